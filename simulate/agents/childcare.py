@@ -1,0 +1,39 @@
+"""Childcare providers: places, programme-reserved places, cost per place."""
+
+from __future__ import annotations
+
+import mesa
+import numpy as np
+
+
+class ChildcareProvider(mesa.Agent):
+    """A childcare provider serving the modelled mothers.
+
+    Args:
+        model: The model.
+        index: Position in the model's provider list (mothers' ``provider`` column).
+        places: Places open to the modelled mothers.
+    """
+
+    def __init__(self, model, *, index: int, places: int) -> None:
+        super().__init__(model)
+        self.index = index
+        self.places = places
+        self.reserved = 0  # places held back for programme participants (set by policies)
+
+    @property
+    def occupied(self) -> int:
+        return int(self.model.childcare_occupied()[self.index])
+
+    @property
+    def queue_length(self) -> int:
+        m = self.model.mothers
+        n = m.n
+        return int(np.count_nonzero((m.queue_since[:n] >= 0) & (m.provider[:n] == self.index)
+                                    & (m.childcare_place[:n] < 0)))
+
+
+def split_places(total: int, providers: int) -> list[int]:
+    """Spread ``total`` places over providers as evenly as integers allow."""
+    base, extra = divmod(total, providers)
+    return [base + (1 if i < extra else 0) for i in range(providers)]

@@ -1,0 +1,52 @@
+"""Entry point of the ``simulate`` command.
+
+Each subcommand lives in its own module under :mod:`simulate.cli` and provides
+``add_parser(subparsers)``, which registers its arguments and sets ``func``. Input errors
+(:class:`simulate.schema.InputError`) and usage errors print one line and exit with code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from simulate.schema import InputError
+
+SUBCOMMANDS = ("run", "params")
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse whose errors are one line and exit with code 2."""
+
+    def error(self, message: str):
+        self.exit(2, f"usage error: {self.prog}: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = OneLineParser(prog="simulate", description=(
+        "Simulate mothers on social assistance moving into work, and the policies that "
+        "change that path."))
+    from simulate import __version__
+    parser.add_argument("--version", action="version", version=f"simulate {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
+    sub.required = True
+    for name in SUBCOMMANDS:
+        importlib.import_module(f"simulate.cli.{name}").add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except InputError as err:
+        print(err.line(), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted; no results were written", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

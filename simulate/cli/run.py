@@ -1,0 +1,99 @@
+"""``simulate run SCENARIO``: replications of one scenario, a summary and tidy outputs."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from simulate import __version__
+from simulate.cli.common import (add_run_options, choose_workers, format_table, nan_to_none,
+                                 show_progress)
+from simulate.io import atomic_dir, command_line, write_json, write_parquet
+from simulate.outcomes import HORIZONS
+from simulate.runner import RunResult, run
+from simulate.scenario import Scenario
+
+LABELS = {"share_on_assistance": "initial stock still on assistance (share)",
+          "exits_work": "exits to work (cumulative)",
+          "exits_study": "exits to study",
+          "exits_noncooperation": "exits for non-cooperation",
+          "exits_partner": "exits to partner income",
+          "exits_other": "exits, other or unknown",
+          "exits_all": "all exits"}
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("run", help="run one scenario over replications",
+                       description="Run one scenario; print a summary; write monthly, runs "
+                                   "(and spells) Parquet files.")
+    p.add_argument("scenario", help="scenario YAML file")
+    add_run_options(p, "output directory (default: results/<scenario name>)")
+    p.add_argument("--spells", action="store_true",
+                   help="also write spells.parquet (one row per assistance spell)")
+    p.set_defaults(func=main)
+
+
+def main(args: argparse.Namespace) -> int:
+    scenario = Scenario.from_yaml(args.scenario)
+    reps = args.reps or scenario.replications
+    months = args.months or scenario.horizon_months
+    seed = scenario.seed if args.seed is None else args.seed
+    workers = choose_workers(args.workers, reps * months * scenario.params().size)
+    result = run(scenario, reps=reps, seed=seed, months=months, workers=workers,
+                 spells=args.spells, progress=show_progress())
+    out = Path(args.out or Path("results") / scenario.name)
+    write_run(result, out, spells=args.spells,
+              manifest={"command": command_line(), "seed": seed, "replications": reps,
+                        "months": months})
+    summary = result.summary()
+    if args.json:
+        print(json.dumps(summary_json(summary, scenario.name, reps, seed, months, out)))
+    else:
+        print(f"{scenario.name}: {reps} replications, seed {seed}, {months} months "
+              f"(mean and 95% confidence interval over replications)")
+        print(format_summary(summary))
+        print(f"results written to {out}/")
+    return 0
+
+
+def write_run(result: RunResult, out: Path, spells: bool, manifest: dict) -> None:
+    """Write a run's outputs into ``out`` atomically (never a partial directory)."""
+    with atomic_dir(out) as tmp:
+        write_parquet(result.monthly, tmp / "monthly.parquet")
+        write_parquet(result.runs, tmp / "runs.parquet")
+        if spells:
+            write_parquet(result.spells, tmp / "spells.parquet")
+            write_parquet(result.children, tmp / "children.parquet")
+        for name, scenario in result.scenarios.items():
+            (tmp / f"scenario-{name}.yaml").write_text(scenario.to_yaml())
+        write_json({"package_version": __version__, **manifest,
+                    "scenarios": {n: {"file": s.source, "digest": s.digest()}
+                                  for n, s in result.scenarios.items()}},
+                   tmp / "manifest.json")
+
+
+def format_summary(summary) -> str:
+    rows = summary.copy()
+    rows["what"] = [_label(o) for o in rows["outcome"]]
+    rows["interval"] = [
+        "-" if nan_to_none(lo) is None else
+        (f"{lo:.3f} to {hi:.3f}" if o.startswith("share") else f"{lo:.1f} to {hi:.1f}")
+        for o, lo, hi in zip(rows["outcome"], rows["ci_low"], rows["ci_high"])]
+    rows["value"] = [f"{m:.3f}" if o.startswith("share") else f"{m:.1f}"
+                     for o, m in zip(rows["outcome"], rows["mean"])]
+    return format_table(rows, {"what": "outcome", "value": "mean", "interval": "95% CI"}, {})
+
+
+def _label(outcome: str) -> str:
+    base, _, horizon = outcome.rpartition("_")
+    return f"{LABELS.get(base, base)}, {horizon.replace('m', ' months')}"
+
+
+def summary_json(summary, name: str, reps: int, seed: int, months: int, out: Path) -> dict:
+    return {"scenario": name, "replications": reps, "seed": seed, "months": months,
+            "horizons_months": list(HORIZONS), "out": str(out),
+            "outcomes": {row.outcome: {"mean": nan_to_none(row.mean),
+                                       "ci_low": nan_to_none(row.ci_low),
+                                       "ci_high": nan_to_none(row.ci_high)}
+                         for row in summary.itertuples()}}

@@ -1,0 +1,76 @@
+"""Scalar outcomes of a run and summaries over replications."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from simulate.states import EXIT_REASONS
+
+HORIZONS = (12, 24, 36)
+EXITS = tuple(EXIT_REASONS.values())  # work, study, noncooperation, partner, other
+
+
+def run_outcomes(wide: pd.DataFrame, size: int) -> dict[str, float]:
+    """Outcomes of one run from its monthly metrics (one row per month, month 0 first).
+
+    At each horizon X in 12, 24 and 36 months (NaN when the run is shorter), and over the
+    whole run (suffix ``total``): cumulative exits by destination over months 1..X,
+    mothers on assistance at X, the share of the initial stock on assistance at X,
+    mother-months on assistance and spending over months 1..X.
+    """
+    last = int(wide.index.max())
+    out: dict[str, float] = {}
+    for x in HORIZONS:
+        out.update(_outcomes_at(wide, size, x, f"{x}m"))
+    out.update(_outcomes_at(wide, size, last, "total"))
+    return out
+
+
+def _outcomes_at(wide: pd.DataFrame, size: int, x: int, suffix: str) -> dict[str, float]:
+    names = ([f"exits_{r}" for r in (*EXITS, "all")]
+             + ["on_assistance", "share_on_assistance", "mother_months_on_assistance",
+                "benefit_spending_eur", "intervention_spending_eur"])
+    if x > int(wide.index.max()):
+        return {f"{name}_{suffix}": np.nan for name in names}
+    window = wide.loc[(wide.index >= 1) & (wide.index <= x)]
+    out = {f"exits_{r}_{suffix}": float(window[f"exit_{r}"].sum()) for r in EXITS}
+    out[f"exits_all_{suffix}"] = sum(out[f"exits_{r}_{suffix}"] for r in EXITS)
+    out[f"on_assistance_{suffix}"] = float(wide.at[x, "on_assistance"])
+    out[f"share_on_assistance_{suffix}"] = float(wide.at[x, "cohort_on_assistance"]) / size
+    for metric in ("on_assistance", "benefit_spending_eur", "intervention_spending_eur"):
+        name = "mother_months_on_assistance" if metric == "on_assistance" else metric
+        out[f"{name}_{suffix}"] = float(window[metric].sum())
+    return out
+
+
+def mean_ci(values, level: float = 0.95) -> tuple[float, float, float]:
+    """Mean and the t-based confidence interval of the mean (NaN bounds for one value)."""
+    x = np.asarray(values, dtype=float)
+    x = x[~np.isnan(x)]
+    if len(x) == 0:
+        return np.nan, np.nan, np.nan
+    mean = float(x.mean())
+    if len(x) < 2:
+        return mean, np.nan, np.nan
+    half = float(stats.t.ppf(0.5 + level / 2, len(x) - 1) * x.std(ddof=1) / np.sqrt(len(x)))
+    return mean, mean - half, mean + half
+
+
+SUMMARY_ROWS = tuple(
+    [f"share_on_assistance_{x}m" for x in HORIZONS]
+    + [f"exits_{r}_{x}m" for r in (*EXITS, "all") for x in HORIZONS])
+
+
+def summarise(runs: pd.DataFrame, outcomes=SUMMARY_ROWS, by: str = "scenario") -> pd.DataFrame:
+    """Mean and 95% confidence interval over replications, per scenario and outcome."""
+    rows = []
+    for scenario, group in runs.groupby(by, sort=False, observed=True):
+        for outcome in outcomes:
+            if outcome not in group:
+                continue
+            mean, lo, hi = mean_ci(group[outcome])
+            rows.append({by: scenario, "outcome": outcome, "mean": mean, "ci_low": lo,
+                         "ci_high": hi, "replications": int(group[outcome].notna().sum())})
+    return pd.DataFrame(rows)

@@ -1,0 +1,82 @@
+"""The policy interface: one base class with fixed hooks, and a registry by name."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import numpy as np
+
+from simulate.parameters import Params, ParameterSet
+
+if TYPE_CHECKING:
+    from simulate.model import PathwaysModel
+
+
+class Policy:
+    """Base class of policy modules. Override only the hooks you need.
+
+    The model calls the hooks in this order each month (see
+    :class:`simulate.model.PathwaysModel` for the whole month)::
+
+        demography, exemptions
+        -> on_month_start(model)        set this month's modifiers, recruit, hold sessions
+        coach contact, ladder, job offers
+        -> allocate(model, rng)         hand out scarce programme resources to this
+                                        month's demand (e.g. reserved childcare places)
+        childcare and job starts, other exits, job loss
+        -> on_month_end(model)          return this month's metrics and cost
+        record
+
+    A policy changes agent-level modifiers (columns ``mod_*``, coach assignments, reserved
+    places, network ties); the exit mechanics stay in the model, so policies compose.
+    Policies read parameters from ``self.params`` (a read-only copy); they never change
+    the model's parameters. At zero intensity a policy must leave the run bit-for-bit
+    unchanged, which means drawing nothing and changing nothing.
+
+    Class attributes:
+        name: Registry name used in scenario files.
+        parameters: Declarations of the policy's own parameters.
+    """
+
+    name: ClassVar[str] = ""
+    parameters: ClassVar[ParameterSet] = ParameterSet(())
+
+    def __init__(self, params: Params | Mapping[str, Any] | None = None) -> None:
+        if not isinstance(params, Params):
+            params = Params.from_overrides(params or {}, self.parameters)
+        self.params = params
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.params.values!r})"
+
+    def setup(self, model: PathwaysModel) -> None:
+        """Called once, after the initial stock exists and before month 1."""
+
+    def on_month_start(self, model: PathwaysModel) -> None:
+        """Called after demography and exemptions, before coach contact."""
+
+    def allocate(self, model: PathwaysModel, rng: np.random.Generator) -> None:
+        """Called after job offers are made, before childcare decides on them."""
+
+    def on_month_end(self, model: PathwaysModel) -> dict[str, float]:
+        """Called after job loss; returns metrics. A ``cost_eur`` entry is this month's cost."""
+        return {}
+
+
+REGISTRY: dict[str, type[Policy]] = {}
+
+
+def register(cls: type[Policy]) -> type[Policy]:
+    """Class decorator: make a policy available to scenario files by its ``name``."""
+    if not cls.name:
+        raise ValueError(f"{cls.__name__} has no name")
+    if cls.name in REGISTRY and REGISTRY[cls.name] is not cls:
+        raise ValueError(f"policy name {cls.name!r} is taken by {REGISTRY[cls.name].__name__}")
+    REGISTRY[cls.name] = cls
+    return cls
+
+
+def make_policy(name: str, values: Mapping[str, Any] | None = None) -> Policy:
+    """Instantiate a registered policy; raises KeyError for an unknown name."""
+    return REGISTRY[name](values)

@@ -1,0 +1,250 @@
+"""The mothers' table: one NumPy column per state variable, one row (slot) per mother.
+
+A mother's id is her row number; ids are given in order of arrival and never reused,
+so per-mother random draws keyed by id are the same in every scenario that shares a
+seed. Mothers who leave keep their row (their exit month and destination are data).
+
+The monthly step works on whole columns; :class:`simulate.agents.MotherAgent` is a thin
+Mesa view whose attributes read one row of these columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.special import expit, logit, ndtr, ndtri
+from scipy.stats import binom, poisson
+
+from simulate.parameters import Params
+from simulate.rng import Streams
+from simulate.states import Barrier, Status
+
+
+@dataclass(frozen=True)
+class Column:
+    dtype: type
+    fill: object
+    doc: str
+
+
+NEVER = -(2**30)  # month sentinel for "never happened"
+
+COLUMNS: dict[str, Column] = {
+    "status": Column(np.int8, 0, "Status code (simulate.states.Status)."),
+    "birth_month": Column(np.float32, 0.0, "Month of the mother's birth (model months)."),
+    "entry_month": Column(np.int32, 0, "Month she first entered the simulation."),
+    "education": Column(np.int8, 0, "Education code (simulate.states.Education)."),
+    "entry_reason": Column(np.int8, 0, "Entry reason code (simulate.states.EntryReason)."),
+    "returning": Column(np.bool_, False, "Current or last spell is a return after an exit."),
+    "n_children": Column(np.int8, 0, "Number of children."),
+    "youngest_birth_month": Column(np.int32, NEVER, "Birth month of the youngest child."),
+    "pregnant": Column(np.bool_, False, "Known to be pregnant."),
+    "due_month": Column(np.int32, NEVER, "Month the pregnancy ends in a birth."),
+    "barriers": Column(np.uint8, 0, "Bit mask of present barriers (simulate.states.Barrier)."),
+    "barriers_registered": Column(np.uint8, 0, "Bit mask of barriers registered by a coach."),
+    "network_ties": Column(np.int16, 0, "Supportive ties outside programmes."),
+    "network_working": Column(np.int16, 0, "Of those ties, people in work."),
+    "peer_ties": Column(np.int16, 0, "Ties to other mothers made in peer groups."),
+    "confidence": Column(np.float32, 0.0, "Self-confidence (self-efficacy), 0-1."),
+    "confidence_own": Column(np.float32, 0.0, "Her own level of confidence it reverts to."),
+    "trust_services": Column(np.float32, 0.0, "Trust in services, 0-1."),
+    "trust_services_own": Column(np.float32, 0.0, "Her own level of trust in services."),
+    "trust_childcare": Column(np.float32, 0.0, "Trust in formal childcare, 0-1."),
+    "stress": Column(np.float32, 0.0, "Stress, 0-1 (high: little energy)."),
+    "stress_own": Column(np.float32, 0.0, "Her own level of stress it reverts to."),
+    "knows_topup": Column(np.bool_, False, "Knows that assistance tops up part-time pay."),
+    "ladder": Column(np.int8, 1, "Participation-ladder step, 1-6."),
+    "last_step_up": Column(np.int32, NEVER, "Month of her last step up."),
+    "exempt": Column(np.bool_, False, "Exempted from the work obligation."),
+    "exempt_since": Column(np.int32, NEVER, "Month the current exemption started."),
+    "spell_start": Column(np.int32, 0, "Start month of the current or last assistance spell."),
+    "spell_exempt_ever": Column(np.bool_, False, "Had an exemption during this spell."),
+    "spell_barrier_registered": Column(np.bool_, False,
+                                       "A barrier was registered at entry of this spell."),
+    "coach": Column(np.int32, -1, "Index of her coach; -1: none."),
+    "months_since_contact": Column(np.int16, 0, "Months since her last coach contact."),
+    "missed_agreements": Column(np.int8, 0, "Missed agreements since her last contact."),
+    "contacted": Column(np.bool_, False, "Had a coach contact this month."),
+    "stress_event": Column(np.bool_, False, "Had a stress event (e.g. a sick child) this month."),
+    "provider": Column(np.int16, 0, "Her local childcare provider."),
+    "childcare_place": Column(np.int16, -1, "Provider of the formal place she holds; -1: none."),
+    "place_reserved": Column(np.bool_, False, "Her place is one reserved by a programme."),
+    "queue_since": Column(np.int32, -1, "Month she registered for a place; -1: not queued."),
+    "parttime": Column(np.bool_, False, "On assistance with a part-time job (ladder step 5)."),
+    "job_start": Column(np.int32, NEVER, "Start month of her current job."),
+    "earnings_eur": Column(np.float32, 0.0, "Gross earnings of her current job per month."),
+    "exit_month": Column(np.int32, NEVER, "Month of her last exit from assistance."),
+    "mod_ladder_up": Column(np.float32, 1.0, "Policy multiplier on the chance of a step up."),
+    "mod_offer": Column(np.float32, 1.0, "Policy multiplier on the chance of a job offer."),
+    "mod_job_loss": Column(np.float32, 1.0, "Policy multiplier on the risk of job loss."),
+}
+
+# Columns that policies set afresh each month; the model resets them before the hooks.
+MODIFIERS = ("mod_ladder_up", "mod_offer", "mod_job_loss")
+
+
+class Mothers:
+    """Column store for the mothers. ``n`` rows are in use; capacity grows by doubling."""
+
+    def __init__(self, capacity: int = 1024) -> None:
+        self.n = 0
+        self._capacity = max(int(capacity), 16)
+        for name, col in COLUMNS.items():
+            setattr(self, name, np.full(self._capacity, col.fill, dtype=col.dtype))
+
+    def __len__(self) -> int:
+        return self.n
+
+    def add(self, values: dict[str, np.ndarray]) -> np.ndarray:
+        """Append mothers; ``values`` maps column names to arrays of equal length.
+
+        Returns:
+            The new mothers' ids.
+        """
+        k = len(next(iter(values.values())))
+        if self.n + k > self._capacity:
+            new_cap = max(self._capacity * 2, self.n + k)
+            for name, col in COLUMNS.items():
+                old = getattr(self, name)
+                grown = np.full(new_cap, col.fill, dtype=col.dtype)
+                grown[: self.n] = old[: self.n]
+                setattr(self, name, grown)
+            self._capacity = new_cap
+        ids = np.arange(self.n, self.n + k)
+        for name, arr in values.items():
+            getattr(self, name)[ids] = arr
+        self.n += k
+        return ids
+
+    def ids_where(self, status: Status) -> np.ndarray:
+        return np.flatnonzero(self.status[: self.n] == status)
+
+    def nbytes(self) -> int:
+        return sum(getattr(self, name).nbytes for name in COLUMNS)
+
+
+def _truncated_normal(u: np.ndarray, mean: float, sd: float, low: float) -> np.ndarray:
+    a = ndtr((low - mean) / sd)
+    return mean + sd * ndtri(a + u * (1.0 - a))
+
+
+def _truncated_exponential(u: np.ndarray, mean: float, upper: float) -> np.ndarray:
+    return -mean * np.log1p(-u * (1.0 - np.exp(-upper / mean)))
+
+
+def _logit_normal(z: np.ndarray, mean: float, sd: float) -> np.ndarray:
+    mean = min(max(mean, 1e-6), 1 - 1e-6)
+    return expit(logit(mean) + sd * z).astype(np.float32)
+
+
+def _category(u: np.ndarray, shares: list[float]) -> np.ndarray:
+    """Index of the category whose cumulative share interval holds u; the last takes the rest."""
+    return np.searchsorted(np.cumsum(shares), u, side="right").astype(np.int8)
+
+
+def draw_mothers(p: Params, streams: Streams, ids: np.ndarray, month: int,
+                 stock: bool) -> dict[str, np.ndarray]:
+    """Attributes of new mothers entering assistance in ``month``.
+
+    Every attribute is drawn from its own stream, keyed by mother id, so the attributes of
+    mother 1,234 are the same whatever else differs between two scenarios.
+
+    Args:
+        p: Parameter values.
+        streams: Random streams of the replicate.
+        ids: Ids the new mothers will get.
+        month: Month of arrival (0 for the initial stock).
+        stock: True for the initial stock, which has been on assistance for a while and
+            whose children have any age up to the limit.
+    """
+    k = len(ids)
+
+    def u(name: str) -> np.ndarray:
+        return streams.uniform("init:" + name, 0, ids)
+
+    def z(name: str) -> np.ndarray:
+        return streams.normal("init:" + name, 0, ids)
+
+    age = _truncated_normal(u("age"), p.age_mean_years, p.age_sd_years, p.age_min_years)
+    if stock:
+        months_on = np.floor(-p.stock_mean_months_on_assistance * np.log(u("duration")))
+        spell_start = (month - months_on).astype(np.int32)
+        pregnant = u("pregnant") < p.stock_share_pregnant
+        child_age = np.floor(u("child_age") * p.child_age_limit_months)
+    else:
+        spell_start = np.full(k, month, dtype=np.int32)
+        pregnant = u("pregnant") < p.inflow_share_pregnant
+        child_age = np.floor(_truncated_exponential(
+            u("child_age"), p.inflow_child_age_mean_months, p.child_age_limit_months))
+    older = poisson.ppf(u("older_children"), p.older_children_mean).astype(np.int8)
+    # Pregnant entrants may be expecting their first child; others have at least one.
+    n_children = np.where(pregnant, older, older + 1).astype(np.int8)
+    youngest = np.where(n_children > 0, month - child_age, 0).astype(np.int32)
+    due = np.where(pregnant, month + np.ceil(u("due") * p.pregnancy_known_months), NEVER)
+
+    barriers = np.zeros(k, dtype=np.uint8)
+    registered = np.zeros(k, dtype=np.uint8)
+    prevalence = {
+        Barrier.DEBTS: p.barrier_debts_prevalence,
+        Barrier.HEALTH: p.barrier_health_prevalence,
+        Barrier.LANGUAGE: p.barrier_language_prevalence,
+        Barrier.CARE: p.barrier_care_prevalence,
+    }
+    for b, prev in prevalence.items():
+        bit = np.uint8(1 << b)
+        present = u(f"barrier:{b.name}") < prev
+        seen = present & (u(f"registered:{b.name}") < p.barrier_registration_at_entry)
+        barriers |= np.where(present, bit, np.uint8(0))
+        registered |= np.where(seen, bit, np.uint8(0))
+
+    ties = poisson.ppf(u("ties"), p.network_ties_mean).astype(np.int16)
+    working = binom.ppf(u("working_ties"), ties, p.network_working_share).astype(np.int16)
+    confidence = _logit_normal(z("confidence"), p.confidence_mean, p.psych_logit_sd)
+    trust = _logit_normal(z("trust_services"), p.trust_services_mean, p.psych_logit_sd)
+    stress = _logit_normal(z("stress"), p.stress_mean, p.psych_logit_sd)
+    exempt = u("exempt") < p.exemption_at_entry_share
+    registered_for_care = u("childcare_registered") < p.initial_formal_childcare_share
+    lag = p.childcare_registration_lag_months
+    returning = u("returning") < p.inflow_returning_share
+
+    return {
+        "status": np.full(k, Status.ON_ASSISTANCE, dtype=np.int8),
+        "birth_month": (month - 12.0 * age).astype(np.float32),
+        "entry_month": np.full(k, month, dtype=np.int32),
+        "education": _category(u("education"), [
+            p.share_education_no_basic, p.share_education_mbo_or_lower,
+            p.share_education_hbo_wo]),
+        "entry_reason": _category(u("entry_reason"), [
+            p.share_entry_student_finance, p.share_entry_income_loss,
+            p.share_entry_relationship_end]),
+        "returning": returning,
+        "n_children": n_children,
+        "youngest_birth_month": youngest,
+        "pregnant": pregnant,
+        "due_month": due.astype(np.int32),
+        "barriers": barriers,
+        "barriers_registered": registered,
+        "network_ties": ties,
+        "network_working": working,
+        "confidence": confidence,
+        "confidence_own": confidence,
+        "trust_services": trust,
+        "trust_services_own": trust,
+        "trust_childcare": _logit_normal(z("trust_childcare"), p.trust_childcare_mean,
+                                         p.psych_logit_sd),
+        "stress": stress,
+        "stress_own": stress,
+        "knows_topup": u("knows_topup") < p.knows_topup_share,
+        "ladder": (1 + _category(u("ladder"), [
+            p.entry_ladder_step1_share, p.entry_ladder_step2_share,
+            p.entry_ladder_step3_share])).astype(np.int8),
+        "exempt": exempt,
+        "exempt_since": np.where(exempt, spell_start, 0).astype(np.int32),
+        "spell_start": spell_start,
+        "spell_exempt_ever": exempt,
+        "spell_barrier_registered": registered != 0,
+        "provider": np.minimum((u("provider") * p.childcare_providers).astype(np.int16),
+                               p.childcare_providers - 1),
+        "queue_since": np.where(registered_for_care, month - lag, -1).astype(np.int32),
+    }

@@ -1,0 +1,191 @@
+"""Running scenarios: replicates, in one process or several, with identical results."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from simulate.model import PathwaysModel
+from simulate.outcomes import run_outcomes, summarise
+from simulate.scenario import Scenario
+
+
+@dataclass
+class ReplicateResult:
+    """Everything one replicate of one scenario produced."""
+
+    scenario: str
+    replicate: int
+    monthly: pd.DataFrame          # wide: one row per month
+    row: dict                      # parameters and scalar outcomes
+    spells: pd.DataFrame | None
+    children: pd.DataFrame | None
+
+
+def simulate_replicate(scenario: Scenario, replicate: int, seed: int | None = None,
+                       months: int | None = None, spells: bool = True,
+                       on_month: Callable[[int], None] | None = None) -> ReplicateResult:
+    """Run replicate ``replicate`` of ``scenario`` and collect its outputs.
+
+    The replicate's random streams are keyed by (seed, replicate), so the result does not
+    depend on which process runs it or in what order.
+    """
+    seed = scenario.seed if seed is None else seed
+    months = scenario.horizon_months if months is None else months
+    params = scenario.params()
+    model = PathwaysModel(params, scenario.make_policies(), seed=seed, replicate=replicate,
+                          horizon_months=months, record_spells=spells)
+    for _ in range(months):
+        model.step()
+        if on_month:
+            on_month(1)
+    wide = model.record.wide()
+    row = {"scenario": scenario.name, "replicate": replicate, "seed": seed,
+           "horizon_months": months, **scenario.flat_values(), **run_outcomes(wide, params.size)}
+    spell_frame = children = None
+    if spells:
+        spell_frame = model.spells.frame(model.mothers)
+        children = model.children.frame()
+        for frame in (spell_frame, children):
+            frame.insert(0, "replicate", replicate)
+            frame.insert(0, "scenario", scenario.name)
+    return ReplicateResult(scenario.name, replicate, wide, row, spell_frame, children)
+
+
+@dataclass
+class RunResult:
+    """Outputs of one or more scenarios over replications.
+
+    Attributes:
+        monthly: Tidy monthly metrics: scenario, replicate, month, metric, value.
+        runs: One row per (scenario, replicate) with every parameter value and outcome.
+        spells: One row per assistance spell (empty unless spells were recorded).
+        children: Birth (or due) months of youngest children, for period sampling.
+        scenarios: The scenarios, by name.
+    """
+
+    monthly: pd.DataFrame
+    runs: pd.DataFrame
+    spells: pd.DataFrame
+    children: pd.DataFrame
+    scenarios: dict[str, Scenario] = field(default_factory=dict)
+
+    def summary(self) -> pd.DataFrame:
+        """Mean and 95% confidence interval over replications of the headline outcomes."""
+        return summarise(self.runs)
+
+    def wide(self) -> pd.DataFrame:
+        """Monthly metrics with one column per metric."""
+        return self.monthly.pivot_table(index=["scenario", "replicate", "month"],
+                                        columns="metric", values="value",
+                                        observed=True).reset_index()
+
+
+def collect(results: Sequence[ReplicateResult], scenarios: dict[str, Scenario]) -> RunResult:
+    """Combine replicate results into tidy frames sorted by scenario order and replicate."""
+    order = {name: i for i, name in enumerate(scenarios)}
+    results = sorted(results, key=lambda r: (order[r.scenario], r.replicate))
+    monthly = []
+    for r in results:
+        long = r.monthly.reset_index().melt(id_vars="month", var_name="metric",
+                                            value_name="value")
+        long.insert(0, "replicate", r.replicate)
+        long.insert(0, "scenario", r.scenario)
+        monthly.append(long)
+    monthly_frame = pd.concat(monthly, ignore_index=True)
+    monthly_frame["value"] = monthly_frame["value"].astype(float)
+    names = list(scenarios)
+    monthly_frame["scenario"] = pd.Categorical(monthly_frame["scenario"], categories=names)
+    monthly_frame = monthly_frame.sort_values(["scenario", "replicate", "month", "metric"],
+                                              kind="stable").reset_index(drop=True)
+    runs = pd.DataFrame([r.row for r in results])
+    spells = [r.spells for r in results if r.spells is not None]
+    children = [r.children for r in results if r.children is not None]
+    return RunResult(
+        monthly=monthly_frame,
+        runs=runs.reset_index(drop=True),
+        spells=pd.concat(spells, ignore_index=True) if spells else pd.DataFrame(),
+        children=pd.concat(children, ignore_index=True) if children else pd.DataFrame(),
+        scenarios=dict(scenarios))
+
+
+def _task(args) -> ReplicateResult:
+    scenario, replicate, seed, months, spells = args
+    return simulate_replicate(scenario, replicate, seed, months, spells)
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+               else os.cpu_count() or 1)
+
+
+def run_many(scenarios: Sequence[Scenario], reps: int | None = None, seed: int | None = None,
+             months: int | None = None, workers: int = 1, spells: bool = True,
+             progress: bool = False) -> RunResult:
+    """Run several scenarios on the same seeds (common random numbers).
+
+    Replicate r of every scenario uses the streams of (seed, r), so paired differences
+    between scenarios are the policies' effects rather than noise.
+    """
+    by_name = {s.name: s for s in scenarios}
+    if len(by_name) != len(scenarios):
+        raise ValueError("scenario names must differ: " + ", ".join(s.name for s in scenarios))
+    base_seed = scenarios[0].seed if seed is None else seed
+    tasks = []
+    for s in scenarios:
+        n = s.replications if reps is None else reps
+        m = s.horizon_months if months is None else months
+        tasks += [(s, r, base_seed, m, spells) for r in range(n)]
+    total_months = sum(t[3] for t in tasks)
+    bar = _progress_bar(total_months, progress)
+    results: list[ReplicateResult] = []
+    if workers <= 1 or len(tasks) <= 1:
+        for s, r, sd, m, sp in tasks:
+            results.append(simulate_replicate(s, r, sd, m, sp, on_month=bar.update if bar else None))
+    else:
+        ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+            for task, result in zip(tasks, pool.map(_task, tasks)):
+                results.append(result)
+                if bar:
+                    bar.update(task[3])
+    if bar:
+        bar.close()
+    return collect(results, by_name)
+
+
+def run(scenario: Scenario, reps: int | None = None, seed: int | None = None,
+        months: int | None = None, workers: int = 1, spells: bool = True,
+        progress: bool = False) -> RunResult:
+    """Run one scenario over replications.
+
+    Args:
+        scenario: The scenario (see :meth:`Scenario.from_yaml`).
+        reps: Replications (default: the scenario's).
+        seed: Root seed (default: the scenario's).
+        months: Horizon in months (default: the scenario's).
+        workers: Processes to use; results are identical for any number.
+        spells: Record microdata (spells and children).
+        progress: Show a progress bar on stderr.
+
+    Returns:
+        A :class:`RunResult` with ``.monthly``, ``.runs`` and ``.spells``.
+    """
+    return run_many([scenario], reps, seed, months, workers, spells, progress)
+
+
+def _progress_bar(total: int, enabled: bool):
+    if not enabled:
+        return None
+    from tqdm import tqdm
+    return tqdm(total=total, unit="month", desc="simulating", leave=False,
+                dynamic_ncols=True, smoothing=0.1)
+
+
+__all__ = ["ReplicateResult", "RunResult", "collect", "default_workers", "run", "run_many",
+           "simulate_replicate"]

@@ -1,0 +1,247 @@
+"""Scenario files: what to simulate, read strictly.
+
+A scenario file is YAML::
+
+    name: baseline
+    description: Rotterdam-Zuid-like cohort, no programme.
+    extends: baseline.yaml        # optional: start from another scenario (relative path)
+    population:                   # size and composition (population parameters)
+      size: 1190
+    horizon_months: 36
+    seed: 20250101
+    replications: 20
+    parameters:                   # any other declared parameter
+      study_exit_hazard: 0.008
+    policies:                     # registered policy modules with their parameters
+      - dedicated_coaches: {coaches: 6, caseload: 40}
+
+Unknown keys at any depth, wrong types and out-of-range values are errors
+(:class:`simulate.schema.InputError`), reported with the file and the field's path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from simulate.parameters import PARAMETERS, Params
+from simulate.policies import REGISTRY, Policy
+from simulate.schema import InputError, Reader, join, load_yaml, unknown
+
+KIND = "scenario"
+TOP_KEYS = ("name", "description", "extends", "population", "horizon_months", "seed",
+            "replications", "parameters", "policies")
+MAX_HORIZON = 1200
+MAX_SEED = 2**63 - 1
+
+
+@dataclass(frozen=True)
+class PolicySpec:
+    """A policy named in a scenario, with its validated parameter values."""
+
+    name: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def make(self) -> Policy:
+        return REGISTRY[self.name](self.values)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A validated scenario. Build with :meth:`from_yaml` or :meth:`from_dict`."""
+
+    name: str
+    description: str = ""
+    population: dict[str, Any] = field(default_factory=dict)
+    parameters: dict[str, Any] = field(default_factory=dict)
+    policies: tuple[PolicySpec, ...] = ()
+    horizon_months: int = 36
+    seed: int = 0
+    replications: int = 10
+    source: str | None = None
+
+    # ---- reading --------------------------------------------------------------------------
+    @classmethod
+    def from_yaml(cls, path: str | Path) -> Scenario:
+        """Read and validate a scenario file.
+
+        Raises:
+            InputError: naming the file, the field and what is allowed.
+        """
+        return cls.from_dict(load_yaml(path, KIND), source=str(path))
+
+    @classmethod
+    def from_dict(cls, data: Any, source: str = "<dict>", _seen: tuple[str, ...] = ()) -> Scenario:
+        r = Reader(source, KIND)
+        data = r.mapping(data, "")
+        if not data:
+            raise r.error("", "the scenario is empty; it needs at least a name")
+        r.known_keys(data, TOP_KEYS, "")
+        base: Scenario | None = None
+        if data.get("extends") is not None:
+            base = cls._read_base(r, data["extends"], source, _seen)
+
+        name = r.text(data["name"], "name") if data.get("name") is not None else (
+            base.name if base else None)
+        if name is None:
+            raise r.error("name", "is required")
+        description = data.get("description")
+        description = (r.text(description, "description", allow_empty=True)
+                       if description is not None
+                       else (base.description if base else ""))
+
+        population = dict(base.population) if base else {}
+        population.update(_read_params(r, data.get("population"), "population", "population"))
+        parameters = dict(base.parameters) if base else {}
+        parameters.update(_read_params(r, data.get("parameters"), "parameters", "parameters"))
+        try:
+            Params.from_overrides({**population, **parameters})
+        except ValueError as err:
+            key, _, message = str(err).partition(": ")
+            group = "population" if PARAMETERS[key].group == "population" else "parameters"
+            raise r.error(join(group, key), message) from None
+
+        policies = (_read_policies(r, data["policies"]) if "policies" in data
+                    else (base.policies if base else ()))
+
+        def pick(key: str, default: Any, low: int, high: int) -> int:
+            if data.get(key) is None:
+                return getattr(base, key) if base else default
+            return r.integer(data[key], key, low, high)
+
+        return cls(name=name, description=description, population=population,
+                   parameters=parameters, policies=policies,
+                   horizon_months=pick("horizon_months", 36, 1, MAX_HORIZON),
+                   seed=pick("seed", 0, 0, MAX_SEED),
+                   replications=pick("replications", 10, 1, 100_000),
+                   source=source)
+
+    @classmethod
+    def _read_base(cls, r: Reader, value: Any, source: str, seen: tuple[str, ...]) -> Scenario:
+        ref = r.text(value, "extends")
+        here = Path(source).parent if source != "<dict>" else Path(".")
+        path = (here / ref).resolve()
+        if str(path) in seen:
+            raise r.error("extends", f"{ref} extends itself (a cycle)")
+        try:
+            data = load_yaml(path, KIND)
+        except InputError as err:
+            raise r.error("extends", f"cannot use {ref}: {err.message}") from None
+        return cls.from_dict(data, source=str(path), _seen=(*seen, str(Path(source).resolve())))
+
+    # ---- using ----------------------------------------------------------------------------
+    def params(self) -> Params:
+        """The model parameters: defaults, then population, then parameter overrides."""
+        return Params.from_overrides({**self.population, **self.parameters})
+
+    def make_policies(self) -> list[Policy]:
+        return [spec.make() for spec in self.policies]
+
+    def with_changes(self, **changes: Any) -> Scenario:
+        """A copy with fields replaced (e.g. ``seed``, ``replications``, ``horizon_months``)."""
+        return replace(self, **changes)
+
+    def with_values(self, values: dict[str, Any], source: str = "<values>") -> Scenario:
+        """A copy with parameter values changed; ``policy.param`` keys change a policy.
+
+        Raises:
+            InputError: for unknown names or bad values.
+        """
+        r = Reader(source, KIND)
+        population, parameters = dict(self.population), dict(self.parameters)
+        policies = {spec.name: dict(spec.values) for spec in self.policies}
+        for key, value in values.items():
+            if "." in key:
+                pname, _, param = key.partition(".")
+                if pname not in policies:
+                    raise r.error(key, f"the scenario has no policy {pname!r}")
+                policies[pname][param] = value
+            elif key in PARAMETERS:
+                (population if PARAMETERS[key].group == "population" else parameters)[key] = value
+            else:
+                raise r.error(key, unknown(key, list(PARAMETERS), "parameter"))
+        data = self.to_dict()
+        data.update(population=population, parameters=parameters,
+                    policies=[{k: v} for k, v in policies.items()])
+        return Scenario.from_dict(data, source=source)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The resolved scenario (no ``extends``) as plain data, ready for YAML."""
+        return {
+            "name": self.name,
+            "description": self.description,
+            "population": dict(self.population),
+            "horizon_months": self.horizon_months,
+            "seed": self.seed,
+            "replications": self.replications,
+            "parameters": dict(self.parameters),
+            "policies": [{spec.name: dict(spec.values)} for spec in self.policies],
+        }
+
+    def to_yaml(self) -> str:
+        return yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True)
+
+    def digest(self) -> str:
+        """Hash of the resolved scenario: equal for scenarios that simulate the same thing."""
+        text = json.dumps(self.to_dict(), sort_keys=True, default=str)
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+    def flat_values(self) -> dict[str, Any]:
+        """Every parameter value of a run, policies' as ``policy.param``: a runs-table row."""
+        values: dict[str, Any] = dict(self.params().values)
+        for policy in self.make_policies():
+            for key, value in policy.params.values.items():
+                values[f"{policy.name}.{key}"] = value
+        return values
+
+
+def _read_params(r: Reader, value: Any, field: str, group: str) -> dict[str, Any]:
+    data = r.mapping(value, field)
+    allowed = [p.name for p in PARAMETERS.in_group(group)]
+    out = {}
+    for key, val in data.items():
+        if key not in PARAMETERS:
+            raise r.error(join(field, key), unknown(key, allowed, "parameter"))
+        if PARAMETERS[key].group != group:
+            raise r.error(join(field, key),
+                          f"belongs under '{PARAMETERS[key].group}', not under '{field}'")
+        try:
+            out[key] = PARAMETERS[key].check(val)
+        except ValueError as err:
+            raise r.error(join(field, key), str(err)) from None
+    return out
+
+
+def _read_policies(r: Reader, value: Any, field: str = "policies") -> tuple[PolicySpec, ...]:
+    items = r.sequence(value, field)
+    specs: list[PolicySpec] = []
+    for i, item in enumerate(items):
+        where = f"{field}[{i}]"
+        if isinstance(item, str):
+            name, values = item, {}
+        else:
+            entry = r.mapping(item, where)
+            if len(entry) != 1:
+                raise r.error(where, "expected one policy name with its parameters, e.g. "
+                              "'- dedicated_coaches: {coaches: 6}'")
+            ((name, values),) = entry.items()
+        if name not in REGISTRY:
+            raise r.error(where, unknown(name, sorted(REGISTRY), "policy"))
+        if any(spec.name == name for spec in specs):
+            raise r.error(join(where, name), "this policy is listed twice; list it once")
+        values = r.mapping(values, join(where, name))
+        declarations = REGISTRY[name].parameters
+        try:
+            params = Params.from_overrides(values, declarations)
+        except ValueError as err:
+            key, _, message = str(err).partition(": ")
+            if key not in declarations:
+                message = unknown(key, list(declarations), "parameter")
+            raise r.error(join(join(where, name), key), message) from None
+        specs.append(PolicySpec(name, {k: params[k] for k in values}))
+    return tuple(specs)

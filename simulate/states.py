@@ -1,0 +1,57 @@
+"""Codes for the categorical columns of the mothers' table."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class Status(IntEnum):
+    """Where a mother is. Exits from assistance keep the destination as their status."""
+
+    ON_ASSISTANCE = 0
+    IN_WORK = 1          # left for work and is followed for job loss
+    STUDY = 2
+    PARTNER = 3
+    NONCOOPERATION = 4
+    OTHER = 5
+    NOT_FOLLOWED = 6     # lost her job and did not return to assistance: no longer followed
+
+
+# Exit destinations in the order of MODEL.md's calibration table, with the metric names.
+EXIT_REASONS: dict[Status, str] = {
+    Status.IN_WORK: "work",
+    Status.STUDY: "study",
+    Status.NONCOOPERATION: "noncooperation",
+    Status.PARTNER: "partner",
+    Status.OTHER: "other",
+}
+
+
+class Education(IntEnum):
+    NO_BASIC = 0
+    MBO_OR_LOWER = 1
+    HBO_WO = 2
+    OTHER = 3
+
+
+class EntryReason(IntEnum):
+    STUDENT_FINANCE_END = 0
+    INCOME_LOSS = 1
+    RELATIONSHIP_END = 2
+    OTHER = 3
+
+
+class Barrier(IntEnum):
+    """Bit positions in the ``barriers`` and ``barriers_registered`` bit masks."""
+
+    DEBTS = 0
+    HEALTH = 1
+    LANGUAGE = 2
+    CARE = 3
+
+
+BARRIER_NAMES = {b: b.name.lower() for b in Barrier}
+
+LADDER_STEPS = range(1, 7)  # 1 isolated ... 5 paid work with support, 6 paid work
+LADDER_PARTTIME = 5
+LADDER_WORK = 6

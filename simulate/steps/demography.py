@@ -1,0 +1,42 @@
+"""Step 1: births and pregnancies, and inflow of new and returning mothers.
+
+The child age limit defines who enters the modelled population (pregnant, or a youngest
+child under the limit). Once in, a mother is followed until she leaves assistance, also
+after her child passes the limit, so that no programme effect is cut off by censoring.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from simulate.population import NEVER
+from simulate.states import Status
+
+
+def step(model) -> None:
+    m, p, t = model.mothers, model.params, model.month
+    n = m.n
+    status = m.status[:n]
+    followed = (status == Status.ON_ASSISTANCE) | (status == Status.IN_WORK)
+
+    # Births of the pregnancies due this month.
+    born = np.flatnonzero(followed & m.pregnant[:n] & (m.due_month[:n] <= t))
+    m.n_children[born] += 1
+    m.youngest_birth_month[born] = t
+    m.pregnant[born] = False
+    m.due_month[born] = NEVER
+    model.tally["births"] += len(born)
+
+    # New (known) pregnancies.
+    cand = np.flatnonzero(followed & ~m.pregnant[:n])
+    new = cand[model.streams.uniform("pregnancy", t, cand) < p.pregnancy_hazard_per_month]
+    m.pregnant[new] = True
+    m.due_month[new] = t + p.pregnancy_known_months
+    model.children.add(new, m.due_month[new])
+
+    # Inflow from outside: new arrivals, some returning after an earlier exit.
+    k = int(model.streams.generator("inflow", t).poisson(p.inflow_rate_per_month * p.size))
+    ids = model.add_mothers(k, stock=False)
+    returning = int(np.count_nonzero(m.returning[ids]))
+    model.tally["inflow_new"] += k - returning
+    model.tally["inflow_returning"] += returning

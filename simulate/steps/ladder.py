@@ -1,0 +1,62 @@
+"""Step 4: stress events and moves up and down the participation ladder.
+
+Confidence, supportive ties and coach contact push a mother up; active barriers and an
+exemption hold her back; stress, stress events (a sick child, a crisis) and a recent step
+up ("fast change can cause a setback") push her down. The ladder's steps 1-4 move here;
+step 5 (part-time work with a top-up) and 6 (work) come from the job steps.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from simulate.states import LADDER_PARTTIME, Barrier, Status
+
+
+def active_barriers(m, ids: np.ndarray) -> np.ndarray:
+    return np.bitwise_count(m.barriers[ids]).astype(np.int64)
+
+
+def stress_events(model, on: np.ndarray) -> None:
+    m, p, t = model.mothers, model.params, model.month
+    debts = (m.barriers[on] & np.uint8(1 << Barrier.DEBTS)) != 0
+    chance = p.stress_event_base * np.where(debts, p.stress_event_debt_factor, 1.0)
+    event = model.streams.uniform("stress_event", t, on) < chance
+    m.stress_event[on] = event
+    baseline = np.minimum(m.stress_own[on] + p.stress_barrier_effect * active_barriers(m, on), 1.0)
+    stress = m.stress[on] + p.stress_recovery_per_month * (baseline - m.stress[on])
+    stress = np.where(event, stress + p.stress_event_jump * (1.0 - stress), stress)
+    m.stress[on] = np.clip(stress, 0.0, 1.0)
+    model.tally["stress_events"] += int(event.sum())
+
+
+def step(model) -> None:
+    m, p, t = model.mothers, model.params, model.month
+    on = m.ids_where(Status.ON_ASSISTANCE)
+    stress_events(model, on)
+
+    movers = on[~m.parttime[on]]
+    ties = np.minimum(m.network_ties[movers] + m.peer_ties[movers], 6) / 6.0
+    up = (p.ladder_up_base * (0.5 + m.confidence[movers])
+          * (1.0 + p.ladder_contact_effect * m.contacted[movers])
+          * (1.0 + p.ladder_network_effect * ties)
+          * (1.0 - p.ladder_barrier_penalty) ** active_barriers(m, movers)
+          * np.where(m.exempt[movers], p.ladder_exempt_factor, 1.0)
+          * m.mod_ladder_up[movers])
+    up = np.clip(up, 0.0, 1.0)
+    recent = (t - m.last_step_up[movers]) <= p.fast_change_window_months
+    down = (p.ladder_down_base * (1.0 + p.ladder_stress_effect * m.stress[movers])
+            * (1.0 + p.ladder_fast_change_effect * recent)
+            * np.where(m.stress_event[movers], p.ladder_event_down_factor, 1.0))
+    down = np.minimum(down, 1.0 - up)
+
+    u = model.streams.uniform("ladder", t, movers)
+    step_up = movers[(u < up) & (m.ladder[movers] < LADDER_PARTTIME - 1)]
+    step_down = movers[(u >= 1.0 - down) & (m.ladder[movers] > 1)]
+    m.ladder[step_up] += 1
+    m.last_step_up[step_up] = t
+    m.confidence[step_up] += np.float32(p.confidence_gain_step_up) * (1 - m.confidence[step_up])
+    m.ladder[step_down] -= 1
+    m.confidence[step_down] *= np.float32(1.0 - p.confidence_loss_step_down)
+    model.tally["ladder_up"] += len(step_up)
+    model.tally["ladder_down"] += len(step_down)

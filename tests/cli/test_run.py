@@ -1,0 +1,56 @@
+"""`simulate run`: summary, JSON and the Parquet outputs."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from simulate.cli.main import main
+from tests.conftest import SCENARIOS
+
+
+def _scenario_file(tmp_path):
+    path = tmp_path / "small.yaml"
+    path.write_text(f"extends: {SCENARIOS / 'baseline.yaml'}\nname: small\n"
+                    "population: {size: 300}\nreplications: 3\nhorizon_months: 24\n")
+    return path
+
+
+def test_run_writes_outputs_and_prints_a_summary(tmp_path, capsys):
+    out = tmp_path / "res"
+    assert main(["run", str(_scenario_file(tmp_path)), "--out", str(out), "--spells"]) == 0
+    text = capsys.readouterr().out
+    assert "exits to work (cumulative), 24 months" in text and "95% CI" in text
+    monthly = pd.read_parquet(out / "monthly.parquet")
+    runs = pd.read_parquet(out / "runs.parquet")
+    spells = pd.read_parquet(out / "spells.parquet")
+    assert list(monthly.columns) == ["scenario", "replicate", "month", "metric", "value"]
+    assert len(runs) == 3 and runs["size"].eq(300).all()
+    assert {"replicate", "mother_id", "start_month", "end_month", "exit_reason",
+            "returning"} <= set(spells.columns)
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["replications"] == 3 and manifest["seed"] == 20250101
+
+
+def test_json_summary_matches_the_runs_table(tmp_path, capsys):
+    out = tmp_path / "res"
+    assert main(["run", str(_scenario_file(tmp_path)), "--out", str(out), "--json",
+                 "--reps", "4", "--seed", "9", "--months", "13"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    runs = pd.read_parquet(out / "runs.parquet")
+    assert data["replications"] == 4 and data["seed"] == 9 and data["months"] == 13
+    assert data["outcomes"]["exits_work_12m"]["mean"] == runs["exits_work_12m"].mean()
+    assert data["outcomes"]["exits_work_24m"]["mean"] is None  # beyond the horizon
+    lo, hi = data["outcomes"]["exits_all_12m"]["ci_low"], data["outcomes"]["exits_all_12m"]["ci_high"]
+    assert lo < runs["exits_all_12m"].mean() < hi
+    assert not (out / "spells.parquet").exists()
+
+
+def test_rerun_replaces_the_output_directory(tmp_path, capsys):
+    out = tmp_path / "res"
+    path = _scenario_file(tmp_path)
+    main(["run", str(path), "--out", str(out), "--spells", "--reps", "2"])
+    main(["run", str(path), "--out", str(out), "--reps", "2"])
+    assert not (out / "spells.parquet").exists()  # nothing stale from the first run
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["res", "small.yaml"]

@@ -1,0 +1,115 @@
+"""The monthly loop: accounting, determinism, closed forms, capacities."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from simulate.states import Status
+from tests.conftest import ONLY_OTHER_EXIT, make_model
+
+EXITS = ["exit_work", "exit_study", "exit_partner", "exit_noncooperation", "exit_other"]
+
+
+@pytest.mark.parametrize("seed,overrides", [
+    (1, {}),
+    (2, {"size": 3000, "job_offer_base": 0.2, "job_loss_hazard": 0.05}),
+    (3, {"size": 500, "missed_agreement_base": 0.2, "inflow_rate_per_month": 0.1}),
+])
+def test_stock_flow_accounting_is_exact_every_month(seed, overrides):
+    wide = make_model(36, seed=seed, **overrides).record.wide()
+    flows = wide["inflow_new"] + wide["inflow_returning"] - wide[EXITS].sum(axis=1)
+    expected = wide["on_assistance"].shift(1) + flows
+    assert (wide["on_assistance"].iloc[1:] == expected.iloc[1:]).all()
+    # The identity must be exercised: every flow actually happens in these runs.
+    assert (wide[["inflow_new", "inflow_returning", *EXITS]].iloc[1:].sum() > 0).all()
+
+
+def test_same_seed_gives_identical_frames():
+    a = make_model(24, seed=7).record.long()
+    b = make_model(24, seed=7).record.long()
+    pd.testing.assert_frame_equal(a, b)
+    c = make_model(24, seed=8).record.long()
+    assert not a.equals(c)
+
+
+def test_constant_hazard_gives_mean_spell_length_one_over_h():
+    """Only a constant exit hazard h, no inflow: exit month is geometric with mean 1/h."""
+    h, n = 0.05, 20_000
+    model = make_model(400, seed=11, size=n, other_exit_hazard=h, inflow_rate_per_month=0.0,
+                       **ONLY_OTHER_EXIT)
+    m = model.mothers
+    assert m.n == n and np.all(m.status[:n] == Status.OTHER)  # all spells completed
+    durations = m.exit_month[:n].astype(float)  # months from the start (month 0)
+    se = durations.std(ddof=1) / np.sqrt(n)
+    assert abs(durations.mean() - 1 / h) < 4 * se
+
+
+def test_constant_inflow_settles_at_inflow_over_hazard():
+    """Arrivals face the hazard in their first month: E[stock] = lambda (1 - h) / h."""
+    h, size, rate = 0.04, 10_000, 0.04
+    lam = rate * size
+    expected = lam * (1 - h) / h
+    stocks = [make_model(250, seed=s, size=size, other_exit_hazard=h, inflow_rate_per_month=rate,
+                         **ONLY_OTHER_EXIT).record.series("on_assistance")[-1]
+              for s in range(5)]
+    # The stationary stock of an infinite-server queue with Poisson arrivals is Poisson.
+    se = np.sqrt(expected / len(stocks))
+    assert abs(np.mean(stocks) - expected) < 4 * se
+
+
+def _check_capacities(model):
+    m = model.mothers
+    n = m.n
+    on = m.status[:n] == Status.ON_ASSISTANCE
+    load = np.bincount(m.coach[:n][on & (m.coach[:n] >= 0)], minlength=len(model.coaches))
+    assert np.all(load <= model.coaches.capacity)
+    holds = m.childcare_place[:n] >= 0
+    used = np.bincount(m.childcare_place[:n][holds], minlength=len(model.providers))
+    assert np.all(used <= model.provider_places)
+    # Only followed mothers hold places.
+    assert np.all(np.isin(m.status[:n][holds], [Status.ON_ASSISTANCE, Status.IN_WORK]))
+
+
+def test_caseloads_and_childcare_places_are_never_exceeded():
+    # Tight capacities so that both limits bind: few places, coaches full.
+    model = make_model(0, seed=5, size=2000, childcare_places_per_100_mothers=4.0,
+                       regular_caseload_target=200.0, regular_caseload_max=205,
+                       inflow_rate_per_month=0.07, childcare_register_prob=0.1)
+    _check_capacities(model)
+    for _ in range(36):
+        model.step()
+        _check_capacities(model)
+    wide = model.record.wide()
+    assert wide["childcare_places_used"].max() == wide["childcare_places"].iloc[0]  # binds
+    assert wide["coach_waiting"].max() > 0  # mothers waited for a coach
+    assert wide["coach_caseload_max"].max() == 205
+
+
+def test_job_loss_is_highest_in_the_first_months():
+    """Empirical hazard of return by job tenure, from the spell microdata."""
+    months = 60
+    model = make_model(months, seed=3, size=6000, job_offer_base=0.3, job_loss_hazard=0.01,
+                       job_loss_early_factor=3.0, job_loss_early_decay_months=3.0,
+                       return_after_job_loss=1.0)
+    spells = model.spells.frame(model.mothers)
+    jobs = spells[spells["exit_reason"] == "work"][["mother_id", "end_month"]]
+    back = spells[spells["returning"]][["mother_id", "start_month"]]
+    pairs = jobs.merge(back, on="mother_id")
+    pairs = pairs[pairs["start_month"] > pairs["end_month"]]
+    first_return = pairs.groupby(["mother_id", "end_month"])["start_month"].min()
+    jobs = jobs.set_index(["mother_id", "end_month"])
+    tenure_at_loss = (first_return - first_return.index.get_level_values("end_month")).reindex(
+        jobs.index)
+    start = jobs.index.get_level_values("end_month").to_numpy()
+    observed = (months - start).astype(float)  # months of follow-up after the job start
+
+    def hazard(lo, hi):
+        lost = ((tenure_at_loss >= lo) & (tenure_at_loss <= hi)).sum()
+        exposure = sum(((observed >= k) & ~(tenure_at_loss < k)).sum() for k in range(lo, hi + 1))
+        return lost / exposure, np.sqrt(lost) / exposure
+
+    early, se_early = hazard(1, 3)
+    late, se_late = hazard(12, 30)
+    assert early - late > 4 * np.hypot(se_early, se_late)
