@@ -10,11 +10,12 @@ Mesa view whose attributes read one row of these columns.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
 from scipy.special import expit, logit, ndtr, ndtri
-from scipy.stats import binom, poisson
+from scipy.stats import poisson
 
 from simulate.parameters import Params
 from simulate.rng import Streams
@@ -133,6 +134,18 @@ def _truncated_exponential(u: np.ndarray, mean: float, upper: float) -> np.ndarr
     return -mean * np.log1p(-u * (1.0 - np.exp(-upper / mean)))
 
 
+@functools.lru_cache(maxsize=64)
+def _poisson_cdf(mean: float) -> np.ndarray:
+    return poisson.cdf(np.arange(int(mean + 12 * np.sqrt(mean) + 20)), mean)
+
+
+def _poisson(u: np.ndarray, mean: float) -> np.ndarray:
+    """Inverse CDF of a Poisson distribution by table lookup (fast for small means)."""
+    if mean <= 0:
+        return np.zeros(len(u), dtype=np.int64)
+    return np.searchsorted(_poisson_cdf(float(mean)), u, side="left")
+
+
 def _logit_normal(z: np.ndarray, mean: float, sd: float) -> np.ndarray:
     mean = min(max(mean, 1e-6), 1 - 1e-6)
     return expit(logit(mean) + sd * z).astype(np.float32)
@@ -141,6 +154,13 @@ def _logit_normal(z: np.ndarray, mean: float, sd: float) -> np.ndarray:
 def _category(u: np.ndarray, shares: list[float]) -> np.ndarray:
     """Index of the category whose cumulative share interval holds u; the last takes the rest."""
     return np.searchsorted(np.cumsum(shares), u, side="right").astype(np.int8)
+
+
+INIT_STREAMS = (
+    "age", "duration", "pregnant", "child_age", "older_children", "due", "working_ties",
+    "other_ties", "confidence", "trust_services", "trust_childcare", "stress", "exempt",
+    "childcare_registered", "returning", "education", "entry_reason", "knows_topup", "ladder",
+    "provider", *(f"barrier:{b.name}" for b in Barrier), *(f"registered:{b.name}" for b in Barrier))
 
 
 def draw_mothers(p: Params, streams: Streams, ids: np.ndarray, month: int,
@@ -159,12 +179,13 @@ def draw_mothers(p: Params, streams: Streams, ids: np.ndarray, month: int,
             whose children have any age up to the limit.
     """
     k = len(ids)
+    draws = streams.uniforms(["init:" + name for name in INIT_STREAMS], 0, ids)
 
     def u(name: str) -> np.ndarray:
-        return streams.uniform("init:" + name, 0, ids)
+        return draws["init:" + name]
 
     def z(name: str) -> np.ndarray:
-        return streams.normal("init:" + name, 0, ids)
+        return ndtri(draws["init:" + name])
 
     age = _truncated_normal(u("age"), p.age_mean_years, p.age_sd_years, p.age_min_years)
     if stock:
@@ -177,7 +198,7 @@ def draw_mothers(p: Params, streams: Streams, ids: np.ndarray, month: int,
         pregnant = u("pregnant") < p.inflow_share_pregnant
         child_age = np.floor(_truncated_exponential(
             u("child_age"), p.inflow_child_age_mean_months, p.child_age_limit_months))
-    older = poisson.ppf(u("older_children"), p.older_children_mean).astype(np.int8)
+    older = _poisson(u("older_children"), p.older_children_mean).astype(np.int8)
     # Pregnant entrants may be expecting their first child; others have at least one.
     n_children = np.where(pregnant, older, older + 1).astype(np.int8)
     youngest = np.where(n_children > 0, month - child_age, 0).astype(np.int32)
@@ -198,8 +219,11 @@ def draw_mothers(p: Params, streams: Streams, ids: np.ndarray, month: int,
         barriers |= np.where(present, bit, np.uint8(0))
         registered |= np.where(seen, bit, np.uint8(0))
 
-    ties = poisson.ppf(u("ties"), p.network_ties_mean).astype(np.int16)
-    working = binom.ppf(u("working_ties"), ties, p.network_working_share).astype(np.int16)
+    # Poisson thinning: ties in work and out of work are independent Poisson counts.
+    working = _poisson(u("working_ties"), p.network_ties_mean * p.network_working_share)
+    ties = (working + _poisson(u("other_ties"), p.network_ties_mean
+                               * (1.0 - p.network_working_share))).astype(np.int16)
+    working = working.astype(np.int16)
     confidence = _logit_normal(z("confidence"), p.confidence_mean, p.psych_logit_sd)
     trust = _logit_normal(z("trust_services"), p.trust_services_mean, p.psych_logit_sd)
     stress = _logit_normal(z("stress"), p.stress_mean, p.psych_logit_sd)

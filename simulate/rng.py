@@ -31,6 +31,16 @@ def stable_hash(*parts: object) -> int:
     return int.from_bytes(hashlib.blake2b(text, digest_size=8).digest(), "little")
 
 
+_MASK = 2**64 - 1
+
+
+def _mix_int(z: int) -> int:
+    """SplitMix64 finaliser on a Python int (for scalar keys)."""
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+    return z ^ (z >> 31)
+
+
 def _splitmix(z: np.ndarray) -> np.ndarray:
     # SplitMix64 finaliser; uint64 arithmetic wraps, which is what the hash needs.
     z = (z ^ (z >> _S30)) * _M1
@@ -53,9 +63,14 @@ class Streams:
         self.seed = int(seed)
         self.replicate = int(replicate)
         self.record = record
+        self._names: dict[str, int] = {}
 
     def key(self, name: str, month: int) -> np.uint64:
-        return np.uint64(stable_hash("pathways", self.seed, self.replicate, name, month))
+        """The stream's 64-bit key: a hash of (seed, replicate, name), mixed with the month."""
+        base = self._names.get(name)
+        if base is None:
+            base = self._names[name] = stable_hash("pathways", self.seed, self.replicate, name)
+        return np.uint64(_mix_int((base + (month + 1) * 0x9E3779B97F4A7C15) & _MASK))
 
     def uniform(self, name: str, month: int, ids: np.ndarray) -> np.ndarray:
         """One uniform in (0, 1) per mother id, for process ``name`` in ``month``."""
@@ -65,6 +80,17 @@ class Streams:
         if self.record is not None:
             self.record.append((name, month, ids.copy(), u.copy()))
         return u
+
+    def uniforms(self, names: list[str], month: int, ids: np.ndarray) -> dict[str, np.ndarray]:
+        """:meth:`uniform` for several streams at once (one vectorised pass)."""
+        ids = np.asarray(ids)
+        keys = np.array([self.key(name, month) for name in names], dtype=np.uint64)
+        z = keys[:, None] + (ids.astype(np.uint64) + np.uint64(1))[None, :] * _GOLDEN
+        u = ((_splitmix(z) >> _S11).astype(np.float64) + 0.5) * _TWO_M53
+        out = dict(zip(names, u))
+        if self.record is not None:
+            self.record.extend((name, month, ids.copy(), row.copy()) for name, row in out.items())
+        return out
 
     def normal(self, name: str, month: int, ids: np.ndarray) -> np.ndarray:
         """One standard normal per mother id (inverse CDF of :meth:`uniform`)."""

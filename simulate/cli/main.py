@@ -1,7 +1,8 @@
 """Entry point of the ``simulate`` command.
 
 Each subcommand lives in its own module under :mod:`simulate.cli` and provides
-``add_parser(subparsers)``, which registers its arguments and sets ``func``. Input errors
+``add_parser(subparsers)``, which registers its arguments and sets ``func``; modules are
+found by that function, so adding a subcommand means adding a module. Input errors
 (:class:`simulate.schema.InputError`) and usage errors print one line and exit with code 2.
 """
 
@@ -9,11 +10,23 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 
+import simulate.cli
 from simulate.schema import InputError
 
-SUBCOMMANDS = ("run", "params")
+# Order in `simulate --help`; modules not listed here follow alphabetically.
+ORDER = ("run", "compare", "validate", "calibrate", "sweep", "sensitivity", "report", "params")
+
+
+def subcommand_modules() -> list:
+    names = [m.name for m in pkgutil.iter_modules(simulate.cli.__path__)]
+    modules = [importlib.import_module(f"simulate.cli.{n}") for n in names]
+    modules = [m for m in modules if hasattr(m, "add_parser")]
+    rank = {name: i for i, name in enumerate(ORDER)}
+    return sorted(modules, key=lambda m: (rank.get(m.__name__.rsplit(".", 1)[1], len(ORDER)),
+                                          m.__name__))
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -31,8 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"simulate {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     sub.required = True
-    for name in SUBCOMMANDS:
-        importlib.import_module(f"simulate.cli.{name}").add_parser(sub)
+    for module in subcommand_modules():
+        module.add_parser(sub)
     return parser
 
 
