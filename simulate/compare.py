@@ -1,0 +1,132 @@
+"""Paired comparison of an alternative scenario with a base scenario.
+
+Both run on the same seeds, so replicate r of each faces the same random numbers (common
+random numbers) and the per-replicate difference is the policy's effect plus much less
+noise than with independent runs. Differences are alternative minus base, so positive
+``extra_exits_work`` means more exits to work and positive ``benefit_saved_eur`` means
+lower benefit spending under the alternative.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from simulate.outcomes import HORIZONS, mean_ci
+
+SUFFIXES = (*(f"{x}m" for x in HORIZONS), "total")
+
+# Paired outcomes per horizon suffix: name -> how it is computed from base (b) and alt (a).
+DIFFERENCES = {
+    "extra_exits_work": lambda b, a, s: a[f"exits_work_{s}"] - b[f"exits_work_{s}"],
+    "extra_exits_all": lambda b, a, s: a[f"exits_all_{s}"] - b[f"exits_all_{s}"],
+    "mother_months_saved": lambda b, a, s: (b[f"mother_months_on_assistance_{s}"]
+                                            - a[f"mother_months_on_assistance_{s}"]),
+    "benefit_saved_eur": lambda b, a, s: (b[f"benefit_spending_eur_{s}"]
+                                          - a[f"benefit_spending_eur_{s}"]),
+    "intervention_cost_eur": lambda b, a, s: (a[f"intervention_spending_eur_{s}"]
+                                              - b[f"intervention_spending_eur_{s}"]),
+}
+
+
+def paired_outcomes(base: Mapping[str, float], alt: Mapping[str, float]) -> dict[str, float]:
+    """Differences of one replicate pair (alternative minus base) at every horizon.
+
+    Includes ``net_cost_eur_X`` (intervention cost less benefit saved) and
+    ``net_cost_per_extra_exit_X`` (NaN unless there are extra exits to work).
+    """
+    out: dict[str, float] = {}
+    for s in SUFFIXES:
+        for name, fn in DIFFERENCES.items():
+            out[f"{name}_{s}"] = float(fn(base, alt, s))
+        out[f"net_cost_eur_{s}"] = out[f"intervention_cost_eur_{s}"] - out[f"benefit_saved_eur_{s}"]
+        extra = out[f"extra_exits_work_{s}"]
+        out[f"net_cost_per_extra_exit_{s}"] = (out[f"net_cost_eur_{s}"] / extra
+                                               if extra > 0 else np.nan)
+    out["net_cost_per_extra_exit"] = out["net_cost_per_extra_exit_total"]
+    return out
+
+
+def cumulative_net_saving(base_monthly: pd.DataFrame, alt_monthly: pd.DataFrame) -> pd.Series:
+    """Benefit saved less intervention cost, cumulated over months 1..m (wide frames)."""
+    saved = base_monthly["benefit_spending_eur"] - alt_monthly["benefit_spending_eur"]
+    cost = alt_monthly["intervention_spending_eur"] - base_monthly["intervention_spending_eur"]
+    net = (saved - cost).loc[lambda x: x.index >= 1]
+    return net.cumsum()
+
+
+def break_even(curve: pd.Series) -> float:
+    """First month from which the cumulative net saving stays at or above zero.
+
+    NaN when that does not happen within the horizon (or only in the last month, where it
+    cannot be told from noise), and 0 when it never goes below zero.
+    """
+    values = curve.to_numpy()
+    if len(values) == 0 or values[-1] < 0:
+        return np.nan
+    below = np.flatnonzero(values < 0)
+    if len(below) == 0:
+        return float(curve.index[0]) if values[0] > 0 else 0.0
+    month = float(curve.index[below[-1] + 1])
+    return np.nan if month == float(curve.index[-1]) and len(values) > 1 else month
+
+
+def ratio_ci(numerator, denominator, level: float = 0.95) -> tuple[float, float, float]:
+    """Ratio of means with a delta-method interval (paired replicates).
+
+    Used for net cost per extra exit: the ratio of mean net cost to mean extra exits is
+    stable where the mean of per-replicate ratios is not. NaN when the mean denominator is
+    not positive (no extra exits to divide by).
+    """
+    x, y = np.asarray(numerator, float), np.asarray(denominator, float)
+    keep = ~(np.isnan(x) | np.isnan(y))
+    x, y = x[keep], y[keep]
+    n = len(x)
+    if n == 0 or y.mean() <= 0:
+        return np.nan, np.nan, np.nan
+    r = x.mean() / y.mean()
+    if n < 2:
+        return r, np.nan, np.nan
+    # Var(mean(x) - r mean(y)) / mean(y)^2
+    resid = x - r * y
+    se = np.sqrt(resid.var(ddof=1) / n) / y.mean()
+    half = stats.t.ppf(0.5 + level / 2, n - 1) * se
+    return r, r - half, r + half
+
+
+def summarise_pairs(pairs: pd.DataFrame, by: str = "alternative") -> pd.DataFrame:
+    """Mean and 95% interval over replicate pairs, per alternative and outcome.
+
+    Differences get t-intervals of the mean; ``net_cost_per_extra_exit_X`` is a ratio of
+    means with a delta-method interval.
+    """
+    rows = []
+    for alt, group in pairs.groupby(by, sort=False, observed=True):
+        for s in SUFFIXES:
+            for name in (*DIFFERENCES, "net_cost_eur"):
+                col = f"{name}_{s}"
+                mean, lo, hi = mean_ci(group[col])
+                rows.append({by: alt, "outcome": col, "mean": mean, "ci_low": lo, "ci_high": hi,
+                             "replications": int(group[col].notna().sum())})
+            col = f"net_cost_per_extra_exit_{s}"
+            mean, lo, hi = ratio_ci(group[f"net_cost_eur_{s}"], group[f"extra_exits_work_{s}"])
+            rows.append({by: alt, "outcome": col, "mean": mean, "ci_low": lo, "ci_high": hi,
+                         "replications": int(group[f"net_cost_eur_{s}"].notna().sum())})
+    return pd.DataFrame(rows)
+
+
+def aggregate_replicates(rows: list[Mapping[str, float]]) -> dict[str, float]:
+    """One value per output for a design point with several replicates.
+
+    Means for additive outputs; ratio of means for ``net_cost_per_extra_exit*``.
+    """
+    frame = pd.DataFrame(rows)
+    out = {c: float(frame[c].mean()) for c in frame.columns
+           if pd.api.types.is_numeric_dtype(frame[c])}
+    for c in [c for c in frame.columns if c.startswith("net_cost_per_extra_exit")]:
+        s = c.removeprefix("net_cost_per_extra_exit").lstrip("_") or "total"
+        out[c] = ratio_ci(frame[f"net_cost_eur_{s}"], frame[f"extra_exits_work_{s}"])[0]
+    return out
