@@ -130,3 +130,87 @@ def aggregate_replicates(rows: list[Mapping[str, float]]) -> dict[str, float]:
         s = c.removeprefix("net_cost_per_extra_exit").lstrip("_") or "total"
         out[c] = ratio_ci(frame[f"net_cost_eur_{s}"], frame[f"extra_exits_work_{s}"])[0]
     return out
+
+
+# ---- running a comparison ---------------------------------------------------------------------
+HEADLINE = ("extra_exits_work_12m", "extra_exits_work_24m", "extra_exits_work_36m",
+            "mother_months_saved_total", "benefit_saved_eur_total", "intervention_cost_eur_total",
+            "net_cost_per_extra_exit_total")
+
+
+def pair_runs(runs: pd.DataFrame, base: str, alternatives: list[str]) -> pd.DataFrame:
+    """Per-replicate paired outcomes of each alternative against ``base``."""
+    by = {name: g.set_index("replicate") for name, g in runs.groupby("scenario", observed=True)}
+    rows = []
+    for alt in alternatives:
+        for rep in by[base].index.intersection(by[alt].index):
+            rows.append({"alternative": alt, "replicate": int(rep),
+                         **paired_outcomes(by[base].loc[rep], by[alt].loc[rep])})
+    return pd.DataFrame(rows)
+
+
+def net_saving_curves(wide: pd.DataFrame, base: str, alt: str) -> pd.DataFrame:
+    """Cumulative net saving by month (rows) and replicate (columns)."""
+    curves = {}
+    for rep, g in wide.groupby("replicate"):
+        b = g[g.scenario == base].set_index("month")
+        a = g[g.scenario == alt].set_index("month")
+        curves[rep] = cumulative_net_saving(b, a)
+    return pd.DataFrame(curves)
+
+
+def break_even_summary(curves: pd.DataFrame) -> dict[str, float]:
+    """Break-even month of the mean curve, with the months at which the 95% band's upper
+    and lower edges break even (earliest and latest plausible month; NaN: not within
+    the horizon)."""
+    mean = curves.mean(axis=1)
+    if curves.shape[1] > 1:
+        half = (stats.t.ppf(0.975, curves.shape[1] - 1) * curves.std(axis=1, ddof=1)
+                / np.sqrt(curves.shape[1]))
+    else:
+        half = mean * np.nan
+    return {"mean": break_even(mean), "ci_low": break_even(mean + half),
+            "ci_high": break_even(mean - half), "replications": int(curves.shape[1])}
+
+
+class Comparison:
+    """Alternatives against a base scenario on common random numbers.
+
+    Attributes:
+        result: The underlying runs of every scenario.
+        pairs: One row per (alternative, replicate) with the paired differences.
+        table: Mean and 95% interval per alternative and outcome, including
+            ``break_even_month``.
+        curves: Per alternative, cumulative net saving by month and replicate.
+    """
+
+    def __init__(self, result, base: str, alternatives: list[str]) -> None:
+        self.result, self.base, self.alternatives = result, base, alternatives
+        self.pairs = pair_runs(result.runs, base, alternatives)
+        wide = result.wide()
+        self.curves = {alt: net_saving_curves(wide, base, alt) for alt in alternatives}
+        table = summarise_pairs(self.pairs)
+        be = [{"alternative": alt, "outcome": "break_even_month",
+               **break_even_summary(self.curves[alt])} for alt in alternatives]
+        self.table = pd.concat([table, pd.DataFrame(be)], ignore_index=True)
+
+    def value(self, alternative: str, outcome: str) -> dict[str, float]:
+        row = self.table[(self.table.alternative == alternative) & (self.table.outcome == outcome)]
+        return row.iloc[0][["mean", "ci_low", "ci_high"]].to_dict()
+
+
+def compare(base, alternatives, reps: int | None = None, seed: int | None = None,
+            months: int | None = None, workers: int = 1, spells: bool = False,
+            progress: bool = False) -> Comparison:
+    """Run ``base`` and each alternative on the same seeds and compare them pairwise.
+
+    Every scenario runs with the base's replications, horizon and seed unless given.
+    """
+    from simulate.runner import run_many
+
+    reps = base.replications if reps is None else reps
+    months = base.horizon_months if months is None else months
+    seed = base.seed if seed is None else seed
+    result = run_many([base, *alternatives], reps=reps, seed=seed, months=months,
+                      workers=workers, spells=spells, progress=progress)
+    return Comparison(result, base.name, [a.name for a in alternatives])

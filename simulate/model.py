@@ -108,7 +108,11 @@ class PathwaysModel(mesa.Model):
         childcare.allocate_places(self)
         for policy in self.policies:
             policy.setup(self)
-        self._record()
+        # Month 0 (the state before the first month) carries every metric the months after
+        # it will have; nothing is spent in it.
+        coaching.update_caseloads(self)
+        self._record({k: (0.0 if k.endswith("_cost_eur") else v) for policy in self.policies
+                      for k, v in self._policy_metrics(policy, policy.metrics(self)).items()})
 
     # ---- construction -------------------------------------------------------------------
     def _make_employers(self) -> None:
@@ -171,11 +175,22 @@ class PathwaysModel(mesa.Model):
         childcare.step(self)
         exits.step(self)
         job_loss.step(self)
+        coaching.update_caseloads(self)
         policy_metrics: dict[str, float] = {}
         for policy in self.policies:
-            for key, value in policy.on_month_end(self).items():
-                policy_metrics[f"{policy.name}_{key}" if key == "cost_eur" else key] = value
+            policy_metrics.update(self._policy_metrics(policy, policy.on_month_end(self)))
         self._record(policy_metrics)
+
+    @staticmethod
+    def _policy_metrics(policy: Policy, metrics: dict[str, float]) -> dict[str, float]:
+        """Name a policy's metrics: its cost as ``<label>_cost_eur``; every metric of a
+        labelled instance prefixed by the label, so two instances never collide."""
+        out = {}
+        for key, value in metrics.items():
+            if key == "cost_eur" or policy.label != policy.name:
+                key = f"{policy.label}_{key}"
+            out[key] = value
+        return out
 
     def run(self, months: int) -> PathwaysModel:
         for _ in range(months):

@@ -28,11 +28,17 @@ class Network:
         """Tie every pair of ``members`` (a clique). Returns the number of new edges."""
         members = np.unique(np.asarray(members, dtype=np.int64))
         i, j = np.triu_indices(len(members), k=1)
-        if len(i) == 0:
+        return self.add_edges(members[i], members[j], group, month, fades)
+
+    def add_edges(self, a: np.ndarray, b: np.ndarray, group: int, month: int,
+                  fades: bool) -> int:
+        """Add ties between ``a[k]`` and ``b[k]``. Returns the number of new edges."""
+        a, b = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
+        k = len(a)
+        if k == 0:
             return 0
-        k = len(i)
-        self.a = np.concatenate([self.a, members[i]])
-        self.b = np.concatenate([self.b, members[j]])
+        self.a = np.concatenate([self.a, np.minimum(a, b)])
+        self.b = np.concatenate([self.b, np.maximum(a, b)])
         self.group = np.concatenate([self.group, np.full(k, group, dtype=np.int64)])
         self.formed = np.concatenate([self.formed, np.full(k, month, dtype=np.int32)])
         self.fades = np.concatenate([self.fades, np.full(k, fades, dtype=bool)])

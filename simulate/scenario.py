@@ -42,13 +42,27 @@ MAX_SEED = 2**63 - 1
 
 @dataclass(frozen=True)
 class PolicySpec:
-    """A policy named in a scenario, with its validated parameter values."""
+    """A policy named in a scenario, with its validated parameter values.
+
+    ``label`` names the instance when a scenario runs the same module twice.
+    """
 
     name: str
     values: dict[str, Any] = field(default_factory=dict)
+    label: str | None = None
+
+    @property
+    def key(self) -> str:
+        return self.label or self.name
 
     def make(self) -> Policy:
-        return REGISTRY[self.name](self.values)
+        return REGISTRY[self.name](self.values, self.label)
+
+    def to_dict(self) -> dict[str, Any]:
+        values = dict(self.values)
+        if self.label:
+            values = {"label": self.label, **values}
+        return {self.name: values}
 
 
 @dataclass(frozen=True)
@@ -154,20 +168,20 @@ class Scenario:
         """
         r = Reader(source, KIND)
         population, parameters = dict(self.population), dict(self.parameters)
-        policies = {spec.name: dict(spec.values) for spec in self.policies}
+        policies = {spec.key: spec.to_dict() for spec in self.policies}
         for key, value in values.items():
             if "." in key:
                 pname, _, param = key.partition(".")
                 if pname not in policies:
                     raise r.error(key, f"the scenario has no policy {pname!r}")
-                policies[pname][param] = value
+                next(iter(policies[pname].values()))[param] = value
             elif key in PARAMETERS:
                 (population if PARAMETERS[key].group == "population" else parameters)[key] = value
             else:
                 raise r.error(key, unknown(key, list(PARAMETERS), "parameter"))
         data = self.to_dict()
         data.update(population=population, parameters=parameters,
-                    policies=[{k: v} for k, v in policies.items()])
+                    policies=list(policies.values()))
         return Scenario.from_dict(data, source=source)
 
     def to_dict(self) -> dict[str, Any]:
@@ -180,7 +194,7 @@ class Scenario:
             "seed": self.seed,
             "replications": self.replications,
             "parameters": dict(self.parameters),
-            "policies": [{spec.name: dict(spec.values)} for spec in self.policies],
+            "policies": [spec.to_dict() for spec in self.policies],
         }
 
     def to_yaml(self) -> str:
@@ -196,7 +210,7 @@ class Scenario:
         values: dict[str, Any] = dict(self.params().values)
         for policy in self.make_policies():
             for key, value in policy.params.values.items():
-                values[f"{policy.name}.{key}"] = value
+                values[f"{policy.label}.{key}"] = value
         return values
 
 
@@ -232,9 +246,17 @@ def _read_policies(r: Reader, value: Any, field: str = "policies") -> tuple[Poli
             ((name, values),) = entry.items()
         if name not in REGISTRY:
             raise r.error(where, unknown(name, sorted(REGISTRY), "policy"))
-        if any(spec.name == name for spec in specs):
-            raise r.error(join(where, name), "this policy is listed twice; list it once")
         values = r.mapping(values, join(where, name))
+        label = values.pop("label", None)
+        if label is not None:
+            label = r.text(label, join(join(where, name), "label"))
+            if not label.replace("_", "").replace("-", "").isalnum():
+                raise r.error(join(join(where, name), "label"),
+                              f"{label!r} is not allowed; use letters, digits, - and _")
+        key = label or name
+        if any(spec.key == key for spec in specs):
+            raise r.error(join(where, name), f"a policy named {key!r} is listed twice; give "
+                          "each instance its own 'label'")
         declarations = REGISTRY[name].parameters
         try:
             params = Params.from_overrides(values, declarations)
@@ -243,5 +265,5 @@ def _read_policies(r: Reader, value: Any, field: str = "policies") -> tuple[Poli
             if key not in declarations:
                 message = unknown(key, list(declarations), "parameter")
             raise r.error(join(join(where, name), key), message) from None
-        specs.append(PolicySpec(name, {k: params[k] for k in values}))
+        specs.append(PolicySpec(name, {k: params[k] for k in values}, label))
     return tuple(specs)

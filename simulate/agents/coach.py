@@ -21,11 +21,14 @@ class CoachAgent(mesa.Agent):
         programme: "regular", or the name of the policy the coach works for.
         gender_sensitive: Trained in gender-sensitive work.
         trust_multiplier: Trust gained per contact relative to a regular coach.
+        contact_effect_multiplier: Push up the ladder from a contact relative to a regular
+            coach.
     """
 
     def __init__(self, model, *, hours_per_month: float, client_time_share: float,
                  hours_per_contact: float, caseload_max: int, programme: str = "regular",
-                 gender_sensitive: bool = False, trust_multiplier: float = 1.0) -> None:
+                 gender_sensitive: bool = False, trust_multiplier: float = 1.0,
+                 contact_effect_multiplier: float = 1.0) -> None:
         super().__init__(model)
         self.hours_per_month = hours_per_month
         self.client_time_share = client_time_share
@@ -34,6 +37,7 @@ class CoachAgent(mesa.Agent):
         self.programme = programme
         self.gender_sensitive = gender_sensitive
         self.trust_multiplier = trust_multiplier
+        self.contact_effect_multiplier = contact_effect_multiplier
         self.index = model.coaches.add(self)
 
     @property
@@ -61,7 +65,7 @@ class CoachTable:
     def add(self, coach: CoachAgent) -> int:
         self.agents.append(coach)
         self._arrays = None
-        self.caseload = np.zeros(len(self.agents), dtype=np.int64)
+        self.caseload = np.append(self.caseload, 0)
         return len(self.agents) - 1
 
     def __len__(self) -> int:
@@ -74,6 +78,7 @@ class CoachTable:
                 "capacity": np.array([c.caseload_max for c in a], dtype=np.int64),
                 "contacts": np.array([c.contact_capacity for c in a], dtype=np.float64),
                 "trust": np.array([c.trust_multiplier for c in a], dtype=np.float64),
+                "effect": np.array([c.contact_effect_multiplier for c in a], dtype=np.float64),
                 "regular": np.array([not c.dedicated for c in a], dtype=bool),
             }
         return self._arrays
@@ -89,6 +94,10 @@ class CoachTable:
     @property
     def trust(self) -> np.ndarray:
         return self._build()["trust"]
+
+    @property
+    def effect(self) -> np.ndarray:
+        return self._build()["effect"]
 
     @property
     def regular(self) -> np.ndarray:

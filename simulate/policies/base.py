@@ -25,7 +25,8 @@ class Policy:
         -> allocate(model, rng)         hand out scarce programme resources to this
                                         month's demand (e.g. reserved childcare places)
         childcare and job starts, other exits, job loss
-        -> on_month_end(model)          return this month's metrics and cost
+        -> on_month_end(model)          end-of-month actions; returns the month's metrics
+                                        and cost (by default ``metrics(model)``)
         record
 
     A policy changes agent-level modifiers (columns ``mod_*``, coach assignments, reserved
@@ -37,18 +38,39 @@ class Policy:
     Class attributes:
         name: Registry name used in scenario files.
         parameters: Declarations of the policy's own parameters.
+
+    Args:
+        params: Parameter values (validated against ``parameters``).
+        label: Name of this instance, for a scenario that runs the same module twice
+            (e.g. a short training and a group trajectory, both peer groups). It prefixes
+            the instance's metrics and parameter names; defaults to ``name``.
     """
 
     name: ClassVar[str] = ""
     parameters: ClassVar[ParameterSet] = ParameterSet(())
 
-    def __init__(self, params: Params | Mapping[str, Any] | None = None) -> None:
+    def __init__(self, params: Params | Mapping[str, Any] | None = None,
+                 label: str | None = None) -> None:
         if not isinstance(params, Params):
             params = Params.from_overrides(params or {}, self.parameters)
         self.params = params
+        self.label = label or self.name
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.params.values!r})"
+        return f"{type(self).__name__}({self.params.values!r}, label={self.label!r})"
+
+    def participants(self, model: PathwaysModel) -> np.ndarray:
+        """Ids of the mothers taking part in this programme now (none by default).
+
+        Other policies use this, e.g. childcare during programme activities.
+        """
+        return np.zeros(0, dtype=np.int64)
+
+    def ever_participants(self, model: PathwaysModel) -> np.ndarray:
+        """Ids of the mothers who have taken part at any time (e.g. reserved places,
+        aftercare for programme participants)."""
+        return self.participants(model)
+
 
     def setup(self, model: PathwaysModel) -> None:
         """Called once, after the initial stock exists and before month 1."""
@@ -60,8 +82,23 @@ class Policy:
         """Called after job offers are made, before childcare decides on them."""
 
     def on_month_end(self, model: PathwaysModel) -> dict[str, float]:
-        """Called after job loss; returns metrics. A ``cost_eur`` entry is this month's cost."""
+        """Called after job loss; returns this month's metrics (by default :meth:`metrics`)."""
+        return self.metrics(model)
+
+    def metrics(self, model: PathwaysModel) -> dict[str, float]:
+        """This month's metrics, read from state without changing it.
+
+        The same keys every month (the model also records them for month 0). A ``cost_eur``
+        entry is the month's cost; the model sums costs into ``intervention_spending_eur``.
+        """
         return {}
+
+
+def programme_ids(model: PathwaysModel, besides: Policy, ever: bool = True) -> np.ndarray:
+    """Mothers taking part (now, or ever) in any of the model's policies other than ``besides``."""
+    ids = [(p.ever_participants(model) if ever else p.participants(model))
+           for p in model.policies if p is not besides]
+    return np.unique(np.concatenate(ids)) if ids else np.zeros(0, dtype=np.int64)
 
 
 REGISTRY: dict[str, type[Policy]] = {}
@@ -77,6 +114,16 @@ def register(cls: type[Policy]) -> type[Policy]:
     return cls
 
 
-def make_policy(name: str, values: Mapping[str, Any] | None = None) -> Policy:
+def make_policy(name: str, values: Mapping[str, Any] | None = None,
+                label: str | None = None) -> Policy:
     """Instantiate a registered policy; raises KeyError for an unknown name."""
-    return REGISTRY[name](values)
+    return REGISTRY[name](values, label)
+
+
+def grown(array: np.ndarray, n: int, fill) -> np.ndarray:
+    """``array`` extended with ``fill`` to at least ``n`` entries (for per-mother policy state)."""
+    if len(array) >= n:
+        return array
+    out = np.full(max(n, 2 * len(array)), fill, dtype=array.dtype)
+    out[: len(array)] = array
+    return out

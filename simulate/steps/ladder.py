@@ -37,8 +37,10 @@ def step(model) -> None:
 
     movers = on[~m.parttime[on]]
     ties = np.minimum(m.network_ties[movers] + m.peer_ties[movers], 6) / 6.0
+    coach = m.coach[movers]
+    effect = np.where(m.contacted[movers], model.coaches.effect[np.maximum(coach, 0)], 0.0)
     up = (p.ladder_up_base * (0.5 + m.confidence[movers])
-          * (1.0 + p.ladder_contact_effect * m.contacted[movers])
+          * (1.0 + p.ladder_contact_effect * effect)
           * (1.0 + p.ladder_network_effect * ties)
           * (1.0 - p.ladder_barrier_penalty) ** active_barriers(m, movers)
           * np.where(m.exempt[movers], p.ladder_exempt_factor, 1.0)

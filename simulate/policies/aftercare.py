@@ -1,0 +1,69 @@
+"""Aftercare: continued support in the first months after a job start.
+
+Job loss is most likely in the first months ("at the first conflict with the manager").
+For the months of aftercare after a job start (a full job, or part-time work alongside
+assistance), the mother's risk of losing the job is lowered; the job-loss mechanics stay
+in the model (``mod_job_loss``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from simulate.parameters import ASSUMPTION, Parameter, ParameterSet, count, share
+from simulate.policies.base import Policy, programme_ids, register
+from simulate.states import Status
+
+
+@register
+class Aftercare(Policy):
+    """Support after a job start that lowers early job loss."""
+
+    name = "aftercare"
+    parameters = ParameterSet((
+        count("months", 6, (0, 24), ASSUMPTION, "Months of aftercare after a job start.",
+              lo=0, hi=120, unit="months", kind="lever"),
+        share("job_loss_reduction", 0.4, (0.1, 0.7),
+              ASSUMPTION + "; MODEL.md: aftercare lowers the risk of early job loss",
+              "Relative drop in the risk of job loss during aftercare.",
+              unit="share", kind="uncertainty"),
+        count("max_child_age_months", 60, (24, 60), ASSUMPTION,
+              "Offered to mothers whose youngest child is under this age at the job start.",
+              lo=0, hi=216, unit="months", kind="lever"),
+        Parameter("programme_only", False, "flag", None, ASSUMPTION,
+                  "Only for mothers taking part in the scenario's other programmes.",
+                  kind="lever", type=bool),
+        Parameter("cost_per_month_eur", 150.0, "EUR per mother per month", (50.0, 400.0),
+                  ASSUMPTION, "Cost of a month of aftercare for one mother.",
+                  bounds=(0.0, None)),
+    ))
+
+    def setup(self, model) -> None:
+        self.supported = 0
+
+    def _in_aftercare(self, model) -> np.ndarray:
+        m, p, t = model.mothers, self.params, model.month
+        n = m.n
+        working = (m.status[:n] == Status.IN_WORK) | (
+            (m.status[:n] == Status.ON_ASSISTANCE) & m.parttime[:n])
+        # Jobs started while the programme runs (from month 1), within the aftercare period.
+        since = t - m.job_start[:n]
+        ids = np.flatnonzero(working & (m.job_start[:n] >= 1) & (since >= 0)
+                             & (since < p.months))
+        child = m.job_start[ids] - m.youngest_birth_month[ids]
+        ids = ids[(m.n_children[ids] > 0) & (child < p.max_child_age_months)]
+        if p.programme_only:
+            ids = ids[np.isin(ids, programme_ids(model, besides=self))]
+        return ids
+
+    def on_month_start(self, model) -> None:
+        self.supported = 0
+        if self.params.months == 0:
+            return
+        ids = self._in_aftercare(model)
+        model.mothers.mod_job_loss[ids] *= np.float32(1.0 - self.params.job_loss_reduction)
+        self.supported = len(ids)
+
+    def metrics(self, model) -> dict[str, float]:
+        return {"aftercare_supported": self.supported,
+                "cost_eur": self.supported * self.params.cost_per_month_eur}

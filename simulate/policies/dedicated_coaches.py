@@ -1,0 +1,139 @@
+"""Dedicated coaches for the target group (Rotterdam: 6 coaches in 3 teams).
+
+Each month, eligible mothers (youngest child under the age limit, or pregnant) move from
+their regular coach to a dedicated coach while dedicated caseloads have room; after the
+programme period they are handed back to a regular coach. A dedicated coach has a lower
+caseload, so more contact per client; gender-sensitive training adds trust per contact,
+and the coach's contacts may push harder up the ladder. The effects run through the
+model's contact mechanism (detection, trust, agreements, ladder), so they compose with
+every other policy.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from simulate.agents import CoachAgent
+from simulate.parameters import ASSUMPTION, Parameter, ParameterSet, count, factor, share
+from simulate.policies.base import Policy, grown, register
+from simulate.population import NEVER
+from simulate.states import Status
+from simulate.steps import coaching
+
+EVALUATION = "Rotterdam evaluation (2025)"
+
+
+@register
+class DedicatedCoaches(Policy):
+    """Dedicated coaches with a small caseload for mothers of young children."""
+
+    name = "dedicated_coaches"
+    parameters = ParameterSet((
+        count("coaches", 6, (0, 30), EVALUATION + ": 6 dedicated coaches in 3 teams",
+              "Dedicated coaches (full-time posts).", unit="coaches", kind="lever"),
+        count("caseload", 40, (20, 120),
+              ASSUMPTION + "; Samen voor Zuid coaches have about 80 clients (" + EVALUATION + ")",
+              "Most clients per dedicated coach.", lo=1, unit="mothers per coach", kind="lever"),
+        share("client_time_share", 0.5, (0.3, 0.7), ASSUMPTION,
+              "Share of a dedicated coach's hours spent on client contact."),
+        count("max_child_age_months", 24, (12, 60), "MODEL.md: default target group",
+              "Eligible with a youngest child under this age (or pregnant, if included).",
+              lo=0, hi=216, unit="months", kind="lever"),
+        Parameter("include_pregnant", True, "flag", None, "MODEL.md: target group",
+                  "Pregnant women are eligible.", kind="lever", type=bool),
+        Parameter("include_exempt", True, "flag", None, ASSUMPTION,
+                  "Mothers with an exemption from the work obligation are eligible.",
+                  kind="lever", type=bool),
+        count("programme_months", 24, (6, 36), ASSUMPTION,
+              "Months with the dedicated coach before the hand-over to a regular coach.",
+              lo=1, hi=240, unit="months", kind="lever"),
+        Parameter("gender_sensitive", True, "flag", None,
+                  EVALUATION + ": coaches trained in gender-sensitive work",
+                  "Coaches are trained in gender-sensitive work.", kind="lever", type=bool),
+        factor("gender_sensitive_trust_multiplier", 1.5, (1.0, 2.5), ASSUMPTION,
+               "Trust gained per contact with a gender-sensitive coach, relative to a "
+               "regular coach."),
+        factor("contact_effect_multiplier", 1.2, (1.0, 2.0), ASSUMPTION,
+               "Push up the ladder from a dedicated coach's contact, relative to a regular "
+               "coach's."),
+        Parameter("recruitment", "random", "rule", None, ASSUMPTION,
+                  "Who fills free places first: 'random' or 'newest' (most recent entry).",
+                  kind="lever", type=str, choices=("random", "newest")),
+        Parameter("cost_per_coach_month_eur", 6500.0, "EUR per coach per month",
+                  (4500.0, 9000.0), ASSUMPTION + ": employer cost of a full-time coach",
+                  "Cost of one dedicated coach.", bounds=(0.0, None)),
+        Parameter("overhead_eur_per_month", 0.0, "EUR per month", (0.0, 30000.0),
+                  ASSUMPTION + "; Rotterdam also had 3 project workers and a project lead",
+                  "Fixed programme cost (project workers, lead) while the programme runs.",
+                  bounds=(0.0, None)),
+    ))
+
+    def setup(self, model) -> None:
+        p, core = self.params, model.params
+        self.started = np.full(model.mothers.n, NEVER, dtype=np.int32)
+        self.coach_ids = np.array([
+            CoachAgent(model, hours_per_month=core.coach_hours_per_month,
+                       client_time_share=p.client_time_share,
+                       hours_per_contact=core.hours_per_contact, caseload_max=p.caseload,
+                       programme=self.label, gender_sensitive=p.gender_sensitive,
+                       trust_multiplier=(p.gender_sensitive_trust_multiplier
+                                         if p.gender_sensitive else 1.0),
+                       contact_effect_multiplier=p.contact_effect_multiplier).index
+            for _ in range(p.coaches)], dtype=np.int64)
+        self.new_clients = 0
+        self.handed_over = 0
+
+    def _with_me(self, model, ids: np.ndarray) -> np.ndarray:
+        return np.isin(model.mothers.coach[ids], self.coach_ids)
+
+    def participants(self, model) -> np.ndarray:
+        m = model.mothers
+        on = m.ids_where(Status.ON_ASSISTANCE)
+        return on[self._with_me(model, on)] if len(self.coach_ids) else on[:0]
+
+    def ever_participants(self, model) -> np.ndarray:
+        return np.flatnonzero(self.started != NEVER)
+
+    def on_month_start(self, model) -> None:
+        self.new_clients = self.handed_over = 0
+        if len(self.coach_ids) == 0:
+            return
+        m, p, t = model.mothers, self.params, model.month
+        self.started = grown(self.started, m.n, NEVER)
+        on = coaching.update_caseloads(model)
+        mine = self._with_me(model, on)
+
+        # Hand-over back to a regular coach after the programme period.
+        done = on[mine & (t - self.started[on] >= p.programme_months)]
+        m.coach[done] = -1
+        self.handed_over = len(done)
+        coaching.update_caseloads(model)
+
+        # Fill free places with eligible mothers who have not taken part before.
+        young = (m.n_children[on] > 0) & (t - m.youngest_birth_month[on] < p.max_child_age_months)
+        eligible = (young | (m.pregnant[on] & p.include_pregnant)) & ~mine
+        eligible &= self.started[on] == NEVER
+        if not p.include_exempt:
+            eligible &= ~m.exempt[on]
+        candidates = on[eligible]
+        if p.recruitment == "random":
+            rank = model.streams.uniform(f"{self.label}:priority", t, candidates)
+            candidates = candidates[np.argsort(rank, kind="stable")]
+        else:
+            candidates = candidates[np.argsort(-m.spell_start[candidates], kind="stable")]
+        got = coaching.assign(model, candidates, self.coach_ids)
+        self.started[got] = t
+        self.new_clients = len(got)
+
+    def metrics(self, model) -> dict[str, float]:
+        p = self.params
+        load = model.coaches.caseload[self.coach_ids] if len(self.coach_ids) else np.zeros(0)
+        return {
+            "dedicated_participants": int(load.sum()),
+            "dedicated_new_participants": self.new_clients if len(self.coach_ids) else 0,
+            "dedicated_handed_over": self.handed_over if len(self.coach_ids) else 0,
+            "dedicated_caseload_mean": float(load.mean()) if len(load) else 0.0,
+            "dedicated_caseload_max": int(load.max()) if len(load) else 0,
+            "cost_eur": (p.coaches * p.cost_per_coach_month_eur
+                         + (p.overhead_eur_per_month if p.coaches else 0.0)),
+        }

@@ -1,0 +1,381 @@
+"""Peer groups of 8-10 mothers.
+
+Groups start through the year. Eligible mothers are invited and some accept; a group then
+runs a schedule: an optional intensive phase (e.g. two days a week), an optional
+internship, then regular sessions (e.g. 10 weekly sessions of 2.5 hours, or 12 monthly
+sessions of 4 hours). Each session month, members attend or not: a sick child (a stress
+event), a language problem, no childcare during the session and a job all lower
+attendance; some members drop out, more so those with a language barrier (one mother left
+for a language course). Attended hours raise confidence (partly for good), trust in
+services and, with childcare at the sessions, trust in formal childcare; active members
+climb the ladder more easily; mothers who attend together form real ties (network edges
+between those agents), which help with informal childcare and lower job loss after a job
+start, also after the group has ended. Without a facilitator, groups fade: attendance
+falls month by month and ties dissolve. Effect sizes are uncertain parameters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from simulate.parameters import ASSUMPTION, Parameter, ParameterSet, count, factor, hazard, share
+from simulate.policies.base import Policy, grown, register
+from simulate.rng import stable_hash
+from simulate.states import LADDER_PARTTIME, Barrier, Status
+from simulate.steps.childcare import needs_care
+
+EVALUATION = "Rotterdam evaluation (2025)"
+LANGUAGE = np.uint8(1 << Barrier.LANGUAGE)
+FOLLOWED = (Status.ON_ASSISTANCE, Status.IN_WORK)
+
+
+def _f(name, default, unit, rng, source, doc, kind="lever", lo=0.0, hi=None):
+    return Parameter(name, default, unit, rng, source, doc, kind=kind, bounds=(lo, hi))
+
+
+@dataclass
+class Group:
+    """One peer group: its members and where it is in its schedule."""
+
+    gid: int
+    start: int
+    members: np.ndarray
+    active: np.ndarray
+    hours: np.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.hours = np.zeros(len(self.members))
+
+
+@register
+class PeerGroups(Policy):
+    """Peer groups with a schedule, attendance, dropout, ties and effects."""
+
+    name = "peer_groups"
+    parameters = ParameterSet((
+        count("groups_per_year", 6, (0, 24), ASSUMPTION + "; the analysts' example uses 6",
+              "Groups started per year.", unit="groups per year", kind="lever"),
+        count("group_size", 9, (6, 12), "MODEL.md: groups of 8-10 mothers",
+              "Mothers per group at the start.", lo=2, hi=50, unit="mothers", kind="lever"),
+        count("sessions", 12, (2, 24), "MODEL.md: formats of 10 or 12 sessions",
+              "Regular sessions per group.", lo=0, hi=200, unit="sessions", kind="lever"),
+        _f("sessions_per_month", 1.0, "sessions per month", (0.5, 4.33),
+           "MODEL.md: monthly or weekly formats", "Frequency of the regular sessions.",
+           lo=0.05, hi=31.0),
+        _f("session_hours", 2.5, "hours", (2.0, 4.0), "MODEL.md: sessions of 2.5 or 4 hours",
+           "Length of a regular session.", lo=0.25, hi=12.0),
+        count("intensive_months", 0, (0, 3),
+              "MODEL.md: a trajectory starting with 2 months at 2 days a week",
+              "Months of an intensive phase before the regular sessions.", lo=0, hi=24,
+              unit="months", kind="lever"),
+        _f("intensive_sessions_per_month", 8.7, "days per month", (4.33, 13.0),
+           "MODEL.md: 2 days a week", "Programme days per month in the intensive phase.",
+           lo=0.0, hi=31.0),
+        _f("intensive_session_hours", 5.0, "hours", (3.0, 7.0), ASSUMPTION,
+           "Hours of a programme day in the intensive phase.", lo=0.25, hi=12.0),
+        count("internship_months", 0, (0, 2), "MODEL.md: a 1-month internship",
+              "Months of internship after the intensive phase.", lo=0, hi=12, unit="months",
+              kind="lever"),
+        share("internship_completion", 0.7, (0.4, 0.9), ASSUMPTION,
+              "Probability that an active member completes the internship (reaching at "
+              "least ladder step 4, unpaid work or internship).", unit="probability"),
+        Parameter("facilitator", "professional", "kind", None,
+                  "MODEL.md: facilitated by a professional or a former participant",
+                  "Who leads the group: 'professional', 'former_participant' or 'none'.",
+                  kind="lever", type=str, choices=("professional", "former_participant", "none")),
+        Parameter("childcare_during_sessions", False, "flag", None,
+                  "MODEL.md: a format with childcare", "Childcare is provided at sessions.",
+                  kind="lever", type=bool),
+        Parameter("arrange_childcare", False, "flag", None,
+                  "MODEL.md: childcare arranged before the start",
+                  "Members are registered for a formal place at the start, without the "
+                  "registration lag.", kind="lever", type=bool),
+        Parameter("recruitment", "random", "rule", None, EVALUATION + ": invitations via coaches",
+                  "Who is invited: 'random' eligible mothers, those with a coach contact "
+                  "last month ('coach_contact'), or clients of dedicated coaches "
+                  "('dedicated_coaches').", kind="lever", type=str,
+                  choices=("random", "coach_contact", "dedicated_coaches")),
+        count("max_child_age_months", 24, (12, 60), "MODEL.md: default target group",
+              "Eligible with a youngest child under this age.", lo=0, hi=216, unit="months",
+              kind="lever"),
+        Parameter("include_pregnant", True, "flag", None, "MODEL.md: target group",
+                  "Pregnant women are eligible.", kind="lever", type=bool),
+        share("acceptance_rate", 0.3, (0.15, 0.5),
+              EVALUATION + ": of 177 invited, 67 took a training and 40 started a trajectory",
+              "Share of invited mothers who join.", unit="probability", kind="uncertainty"),
+        share("attendance_base", 0.85, (0.7, 0.95), ASSUMPTION,
+              "Probability that a member attends a session month with nothing in the way.",
+              unit="probability", kind="uncertainty"),
+        factor("attendance_sick_child_factor", 0.3, (0.1, 0.6),
+               "MODEL.md: attendance drops for sick children",
+               "Attendance in a month with a stress event (a sick child), relative.",
+               kind="uncertainty"),
+        factor("attendance_language_factor", 0.7, (0.4, 0.9),
+               "MODEL.md: attendance drops for language problems",
+               "Attendance with a language barrier, relative.", kind="uncertainty"),
+        factor("attendance_no_childcare_factor", 0.6, (0.3, 0.9), ASSUMPTION,
+               "Attendance of a mother with a young child when no childcare is provided, "
+               "relative.", kind="uncertainty"),
+        factor("attendance_work_factor", 0.5, (0.2, 0.8),
+               "MODEL.md: clashing obligations",
+               "Attendance of a member in (part-time) work, relative.", kind="uncertainty"),
+        share("self_run_attendance_decay", 0.1, (0.03, 0.25),
+              "MODEL.md: self-run groups fade without a facilitator",
+              "Monthly relative drop in attendance of a group without a facilitator.",
+              unit="share per month", kind="uncertainty"),
+        hazard("dropout_hazard", 0.03, (0.01, 0.08), ASSUMPTION,
+               "Monthly probability that a member leaves the group.", kind="uncertainty"),
+        hazard("dropout_language_course", 0.05, (0.0, 0.15),
+               "MODEL.md: one mother left for a language course",
+               "Extra monthly probability of leaving with a language barrier.",
+               kind="uncertainty"),
+        share("confidence_gain_per_10_hours", 0.08, (0.02, 0.2), ASSUMPTION,
+              "Share of the gap to full confidence closed per 10 hours attended.",
+              unit="share of gap", kind="uncertainty"),
+        share("durable_share", 0.5, (0.0, 1.0), ASSUMPTION,
+              "Share of the confidence gained that becomes the mother's own lasting level.",
+              kind="uncertainty"),
+        share("trust_gain_per_10_hours", 0.05, (0.0, 0.15), ASSUMPTION,
+              "Share of the gap to full trust in services closed per 10 hours attended.",
+              unit="share of gap", kind="uncertainty"),
+        share("childcare_trust_gain_per_10_hours", 0.05, (0.0, 0.15), ASSUMPTION,
+              "With childcare at sessions: share of the gap to full trust in formal "
+              "childcare closed per 10 hours attended.", unit="share of gap",
+              kind="uncertainty"),
+        factor("ladder_effect", 0.3, (0.0, 1.0), ASSUMPTION,
+               "Extra relative chance of a step up while an active member.",
+               kind="uncertainty"),
+        share("tie_per_session", 0.1, (0.02, 0.3), "MODEL.md: effects run through ties",
+              "Probability that two members attending the same session form a tie.",
+              unit="probability", kind="uncertainty"),
+        hazard("tie_fade_per_month", 0.05, (0.0, 0.15),
+               "MODEL.md: self-run groups fade without a facilitator",
+               "Monthly probability that a tie from a group without a facilitator dissolves.",
+               kind="uncertainty"),
+        share("job_loss_reduction_per_tie", 0.1, (0.0, 0.25),
+              "MODEL.md: peer support lowers the risk of job loss",
+              "Relative drop in the risk of job loss per peer tie (at most three count).",
+              unit="share per tie", kind="uncertainty"),
+        factor("former_participant_factor", 0.8, (0.5, 1.0), ASSUMPTION,
+               "Effects of a group led by a former participant, relative to a professional.",
+               kind="uncertainty"),
+        factor("self_run_factor", 0.5, (0.2, 0.9), ASSUMPTION,
+               "Effects of a group without a facilitator, relative to a professional.",
+               kind="uncertainty"),
+        _f("cost_per_session_eur", 400.0, "EUR per session", (100.0, 1000.0),
+           ASSUMPTION + ": facilitator and venue", "Cost of one session (or programme day)."),
+        _f("cost_per_group_start_eur", 500.0, "EUR per group", (0.0, 2000.0),
+           ASSUMPTION + ": start meeting and recruitment", "Cost of starting a group."),
+        _f("childcare_cost_per_child_session_eur", 35.0, "EUR per child per session",
+           (15.0, 80.0), ASSUMPTION, "Cost of childcare at a session, per attending mother "
+           "with a young child (when childcare is provided)."),
+    ))
+
+    # ---- set-up and schedule ----------------------------------------------------------------
+    def setup(self, model) -> None:
+        self.groups: list[Group] = []
+        self.member_of = np.full(model.mothers.n, -1, dtype=np.int64)  # group id; -1: never
+        self.counts = dict.fromkeys(("new_members", "attendees", "dropouts", "sessions",
+                                     "childcare_sessions", "new_groups"), 0)
+
+    @property
+    def effect(self) -> float:
+        p = self.params
+        return {"professional": 1.0, "former_participant": p.former_participant_factor,
+                "none": p.self_run_factor}[p.facilitator]
+
+    def schedule(self, k: int) -> tuple[float, float, bool]:
+        """(sessions, hours per session, internship month) in month k of a group (k >= 0)."""
+        p = self.params
+        if k < p.intensive_months:
+            return p.intensive_sessions_per_month, p.intensive_session_hours, False
+        k -= p.intensive_months
+        if k < p.internship_months:
+            return 0.0, 0.0, True
+        k -= p.internship_months
+        done = min(np.floor(k * p.sessions_per_month), p.sessions)
+        due = min(np.floor((k + 1) * p.sessions_per_month), p.sessions) - done
+        return float(due), p.session_hours, False
+
+    def duration(self) -> int:
+        p = self.params
+        regular = int(np.ceil(p.sessions / p.sessions_per_month)) if p.sessions else 0
+        return p.intensive_months + p.internship_months + regular
+
+    def running(self, t: int) -> list[Group]:
+        return [g for g in self.groups if 0 <= t - g.start < self.duration()]
+
+    def participants(self, model) -> np.ndarray:
+        ids = [g.members[g.active] for g in self.running(model.month)]
+        return np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+
+    def ever_participants(self, model) -> np.ndarray:
+        return np.flatnonzero(self.member_of >= 0)
+
+    # ---- hooks ----------------------------------------------------------------------------------
+    def on_month_start(self, model) -> None:
+        self.counts = dict.fromkeys(self.counts, 0)
+        p, t = self.params, model.month
+        if p.groups_per_year == 0:
+            return
+        self.member_of = grown(self.member_of, model.mothers.n, -1)
+        starting = (t * p.groups_per_year) // 12 - ((t - 1) * p.groups_per_year) // 12
+        for _ in range(starting):
+            self._recruit(model)
+        m = model.mothers
+        for g in self.running(t):
+            active = g.members[g.active]
+            m.mod_ladder_up[active] *= np.float32(1.0 + p.ladder_effect * self.effect)
+        own = self._own_degree(model)
+        tied = np.flatnonzero(own > 0)
+        m.mod_job_loss[tied] *= ((1.0 - p.job_loss_reduction_per_tie)
+                                 ** np.minimum(own[tied], 3)).astype(np.float32)
+
+    def _recruit(self, model) -> None:
+        m, p, t = model.mothers, self.params, model.month
+        on = m.ids_where(Status.ON_ASSISTANCE)
+        young = (m.n_children[on] > 0) & (t - m.youngest_birth_month[on] < p.max_child_age_months)
+        ok = (young | (m.pregnant[on] & p.include_pregnant)) & (self.member_of[on] < 0)
+        if p.recruitment == "coach_contact":
+            ok &= m.months_since_contact[on] == 0
+        elif p.recruitment == "dedicated_coaches":
+            referred = [q.participants(model) for q in model.policies
+                        if q.name == "dedicated_coaches"]
+            ok &= np.isin(on, np.concatenate(referred) if referred else on[:0])
+        invited = on[ok]
+        gid = len(self.groups)
+        invited = invited[np.argsort(model.streams.uniform(f"{self.label}:invite", t, invited),
+                                     kind="stable")]
+        accept = model.streams.uniform(f"{self.label}:accept", t, invited) < p.acceptance_rate
+        members = invited[accept][: p.group_size]
+        if len(members) == 0:
+            return
+        self.groups.append(Group(gid, t, members, np.ones(len(members), dtype=bool)))
+        self.member_of[members] = gid
+        self.counts["new_members"] += len(members)
+        self.counts["new_groups"] += 1
+        if p.arrange_childcare:
+            need = members[needs_care(model, members) & (m.childcare_place[members] < 0)
+                           & (m.queue_since[members] < 0)]
+            m.queue_since[need] = t - model.params.childcare_registration_lag_months
+
+    def on_month_end(self, model) -> dict[str, float]:
+        p, t = self.params, model.month
+        if p.groups_per_year:
+            for g in self.running(t):
+                self._session_month(model, g, t - g.start)
+            self._fade(model)
+            model.network.refresh(model.mothers)
+        return self.metrics(model)
+
+    def _session_month(self, model, g: Group, k: int) -> None:
+        m, p, t, s = model.mothers, self.params, model.month, model.streams
+        gone = ~np.isin(m.status[g.members], FOLLOWED)
+        g.active &= ~gone
+        active = g.members[g.active]
+        sessions, hours, internship = self.schedule(k)
+        young = needs_care(model, active)
+        working = (m.status[active] == Status.IN_WORK) | m.parttime[active]
+        chance = (p.attendance_base
+                  * np.where(m.stress_event[active], p.attendance_sick_child_factor, 1.0)
+                  * np.where((m.barriers[active] & LANGUAGE) != 0, p.attendance_language_factor, 1.0)
+                  * np.where(young & ~np.bool_(p.childcare_during_sessions),
+                             p.attendance_no_childcare_factor, 1.0)
+                  * np.where(working, p.attendance_work_factor, 1.0))
+        if p.facilitator == "none":
+            chance = chance * (1.0 - p.self_run_attendance_decay) ** k
+        attend = active[s.uniform(f"{self.label}:attend", t, active) < chance]
+
+        if internship and k == p.intensive_months + p.internship_months - 1:
+            done = attend[s.uniform(f"{self.label}:internship", t, attend) < p.internship_completion]
+            done = done[(m.status[done] == Status.ON_ASSISTANCE) & ~m.parttime[done]]
+            m.ladder[done] = np.maximum(m.ladder[done], LADDER_PARTTIME - 1)
+        if sessions > 0:
+            self._effects(model, attend, sessions * hours)
+            self._ties(model, g, attend, sessions)
+            g.hours[np.isin(g.members, attend)] += sessions * hours
+            self.counts["sessions"] += sessions
+            if p.childcare_during_sessions:
+                self.counts["childcare_sessions"] += sessions * int(needs_care(model, attend).sum())
+        self.counts["attendees"] += len(attend)
+
+        leave = p.dropout_hazard + np.where((m.barriers[active] & LANGUAGE) != 0,
+                                            p.dropout_language_course, 0.0)
+        drop = active[s.uniform(f"{self.label}:dropout", t, active) < leave]
+        g.active &= ~np.isin(g.members, drop)
+        self.counts["dropouts"] += len(drop)
+
+    def _effects(self, model, ids: np.ndarray, hours: float) -> None:
+        m, p = model.mothers, self.params
+
+        def gain(per_10_hours: float) -> np.float32:
+            return np.float32(1.0 - (1.0 - per_10_hours * self.effect) ** (hours / 10.0))
+
+        g = gain(p.confidence_gain_per_10_hours)
+        before = m.confidence[ids].copy()
+        m.confidence[ids] += g * (1 - m.confidence[ids])
+        m.confidence_own[ids] += np.float32(p.durable_share) * (m.confidence[ids] - before)
+        m.trust_services[ids] += gain(p.trust_gain_per_10_hours) * (1 - m.trust_services[ids])
+        if p.childcare_during_sessions:
+            c = gain(p.childcare_trust_gain_per_10_hours)
+            young = ids[needs_care(model, ids)]
+            m.trust_childcare[young] += c * (1 - m.trust_childcare[young])
+
+    def _ties(self, model, g: Group, attend: np.ndarray, sessions: float) -> None:
+        """Pairs of attendees not yet tied form a tie with a per-session probability."""
+        if len(attend) < 2:
+            return
+        net = model.network
+        i, j = np.triu_indices(len(attend), k=1)
+        a, b = np.minimum(attend[i], attend[j]), np.maximum(attend[i], attend[j])
+        mine = (net.group == self._gid(g)) & net.active
+        span = np.int64(model.mothers.n)
+        new = ~np.isin(a * span + b, net.a[mine] * span + net.b[mine])
+        chance = 1.0 - (1.0 - self.params.tie_per_session * self.effect) ** sessions
+        rng = model.streams.generator(f"{self.label}:ties:{g.gid}", model.month)
+        form = new & (rng.random(len(a)) < chance)
+        net.add_edges(a[form], b[form], self._gid(g), model.month,
+                      fades=self.params.facilitator == "none")
+
+    def _gid(self, g: Group) -> int:
+        """Network group id, unique across policy instances (label-qualified)."""
+        return (stable_hash(self.label) % 10**6) * 10**4 + g.gid
+
+    def _own_edges(self, model) -> np.ndarray:
+        net = model.network
+        own = np.array([self._gid(g) for g in self.groups], dtype=np.int64)
+        return net.active & np.isin(net.group, own)
+
+    def _own_degree(self, model) -> np.ndarray:
+        net, n = model.network, model.mothers.n
+        mask = self._own_edges(model)
+        return (np.bincount(net.a[mask], minlength=n) + np.bincount(net.b[mask], minlength=n))[:n]
+
+    def _fade(self, model) -> None:
+        net, p = model.network, self.params
+        if p.facilitator != "none" or p.tie_fade_per_month == 0:
+            return
+        edges = np.flatnonzero(self._own_edges(model) & net.fades)
+        rng = model.streams.generator(f"{self.label}:fade", model.month)
+        net.dissolve(edges[rng.random(len(edges)) < p.tie_fade_per_month])
+
+    def metrics(self, model) -> dict[str, float]:
+        p, c = self.params, self.counts
+        running = self.running(model.month)
+        cost = (c["sessions"] * p.cost_per_session_eur
+                + c["new_groups"] * p.cost_per_group_start_eur
+                + c["childcare_sessions"] * p.childcare_cost_per_child_session_eur)
+        return {
+            "peer_groups_running": len(running),
+            "peer_groups_started": c["new_groups"],
+            "peer_group_sessions": float(c["sessions"]),
+            "peer_group_childcare_child_sessions": float(c["childcare_sessions"]),
+            "peer_group_participants": int(sum(g.active.sum() for g in running)),
+            "peer_group_new_members": c["new_members"],
+            "peer_group_attendees": c["attendees"],
+            "peer_group_dropouts": c["dropouts"],
+            "peer_ties": int(self._own_edges(model).sum()) if self.groups else 0,
+            "cost_eur": float(cost),
+        }

@@ -1,0 +1,140 @@
+"""Childcare places reserved for mothers starting a job, internship or course.
+
+The municipality holds places at the providers (bought on top of their capacity, or
+carved out of it). Each month, in the ``allocate`` hook, a mother whose accepted job offer
+would fail on childcare gets a reserved place if one is free and she is willing to use
+formal care (more likely the more she trusts it); then mothers starting a course or
+internship (registered, at the ladder step of organised activities) get the rest.
+A reserved place is kept like any place: until the child reaches school age or the mother
+leaves assistance other than for work. Places are paid for whether used or not.
+
+Optionally the programme provides childcare during programme activities (coach meetings
+and peer-group sessions of the scenario's other programmes), which builds trust in formal
+childcare.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from simulate.agents.childcare import split_places
+from simulate.parameters import ASSUMPTION, Parameter, ParameterSet, count, share
+from simulate.policies.base import Policy, programme_ids, register
+from simulate.states import Status
+from simulate.steps.childcare import needs_care, occupied
+
+
+@register
+class ReservedChildcare(Policy):
+    """Reserved childcare places for programme starters."""
+
+    name = "reserved_childcare"
+    parameters = ParameterSet((
+        count("places", 30, (0, 200), ASSUMPTION + "; the analysts' example uses 30",
+              "Places reserved for the programme.", unit="places", kind="lever"),
+        Parameter("additional", True, "flag", None, ASSUMPTION,
+                  "The places are bought on top of the providers' capacity (otherwise they "
+                  "are carved out of it and the general queue loses them).",
+                  kind="lever", type=bool),
+        Parameter("eligibility", "target_group", "rule", None, ASSUMPTION,
+                  "Who may use the places: 'target_group' (any mother whose youngest child "
+                  "is under the age limit) or 'programme' (participants of the scenario's "
+                  "other programmes).", kind="lever", type=str,
+                  choices=("target_group", "programme")),
+        count("max_child_age_months", 48, (12, 48), ASSUMPTION,
+              "Eligible with a youngest child under this age.", lo=0, hi=216,
+              unit="months", kind="lever"),
+        Parameter("courses", True, "flag", None, "MODEL.md: for a job, internship or course",
+                  "Free places also go to mothers starting a course or internship.",
+                  kind="lever", type=bool),
+        Parameter("cost_per_place_month_eur", 1100.0, "EUR per place per month",
+                  (600.0, 2000.0), ASSUMPTION + ": the municipality's share of a full place",
+                  "Cost of one reserved place, paid whether used or not.",
+                  bounds=(0.0, None)),
+        Parameter("activity_childcare", False, "flag", None,
+                  "MODEL.md: childcare during programme activities builds trust",
+                  "Provide childcare during programme activities.", kind="lever", type=bool),
+        share("activity_trust_gain", 0.05, (0.0, 0.15), ASSUMPTION,
+              "Share of the gap to full trust in formal childcare closed per month of "
+              "programme activity with childcare.", unit="share of gap per month"),
+        Parameter("activity_cost_per_participant_month_eur", 60.0,
+                  "EUR per participant per month", (20.0, 200.0), ASSUMPTION,
+                  "Cost of childcare during activities per participating mother.",
+                  bounds=(0.0, None)),
+    ))
+
+    def setup(self, model) -> None:
+        self.allocated = 0
+        self.activity = 0
+        self.reserved = np.array(split_places(self.params.places, len(model.providers)))
+        for provider, k in zip(model.providers, self.reserved):
+            provider.reserved += int(k)
+            if self.params.additional:
+                provider.places += int(k)
+
+    def _eligible(self, model, ids: np.ndarray) -> np.ndarray:
+        m = model.mothers
+        ok = needs_care(model, ids) & (
+            model.month - m.youngest_birth_month[ids] < self.params.max_child_age_months)
+        if self.params.eligibility == "programme":
+            ok &= np.isin(ids, programme_ids(model, besides=self))
+        return ok
+
+    def _give(self, model, ids: np.ndarray) -> np.ndarray:
+        """Give free reserved places to ``ids`` in order; returns those who got one."""
+        _, used = occupied(model)
+        free = np.maximum(self.reserved - used, 0)
+        slots = np.repeat(np.arange(len(free)), free)[: len(ids)]
+        got = ids[: len(slots)]
+        m = model.mothers
+        m.childcare_place[got] = slots
+        m.place_reserved[got] = True
+        m.queue_since[got] = -1
+        self.allocated += len(got)
+        return got
+
+    def allocate(self, model, rng) -> None:
+        self.allocated = 0
+        if self.params.places == 0:
+            return
+        m, t = model.mothers, model.month
+        offers = model.offers
+        wanting = np.flatnonzero(offers.needs_care & ~offers.care)
+        wanting = wanting[self._eligible(model, offers.ids[wanting])]
+        ids = offers.ids[wanting]
+        # Willing to use formal care: more likely the more she trusts it.
+        willing = model.streams.uniform(f"{self.label}:take", t, ids) < m.trust_childcare[ids]
+        order = np.argsort(model.streams.uniform(f"{self.label}:priority", t, ids[willing]),
+                           kind="stable")
+        got = self._give(model, ids[willing][order])
+        offers.care[wanting[np.isin(ids, got)]] = True
+        if self.params.courses:
+            n = m.n
+            queued = np.flatnonzero((m.status[:n] == Status.ON_ASSISTANCE)
+                                    & (m.queue_since[:n] >= 0) & (m.childcare_place[:n] < 0)
+                                    & (m.ladder[:n] >= model.params.childcare_place_min_step))
+            queued = queued[self._eligible(model, queued)]
+            self._give(model, queued[np.lexsort((queued, m.queue_since[queued]))])
+
+    def on_month_end(self, model) -> dict[str, float]:
+        self.activity = 0
+        if self.params.activity_childcare:
+            m = model.mothers
+            ids = programme_ids(model, besides=self, ever=False)
+            ids = ids[needs_care(model, ids)]
+            m.trust_childcare[ids] += np.float32(self.params.activity_trust_gain) * (
+                1 - m.trust_childcare[ids])
+            self.activity = len(ids)
+        return self.metrics(model)
+
+    def metrics(self, model) -> dict[str, float]:
+        p = self.params
+        _, used = occupied(model)
+        return {
+            "reserved_places": p.places,
+            "reserved_places_used": int(used.sum()),
+            "reserved_places_allocated": self.allocated,
+            "activity_childcare_participants": self.activity,
+            "cost_eur": (p.places * p.cost_per_place_month_eur
+                         + self.activity * p.activity_cost_per_participant_month_eur),
+        }

@@ -1,0 +1,153 @@
+"""Policies work through the model's mechanisms, in the expected direction.
+
+Directional tests compare paired replicates on common random numbers and allow for noise
+with a one-sided bound: the mean paired difference must exceed -2.33 standard errors
+(a one-sided 99% bound), or +4 standard errors where an effect must exist.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+import simulate
+from simulate.compare import compare
+from simulate.states import Status
+from tests.policies.conftest import scenario
+
+REPS = 8
+
+
+def _paired_diff(base, alt, outcome="exits_work_24m", months=24):
+    c = compare(base, [alt.with_changes(name="alt")], reps=REPS, seed=11, months=months)
+    runs = c.result.runs.set_index(["scenario", "replicate"])[outcome]
+    d = runs["alt"].to_numpy() - runs[base.name].to_numpy()
+    return d.mean(), d.std(ddof=1) / np.sqrt(len(d))
+
+
+def test_more_reserved_places_never_lower_exits_to_work():
+    levels = [scenario([{"reserved_childcare": {"places": k}}]).with_changes(name=f"p{k}")
+              for k in (0, 10, 30, 60)]
+    for low, high in zip(levels, levels[1:]):
+        mean, se = _paired_diff(low, high)
+        assert mean > -2.33 * se, (low.name, high.name, mean, se)
+    mean, se = _paired_diff(levels[0], levels[-1])
+    assert mean > 4 * se  # and there is an effect
+
+
+def test_lower_dedicated_caseload_never_lowers_exits_to_work():
+    """Same places (coaches x caseload = 240): a lower caseload means more contact each."""
+    levels = [scenario([{"dedicated_coaches": {"coaches": c, "caseload": 240 // c}}], size=1500)
+              .with_changes(name=f"c{c}") for c in (2, 4, 8)]  # caseload 120, 60, 30
+    for high_load, low_load in zip(levels, levels[1:]):
+        mean, se = _paired_diff(high_load, low_load)
+        assert mean > -2.33 * se, (high_load.name, low_load.name, mean, se)
+
+
+def test_aftercare_lowers_job_loss():
+    base = scenario([], size=1500, )
+    alt = scenario([{"aftercare": {"months": 12, "job_loss_reduction": 0.6}}], size=1500)
+    c = compare(base, [alt.with_changes(name="alt")], reps=REPS, seed=4, months=36)
+    w = c.result.wide()
+    losses = w[w.month >= 1].groupby(["scenario", "replicate"])["job_losses"].sum()
+    d = losses["alt"].to_numpy() - losses["t"].to_numpy()
+    assert d.mean() < -4 * d.std(ddof=1) / np.sqrt(len(d))
+
+
+def _model(policies, months, size=800, seed=1):
+    s = scenario(policies, size=size)
+    model = simulate.PathwaysModel(s.params(), s.make_policies(), seed=seed,
+                                   horizon_months=months)
+    return model
+
+
+def test_reserved_places_and_caseloads_are_never_exceeded():
+    model = _model([{"reserved_childcare": {"places": 8, "additional": False, "courses": True}},
+                    {"dedicated_coaches": {"coaches": 2, "caseload": 30}}], 0,
+                   size=1500)
+    reserved = model.provider_reserved
+    used_ever = 0
+    for _ in range(30):
+        model.step()
+        m = model.mothers
+        n = m.n
+        holds = m.childcare_place[:n] >= 0
+        res = np.bincount(m.childcare_place[:n][holds & m.place_reserved[:n]],
+                          minlength=len(reserved))
+        gen = np.bincount(m.childcare_place[:n][holds & ~m.place_reserved[:n]],
+                          minlength=len(reserved))
+        assert np.all(res <= reserved) and np.all(gen <= model.provider_places - reserved)
+        used_ever = max(used_ever, res.sum())
+        on = m.status[:n] == Status.ON_ASSISTANCE
+        load = np.bincount(m.coach[:n][on & (m.coach[:n] >= 0)], minlength=len(model.coaches))
+        assert np.all(load <= model.coaches.capacity)
+    assert used_ever == reserved.sum()  # the limit binds
+
+
+def test_peer_ties_only_between_members_of_the_same_group():
+    model = _model([{"peer_groups": {"groups_per_year": 12, "tie_per_session": 0.5}}], 0)
+    model.run(24)
+    policy = model.policies[0]
+    a, b, group, _ = model.network.edges()
+    assert len(a) > 20
+    members = {policy._gid(g): set(g.members.tolist()) for g in policy.groups}
+    for x, y, gid in zip(a, b, group):
+        assert x in members[gid] and y in members[gid] and x != y
+    # Each mother is in at most one group of the programme.
+    all_members = np.concatenate([g.members for g in policy.groups])
+    assert len(all_members) == len(np.unique(all_members))
+    # The peer_ties column counts each mother's edges.
+    deg = np.bincount(a, minlength=model.mothers.n) + np.bincount(b, minlength=model.mothers.n)
+    assert np.array_equal(model.mothers.peer_ties[: model.mothers.n], deg[: model.mothers.n])
+
+
+def test_language_barrier_blocks_attendance_when_its_factor_is_zero():
+    model = _model([{"peer_groups": {"groups_per_year": 12, "attendance_language_factor": 0.0,
+                                     "dropout_language_course": 0.0}}], 0, size=1500)
+    model.run(18)
+    g_hours = [(g.members, g.hours) for g in model.policies[0].groups]
+    members = np.concatenate([m for m, _ in g_hours])
+    hours = np.concatenate([h for _, h in g_hours])
+    language = (model.mothers.barriers[members] & (1 << 2)) != 0
+    assert language.any() and (~language).any()
+    assert np.all(hours[language] == 0) and hours[~language].sum() > 0
+
+
+def test_self_run_groups_fade():
+    def run(facilitator):
+        model = _model([{"peer_groups": {"groups_per_year": 12, "facilitator": facilitator,
+                                         "sessions": 12, "tie_per_session": 0.3}}], 0,
+                       size=2000, seed=3)
+        model.run(36)
+        return model.record.wide()
+
+    led, alone = run("professional"), run("none")
+    # Attendance per participant falls over a self-run group's life; ties dissolve.
+    late = slice(18, 36)
+    rate = lambda w: (w["peer_group_attendees"][late].sum()  # noqa: E731
+                      / max(w["peer_group_participants"][late].sum(), 1))
+    assert rate(alone) < rate(led)
+    assert alone["peer_ties"].iloc[-1] < led["peer_ties"].iloc[-1]
+
+
+def test_gender_sensitive_coaches_build_more_trust():
+    def trust(gs):
+        model = _model([{"dedicated_coaches": {"coaches": 4, "caseload": 40,
+                                               "gender_sensitive": gs,
+                                               "gender_sensitive_trust_multiplier": 2.0}}], 0)
+        model.run(12)
+        ids = model.policies[0].participants(model)
+        return model.mothers.trust_services[ids].mean(), len(ids)
+
+    (with_gs, n1), (without, n2) = trust(True), trust(False)
+    assert n1 > 50 and n2 > 50
+    assert with_gs > without
+
+
+def test_dedicated_coaches_hand_clients_back_after_the_programme():
+    model = _model([{"dedicated_coaches": {"coaches": 2, "caseload": 40, "programme_months": 6}}], 0)
+    model.run(14)
+    w = model.record.wide()
+    assert w["dedicated_handed_over"].sum() > 0
+    policy = model.policies[0]
+    ids = policy.participants(model)
+    assert np.all(model.month - policy.started[ids] < 6)

@@ -1,0 +1,26 @@
+"""Paired-comparison arithmetic."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from simulate.compare import break_even, ratio_ci
+
+
+def test_break_even_is_the_month_from_which_the_saving_stays_positive():
+    curve = pd.Series([-5.0, -3.0, 1.0, -0.5, 2.0, 4.0, 6.0], index=range(1, 8))
+    assert break_even(curve) == 5.0
+    assert np.isnan(break_even(pd.Series([-5.0, -3.0, -1.0], index=[1, 2, 3])))
+    assert break_even(pd.Series([1.0, 2.0], index=[1, 2])) == 1.0
+    # Crossing only in the last month cannot be told from noise: not within the horizon.
+    assert np.isnan(break_even(pd.Series([-2.0, -1.0, 0.5], index=[1, 2, 3])))
+
+
+def test_ratio_of_means_interval_covers_a_known_ratio():
+    rng = np.random.default_rng(3)
+    y = rng.normal(10.0, 2.0, size=400)           # extra exits
+    x = 5000.0 * y + rng.normal(0.0, 4000.0, 400)  # net cost, true ratio 5000
+    r, lo, hi = ratio_ci(x, y)
+    assert lo < 5000.0 < hi and abs(r - 5000.0) < 4 * (hi - lo) / (2 * 1.96)
+    assert np.isnan(ratio_ci([1.0, 2.0], [-1.0, -2.0])[0])  # no extra exits: undefined
