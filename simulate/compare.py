@@ -79,7 +79,8 @@ def ratio_ci(numerator, denominator, level: float = 0.95) -> tuple[float, float,
 
     Used for net cost per extra exit: the ratio of mean net cost to mean extra exits is
     stable where the mean of per-replicate ratios is not. NaN when the mean denominator is
-    not positive (no extra exits to divide by).
+    not positive (no extra exits to divide by). When the denominator's own interval
+    reaches zero, the ratio's interval is unbounded (Fieller), so the bounds are NaN.
     """
     x, y = np.asarray(numerator, float), np.asarray(denominator, float)
     keep = ~(np.isnan(x) | np.isnan(y))
@@ -90,10 +91,13 @@ def ratio_ci(numerator, denominator, level: float = 0.95) -> tuple[float, float,
     r = x.mean() / y.mean()
     if n < 2:
         return r, np.nan, np.nan
+    t = stats.t.ppf(0.5 + level / 2, n - 1)
+    if y.std(ddof=1) > 0 and y.mean() / (y.std(ddof=1) / np.sqrt(n)) <= t:
+        return r, np.nan, np.nan
     # Var(mean(x) - r mean(y)) / mean(y)^2
     resid = x - r * y
     se = np.sqrt(resid.var(ddof=1) / n) / y.mean()
-    half = stats.t.ppf(0.5 + level / 2, n - 1) * se
+    half = t * se
     return r, r - half, r + half
 
 
@@ -192,7 +196,32 @@ class Comparison:
         table = summarise_pairs(self.pairs)
         be = [{"alternative": alt, "outcome": "break_even_month",
                **break_even_summary(self.curves[alt])} for alt in alternatives]
-        self.table = pd.concat([table, pd.DataFrame(be)], ignore_index=True)
+        self.table = pd.concat([table, pd.DataFrame(be), self._reach(wide)], ignore_index=True)
+
+    def _reach(self, wide: pd.DataFrame) -> pd.DataFrame:
+        """Mothers reached by each alternative's programmes, and extra exits to work per
+        100 of them (a ratio of means with a delta-method interval)."""
+        rows = []
+        if "programme_reached" not in wide:
+            return pd.DataFrame(rows)
+        last = int(wide["month"].max())
+        for alt in self.alternatives:
+            reached = wide[wide.scenario == alt].pivot_table(
+                index="month", columns="replicate", values="programme_reached")
+            pairs = self.pairs[self.pairs.alternative == alt].set_index("replicate")
+            for suffix, month in [*((f"{x}m", x) for x in HORIZONS), ("total", last)]:
+                if month > last or reached.empty:
+                    continue
+                r = reached.loc[month].reindex(pairs.index).to_numpy(dtype=float)
+                mean, lo, hi = mean_ci(r)
+                rows.append({"alternative": alt, "outcome": f"reached_{suffix}", "mean": mean,
+                             "ci_low": lo, "ci_high": hi, "replications": len(r)})
+                ratio = [100 * v for v in ratio_ci(pairs[f"extra_exits_work_{suffix}"], r)]
+                rows.append({"alternative": alt,
+                             "outcome": f"extra_exits_work_per_100_reached_{suffix}",
+                             "mean": ratio[0], "ci_low": ratio[1], "ci_high": ratio[2],
+                             "replications": len(r)})
+        return pd.DataFrame(rows)
 
     def value(self, alternative: str, outcome: str) -> dict[str, float]:
         row = self.table[(self.table.alternative == alternative) & (self.table.outcome == outcome)]

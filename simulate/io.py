@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shlex
 import shutil
 import sys
 import tempfile
@@ -58,6 +59,6 @@ def _jsonable(value):
     return str(value)
 
 
-def command_line() -> str:
-    """The command as typed, for manifests and reports."""
-    return " ".join(["simulate", *sys.argv[1:]])
+def command_line(argv: list[str] | None = None) -> str:
+    """The command as typed (``argv`` or this process's arguments), for manifests."""
+    return shlex.join(["simulate", *(sys.argv[1:] if argv is None else argv)])

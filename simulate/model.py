@@ -209,6 +209,7 @@ class PathwaysModel(mesa.Model):
         on = np.flatnonzero(status == Status.ON_ASSISTANCE)
         coaching.update_caseloads(self)
         load = self.coaches.caseload
+        regular = load[self.coaches.regular]
         general, reserved = childcare.occupied(self)
         followed = (status == Status.ON_ASSISTANCE) | (status == Status.IN_WORK)
         child_age = t - m.youngest_birth_month[on]
@@ -229,6 +230,8 @@ class PathwaysModel(mesa.Model):
             "barrier_registered_any": int(np.count_nonzero(m.barriers_registered[on])),
             "coach_caseload_mean": float(load.mean()) if len(load) else 0.0,
             "coach_caseload_max": int(load.max()) if len(load) else 0,
+            "regular_caseload_mean": float(regular.mean()) if len(regular) else 0.0,
+            "regular_caseload_max": int(regular.max()) if len(regular) else 0,
             "coach_waiting": tally.get("coach_waiting", 0),
             "coach_contacts": tally.get("coach_contacts", 0),
             "childcare_queue": int(np.count_nonzero(
@@ -249,6 +252,9 @@ class PathwaysModel(mesa.Model):
             "mean_stress": float(m.stress[on].mean()) if len(on) else np.nan,
             "benefit_spending_eur": float(benefit(p, m.earnings_eur[on].astype(np.float64)).sum()),
         }
+        if self.policies:
+            reached = [p.ever_participants(self) for p in self.policies]
+            out["programme_reached"] = len(np.unique(np.concatenate(reached)))
         out.update(policy_metrics)
         out["intervention_spending_eur"] = float(sum(
             v for k, v in policy_metrics.items() if k.endswith("_cost_eur")))

@@ -24,3 +24,6 @@ def test_ratio_of_means_interval_covers_a_known_ratio():
     r, lo, hi = ratio_ci(x, y)
     assert lo < 5000.0 < hi and abs(r - 5000.0) < 4 * (hi - lo) / (2 * 1.96)
     assert np.isnan(ratio_ci([1.0, 2.0], [-1.0, -2.0])[0])  # no extra exits: undefined
+    # Extra exits not clearly above zero: the interval is unbounded (Fieller), so NaN.
+    r, lo, hi = ratio_ci([100.0, 300.0, -50.0, 80.0], [1.0, 2.0, -1.5, 0.8])
+    assert not np.isnan(r) and np.isnan(lo) and np.isnan(hi)

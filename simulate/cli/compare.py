@@ -11,20 +11,18 @@ from simulate.cli.common import (add_run_options, choose_workers, format_table, 
                                  show_progress)
 from simulate.cli.run import write_run
 from simulate.compare import HEADLINE, compare
-from simulate.io import atomic_dir, command_line, write_parquet
+from simulate.io import atomic_dir, write_parquet
+from simulate.report.text import TEXT
 from simulate.scenario import Scenario
 from simulate.schema import InputError
 
-LABELS = {
-    "extra_exits_work_12m": "extra exits to work, 12 months",
-    "extra_exits_work_24m": "extra exits to work, 24 months",
-    "extra_exits_work_36m": "extra exits to work, 36 months",
-    "mother_months_saved_total": "mother-months on assistance saved",
-    "benefit_saved_eur_total": "benefit spending saved (EUR)",
-    "intervention_cost_eur_total": "intervention cost (EUR)",
-    "net_cost_per_extra_exit_total": "net cost per extra exit to work (EUR)",
-    "break_even_month": "break-even month",
-}
+MONEY = ("benefit_saved_eur_total", "intervention_cost_eur_total",
+         "net_cost_per_extra_exit_total")
+
+
+def label(outcome: str) -> str:
+    text = TEXT["en"][f"label_{outcome}"]
+    return f"{text} (EUR)" if outcome in MONEY else text
 
 
 def add_parser(sub) -> None:
@@ -55,7 +53,7 @@ def main(args: argparse.Namespace) -> int:
                          workers=choose_workers(args.workers, work), spells=args.spells,
                          progress=show_progress())
     out = Path(args.out or Path("results") / f"compare-{base.name}")
-    manifest = {"command": command_line(), "seed": seed, "replications": reps,
+    manifest = {"command": args.command_line, "seed": seed, "replications": reps,
                 "months": months, "base": base.name, "alternatives": names[1:]}
     with atomic_dir(out) as tmp:
         write_run(comparison.result, tmp / "runs", spells=args.spells, manifest=manifest)
@@ -93,7 +91,7 @@ def format_comparison(comparison, months: int) -> str:
     rows["rank"] = rows.outcome.map(order)
     rows = rows.sort_values(["alternative", "rank"], key=lambda c: c.map(
         {a: i for i, a in enumerate(comparison.alternatives)}) if c.name == "alternative" else c)
-    rows["what"] = rows.outcome.map(LABELS)
+    rows["what"] = rows.outcome.map(label)
     rows["estimate"] = [_fmt(o, m, months) for o, m in zip(rows.outcome, rows["mean"])]
     rows["interval"] = [f"{_fmt(o, lo, months)} to {_fmt(o, hi, months)}"
                         if not (math.isnan(lo) and math.isnan(hi)) else "-"

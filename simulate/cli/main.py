@@ -14,6 +14,7 @@ import pkgutil
 import sys
 
 import simulate.cli
+from simulate.io import command_line
 from simulate.schema import InputError
 
 # Order in `simulate --help`; modules not listed here follow alphabetically.
@@ -50,7 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as stop:  # usage errors and --help: argparse has printed them
+        return int(stop.code or 0)
+    args.command_line = command_line(argv)
     try:
         return int(args.func(args) or 0)
     except InputError as err:

@@ -9,7 +9,7 @@ from pathlib import Path
 from simulate import __version__
 from simulate.cli.common import (add_run_options, choose_workers, format_table, nan_to_none,
                                  show_progress)
-from simulate.io import atomic_dir, command_line, write_json, write_parquet
+from simulate.io import atomic_dir, write_json, write_parquet
 from simulate.outcomes import HORIZONS
 from simulate.runner import RunResult, run
 from simulate.scenario import Scenario
@@ -44,7 +44,7 @@ def main(args: argparse.Namespace) -> int:
                  spells=args.spells, progress=show_progress())
     out = Path(args.out or Path("results") / scenario.name)
     write_run(result, out, spells=args.spells,
-              manifest={"command": command_line(), "seed": seed, "replications": reps,
+              manifest={"command": args.command_line, "seed": seed, "replications": reps,
                         "months": months})
     summary = result.summary()
     if args.json:

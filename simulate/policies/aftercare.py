@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from simulate.parameters import ASSUMPTION, Parameter, ParameterSet, count, share
-from simulate.policies.base import Policy, programme_ids, register
+from simulate.policies.base import Policy, grown, programme_ids, register
 from simulate.states import Status
 
 
@@ -40,6 +40,14 @@ class Aftercare(Policy):
 
     def setup(self, model) -> None:
         self.supported = 0
+        self.current = np.zeros(0, dtype=np.int64)
+        self.ever = np.zeros(model.mothers.n, dtype=bool)
+
+    def participants(self, model) -> np.ndarray:
+        return self.current
+
+    def ever_participants(self, model) -> np.ndarray:
+        return np.flatnonzero(self.ever)
 
     def _in_aftercare(self, model) -> np.ndarray:
         m, p, t = model.mothers, self.params, model.month
@@ -63,6 +71,9 @@ class Aftercare(Policy):
         ids = self._in_aftercare(model)
         model.mothers.mod_job_loss[ids] *= np.float32(1.0 - self.params.job_loss_reduction)
         self.supported = len(ids)
+        self.current = ids
+        self.ever = grown(self.ever, model.mothers.n, False)
+        self.ever[ids] = True
 
     def metrics(self, model) -> dict[str, float]:
         return {"aftercare_supported": self.supported,

@@ -19,7 +19,7 @@ import numpy as np
 
 from simulate.agents.childcare import split_places
 from simulate.parameters import ASSUMPTION, Parameter, ParameterSet, count, share
-from simulate.policies.base import Policy, programme_ids, register
+from simulate.policies.base import Policy, grown, programme_ids, register
 from simulate.states import Status
 from simulate.steps.childcare import needs_care, occupied
 
@@ -64,6 +64,7 @@ class ReservedChildcare(Policy):
     ))
 
     def setup(self, model) -> None:
+        self.ever = np.zeros(model.mothers.n, dtype=bool)  # ever held a reserved place
         self.allocated = 0
         self.activity = 0
         self.reserved = np.array(split_places(self.params.places, len(model.providers)))
@@ -87,11 +88,20 @@ class ReservedChildcare(Policy):
         slots = np.repeat(np.arange(len(free)), free)[: len(ids)]
         got = ids[: len(slots)]
         m = model.mothers
+        self.ever = grown(self.ever, m.n, False)
+        self.ever[got] = True
         m.childcare_place[got] = slots
         m.place_reserved[got] = True
         m.queue_since[got] = -1
         self.allocated += len(got)
         return got
+
+    def participants(self, model) -> np.ndarray:
+        m = model.mothers
+        return np.flatnonzero((m.childcare_place[: m.n] >= 0) & m.place_reserved[: m.n])
+
+    def ever_participants(self, model) -> np.ndarray:
+        return np.flatnonzero(self.ever)
 
     def allocate(self, model, rng) -> None:
         self.allocated = 0

@@ -1,0 +1,73 @@
+"""Reading an output directory of ``simulate run``, ``compare``, ``sweep`` or ``sensitivity``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from simulate.schema import InputError
+
+KIND = "report"
+
+
+@dataclass
+class Output:
+    """What a report needs from an output directory."""
+
+    path: Path
+    kind: str                                  # run | compare | sweep | sensitivity
+    manifest: dict
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    scenarios: dict[str, dict] = field(default_factory=dict)   # resolved scenario files
+
+    def frame(self, name: str) -> pd.DataFrame | None:
+        return self.frames.get(name)
+
+
+def _read_frames(path: Path, names) -> dict[str, pd.DataFrame]:
+    frames = {}
+    for name in names:
+        f = path / f"{name}.parquet"
+        if f.exists():
+            try:
+                frames[name] = pd.read_parquet(f)
+            except Exception as err:  # a damaged file is bad input, not a crash
+                raise InputError(f, "", f"cannot read Parquet ({err.__class__.__name__})",
+                                 KIND) from None
+    return frames
+
+
+def load_output(path: str | Path) -> Output:
+    """Recognise and read an output directory.
+
+    Raises:
+        InputError: when the directory is missing or holds none of the known outputs.
+    """
+    path = Path(path)
+    if not path.is_dir():
+        raise InputError(path, "", "no such output directory", KIND)
+    manifest_file = path / "manifest.json"
+    try:
+        manifest = json.loads(manifest_file.read_text()) if manifest_file.exists() else {}
+    except (OSError, ValueError) as err:
+        raise InputError(manifest_file, "", f"not valid JSON ({err.__class__.__name__})",
+                         KIND) from None
+    frames = _read_frames(path, ("monthly", "runs", "comparison", "pairs", "points",
+                                 "sobol", "morris", "convergence"))
+    kind = None
+    if "comparison" in frames and "monthly" in frames:
+        kind = "compare"
+    elif "monthly" in frames and "runs" in frames:
+        kind = "run"
+    if kind is None:
+        raise InputError(path, "", "not an output directory of simulate run, compare, sweep "
+                         "or sensitivity (no monthly.parquet/runs.parquet or results found)",
+                         KIND)
+    scenarios = {}
+    for f in sorted(path.glob("scenario-*.yaml")):
+        scenarios[f.stem.removeprefix("scenario-")] = yaml.safe_load(f.read_text())
+    return Output(path, kind, manifest, frames, scenarios)
