@@ -50,6 +50,10 @@ from simulate.steps import (childcare, coaching, demography, exemptions, exits, 
                             ladder)
 from simulate.steps.jobs import Offers, benefit
 
+# Arrivals are drawn this many months ahead in one pass. Attributes are keyed by mother id
+# and arrival counts by month, so the block length changes speed, never results.
+ARRIVAL_BLOCK_MONTHS = 12
+
 FLOW_METRICS = ("inflow_new", "inflow_returning",
                 *(f"exit_{r}" for r in EXIT_REASONS.values()))
 
@@ -87,6 +91,8 @@ class PathwaysModel(mesa.Model):
         self.record = MonthlyRecord()
         self.tally: Counter = Counter()
         self.offers = Offers.empty()
+        self._planned: dict[int, dict[str, np.ndarray]] = {}
+        self._next_id = 0
         self._mother_views: dict[int, MotherAgent] = {}
         self._views_upto = 0
         self._register_all_mothers = mother_agents
@@ -134,11 +140,37 @@ class PathwaysModel(mesa.Model):
 
     def add_mothers(self, k: int, stock: bool) -> np.ndarray:
         """Create ``k`` mothers arriving this month; returns their ids."""
+        ids = np.arange(self.mothers.n, self.mothers.n + k)
+        self._next_id += k
+        return self._add(draw_mothers(self.params, self.streams, ids, self.month, stock))
+
+    def add_arrivals(self) -> np.ndarray:
+        """Add this month's outside inflow (a Poisson number of new mothers); their ids."""
+        t, p = self.month, self.params
+        if t not in self._planned:
+            months = np.arange(t, t + ARRIVAL_BLOCK_MONTHS)
+            counts = [int(self.streams.generator("inflow", int(s)).poisson(
+                p.inflow_rate_per_month * p.size)) for s in months]
+            ids = np.arange(self._next_id, self._next_id + sum(counts))
+            self._next_id += len(ids)
+            attrs = draw_mothers(p, self.streams, ids, np.repeat(months, counts), stock=False)
+            edges = np.cumsum([0, *counts])
+            for i, s in enumerate(months):
+                self._planned[int(s)] = {k: v[edges[i]:edges[i + 1]] for k, v in attrs.items()}
+                self._planned[int(s)]["_first_id"] = ids[edges[i]] if counts[i] else None
+        attrs = self._planned.pop(t)
+        first = attrs.pop("_first_id")
+        # Attributes were drawn for specific ids: they must land on exactly those rows.
+        assert first is None or first == self.mothers.n, "arrivals out of order"
+        return self._add(attrs)
+
+    def _add(self, attrs: dict[str, np.ndarray]) -> np.ndarray:
         m = self.mothers
+        k = len(attrs["status"])
         ids = np.arange(m.n, m.n + k)
         if k == 0:
             return ids
-        m.add(draw_mothers(self.params, self.streams, ids, self.month, stock))
+        m.add(attrs)
         has_child = ids[m.n_children[ids] > 0]
         self.children.add(has_child, m.youngest_birth_month[has_child])
         expecting = ids[m.pregnant[ids]]

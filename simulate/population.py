@@ -163,9 +163,9 @@ INIT_STREAMS = (
     "provider", *(f"barrier:{b.name}" for b in Barrier), *(f"registered:{b.name}" for b in Barrier))
 
 
-def draw_mothers(p: Params, streams: Streams, ids: np.ndarray, month: int,
+def draw_mothers(p: Params, streams: Streams, ids: np.ndarray, month: int | np.ndarray,
                  stock: bool) -> dict[str, np.ndarray]:
-    """Attributes of new mothers entering assistance in ``month``.
+    """Attributes of new mothers entering assistance in ``month`` (one, or one per id).
 
     Every attribute is drawn from its own stream, keyed by mother id, so the attributes of
     mother 1,234 are the same whatever else differs between two scenarios.
@@ -174,11 +174,13 @@ def draw_mothers(p: Params, streams: Streams, ids: np.ndarray, month: int,
         p: Parameter values.
         streams: Random streams of the replicate.
         ids: Ids the new mothers will get.
-        month: Month of arrival (0 for the initial stock).
+        month: Month of arrival (0 for the initial stock), or an array of months aligned
+            with ``ids``.
         stock: True for the initial stock, which has been on assistance for a while and
             whose children have any age up to the limit.
     """
     k = len(ids)
+    month = np.broadcast_to(np.asarray(month, dtype=np.int32), (k,))
     draws = streams.uniforms(["init:" + name for name in INIT_STREAMS], 0, ids)
 
     def u(name: str) -> np.ndarray:
@@ -194,7 +196,7 @@ def draw_mothers(p: Params, streams: Streams, ids: np.ndarray, month: int,
         pregnant = u("pregnant") < p.stock_share_pregnant
         child_age = np.floor(u("child_age") * p.child_age_limit_months)
     else:
-        spell_start = np.full(k, month, dtype=np.int32)
+        spell_start = month.copy()
         pregnant = u("pregnant") < p.inflow_share_pregnant
         child_age = np.floor(_truncated_exponential(
             u("child_age"), p.inflow_child_age_mean_months, p.child_age_limit_months))
@@ -235,7 +237,7 @@ def draw_mothers(p: Params, streams: Streams, ids: np.ndarray, month: int,
     return {
         "status": np.full(k, Status.ON_ASSISTANCE, dtype=np.int8),
         "birth_month": (month - 12.0 * age).astype(np.float32),
-        "entry_month": np.full(k, month, dtype=np.int32),
+        "entry_month": month.copy(),
         "education": _category(u("education"), [
             p.share_education_no_basic, p.share_education_mbo_or_lower,
             p.share_education_hbo_wo]),

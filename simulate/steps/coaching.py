@@ -76,20 +76,23 @@ def step(model) -> None:
     m.months_since_contact[met] = 0
     m.missed_agreements[met] = 0
     unseen = m.barriers[met] & ~m.barriers_registered[met]
+    draws = s.uniforms([f"detect:{b.name}" for b in Barrier], t, met)
     for b in Barrier:
         bit = np.uint8(1 << b)
-        detect = ((unseen & bit) != 0) & (
-            s.uniform(f"detect:{b.name}", t, met) < p.barrier_detection_per_contact)
+        detect = ((unseen & bit) != 0) & (draws[f"detect:{b.name}"]
+                                          < p.barrier_detection_per_contact)
         m.barriers_registered[met[detect]] |= bit
         model.tally["barriers_detected"] += int(detect.sum())
     told = met[s.uniform("topup_info", t, met) < p.topup_info_per_contact]
     m.knows_topup[told] = True
 
     # Referred (registered) barriers resolve over time.
+    referred_any = on[m.barriers_registered[on] != 0]
+    registered = m.barriers_registered[referred_any]
+    draws = s.uniforms([f"resolve:{b.name}" for b in RESOLUTION], t, referred_any)
     for b, name in RESOLUTION.items():
         bit = np.uint8(1 << b)
-        referred = on[(m.barriers_registered[on] & bit) != 0]
-        solved = referred[s.uniform(f"resolve:{b.name}", t, referred) < p[name]]
+        solved = referred_any[((registered & bit) != 0) & (draws[f"resolve:{b.name}"] < p[name])]
         m.barriers[solved] &= ~bit
         m.barriers_registered[solved] &= ~bit
         model.tally["barriers_resolved"] += len(solved)

@@ -35,8 +35,7 @@ def step(model) -> None:
     model.children.add(new, m.due_month[new])
 
     # Inflow from outside: new arrivals, some returning after an earlier exit.
-    k = int(model.streams.generator("inflow", t).poisson(p.inflow_rate_per_month * p.size))
-    ids = model.add_mothers(k, stock=False)
+    ids = model.add_arrivals()
     returning = int(np.count_nonzero(m.returning[ids]))
-    model.tally["inflow_new"] += k - returning
+    model.tally["inflow_new"] += len(ids) - returning
     model.tally["inflow_returning"] += returning
