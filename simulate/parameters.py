@@ -170,9 +170,14 @@ CORE: tuple[Parameter, ...] = (
           "MODEL.md: default target group is a child under 2 or pregnant",
           "Target group of programmes and of the period sample: youngest child under "
           "this age, or pregnant.", lo=1, hi=216, unit="months", kind="setting", **POP),
-    amount("age_mean_years", 31.4, (28.0, 35.0), ROTTERDAM,
+    amount("age_mean_years", 31.4, (28.0, 35.0),
+           ROTTERDAM + ": mean age 31.4 of the period sample; calibrated in "
+           "scenarios/baseline.yaml so that the sample, older than at entry, has that mean "
+           "(docs/calibration.md)",
            "Mean age of mothers at entry.", unit="years", kind="fact", **POP),
-    amount("age_sd_years", 6.3, (4.0, 8.0), ROTTERDAM,
+    amount("age_sd_years", 6.3, (4.0, 8.0),
+           ROTTERDAM + ": sd 6.3 of the period sample; calibrated in scenarios/baseline.yaml "
+           "to that sd (docs/calibration.md)",
            "Standard deviation of age at entry.", unit="years", kind="fact", **POP),
     amount("age_min_years", 18.0, (16.0, 21.0), ASSUMPTION + ": adult assistance",
            "Youngest age at entry (ages are truncated here).", unit="years",
@@ -190,7 +195,8 @@ CORE: tuple[Parameter, ...] = (
     share("share_entry_relationship_end", 0.092, (0.06, 0.12), ROTTERDAM,
           "Entry reason: end of a relationship; the rest is other.", kind="fact", **POP),
     share("inflow_returning_share", 0.42, (0.25, 0.55),
-          ASSUMPTION + ", calibrated so that 44.5% of all inflow is a return (" + ROTTERDAM + ")",
+          ASSUMPTION + "; calibrated in scenarios/baseline.yaml so that 44.5% of inflow is a "
+          "return (" + ROTTERDAM + "; docs/calibration.md)",
           "Share of outside inflow that returns after an exit before the simulation.", **POP),
     share("barrier_debts_prevalence", 0.26, (0.1, 0.45), ASSUMPTION,
           "Share with problematic debts at entry.", **POP),
@@ -201,8 +207,8 @@ CORE: tuple[Parameter, ...] = (
     share("barrier_care_prevalence", 0.12, (0.05, 0.25), ASSUMPTION,
           "Share with a heavy care burden (beyond the young child) at entry.", **POP),
     share("barrier_registration_at_entry", 0.8, (0.5, 1.0),
-          ASSUMPTION + ", with the prevalences it reproduces 47% with a registered barrier "
-          "(" + ROTTERDAM + ")",
+          ASSUMPTION + "; calibrated in scenarios/baseline.yaml, with the prevalences, to 47% "
+          "with a registered barrier at entry (" + ROTTERDAM + "; docs/calibration.md)",
           "Probability that the coach registers a present barrier at intake.", **POP),
     amount("network_ties_mean", 2.0, (0.5, 4.0), ASSUMPTION + "; MODEL.md: networks are small",
            "Mean number of supportive ties at entry (Poisson).", unit="ties", **POP),
@@ -224,7 +230,8 @@ CORE: tuple[Parameter, ...] = (
           "MODEL.md: half of interviewed mothers did not know that a top-up benefit continues",
           "Share who know that assistance tops up part-time pay.", kind="fact", **POP),
     share("exemption_at_entry_share", 0.3, (0.15, 0.5),
-          ASSUMPTION + ", calibrated to 55.2% with any exemption (" + ROTTERDAM + ")",
+          ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 55.2% with any exemption "
+          "(" + ROTTERDAM + "; docs/calibration.md)",
           "Share exempted from the work obligation at entry.", **POP),
     share("inflow_share_pregnant", 0.25, (0.1, 0.4), ASSUMPTION,
           "Share of inflow that is pregnant at entry.", **POP),
@@ -250,7 +257,8 @@ CORE: tuple[Parameter, ...] = (
           "Share of entrants already registered for a formal childcare place (their "
           "registration lag has passed).", **POP),
     share("inflow_rate_per_month", 0.042, (0.02, 0.07),
-          ASSUMPTION + ", calibrated so that the baseline stock stays near its initial size",
+          ASSUMPTION + "; calibrated in scenarios/baseline.yaml so that the stock stays near "
+          "its initial size (docs/calibration.md)",
           "Outside inflow per month as a share of the initial stock size.",
           unit="share of size per month", **POP),
 
@@ -313,7 +321,8 @@ CORE: tuple[Parameter, ...] = (
           "Probability that a contact teaches a mother that the top-up continues.",
           unit="probability"),
     hazard("missed_agreement_base", 0.02, (0.005, 0.06),
-           ASSUMPTION + ", calibrated to 14% of exits for non-cooperation",
+           ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 14% of leavers leaving "
+           "for non-cooperation (" + ROTTERDAM + "; docs/calibration.md)",
            "Monthly probability of a missed agreement with recent contact and full trust."),
     factor("missed_no_contact_effect", 2.0, (0.5, 4.0), ASSUMPTION,
            "Extra relative risk of a missed agreement after 12 months without contact."),
@@ -373,8 +382,10 @@ CORE: tuple[Parameter, ...] = (
            "Search intensity of an exempted mother relative to others."),
     factor("pregnant_search_factor", 0.3, (0.0, 0.6), ASSUMPTION,
            "Search intensity of a pregnant mother relative to others."),
-    hazard("job_offer_base", 0.09, (0.04, 0.2),
-           ASSUMPTION + ", calibrated to 25% of exits to work or other income",
+    hazard("job_offer_base", 0.09, (0.05, 0.6),
+           ASSUMPTION + "; calibrated in scenarios/baseline.yaml, jointly with "
+           "informal_care_per_tie, to 25% of leavers leaving for work (" + ROTTERDAM
+           + "; docs/calibration.md)",
            "Monthly probability of an offer for an average searching mother at a "
            "risk-neutral employer."),
     factor("offer_factor_no_basic", 0.5, (0.3, 0.8), ASSUMPTION,
@@ -443,7 +454,9 @@ CORE: tuple[Parameter, ...] = (
           "MODEL.md: a place usually requires a job or course first",
           "Lowest ladder step (organised activities) at which a queued mother can get a "
           "place.", lo=1, hi=6, unit="ladder step", kind="setting"),
-    share("informal_care_per_tie", 0.12, (0.03, 0.25), ASSUMPTION,
+    share("informal_care_per_tie", 0.12, (0.03, 0.5),
+          ASSUMPTION + "; calibrated in scenarios/baseline.yaml, jointly with job_offer_base, "
+          "to 25% of leavers leaving for work (" + ROTTERDAM + "; docs/calibration.md)",
           "Probability that one supportive tie can provide the care a job needs.",
           unit="probability"),
     factor("flexible_informal_factor", 1.5, (1.0, 2.5), ASSUMPTION,
@@ -454,7 +467,8 @@ CORE: tuple[Parameter, ...] = (
 
     # ---- other exits ------------------------------------------------------------------
     hazard("study_exit_hazard", 0.008, (0.003, 0.02),
-           ASSUMPTION + ", calibrated to 27% of exits to study",
+           ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 27% of leavers leaving "
+           "for study (" + ROTTERDAM + "; docs/calibration.md)",
            "Monthly probability of leaving for study (student finance)."),
     factor("study_young_factor", 2.0, (1.0, 4.0), ASSUMPTION,
            "Relative chance of leaving for study under the young age."),
@@ -465,10 +479,12 @@ CORE: tuple[Parameter, ...] = (
            "Relative chance of leaving for study after entering at the end of student "
            "finance."),
     hazard("partner_exit_hazard", 0.004, (0.001, 0.01),
-           ASSUMPTION + ", calibrated to 10% of exits to partner income",
+           ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 10% of leavers leaving "
+           "for a partner's income (" + ROTTERDAM + "; docs/calibration.md)",
            "Monthly probability of leaving because of a partner's income."),
     hazard("other_exit_hazard", 0.009, (0.003, 0.02),
-           ASSUMPTION + ", calibrated to 24% of unspecified exits",
+           ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 24% of leavers leaving "
+           "for other reasons (" + ROTTERDAM + "; docs/calibration.md)",
            "Monthly probability of leaving for other or unknown reasons."),
 
     # ---- job loss and return ------------------------------------------------------------

@@ -1,0 +1,417 @@
+"""Calibration targets as data: reading a targets file and computing each target's statistic.
+
+A targets file (``simulate/calibration/targets.yaml`` is Rotterdam's) holds the sampling
+design of the data (burn-in and window), the settings of validation and calibration, and
+the targets. Each target says what was observed, how precisely (sample size or standard
+error), where it comes from, how close the model must come (tolerance) and how the
+simulated value is computed from the period sample (``statistic``)::
+
+    - name: exit_work
+      description: leavers who left for work or other income
+      value: 0.25
+      sample_size: 394
+      tolerance: 0.03
+      source: Rotterdam evaluation (2025), cohort of 855
+      statistic: {share: {exit_reason: work}, among: leaver}
+
+Statistics:
+
+- ``share: COND`` (optionally ``among: COND``): share of the sampled women meeting COND
+  (among those meeting the second). COND is a yes/no column of the sample
+  (``exempt``) or a mapping of columns to a value or list of values, all of which must
+  match (``{education: [hbo_wo, mbo_or_lower]}``).
+- ``mean: COLUMN`` / ``sd: COLUMN`` (optionally ``among``): mean or standard deviation of
+  a numeric column (``age_years``).
+- ``stock_ratio: MONTH``: mothers on assistance at the end of MONTH relative to the
+  initial stock; MONTH is a month of the run, ``horizon`` (the scenario's horizon) or
+  ``window_end``.
+
+The sample's columns are listed in :data:`simulate.calibration.sample.SAMPLE_COLUMNS`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from simulate.calibration.sample import SAMPLE_COLUMNS, Window, period_sample, stock
+from simulate.parameters import PARAMETERS
+from simulate.schema import InputError, Reader, join, load_yaml, unknown
+from simulate.states import EXIT_REASONS, Education, EntryReason
+
+KIND = "targets"
+DEFAULT_TARGETS = Path(__file__).with_name("targets.yaml")
+
+TOP_KEYS = ("name", "description", "sampling", "validation", "calibration", "targets")
+TARGET_KEYS = ("name", "description", "value", "sample_size", "standard_error", "tolerance",
+               "source", "note", "statistic")
+KINDS = ("share", "mean", "sd", "stock_ratio")
+STOCK_MONTHS = ("horizon", "window_end")
+
+# Values each column of the sample can take (None: a number).
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    "exit_reason": tuple(EXIT_REASONS.values()),
+    "education": tuple(e.name.lower() for e in Education),
+    "entry_reason": tuple(e.name.lower() for e in EntryReason),
+}
+NUMERIC = ("age_years",)
+BOOLEAN = tuple(c for c in SAMPLE_COLUMNS if c not in CATEGORIES and c not in NUMERIC)
+
+
+@dataclass(frozen=True)
+class Condition:
+    """Which sampled women count: every listed column must take one of its values."""
+
+    terms: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+
+    def mask(self, sample: pd.DataFrame) -> np.ndarray:
+        keep = np.ones(len(sample), dtype=bool)
+        for column, values in self.terms:
+            keep &= sample[column].isin(values).to_numpy(dtype=bool)
+        return keep
+
+    def text(self) -> str:
+        parts = []
+        for column, values in self.terms:
+            if values == (True,):
+                parts.append(column)
+            elif values == (False,):
+                parts.append(f"not {column}")
+            else:
+                parts.append(f"{column} in {'/'.join(map(str, values))}")
+        return " and ".join(parts) or "all"
+
+
+@dataclass(frozen=True)
+class Statistic:
+    """How a target's simulated value is computed from one replicate.
+
+    Attributes:
+        kind: ``share``, ``mean``, ``sd`` or ``stock_ratio``.
+        condition: For ``share``: who counts in the numerator.
+        column: For ``mean`` and ``sd``: the numeric column.
+        among: Who counts in the denominator (every sampled woman by default).
+        month: For ``stock_ratio``: a month number, ``horizon`` or ``window_end``.
+    """
+
+    kind: str
+    condition: Condition = field(default_factory=Condition)
+    column: str | None = None
+    among: Condition = field(default_factory=Condition)
+    month: int | str | None = None
+
+    @property
+    def is_share(self) -> bool:
+        return self.kind == "share"
+
+    def stock_month(self, horizon_months: int, window: Window) -> int:
+        if self.month == "horizon":
+            return horizon_months
+        if self.month == "window_end":
+            return window.last
+        return int(self.month)
+
+    def compute(self, sample: pd.DataFrame, spells: pd.DataFrame, size: int,
+                horizon_months: int, window: Window) -> float:
+        """The statistic for one sample (one replicate); NaN when its denominator is empty."""
+        if self.kind == "stock_ratio":
+            count = stock(spells.drop(columns=["scenario", "replicate"], errors="ignore"),
+                          self.stock_month(horizon_months, window))
+            return count / size
+        group = sample[self.among.mask(sample)]
+        if len(group) == 0:
+            return math.nan
+        if self.kind == "share":
+            return float(self.condition.mask(group).mean())
+        values = group[self.column].to_numpy(dtype=float)
+        if self.kind == "mean":
+            return float(values.mean())
+        return float(values.std(ddof=1)) if len(values) > 1 else math.nan
+
+    def text(self) -> str:
+        if self.kind == "stock_ratio":
+            return f"stock at the end of month {self.month} / initial stock"
+        among = "" if not self.among.terms else f" among {self.among.text()}"
+        what = self.condition.text() if self.kind == "share" else self.column
+        return f"{self.kind} of {what}{among}"
+
+
+@dataclass(frozen=True)
+class Target:
+    """One observed figure the model must reproduce.
+
+    Attributes:
+        name: Identifier (unique within the file).
+        description: What it is, in words.
+        value: The observed value (shares as fractions, 0.539 for 53.9%).
+        tolerance: Largest acceptable distance between the simulated mean and ``value``.
+        standard_error: Sampling error of ``value``: weighs the target in calibration.
+        source: Where the value comes from.
+        statistic: How the simulated value is computed.
+        sample_size: Women the value is computed from, when published.
+        note: Caveats (a coarse source, an unpublished denominator).
+    """
+
+    name: str
+    description: str
+    value: float
+    tolerance: float
+    standard_error: float
+    source: str
+    statistic: Statistic
+    sample_size: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class TargetSet:
+    """A targets file: targets plus the sampling design and run settings.
+
+    Attributes:
+        burn_in_months: Months simulated before the window, so that the stock's duration
+            structure no longer reflects the synthetic initial stock.
+        window_months: Length of the sampling window.
+        validation_replications, validation_seed: Settings of ``simulate validate``.
+        calibration_replications, calibration_seed, calibration_budget_runs,
+        calibration_parameters: Settings of ``simulate calibrate``.
+    """
+
+    name: str
+    description: str
+    burn_in_months: int
+    window_months: int
+    validation_replications: int
+    validation_seed: int
+    calibration_replications: int
+    calibration_seed: int
+    calibration_budget_runs: int
+    calibration_parameters: tuple[str, ...]
+    targets: tuple[Target, ...]
+    source: str = "<dict>"
+
+    @property
+    def months(self) -> int:
+        """Length of a validation run: burn-in plus window."""
+        return self.burn_in_months + self.window_months
+
+    @property
+    def window(self) -> Window:
+        return Window.after_burn_in(self.burn_in_months, self.window_months)
+
+    def names(self) -> list[str]:
+        return [t.name for t in self.targets]
+
+    def check_run(self, horizon_months: int) -> None:
+        """Refuse stock targets at months a validation run does not reach."""
+        for i, t in enumerate(self.targets):
+            if t.statistic.kind == "stock_ratio":
+                month = t.statistic.stock_month(horizon_months, self.window)
+                if not 0 <= month <= self.months:
+                    what = (f"the scenario's horizon, month {month},"
+                            if t.statistic.month == "horizon" else f"month {month}")
+                    raise InputError(self.source, f"targets[{i}].statistic.stock_ratio",
+                                     f"{what} is outside the validation run (months 0 to "
+                                     f"{self.months}: burn-in plus window); lengthen "
+                                     "sampling.burn_in_months", KIND)
+
+
+def statistics(targets: TargetSet, spells: pd.DataFrame, children: pd.DataFrame, *,
+               size: int, horizon_months: int, target_child_age_months: int,
+               pregnancy_known_months: int) -> dict[str, float]:
+    """Every target's simulated value for one replicate's spells and children.
+
+    Args:
+        targets: The targets and the sampling design.
+        spells, children: One replicate's microdata (``RunResult.spells``, ``.children``).
+        size: Initial stock, the denominator of stock ratios.
+        horizon_months: The scenario's horizon (for ``stock_ratio: horizon``).
+        target_child_age_months, pregnancy_known_months: Who is in the target group.
+
+    Returns:
+        Target name to value; ``period_sample_women`` holds the sample's size.
+    """
+    sample = period_sample(spells, children, targets.window, target_child_age_months,
+                           pregnancy_known_months)
+    out = {t.name: t.statistic.compute(sample, spells, size, horizon_months, targets.window)
+           for t in targets.targets}
+    out["period_sample_women"] = float(len(sample))
+    return out
+
+
+# ---- reading ----------------------------------------------------------------------------
+def load_targets(path: str | Path | None = None) -> TargetSet:
+    """Read and check a targets file (Rotterdam's when ``path`` is None).
+
+    Raises:
+        InputError: naming the file, the field and what is allowed.
+    """
+    path = DEFAULT_TARGETS if path is None else Path(path)
+    return targets_from_dict(load_yaml(path, KIND), str(path))
+
+
+def targets_from_dict(data: Any, source: str = "<dict>") -> TargetSet:
+    r = Reader(source, KIND)
+    data = r.mapping(data, "")
+    if not data:
+        raise r.error("", "the targets file is empty; it needs 'targets' and 'sampling'")
+    r.known_keys(data, TOP_KEYS, "")
+    sampling = r.mapping(r.required(data, "sampling", ""), "sampling")
+    r.known_keys(sampling, ("burn_in_months", "window_months"), "sampling")
+    validation = r.mapping(data.get("validation"), "validation")
+    r.known_keys(validation, ("replications", "seed"), "validation")
+    calibration = r.mapping(data.get("calibration"), "calibration")
+    r.known_keys(calibration, ("replications", "seed", "budget_runs", "parameters"),
+                 "calibration")
+
+    # Checked in the order of the file: sampling and settings, then the targets.
+    burn_in = r.integer(r.required(sampling, "burn_in_months", "sampling"),
+                        "sampling.burn_in_months", 0, 1200)
+    window = r.integer(r.required(sampling, "window_months", "sampling"),
+                       "sampling.window_months", 1, 600)
+    settings = {
+        "validation_replications": r.integer(validation.get("replications", 40),
+                                             "validation.replications", 2, 100_000),
+        "validation_seed": r.integer(validation.get("seed", 0), "validation.seed", 0,
+                                     2**63 - 1),
+        "calibration_replications": r.integer(calibration.get("replications", 8),
+                                              "calibration.replications", 1, 100_000),
+        "calibration_seed": r.integer(calibration.get("seed", 0), "calibration.seed", 0,
+                                      2**63 - 1),
+        "calibration_budget_runs": r.integer(calibration.get("budget_runs", 1000),
+                                             "calibration.budget_runs", 1, 10_000_000),
+    }
+    params = calibration.get("parameters")
+    settings["calibration_parameters"] = (
+        check_parameters(r, r.sequence(params, "calibration.parameters"),
+                         "calibration.parameters") if params is not None else ())
+
+    items = r.sequence(r.required(data, "targets", ""), "targets")
+    if not items:
+        raise r.error("targets", "lists no targets; give at least one")
+    targets = tuple(_read_target(r, item, f"targets[{i}]") for i, item in enumerate(items))
+    seen: set[str] = set()
+    for i, t in enumerate(targets):
+        if t.name in seen:
+            raise r.error(f"targets[{i}].name", f"{t.name!r} is used twice; names must differ")
+        seen.add(t.name)
+
+    return TargetSet(
+        name=r.text(data.get("name", Path(source).stem), "name"),
+        description=r.text(data.get("description", ""), "description", allow_empty=True),
+        burn_in_months=burn_in, window_months=window, targets=targets, source=source,
+        **settings)
+
+
+def check_parameters(r: Reader, names: list, field: str) -> tuple[str, ...]:
+    """Names of real-valued declared parameters with a plausible range, without repeats."""
+    out: list[str] = []
+    for i, name in enumerate(names):
+        where = f"{field}[{i}]"
+        name = r.text(name, where)
+        if name not in PARAMETERS:
+            raise r.error(where, unknown(name, list(PARAMETERS), "parameter"))
+        p = PARAMETERS[name]
+        if p.type is not float or p.range is None or p.range[0] == p.range[1]:
+            raise r.error(where, f"{name} cannot be calibrated: only real-valued parameters "
+                                 "with a plausible range of some width can")
+        if name in out:
+            raise r.error(where, f"{name} is listed twice")
+        out.append(name)
+    return tuple(out)
+
+
+def _read_target(r: Reader, item: Any, where: str) -> Target:
+    data = r.mapping(item, where)
+    r.known_keys(data, TARGET_KEYS, where)
+    name = r.text(r.required(data, "name", where), join(where, "name"))
+    statistic = _read_statistic(r, r.required(data, "statistic", where),
+                                join(where, "statistic"))
+    high = 1.0 if statistic.is_share else None
+    value = r.number(r.required(data, "value", where), join(where, "value"), 0.0, high)
+    tolerance = r.number(r.required(data, "tolerance", where), join(where, "tolerance"), 0.0)
+    if tolerance == 0.0:
+        raise r.error(join(where, "tolerance"), "must be above 0")
+    size = data.get("sample_size")
+    size = None if size is None else r.integer(size, join(where, "sample_size"), 1)
+    se = data.get("standard_error")
+    if se is not None:
+        se = r.number(se, join(where, "standard_error"), 0.0)
+        if se == 0.0:
+            raise r.error(join(where, "standard_error"), "must be above 0")
+    elif statistic.is_share and size is not None:
+        # Binomial sampling error, kept away from zero for shares near 0 or 1.
+        se = math.sqrt(max(value * (1.0 - value), 1.0 / size) / size)
+    else:
+        raise r.error(where, "needs 'standard_error' (or, for a share, 'sample_size') to "
+                             "weigh it in calibration")
+    return Target(
+        name=name,
+        description=r.text(data.get("description", name), join(where, "description")),
+        value=value, tolerance=tolerance, standard_error=se,
+        source=r.text(r.required(data, "source", where), join(where, "source")),
+        statistic=statistic, sample_size=size,
+        note=r.text(data.get("note", ""), join(where, "note"), allow_empty=True))
+
+
+def _read_statistic(r: Reader, value: Any, where: str) -> Statistic:
+    data = r.mapping(value, where)
+    kinds = [k for k in KINDS if k in data]
+    if len(kinds) != 1:
+        raise r.error(where, "give exactly one of " + ", ".join(KINDS)
+                      + " (e.g. {share: exempt} or {mean: age_years})")
+    kind = kinds[0]
+    r.known_keys(data, (kind,) if kind == "stock_ratio" else (kind, "among"), where)
+    among = _read_condition(r, data.get("among"), join(where, "among"), allow_empty=True)
+    if kind == "stock_ratio":
+        month = data[kind]
+        if isinstance(month, str):
+            month = r.choice(month, join(where, kind), STOCK_MONTHS)
+        else:
+            month = r.integer(month, join(where, kind), 0)
+        return Statistic(kind, month=month)
+    if kind == "share":
+        return Statistic(kind, condition=_read_condition(r, data[kind], join(where, kind)),
+                         among=among)
+    column = r.text(data[kind], join(where, kind))
+    if column not in NUMERIC:
+        raise r.error(join(where, kind), unknown(column, list(NUMERIC), "numeric column"))
+    return Statistic(kind, column=column, among=among)
+
+
+def _read_condition(r: Reader, value: Any, where: str, allow_empty: bool = False) -> Condition:
+    if value is None and allow_empty:
+        return Condition()
+    if isinstance(value, str):
+        value = {value: True}
+    data = r.mapping(value, where)
+    if not data:
+        raise r.error(where, "needs a column, e.g. 'exempt' or {education: hbo_wo}")
+    terms = []
+    for column, wanted in data.items():
+        field_ = join(where, column)
+        if column not in SAMPLE_COLUMNS or column in NUMERIC:
+            allowed = [c for c in SAMPLE_COLUMNS if c not in NUMERIC]
+            raise r.error(field_, unknown(column, allowed, "column of the period sample"))
+        wanted = wanted if isinstance(wanted, list) else [wanted]
+        if not wanted:
+            raise r.error(field_, "lists no values")
+        if column in CATEGORIES:
+            values = tuple(r.choice(v, field_, CATEGORIES[column]) for v in wanted)
+        else:
+            values = tuple(r.boolean(v, field_) for v in wanted)
+        terms.append((column, values))
+    return Condition(tuple(terms))
+
+
+def describe_targets(targets: TargetSet) -> list[Mapping[str, Any]]:
+    """The targets as rows (for documentation and reports)."""
+    return [{"target": t.name, "description": t.description, "value": t.value,
+             "sample_size": t.sample_size, "standard_error": t.standard_error,
+             "tolerance": t.tolerance, "statistic": t.statistic.text(), "source": t.source,
+             "note": t.note} for t in targets.targets]
