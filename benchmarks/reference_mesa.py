@@ -86,6 +86,7 @@ class RefMother(mesa.Agent):
         self.parttime = False
         if status == Status.IN_WORK:
             self.ladder = 6
+            self.exit_month = self.model.month
         else:
             self.childcare_place = -1
             self.queue_since = -1
@@ -100,7 +101,8 @@ class RefMother(mesa.Agent):
                 self.n_children += 1
                 self.youngest_birth_month = t
                 self.pregnant = False
-            if not self.pregnant and r.random() < p.pregnancy_hazard_per_month:
+            young = (t - self.birth_month) / 12.0 < p.pregnancy_max_age_years
+            if not self.pregnant and young and r.random() < p.pregnancy_hazard_per_month:
                 self.pregnant = True
                 self.due_month = t + p.pregnancy_known_months
         if self.status != Status.ON_ASSISTANCE:
@@ -258,6 +260,8 @@ class RefMother(mesa.Agent):
                 return self.leave(Status.PARTNER)
             if u < study + p.partner_exit_hazard + p.other_exit_hazard:
                 return self.leave(Status.OTHER)
+        if self.status == Status.IN_WORK and t - self.exit_month > p.work_followup_months:
+            return self.remove()  # no longer followed
         working = self.status == Status.IN_WORK or (
             self.status == Status.ON_ASSISTANCE and self.parttime)
         if not working or self.job_start >= t:
@@ -293,7 +297,7 @@ class ReferenceModel(mesa.Model):
         self.coaches = [RefCoach(self, contacts, p.regular_caseload_max)
                         for _ in range(math.ceil(p.size / p.regular_caseload_target))]
         g = self.rng
-        share = g.dirichlet(np.full(p.employers, 2.0))
+        share = g.dirichlet(np.full(p.employers, p.employer_size_concentration))
         c = p.employer_spread
         risk = g.beta(p.employer_risk_mean * c, (1 - p.employer_risk_mean) * c, p.employers)
         flex = g.beta(p.employer_flexible_share_mean * c,

@@ -125,7 +125,7 @@ class PathwaysModel(mesa.Model):
         p = self.params
         g = self.streams.generator("employers")
         k = p.employers
-        share = g.dirichlet(np.full(k, 2.0))
+        share = g.dirichlet(np.full(k, p.employer_size_concentration))
         c = p.employer_spread
 
         def beta(mean: float) -> np.ndarray:

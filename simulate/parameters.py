@@ -265,13 +265,17 @@ CORE: tuple[Parameter, ...] = (
     # ---- demography --------------------------------------------------------------------
     hazard("pregnancy_hazard_per_month", 0.01, (0.004, 0.02), ASSUMPTION,
            "Monthly probability that a mother becomes (known to be) pregnant."),
+    amount("pregnancy_max_age_years", 45.0, (42.0, 48.0),
+           ASSUMPTION + ": births after 45 are rare", "No new pregnancies from this age.",
+           unit="years", kind="setting"),
     count("pregnancy_known_months", 7, (6, 8), ASSUMPTION + ": pregnancy registered at about 2 months",
           "Months from a pregnancy becoming known to the birth.", lo=1, hi=9,
           unit="months", kind="setting"),
 
     # ---- exemptions -------------------------------------------------------------------
     hazard("exemption_start_hazard_per_month", 0.012, (0.004, 0.03),
-           ASSUMPTION + ", calibrated to 55.2% with any exemption",
+           ASSUMPTION + "; not separable from the share exempt at entry by the one "
+           "exemption figure, so left at this value (docs/calibration.md)",
            "Monthly probability that a mother without an exemption gets one."),
     count("exemption_child_age_limit_months", 60, (60, 60),
           "MODEL.md: single parents with a child under 5 may request an exemption",
@@ -410,6 +414,10 @@ CORE: tuple[Parameter, ...] = (
     amount("employer_spread", 10.0, (4.0, 30.0), ASSUMPTION,
            "Concentration of employers' risk and flexibility around their means (Beta); "
            "lower is more varied.", unit="concentration"),
+    amount("employer_size_concentration", 2.0, (0.5, 10.0), ASSUMPTION,
+           "Concentration of the employers' shares of vacancies (Dirichlet); lower means a "
+           "few large employers, higher means employers of similar size.",
+           unit="concentration"),
     share("employer_flexible_share_mean", 0.35, (0.15, 0.6), ASSUMPTION,
           "Mean share of an employer's vacancies in flexible or school-time hours."),
     amount("vacancies_per_100_mothers", 6.0, (2.0, 15.0), ASSUMPTION,
@@ -500,6 +508,11 @@ CORE: tuple[Parameter, ...] = (
     share("return_after_job_loss", 0.8, (0.5, 1.0), ASSUMPTION,
           "Probability that a mother who loses her job returns to assistance.",
           unit="probability"),
+    count("work_followup_months", 60, (24, 120),
+          ASSUMPTION + "; CBS follows job leavers for 18 months",
+          "Months after an exit to work during which job loss and return are simulated; "
+          "after that she is no longer followed.", lo=1, hi=1200, unit="months",
+          kind="setting"),
 
     # ---- money ------------------------------------------------------------------------
     amount("assistance_norm_eur", 1345.45, (1200.0, 1500.0),

@@ -14,7 +14,8 @@ class Status(IntEnum):
     PARTNER = 3
     NONCOOPERATION = 4
     OTHER = 5
-    NOT_FOLLOWED = 6     # lost her job and did not return to assistance: no longer followed
+    NOT_FOLLOWED = 6     # no longer followed: lost her job and did not return to assistance,
+    #                      or her follow-up after an exit to work ended
 
 
 # Exit destinations in the order of MODEL.md's calibration table, with the metric names.

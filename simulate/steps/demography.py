@@ -27,8 +27,9 @@ def step(model) -> None:
     m.due_month[born] = NEVER
     model.tally["births"] += len(born)
 
-    # New (known) pregnancies.
-    cand = np.flatnonzero(followed & ~m.pregnant[:n])
+    # New (known) pregnancies, below the maximum age.
+    young = (t - m.birth_month[:n]) / 12.0 < p.pregnancy_max_age_years
+    cand = np.flatnonzero(followed & ~m.pregnant[:n] & young)
     new = cand[model.streams.uniform("pregnancy", t, cand) < p.pregnancy_hazard_per_month]
     m.pregnant[new] = True
     m.due_month[new] = t + p.pregnancy_known_months

@@ -1,5 +1,8 @@
 """Step 8: job loss, most likely in the first months, and the return to assistance.
 
+Mothers who left for work are followed for ``work_followup_months``; after that their job
+is no longer simulated.
+
 The risk starts at ``job_loss_hazard * (1 + job_loss_early_factor)`` and falls towards
 ``job_loss_hazard`` with tenure; policies scale it through ``mod_job_loss`` (aftercare,
 peer ties). A mother who loses a full job usually returns to assistance; one who loses a
@@ -25,6 +28,11 @@ def risk(model, ids: np.ndarray) -> np.ndarray:
 def step(model) -> None:
     m, p, t = model.mothers, model.params, model.month
     n = m.n
+    # Follow-up after an exit to work ends after a while.
+    done = np.flatnonzero((m.status[:n] == Status.IN_WORK)
+                          & (t - m.exit_month[:n] > p.work_followup_months))
+    m.status[done] = Status.NOT_FOLLOWED
+    release_childcare(m, done)
     status = m.status[:n]
     working = np.flatnonzero(((status == Status.IN_WORK)
                               | ((status == Status.ON_ASSISTANCE) & m.parttime[:n]))
