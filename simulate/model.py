@@ -224,6 +224,16 @@ class PathwaysModel(mesa.Model):
             out[key] = value
         return out
 
+    def close(self) -> None:
+        """Let this model be garbage-collected once unused.
+
+        Mesa numbers agents in a class-level dictionary keyed by the model
+        (``mesa.Agent._ids``), which keeps every model that ever made an agent alive; a
+        process running thousands of runs would grow by each. Call this when done with a
+        model; it must not create agents (or mother views) afterwards.
+        """
+        mesa.Agent._ids.pop(self, None)
+
     def run(self, months: int) -> PathwaysModel:
         for _ in range(months):
             self.step()

@@ -40,10 +40,13 @@ def simulate_replicate(scenario: Scenario, replicate: int, seed: int | None = No
     params = scenario.params()
     model = PathwaysModel(params, scenario.make_policies(), seed=seed, replicate=replicate,
                           horizon_months=months, record_spells=spells)
-    for _ in range(months):
-        model.step()
-        if on_month:
-            on_month(1)
+    try:
+        for _ in range(months):
+            model.step()
+            if on_month:
+                on_month(1)
+    finally:
+        model.close()
     wide = model.record.wide()
     row = {"scenario": scenario.name, "replicate": replicate, "seed": seed,
            "horizon_months": months, **scenario.flat_values(), **run_outcomes(wide, params.size)}

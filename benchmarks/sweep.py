@@ -1,0 +1,89 @@
+"""Throughput of experiments: the smoke grid on 1 and 2 workers, and the Sobol experiment.
+
+Each measurement runs a whole experiment into a fresh temporary directory, as
+``simulate sweep`` does: running, writing parts, compacting. Wall time is measured around
+:func:`simulate.experiments.run_experiment`, after the worker processes have started and
+imported the package (as this process has), so that 1 and 2 workers compare like for
+like; the one-off start of the workers is reported apart (``worker_start_s``).
+
+- ``runs_per_s_1``: ``experiments/smoke-grid.yaml`` in this process (``--workers 1``);
+- ``runs_per_s_2``: the same with 2 local worker processes; ``scaling`` is their ratio;
+- ``sobol_wall_s``: ``experiments/sobol-baseline.yaml`` (9,216 runs) on 2 worker processes,
+  from starting the workers to the written sensitivity analysis (skip with
+  ``--skip-sobol``); ``sobol_worker_cpu_s`` is the CPU time the workers spent on the runs,
+  which does not depend on other load on the machine (``load_average_1m`` before and
+  ``load_average_1m_after`` tell whether there was any).
+
+    python benchmarks/sweep.py --json
+    python benchmarks/sweep.py --json --skip-sobol
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import tempfile
+import time
+from pathlib import Path
+
+from simulate.experiments import (Experiment, InProcess, Processes, run_experiment,
+                                  write_sensitivity_outputs)
+from simulate.runner import default_workers
+
+ROOT = Path(__file__).resolve().parents[1]
+SMOKE = ROOT / "experiments" / "smoke-grid.yaml"
+SOBOL = ROOT / "experiments" / "sobol-baseline.yaml"
+
+
+def time_sweep(experiment: Experiment, workers: int,
+               analyse: bool = False) -> tuple[float, float, float]:
+    """Run (and optionally analyse) ``experiment`` from scratch.
+
+    Returns:
+        Seconds to start the workers, seconds to run (and analyse), and CPU seconds the
+        workers spent on the runs.
+    """
+    cpu = []
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        with InProcess() if workers == 1 else Processes(workers) as executor:
+            if workers > 1:
+                executor.start()
+            started = time.perf_counter()
+            run_experiment(experiment, Path(tmp) / "out", executor,
+                           on_part=lambda part: cpu.append(part.cpu_seconds))
+            if analyse:
+                write_sensitivity_outputs(experiment, Path(tmp) / "out")
+            return started - start, time.perf_counter() - started, sum(cpu)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print one JSON object on one line")
+    parser.add_argument("--skip-sobol", action="store_true",
+                        help="leave out the long Sobol experiment")
+    args = parser.parse_args()
+
+    smoke = Experiment.from_yaml(SMOKE)
+    _, t1, _ = time_sweep(smoke, 1)
+    start, t2, _ = time_sweep(smoke, 2)
+    result = {
+        "experiment": smoke.name, "runs": smoke.runs,
+        "runs_per_s_1": round(smoke.runs / t1, 2), "runs_per_s_2": round(smoke.runs / t2, 2),
+        "scaling": round(t1 / t2, 3), "worker_start_s": round(start, 2),
+        "cores": default_workers(), "load_average_1m": round(os.getloadavg()[0], 2),
+        "python": platform.python_version(),
+    }
+    if not args.skip_sobol:
+        sobol = Experiment.from_yaml(SOBOL)
+        start, wall, cpu = time_sweep(sobol, 2, analyse=True)
+        result.update(sobol_runs=sobol.runs, sobol_wall_s=round(start + wall, 1),
+                      sobol_worker_cpu_s=round(cpu, 1),
+                      load_average_1m_after=round(os.getloadavg()[0], 2))
+    print(json.dumps(result) if args.json else json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,175 @@
+"""Experimental designs: which parameter values each design point gets.
+
+Four designs, all over named *factors* (declared parameters, core or ``policy.param``):
+
+- ``grid``: every combination of listed values, the first factor varying slowest;
+- ``sobol``: Saltelli's cross-sampling of a scrambled Sobol' sequence
+  (:func:`SALib.sample.sobol.sample`), N * (D + 2) points, or N * (2D + 2) with
+  second-order indices;
+- ``morris``: N one-at-a-time trajectories of D + 1 points on a ``levels``-level grid
+  (:func:`SALib.sample.morris.sample`);
+- ``sample``: a Latin hypercube of N points (:func:`SALib.sample.latin.sample`).
+
+SALib samples real numbers in each factor's bounds. Integer factors are sampled on
+``[low, high + 1)`` and floored (capped at ``high``), so every integer of the range is
+equally likely; true/false factors are sampled on ``[0, 2)`` and floored. The SALib-scale
+sample (``x``) is kept beside the model values because Morris elementary effects are
+computed on it.
+
+The sample is drawn from the experiment's root seed through the project's named streams
+(:meth:`simulate.rng.Streams.generator`), so the same experiment always has the same
+design.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from simulate.parameters import Parameter
+from simulate.rng import Streams
+
+TYPES = ("grid", "sobol", "morris", "sample")
+DESIGN_STREAM = "experiment.design"
+
+
+@dataclass(frozen=True)
+class Factor:
+    """One varied parameter.
+
+    Attributes:
+        name: Parameter name as written in the experiment file (``policy.param`` for a
+            policy's parameter).
+        parameter: Its declaration (type, bounds, plausible range).
+        values: Grid values (grid designs only), already checked against the declaration.
+        low: Lowest value of a sampled factor (from the declaration's range unless
+            overridden).
+        high: Highest value of a sampled factor.
+    """
+
+    name: str
+    parameter: Parameter
+    values: tuple[Any, ...] = ()
+    low: float | None = None
+    high: float | None = None
+
+    def bounds(self) -> list[float]:
+        """Bounds of the SALib problem for this factor."""
+        if self.parameter.type is bool:
+            return [0.0, 2.0]
+        if self.parameter.type is int:
+            return [float(self.low), float(self.high) + 1.0]
+        return [float(self.low), float(self.high)]
+
+    def value(self, x: float) -> Any:
+        """The model value of SALib sample value ``x``."""
+        if self.parameter.type is bool:
+            return bool(x >= 1.0)
+        if self.parameter.type is int:
+            return min(int(math.floor(x)), int(self.high))
+        # Clip guards against a last-ulp overshoot of SALib's scaling.
+        return self.parameter.check(min(max(float(x), self.low), self.high))
+
+    def describe(self) -> dict[str, Any]:
+        """Plain data for manifests and digests."""
+        if self.values:
+            return {"name": self.name, "values": list(self.values)}
+        return {"name": self.name, "low": self.low, "high": self.high}
+
+
+@dataclass(frozen=True)
+class Design:
+    """A validated design (build it with :func:`simulate.experiments.spec.read_design`).
+
+    Attributes:
+        type: One of :data:`TYPES`.
+        factors: The varied parameters, in file order.
+        samples: Sobol base samples N, Morris trajectories or Latin hypercube points.
+        second_order: Sobol: sample for second-order indices too.
+        levels: Morris: number of grid levels.
+    """
+
+    type: str
+    factors: tuple[Factor, ...]
+    samples: int = 0
+    second_order: bool = False
+    levels: int = 4
+
+    @property
+    def names(self) -> list[str]:
+        return [f.name for f in self.factors]
+
+    @property
+    def step(self) -> int:
+        """Design points per Sobol base sample or per Morris trajectory (1 otherwise)."""
+        d = len(self.factors)
+        if self.type == "sobol":
+            return 2 * d + 2 if self.second_order else d + 2
+        if self.type == "morris":
+            return d + 1
+        return 1
+
+    @property
+    def size(self) -> int:
+        """Number of design points."""
+        if self.type == "grid":
+            return math.prod(len(f.values) for f in self.factors)
+        return self.samples * self.step
+
+    def problem(self) -> dict[str, Any]:
+        """The SALib problem (names and sampling bounds)."""
+        return {"num_vars": len(self.factors), "names": self.names,
+                "bounds": [f.bounds() for f in self.factors]}
+
+    def describe(self) -> dict[str, Any]:
+        return {"type": self.type, "factors": [f.describe() for f in self.factors],
+                "samples": self.samples, "second_order": self.second_order,
+                "levels": self.levels}
+
+    def matrix(self, seed: int) -> DesignMatrix:
+        """Draw the design: SALib-scale sample and model values of every point."""
+        if self.type == "grid":
+            rows = list(itertools.product(*(f.values for f in self.factors)))
+            return DesignMatrix(self.names, None, rows)
+        x = self._salib_sample(seed)
+        rows = [tuple(f.value(v) for f, v in zip(self.factors, row)) for row in x]
+        return DesignMatrix(self.names, x, rows)
+
+    def _salib_sample(self, seed: int) -> np.ndarray:
+        # Imported here: SALib is only needed for sampled designs.
+        from SALib.sample import latin, morris, sobol
+
+        rng = Streams(seed).generator(DESIGN_STREAM)
+        problem = self.problem()
+        if self.type == "sobol":
+            return sobol.sample(problem, self.samples, calc_second_order=self.second_order,
+                                scramble=True, seed=rng)
+        if self.type == "morris":
+            return morris.sample(problem, self.samples, num_levels=self.levels, seed=rng)
+        return latin.sample(problem, self.samples, seed=rng)
+
+
+@dataclass(frozen=True)
+class DesignMatrix:
+    """The points of a design.
+
+    Attributes:
+        names: Factor names (the columns).
+        x: SALib-scale sample, one row per point (``None`` for a grid).
+        rows: Model values, one tuple per point, in factor order.
+    """
+
+    names: list[str]
+    x: np.ndarray | None
+    rows: list[tuple[Any, ...]]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def values(self, point: int) -> dict[str, Any]:
+        """Parameter values of one design point, by name."""
+        return dict(zip(self.names, self.rows[point]))

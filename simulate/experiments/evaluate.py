@@ -1,0 +1,237 @@
+"""Evaluators: what one run of an experiment computes.
+
+An evaluator turns the parameter values of a design point and a replicate number into
+named scalar outputs (and, on request, monthly series). The experiment machinery (design,
+executors, durable storage, sensitivity analysis) only talks to this interface, so the
+model can be swapped for a function with known sensitivity indices
+(:class:`simulate.experiments.analytic.Ishigami`) to check the whole pipeline.
+
+:class:`ScenarioEvaluator` runs the model: one scenario, or, when a baseline is given, a
+pair that shares the design point's values and the replicate's random streams (common
+random numbers), so that paired outputs (``extra_exits_work_24m``,
+``net_cost_per_extra_exit``...) measure the policy rather than noise.
+
+Evaluators are pickled to worker processes; each worker keeps the first copy it receives
+(see :mod:`simulate.experiments.sweep`), so caches on the evaluator live as long as the
+worker.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import numpy as np
+
+from simulate.compare import paired_outcomes
+from simulate.parameters import PARAMETERS, Parameter
+from simulate.policies import REGISTRY
+from simulate.runner import ReplicateResult, simulate_replicate
+from simulate.scenario import Scenario
+from simulate.schema import unknown
+
+BASE_PREFIX = "base."
+# Base runs kept per worker: a lever grid with a baseline repeats the same base run for
+# every lever value, so a handful of entries turns those repeats into look-ups.
+BASE_CACHE_ENTRIES = 64
+
+
+@dataclass
+class Monthly:
+    """Monthly series of one simulated scenario: ``values[month_index, metric_index]``."""
+
+    scenario: str
+    months: np.ndarray
+    metrics: list[str]
+    values: np.ndarray
+
+
+@dataclass
+class Evaluation:
+    """What one run produced: scalar outputs by name, and monthly series when asked."""
+
+    row: dict[str, float]
+    monthly: list[Monthly] | None = None
+
+
+class Evaluator(Protocol):
+    """The interface the experiment machinery uses (see the module docstring).
+
+    Attributes:
+        monthly_series: Whether :meth:`evaluate` can return monthly series.
+    """
+
+    monthly_series: bool
+
+    def declaration(self, name: str) -> Parameter:
+        """The declaration of a parameter that a design may vary.
+
+        Raises:
+            LookupError: with a message naming what is allowed.
+        """
+
+    def uncertainties(self) -> list[str]:
+        """Names of every declared uncertain parameter, for ``all_uncertainties``."""
+
+    def output_names(self) -> list[str]:
+        """Every output name a run produces."""
+
+    def check(self, values: Mapping[str, Any]) -> None:
+        """Raise :class:`simulate.schema.InputError` if the values do not make a valid run."""
+
+    def digest(self) -> str:
+        """Hash of everything that determines the outputs besides the design and seeds."""
+
+    def describe(self) -> dict[str, Any]:
+        """Plain data for the manifest."""
+
+    def evaluate(self, values: Mapping[str, Any], replicate: int, seed: int,
+                 monthly: bool = False) -> Evaluation:
+        """Run replicate ``replicate`` at ``values`` with root seed ``seed``."""
+
+
+class ScenarioEvaluator:
+    """Runs the model for a scenario, or for a baseline and an alternative as a pair.
+
+    A design value applies to every scenario it exists in: core parameters to both
+    scenarios of a pair, ``policy.param`` values to the scenarios that list the policy.
+
+    Args:
+        scenario: The scenario (the alternative when a baseline is given).
+        baseline: Optional base scenario; runs become pairs with paired outputs.
+        months: Horizon in months (default: the scenario's).
+    """
+
+    monthly_series = True
+
+    def __init__(self, scenario: Scenario, baseline: Scenario | None = None,
+                 months: int | None = None) -> None:
+        self.scenario = scenario
+        self.baseline = baseline
+        self.months = scenario.horizon_months if months is None else months
+        self._base_cache: dict[tuple, ReplicateResult] = {}
+        self._names: list[str] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Caches are per process; a worker starts with empty ones.
+        return {**self.__dict__, "_base_cache": {}, "_names": None}
+
+    @property
+    def scenarios(self) -> list[Scenario]:
+        return [self.scenario] + ([self.baseline] if self.baseline else [])
+
+    # ---- declarations -------------------------------------------------------------------
+    def _policies(self) -> dict[str, str]:
+        """The scenarios' policy instances: label (or name) -> registry name."""
+        names: dict[str, str] = {}
+        for s in self.scenarios:
+            for spec in s.policies:
+                names.setdefault(spec.key, spec.name)
+        return names
+
+    def declaration(self, name: str) -> Parameter:
+        if "." in name:
+            policy, _, param = name.partition(".")
+            if policy not in self._policies():
+                listed = ", ".join(self._policies()) or "none"
+                raise LookupError(f"the scenario has no policy {policy!r} (its policies: "
+                                  f"{listed})")
+            declarations = REGISTRY[self._policies()[policy]].parameters
+            if param not in declarations:
+                raise LookupError(unknown(param, list(declarations), f"{policy} parameter"))
+            return declarations[param]
+        if name not in PARAMETERS:
+            raise LookupError(unknown(name, list(PARAMETERS), "parameter"))
+        return PARAMETERS[name]
+
+    def uncertainties(self) -> list[str]:
+        names = [p.name for p in PARAMETERS.of_kind("uncertainty")]
+        for key, policy in self._policies().items():
+            declared = REGISTRY[policy].parameters.of_kind("uncertainty")
+            names += [f"{key}.{p.name}" for p in declared]
+        return names
+
+    # ---- values -----------------------------------------------------------------------------
+    def _split(self, values: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """The values that apply to each of :attr:`scenarios`."""
+        out = []
+        for s in self.scenarios:
+            own = {spec.key for spec in s.policies}
+            out.append({k: v for k, v in values.items()
+                        if "." not in k or k.partition(".")[0] in own})
+        return out
+
+    def check(self, values: Mapping[str, Any]) -> None:
+        for s, own in zip(self.scenarios, self._split(values)):
+            s.with_values(own, source=s.source or s.name)
+
+    # ---- outputs ----------------------------------------------------------------------------
+    def output_names(self) -> list[str]:
+        if self._names is None:
+            # One month of each scenario lists the outputs exactly as runs produce them.
+            rows = [_outcomes(s, simulate_replicate(s, 0, months=1, spells=False).row)
+                    for s in self.scenarios]
+            names = list(rows[0])
+            if self.baseline is not None:
+                names += [BASE_PREFIX + k for k in rows[1]]
+                names += list(paired_outcomes(rows[1], rows[0]))
+            self._names = names
+        return list(self._names)
+
+    def digest(self) -> str:
+        text = json.dumps(self.describe(), sort_keys=True, default=str)
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+    def describe(self) -> dict[str, Any]:
+        return {"scenario": self.scenario.to_dict(),
+                "baseline": self.baseline.to_dict() if self.baseline else None,
+                "months": self.months}
+
+    # ---- running ------------------------------------------------------------------------------
+    def evaluate(self, values: Mapping[str, Any], replicate: int, seed: int,
+                 monthly: bool = False) -> Evaluation:
+        own = self._split(values)
+        alt = self._simulate(self.scenario, own[0], replicate, seed)
+        row = dict(alt.row)
+        results = [alt]
+        if self.baseline is not None:
+            base = self._base(own[1], replicate, seed)
+            row.update({BASE_PREFIX + k: v for k, v in base.row.items()})
+            row.update(paired_outcomes(base.row, alt.row))
+            results.append(base)
+        series = [_monthly(r) for r in results] if monthly else None
+        return Evaluation(row, series)
+
+    def _simulate(self, scenario: Scenario, values: dict[str, Any], replicate: int,
+                  seed: int) -> ReplicateResult:
+        changed = scenario.with_values(values) if values else scenario
+        return simulate_replicate(changed, replicate, seed=seed, months=self.months,
+                                  spells=False)
+
+    def _base(self, values: dict[str, Any], replicate: int, seed: int) -> ReplicateResult:
+        key = (tuple(sorted(values.items())), replicate, seed)
+        if key not in self._base_cache:
+            if len(self._base_cache) >= BASE_CACHE_ENTRIES:
+                self._base_cache.pop(next(iter(self._base_cache)))
+            self._base_cache[key] = self._simulate(self.baseline, values, replicate, seed)
+        return self._base_cache[key]
+
+
+# Keys of a runner row that identify the run rather than measure it.
+RUN_KEYS = ("scenario", "replicate", "seed", "horizon_months")
+
+
+def _outcomes(scenario: Scenario, row: Mapping[str, Any]) -> dict[str, Any]:
+    """The outcomes of a runner row: everything but the run's keys and parameter values."""
+    skip = set(RUN_KEYS) | set(scenario.flat_values())
+    return {k: v for k, v in row.items() if k not in skip}
+
+
+
+def _monthly(result: ReplicateResult) -> Monthly:
+    wide = result.monthly
+    return Monthly(result.scenario, wide.index.to_numpy(dtype=np.int64), list(wide.columns),
+                   wide.to_numpy(dtype=np.float64))

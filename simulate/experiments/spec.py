@@ -1,0 +1,416 @@
+"""Experiment files: what to run, read strictly.
+
+An experiment file is YAML (paths are relative to the file)::
+
+    name: caseload-childcare-grid        # required: names the experiment
+    description: ...                     # optional
+    scenario: ../scenarios/combined.yaml # required: the scenario every run starts from
+    baseline: ../scenarios/baseline.yaml # optional: run each point as a pair (see below)
+    design:                              # required
+      type: grid                         # grid | sobol | morris | sample (Latin hypercube)
+      parameters:                        # what to vary (core names or policy.param)
+        dedicated_coaches.caseload: [20, 40, 80]   # grid: a list of values
+        # sobol, morris, sample: {} takes the declared plausible range,
+        # {low: 0.05, high: 0.2} overrides it (within the declared bounds)
+      all_uncertainties: false           # sobol/morris/sample: add every declared uncertain
+                                         #   parameter (core and the scenario's policies')
+      exclude: []                        # names all_uncertainties leaves out
+      samples: 512                       # sobol: base samples N (a power of 2)
+                                         # morris: trajectories; sample: points
+      second_order: false                # sobol: also second-order indices (S2)
+      levels: 4                          # morris: grid levels (even, default 4)
+    replications: 2                      # required: replicates per design point
+    seed: 1                              # optional: root seed (default: the scenario's)
+    months: 36                           # optional: horizon (default: the scenario's)
+    outputs: [exits_work_24m, on_assistance_36m]   # required: outputs to record
+    monthly: false                       # optional: also store each run's monthly series
+    analysis:                            # optional, used by `simulate sensitivity`
+      resamples: 1000                    # bootstrap resamples of the index intervals
+      confidence_level: 0.95             # of every interval (also the sweep summary's)
+      convergence_steps: 4               # sizes N/2^(k-1) .. N/2, N in the convergence table
+
+**Runs.** A run is one design point and one replicate; run ``point * replications +
+replicate``. Replicate r of every point uses the random streams of (seed, r): common
+random numbers, so points differ by their parameter values and not by luck. With a
+``baseline`` a run is a pair: the baseline and the scenario simulated with the same values
+(core parameters apply to both; ``policy.param`` to the scenarios listing that policy) and
+the same streams. Outputs then also include the baseline's outcomes as ``base.NAME`` and
+the paired differences of :func:`simulate.compare.paired_outcomes`
+(``extra_exits_work_24m``, ``net_cost_eur_36m``, ``net_cost_per_extra_exit``...).
+
+**Outputs** are the scalar outcomes of a run (:func:`simulate.outcomes.run_outcomes`:
+``exits_work_24m``, ``on_assistance_36m``, ``share_on_assistance_12m``,
+``benefit_spending_eur_36m``...). An output at a horizon beyond ``months`` is refused.
+A cost-per-exit ratio brings its numerator and denominator along (see
+:mod:`simulate.experiments.summary`).
+
+**Checks.** Unknown keys at any depth, wrong types, values outside a parameter's declared
+bounds, keys that do not belong to the design type, and design points that do not make a
+valid scenario (e.g. shares adding up to more than one) are :class:`InputError` naming the
+file and the field. An experiment has at most :data:`MAX_RUNS` runs.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from simulate.experiments.design import TYPES, Design, DesignMatrix, Factor
+from simulate.experiments.evaluate import Evaluator, ScenarioEvaluator
+from simulate.experiments.summary import companions
+from simulate.parameters import Parameter
+from simulate.scenario import MAX_HORIZON, MAX_SEED, Scenario
+from simulate.schema import InputError, Reader, join, load_yaml
+
+KIND = "experiment"
+TOP_KEYS = ("name", "description", "scenario", "baseline", "design", "replications", "seed",
+            "months", "outputs", "monthly", "analysis")
+DESIGN_KEYS = {
+    "grid": ("type", "parameters"),
+    "sobol": ("type", "parameters", "all_uncertainties", "exclude", "samples", "second_order"),
+    "morris": ("type", "parameters", "all_uncertainties", "exclude", "samples", "levels"),
+    "sample": ("type", "parameters", "all_uncertainties", "exclude", "samples"),
+}
+ANALYSIS_KEYS = ("resamples", "confidence_level", "convergence_steps")
+MAX_RUNS = 10_000_000
+MAX_LEVELS = 100
+FORMAT = 1  # bump when the meaning of stored results changes
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Settings of the sensitivity analysis (the ``analysis`` section).
+
+    Attributes:
+        resamples: Bootstrap resamples behind each index's confidence interval.
+        confidence_level: Level of every interval (indices and sweep summaries).
+        convergence_steps: Sample sizes in the convergence table: N/2^(k-1), ..., N/2, N.
+    """
+
+    resamples: int = 1000
+    confidence_level: float = 0.95
+    convergence_steps: int = 4
+
+
+@dataclass(frozen=True)
+class Experiment:
+    """A validated experiment. Build with :meth:`from_yaml` or :meth:`from_dict`.
+
+    Attributes:
+        name: Name of the experiment.
+        design: What varies and how it is sampled.
+        evaluator: What a run computes (the model, or a test function).
+        replications: Replicates per design point.
+        seed: Root seed of every run and of the design's sample.
+        outputs: Outputs named in the file.
+        matrix: The drawn design points.
+        monthly: Whether runs store their monthly series.
+        analysis: Settings of the sensitivity analysis.
+        description: Free text.
+        source: The experiment file.
+        file_sha256: Hash of the file's bytes (for the manifest).
+    """
+
+    name: str
+    design: Design
+    evaluator: Evaluator
+    replications: int
+    seed: int
+    outputs: tuple[str, ...]
+    matrix: DesignMatrix = field(repr=False)
+    monthly: bool = False
+    analysis: Analysis = Analysis()
+    description: str = ""
+    source: str = "<dict>"
+    file_sha256: str | None = None
+
+    @classmethod
+    def from_yaml(cls, path: str | Path) -> Experiment:
+        """Read and validate an experiment file.
+
+        Raises:
+            InputError: naming the file, the field and what is allowed.
+        """
+        data = load_yaml(path, KIND)
+        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        return cls.from_dict(data, source=str(path), file_sha256=digest)
+
+    @classmethod
+    def from_dict(cls, data: Any, source: str = "<dict>", evaluator: Evaluator | None = None,
+                  file_sha256: str | None = None) -> Experiment:
+        """Validate parsed experiment data.
+
+        Args:
+            data: The parsed file.
+            source: File name for error messages; scenario paths are relative to it.
+            evaluator: Evaluate runs with this instead of the model; the file then has no
+                ``scenario``, ``baseline`` or ``months``.
+            file_sha256: Hash of the file, recorded in the manifest.
+
+        Raises:
+            InputError: naming the file, the field and what is allowed.
+        """
+        r = Reader(source, KIND)
+        data = r.mapping(data, "")
+        if not data:
+            raise r.error("", "the experiment is empty; it needs name, scenario, design, "
+                          "replications and outputs")
+        r.known_keys(data, TOP_KEYS, "")
+        name = r.text(r.required(data, "name", ""), "name")
+        description = r.text(data.get("description", ""), "description", allow_empty=True)
+        if evaluator is None:
+            evaluator, default_seed = _read_scenarios(r, data)
+        else:
+            for key in ("scenario", "baseline", "months"):
+                if key in data:
+                    raise r.error(key, "is not used: this experiment runs a given function, "
+                                  "not a scenario")
+            default_seed = 0
+        seed = (r.integer(data["seed"], "seed", 0, MAX_SEED) if data.get("seed") is not None
+                else default_seed)
+        replications = r.integer(r.required(data, "replications", ""), "replications", 1,
+                                 MAX_RUNS)
+        design = read_design(r, r.required(data, "design", ""), evaluator)
+        if design.size * replications > MAX_RUNS:
+            raise r.error("design", f"{design.size} points x {replications} replications is "
+                          f"{design.size * replications} runs; at most {MAX_RUNS} are allowed")
+        outputs = _read_outputs(r, r.required(data, "outputs", ""), evaluator)
+        monthly = r.boolean(data.get("monthly", False), "monthly")
+        if monthly and not evaluator.monthly_series:
+            raise r.error("monthly", "this evaluator has no monthly series; remove it")
+        analysis = _read_analysis(r, data.get("analysis"))
+        matrix = design.matrix(seed)
+        _check_points(r, design, matrix, evaluator)
+        return cls(name=name, design=design, evaluator=evaluator, replications=replications,
+                   seed=seed, outputs=tuple(outputs), matrix=matrix, monthly=monthly,
+                   analysis=analysis, description=description, source=source,
+                   file_sha256=file_sha256)
+
+    # ---- using ----------------------------------------------------------------------------
+    @property
+    def columns(self) -> list[str]:
+        """Outputs stored per run: the named ones and the parts their ratios need."""
+        return companions(self.outputs)
+
+    @property
+    def points(self) -> int:
+        """Number of design points."""
+        return len(self.matrix)
+
+    @property
+    def runs(self) -> int:
+        """Number of runs: design points times replications."""
+        return self.points * self.replications
+
+    def locate(self, run: int) -> tuple[int, int]:
+        """(design point, replicate) of a run number."""
+        return divmod(run, self.replications)
+
+    def describe(self) -> dict[str, Any]:
+        """Everything that determines the runs' results, as plain data."""
+        return {"format": FORMAT, "evaluator": self.evaluator.digest(),
+                "design": self.design.describe(), "replications": self.replications,
+                "seed": self.seed, "columns": self.columns, "monthly": self.monthly}
+
+    def digest(self) -> str:
+        """Hash of :meth:`describe`: equal for experiments whose runs are the same."""
+        text = json.dumps(self.describe(), sort_keys=True, default=str)
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _read_scenarios(r: Reader, data: dict) -> tuple[ScenarioEvaluator, int]:
+    scenario = _read_scenario(r, r.required(data, "scenario", ""), "scenario")
+    baseline = None
+    if data.get("baseline") is not None:
+        baseline = _read_scenario(r, data["baseline"], "baseline")
+        if baseline.name == scenario.name:
+            raise r.error("baseline", f"has the same name as the scenario ({scenario.name!r}); "
+                          "a pair needs two differently named scenarios")
+    months = (r.integer(data["months"], "months", 1, MAX_HORIZON)
+              if data.get("months") is not None else scenario.horizon_months)
+    return ScenarioEvaluator(scenario, baseline, months), scenario.seed
+
+
+def _read_scenario(r: Reader, value: Any, key: str) -> Scenario:
+    ref = r.text(value, key)
+    here = Path(r.source).parent if r.source != "<dict>" else Path(".")
+    try:
+        return Scenario.from_yaml((here / ref).resolve())
+    except InputError as err:
+        where = f"{err.field}: " if err.field else ""
+        raise r.error(key, f"cannot use {ref}: {where}{err.message}") from None
+
+
+def read_design(r: Reader, value: Any, evaluator: Evaluator) -> Design:
+    """Validate the ``design`` section against the evaluator's declarations."""
+    d = r.mapping(value, "design")
+    kind = r.choice(r.required(d, "type", "design"), "design.type", TYPES)
+    for key in d:
+        if key not in DESIGN_KEYS[kind]:
+            users = [t for t in TYPES if key in DESIGN_KEYS[t]]
+            if users:
+                raise r.error(join("design", key), f"is not used by a {kind} design (only by "
+                              f"{', '.join(users)}); remove it")
+            r.known_keys({key: None}, DESIGN_KEYS[kind], "design")
+    params = r.mapping(d.get("parameters"), "design.parameters")
+    if kind == "grid":
+        if not params:
+            raise r.error("design.parameters", "a grid needs at least one parameter with a "
+                          "list of values, e.g. 'job_offer_base: [0.06, 0.09]'")
+        factors = tuple(_grid_factor(r, name, values, evaluator) for name, values in params.items())
+        return Design(kind, factors)
+    names = _sampled_names(r, d, params, evaluator)
+    factors = tuple(_sampled_factor(r, name, params.get(name), evaluator) for name in names)
+    samples = r.integer(r.required(d, "samples", "design"), "design.samples",
+                        2 if kind in ("sobol", "morris") else 1, MAX_RUNS)
+    if kind == "sobol" and samples & (samples - 1):
+        lower = 1 << (samples.bit_length() - 1)
+        raise r.error("design.samples", f"{samples} is not a power of 2; Sobol' sequences are "
+                      f"balanced at powers of 2: use {lower} or {2 * lower}")
+    second_order = r.boolean(d.get("second_order", False), "design.second_order")
+    if second_order and len(factors) < 2:
+        raise r.error("design.second_order", "second-order indices need at least two parameters")
+    levels = r.integer(d.get("levels", 4), "design.levels", 2, MAX_LEVELS)
+    if levels % 2:
+        raise r.error("design.levels", f"{levels} is odd; Morris designs need an even number "
+                      "of levels (4 is usual)")
+    return Design(kind, factors, samples, second_order, levels)
+
+
+def _declaration(r: Reader, evaluator: Evaluator, name: str, where: str) -> Parameter:
+    try:
+        return evaluator.declaration(name)
+    except LookupError as err:
+        raise r.error(where, str(err.args[0])) from None
+
+
+def _grid_factor(r: Reader, name: str, value: Any, evaluator: Evaluator) -> Factor:
+    where = join("design.parameters", name)
+    declaration = _declaration(r, evaluator, name, where)
+    if not isinstance(value, list) or not value:
+        raise r.error(where, "a grid needs a non-empty list of values, e.g. [20, 40, 80]")
+    values = []
+    for i, item in enumerate(value):
+        try:
+            checked = declaration.check(item)
+        except ValueError as err:
+            raise r.error(f"{where}[{i}]", str(err)) from None
+        if checked in values:
+            raise r.error(f"{where}[{i}]", f"{item!r} is listed twice; list each value once")
+        values.append(checked)
+    return Factor(name, declaration, values=tuple(values))
+
+
+def _sampled_names(r: Reader, d: dict, params: dict, evaluator: Evaluator) -> list[str]:
+    names: list[str] = []
+    if r.boolean(d.get("all_uncertainties", False), "design.all_uncertainties"):
+        uncertain = evaluator.uncertainties()
+        exclude = r.sequence(d.get("exclude"), "design.exclude")
+        for i, name in enumerate(exclude):
+            if name not in uncertain:
+                close = difflib.get_close_matches(str(name), uncertain, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                raise r.error(f"design.exclude[{i}]", f"{name!r} is not a declared uncertain "
+                              f"parameter of this scenario{hint}")
+        # A declared range of one value (or none) leaves nothing to explore.
+        names = [n for n in uncertain if n not in exclude and _has_range(evaluator.declaration(n))]
+    elif "exclude" in d:
+        raise r.error("design.exclude", "only applies with all_uncertainties: true")
+    names += [n for n in params if n not in names]
+    if not names:
+        raise r.error("design.parameters", "name at least one parameter to vary (or set "
+                      "all_uncertainties: true)")
+    return names
+
+
+def _has_range(p: Parameter) -> bool:
+    return p.type in (int, float) and p.range is not None and p.range[0] < p.range[1]
+
+
+def _sampled_factor(r: Reader, name: str, value: Any, evaluator: Evaluator) -> Factor:
+    where = join("design.parameters", name)
+    declaration = _declaration(r, evaluator, name, where)
+    spec = r.mapping(value, where)
+    r.known_keys(spec, ("low", "high"), where)
+    if declaration.type is str:
+        raise r.error(where, "a text parameter can only be varied in a grid design")
+    if declaration.type is bool:
+        if spec:
+            raise r.error(where, "a true/false parameter is sampled as both values; "
+                          "remove low and high")
+        return Factor(name, declaration)
+    bounds = []
+    for i, key in enumerate(("low", "high")):
+        if key in spec:
+            try:
+                bounds.append(declaration.check(spec[key]))
+            except ValueError as err:
+                raise r.error(join(where, key), str(err)) from None
+        elif declaration.range is not None:
+            bounds.append(declaration.check(declaration.range[i]))
+        else:
+            raise r.error(where, f"has no declared plausible range; give {key}")
+    low, high = bounds
+    if not low < high:
+        raise r.error(where, f"low ({low}) must be below high ({high})")
+    return Factor(name, declaration, low=low, high=high)
+
+
+def _read_outputs(r: Reader, value: Any, evaluator: Evaluator) -> list[str]:
+    items = r.sequence(value, "outputs")
+    if not items:
+        raise r.error("outputs", "name at least one output, e.g. [exits_work_24m]")
+    known = evaluator.output_names()
+    months = getattr(evaluator, "months", None)
+    out: list[str] = []
+    for i, item in enumerate(items):
+        where = f"outputs[{i}]"
+        name = r.text(item, where)
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise r.error(where, f"unknown output {name!r}; {hint}outputs are run outcomes such "
+                          f"as {', '.join(known[:3])} (see docs/experiments.md)")
+        horizon = re.search(r"_(\d+)m$", name)
+        if months is not None and horizon and int(horizon.group(1)) > months:
+            raise r.error(where, f"{name} is beyond the horizon of {months} months; "
+                          f"set months to at least {horizon.group(1)}")
+        if name in out:
+            raise r.error(where, f"{name} is listed twice; list each output once")
+        out.append(name)
+    return out
+
+
+def _read_analysis(r: Reader, value: Any) -> Analysis:
+    a = r.mapping(value, "analysis")
+    r.known_keys(a, ANALYSIS_KEYS, "analysis")
+    default = Analysis()
+    level = (r.number(a["confidence_level"], "analysis.confidence_level", 0.5, 0.999)
+             if "confidence_level" in a else default.confidence_level)
+    return Analysis(
+        resamples=r.integer(a.get("resamples", default.resamples), "analysis.resamples", 10,
+                            100_000),
+        confidence_level=level,
+        convergence_steps=r.integer(a.get("convergence_steps", default.convergence_steps),
+                                    "analysis.convergence_steps", 1, 20))
+
+
+def _check_points(r: Reader, design: Design, matrix: DesignMatrix, evaluator: Evaluator) -> None:
+    """Refuse a design with a point that is not a valid run, before anything runs."""
+    for point in range(len(matrix)):
+        values = matrix.values(point)
+        try:
+            evaluator.check(values)
+        except InputError as err:
+            shown = ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}"
+                              for k, v in values.items())
+            if len(shown) > 200:
+                shown = shown[:197] + "..."
+            where = f"{err.field}: " if err.field else ""
+            raise r.error("design", f"point {point} ({shown}) is not a valid scenario: "
+                          f"{where}{err.message}; narrow the ranges or values") from None

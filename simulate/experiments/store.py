@@ -1,0 +1,333 @@
+"""Durable experiment results: parts as runs finish, a manifest, resume and compaction.
+
+Layout of a result directory::
+
+    manifest.json        experiment name, file hash, digest, package version, seeds, status
+    experiment.yaml      copy of the experiment file
+    scenario-NAME.yaml   the resolved scenarios (model experiments)
+    design.parquet       one row per design point: factor values (and SALib-scale x.NAME)
+    parts/               while running: runs-START-STOP.parquet (runs START..STOP-1),
+                         monthly-START-STOP.parquet when monthly series are stored
+    runs.parquet         at the end: one row per run, sorted by run
+    monthly.parquet      at the end, when asked: run, scenario, month, metric, value
+
+**Durability.** A part is written to a temporary file, flushed to disk and renamed, so a
+part either exists whole or not at all; a run counts as done when its runs part exists
+(the monthly part is renamed first). After a crash or ``kill -9`` the same command finds
+the finished parts, runs only the missing runs, and compacts: parts never overlap and are
+concatenated in run order, so the result is the same as an uninterrupted run's. An
+unreadable part (from a machine crash) is deleted and its runs are run again.
+
+**Identity.** The manifest holds the experiment's digest (what determines its runs) and the
+package version; a directory holding another experiment's results, or results of another
+version, is refused. A lock file keeps two processes from writing the same directory.
+
+**Memory.** Parts are streamed into the final files one at a time, in row groups of
+:data:`ROW_GROUP_RUNS` runs (:data:`ROW_GROUP_MONTHLY_ROWS` monthly rows); nothing holds
+all runs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from simulate import __version__
+from simulate.experiments.spec import Experiment
+from simulate.io import write_json, write_parquet
+from simulate.schema import InputError
+
+try:  # advisory locking is POSIX only; elsewhere the lock is skipped
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None
+
+RESULT_KIND = "pathways-experiment"
+MANIFEST = "manifest.json"
+PARTS = "parts"
+RUNS = "runs.parquet"
+MONTHLY = "monthly.parquet"
+DESIGN = "design.parquet"
+LOCK = ".lock"
+# Row groups of the compacted files: large enough for fast column reads, small enough
+# that compaction holds little.
+ROW_GROUP_RUNS = 65_536
+ROW_GROUP_MONTHLY_ROWS = 1_048_576
+PART_NAME = re.compile(r"^(runs|monthly)-(\d+)-(\d+)\.parquet$")
+
+
+def runs_schema(experiment: Experiment) -> pa.Schema:
+    """Columns of the runs table: ids, factor values, outputs (floats)."""
+    types = {bool: pa.bool_(), int: pa.int64(), float: pa.float64(), str: pa.string()}
+    fields = [pa.field("run", pa.int64()), pa.field("point", pa.int64()),
+              pa.field("replicate", pa.int64()), pa.field("seed", pa.int64())]
+    fields += [pa.field(f.name, types[f.parameter.type]) for f in experiment.design.factors]
+    fields += [pa.field(name, pa.float64()) for name in experiment.columns]
+    return pa.schema(fields)
+
+
+MONTHLY_SCHEMA = pa.schema([("run", pa.int64()), ("scenario", pa.string()),
+                            ("month", pa.int64()), ("metric", pa.string()),
+                            ("value", pa.float64())])
+
+
+class ResultStore:
+    """The result directory of one experiment. Use as a context manager.
+
+    Args:
+        out: The directory.
+        experiment: The experiment whose results it holds.
+        command: The command line that runs it, for the manifest.
+    """
+
+    def __init__(self, out: str | Path, experiment: Experiment, command: str | None = None) -> None:
+        self.out = Path(out)
+        self.command = command
+        self.parts = self.out / PARTS
+        self.experiment = experiment
+        self._lock = None
+        self.done = np.zeros(experiment.runs, dtype=bool)
+        self.complete = False
+
+    # ---- opening ------------------------------------------------------------------------
+    def __enter__(self) -> ResultStore:
+        self.open()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def open(self) -> None:
+        """Take the directory (creating it) and find which runs are done.
+
+        Raises:
+            InputError: if the directory holds something else, or is in use.
+        """
+        try:
+            self.out.mkdir(parents=True, exist_ok=True)
+            self._take_lock()
+        except OSError as err:
+            raise self._error(f"cannot use the directory ({err.strerror or err})") from None
+        manifest = self._read_manifest()
+        if manifest is None:
+            self._create()
+        else:
+            self._check(manifest)
+            self.complete = manifest.get("status") == "complete" and (self.out / RUNS).exists()
+        if self.complete:
+            self.done[:] = True
+        else:
+            self._scan_parts()
+
+    def close(self) -> None:
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    def _error(self, message: str) -> InputError:
+        return InputError(self.out, "", message, "experiment")
+
+    def _take_lock(self) -> None:
+        self._lock = open(self.out / LOCK, "a")  # noqa: SIM115 (held until close)
+        if fcntl is None:
+            return
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.close()
+            raise self._error("is being written by another running sweep; wait for it to "
+                              "finish or use another --out directory") from None
+
+    def _read_manifest(self) -> dict | None:
+        path = self.out / MANIFEST
+        if not path.exists():
+            others = [p.name for p in self.out.iterdir() if p.name != LOCK]
+            if others:
+                raise self._error("exists and is not an experiment result directory (no "
+                                  "manifest.json); use a new or empty --out directory")
+            return None
+        try:
+            manifest = json.loads(path.read_text())
+        except (OSError, ValueError):
+            raise self._error("manifest.json is unreadable; delete the directory or use "
+                              "another --out directory") from None
+        if not isinstance(manifest, dict) or manifest.get("kind") != RESULT_KIND:
+            raise self._error("holds other results (its manifest.json is not an experiment's); "
+                              "use another --out directory")
+        return manifest
+
+    def _check(self, manifest: dict) -> None:
+        e = self.experiment
+        if manifest.get("digest") != e.digest():
+            raise self._error(
+                f"holds results of another experiment ({manifest.get('experiment')!r}, digest "
+                f"{manifest.get('digest')}); this is {e.name!r} (digest {e.digest()}); use "
+                "another --out directory, or delete it to start again")
+        if manifest.get("package_version") != __version__:
+            raise self._error(
+                f"holds results of package version {manifest.get('package_version')}, this is "
+                f"{__version__}; runs would not be comparable: use another --out directory")
+
+    def _create(self) -> None:
+        e = self.experiment
+        design = pd.DataFrame(e.matrix.rows, columns=e.matrix.names)
+        design.insert(0, "point", np.arange(len(design), dtype=np.int64))
+        if e.matrix.x is not None:
+            for j, name in enumerate(e.matrix.names):
+                design[f"x.{name}"] = e.matrix.x[:, j]
+        write_parquet(design, self.out / DESIGN)
+        source = Path(e.source)
+        if source.is_file():
+            shutil.copyfile(source, self.out / "experiment.yaml")
+        for scenario in getattr(e.evaluator, "scenarios", []):
+            (self.out / f"scenario-{scenario.name}.yaml").write_text(scenario.to_yaml())
+        # The manifest goes last: a directory with a manifest has everything else.
+        self._write_manifest(self._manifest("running"))
+
+    def _manifest(self, status: str) -> dict[str, Any]:
+        e = self.experiment
+        return {
+            "kind": RESULT_KIND, "experiment": e.name, "description": e.description,
+            "file": e.source, "file_sha256": e.file_sha256, "digest": e.digest(),
+            "package_version": __version__, "command": self.command,
+            "seed": e.seed, "replications": e.replications,
+            "seeds": (f"replicate r of every design point uses the random streams of (seed "
+                      f"{e.seed}, replicate r) for r = 0..{e.replications - 1}; the design is "
+                      f"drawn from stream 'experiment.design' of seed {e.seed}"),
+            "design": e.design.describe(), "points": e.points, "runs": e.runs,
+            "outputs": list(e.outputs), "columns": e.columns, "monthly": e.monthly,
+            "evaluator": e.evaluator.describe(), "status": status,
+            "created": _now(),
+        }
+
+    def _write_manifest(self, manifest: dict[str, Any]) -> None:
+        write_json(manifest, self.out / MANIFEST)
+
+    # ---- parts -------------------------------------------------------------------------------
+    def _scan_parts(self) -> None:
+        self.parts.mkdir(exist_ok=True)
+        found: dict[str, dict[tuple[int, int], Path]] = {"runs": {}, "monthly": {}}
+        for path in self.parts.iterdir():
+            match = PART_NAME.match(path.name)
+            if match is None:  # a temporary file of an interrupted write
+                path.unlink()
+                continue
+            found[match[1]][(int(match[2]), int(match[3]))] = path
+        monthly = found["monthly"]
+        for span, path in found["runs"].items():
+            paired = monthly.get(span)
+            if not self._readable(path, span) or (
+                    self.experiment.monthly and (paired is None or not self._readable(paired))):
+                path.unlink()
+                continue
+            self.done[span[0]:span[1]] = True
+        for span, path in monthly.items():
+            if not self.done[span[0]:span[1]].all():
+                path.unlink()
+
+    def _readable(self, path: Path, span: tuple[int, int] | None = None) -> bool:
+        try:
+            meta = pq.read_metadata(path)
+        except (OSError, pa.ArrowException):
+            return False
+        return span is None or (meta.num_rows == span[1] - span[0]
+                                and span[1] <= self.experiment.runs
+                                and not self.done[span[0]:span[1]].any())
+
+    def write(self, start: int, stop: int, runs: bytes, monthly: bytes | None = None) -> None:
+        """Store the finished runs ``start..stop-1`` (Parquet bytes of the tables)."""
+        if monthly is not None:
+            _write_bytes(self.parts / f"monthly-{start:09d}-{stop:09d}.parquet", monthly)
+        _write_bytes(self.parts / f"runs-{start:09d}-{stop:09d}.parquet", runs)
+        self.done[start:stop] = True
+
+    def _spans(self, kind: str) -> list[tuple[int, int, Path]]:
+        spans = []
+        for path in self.parts.iterdir():
+            match = PART_NAME.match(path.name)
+            if match and match[1] == kind:
+                spans.append((int(match[2]), int(match[3]), path))
+        return sorted(spans)
+
+    # ---- compaction ----------------------------------------------------------------------------
+    def compact(self) -> None:
+        """Concatenate the parts in run order into the final files, then remove them.
+
+        Raises:
+            RuntimeError: if runs are missing (call only when every run is done).
+        """
+        if self.complete:
+            return
+        spans = self._spans("runs")
+        expected = 0
+        for start, stop, _ in spans:
+            if start != expected:
+                raise RuntimeError(f"runs {expected}..{start - 1} are missing")
+            expected = stop
+        if expected != self.experiment.runs:
+            raise RuntimeError(f"runs {expected}..{self.experiment.runs - 1} are missing")
+        _concatenate([p for *_, p in spans], self.out / RUNS, runs_schema(self.experiment),
+                     ROW_GROUP_RUNS)
+        if self.experiment.monthly:
+            _concatenate([p for *_, p in self._spans("monthly")], self.out / MONTHLY,
+                         MONTHLY_SCHEMA, ROW_GROUP_MONTHLY_ROWS)
+        manifest = json.loads((self.out / MANIFEST).read_text())
+        manifest.update(status="complete", completed=_now())
+        self._write_manifest(manifest)
+        shutil.rmtree(self.parts, ignore_errors=True)
+        self.complete = True
+
+
+def _concatenate(paths: list[Path], target: Path, schema: pa.Schema, limit: int) -> None:
+    """Stream Parquet files into one, in row groups of about ``limit`` rows, atomically."""
+    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    buffer: list[pa.Table] = []
+    rows = 0
+    try:
+        with pq.ParquetWriter(tmp, schema) as writer:
+            for path in paths:
+                table = pq.read_table(path, schema=schema)
+                buffer.append(table)
+                rows += table.num_rows
+                if rows >= limit:
+                    writer.write_table(pa.concat_tables(buffer), row_group_size=rows)
+                    buffer, rows = [], 0
+            if buffer:
+                writer.write_table(pa.concat_tables(buffer), row_group_size=rows)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    """Write a file so that it appears whole or not at all, even after a crash."""
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def read_runs(out: str | Path, columns: list[str] | None = None) -> pd.DataFrame:
+    """The runs table of a finished experiment (only ``columns`` if given)."""
+    return pd.read_parquet(Path(out) / RUNS, columns=columns)
+
+
+def read_design(out: str | Path) -> pd.DataFrame:
+    """The design points of an experiment's result directory."""
+    return pd.read_parquet(Path(out) / DESIGN)

@@ -1,0 +1,237 @@
+"""Running an experiment: batches of runs go to an executor; each finished batch is stored.
+
+:func:`run_experiment` opens the result directory (:mod:`simulate.experiments.store`),
+finds the runs that are not done yet, cuts them into batches of consecutive runs, hands
+the batches to an executor (:mod:`simulate.experiments.executors`) and stores every
+finished batch as a part before asking for more; at the end it compacts the parts into
+``runs.parquet`` (and ``monthly.parquet``).
+
+A batch is the unit of work and of durability: its runs are written together when it
+finishes. By default a batch holds ``ceil(missing runs / (workers * TASKS_PER_WORKER))``
+runs, at most :data:`MAX_BATCH_RUNS`: enough tasks per worker to balance the load at the
+end, few enough runs per task that an interruption loses little work and the progress bar
+moves. ``batch_size`` overrides it.
+
+Why results do not depend on the executor: run ``n`` is design point
+``n // replications`` with replicate ``n % replications``; its random numbers come from
+(seed, replicate) only, and it is stored under its number. Workers receive the experiment
+(``Context``) with every task but keep the first copy they see, so a worker parses the
+scenario once and its caches persist across tasks.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from simulate.experiments.evaluate import Evaluator
+from simulate.experiments.executors import Executor, InProcess
+from simulate.experiments.spec import Experiment
+from simulate.experiments.store import MONTHLY_SCHEMA, ResultStore, runs_schema
+
+TASKS_PER_WORKER = 8
+MAX_BATCH_RUNS = 32
+# Experiments a worker keeps parsed at once (normally one).
+WORKER_CONTEXTS = 4
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a worker needs to run any run of an experiment."""
+
+    token: str
+    evaluator: Evaluator
+    seed: int
+    replications: int
+    names: tuple[str, ...]
+    columns: tuple[str, ...]
+    monthly: bool
+    schema: pa.Schema
+
+    @classmethod
+    def of(cls, experiment: Experiment) -> Context:
+        return cls(experiment.digest(), experiment.evaluator, experiment.seed,
+                   experiment.replications, tuple(experiment.matrix.names),
+                   tuple(experiment.columns), experiment.monthly, runs_schema(experiment))
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Runs ``start..stop-1`` and the factor values of the design points they belong to."""
+
+    start: int
+    stop: int
+    points: dict[int, tuple[Any, ...]]
+
+
+@dataclass(frozen=True)
+class Part:
+    """A finished batch: its runs (and monthly series) as Parquet bytes.
+
+    Attributes:
+        start: First run.
+        stop: One past the last run.
+        runs: The runs table of the batch (Parquet).
+        monthly: Its monthly series (Parquet), when stored.
+        seconds: Wall time the worker spent on the batch.
+        cpu_seconds: CPU time the worker spent on it (the work, whatever else runs).
+    """
+
+    start: int
+    stop: int
+    runs: bytes
+    monthly: bytes | None
+    seconds: float
+    cpu_seconds: float
+
+
+@dataclass(frozen=True)
+class SweepReport:
+    """What :func:`run_experiment` did.
+
+    Attributes:
+        out: The result directory.
+        runs: Runs of the experiment.
+        ran: Runs run by this call (the others were done before).
+        seconds: Wall time of this call.
+        executor: Where the runs ran.
+    """
+
+    out: Path
+    runs: int
+    ran: int
+    seconds: float
+    executor: str
+
+
+_CONTEXTS: dict[str, Context] = {}
+
+
+def _worker_context(context: Context) -> Context:
+    if context.token not in _CONTEXTS:
+        if len(_CONTEXTS) >= WORKER_CONTEXTS:
+            _CONTEXTS.pop(next(iter(_CONTEXTS)))
+        _CONTEXTS[context.token] = context
+    return _CONTEXTS[context.token]
+
+
+def run_batch(context: Context, batch: Batch) -> Part:
+    """Run a batch (in a worker) and encode its results for storage."""
+    t0, cpu0 = time.perf_counter(), time.process_time()
+    ctx = _worker_context(context)
+    columns: dict[str, list] = {name: [] for name in ctx.schema.names}
+    monthly: list[dict[str, np.ndarray]] = []
+    for run in range(batch.start, batch.stop):
+        point, replicate = divmod(run, ctx.replications)
+        row = batch.points[point]
+        result = ctx.evaluator.evaluate(dict(zip(ctx.names, row)), replicate, ctx.seed,
+                                        ctx.monthly)
+        for key, value in (("run", run), ("point", point), ("replicate", replicate),
+                           ("seed", ctx.seed), *zip(ctx.names, row)):
+            columns[key].append(value)
+        for name in ctx.columns:
+            columns[name].append(float(result.row[name]))
+        for series in result.monthly or ():
+            monthly.append(_long(run, series))
+    runs = _parquet(pa.table(columns, schema=ctx.schema))
+    series = None
+    if ctx.monthly:
+        series = _parquet(pa.table({k: np.concatenate([m[k] for m in monthly])
+                                    for k in MONTHLY_SCHEMA.names}, schema=MONTHLY_SCHEMA))
+    return Part(batch.start, batch.stop, runs, series, time.perf_counter() - t0,
+                time.process_time() - cpu0)
+
+
+def _long(run: int, series) -> dict[str, np.ndarray]:
+    """Tidy rows (run, scenario, month, metric, value) of one run's monthly series."""
+    order = np.argsort(series.metrics, kind="stable")
+    metrics = np.asarray(series.metrics, dtype=object)[order]
+    n_months, n_metrics = len(series.months), len(metrics)
+    return {"run": np.full(n_months * n_metrics, run, dtype=np.int64),
+            "scenario": np.full(n_months * n_metrics, series.scenario, dtype=object),
+            "month": np.repeat(series.months, n_metrics),
+            "metric": np.tile(metrics, n_months),
+            "value": series.values[:, order].ravel()}
+
+
+def _parquet(table: pa.Table) -> bytes:
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink)
+    return sink.getvalue().to_pybytes()
+
+
+def auto_batch_size(missing: int, workers: int) -> int:
+    """Runs per batch when none is given (see the module docstring)."""
+    return max(1, min(MAX_BATCH_RUNS, math.ceil(missing / (workers * TASKS_PER_WORKER))))
+
+
+def batches(experiment: Experiment, done: np.ndarray, size: int) -> Iterator[Batch]:
+    """Batches of consecutive runs that are not done, at most ``size`` runs each."""
+    todo = np.r_[0, (~done).astype(np.int8), 0]
+    edges = np.flatnonzero(np.diff(todo))
+    reps = experiment.replications
+    for first, last in zip(edges[0::2].tolist(), edges[1::2].tolist()):
+        for start in range(first, last, size):
+            stop = min(start + size, last)
+            points = range(start // reps, (stop - 1) // reps + 1)
+            yield Batch(start, stop, {p: experiment.matrix.rows[p] for p in points})
+
+
+def run_experiment(experiment: Experiment, out: str | Path, executor: Executor | None = None,
+                   batch_size: int | None = None, progress: bool = False,
+                   on_part: Callable[[Part], None] | None = None,
+                   command: str | None = None) -> SweepReport:
+    """Run every run of ``experiment`` that ``out`` does not hold yet, then compact.
+
+    Args:
+        experiment: The experiment.
+        out: Result directory; created, or resumed if it holds this experiment's parts.
+        executor: Where to run (default: this process). The caller closes it.
+        batch_size: Runs per task (default: see the module docstring).
+        progress: Show a progress bar (runs done, runs per second, time left) on stderr.
+        on_part: Called after each finished batch is stored.
+        command: The command line, recorded in the manifest.
+
+    Returns:
+        A :class:`SweepReport`.
+
+    Raises:
+        InputError: if ``out`` holds other results or is in use.
+    """
+    t0 = time.perf_counter()
+    executor = executor or InProcess()
+    with ResultStore(out, experiment, command) as store:
+        missing = int((~store.done).sum())
+        if missing:
+            size = batch_size or auto_batch_size(missing, executor.workers)
+            bar = _progress_bar(experiment, missing) if progress else None
+            try:
+                for part in executor.map_unordered(run_batch, Context.of(experiment),
+                                                   batches(experiment, store.done.copy(), size)):
+                    store.write(part.start, part.stop, part.runs, part.monthly)
+                    if bar is not None:
+                        bar.update(part.stop - part.start)
+                    if on_part is not None:
+                        on_part(part)
+            finally:
+                if bar is not None:
+                    bar.close()
+        store.compact()
+    return SweepReport(Path(out), experiment.runs, missing, time.perf_counter() - t0,
+                       executor.description)
+
+
+def _progress_bar(experiment: Experiment, missing: int):
+    from tqdm import tqdm
+
+    return tqdm(total=experiment.runs, initial=experiment.runs - missing, unit="run",
+                desc=experiment.name, file=sys.stderr, dynamic_ncols=True, smoothing=0.05)

@@ -1,0 +1,188 @@
+"""Sweeps: the same results for any executor, durable parts, resume, refusals, pairs."""
+
+from __future__ import annotations
+
+import json
+import operator
+
+import mesa
+import numpy as np
+import pandas as pd
+import pytest
+
+from simulate.cli.main import main
+from simulate.compare import paired_outcomes
+from simulate.experiments import Experiment, InProcess, Processes, read_runs, run_experiment
+from simulate.experiments.executors import IN_FLIGHT_PER_WORKER
+from simulate.experiments.store import MONTHLY, PARTS, RUNS
+from simulate.experiments.sweep import batches
+from simulate.runner import simulate_replicate
+from simulate.scenario import Scenario
+from simulate.schema import InputError
+from tests.experiments.conftest import GRID, write_experiment, write_small_scenario
+
+
+def _frames(out):
+    return read_runs(out), pd.read_parquet(out / MONTHLY)
+
+
+def test_results_are_identical_for_any_executor_and_batch_size(grid_experiment, tmp_path):
+    run_experiment(grid_experiment, tmp_path / "a", InProcess(), batch_size=1)
+    run_experiment(grid_experiment, tmp_path / "b", InProcess(), batch_size=5)
+    with Processes(2) as pool:
+        run_experiment(grid_experiment, tmp_path / "c", pool)
+    a_runs, a_monthly = _frames(tmp_path / "a")
+    for other in ("b", "c"):
+        runs, monthly = _frames(tmp_path / other)
+        pd.testing.assert_frame_equal(runs, a_runs)
+        pd.testing.assert_frame_equal(monthly, a_monthly)
+    assert a_runs["run"].tolist() == list(range(12))
+    assert len(a_monthly) == 12 * 13 * a_monthly["metric"].nunique()
+
+
+def test_a_run_is_its_design_point_and_replicate(grid_experiment, tmp_path):
+    run_experiment(grid_experiment, tmp_path / "out")
+    runs = read_runs(tmp_path / "out")
+    row = runs.loc[7]  # point 2 (job offers 0.12, threshold 1), replicate 1
+    assert (row["point"], row["replicate"], row["seed"]) == (2, 1, 7)
+    assert (row["job_offer_base"], row["noncooperation_threshold"]) == (0.12, 1)
+    scenario = grid_experiment.evaluator.scenario.with_values(
+        {"job_offer_base": 0.12, "noncooperation_threshold": 1})
+    expected = simulate_replicate(scenario, 1, seed=7, months=12, spells=False).row
+    assert row["exits_work_12m"] == expected["exits_work_12m"]
+    assert row["on_assistance_12m"] == expected["on_assistance_12m"]
+    monthly = pd.read_parquet(tmp_path / "out" / MONTHLY).query("run == 7")
+    wide = simulate_replicate(scenario, 1, seed=7, months=12, spells=False).monthly
+    on = monthly[monthly["metric"] == "on_assistance"].set_index("month")["value"]
+    np.testing.assert_array_equal(on.to_numpy(), wide["on_assistance"].to_numpy())
+
+
+class Crash(Exception):
+    pass
+
+
+def test_an_interrupted_sweep_resumes_to_the_same_results(grid_experiment, tmp_path):
+    run_experiment(grid_experiment, tmp_path / "whole", batch_size=2)
+    seen = []
+
+    def crash_after_three(part):
+        seen.append(part)
+        if len(seen) == 3:
+            raise Crash
+
+    with pytest.raises(Crash):
+        run_experiment(grid_experiment, tmp_path / "out", batch_size=2, on_part=crash_after_three)
+    parts = sorted(p.name for p in (tmp_path / "out" / PARTS).iterdir())
+    assert len([p for p in parts if p.startswith("runs-")]) == 3
+    assert not (tmp_path / "out" / RUNS).exists()
+    report = run_experiment(grid_experiment, tmp_path / "out", batch_size=5)
+    assert report.ran == 12 - 6
+    for a, b in zip(_frames(tmp_path / "out"), _frames(tmp_path / "whole")):
+        pd.testing.assert_frame_equal(a, b)
+    assert not (tmp_path / "out" / PARTS).exists()
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    assert manifest["status"] == "complete" and manifest["runs"] == 12
+    assert run_experiment(grid_experiment, tmp_path / "out").ran == 0
+
+
+def test_broken_and_temporary_parts_are_redone(grid_experiment, tmp_path):
+    out = tmp_path / "out"
+
+    def stop(part):
+        if part.stop >= 8:
+            raise Crash
+
+    with pytest.raises(Crash):
+        run_experiment(grid_experiment, out, batch_size=4, on_part=stop)
+    parts = out / PARTS
+    (parts / ".runs-000000008-000000012.parquet.tmp-1").write_bytes(b"half a file")
+    broken = parts / "runs-000000004-000000008.parquet"
+    broken.write_bytes(broken.read_bytes()[:100])  # as if the machine crashed mid-write
+    assert run_experiment(grid_experiment, out, batch_size=4).ran == 8
+    run_experiment(grid_experiment, tmp_path / "whole")
+    for a, b in zip(_frames(out), _frames(tmp_path / "whole")):
+        pd.testing.assert_frame_equal(a, b)
+
+
+def test_another_experiment_in_the_same_directory_is_refused(small_dir, grid_experiment, capsys):
+    out = small_dir / "out"
+    run_experiment(grid_experiment, out)
+    other = write_experiment(small_dir, {**GRID, "seed": 8}, "other.yaml")
+    assert main(["sweep", str(other), "--out", str(out), "--workers", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith(f"experiment error: {out}: holds results of another experiment")
+    assert read_runs(out)["seed"].eq(7).all()  # untouched
+
+
+def test_a_directory_of_other_files_is_refused(grid_experiment, tmp_path):
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "notes.txt").write_text("mine")
+    with pytest.raises(InputError, match="not an experiment result directory"):
+        run_experiment(grid_experiment, tmp_path / "out")
+
+
+def test_paired_runs_share_values_and_streams(small_dir, tmp_path):
+    write_small_scenario(small_dir, "more-offers", job_offer_base=0.15)
+    experiment = Experiment.from_yaml(write_experiment(small_dir, {
+        **GRID, "scenario": "more-offers.yaml", "baseline": "small.yaml",
+        "design": {"type": "grid", "parameters": {"noncooperation_threshold": [1, 3]}},
+        "replications": 2,
+        "outputs": ["extra_exits_work_12m", "net_cost_per_extra_exit_12m", "base.exits_work_12m",
+                    "exits_work_12m"]}))
+    run_experiment(experiment, tmp_path / "out")
+    runs = read_runs(tmp_path / "out")
+    base = Scenario.from_yaml(small_dir / "small.yaml").with_values({"noncooperation_threshold": 3})
+    alt = Scenario.from_yaml(small_dir / "more-offers.yaml").with_values(
+        {"noncooperation_threshold": 3})
+    b = simulate_replicate(base, 1, seed=7, months=12, spells=False).row
+    a = simulate_replicate(alt, 1, seed=7, months=12, spells=False).row
+    row = runs.set_index("run").loc[3]  # point 1, replicate 1
+    expected = paired_outcomes(b, a)
+    assert row["extra_exits_work_12m"] == expected["extra_exits_work_12m"]
+    assert row["net_cost_eur_12m"] == expected["net_cost_eur_12m"]
+    assert (row["base.exits_work_12m"], row["exits_work_12m"]) == (b["exits_work_12m"],
+                                                                   a["exits_work_12m"])
+
+
+def test_batches_cover_each_missing_run_once(grid_experiment):
+    done = np.zeros(12, dtype=bool)
+    done[[0, 1, 5, 6, 7]] = True
+    spans = [(b.start, b.stop) for b in batches(grid_experiment, done, 3)]
+    assert spans == [(2, 5), (8, 11), (11, 12)]
+    batch = next(iter(batches(grid_experiment, done, 3)))
+    assert sorted(batch.points) == [0, 1]  # runs 2..4 are replicates of points 0 and 1
+
+
+def test_work_is_handed_out_as_workers_free_up():
+    drawn = []
+
+    def numbers():
+        for i in range(100):
+            drawn.append(i)
+            yield i
+
+    with Processes(2) as pool:
+        pool.start()
+        results = pool.map_unordered(operator.add, 1, numbers())
+        first = next(results)
+        assert len(drawn) <= 2 * IN_FLIGHT_PER_WORKER
+        assert sorted([first, *results]) == list(range(1, 101))
+
+
+def test_runs_do_not_keep_their_models_alive(grid_experiment):
+    # Mesa numbers agents in a class-level dictionary keyed by model; a worker running
+    # thousands of runs must not keep every model in it.
+    before = set(mesa.Agent._ids)
+    grid_experiment.evaluator.evaluate({"job_offer_base": 0.06}, 0, 7)
+    assert set(mesa.Agent._ids) == before
+
+
+def test_a_directory_in_use_is_refused(grid_experiment, tmp_path):
+    from simulate.experiments.store import ResultStore
+
+    with ResultStore(tmp_path / "out", grid_experiment):
+        with pytest.raises(InputError, match="being written by another running sweep"):
+            ResultStore(tmp_path / "out", grid_experiment).open()
+    with ResultStore(tmp_path / "out", grid_experiment) as store:  # free again
+        assert not store.done.any()
