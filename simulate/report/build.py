@@ -12,21 +12,18 @@ from simulate.compare import net_saving_curves
 from simulate.outcomes import HORIZONS, summarise
 from simulate.parameters import PARAMETERS, Parameter
 from simulate.policies import REGISTRY
-from simulate.report import charts
+from simulate.report import charts, experiments
 from simulate.report.load import Output
 from simulate.report.page import Page, esc, num
 from simulate.report.text import auto, missing, money, number, share
+from simulate.scenario import Scenario
 
 
 def build(out: Output, lang: str) -> str:
     """The whole page for an output directory."""
-    builder = {"run": _run, "compare": _compare}.get(out.kind)
-    if builder is None:
-        from simulate.report import experiments
-        builder = experiments.BUILDERS[out.kind]
+    builder = {"run": _run, "compare": _compare, **experiments.BUILDERS}[out.kind]
     page = builder(out, lang)
-    if out.kind in ("run", "compare"):
-        assumptions(page, out)
+    assumptions(page, out)
     reproduce(page, out)
     return page.render(page.t("footer", version=__version__, path=str(out.path)))
 
@@ -201,23 +198,23 @@ def _card(page: Page, out: Output, table: pd.DataFrame, alt: str, months: int) -
 
 
 # ---- assumptions and reproduction ----------------------------------------------------------------
+def _effective_values(out: Output) -> tuple[dict[str, dict], dict[str, str]]:
+    """Every parameter value of each scenario (policies' as ``label.param``), and the
+    policy instances' registry names by label, from the resolved scenario files."""
+    values, labels = {}, {}
+    for name, data in out.scenarios.items():
+        scenario = Scenario.from_dict(data, source=f"scenario-{name}.yaml")
+        values[scenario.name] = scenario.flat_values()
+        labels.update({spec.key: spec.name for spec in scenario.policies})
+    return values, labels
+
+
 def _declaration(column: str, labels: dict[str, str]) -> Parameter | None:
     if "." not in column:
         return PARAMETERS.get(column)
     label, _, param = column.partition(".")
     policy = labels.get(label)
-    if policy is None or policy not in REGISTRY:
-        return None
-    return REGISTRY[policy].parameters.get(param)
-
-
-def _labels(out: Output) -> dict[str, str]:
-    labels = {}
-    for data in out.scenarios.values():
-        for entry in data.get("policies") or []:
-            ((name, values),) = entry.items()
-            labels[(values or {}).get("label", name)] = name
-    return labels
+    return REGISTRY[policy].parameters.get(param) if policy in REGISTRY else None
 
 
 def _fmt_value(value) -> str:
@@ -227,22 +224,25 @@ def _fmt_value(value) -> str:
 
 
 def assumptions(page: Page, out: Output) -> None:
-    runs = out.frames.get("runs")
-    if runs is None:
+    """Values that differ from their defaults, then every assumed value with its range."""
+    values, labels = _effective_values(out)
+    if not values:
         return
-    labels = _labels(out)
-    first = runs.groupby("scenario", sort=False, observed=True).first()
-    params = [c for c in runs.columns if _declaration(c, labels) is not None]
+    params = list(dict.fromkeys(k for v in values.values() for k in v))
     page.h(2, page.t("assumptions"), "assumptions")
     page.p(page.t("assumptions_intro"))
+    factors = out.manifest.get("design", {}).get("factors", [])
+    if factors:
+        page.p(page.t("varied", names=", ".join(f["name"] for f in factors)))
     page.h(3, page.t("changed"))
     changed = []
-    for scenario, row in first.iterrows():
+    for scenario, row in values.items():
         for c in params:
             d = _declaration(c, labels)
-            if pd.isna(row[c]) or row[c] == d.default:
+            if d is None or c not in row or row[c] == d.default:
                 continue
-            changed.append([esc(scenario), f'<code>{esc(c)}</code><div class="doc">{esc(d.doc)}</div>',
+            changed.append([esc(scenario),
+                            f'<code>{esc(c)}</code><div class="doc">{esc(d.doc)}</div>',
                             esc(_fmt_value(row[c])), esc(_fmt_value(d.default)), esc(d.unit),
                             esc(d.source)])
     if changed:
@@ -254,11 +254,11 @@ def assumptions(page: Page, out: Output) -> None:
     assumed = []
     for c in params:
         d = _declaration(c, labels)
-        if not d.is_assumption:
+        if d is None or not d.is_assumption:
             continue
-        values = first[c].dropna()
-        shown = (_fmt_value(values.iloc[0]) if values.nunique() <= 1 else
-                 "; ".join(f"{s}: {_fmt_value(v)}" for s, v in values.items()))
+        seen = {s: row[c] for s, row in values.items() if c in row}
+        shown = (_fmt_value(next(iter(seen.values()))) if len(set(map(str, seen.values()))) <= 1
+                 else "; ".join(f"{s}: {_fmt_value(v)}" for s, v in seen.items()))
         rng = "" if d.range is None else f"{d.range[0]:g} – {d.range[1]:g}"
         assumed.append([f'<code>{esc(c)}</code><div class="doc">{esc(d.doc)}</div>',
                         esc(shown), esc(d.unit), esc(rng)])
@@ -274,8 +274,11 @@ def reproduce(page: Page, out: Output) -> None:
             [esc(page.t("seed")), esc(m.get("seed", "-"))],
             [esc(page.t("replications")), esc(m.get("replications", "-"))],
             [esc(page.t("version")), esc(m.get("package_version", __version__))]]
+    if m.get("file"):
+        rows.append([esc(page.t("experiment_file")),
+                     f"<code>{esc(m['file'])}</code> (sha256 {esc(m.get('file_sha256', '-'))})"])
     files = m.get("scenarios") or {}
-    if files:
+    if isinstance(files, dict) and files:
         rows.append([esc(page.t("scenario_files")),
                      "<br>".join(f"{esc(n)}: <code>{esc(v.get('file'))}</code> "
                                  f"({esc(v.get('digest'))})" for n, v in files.items())])

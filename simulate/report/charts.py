@@ -142,7 +142,7 @@ def heatmap(points: pd.DataFrame, x: str, y: str, output: str, lang: str) -> go.
     fig = go.Figure(go.Heatmap(z=grid.to_numpy(), x=[str(v) for v in grid.columns],
                                y=[str(v) for v in grid.index], colorscale="Viridis",
                                colorbar={"title": {"text": output}},
-                               texttemplate="%{z:.3g}"))
+                               texttemplate="%{z:.4~g}"))
     fig.update_xaxes(type="category")
     fig.update_yaxes(type="category")
     t = TEXT[lang]

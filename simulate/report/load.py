@@ -56,10 +56,15 @@ def load_output(path: str | Path) -> Output:
     except (OSError, ValueError) as err:
         raise InputError(manifest_file, "", f"not valid JSON ({err.__class__.__name__})",
                          KIND) from None
-    frames = _read_frames(path, ("monthly", "runs", "comparison", "pairs", "points",
+    frames = _read_frames(path, ("monthly", "runs", "comparison", "pairs", "summary",
                                  "sobol", "morris", "convergence"))
     kind = None
-    if "comparison" in frames and "monthly" in frames:
+    if manifest.get("kind") == "pathways-experiment":
+        if "sobol" in frames or "morris" in frames:
+            kind = "sensitivity"
+        elif "summary" in frames:
+            kind = "sweep"
+    elif "comparison" in frames and "monthly" in frames:
         kind = "compare"
     elif "monthly" in frames and "runs" in frames:
         kind = "run"

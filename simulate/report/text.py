@@ -84,6 +84,7 @@ TEXT: dict[str, dict[str, str]] = {
             "every value that is an assumption rather than taken from a source, with the "
             "range within which it is plausible."),
         "changed": "Values that differ from the defaults",
+        "varied": "Varied in this experiment: {names}.",
         "assumed": "Values that are assumptions",
         "none_changed": "No value differs from its default.",
         "parameter": "parameter",
@@ -101,6 +102,7 @@ TEXT: dict[str, dict[str, str]] = {
         "version": "package version",
         "replications": "replications",
         "scenario_files": "scenario files",
+        "experiment_file": "experiment file",
         "sweep_intro": ("A sweep of {n} design points ({runs} runs) of {name} over {months} "
                         "months. Each point is the average of its replications."),
         "sensitivity_intro": (
@@ -214,6 +216,7 @@ TEXT: dict[str, dict[str, str]] = {
             "standaardwaarden, dan alle waarden die een aanname zijn en niet uit een bron "
             "komen, met de bandbreedte waarbinnen ze aannemelijk zijn."),
         "changed": "Waarden die afwijken van de standaard",
+        "varied": "Gevarieerd in deze verkenning: {names}.",
         "assumed": "Waarden die een aanname zijn",
         "none_changed": "Geen enkele waarde wijkt af van de standaard.",
         "parameter": "parameter",
@@ -231,6 +234,7 @@ TEXT: dict[str, dict[str, str]] = {
         "version": "versie",
         "replications": "herhalingen",
         "scenario_files": "scenariobestanden",
+        "experiment_file": "verkenningsbestand",
         "sweep_intro": ("Een verkenning van {n} ontwerppunten ({runs} simulaties) van {name} "
                         "over {months} maanden. Elk punt is het gemiddelde van zijn herhalingen."),
         "sensitivity_intro": (

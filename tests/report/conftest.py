@@ -34,3 +34,32 @@ def run_dir(tmp_path_factory):
     out = tmp / "out"
     assert main(["run", str(_scenario(tmp, "solo")), "--out", str(out)]) == 0
     return out
+
+
+def _experiment(tmp, name, design, outputs="[exits_work_12m, on_assistance_12m]"):
+    path = tmp / f"{name}.yaml"
+    path.write_text(f"name: {name}\ndescription: a small {name} for the report tests\n"
+                    f"scenario: {SCENARIOS / 'baseline.yaml'}\ndesign:\n{design}"
+                    f"replications: 2\nmonths: 12\noutputs: {outputs}\n")
+    return path
+
+
+@pytest.fixture(scope="session")
+def sweep_dir(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("sweep")
+    path = _experiment(tmp, "grid", "  type: grid\n  parameters:\n"
+                       "    job_offer_base: [0.2, 0.5]\n    regular_caseload_target: [80, 160]\n")
+    out = tmp / "out"
+    assert main(["sweep", str(path), "--out", str(out), "--workers", "1"]) == 0
+    return out
+
+
+@pytest.fixture(scope="session", params=["sobol", "morris"])
+def sensitivity_dir(request, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp(request.param)
+    design = (f"  type: {request.param}\n  parameters:\n    job_offer_base: {{}}\n"
+              "    other_exit_hazard: {}\n  samples: 4\n")
+    path = _experiment(tmp, request.param, design)
+    out = tmp / "out"
+    assert main(["sensitivity", str(path), "--out", str(out), "--workers", "1"]) == 0
+    return out

@@ -33,11 +33,13 @@ def _browser_or_skip():
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang", ["en", "nl"])
-def test_report_renders_offline_in_chromium(compare_dir, tmp_path, lang):
+@pytest.mark.parametrize("kind,lang,charts", [("compare", "en", 6), ("compare", "nl", 6),
+                                              ("run", "en", 5), ("sweep", "nl", 2)])
+def test_report_renders_offline_in_chromium(request, tmp_path, kind, lang, charts):
     chromium, sync_playwright = _browser_or_skip()
-    page_file = tmp_path / f"report-{lang}.html"
-    page_file.write_text(build_report(compare_dir, lang=lang), encoding="utf-8")
+    directory = request.getfixturevalue(f"{kind}_dir")
+    page_file = tmp_path / f"report-{kind}-{lang}.html"
+    page_file.write_text(build_report(directory, lang=lang), encoding="utf-8")
     url = page_file.resolve().as_uri()
     problems, outside = [], []
     with sync_playwright() as pw:
@@ -56,17 +58,18 @@ def test_report_renders_offline_in_chromium(compare_dir, tmp_path, lang):
         page.route("**/*", route)
         page.goto(url, wait_until="load")
         page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length > 0")
-        charts = page.evaluate("""() => Array.from(document.querySelectorAll('.chart-box')).map(box => {
+        drawn = page.evaluate("""() => Array.from(document.querySelectorAll('.chart-box')).map(box => {
             const div = box.querySelector('.js-plotly-plot');
             return {id: box.dataset.chart, svg: div ? div.querySelectorAll('svg.main-svg').length : 0,
                     traces: div && div.data ? div.data.length : 0,
                     drawn: div ? div.querySelectorAll('.scatterlayer .trace, .barlayer .trace, .heatmaplayer image, .hm image').length : 0};
         })""")
         ARTEFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTEFACTS / f"report-{lang}.png"), full_page=True)
+        shot = ARTEFACTS / f"report-{kind}-{lang}.png"
+        page.screenshot(path=str(shot), full_page=True)
         browser.close()
     assert problems == [] and outside == []
-    assert len(charts) == 6
-    for chart in charts:
+    assert len(drawn) == charts
+    for chart in drawn:
         assert chart["svg"] > 0 and chart["traces"] > 0 and chart["drawn"] > 0, chart
-    assert Path(ARTEFACTS / f"report-{lang}.png").stat().st_size > 10_000
+    assert Path(shot).stat().st_size > 10_000

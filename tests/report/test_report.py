@@ -99,3 +99,31 @@ def test_report_cli_writes_the_file_and_refuses_bad_directories(compare_dir, tmp
 def test_every_text_key_exists_in_both_languages(lang):
     from simulate.report.text import TEXT
     assert set(TEXT[lang]) == set(TEXT["en"])
+
+
+def test_sweep_report_shows_the_lever_heatmap_and_design_points(sweep_dir):
+    html = build_report(sweep_dir)
+    summary = pd.read_parquet(sweep_dir / "summary.parquet")
+    assert html.count('class="chart-box"') == 2  # one heatmap per output
+    assert '"type":"heatmap"' in html.replace(" ", "")
+    tagged = [n for n in _numbers(html) if "point" in n]
+    assert len(tagged) == 2 * len(summary)
+    for n in tagged:
+        expected = summary.loc[summary.point == int(n["point"]), n["outcome"]].iloc[0]
+        assert np.isclose(float(n["value"]), expected)
+    assert "Varied in this experiment: job_offer_base, regular_caseload_target" in html
+    assert set(URL.findall(html)) <= set(NAMESPACES)
+
+
+def test_sensitivity_report_shows_indices_and_drivers(sensitivity_dir):
+    html = build_report(sensitivity_dir, lang="nl")
+    method = "sobol" if (sensitivity_dir / "sobol.parquet").exists() else "morris"
+    indices = pd.read_parquet(sensitivity_dir / f"{method}.parquet")
+    assert "hangt het meest af van" in html
+    # A chart per output (Sobol adds a convergence chart per output).
+    per_output = 2 if method == "sobol" else 1
+    assert html.count('class="chart-box"') == per_output * indices.output.nunique()
+    top = indices.sort_values("ST" if method == "sobol" else "mu_star").groupby("output").tail(1)
+    for param in top.parameter:
+        assert param in html
+    assert set(URL.findall(html)) <= set(NAMESPACES)
