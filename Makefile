@@ -45,6 +45,7 @@ test-all: $(STAMP) browser
 bench: $(STAMP)
 	$(BIN)/python benchmarks/engine.py --json
 	$(BIN)/python benchmarks/crn.py --json
+	$(BIN)/python benchmarks/sweep.py --json --skip-sobol
 
 clean:
 	rm -rf $(VENV) results report.html test-artifacts .pytest_cache

@@ -23,6 +23,7 @@ _M1 = np.uint64(0xBF58476D1CE4E5B9)
 _M2 = np.uint64(0x94D049BB133111EB)
 _S30, _S27, _S31, _S11 = (np.uint64(s) for s in (30, 27, 31, 11))
 _TWO_M53 = 2.0 ** -53
+_HALF_ULP = 2.0 ** -54
 
 
 def stable_hash(*parts: object) -> int:
@@ -42,10 +43,18 @@ def _mix_int(z: int) -> int:
 
 
 def _splitmix(z: np.ndarray) -> np.ndarray:
-    # SplitMix64 finaliser; uint64 arithmetic wraps, which is what the hash needs.
-    z = (z ^ (z >> _S30)) * _M1
-    z = (z ^ (z >> _S27)) * _M2
-    return z ^ (z >> _S31)
+    """SplitMix64 finaliser, in place; uint64 arithmetic wraps, which is what the hash needs."""
+    z ^= z >> _S30
+    z *= _M1
+    z ^= z >> _S27
+    z *= _M2
+    z ^= z >> _S31
+    return z
+
+
+def _to_unit(z: np.ndarray) -> np.ndarray:
+    """The top 53 bits as a double in the open interval (0, 1)."""
+    return (z >> _S11) * _TWO_M53 + _HALF_ULP
 
 
 class Streams:
@@ -67,16 +76,21 @@ class Streams:
 
     def key(self, name: str, month: int) -> np.uint64:
         """The stream's 64-bit key: a hash of (seed, replicate, name), mixed with the month."""
+        return np.uint64(self._key(name, month))
+
+    def _key(self, name: str, month: int) -> int:
         base = self._names.get(name)
         if base is None:
             base = self._names[name] = stable_hash("pathways", self.seed, self.replicate, name)
-        return np.uint64(_mix_int((base + (month + 1) * 0x9E3779B97F4A7C15) & _MASK))
+        return _mix_int((base + (month + 1) * 0x9E3779B97F4A7C15) & _MASK)
 
     def uniform(self, name: str, month: int, ids: np.ndarray) -> np.ndarray:
         """One uniform in (0, 1) per mother id, for process ``name`` in ``month``."""
         ids = np.asarray(ids)
-        z = self.key(name, month) + (ids.astype(np.uint64) + np.uint64(1)) * _GOLDEN
-        u = ((_splitmix(z) >> _S11).astype(np.float64) + 0.5) * _TWO_M53
+        # key + (id + 1) * golden, as in SplitMix64's counter for element id of the stream.
+        z = ids.astype(np.uint64) * _GOLDEN
+        z += np.uint64((self._key(name, month) + 0x9E3779B97F4A7C15) & _MASK)
+        u = _to_unit(_splitmix(z))
         if self.record is not None:
             self.record.append((name, month, ids.copy(), u.copy()))
         return u
@@ -84,9 +98,10 @@ class Streams:
     def uniforms(self, names: list[str], month: int, ids: np.ndarray) -> dict[str, np.ndarray]:
         """:meth:`uniform` for several streams at once (one vectorised pass)."""
         ids = np.asarray(ids)
-        keys = np.array([self.key(name, month) for name in names], dtype=np.uint64)
-        z = keys[:, None] + (ids.astype(np.uint64) + np.uint64(1))[None, :] * _GOLDEN
-        u = ((_splitmix(z) >> _S11).astype(np.float64) + 0.5) * _TWO_M53
+        keys = np.array([(self._key(name, month) + 0x9E3779B97F4A7C15) & _MASK
+                         for name in names], dtype=np.uint64)
+        z = (ids.astype(np.uint64) * _GOLDEN)[None, :] + keys[:, None]
+        u = _to_unit(_splitmix(z))
         out = dict(zip(names, u))
         if self.record is not None:
             self.record.extend((name, month, ids.copy(), row.copy()) for name, row in out.items())

@@ -5,8 +5,13 @@ from __future__ import annotations
 from enum import IntEnum
 
 
-class Status(IntEnum):
-    """Where a mother is. Exits from assistance keep the destination as their status."""
+class Status:
+    """Where a mother is (codes of the ``status`` column). Exits from assistance keep the
+    destination as their status.
+
+    Plain ints rather than an ``IntEnum``: NumPy probes enum members for array protocols on
+    every comparison with a column, which costs microseconds each in the monthly step.
+    """
 
     ON_ASSISTANCE = 0
     IN_WORK = 1          # left for work and is followed for job loss
@@ -16,6 +21,11 @@ class Status(IntEnum):
     OTHER = 5
     NOT_FOLLOWED = 6     # no longer followed: lost her job and did not return to assistance,
     #                      or her follow-up after an exit to work ended
+
+    @classmethod
+    def name_of(cls, code: int) -> str:
+        """The status's name in lower case (``on_assistance``, ``in_work``...)."""
+        return next(k for k, v in vars(cls).items() if v == code and k.isupper()).lower()
 
 
 # Exit destinations in the order of MODEL.md's calibration table, with the metric names.

@@ -31,7 +31,7 @@ class MotherAgent(mesa.Agent):
     # Derived, human-readable attributes.
     @property
     def status_name(self) -> str:
-        return Status(self.status).name.lower()
+        return Status.name_of(self.status)
 
     @property
     def on_assistance(self) -> bool:
