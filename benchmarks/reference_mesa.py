@@ -160,7 +160,8 @@ class RefMother(mesa.Agent):
         if not self.contacted:
             self.months_since_contact += 1
             if not self.exempt:
-                gap = min(self.months_since_contact, 12) / 12.0
+                full = p.missed_no_contact_months
+                gap = min(self.months_since_contact, full) / full
                 miss = (p.missed_agreement_base * (1 + p.missed_no_contact_effect * gap)
                         * (1 + p.missed_low_trust_effect * (1 - self.trust_services)))
                 if r.random() < miss:
@@ -179,7 +180,8 @@ class RefMother(mesa.Agent):
         self.stress = min(max(stress, 0.0), 1.0)
         if self.parttime:
             return
-        ties = min(self.network_ties + self.peer_ties, 6) / 6.0
+        ties = (min(self.network_ties + self.peer_ties, p.ladder_network_full_ties)
+                / p.ladder_network_full_ties)
         up = (p.ladder_up_base * (0.5 + self.confidence)
               * (1 + p.ladder_contact_effect * self.contacted)
               * (1 + p.ladder_network_effect * ties)
@@ -215,7 +217,8 @@ class RefMother(mesa.Agent):
                   * (p.parttime_search_factor if self.parttime else 1.0)
                   * (p.offer_factor_language if self.has(Barrier.LANGUAGE) else 1.0)
                   * (p.offer_factor_health if self.has(Barrier.HEALTH) else 1.0)
-                  * (1 + p.offer_working_tie_effect * min(self.network_working, 4))
+                  * (1 + p.offer_working_tie_effect * min(self.network_working,
+                                                          p.offer_working_ties_max))
                   * (0.5 + self.confidence)
                   * ((1 - employer.risk) if young else 1.0))
         if r.random() >= chance or employer.vacancies <= 0:

@@ -329,7 +329,10 @@ CORE: tuple[Parameter, ...] = (
            "for non-cooperation (" + ROTTERDAM + "; docs/calibration.md)",
            "Monthly probability of a missed agreement with recent contact and full trust."),
     factor("missed_no_contact_effect", 2.0, (0.5, 4.0), ASSUMPTION,
-           "Extra relative risk of a missed agreement after 12 months without contact."),
+           "Extra relative risk of a missed agreement after the full no-contact period."),
+    count("missed_no_contact_months", 12, (6, 24), ASSUMPTION,
+          "Months without contact after which the extra risk of a missed agreement is full "
+          "(it grows linearly until then).", lo=1, hi=120, unit="months", kind="setting"),
     factor("missed_low_trust_effect", 1.0, (0.0, 3.0), ASSUMPTION,
            "Extra relative risk of a missed agreement with no trust in services."),
     count("noncooperation_threshold", 2, (1, 4), ASSUMPTION,
@@ -338,13 +341,18 @@ CORE: tuple[Parameter, ...] = (
 
     # ---- participation ladder ------------------------------------------------------------
     hazard("ladder_up_base", 0.05, (0.02, 0.1), ASSUMPTION,
-           "Monthly probability of a step up at average confidence, without contact."),
+           "Monthly probability of a step up at confidence 0.5, without contact; it scales "
+           "with 0.5 + confidence."),
     hazard("ladder_down_base", 0.015, (0.005, 0.04), ASSUMPTION,
            "Monthly probability of a step down without stress."),
     factor("ladder_contact_effect", 1.0, (0.2, 2.0), ASSUMPTION,
            "Extra relative chance of a step up in a month with coach contact."),
     factor("ladder_network_effect", 0.5, (0.0, 1.5), ASSUMPTION,
-           "Extra relative chance of a step up with six or more supportive ties."),
+           "Extra relative chance of a step up with a full network (it grows linearly with "
+           "ties until then)."),
+    count("ladder_network_full_ties", 6, (3, 10), ASSUMPTION,
+          "Supportive ties at which the network's push up the ladder is full.", lo=1,
+          hi=100, unit="ties", kind="setting"),
     share("ladder_barrier_penalty", 0.25, (0.1, 0.5), ASSUMPTION,
           "Relative drop in the chance of a step up per active barrier.",
           unit="share per barrier"),
@@ -390,8 +398,9 @@ CORE: tuple[Parameter, ...] = (
            ASSUMPTION + "; calibrated in scenarios/baseline.yaml, jointly with "
            "informal_care_per_tie, to 25% of leavers leaving for work (" + ROTTERDAM
            + "; docs/calibration.md)",
-           "Monthly probability of an offer for an average searching mother at a "
-           "risk-neutral employer."),
+           "Monthly probability of an offer for a searching mother with mbo, confidence "
+           "0.5, no barriers or ties in work, at a risk-neutral employer; it scales with "
+           "0.5 + confidence."),
     factor("offer_factor_no_basic", 0.5, (0.3, 0.8), ASSUMPTION,
            "Offer chance without basic education relative to mbo or lower."),
     factor("offer_factor_hbo_wo", 1.6, (1.2, 2.5), ASSUMPTION,
@@ -403,7 +412,10 @@ CORE: tuple[Parameter, ...] = (
     factor("offer_factor_health", 0.6, (0.3, 0.9), ASSUMPTION,
            "Offer chance with an active health barrier."),
     factor("offer_working_tie_effect", 0.15, (0.0, 0.4), ASSUMPTION,
-           "Extra relative offer chance per tie with someone in work (at most 4 count)."),
+           "Extra relative offer chance per tie with someone in work."),
+    count("offer_working_ties_max", 4, (2, 8), ASSUMPTION,
+          "Most ties in work that raise the offer chance.", lo=0, hi=100, unit="ties",
+          kind="setting"),
     count("employers", 12, (5, 50), ASSUMPTION,
           "Employers (or employer segments) in the local labour market.", lo=1, hi=10_000,
           unit="employers", kind="setting"),

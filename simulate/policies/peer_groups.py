@@ -156,8 +156,11 @@ class PeerGroups(Policy):
                kind="uncertainty"),
         share("job_loss_reduction_per_tie", 0.1, (0.0, 0.25),
               "MODEL.md: peer support lowers the risk of job loss",
-              "Relative drop in the risk of job loss per peer tie (at most three count).",
+              "Relative drop in the risk of job loss per peer tie.",
               unit="share per tie", kind="uncertainty"),
+        count("job_loss_ties_max", 3, (1, 6), ASSUMPTION,
+              "Most peer ties that lower the risk of job loss.", lo=0, hi=100, unit="ties",
+              kind="setting"),
         factor("former_participant_factor", 0.8, (0.5, 1.0), ASSUMPTION,
                "Effects of a group led by a former participant, relative to a professional.",
                kind="uncertainty"),
@@ -231,7 +234,7 @@ class PeerGroups(Policy):
         own = self._own_degree(model)
         tied = np.flatnonzero(own > 0)
         m.mod_job_loss[tied] *= ((1.0 - p.job_loss_reduction_per_tie)
-                                 ** np.minimum(own[tied], 3)).astype(np.float32)
+                                 ** np.minimum(own[tied], p.job_loss_ties_max)).astype(np.float32)
 
     def _recruit(self, model) -> None:
         m, p, t = model.mothers, self.params, model.month

@@ -105,7 +105,8 @@ def step(model) -> None:
     # Missed agreements: likelier the longer since contact and the lower the trust.
     idle = on[~m.contacted[on] & ~m.exempt[on]]
     m.months_since_contact[on[~m.contacted[on]]] += 1
-    gap = np.minimum(m.months_since_contact[idle], 12) / 12.0
+    full = p.missed_no_contact_months
+    gap = np.minimum(m.months_since_contact[idle], full) / full
     p_miss = (p.missed_agreement_base * (1.0 + p.missed_no_contact_effect * gap)
               * (1.0 + p.missed_low_trust_effect * (1.0 - m.trust_services[idle])))
     missed = idle[s.uniform("missed_agreement", t, idle) < p_miss]

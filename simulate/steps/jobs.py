@@ -73,7 +73,8 @@ def make_offers(model) -> Offers:
               * np.where(m.parttime[seek], p.parttime_search_factor, 1.0)
               * np.where((bar & LANGUAGE) != 0, p.offer_factor_language, 1.0)
               * np.where((bar & HEALTH) != 0, p.offer_factor_health, 1.0)
-              * (1.0 + p.offer_working_tie_effect * np.minimum(m.network_working[seek], 4))
+              * (1.0 + p.offer_working_tie_effect
+                 * np.minimum(m.network_working[seek], p.offer_working_ties_max))
               * (0.5 + m.confidence[seek])
               * np.where(young, 1.0 - emp["risk"][employer], 1.0)
               * m.mod_offer[seek])

@@ -36,7 +36,8 @@ def step(model) -> None:
     stress_events(model, on)
 
     movers = on[~m.parttime[on]]
-    ties = np.minimum(m.network_ties[movers] + m.peer_ties[movers], 6) / 6.0
+    full = p.ladder_network_full_ties
+    ties = np.minimum(m.network_ties[movers] + m.peer_ties[movers], full) / full
     coach = m.coach[movers]
     effect = np.where(m.contacted[movers], model.coaches.effect[np.maximum(coach, 0)], 0.0)
     up = (p.ladder_up_base * (0.5 + m.confidence[movers])
