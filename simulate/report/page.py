@@ -30,7 +30,8 @@ h1 { font-size: 1.7em; margin-bottom: 0.2em; } h2 { margin-top: 2em; border-bott
 .note { background: #fffbea; border-left: 4px solid #f0b429; padding: 8px 14px; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9em; margin: 8px 0 16px; }
 th, td { border-bottom: 1px solid #e4e7eb; padding: 4px 8px; text-align: left; vertical-align: top; }
-td.n { text-align: right; white-space: nowrap; width: 1%; }
+td.n { text-align: right; width: 1%; }
+main { overflow-wrap: anywhere; }
 td .doc { color: #616e7c; font-size: 0.9em; }
 .chart { min-height: 380px; margin: 10px 0 24px; }
 pre { background: #f0f4f8; padding: 10px; overflow-x: auto; font-size: 0.85em; }

@@ -292,7 +292,9 @@ def money(x: float, lang: str) -> str:
     if missing(x):
         return "-"
     sign = "-" if x < 0 else ""
-    return f"{sign}€ {number(abs(x), lang)}" if lang == "nl" else f"{sign}EUR {number(abs(x), lang)}"
+    # A non-breaking space keeps the currency with its amount when a line wraps.
+    return (f"{sign}€\u00a0{number(abs(x), lang)}" if lang == "nl"
+            else f"{sign}EUR\u00a0{number(abs(x), lang)}")
 
 
 def share(x: float, lang: str) -> str:

@@ -61,7 +61,7 @@ def test_dutch_report_speaks_dutch_with_dutch_numbers(compare_dir):
     html = build_report(compare_dir, lang="nl")
     assert '<html lang="nl">' in html and "Wat elke interventie oplevert" in html
     assert "Per 100 bereikte moeders" in html or "geen moeders" in html
-    euros = re.findall(r"€ [\d.]+", html)
+    euros = re.findall(r"€\u00a0[\d.]+", html)
     assert euros and all("," not in e for e in euros)  # thousands with a dot
 
 
