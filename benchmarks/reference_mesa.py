@@ -89,7 +89,7 @@ class RefMother(mesa.Agent):
             self.exit_month = self.model.month
         else:
             self.childcare_place = -1
-            self.queue_since = -1
+            self.queue_since = NEVER
             self.remove()
 
     # ---- the month, first stage ---------------------------------------------------------------
@@ -238,7 +238,7 @@ class RefMother(mesa.Agent):
             care = r.random() < 1 - (1 - per_tie) ** (self.network_ties + self.peer_ties)
         if not care:
             self.confidence *= 1 - p.confidence_loss_failed_offer
-            if self.queue_since < 0 and self.childcare_place < 0 and r.random() < self.trust_childcare:
+            if self.queue_since == NEVER and self.childcare_place < 0 and r.random() < self.trust_childcare:
                 self.queue_since = t
             return
         self.job_start, self.earnings = t, earnings
@@ -355,19 +355,19 @@ class ReferenceModel(mesa.Model):
             if mother.childcare_place >= 0:
                 used[mother.childcare_place] += 1
         queue = sorted((m for m in self.mothers
-                        if m.queue_since >= 0 and m.childcare_place < 0 and m.needs_care()
+                        if m.queue_since != NEVER and m.childcare_place < 0 and m.needs_care()
                         and t - m.queue_since >= p.childcare_registration_lag_months
                         and (m.status == Status.IN_WORK or m.ladder >= p.childcare_place_min_step)),
                        key=lambda m: (m.queue_since, m.unique_id))
         for mother in queue:
             if used[mother.provider] < self.places[mother.provider]:
                 used[mother.provider] += 1
-                mother.childcare_place, mother.queue_since = mother.provider, -1
+                mother.childcare_place, mother.queue_since = mother.provider, NEVER
 
     def register_and_trust(self) -> None:
         p, t = self.p, self.month
         for mother in self.mothers:
-            if (mother.status == Status.ON_ASSISTANCE and mother.queue_since < 0
+            if (mother.status == Status.ON_ASSISTANCE and mother.queue_since == NEVER
                     and mother.childcare_place < 0 and mother.ladder >= p.childcare_place_min_step
                     and mother.needs_care()
                     and self.random.random() < p.childcare_register_prob * mother.trust_childcare):

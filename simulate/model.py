@@ -42,7 +42,7 @@ from simulate.agents.coach import CoachTable
 from simulate.network import Network
 from simulate.parameters import Params
 from simulate.policies.base import Policy
-from simulate.population import MODIFIERS, Mothers, draw_mothers
+from simulate.population import MODIFIERS, NEVER, Mothers, draw_mothers
 from simulate.recording import ChildLog, MonthlyRecord, SpellLog
 from simulate.rng import Streams
 from simulate.states import EXIT_REASONS, LADDER_PARTTIME, Status
@@ -111,9 +111,10 @@ class PathwaysModel(mesa.Model):
         self.add_mothers(p.size, stock=True)
         coaching.assign(self, self.mothers.ids_where(Status.ON_ASSISTANCE),
                         np.flatnonzero(self.coaches.regular))
-        childcare.allocate_places(self)
         for policy in self.policies:
             policy.setup(self)
+        # After the policies' set-up, so places they hold back are not handed out first.
+        childcare.allocate_places(self)
         # Month 0 (the state before the first month) carries every metric the months after
         # it will have; nothing is spent in it.
         coaching.update_caseloads(self)
@@ -277,7 +278,7 @@ class PathwaysModel(mesa.Model):
             "coach_waiting": tally.get("coach_waiting", 0),
             "coach_contacts": tally.get("coach_contacts", 0),
             "childcare_queue": int(np.count_nonzero(
-                followed & (m.queue_since[:n] >= 0) & (m.childcare_place[:n] < 0))),
+                followed & (m.queue_since[:n] != NEVER) & (m.childcare_place[:n] < 0))),
             "childcare_places": int(self.provider_places.sum()),
             "childcare_places_used": int(general.sum() + reserved.sum()),
             "job_offers": tally.get("job_offers", 0),

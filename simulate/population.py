@@ -71,7 +71,8 @@ COLUMNS: dict[str, Column] = {
     "provider": Column(np.int16, 0, "Her local childcare provider."),
     "childcare_place": Column(np.int16, -1, "Provider of the formal place she holds; -1: none."),
     "place_reserved": Column(np.bool_, False, "Her place is one reserved by a programme."),
-    "queue_since": Column(np.int32, -1, "Month she registered for a place; -1: not queued."),
+    "queue_since": Column(np.int32, NEVER, "Month she registered for a place (possibly before "
+                          "month 0); NEVER: not registered."),
     "parttime": Column(np.bool_, False, "On assistance with a part-time job (ladder step 5)."),
     "job_start": Column(np.int32, NEVER, "Start month of her current job."),
     "earnings_eur": Column(np.float32, 0.0, "Gross earnings of her current job per month."),
@@ -272,5 +273,5 @@ def draw_mothers(p: Params, streams: Streams, ids: np.ndarray, month: int | np.n
         "spell_barrier_registered": registered != 0,
         "provider": np.minimum((u("provider") * p.childcare_providers).astype(np.int16),
                                p.childcare_providers - 1),
-        "queue_since": np.where(registered_for_care, month - lag, -1).astype(np.int32),
+        "queue_since": np.where(registered_for_care, month - lag, NEVER).astype(np.int32),
     }

@@ -5,6 +5,8 @@ from __future__ import annotations
 import mesa
 import numpy as np
 
+from simulate.population import NEVER
+
 
 class ChildcareProvider(mesa.Agent):
     """A childcare provider serving the modelled mothers.
@@ -29,7 +31,7 @@ class ChildcareProvider(mesa.Agent):
     def queue_length(self) -> int:
         m = self.model.mothers
         n = m.n
-        return int(np.count_nonzero((m.queue_since[:n] >= 0) & (m.provider[:n] == self.index)
+        return int(np.count_nonzero((m.queue_since[:n] != NEVER) & (m.provider[:n] == self.index)
                                     & (m.childcare_place[:n] < 0)))
 
 

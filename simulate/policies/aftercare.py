@@ -54,12 +54,15 @@ class Aftercare(Policy):
         n = m.n
         working = (m.status[:n] == Status.IN_WORK) | (
             (m.status[:n] == Status.ON_ASSISTANCE) & m.parttime[:n])
-        # Jobs started while the programme runs (from month 1), within the aftercare period.
+        # Jobs started while the programme runs (from month 1): job loss can strike from the
+        # month after the start, so aftercare covers months 1..N of the job.
         since = t - m.job_start[:n]
-        ids = np.flatnonzero(working & (m.job_start[:n] >= 1) & (since >= 0)
-                             & (since < p.months))
+        ids = np.flatnonzero(working & (m.job_start[:n] >= 1) & (since >= 1)
+                             & (since <= p.months))
+        # Age of the youngest child at the job start; a mother still expecting her first
+        # child then (or since) qualifies too.
         child = m.job_start[ids] - m.youngest_birth_month[ids]
-        ids = ids[(m.n_children[ids] > 0) & (child < p.max_child_age_months)]
+        ids = ids[(m.n_children[ids] == 0) | (child < p.max_child_age_months)]
         if p.programme_only:
             ids = ids[np.isin(ids, programme_ids(model, besides=self))]
         return ids

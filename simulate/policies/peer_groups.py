@@ -22,6 +22,7 @@ import numpy as np
 
 from simulate.parameters import ASSUMPTION, Parameter, ParameterSet, count, factor, hazard, share
 from simulate.policies.base import Policy, grown, register
+from simulate.population import NEVER
 from simulate.rng import stable_hash
 from simulate.states import LADDER_PARTTIME, Barrier, Status
 from simulate.steps.childcare import needs_care
@@ -261,7 +262,7 @@ class PeerGroups(Policy):
         self.counts["new_groups"] += 1
         if p.arrange_childcare:
             need = members[needs_care(model, members) & (m.childcare_place[members] < 0)
-                           & (m.queue_since[members] < 0)]
+                           & (m.queue_since[members] == NEVER)]
             m.queue_since[need] = t - model.params.childcare_registration_lag_months
 
     def on_month_end(self, model) -> dict[str, float]:

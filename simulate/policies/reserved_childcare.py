@@ -20,6 +20,7 @@ import numpy as np
 from simulate.agents.childcare import split_places
 from simulate.parameters import ASSUMPTION, Parameter, ParameterSet, count, share
 from simulate.policies.base import Policy, grown, programme_ids, register
+from simulate.population import NEVER
 from simulate.states import Status
 from simulate.steps.childcare import needs_care, occupied
 
@@ -53,7 +54,8 @@ class ReservedChildcare(Policy):
                   bounds=(0.0, None)),
         Parameter("activity_childcare", False, "flag", None,
                   "MODEL.md: childcare during programme activities builds trust",
-                  "Provide childcare during programme activities.", kind="lever", type=bool),
+                  "Provide childcare during programme activities (part of the programme: "
+                  "with 0 places the whole module is off).", kind="lever", type=bool),
         share("activity_trust_gain", 0.05, (0.0, 0.15), ASSUMPTION,
               "Share of the gap to full trust in formal childcare closed per month of "
               "programme activity with childcare.", unit="share of gap per month"),
@@ -92,7 +94,7 @@ class ReservedChildcare(Policy):
         self.ever[got] = True
         m.childcare_place[got] = slots
         m.place_reserved[got] = True
-        m.queue_since[got] = -1
+        m.queue_since[got] = NEVER
         self.allocated += len(got)
         return got
 
@@ -121,14 +123,14 @@ class ReservedChildcare(Policy):
         if self.params.courses:
             n = m.n
             queued = np.flatnonzero((m.status[:n] == Status.ON_ASSISTANCE)
-                                    & (m.queue_since[:n] >= 0) & (m.childcare_place[:n] < 0)
+                                    & (m.queue_since[:n] != NEVER) & (m.childcare_place[:n] < 0)
                                     & (m.ladder[:n] >= model.params.childcare_place_min_step))
             queued = queued[self._eligible(model, queued)]
             self._give(model, queued[np.lexsort((queued, m.queue_since[queued]))])
 
     def on_month_end(self, model) -> dict[str, float]:
         self.activity = 0
-        if self.params.activity_childcare:
+        if self.params.activity_childcare and self.params.places > 0:
             m = model.mothers
             ids = programme_ids(model, besides=self, ever=False)
             ids = ids[needs_care(model, ids)]

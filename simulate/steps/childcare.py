@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from simulate.population import NEVER
 from simulate.states import Status
 
 
@@ -56,7 +57,7 @@ def allocate_places(model) -> None:
     n = m.n
     status = m.status[:n]
     followed = (status == Status.ON_ASSISTANCE) | (status == Status.IN_WORK)
-    queued = np.flatnonzero(followed & (m.queue_since[:n] >= 0) & (m.childcare_place[:n] < 0))
+    queued = np.flatnonzero(followed & (m.queue_since[:n] != NEVER) & (m.childcare_place[:n] < 0))
     queued = queued[needs_care(model, queued)]
     ready = queued[(t - m.queue_since[queued] >= p.childcare_registration_lag_months)
                    & ((m.status[queued] == Status.IN_WORK)
@@ -67,7 +68,7 @@ def allocate_places(model) -> None:
     rank = np.arange(len(ready)) - np.searchsorted(provider, provider)
     placed = ready[rank < free_general_places(model)[provider]]
     m.childcare_place[placed] = m.provider[placed]
-    m.queue_since[placed] = -1
+    m.queue_since[placed] = NEVER
     model.tally["childcare_places_allocated"] += len(placed)
 
 
@@ -86,7 +87,7 @@ def step(model) -> None:
     followed = (status == Status.ON_ASSISTANCE) | (status == Status.IN_WORK)
 
     # Active mothers who trust formal childcare register for a place.
-    on = np.flatnonzero((status == Status.ON_ASSISTANCE) & (m.queue_since[:n] < 0)
+    on = np.flatnonzero((status == Status.ON_ASSISTANCE) & (m.queue_since[:n] == NEVER)
                         & (m.childcare_place[:n] < 0) & (m.ladder[:n] >= p.childcare_place_min_step))
     on = on[needs_care(model, on)]
     chance = p.childcare_register_prob * m.trust_childcare[on]

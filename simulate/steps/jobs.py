@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from simulate.population import NEVER
 from simulate.states import LADDER_PARTTIME, Barrier, Education, Status
 from simulate.steps.childcare import informal_care, needs_care
 from simulate.steps.transitions import leave_assistance
@@ -118,7 +119,7 @@ def start_jobs(model, offers: Offers) -> None:
     ok = offers.care
     failed = offers.ids[~ok]
     m.confidence[failed] *= np.float32(1.0 - model.params.confidence_loss_failed_offer)
-    unregistered = failed[(m.queue_since[failed] < 0) & (m.childcare_place[failed] < 0)]
+    unregistered = failed[(m.queue_since[failed] == NEVER) & (m.childcare_place[failed] < 0)]
     register = unregistered[model.streams.uniform("register_after_offer", t, unregistered)
                             < m.trust_childcare[unregistered]]
     m.queue_since[register] = t

@@ -44,7 +44,7 @@ def leave_assistance(model, ids: np.ndarray, status: Status) -> None:
 def release_childcare(m, ids: np.ndarray) -> None:
     m.childcare_place[ids] = -1
     m.place_reserved[ids] = False
-    m.queue_since[ids] = -1
+    m.queue_since[ids] = NEVER
 
 
 def return_to_assistance(model, ids: np.ndarray, ladder_step: int) -> None:

@@ -11,6 +11,7 @@ import numpy as np
 
 import simulate
 from simulate.compare import compare
+from simulate.policies import Policy
 from simulate.states import Status
 from tests.policies.conftest import scenario
 
@@ -151,3 +152,48 @@ def test_dedicated_coaches_hand_clients_back_after_the_programme():
     policy = model.policies[0]
     ids = policy.participants(model)
     assert np.all(model.month - policy.started[ids] < 6)
+
+
+class _AftercareSpy(Policy):
+    """Records, when aftercare has just decided, whom it supports and each job's month."""
+
+    name = "aftercare_spy"
+
+    def __init__(self, aftercare) -> None:
+        super().__init__()
+        self.aftercare, self.seen = aftercare, {}
+
+    def on_month_start(self, model) -> None:
+        for i in self.aftercare.participants(model):
+            start = int(model.mothers.job_start[i])
+            self.seen.setdefault((int(i), start), []).append(model.month - start)
+
+
+def test_aftercare_covers_exactly_the_first_n_months_of_each_job():
+    """Each job gets months 1, 2, ..., N of support (fewer if she loses it)."""
+    n_months = 3
+    s = scenario([{"aftercare": {"months": n_months}}], size=2000)
+    aftercare = s.make_policies()[0]
+    spy = _AftercareSpy(aftercare)
+    simulate.PathwaysModel(s.params(), [aftercare, spy], seed=1, horizon_months=20).run(20)
+    assert spy.seen, "some mothers were supported"
+    for tenures in spy.seen.values():
+        assert tenures == list(range(1, len(tenures) + 1)) and len(tenures) <= n_months
+    # Jobs kept long enough got all N months.
+    assert sum(len(t) == n_months for t in spy.seen.values()) > 10
+
+
+def test_one_month_of_aftercare_does_something():
+    model = _model([{"aftercare": {"months": 1}}], 0, size=2000)
+    model.run(12)
+    assert model.record.wide()["aftercare_supported"].sum() > 0
+
+
+def test_registrations_from_before_the_first_month_count():
+    """The initial stock's registered mothers can hold places from month 0."""
+    model = _model([], 0, size=3000)
+    w = model.record.wide()
+    assert w["childcare_places_used"].iloc[0] > 0
+    m = model.mothers
+    holders = m.childcare_place[: m.n] >= 0
+    assert holders.sum() == w["childcare_places_used"].iloc[0]

@@ -10,11 +10,14 @@ import simulate
 from simulate.cli.main import main
 from tests.policies.conftest import scenario
 
+# Zero intensity, with every secondary option switched on: still nothing may change.
 ZERO = {
-    "dedicated_coaches": {"coaches": 0},
-    "reserved_childcare": {"places": 0},
-    "peer_groups": {"groups_per_year": 0},
-    "aftercare": {"months": 0},
+    "dedicated_coaches": {"coaches": 0, "overhead_eur_per_month": 5000, "gender_sensitive": True},
+    "reserved_childcare": {"places": 0, "activity_childcare": True, "courses": True,
+                           "additional": False, "eligibility": "programme"},
+    "peer_groups": {"groups_per_year": 0, "childcare_during_sessions": True,
+                    "arrange_childcare": True, "internship_months": 1},
+    "aftercare": {"months": 0, "programme_only": True},
 }
 
 
@@ -36,6 +39,18 @@ def test_all_modules_at_zero_together_are_a_no_op():
     base = simulate.run(scenario([]), reps=1, seed=5, months=18)
     zero = simulate.run(scenario([{k: v} for k, v in ZERO.items()]), reps=1, seed=5, months=18)
     pd.testing.assert_frame_equal(zero.spells, base.spells)
+
+
+def test_zero_reserved_places_is_a_no_op_beside_another_programme():
+    """With 0 places, activity childcare must not run for the other programme's clients."""
+    coaches = {"dedicated_coaches": {"coaches": 3}}
+    with_zero = scenario([coaches, {"reserved_childcare": ZERO["reserved_childcare"]}])
+    base = simulate.run(scenario([coaches]), reps=1, seed=2, months=18)
+    zero = simulate.run(with_zero, reps=1, seed=2, months=18)
+    pd.testing.assert_frame_equal(zero.spells, base.spells)
+    w = zero.wide()
+    assert (w["activity_childcare_participants"] == 0).all()
+    assert (w["intervention_spending_eur"] == base.wide()["intervention_spending_eur"]).all()
 
 
 def test_costs_add_up_month_by_month():
