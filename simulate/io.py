@@ -14,16 +14,51 @@ from pathlib import Path
 
 import pandas as pd
 
+from simulate.schema import InputError
+
+
+# Manifest kinds of result directories that a new run or comparison may replace.
+REPLACEABLE = ("pathways-run", "pathways-compare")
+
+
+def check_replaceable(path: str | Path) -> Path:
+    """The resolved ``path`` if a result may be written there.
+
+    Raises:
+        InputError: when ``path`` exists and is neither empty nor an earlier result of
+            ``simulate run`` or ``simulate compare``: nothing else is ever deleted.
+    """
+    path = Path(path).expanduser().resolve()
+    if path.exists():
+        if not path.is_dir():
+            raise InputError(path, "", "exists and is a file; choose another --out", "output")
+        manifest = path / "manifest.json"
+        kind = None
+        if manifest.exists():
+            try:
+                kind = json.loads(manifest.read_text()).get("kind")
+            except (OSError, ValueError, AttributeError):
+                kind = None
+        if any(path.iterdir()) and kind not in REPLACEABLE:
+            raise InputError(path, "", "exists and is not an earlier result of simulate run or "
+                             "compare, so it is not replaced; choose another --out or empty it",
+                             "output")
+    return path
+
 
 @contextlib.contextmanager
 def atomic_dir(path: str | Path) -> Iterator[Path]:
     """Yield a temporary directory that replaces ``path`` only if the block succeeds.
 
-    A failure or an interrupt leaves ``path`` as it was: never a half-written result.
+    ``path`` must pass :func:`check_replaceable`. A failure or an interrupt leaves ``path``
+    as it was: never a half-written result.
     """
-    path = Path(path)
+    path = check_replaceable(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    tmp.chmod(0o777 & ~umask)  # mkdtemp makes it private; results are ordinary files
     try:
         yield tmp
     except BaseException:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ from simulate.policies import REGISTRY, Policy
 from simulate.schema import InputError, Reader, join, load_yaml, unknown
 
 KIND = "scenario"
+NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 TOP_KEYS = ("name", "description", "extends", "population", "horizon_months", "seed",
             "replications", "parameters", "policies")
 MAX_HORIZON = 1200
@@ -104,6 +106,10 @@ class Scenario:
             base.name if base else None)
         if name is None:
             raise r.error("name", "is required")
+        if not NAME.fullmatch(name):
+            # Names become file and directory names of results.
+            raise r.error("name", f"{name!r} is not allowed; use letters, digits, '.', '-' "
+                          "and '_', starting with a letter or digit")
         description = data.get("description")
         description = (r.text(description, "description", allow_empty=True)
                        if description is not None

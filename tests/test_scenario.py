@@ -155,3 +155,17 @@ def test_resolved_scenario_round_trips_through_yaml(tmp_path):
     s = Scenario.from_yaml(_write(tmp_path, GOOD))
     again = Scenario.from_dict(yaml.safe_load(s.to_yaml()))
     assert again.params() == s.params() and again.digest() == s.digest()
+
+
+def test_names_that_would_escape_the_results_directory_are_refused(tmp_path, capsys):
+    for bad in ("../victim", "a/b", ".hidden", ""):
+        path = _write(tmp_path, GOOD.replace("name: t", f"name: '{bad}'"))
+        assert main(["run", str(path), "--out", str(tmp_path / "o")]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and err[0].startswith(f"scenario error: {path}: name: ")
+    assert not (tmp_path / "o").exists()
+
+
+def test_scientific_notation_is_a_number(tmp_path):
+    path = _write(tmp_path, GOOD.replace("study_exit_hazard: 0.01", "study_exit_hazard: 5e-3"))
+    assert Scenario.from_yaml(path).params().study_exit_hazard == 0.005

@@ -9,6 +9,7 @@ import sys
 import pandas as pd
 
 from simulate.runner import default_workers
+from simulate.scenario import MAX_HORIZON
 
 
 def positive_int(text: str) -> int:
@@ -18,6 +19,13 @@ def positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"{value} must be at least 1")
+    return value
+
+
+def months_int(text: str) -> int:
+    value = positive_int(text)
+    if value > MAX_HORIZON:
+        raise argparse.ArgumentTypeError(f"{value} is more than {MAX_HORIZON} months")
     return value
 
 
@@ -34,7 +42,8 @@ def seed_int(text: str) -> int:
 def add_run_options(parser: argparse.ArgumentParser, out_help: str) -> None:
     parser.add_argument("--reps", type=positive_int, help="replications (default: the scenario's)")
     parser.add_argument("--seed", type=seed_int, help="root seed (default: the scenario's)")
-    parser.add_argument("--months", type=positive_int, help="horizon in months (default: the scenario's)")
+    parser.add_argument("--months", type=months_int,
+                        help="horizon in months, at most 1200 (default: the scenario's)")
     parser.add_argument("--out", metavar="DIR", help=out_help)
     parser.add_argument("--workers", type=positive_int, default=None,
                         help="processes (default: all cores for large runs, else 1); "

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from simulate.cli.common import (add_run_options, choose_workers, format_table, nan_to_none,
                                  show_progress)
-from simulate.cli.run import write_run
+from simulate.cli.run import write_run_files
 from simulate.compare import HEADLINE, compare
-from simulate.io import atomic_dir, write_parquet
+from simulate.io import atomic_dir, check_replaceable, write_parquet
 from simulate.report.text import TEXT
 from simulate.scenario import Scenario
 from simulate.schema import InputError
@@ -45,6 +45,7 @@ def main(args: argparse.Namespace) -> int:
         if names.count(name) > 1:
             raise InputError(path, "name", f"{name!r} is used by another scenario in this "
                              "comparison; names must differ", "scenario")
+    out = check_replaceable(args.out or Path("results") / f"compare-{base.name}")
     reps = args.reps or base.replications
     months = args.months or base.horizon_months
     seed = base.seed if args.seed is None else args.seed
@@ -52,16 +53,10 @@ def main(args: argparse.Namespace) -> int:
     comparison = compare(base, alternatives, reps=reps, seed=seed, months=months,
                          workers=choose_workers(args.workers, work), spells=args.spells,
                          progress=show_progress())
-    out = Path(args.out or Path("results") / f"compare-{base.name}")
-    manifest = {"command": args.command_line, "seed": seed, "replications": reps,
+    manifest = {"kind": "pathways-compare", "command": args.command_line, "seed": seed, "replications": reps,
                 "months": months, "base": base.name, "alternatives": names[1:]}
     with atomic_dir(out) as tmp:
-        write_run(comparison.result, tmp / "runs", spells=args.spells, manifest=manifest)
-        for name in ("monthly.parquet", "runs.parquet", "spells.parquet", "children.parquet",
-                     "manifest.json", *[f"scenario-{n}.yaml" for n in names]):
-            if (tmp / "runs" / name).exists():
-                (tmp / "runs" / name).rename(tmp / name)
-        (tmp / "runs").rmdir()
+        write_run_files(comparison.result, tmp, spells=args.spells, manifest=manifest)
         write_parquet(comparison.table, tmp / "comparison.parquet")
         write_parquet(comparison.pairs, tmp / "pairs.parquet")
     if args.json:

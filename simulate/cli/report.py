@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from simulate.report import LANGUAGES, build_report
+from simulate.schema import InputError
 
 
 def add_parser(sub) -> None:
@@ -22,8 +23,10 @@ def add_parser(sub) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    page = build_report(args.directory, args.lang)
     out = Path(args.output) if args.output else Path(args.directory) / "report.html"
+    if out.is_dir():
+        raise InputError(out, "", "is a directory; give the HTML file to write", "report")
+    page = build_report(args.directory, args.lang)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     tmp.write_text(page, encoding="utf-8")

@@ -9,7 +9,7 @@ from pathlib import Path
 from simulate import __version__
 from simulate.cli.common import (add_run_options, choose_workers, format_table, nan_to_none,
                                  show_progress)
-from simulate.io import atomic_dir, write_json, write_parquet
+from simulate.io import atomic_dir, check_replaceable, write_json, write_parquet
 from simulate.outcomes import HORIZONS
 from simulate.runner import RunResult, run
 from simulate.scenario import Scenario
@@ -36,16 +36,17 @@ def add_parser(sub) -> None:
 
 def main(args: argparse.Namespace) -> int:
     scenario = Scenario.from_yaml(args.scenario)
+    out = check_replaceable(args.out or Path("results") / scenario.name)
     reps = args.reps or scenario.replications
     months = args.months or scenario.horizon_months
     seed = scenario.seed if args.seed is None else args.seed
     workers = choose_workers(args.workers, reps * months * scenario.params().size)
     result = run(scenario, reps=reps, seed=seed, months=months, workers=workers,
                  spells=args.spells, progress=show_progress())
-    out = Path(args.out or Path("results") / scenario.name)
-    write_run(result, out, spells=args.spells,
-              manifest={"command": args.command_line, "seed": seed, "replications": reps,
-                        "months": months})
+    with atomic_dir(out) as tmp:
+        write_run_files(result, tmp, spells=args.spells,
+                        manifest={"kind": "pathways-run", "command": args.command_line,
+                                  "seed": seed, "replications": reps, "months": months})
     summary = result.summary()
     if args.json:
         print(json.dumps(summary_json(summary, scenario.name, reps, seed, months, out)))
@@ -57,20 +58,20 @@ def main(args: argparse.Namespace) -> int:
     return 0
 
 
-def write_run(result: RunResult, out: Path, spells: bool, manifest: dict) -> None:
-    """Write a run's outputs into ``out`` atomically (never a partial directory)."""
-    with atomic_dir(out) as tmp:
-        write_parquet(result.monthly, tmp / "monthly.parquet")
-        write_parquet(result.runs, tmp / "runs.parquet")
-        if spells:
-            write_parquet(result.spells, tmp / "spells.parquet")
-            write_parquet(result.children, tmp / "children.parquet")
-        for name, scenario in result.scenarios.items():
-            (tmp / f"scenario-{name}.yaml").write_text(scenario.to_yaml())
-        write_json({"package_version": __version__, **manifest,
-                    "scenarios": {n: {"file": s.source, "digest": s.digest()}
-                                  for n, s in result.scenarios.items()}},
-                   tmp / "manifest.json")
+def write_run_files(result: RunResult, directory: Path, spells: bool, manifest: dict) -> None:
+    """Write a run's outputs into ``directory`` (a temporary one that then replaces the
+    result directory as a whole: see :func:`simulate.io.atomic_dir`)."""
+    write_parquet(result.monthly, directory / "monthly.parquet")
+    write_parquet(result.runs, directory / "runs.parquet")
+    if spells:
+        write_parquet(result.spells, directory / "spells.parquet")
+        write_parquet(result.children, directory / "children.parquet")
+    for name, scenario in result.scenarios.items():
+        (directory / f"scenario-{name}.yaml").write_text(scenario.to_yaml())
+    write_json({"package_version": __version__, **manifest,
+                "scenarios": {n: {"file": s.source, "digest": s.digest()}
+                              for n, s in result.scenarios.items()}},
+               directory / "manifest.json")
 
 
 def format_summary(summary) -> str:
@@ -80,7 +81,8 @@ def format_summary(summary) -> str:
         "-" if nan_to_none(lo) is None else
         (f"{lo:.3f} to {hi:.3f}" if o.startswith("share") else f"{lo:.1f} to {hi:.1f}")
         for o, lo, hi in zip(rows["outcome"], rows["ci_low"], rows["ci_high"])]
-    rows["value"] = [f"{m:.3f}" if o.startswith("share") else f"{m:.1f}"
+    rows["value"] = ["-" if nan_to_none(m) is None else
+                     (f"{m:.3f}" if o.startswith("share") else f"{m:.1f}")
                      for o, m in zip(rows["outcome"], rows["mean"])]
     return format_table(rows, {"what": "outcome", "value": "mean", "interval": "95% CI"}, {})
 

@@ -203,7 +203,7 @@ def _effective_values(out: Output) -> tuple[dict[str, dict], dict[str, str]]:
     policy instances' registry names by label, from the resolved scenario files."""
     values, labels = {}, {}
     for name, data in out.scenarios.items():
-        scenario = Scenario.from_dict(data, source=f"scenario-{name}.yaml")
+        scenario = Scenario.from_dict(data, source=str(out.path / f"scenario-{name}.yaml"))
         values[scenario.name] = scenario.flat_values()
         labels.update({spec.key: spec.name for spec in scenario.policies})
     return values, labels

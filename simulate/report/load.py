@@ -74,5 +74,11 @@ def load_output(path: str | Path) -> Output:
                          KIND)
     scenarios = {}
     for f in sorted(path.glob("scenario-*.yaml")):
-        scenarios[f.stem.removeprefix("scenario-")] = yaml.safe_load(f.read_text())
+        try:
+            data = yaml.safe_load(f.read_text())
+        except (OSError, yaml.YAMLError):
+            data = None
+        if not isinstance(data, dict):
+            raise InputError(f, "", "damaged: not a scenario written by simulate", KIND)
+        scenarios[f.stem.removeprefix("scenario-")] = data
     return Output(path, kind, manifest, frames, scenarios)

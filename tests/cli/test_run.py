@@ -54,3 +54,25 @@ def test_rerun_replaces_the_output_directory(tmp_path, capsys):
     main(["run", str(path), "--out", str(out), "--reps", "2"])
     assert not (out / "spells.parquet").exists()  # nothing stale from the first run
     assert sorted(p.name for p in tmp_path.iterdir()) == ["res", "small.yaml"]
+
+
+def test_an_existing_directory_that_is_not_a_result_is_never_replaced(tmp_path, capsys):
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "thesis.txt").write_text("important")
+    code = main(["run", str(_scenario_file(tmp_path)), "--out", str(precious), "--reps", "1",
+                 "--months", "2"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and len(err) == 1 and err[0].startswith(f"output error: {precious}: ")
+    assert (precious / "thesis.txt").read_text() == "important"
+    assert sorted(p.name for p in precious.iterdir()) == ["thesis.txt"]
+    a_file = tmp_path / "file.txt"
+    a_file.write_text("x")
+    assert main(["run", str(_scenario_file(tmp_path)), "--out", str(a_file)]) == 2
+    # An empty directory is used, and an earlier result is replaced.
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["run", str(_scenario_file(tmp_path)), "--out", str(empty), "--reps", "1",
+                 "--months", "2"]) == 0
+    assert (empty / "runs.parquet").exists()
+    assert oct((empty).stat().st_mode & 0o777) != oct(0o700)  # not private

@@ -127,3 +127,14 @@ def test_sensitivity_report_shows_indices_and_drivers(sensitivity_dir):
     for param in top.parameter:
         assert param in html
     assert set(URL.findall(html)) <= set(NAMESPACES)
+
+
+def test_report_refuses_a_directory_as_output_and_damaged_inputs(compare_dir, tmp_path, capsys):
+    assert main(["report", str(compare_dir), "-o", str(tmp_path)]) == 2
+    import shutil
+    broken = tmp_path / "broken"
+    shutil.copytree(compare_dir, broken)
+    (broken / "scenario-base.yaml").write_text("name: [unclosed\n")
+    assert main(["report", str(broken)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2 and all(e.startswith("report error: ") for e in err)
