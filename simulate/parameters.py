@@ -24,6 +24,9 @@ from typing import Any
 
 KINDS = ("uncertainty", "lever", "fact", "setting")
 ASSUMPTION = "assumption"
+# Qualitative findings of the Dutch evaluation reports and practice descriptions of programmes
+# for mothers on assistance; numbers attached to them are assumptions unless said otherwise.
+PRACTICE = "evaluation and practice reports"
 
 
 @dataclass(frozen=True)
@@ -162,12 +165,12 @@ CORE: tuple[Parameter, ...] = (
           "Initial stock of mothers on assistance.", lo=1, hi=10_000_000,
           unit="mothers", kind="fact", **POP),
     count("child_age_limit_months", 60, (24, 60),
-          "MODEL.md: target group configurable up to a child under 5",
+          PRACTICE + ": target group configurable up to a child under 5",
           "Mothers enter the modelled population pregnant or with a youngest child under "
           "this age; once in, they are followed until they leave assistance.", lo=1,
           hi=216, unit="months", kind="setting", **POP),
     count("target_child_age_months", 24, (12, 60),
-          "MODEL.md: default target group is a child under 2 or pregnant",
+          "Rotterdam evaluation (2025): the programme's target group is a child under 2 or pregnant",
           "Target group of programmes and of the period sample: youngest child under "
           "this age, or pregnant.", lo=1, hi=216, unit="months", kind="setting", **POP),
     amount("age_mean_years", 31.4, (28.0, 35.0),
@@ -210,10 +213,10 @@ CORE: tuple[Parameter, ...] = (
           ASSUMPTION + "; calibrated in scenarios/baseline.yaml, with the prevalences, to 47% "
           "with a registered barrier at entry (" + ROTTERDAM + "; docs/calibration.md)",
           "Probability that the coach registers a present barrier at intake.", **POP),
-    amount("network_ties_mean", 2.0, (0.5, 4.0), ASSUMPTION + "; MODEL.md: networks are small",
+    amount("network_ties_mean", 2.0, (0.5, 4.0), ASSUMPTION + "; " + PRACTICE + ": networks are small",
            "Mean number of supportive ties at entry (Poisson).", unit="ties", **POP),
     share("network_working_share", 0.3, (0.1, 0.5),
-          ASSUMPTION + "; MODEL.md: ties are mostly people without work",
+          ASSUMPTION + "; " + PRACTICE + ": ties are mostly people without work",
           "Share of ties that are people in work.", **POP),
     share("confidence_mean", 0.45, (0.3, 0.6), ASSUMPTION,
           "Mean self-confidence (self-efficacy) at entry, on a 0-1 scale.", **POP),
@@ -227,7 +230,7 @@ CORE: tuple[Parameter, ...] = (
            "Spread between mothers of confidence, trust and stress (logit-normal sd).",
            unit="logit units", **POP),
     share("knows_topup_share", 0.5, (0.3, 0.7),
-          "MODEL.md: half of interviewed mothers did not know that a top-up benefit continues",
+          PRACTICE + ": half of interviewed mothers did not know that a top-up benefit continues",
           "Share who know that assistance tops up part-time pay.", kind="fact", **POP),
     share("exemption_at_entry_share", 0.3, (0.15, 0.5),
           ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 55.2% with any exemption "
@@ -239,7 +242,7 @@ CORE: tuple[Parameter, ...] = (
            "Mean age of the youngest child at entry, for those not pregnant "
            "(exponential, truncated at the age limit).", unit="months", **POP),
     amount("older_children_mean", 0.5, (0.2, 1.0),
-           ASSUMPTION + "; MODEL.md: 94% have exactly one child under 2",
+           ASSUMPTION + "; " + ROTTERDAM + ": 94% have exactly one child under 2",
            "Mean number of children besides the youngest (Poisson).", unit="children", **POP),
     share("stock_share_pregnant", 0.08, (0.03, 0.15), ASSUMPTION,
           "Share of the initial stock that is pregnant.", **POP),
@@ -278,18 +281,18 @@ CORE: tuple[Parameter, ...] = (
            "exemption figure, so left at this value (docs/calibration.md)",
            "Monthly probability that a mother without an exemption gets one."),
     count("exemption_child_age_limit_months", 60, (60, 60),
-          "MODEL.md: single parents with a child under 5 may request an exemption",
+          PRACTICE + ": single parents with a child under 5 may request an exemption",
           "An exemption needs a youngest child under this age (or a pregnancy); a review "
           "ends it once the child is older.", lo=0, hi=216, unit="months", kind="fact"),
     count("exemption_review_months", 6, (3, 12),
-          "MODEL.md: exemptions are reviewed every 6 months",
+          PRACTICE + ": exemptions are reviewed every 6 months",
           "Months between exemption reviews.", lo=1, hi=60, unit="months", kind="fact"),
-    share("exemption_renewal_prob", 0.6, (0.3, 0.8), ASSUMPTION + "; MODEL.md: mostly temporary",
+    share("exemption_renewal_prob", 0.6, (0.3, 0.8), ASSUMPTION + "; " + PRACTICE + ": mostly temporary",
           "Probability that a review renews the exemption.", unit="probability"),
 
     # ---- coaches and contact ----------------------------------------------------------
     amount("regular_caseload_target", 120.0, (60.0, 200.0),
-           ASSUMPTION + "; MODEL.md: regular caseloads are high (Samen voor Zuid: about 80)",
+           ASSUMPTION + "; Rotterdam evaluation (2025): regular caseloads are high (Samen voor Zuid: about 80)",
            "Mothers per regular coach that sets how many regular coaches there are.",
            unit="mothers per coach", kind="lever"),
     count("regular_caseload_max", 150, (80, 250), ASSUMPTION,
@@ -361,7 +364,7 @@ CORE: tuple[Parameter, ...] = (
     factor("ladder_stress_effect", 1.0, (0.0, 3.0), ASSUMPTION,
            "Extra relative risk of a step down at full stress."),
     factor("ladder_fast_change_effect", 1.0, (0.0, 3.0),
-           ASSUMPTION + "; MODEL.md: fast change can cause a setback",
+           ASSUMPTION + "; " + PRACTICE + ": fast change can cause a setback",
            "Extra relative risk of a step down shortly after a step up."),
     count("fast_change_window_months", 2, (1, 4), ASSUMPTION,
           "Months after a step up during which a setback is more likely.", lo=1, hi=24,
@@ -375,7 +378,7 @@ CORE: tuple[Parameter, ...] = (
     share("confidence_loss_failed_offer", 0.05, (0.0, 0.12), ASSUMPTION,
           "Share of confidence lost when a job offer fails.", unit="share of level"),
     hazard("stress_event_base", 0.08, (0.03, 0.15),
-           ASSUMPTION + "; MODEL.md: stress events and sick children push down",
+           ASSUMPTION + "; " + PRACTICE + ": stress events and sick children push down",
            "Monthly probability of a stress event (a sick child, a crisis)."),
     share("stress_event_jump", 0.3, (0.1, 0.5), ASSUMPTION,
           "Share of the gap to full stress added by a stress event.", unit="share of gap"),
@@ -387,7 +390,7 @@ CORE: tuple[Parameter, ...] = (
            "Relative risk of a stress event with problematic debts."),
 
     # ---- job search and employers --------------------------------------------------------
-    count("search_min_step", 4, (3, 5), "MODEL.md: mothers at the top steps search",
+    count("search_min_step", 4, (3, 5), PRACTICE + ": mothers at the top steps search",
           "Lowest ladder step at which a mother searches for work.", lo=1, hi=6,
           unit="ladder step", kind="setting"),
     factor("exempt_search_factor", 0.3, (0.0, 0.6), ASSUMPTION,
@@ -420,7 +423,7 @@ CORE: tuple[Parameter, ...] = (
           "Employers (or employer segments) in the local labour market.", lo=1, hi=10_000,
           unit="employers", kind="setting"),
     share("employer_risk_mean", 0.3, (0.1, 0.5),
-          ASSUMPTION + "; MODEL.md: employers perceive risk in hiring mothers of young children",
+          ASSUMPTION + "; " + PRACTICE + ": employers perceive risk in hiring mothers of young children",
           "Mean perceived risk: the share of offers an employer withholds from a mother "
           "whose youngest child needs care."),
     amount("employer_spread", 10.0, (4.0, 30.0), ASSUMPTION,
@@ -445,7 +448,7 @@ CORE: tuple[Parameter, ...] = (
     amount("weeks_per_month", 4.33, (4.33, 4.33), "52 weeks / 12 months",
            "Weeks in a month.", unit="weeks", kind="setting"),
     share("decline_parttime_unaware", 0.8, (0.5, 1.0),
-          ASSUMPTION + "; MODEL.md: an offer needs an income gain the mother believes in",
+          ASSUMPTION + "; " + PRACTICE + ": an offer needs an income gain the mother believes in",
           "Probability of declining a part-time offer when unaware that the top-up "
           "continues.", unit="probability"),
     share("offer_acceptance", 0.75, (0.5, 0.95), ASSUMPTION,
@@ -464,14 +467,14 @@ CORE: tuple[Parameter, ...] = (
     count("childcare_providers", 4, (1, 20), ASSUMPTION, "Childcare providers.",
           lo=1, hi=10_000, unit="providers", kind="setting"),
     count("childcare_registration_lag_months", 2, (1, 4),
-          "MODEL.md: first come, first served, with a registration lag",
+          ASSUMPTION + "; " + PRACTICE + ": first come, first served, with a registration lag",
           "Months between registering for a place and being able to get one.",
           lo=0, hi=24, unit="months"),
     hazard("childcare_register_prob", 0.04, (0.01, 0.1), ASSUMPTION,
            "Monthly probability that a mother at step 3 or up registers for a place, "
            "times her trust in formal childcare."),
     count("childcare_place_min_step", 3, (3, 4),
-          "MODEL.md: a place usually requires a job or course first",
+          PRACTICE + ": a place usually requires a job or course first",
           "Lowest ladder step (organised activities) at which a queued mother can get a "
           "place.", lo=1, hi=6, unit="ladder step", kind="setting"),
     share("informal_care_per_tie", 0.12, (0.03, 0.5),
@@ -512,7 +515,7 @@ CORE: tuple[Parameter, ...] = (
            ASSUMPTION + ", with the early factor gives about 9% back within 18 months (CBS)",
            "Monthly probability of losing a job after the first months."),
     factor("job_loss_early_factor", 2.0, (0.5, 5.0),
-           ASSUMPTION + "; MODEL.md: most likely in the first months",
+           ASSUMPTION + "; " + PRACTICE + ": most likely in the first months",
            "Extra relative risk of job loss at the job start, fading with tenure."),
     amount("job_loss_early_decay_months", 6.0, (2.0, 12.0), ASSUMPTION,
            "Months over which the early extra risk of job loss fades (e-folding time).",

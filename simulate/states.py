@@ -28,7 +28,7 @@ class Status:
         return next(k for k, v in vars(cls).items() if v == code and k.isupper()).lower()
 
 
-# Exit destinations in the order of MODEL.md's calibration table, with the metric names.
+# Exit destinations in the order of the Rotterdam leavers' table, with the metric names.
 EXIT_REASONS: dict[Status, str] = {
     Status.IN_WORK: "work",
     Status.STUDY: "study",

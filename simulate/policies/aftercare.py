@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from simulate.parameters import ASSUMPTION, Parameter, ParameterSet, count, share
+from simulate.parameters import ASSUMPTION, PRACTICE, Parameter, ParameterSet, count, share
 from simulate.policies.base import Policy, grown, programme_ids, register
 from simulate.states import Status
 
@@ -24,7 +24,7 @@ class Aftercare(Policy):
         count("months", 6, (0, 24), ASSUMPTION, "Months of aftercare after a job start.",
               lo=0, hi=120, unit="months", kind="lever"),
         share("job_loss_reduction", 0.4, (0.1, 0.7),
-              ASSUMPTION + "; MODEL.md: aftercare lowers the risk of early job loss",
+              ASSUMPTION + "; " + PRACTICE + ": aftercare lowers the risk of early job loss",
               "Relative drop in the risk of job loss during aftercare.",
               unit="share", kind="uncertainty"),
         count("max_child_age_months", 60, (24, 60), ASSUMPTION,

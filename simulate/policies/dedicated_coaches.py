@@ -14,7 +14,8 @@ from __future__ import annotations
 import numpy as np
 
 from simulate.agents import CoachAgent
-from simulate.parameters import ASSUMPTION, Parameter, ParameterSet, count, factor, share
+from simulate.parameters import (ASSUMPTION, PRACTICE, Parameter, ParameterSet, count, factor,
+                                 share)
 from simulate.policies.base import Policy, grown, register
 from simulate.population import NEVER
 from simulate.states import Status
@@ -36,10 +37,10 @@ class DedicatedCoaches(Policy):
               "Most clients per dedicated coach.", lo=1, unit="mothers per coach", kind="lever"),
         share("client_time_share", 0.5, (0.3, 0.7), ASSUMPTION,
               "Share of a dedicated coach's hours spent on client contact."),
-        count("max_child_age_months", 24, (12, 60), "MODEL.md: default target group",
+        count("max_child_age_months", 24, (12, 60), PRACTICE + ": default target group",
               "Eligible with a youngest child under this age (or pregnant, if included).",
               lo=0, hi=216, unit="months", kind="lever"),
-        Parameter("include_pregnant", True, "flag", None, "MODEL.md: target group",
+        Parameter("include_pregnant", True, "flag", None, PRACTICE + ": target group",
                   "Pregnant women are eligible.", kind="lever", type=bool),
         Parameter("include_exempt", True, "flag", None, ASSUMPTION,
                   "Mothers with an exemption from the work obligation are eligible.",

@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from simulate.agents.childcare import split_places
-from simulate.parameters import ASSUMPTION, Parameter, ParameterSet, count, share
+from simulate.parameters import ASSUMPTION, PRACTICE, Parameter, ParameterSet, count, share
 from simulate.policies.base import Policy, grown, programme_ids, register
 from simulate.population import NEVER
 from simulate.states import Status
@@ -31,7 +31,7 @@ class ReservedChildcare(Policy):
 
     name = "reserved_childcare"
     parameters = ParameterSet((
-        count("places", 30, (0, 200), ASSUMPTION + "; the analysts' example uses 30",
+        count("places", 30, (0, 200), ASSUMPTION,
               "Places reserved for the programme.", unit="places", kind="lever"),
         Parameter("additional", True, "flag", None, ASSUMPTION,
                   "The places are bought on top of the providers' capacity (otherwise they "
@@ -45,7 +45,7 @@ class ReservedChildcare(Policy):
         count("max_child_age_months", 48, (12, 48), ASSUMPTION,
               "Eligible with a youngest child under this age.", lo=0, hi=216,
               unit="months", kind="lever"),
-        Parameter("courses", True, "flag", None, "MODEL.md: for a job, internship or course",
+        Parameter("courses", True, "flag", None, PRACTICE + ": for a job, internship or course",
                   "Free places also go to mothers starting a course or internship.",
                   kind="lever", type=bool),
         Parameter("cost_per_place_month_eur", 1100.0, "EUR per place per month",
@@ -53,7 +53,7 @@ class ReservedChildcare(Policy):
                   "Cost of one reserved place, paid whether used or not.",
                   bounds=(0.0, None)),
         Parameter("activity_childcare", False, "flag", None,
-                  "MODEL.md: childcare during programme activities builds trust",
+                  PRACTICE + ": childcare during programme activities builds trust",
                   "Provide childcare during programme activities (part of the programme: "
                   "with 0 places the whole module is off).", kind="lever", type=bool),
         share("activity_trust_gain", 0.05, (0.0, 0.15), ASSUMPTION,
