@@ -275,11 +275,12 @@ class RefMother(mesa.Agent):
         if r.random() >= risk:
             return
         if self.status == Status.ON_ASSISTANCE:
-            self.parttime, self.ladder, self.earnings, self.job_start = False, p.search_min_step, 0.0, NEVER
+            self.parttime, self.ladder, self.earnings, self.job_start = (
+                False, p.job_loss_ladder_step, 0.0, NEVER)
         elif r.random() < p.return_after_job_loss:
             self.model.tally["inflow_returning"] += 1
             self.status, self.returning, self.spell_start = Status.ON_ASSISTANCE, True, t
-            self.ladder, self.job_start, self.earnings = p.search_min_step, NEVER, 0.0
+            self.ladder, self.job_start, self.earnings = p.job_loss_ladder_step, NEVER, 0.0
             self.months_since_contact, self.missed_agreements = 0, 0
         else:
             self.remove()
@@ -344,7 +345,6 @@ class ReferenceModel(mesa.Model):
                 if coach.clients < coach.caseload_max:
                     coach.clients += 1
                     mother.coach = coach
-                    mother.months_since_contact = 0
 
     def allocate_childcare(self) -> None:
         p, t = self.p, self.month

@@ -203,7 +203,7 @@ class PathwaysModel(mesa.Model):
         ladder.step(self)
         self.offers = jobs.make_offers(self)
         for policy in self.policies:
-            policy.allocate(self, self.streams.generator(f"policy:{policy.name}", self.month))
+            policy.allocate(self, self.streams.generator(f"policy:{policy.label}", self.month))
         jobs.start_jobs(self, self.offers)
         childcare.step(self)
         exits.step(self)

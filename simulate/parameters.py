@@ -520,6 +520,10 @@ CORE: tuple[Parameter, ...] = (
     amount("job_loss_early_decay_months", 6.0, (2.0, 12.0), ASSUMPTION,
            "Months over which the early extra risk of job loss fades (e-folding time).",
            unit="months"),
+    count("job_loss_ladder_step", 4, (3, 4), ASSUMPTION + ": she keeps her work experience",
+          "Participation-ladder step of a mother back on assistance (or without her "
+          "part-time job) after losing a job.", lo=1, hi=4, unit="ladder step",
+          kind="setting"),
     share("return_after_job_loss", 0.8, (0.5, 1.0), ASSUMPTION,
           "Probability that a mother who loses her job returns to assistance.",
           unit="probability"),

@@ -260,6 +260,8 @@ def _read_policies(r: Reader, value: Any, field: str = "policies") -> tuple[Poli
                 raise r.error(join(join(where, name), "label"),
                               f"{label!r} is not allowed; use letters, digits, - and _")
         key = label or name
+        if not REGISTRY[name].several_instances and any(s.name == name for s in specs):
+            raise r.error(join(where, name), f"{name} may be listed only once per scenario")
         if any(spec.key == key for spec in specs):
             raise r.error(join(where, name), f"a policy named {key!r} is listed twice; give "
                           "each instance its own 'label'")

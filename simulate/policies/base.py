@@ -38,6 +38,7 @@ class Policy:
     Class attributes:
         name: Registry name used in scenario files.
         parameters: Declarations of the policy's own parameters.
+        several_instances: Whether a scenario may list the module more than once.
 
     Args:
         params: Parameter values (validated against ``parameters``).
@@ -48,6 +49,9 @@ class Policy:
 
     name: ClassVar[str] = ""
     parameters: ClassVar[ParameterSet] = ParameterSet(())
+    # False for modules whose state is shared through the model (a second instance would
+    # count the first one's resources as its own).
+    several_instances: ClassVar[bool] = True
 
     def __init__(self, params: Params | Mapping[str, Any] | None = None,
                  label: str | None = None) -> None:

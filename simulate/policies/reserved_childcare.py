@@ -30,6 +30,7 @@ class ReservedChildcare(Policy):
     """Reserved childcare places for programme starters."""
 
     name = "reserved_childcare"
+    several_instances = False  # reserved places are counted per provider, not per instance
     parameters = ParameterSet((
         count("places", 30, (0, 200), ASSUMPTION,
               "Places reserved for the programme.", unit="places", kind="lever"),

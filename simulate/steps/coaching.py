@@ -41,7 +41,6 @@ def assign(model, ids: np.ndarray, coaches: np.ndarray) -> np.ndarray:
     chosen = coaches[owner[order]]
     got = ids[: len(chosen)]
     m.coach[got] = chosen
-    m.months_since_contact[got] = 0
     model.coaches.caseload += np.bincount(chosen, minlength=len(model.coaches))
     return got
 

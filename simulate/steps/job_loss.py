@@ -42,13 +42,13 @@ def step(model) -> None:
 
     part = lost[m.status[lost] == Status.ON_ASSISTANCE]
     m.parttime[part] = False
-    m.ladder[part] = p.search_min_step
+    m.ladder[part] = p.job_loss_ladder_step
     m.earnings_eur[part] = 0.0
     m.job_start[part] = NEVER
 
     full = lost[m.status[lost] == Status.IN_WORK]
     back = model.streams.uniform("return", t, full) < p.return_after_job_loss
-    return_to_assistance(model, full[back], ladder_step=p.search_min_step)
+    return_to_assistance(model, full[back], ladder_step=p.job_loss_ladder_step)
     gone = full[~back]
     m.status[gone] = Status.NOT_FOLLOWED
     release_childcare(m, gone)

@@ -125,3 +125,11 @@ def test_same_module_twice_needs_labels_and_prefixes_metrics(tmp_path, capsys):
             "short_cost_eur", "long_cost_eur"} <= metrics
     assert {"short.sessions", "long.sessions"} <= set(r.runs.columns)
     assert s.with_values({"long.sessions": 6}).policies[1].values["sessions"] == 6
+
+
+def test_reserved_childcare_may_be_listed_only_once(tmp_path, capsys):
+    path = tmp_path / "s.yaml"
+    path.write_text("name: x\npolicies:\n  - reserved_childcare: {label: a}\n"
+                    "  - reserved_childcare: {label: b}\n")
+    assert main(["run", str(path)]) == 2
+    assert "only once" in capsys.readouterr().err
