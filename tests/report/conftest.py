@@ -54,12 +54,26 @@ def sweep_dir(tmp_path_factory):
     return out
 
 
-@pytest.fixture(scope="session", params=["sobol", "morris"])
-def sensitivity_dir(request, tmp_path_factory):
-    tmp = tmp_path_factory.mktemp(request.param)
-    design = (f"  type: {request.param}\n  parameters:\n    job_offer_base: {{}}\n"
+def _sensitivity(tmp_path_factory, method):
+    tmp = tmp_path_factory.mktemp(method)
+    design = (f"  type: {method}\n  parameters:\n    job_offer_base: {{}}\n"
               "    other_exit_hazard: {}\n  samples: 4\n")
-    path = _experiment(tmp, request.param, design)
+    path = _experiment(tmp, method, design)
     out = tmp / "out"
     assert main(["sensitivity", str(path), "--out", str(out), "--workers", "1"]) == 0
     return out
+
+
+@pytest.fixture(scope="session")
+def sobol_dir(tmp_path_factory):
+    return _sensitivity(tmp_path_factory, "sobol")
+
+
+@pytest.fixture(scope="session")
+def morris_dir(tmp_path_factory):
+    return _sensitivity(tmp_path_factory, "morris")
+
+
+@pytest.fixture(params=["sobol", "morris"])
+def sensitivity_dir(request):
+    return request.getfixturevalue(f"{request.param}_dir")
