@@ -122,20 +122,6 @@ def summarise_pairs(pairs: pd.DataFrame, by: str = "alternative") -> pd.DataFram
     return pd.DataFrame(rows)
 
 
-def aggregate_replicates(rows: list[Mapping[str, float]]) -> dict[str, float]:
-    """One value per output for a design point with several replicates.
-
-    Means for additive outputs; ratio of means for ``net_cost_per_extra_exit*``.
-    """
-    frame = pd.DataFrame(rows)
-    out = {c: float(frame[c].mean()) for c in frame.columns
-           if pd.api.types.is_numeric_dtype(frame[c])}
-    for c in [c for c in frame.columns if c.startswith("net_cost_per_extra_exit")]:
-        s = c.removeprefix("net_cost_per_extra_exit").lstrip("_") or "total"
-        out[c] = ratio_ci(frame[f"net_cost_eur_{s}"], frame[f"extra_exits_work_{s}"])[0]
-    return out
-
-
 # ---- running a comparison ---------------------------------------------------------------------
 HEADLINE = ("extra_exits_work_12m", "extra_exits_work_24m", "extra_exits_work_36m",
             "mother_months_saved_total", "benefit_saved_eur_total", "intervention_cost_eur_total",

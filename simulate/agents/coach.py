@@ -102,7 +102,3 @@ class CoachTable:
     @property
     def regular(self) -> np.ndarray:
         return self._build()["regular"]
-
-    def of_programme(self, programme: str) -> np.ndarray:
-        return np.array([i for i, c in enumerate(self.agents) if c.programme == programme],
-                        dtype=np.int64)

@@ -338,8 +338,8 @@ def identification(scenario: Scenario, targets: TargetSet, fit: Fit, others: Seq
     Each parameter in ``others`` is moved by ``step`` of its plausible range from the
     calibrated scenario. Its effect on the targets (in standard errors) is split into the
     part the fitted parameters could absorb (the projection on their Jacobian's columns)
-    and the rest. A parameter whose remaining effect is below one standard error is not
-    identified by these targets: with the fitted parameters re-fitted, any of its values
+    and the rest. A parameter whose remaining effect is below ``threshold`` standard errors
+    is not identified by these targets: with the fitted parameters re-fitted, any of its values
     in that neighbourhood fits the data as well, so sensitivity analysis must cover it.
 
     Args:

@@ -21,7 +21,7 @@ from simulate.cli.common import format_table, nan_to_none, positive_int, seed_in
 from simulate.runner import default_workers
 from simulate.scenario import Scenario
 
-DEFAULT_SCENARIO = Path("scenarios") / "baseline.yaml"
+DEFAULT_SCENARIO = Path("scenarios") / "baseline.yaml"  # relative to the working directory
 JSON_FIELDS = ("target", "description", "observed", "simulated", "ci_low", "ci_high", "sd",
                "tolerance", "ok")
 
@@ -32,7 +32,8 @@ def add_parser(sub) -> None:
                                    "compare each target with the simulated value. Exit code "
                                    "0 when all are within tolerance, 1 otherwise.")
     p.add_argument("scenario", nargs="?", default=str(DEFAULT_SCENARIO),
-                   help=f"scenario YAML file (default: {DEFAULT_SCENARIO})")
+                   help=f"scenario YAML file (default: {DEFAULT_SCENARIO} in the current "
+                        "directory)")
     add_target_options(p)
     p.add_argument("--reps", type=positive_int,
                    help="replications (default: the targets file's validation.replications)")

@@ -151,10 +151,13 @@ class ResultStore:
     def _read_manifest(self) -> dict | None:
         path = self.out / MANIFEST
         if not path.exists():
-            others = [p.name for p in self.out.iterdir() if p.name != LOCK]
-            if others:
+            others = [p for p in self.out.iterdir() if p.name != LOCK]
+            if not all(_written_before_manifest(p.name) for p in others):
                 raise self._error("exists and is not an experiment result directory (no "
                                   "manifest.json); use a new or empty --out directory")
+            # A start that stopped before its manifest was written: begin again.
+            for p in others:
+                p.unlink()
             return None
         try:
             manifest = json.loads(path.read_text())
@@ -317,6 +320,12 @@ def _write_bytes(path: Path, data: bytes) -> None:
         f.flush()
         os.fsync(f.fileno())
     os.replace(tmp, path)
+
+
+def _written_before_manifest(name: str) -> bool:
+    """Files :meth:`ResultStore._create` writes before the manifest (or their temporaries)."""
+    return (name in (DESIGN, "experiment.yaml") or name.startswith(".")
+            or (name.startswith("scenario-") and name.endswith(".yaml")))
 
 
 def _now() -> str:

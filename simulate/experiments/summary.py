@@ -2,8 +2,8 @@
 
 Additive outputs are averaged over replicates. ``net_cost_per_extra_exit*`` is a ratio:
 per point it is the ratio of the mean net cost to the mean extra exits to work (NaN when
-the mean extra exits are not positive), as in
-:func:`simulate.compare.aggregate_replicates`, because the mean of per-replicate ratios is
+the mean extra exits are not positive), as :func:`simulate.compare.ratio_ci` estimates it,
+because the mean of per-replicate ratios is
 unstable when a replicate has few extra exits. Experiments therefore store a ratio's
 numerator and denominator beside it (:func:`companions`).
 """

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from simulate.report import charts
+from simulate.experiments import plots
 from simulate.report.load import Output
 from simulate.report.page import Page, esc, num
 from simulate.report.text import auto, missing
@@ -33,11 +33,13 @@ def sweep(out: Output, lang: str) -> Page:
     outputs = [o for o in _outputs(out) if o in summary]
 
     page.h(2, page.t("charts"), "charts")
+    grid = out.manifest.get("design", {}).get("type") == "grid"
     for output in outputs:
-        if len(factors) >= 2:
-            page.chart(charts.heatmap(summary, factors[0], factors[1], output, lang))
-        elif factors:
-            page.chart(charts.lever_lines(summary, factors[0], output, lang))
+        # A heatmap or lines over grid levers; sampled designs as scatter per factor.
+        fig = plots.sweep_figure(summary, factors, output, grid)
+        key = "chart_heatmap" if grid and len(factors) == 2 else "chart_lines"
+        title = page.t(key, output=output, x=factors[0], y=factors[-1])
+        page.chart(_titled(fig, title))
 
     page.h(2, page.t("design_points"), "outcomes")
     rows = []
@@ -69,15 +71,17 @@ def sensitivity(out: Output, lang: str) -> Page:
 
     page.h(2, page.t("charts"), "charts")
     convergence = out.frames.get("convergence")
-    for output, group in indices.groupby("output", sort=False):
+    for output in indices["output"].unique():
         if method == "Sobol":
-            page.chart(charts.sobol_bars(group, output, lang))
-            if convergence is not None and "ST" in convergence:
-                conv = convergence[convergence.output == output]
-                if not conv.empty:
-                    page.chart(charts.convergence(conv, output, lang))
+            page.chart(_titled(plots.sobol_figure(indices, output),
+                               page.t("chart_sobol", output=output)))
+            if convergence is not None and "ST" in convergence and (
+                    convergence.output == output).any():
+                page.chart(_titled(plots.convergence_figure(convergence, output),
+                                   page.t("chart_convergence", output=output)))
         else:
-            page.chart(charts.morris_scatter(group, output, lang))
+            page.chart(_titled(plots.morris_figure(indices, output),
+                               page.t("chart_morris", output=output)))
 
     page.h(2, page.t("outcomes"), "outcomes")
     cols = [c for c in indices.columns if c not in ("output", "parameter")]
@@ -87,6 +91,12 @@ def sensitivity(out: Output, lang: str) -> Page:
     page.table([page.t("outcome"), page.t("parameter"), *cols], rows,
                set(range(2, 2 + len(cols))))
     return page
+
+
+def _titled(fig, title: str):
+    """The experiments' figure with the report's title (in the report's language)."""
+    fig.update_layout(title={"text": title, "font": {"size": 15}}, height=400)
+    return fig
 
 
 BUILDERS = {"sweep": sweep, "sensitivity": sensitivity}

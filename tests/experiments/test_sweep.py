@@ -122,6 +122,17 @@ def test_a_directory_of_other_files_is_refused(grid_experiment, tmp_path):
         run_experiment(grid_experiment, tmp_path / "out")
 
 
+def test_a_start_killed_before_its_manifest_is_resumed(grid_experiment, tmp_path):
+    """Only the files written before the manifest: the same command starts again."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "design.parquet").write_bytes(b"half")
+    (out / "experiment.yaml").write_text("name: x\n")
+    (out / ".lock").write_text("")
+    run_experiment(grid_experiment, out)
+    assert len(read_runs(out)) == grid_experiment.runs
+
+
 def test_paired_runs_share_values_and_streams(small_dir, tmp_path):
     write_small_scenario(small_dir, "more-offers", job_offer_base=0.15)
     experiment = Experiment.from_yaml(write_experiment(small_dir, {
