@@ -223,7 +223,9 @@ CORE: tuple[Parameter, ...] = (
     share("trust_services_mean", 0.45, (0.3, 0.6), ASSUMPTION,
           "Mean trust in services at entry, 0-1.", **POP),
     share("trust_childcare_mean", 0.45, (0.3, 0.6), ASSUMPTION,
-          "Mean trust in formal childcare at entry, 0-1.", **POP),
+          "Mean trust in formal childcare at entry, 0-1; a mother's trust is also the "
+          "probability that she registers for, or takes, formal care when a job needs it.",
+          **POP),
     share("stress_mean", 0.4, (0.2, 0.6), ASSUMPTION,
           "Mean stress at entry, 0-1 (high means little energy).", **POP),
     amount("psych_logit_sd", 0.8, (0.3, 1.5), ASSUMPTION,
