@@ -73,32 +73,31 @@ def scenario_lines(monthly: pd.DataFrame, scenarios: list[str], metric: str, tit
     return _layout(fig, title, TEXT[lang]["month"], ytitle)
 
 
-def caseload(monthly: pd.DataFrame, scenarios: list[str], lang: str) -> go.Figure:
+def two_metrics(monthly: pd.DataFrame, scenarios: list[str], lang: str, title_key: str,
+                solid: tuple[str, str], dotted: tuple[str, str]) -> go.Figure:
+    """Per scenario, one metric as a solid line and another as a dotted one (each with its
+    band); a dotted metric that stays at zero (a programme the scenario lacks) is left out."""
     t = TEXT[lang]
     fig = go.Figure()
     for i, name in enumerate(scenarios):
         color = PALETTE[i % len(PALETTE)]
-        for metric, label, dash in (("regular_caseload_mean", t["regular"], None),
-                                    ("dedicated_caseload_mean", t["dedicated"], "dot")):
+        for (metric, label), dash in ((solid, None), (dotted, "dot")):
             s = series(monthly, name, metric)
-            if s.empty or (metric.startswith("dedicated") and not (s.to_numpy() > 0).any()):
+            if s.empty or (dash and not (s.to_numpy() > 0).any()):
                 continue
-            add_band(fig, band_frame(s), f"{name}: {label}", color, lang, dash)
-    return _layout(fig, t["chart_caseload"], t["month"], t["mothers"])
+            add_band(fig, band_frame(s), f"{name}: {t[label]}", color, lang, dash)
+    return _layout(fig, t[title_key], t["month"], t["mothers"])
+
+
+def caseload(monthly: pd.DataFrame, scenarios: list[str], lang: str) -> go.Figure:
+    return two_metrics(monthly, scenarios, lang, "chart_caseload",
+                       ("regular_caseload_mean", "regular"),
+                       ("dedicated_caseload_mean", "dedicated"))
 
 
 def childcare(monthly: pd.DataFrame, scenarios: list[str], lang: str) -> go.Figure:
-    t = TEXT[lang]
-    fig = go.Figure()
-    for i, name in enumerate(scenarios):
-        color = PALETTE[i % len(PALETTE)]
-        for metric, label, dash in (("childcare_queue", t["queue"], None),
-                                    ("reserved_places_used", t["reserved_used"], "dot")):
-            s = series(monthly, name, metric)
-            if s.empty:
-                continue
-            add_band(fig, band_frame(s), f"{name}: {label}", color, lang, dash)
-    return _layout(fig, t["chart_childcare"], t["month"], t["mothers"])
+    return two_metrics(monthly, scenarios, lang, "chart_childcare",
+                       ("childcare_queue", "queue"), ("reserved_places_used", "reserved_used"))
 
 
 def net_saving(curves: dict[str, pd.DataFrame], lang: str) -> go.Figure:
