@@ -227,5 +227,5 @@ def compare(base, alternatives, reps: int | None = None, seed: int | None = None
     months = base.horizon_months if months is None else months
     seed = base.seed if seed is None else seed
     result = run_many([base, *alternatives], reps=reps, seed=seed, months=months,
-                      workers=workers, spells=spells, progress=progress)
+                      workers=workers, spells=spells, progress=progress, base=base)
     return Comparison(result, base.name, [a.name for a in alternatives])

@@ -4,23 +4,36 @@ One step of :class:`PathwaysModel` is one month. In order:
 
 ====  ==========================  ============================================================
  1    ``demography``              births and new pregnancies; inflow of new and returning
-                                  mothers
- 2    ``exemptions``              exemptions start, are reviewed every few months, end
+                                  mothers and of mothers pregnant while on assistance;
+                                  leavers whose scheduled return is due come back
+ 2    ``exemptions``              exemptions start for their reasons, are reviewed, end
  --   ``policy.on_month_start``   policies set modifiers, assign clients, hold sessions
- 3    ``coaching``                coaches meet clients as caseload allows: barriers detected
-                                  and referred, trust, agreements; non-cooperation exits
- 4    ``ladder``                  stress events; steps up and down the participation ladder
+ 3    ``coaching``                coaches meet clients as caseload allows: trust, barriers
+                                  disclosed and referrals taken up (more with trust);
+                                  lapses, noticed more with contact, bring sanctions and
+                                  stops for non-cooperation
+ 4    ``ladder``                  stress events (also in work); steps up and down the
+                                  participation ladder
  5    ``jobs.make_offers``        search; employers offer within vacancies and risk
-                                  perception; mothers accept offers they believe pay
+                                  perception (lower when childcare is arranged); mothers
+                                  accept offers whose net gain they believe in; informal
+                                  care arranged when a job needs it
  --   ``policy.allocate``         policies hand out scarce resources (reserved places)
  6    ``jobs.start_jobs``,        offers with childcare become jobs, others fail on
-      ``childcare``               childcare; places freed and allocated first come, first
-                                  served; registrations
- 7    ``exits``                   exits to study, partner income, other
- 8    ``job_loss``                job loss (highest early), return to assistance
+      ``childcare``               childcare; informal arrangements break down; places freed
+                                  and allocated first come, first served; registrations
+ 7    ``exits``                   exits to study, partner income, other (returns scheduled)
+ 8    ``job_loss``                job loss (highest early, after sick children and care
+                                  breakdowns); the return to assistance is scheduled
  --   ``policy.on_month_end``     policies report metrics and cost
  9    record                      the month's metrics
 ====  ==========================  ============================================================
+
+**Burn-in.** Before month 0 the model runs ``burn_in_months`` under ``burn_in_params``
+(the base's levers) and without policies, so that queues, the pool of mothers in work and
+the returns of leavers are at their steady level from month 0. Then the run's parameters
+take effect (staffing, places), the policies are set up, and month 0 is recorded with no
+flows and nothing spent.
 
 Mothers live in columns (:mod:`simulate.population`); every step above works on whole
 columns. Coaches, childcare providers and employers are Mesa agents. Mothers are Mesa
@@ -29,6 +42,7 @@ agents only on request (:meth:`PathwaysModel.register_mothers`), as views on the
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -44,18 +58,30 @@ from simulate.parameters import Params
 from simulate.policies.base import Policy
 from simulate.population import MODIFIERS, NEVER, Mothers, draw_mothers
 from simulate.recording import ChildLog, MonthlyRecord, SpellLog
+from simulate.states import ExemptionReason
 from simulate.rng import Streams
 from simulate.states import EXIT_REASONS, LADDER_PARTTIME, Status
 from simulate.steps import (childcare, coaching, demography, exemptions, exits, job_loss, jobs,
                             ladder)
-from simulate.steps.jobs import Offers, benefit
+from simulate.steps.coaching import sanctioned
+from simulate.steps.jobs import CARE_KINDS, Offers, benefit
 
 # Arrivals are drawn this many months ahead in one pass. Attributes are keyed by mother id
 # and arrival counts by month, so the block length changes speed, never results.
 ARRIVAL_BLOCK_MONTHS = 12
 
-FLOW_METRICS = ("inflow_new", "inflow_returning",
+FLOW_METRICS = ("inflow_new", "inflow_returning", "inflow_transfer",
                 *(f"exit_{r}" for r in EXIT_REASONS.values()))
+# Counts of the month's events, recorded as they are (0 when nothing happened).
+EVENT_METRICS = (
+    "coach_contacts", "job_offers", "offers_over_vacancies", "offers_declined", "offers_declined_income_belief",
+    "offers_failed_childcare", "job_starts_parttime",
+    *(f"job_starts_care_{k}" for k in CARE_KINDS),
+    "job_losses", "job_losses_care_breakdown", "returns_after_job_loss", "returns_of_leavers",
+    "lapses", "lapses_noticed", "sanctions", "barriers_detected", "referrals_taken_up",
+    "barriers_resolved", "informal_care_arranged", "informal_care_breakdowns",
+    "childcare_places_allocated", "exemptions_started", "exemptions_ended", "births",
+    "stress_events", "ladder_up", "ladder_down")
 
 
 class PathwaysModel(mesa.Model):
@@ -71,19 +97,30 @@ class PathwaysModel(mesa.Model):
             Costs memory per mother; meant for inspection and small populations.
         record_spells: Keep the spell and children logs (microdata).
         streams: Use these streams instead of making them from seed and replicate.
+        burn_in_params: Parameters of the burn-in (default: ``params``). A comparison
+            passes the base's, so that base and alternative share the months before month
+            0 and the alternative's levers and policies take effect at month 0. Must have
+            the same ``size``.
     """
 
     def __init__(self, params: Params | None = None, policies: Sequence[Policy] = (), *,
                  seed: int = 0, replicate: int = 0, horizon_months: int = 36,
                  mother_agents: bool = False, record_spells: bool = True,
-                 streams: Streams | None = None) -> None:
+                 streams: Streams | None = None, burn_in_params: Params | None = None) -> None:
         self.streams = streams or Streams(seed, replicate)
         super().__init__(seed=int(self.streams.generator("mesa").integers(2**31)))
-        self.params = params or Params()
+        params = params or Params()
+        burn = burn_in_params or params
+        if burn.size != params.size:
+            raise ValueError(f"burn_in_params has size {burn.size}, the run {params.size}; "
+                             "they must be equal")
+        self.params = burn
         self.policies = list(policies)
-        p = self.params
+        p = burn
+        months = params.burn_in_months
+        self._t = -months
 
-        expected = p.size * (1.0 + 1.2 * p.inflow_rate_per_month * max(horizon_months, 1))
+        expected = p.size * (1.0 + 1.2 * p.inflow_rate_per_month * max(horizon_months + months, 1))
         self.mothers = Mothers(capacity=int(expected) + 64)
         self.network = Network()
         self.spells = SpellLog(record_spells)
@@ -98,11 +135,7 @@ class PathwaysModel(mesa.Model):
         self._register_all_mothers = mother_agents
 
         self.coaches = CoachTable()
-        for _ in range(math.ceil(p.size / p.regular_caseload_target)):
-            CoachAgent(self, hours_per_month=p.coach_hours_per_month,
-                       client_time_share=p.coach_client_time_share,
-                       hours_per_contact=p.hours_per_contact,
-                       caseload_max=p.regular_caseload_max)
+        self._staff_regular_coaches()
         places = round(p.childcare_places_per_100_mothers * p.size / 100.0)
         self.providers = [ChildcareProvider(self, index=i, places=k) for i, k in
                           enumerate(split_places(places, p.childcare_providers))]
@@ -110,14 +143,19 @@ class PathwaysModel(mesa.Model):
 
         self.add_mothers(p.size, stock=True)
         coaching.assign(self, self.mothers.ids_where(Status.ON_ASSISTANCE),
-                        np.flatnonzero(self.coaches.regular))
+                        self.coaches.available_regular)
+        childcare.allocate_places(self)
+        for _ in range(months):
+            self._t += 1
+            self._month(policies=False)
+        self._take_effect(params)
         for policy in self.policies:
             policy.setup(self)
         # After the policies' set-up, so places they hold back are not handed out first.
         childcare.allocate_places(self)
         # Month 0 (the state before the first month) carries every metric the months after
-        # it will have; nothing is spent in it.
-        coaching.update_caseloads(self)
+        # it will have; no flows and nothing spent.
+        self.tally = Counter()
         self._record({k: (0.0 if k.endswith("_cost_eur") else v) for policy in self.policies
                       for k, v in self._policy_metrics(policy, policy.metrics(self)).items()})
 
@@ -134,10 +172,50 @@ class PathwaysModel(mesa.Model):
             return g.beta(mean * c, (1 - mean) * c, size=k)
 
         risk, flexible = beta(p.employer_risk_mean), beta(p.employer_flexible_share_mean)
-        self.employers = [Employer(self, index=i, vacancy_share=share[i], risk_perception=risk[i],
-                                   flexible_share=flexible[i]) for i in range(k)]
         self.employer_table = {"share": share, "cum_share": np.cumsum(share) / share.sum(),
-                               "risk": risk, "flexible": flexible}
+                               "risk": risk, "flexible": flexible,
+                               "vacancies": np.zeros(k, dtype=np.int64),
+                               "offers_made": np.zeros(k, dtype=np.int64)}
+        self.employers = [Employer(self, index=i) for i in range(k)]
+
+    def _staff_regular_coaches(self) -> None:
+        """As many working regular coaches as the caseload target asks, on current terms.
+
+        Extra coaches are hired; surplus ones retire and their clients wait for a new
+        coach. Coaches' hours and caseload limits follow the parameters.
+        """
+        p, table = self.params, self.coaches
+        wanted = math.ceil(p.size / p.regular_caseload_target)
+        working = table.available_regular
+        for _ in range(wanted - len(working)):
+            CoachAgent(self, hours_per_month=p.coach_hours_per_month,
+                       client_time_share=p.coach_client_time_share,
+                       hours_per_contact=p.hours_per_contact,
+                       caseload_max=p.regular_caseload_max)
+        retire = working[wanted:]
+        table.active[retire] = False
+        on = self.mothers.ids_where(Status.ON_ASSISTANCE) if hasattr(self, "mothers") else []
+        if len(retire) and len(on):
+            self.mothers.coach[on[np.isin(self.mothers.coach[on], retire)]] = -1
+        regular = table.available_regular
+        table.hours_per_month[regular] = p.coach_hours_per_month
+        table.client_time_share[regular] = p.coach_client_time_share
+        table.hours_per_contact[regular] = p.hours_per_contact
+        table.capacity[regular] = p.regular_caseload_max
+
+    def _take_effect(self, params: Params) -> None:
+        """Switch from the burn-in's parameters to the run's at month 0."""
+        self.params = params
+        self._staff_regular_coaches()
+        places = round(params.childcare_places_per_100_mothers * params.size / 100.0)
+        for provider, k in zip(self.providers, split_places(places, params.childcare_providers)):
+            provider.places = k
+        # Arrivals after month 0 are drawn with the run's parameters.
+        self._planned.clear()
+        self._next_id = self.mothers.n
+        # Spells that ended before month 0 are not this run's microdata.
+        self.spells.chunks.clear()
+        coaching.update_caseloads(self)
 
     def add_mothers(self, k: int, stock: bool) -> np.ndarray:
         """Create ``k`` mothers arriving this month; returns their ids."""
@@ -183,34 +261,43 @@ class PathwaysModel(mesa.Model):
     # ---- the month ------------------------------------------------------------------------
     @property
     def month(self) -> int:
-        return self.steps
+        """The current month: negative during the burn-in, 0 at the start of the run."""
+        return self._t
 
     def step(self) -> None:
         """Simulate one month (see the module docstring for the order)."""
+        self._t = self.steps
+        self._month(policies=True)
+
+    def _month(self, policies: bool) -> None:
         m = self.mothers
         n = m.n
+        active = self.policies if policies else []
         self.tally = Counter()
         m.contacted[:n] = False
         m.stress_event[:n] = False
+        m.care_broke[:n] = False
         for name in MODIFIERS:
             getattr(m, name)[:n] = 1.0
 
         demography.step(self)
         exemptions.step(self)
-        for policy in self.policies:
+        for policy in active:
             policy.on_month_start(self)
         coaching.step(self)
         ladder.step(self)
         self.offers = jobs.make_offers(self)
-        for policy in self.policies:
+        for policy in active:
             policy.allocate(self, self.streams.generator(f"policy:{policy.label}", self.month))
         jobs.start_jobs(self, self.offers)
         childcare.step(self)
         exits.step(self)
         job_loss.step(self)
+        if not policies:
+            return
         coaching.update_caseloads(self)
         policy_metrics: dict[str, float] = {}
-        for policy in self.policies:
+        for policy in active:
             policy_metrics.update(self._policy_metrics(policy, policy.on_month_end(self)))
         self._record(policy_metrics)
 
@@ -245,19 +332,30 @@ class PathwaysModel(mesa.Model):
         self.record.add(self.month, self.metrics(policy_metrics or {}))
 
     def metrics(self, policy_metrics: dict[str, float]) -> dict[str, float]:
-        """This month's metrics, computed from the columns and the month's tally."""
+        """This month's metrics, computed from the columns and the month's tally (read
+        only: nothing in the model changes)."""
         m, p, t = self.mothers, self.params, self.month
         n = m.n
         status = m.status[:n]
         on = np.flatnonzero(status == Status.ON_ASSISTANCE)
-        coaching.update_caseloads(self)
-        load = self.coaches.caseload
-        regular = load[self.coaches.regular]
+        coach = m.coach[on]
+        table = self.coaches
+        load = np.bincount(coach[coach >= 0], minlength=len(table))[table.active]
+        regular = load[table.regular[table.active]]
         general, reserved = childcare.occupied(self)
-        followed = (status == Status.ON_ASSISTANCE) | (status == Status.IN_WORK)
         child_age = t - m.youngest_birth_month[on]
         target = m.pregnant[on] | ((m.n_children[on] > 0) & (child_age < p.target_child_age_months))
         steps = np.bincount(m.ladder[on], minlength=LADDER_PARTTIME + 1)
+        in_work = status == Status.IN_WORK
+        followed = (status == Status.ON_ASSISTANCE) | in_work
+        queued = childcare.registered(self)
+        queued = queued[childcare.needs_care(self, queued)]
+        informal = np.flatnonzero(m.informal_care[:n] & followed)
+        reason = np.bincount(m.exempt_reason[on][m.exempt[on]],
+                             minlength=len(ExemptionReason))
+        paid = benefit(p, m.earnings_eur[on].astype(np.float64))
+        paid = paid * np.where(sanctioned(self, on), 1.0 - p.sanction_benefit_cut_share, 1.0)
+        n_regular = int(np.count_nonzero(table.regular & table.active))
         tally = self.tally
         out: dict[str, float] = {
             "on_assistance": len(on),
@@ -265,39 +363,45 @@ class PathwaysModel(mesa.Model):
             "cohort_on_assistance": int(np.count_nonzero(
                 status[: p.size] == Status.ON_ASSISTANCE)),
             **{k: tally.get(k, 0) for k in FLOW_METRICS},
-            "in_work": int(np.count_nonzero(status == Status.IN_WORK)),
+            "in_work": int(np.count_nonzero(in_work)),
+            "jobless": int(np.count_nonzero(status == Status.JOBLESS)),
             "parttime_working": int(m.parttime[on].sum()),
             "exempt": int(m.exempt[on].sum()),
+            **{f"exempt_{r.name.lower()}": int(reason[r]) for r in ExemptionReason
+               if r != ExemptionReason.NONE},
             **{f"ladder_{s}": int(steps[s]) for s in range(1, LADDER_PARTTIME + 1)},
             "barrier_any": int(np.count_nonzero(m.barriers[on])),
             "barrier_registered_any": int(np.count_nonzero(m.barriers_registered[on])),
+            "barrier_referred_any": int(np.count_nonzero(m.barriers_referred[on])),
+            "sanctioned": int(np.count_nonzero(sanctioned(self, on))),
             "coach_caseload_mean": float(load.mean()) if len(load) else 0.0,
             "coach_caseload_max": int(load.max()) if len(load) else 0,
             "regular_caseload_mean": float(regular.mean()) if len(regular) else 0.0,
             "regular_caseload_max": int(regular.max()) if len(regular) else 0,
-            "coach_waiting": tally.get("coach_waiting", 0),
-            "coach_contacts": tally.get("coach_contacts", 0),
-            "childcare_queue": int(np.count_nonzero(
-                followed & (m.queue_since[:n] != NEVER) & (m.childcare_place[:n] < 0))),
+            "regular_coaches": n_regular,
+            "regular_coach_hours": n_regular * p.coach_hours_per_month,
+            "regular_coach_cost_eur": n_regular * p.regular_coach_cost_per_month_eur,
+            "coach_waiting": int(np.count_nonzero(coach < 0)),
+            "childcare_queue": len(queued),
+            "childcare_waiting_for_place": len(childcare.waiting_for_place(self, queued)),
             "childcare_places": int(self.provider_places.sum()),
             "childcare_places_used": int(general.sum() + reserved.sum()),
-            "job_offers": tally.get("job_offers", 0),
-            "offers_declined_income_belief": tally.get("offers_declined_income_belief", 0),
-            "offers_failed_childcare": tally.get("offers_failed_childcare", 0),
-            "job_starts_parttime": tally.get("job_starts_parttime", 0),
-            "job_losses": tally.get("job_losses", 0),
-            "returns_after_job_loss": tally.get("returns_after_job_loss", 0),
-            "missed_agreements": tally.get("missed_agreements", 0),
-            "births": tally.get("births", 0),
+            "informal_care_arrangements": len(informal),
+            "working_on_informal_care": int(np.count_nonzero(
+                (in_work[informal] | m.parttime[informal]) & (m.childcare_place[informal] < 0))),
+            **{k: tally.get(k, 0) for k in EVENT_METRICS},
             "mean_confidence": float(m.confidence[on].mean()) if len(on) else np.nan,
             "mean_trust_services": float(m.trust_services[on].mean()) if len(on) else np.nan,
             "mean_trust_childcare": float(m.trust_childcare[on].mean()) if len(on) else np.nan,
             "mean_stress": float(m.stress[on].mean()) if len(on) else np.nan,
-            "benefit_spending_eur": float(benefit(p, m.earnings_eur[on].astype(np.float64)).sum()),
+            "benefit_spending_eur": float(paid.sum()),
         }
         if self.policies:
             reached = [p.ever_participants(self) for p in self.policies]
             out["programme_reached"] = len(np.unique(np.concatenate(reached)))
+        clash = set(out) & set(policy_metrics)
+        if clash:
+            raise ValueError(f"policy metrics {sorted(clash)} collide with the model's own")
         out.update(policy_metrics)
         out["intervention_spending_eur"] = float(sum(
             v for k, v in policy_metrics.items() if k.endswith("_cost_eur")))
@@ -338,3 +442,14 @@ class PathwaysModel(mesa.Model):
             self._mother_views[mother_id] = MotherAgent(self, mother_id)
         return self._mother_views[mother_id]
 
+
+
+@functools.lru_cache(maxsize=1)
+def metric_names() -> tuple[str, ...]:
+    """Names of the monthly metrics every run records (besides policies' own)."""
+    model = PathwaysModel(Params.from_overrides({"size": 100, "burn_in_months": 0}),
+                          record_spells=False)
+    try:
+        return tuple(model.record.latest())
+    finally:
+        model.close()

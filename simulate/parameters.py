@@ -197,10 +197,12 @@ CORE: tuple[Parameter, ...] = (
           "Entry reason: loss of other income.", kind="fact", **POP),
     share("share_entry_relationship_end", 0.092, (0.06, 0.12), ROTTERDAM,
           "Entry reason: end of a relationship; the rest is other.", kind="fact", **POP),
-    share("inflow_returning_share", 0.42, (0.25, 0.55),
-          ASSUMPTION + "; calibrated in scenarios/baseline.yaml so that 44.5% of inflow is a "
-          "return (" + ROTTERDAM + "; docs/calibration.md)",
-          "Share of outside inflow that returns after an exit before the simulation.", **POP),
+    share("inflow_returning_share", 0.42, (0.15, 0.55),
+          ASSUMPTION + "; calibrated in scenarios/baseline.yaml so that, with the returns of "
+          "mothers who left during the simulation, 44.5% of inflow is a return (" + ROTTERDAM
+          + ", 004:428; docs/calibration.md)",
+          "Share of entrants from outside who return after an exit from before the "
+          "simulation started.", **POP),
     share("barrier_debts_prevalence", 0.26, (0.1, 0.45), ASSUMPTION,
           "Share with problematic debts at entry.", **POP),
     share("barrier_health_prevalence", 0.2, (0.08, 0.35), ASSUMPTION,
@@ -261,11 +263,32 @@ CORE: tuple[Parameter, ...] = (
     share("initial_formal_childcare_share", 0.08, (0.02, 0.2), ASSUMPTION,
           "Share of entrants already registered for a formal childcare place (their "
           "registration lag has passed).", **POP),
-    share("inflow_rate_per_month", 0.042, (0.02, 0.07),
+    share("inflow_rate_per_month", 0.042, (0.005, 0.07),
           ASSUMPTION + "; calibrated in scenarios/baseline.yaml so that the stock stays near "
           "its initial size (docs/calibration.md)",
-          "Outside inflow per month as a share of the initial stock size.",
+          "Women entering the modelled population per month (pregnant or with a young "
+          "child, on assistance) as a share of the initial stock size: new and returning "
+          "entrants, and women already on assistance whose pregnancy becomes known.",
           unit="share of size per month", **POP),
+    share("inflow_transfer_share", 0.3, (0.1, 0.8),
+          ASSUMPTION + "; many mothers were on assistance before they became pregnant (MODEL.md; "
+          "004:194-196: 52% of Rotterdam women aged 15-44 on assistance for 3 years or more); "
+          "calibrated in scenarios/baseline.yaml to that figure (docs/calibration.md)",
+          "Share of those entering the modelled population who were already on assistance "
+          "when their pregnancy became known: they bring their months on assistance with "
+          "them and are not inflow into assistance.", **POP),
+    amount("transfer_past_months_mean", 36.0, (12.0, 180.0),
+           ASSUMPTION + "; calibrated in scenarios/baseline.yaml, with inflow_transfer_share, "
+           "to 52% on assistance for 3 years or more (004:194-196; docs/calibration.md)",
+           "Mean months on assistance already behind a woman who becomes pregnant while on "
+           "assistance (exponential).", unit="months", **POP),
+    count("burn_in_months", 60, (24, 120),
+          ASSUMPTION + ": long enough for the pools that fill slowly (mothers in work, who are "
+          "followed for work_followup_months, and leavers who may return) to reach their "
+          "steady level (docs/model.md)",
+          "Months simulated before month 0, under the base's levers and without programmes, "
+          "so that queues, the pool of mothers in work and returns are level from month 0.",
+          lo=0, hi=600, unit="months", kind="setting", **POP),
 
     # ---- demography --------------------------------------------------------------------
     hazard("pregnancy_hazard_per_month", 0.01, (0.004, 0.02), ASSUMPTION,
@@ -278,19 +301,43 @@ CORE: tuple[Parameter, ...] = (
           unit="months", kind="setting"),
 
     # ---- exemptions -------------------------------------------------------------------
-    hazard("exemption_start_hazard_per_month", 0.012, (0.004, 0.03),
-           ASSUMPTION + "; not separable from the share exempt at entry by the one "
-           "exemption figure, so left at this value (docs/calibration.md)",
-           "Monthly probability that a mother without an exemption gets one."),
+    hazard("exemption_request_hazard", 0.004, (0.001, 0.015),
+           ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 8% of exemptions being the "
+           "one a single parent with a child under 5 may request (004:428; docs/calibration.md)",
+           "Monthly probability that a single parent with a child under 5 (or pregnant) "
+           "requests and gets an exemption."),
+    hazard("exemption_health_hazard", 0.03, (0.01, 0.08),
+           ASSUMPTION + "; 004:428: exemptions have several reasons",
+           "Monthly probability of an exemption for health reasons, with an active health "
+           "barrier."),
+    hazard("exemption_care_hazard", 0.03, (0.01, 0.08),
+           ASSUMPTION + "; 004:428: exemptions have several reasons",
+           "Monthly probability of an exemption for care reasons, with a heavy care burden."),
+    hazard("exemption_other_hazard", 0.008, (0.002, 0.03),
+           ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 55.2% with any exemption "
+           "(" + ROTTERDAM + ", 004:418; docs/calibration.md)",
+           "Monthly probability of an exemption for other reasons (social or medical "
+           "circumstances of the household)."),
     count("exemption_child_age_limit_months", 60, (60, 60),
-          PRACTICE + ": single parents with a child under 5 may request an exemption",
-          "An exemption needs a youngest child under this age (or a pregnancy); a review "
-          "ends it once the child is older.", lo=0, hi=216, unit="months", kind="fact"),
+          PRACTICE + ": single parents with a child under 5 may request an exemption (004:190)",
+          "An exemption on request needs a youngest child under this age (or a pregnancy); "
+          "a review ends it once the child is older.", lo=0, hi=216, unit="months",
+          kind="fact"),
+    share("exemption_temporary_share", 0.78, (0.6, 0.9),
+          ROTTERDAM + ": exemptions were mostly temporary (78%, 004:418)",
+          "Share of exemptions granted for a limited time (reviewed every "
+          "exemption_review_months); the rest are reviewed every "
+          "exemption_long_review_months.", kind="fact"),
     count("exemption_review_months", 6, (3, 12),
-          PRACTICE + ": exemptions are reviewed every 6 months",
-          "Months between exemption reviews.", lo=1, hi=60, unit="months", kind="fact"),
+          PRACTICE + ": exemptions are reviewed every 6 months (004:190)",
+          "Months between reviews of a temporary exemption.", lo=1, hi=60, unit="months",
+          kind="fact"),
+    count("exemption_long_review_months", 24, (12, 48), ASSUMPTION,
+          "Months between reviews of a long-term exemption.", lo=1, hi=240, unit="months"),
     share("exemption_renewal_prob", 0.6, (0.3, 0.8), ASSUMPTION + "; " + PRACTICE + ": mostly temporary",
-          "Probability that a review renews the exemption.", unit="probability"),
+          "Probability that a review renews an exemption whose reason still holds (a "
+          "review ends a health or care exemption once the barrier is resolved, and one "
+          "on request once the child is 5).", unit="probability"),
 
     # ---- coaches and contact ----------------------------------------------------------
     amount("regular_caseload_target", 120.0, (60.0, 200.0),
@@ -316,8 +363,20 @@ CORE: tuple[Parameter, ...] = (
           "Monthly pull of confidence and trust back to the mother's own level.",
           unit="share of gap per month"),
     share("barrier_detection_per_contact", 0.3, (0.1, 0.6), ASSUMPTION,
-          "Probability that a contact detects (and refers) each unregistered barrier.",
+          "Probability that a contact detects (and registers) each unregistered barrier of a "
+          "mother with trust in services 0.5 (see disclosure_trust_effect).",
           unit="probability"),
+    share("disclosure_trust_effect", 0.8, (0.3, 1.0),
+          ASSUMPTION + "; 004:655: without trust mothers do not tell what holds them back; "
+          "004:1078",
+          "How much trust in services raises disclosure: detection and referral uptake are "
+          "their value at trust 0.5 times 1 + effect x (2 x trust - 1), so from (1 - effect) "
+          "at no trust to (1 + effect) at full trust.", unit="relative change"),
+    share("referral_uptake_per_contact", 0.4, (0.15, 0.8),
+          ASSUMPTION + "; 004:655: trust is needed before help is accepted",
+          "Probability that a contact gets the referral of a registered barrier taken up (help "
+          "with debts, health, language or care), at trust 0.5; only referrals taken up "
+          "resolve.", unit="probability"),
     hazard("barrier_debts_resolution", 0.04, (0.02, 0.08), ASSUMPTION,
            "Monthly probability that a referred debt problem is resolved."),
     hazard("barrier_health_resolution", 0.05, (0.02, 0.1), ASSUMPTION,
@@ -329,25 +388,51 @@ CORE: tuple[Parameter, ...] = (
     share("topup_info_per_contact", 0.05, (0.0, 0.2), ASSUMPTION,
           "Probability that a contact teaches a mother that the top-up continues.",
           unit="probability"),
-    hazard("missed_agreement_base", 0.02, (0.005, 0.06),
+    hazard("lapse_hazard", 0.08, (0.02, 0.25),
            ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 14% of leavers leaving "
            "for non-cooperation (" + ROTTERDAM + "; docs/calibration.md)",
-           "Monthly probability of a missed agreement with recent contact and full trust."),
-    factor("missed_no_contact_effect", 2.0, (0.5, 4.0), ASSUMPTION,
-           "Extra relative risk of a missed agreement after the full no-contact period."),
-    count("missed_no_contact_months", 12, (6, 24), ASSUMPTION,
-          "Months without contact after which the extra risk of a missed agreement is full "
-          "(it grows linearly until then).", lo=1, hi=120, unit="months", kind="setting"),
-    factor("missed_low_trust_effect", 1.0, (0.0, 3.0), ASSUMPTION,
-           "Extra relative risk of a missed agreement with no trust in services."),
-    count("noncooperation_threshold", 2, (1, 4), ASSUMPTION,
-          "Missed agreements without a contact in between that end assistance.",
-          lo=1, hi=24, unit="missed agreements"),
+           "Monthly probability of a lapse (a missed appointment, the information duty not "
+           "met) with full trust in services and no stress; it happens with or without "
+           "coach contact."),
+    factor("lapse_low_trust_effect", 1.0, (0.0, 3.0), ASSUMPTION,
+           "Extra relative risk of a lapse with no trust in services."),
+    factor("lapse_stress_effect", 0.5, (0.0, 2.0), ASSUMPTION,
+           "Extra relative risk of a lapse at full stress."),
+    factor("lapse_exempt_factor", 0.5, (0.2, 1.0),
+           ASSUMPTION + "; exempted mothers keep the information duty",
+           "Risk of a lapse of an exempted mother relative to others."),
+    share("lapse_notice_per_contact", 0.7, (0.4, 0.95),
+          ASSUMPTION + "; Hainmueller et al. (2016), Scand. J. Econ. 118(4): lower caseloads "
+          "brought more monitoring and more sanctions",
+          "Probability that a lapse is noticed when the mother has a coach contact that "
+          "month.", unit="probability"),
+    share("lapse_admin_check_rate", 0.15, (0.05, 0.4), ASSUMPTION,
+          "Probability that a lapse is noticed without a contact (administrative checks, "
+          "data matching).", unit="probability"),
+    share("sanction_benefit_cut_share", 0.2, (0.1, 1.0),
+          ASSUMPTION + ": a first measure (maatregel) under the Participatiewet cuts the "
+          "norm, by 20% or more depending on the municipal bylaw",
+          "Share of the benefit withheld while a sanction runs."),
+    count("sanction_months", 1, (1, 4), ASSUMPTION + ": a first measure usually lasts a month",
+          "Months a sanction's benefit cut lasts.", lo=1, hi=24, unit="months"),
+    count("sanction_repeat_window_months", 12, (6, 24),
+          ASSUMPTION + "; repeated non-cooperation stops the benefit (MODEL.md)",
+          "A lapse noticed within this many months of a sanction stops the benefit (exit for "
+          "non-cooperation).", lo=1, hi=120, unit="months"),
+    amount("regular_coach_cost_per_month_eur", 6500.0, (4500.0, 9000.0),
+           ASSUMPTION + ": employer cost of a full-time work coach",
+           "Cost of one regular coach per month; the number of regular coaches follows "
+           "regular_caseload_target.", unit="EUR per coach per month"),
 
     # ---- participation ladder ------------------------------------------------------------
     hazard("ladder_up_base", 0.05, (0.02, 0.1), ASSUMPTION,
            "Monthly probability of a step up at confidence 0.5, without contact; it scales "
-           "with 0.5 + confidence."),
+           "with confidence_floor + confidence."),
+    share("confidence_floor", 0.5, (0.25, 1.0), ASSUMPTION,
+          "Part of the chances of a step up and of a job offer that does not depend on "
+          "confidence: they scale with (confidence_floor + confidence) / (confidence_floor "
+          "+ 0.5), which is 1 at confidence 0.5.",
+          unit="confidence units", kind="setting"),
     hazard("ladder_down_base", 0.015, (0.005, 0.04), ASSUMPTION,
            "Monthly probability of a step down without stress."),
     factor("ladder_contact_effect", 1.0, (0.2, 2.0), ASSUMPTION,
@@ -399,13 +484,12 @@ CORE: tuple[Parameter, ...] = (
            "Search intensity of an exempted mother relative to others."),
     factor("pregnant_search_factor", 0.3, (0.0, 0.6), ASSUMPTION,
            "Search intensity of a pregnant mother relative to others."),
-    hazard("job_offer_base", 0.09, (0.05, 0.6),
-           ASSUMPTION + "; calibrated in scenarios/baseline.yaml, jointly with "
-           "informal_care_per_tie, to 25% of leavers leaving for work (" + ROTTERDAM
-           + "; docs/calibration.md)",
+    hazard("job_offer_base", 0.09, (0.02, 0.9),
+           ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 25% of leavers leaving for "
+           "work (" + ROTTERDAM + "; docs/calibration.md)",
            "Monthly probability of an offer for a searching mother with mbo, confidence "
            "0.5, no barriers or ties in work, at a risk-neutral employer; it scales with "
-           "0.5 + confidence."),
+           "confidence_floor + confidence."),
     factor("offer_factor_no_basic", 0.5, (0.3, 0.8), ASSUMPTION,
            "Offer chance without basic education relative to mbo or lower."),
     factor("offer_factor_hbo_wo", 1.6, (1.2, 2.5), ASSUMPTION,
@@ -416,6 +500,12 @@ CORE: tuple[Parameter, ...] = (
            "Offer chance with an active language barrier."),
     factor("offer_factor_health", 0.6, (0.3, 0.9), ASSUMPTION,
            "Offer chance with an active health barrier."),
+    factor("offer_contact_effect", 0.5, (0.0, 1.5),
+           ASSUMPTION + "; lower caseloads brought more job offers from caseworkers "
+           "(Böheim, Eppel & Mahringer 2023) and more registered vacancies (Hainmueller "
+           "et al. 2016)",
+           "Extra relative chance of a job offer in a month with coach contact (the coach "
+           "proposes vacancies)."),
     factor("offer_working_tie_effect", 0.15, (0.0, 0.4), ASSUMPTION,
            "Extra relative offer chance per tie with someone in work."),
     count("offer_working_ties_max", 4, (2, 8), ASSUMPTION,
@@ -437,7 +527,10 @@ CORE: tuple[Parameter, ...] = (
            unit="concentration"),
     share("employer_flexible_share_mean", 0.35, (0.15, 0.6), ASSUMPTION,
           "Mean share of an employer's vacancies in flexible or school-time hours."),
-    amount("vacancies_per_100_mothers", 6.0, (2.0, 15.0), ASSUMPTION,
+    amount("vacancies_per_100_mothers", 25.0, (10.0, 50.0),
+           ASSUMPTION + ": the modelled mothers are a small part of the local labour market, "
+           "so vacancies seldom run out for them (the metric offers_over_vacancies shows "
+           "when they do)",
            "Vacancies open to the modelled mothers per month per 100 mothers of the "
            "initial stock; caps the offers employers make.", unit="vacancies per month"),
     amount("parttime_hours_per_week", 20.0, (12.0, 24.0), ASSUMPTION + ": school-time hours",
@@ -449,12 +542,25 @@ CORE: tuple[Parameter, ...] = (
            "Gross hourly wage of an offer.", unit="EUR per hour"),
     amount("weeks_per_month", 4.33, (4.33, 4.33), "52 weeks / 12 months",
            "Weeks in a month.", unit="weeks", kind="setting"),
-    share("decline_parttime_unaware", 0.8, (0.5, 1.0),
-          ASSUMPTION + "; " + PRACTICE + ": an offer needs an income gain the mother believes in",
-          "Probability of declining a part-time offer when unaware that the top-up "
-          "continues.", unit="probability"),
-    share("offer_acceptance", 0.75, (0.5, 0.95), ASSUMPTION,
-          "Probability of accepting an offer that is otherwise workable.", unit="probability"),
+    share("offer_acceptance", 0.85, (0.6, 0.95), ASSUMPTION,
+          "Probability of accepting a workable offer whose believed monthly gain is well "
+          "above acceptance_gain_reference_eur.", unit="probability"),
+    amount("acceptance_gain_reference_eur", 100.0, (25.0, 250.0),
+           ASSUMPTION + "; " + PRACTICE + ": an offer needs an income gain the mother believes "
+           "in (004:538)",
+           "Believed monthly net income gain at which half of the otherwise willing mothers "
+           "accept an offer.", unit="EUR per month"),
+    amount("acceptance_gain_scale_eur", 60.0, (20.0, 150.0), ASSUMPTION,
+           "Spread of the acceptance curve around the reference gain (logistic scale).",
+           unit="EUR per month"),
+    share("net_pay_share", 0.88, (0.8, 0.95),
+          ASSUMPTION + ": net pay at about the minimum wage, after taxes, premiums and credits",
+          "Net pay as a share of gross pay; assistance is set against net income."),
+    share("employer_arranged_care_factor", 0.4, (0.1, 1.0),
+          ASSUMPTION + "; employers ask whether childcare is arranged and turn mothers down "
+          "without it (004:630-650, 004:1207)",
+          "Perceived risk of hiring a mother whose childcare is arranged (a formal place or "
+          "an informal arrangement), relative to one without.", unit="multiplier"),
     factor("parttime_search_factor", 1.0, (0.3, 1.5), ASSUMPTION,
            "Search for a regular job by a mother in part-time work relative to others."),
 
@@ -463,7 +569,9 @@ CORE: tuple[Parameter, ...] = (
           "Dutch school age 4: younger children need daycare during work",
           "Below this age of the youngest child, a job needs childcare.", lo=0, hi=216,
           unit="months", kind="fact"),
-    amount("childcare_places_per_100_mothers", 10.0, (4.0, 25.0), ASSUMPTION,
+    amount("childcare_places_per_100_mothers", 20.0, (5.0, 40.0),
+           ASSUMPTION + "; with informal_care_per_tie it sets how many job starts rely on "
+           "formal care (docs/calibration.md)",
            "Formal childcare places open to the modelled mothers per 100 mothers of the "
            "initial stock.", unit="places", kind="lever"),
     count("childcare_providers", 4, (1, 20), ASSUMPTION, "Childcare providers.",
@@ -480,12 +588,35 @@ CORE: tuple[Parameter, ...] = (
           "Lowest ladder step (organised activities) at which a queued mother can get a "
           "place.", lo=1, hi=6, unit="ladder step", kind="setting"),
     share("informal_care_per_tie", 0.12, (0.03, 0.5),
-          ASSUMPTION + "; calibrated in scenarios/baseline.yaml, jointly with job_offer_base, "
-          "to 25% of leavers leaving for work (" + ROTTERDAM + "; docs/calibration.md)",
-          "Probability that one supportive tie can provide the care a job needs.",
-          unit="probability"),
+          ASSUMPTION + "; calibrated in scenarios/baseline.yaml to the declared share of job "
+          "starts that rely on informal care (docs/calibration.md)",
+          "Probability that one supportive tie can take on the care a job needs, when a "
+          "mother without arranged care gets an offer; the arrangement then lasts until it "
+          "breaks down.", unit="probability"),
     factor("flexible_informal_factor", 1.5, (1.0, 2.5), ASSUMPTION,
            "Relative chance of informal care for flexible or school-time hours."),
+    share("peer_tie_care_weight", 0.5, (0.1, 1.0),
+          ASSUMPTION + "; participants of group trajectories sometimes mind each other's "
+          "children (004:1154)",
+          "A tie made in a peer group counts as this share of a supportive tie when a mother "
+          "asks her network to take on childcare.", unit="ties per peer tie"),
+    hazard("informal_care_breakdown_hazard", 0.03, (0.01, 0.08),
+           ASSUMPTION + "; networks are small, mostly without work and unreliable (004:570, "
+           "004:1154, 000:27)",
+           "Monthly probability that an informal care arrangement breaks down."),
+    factor("informal_breakdown_event_factor", 3.0, (1.5, 6.0),
+           ASSUMPTION + "; 000:27: when children are ill there is no network to fall back on",
+           "Relative risk that an informal arrangement breaks down in a month with a stress "
+           "event (a sick child, a crisis)."),
+    share("job_loss_on_care_breakdown", 0.5, (0.2, 0.8), ASSUMPTION,
+          "Probability that a working mother loses her job when her informal care breaks "
+          "down and she has no formal place.", unit="probability"),
+    amount("childcare_net_cost_eur", 120.0, (30.0, 300.0),
+           ASSUMPTION + ": what a mother at about the minimum wage pays herself for formal care "
+           "after the childcare allowance (kinderopvangtoeslag, about 96% of the maximum "
+           "hourly rate at the lowest incomes) and the provider's price above that rate",
+           "Monthly cost of formal childcare a working mother pays herself, for the hours of "
+           "a part-time job (scaled by hours for a regular job).", unit="EUR per month"),
     share("childcare_trust_gain_per_month", 0.04, (0.0, 0.1), ASSUMPTION,
           "Share of the gap to full trust in childcare closed per month of formal care.",
           unit="share of gap per month"),
@@ -512,28 +643,61 @@ CORE: tuple[Parameter, ...] = (
            "for other reasons (" + ROTTERDAM + "; docs/calibration.md)",
            "Monthly probability of leaving for other or unknown reasons."),
 
-    # ---- job loss and return ------------------------------------------------------------
-    hazard("job_loss_hazard", 0.003, (0.001, 0.01),
-           ASSUMPTION + ", with the early factor gives about 9% back within 18 months (CBS)",
+    # ---- job loss and returns ----------------------------------------------------------
+    hazard("job_loss_hazard", 0.012, (0.005, 0.02),
+           ASSUMPTION + "; with the early factor it matches CBS: of those who left assistance "
+           "for a job in 2021, 82% were employed without assistance after 6 months and 72% "
+           "after 18 months (docs/evidence.md)",
            "Monthly probability of losing a job after the first months."),
-    factor("job_loss_early_factor", 2.0, (0.5, 5.0),
-           ASSUMPTION + "; " + PRACTICE + ": most likely in the first months",
+    factor("job_loss_early_factor", 6.0, (2.0, 10.0),
+           ASSUMPTION + "; " + PRACTICE + ": most likely in the first months (CBS: 18% not "
+           "employed without assistance 6 months after a job start)",
            "Extra relative risk of job loss at the job start, fading with tenure."),
-    amount("job_loss_early_decay_months", 6.0, (2.0, 12.0), ASSUMPTION,
+    amount("job_loss_early_decay_months", 3.0, (1.0, 8.0), ASSUMPTION,
            "Months over which the early extra risk of job loss fades (e-folding time).",
            unit="months"),
+    factor("job_loss_stress_event_factor", 1.5, (1.0, 3.0),
+           ASSUMPTION + "; employers' biggest fear is constant sick children at home "
+           "(004:630-650)",
+           "Relative risk of job loss in a month with a stress event (a sick child)."),
     count("job_loss_ladder_step", 4, (3, 4), ASSUMPTION + ": she keeps her work experience",
           "Participation-ladder step of a mother back on assistance (or without her "
           "part-time job) after losing a job.", lo=1, hi=4, unit="ladder step",
           kind="setting"),
-    share("return_after_job_loss", 0.8, (0.5, 1.0), ASSUMPTION,
-          "Probability that a mother who loses her job returns to assistance.",
+    share("return_after_job_loss", 0.8, (0.4, 0.95),
+          ASSUMPTION + "; CBS: 9% of those who left for a job in 2021 were back on "
+          "assistance 18 months later",
+          "Probability that a mother who loses a full job returns to assistance (the others "
+          "find other income).", unit="probability"),
+    amount("return_after_job_loss_delay_months", 3.0, (1.0, 12.0),
+           ASSUMPTION + ": unemployment insurance (WW) comes first, for three months at the "
+           "least after a short work history",
+           "Mean months from a job loss to the return to assistance (geometric).",
+           unit="months"),
+    share("return_noncooperation_share", 0.6, (0.3, 0.85),
+          ASSUMPTION + "; after a stop for non-cooperation many apply again within months "
+          "(MODEL.md)",
+          "Share of mothers stopped for non-cooperation who apply again.",
           unit="probability"),
+    amount("return_noncooperation_delay_months", 3.0, (1.0, 9.0), ASSUMPTION,
+           "Mean months from a stop for non-cooperation to the new application (geometric).",
+           unit="months"),
+    hazard("return_study_hazard", 0.01, (0.003, 0.03),
+           ASSUMPTION + "; study stops (MODEL.md)",
+           "Monthly probability that a mother who left for study stops and returns."),
+    hazard("return_partner_hazard", 0.008, (0.003, 0.02),
+           ASSUMPTION + "; the partner's income ends with a relationship breakdown (MODEL.md)",
+           "Monthly probability that a mother who left for a partner's income returns."),
+    hazard("return_other_hazard", 0.01, (0.003, 0.03), ASSUMPTION,
+           "Monthly probability that a mother who left for other reasons returns."),
+    count("exit_followup_months", 60, (24, 120), ASSUMPTION,
+          "Months after an exit (or a job loss) during which a return to assistance is "
+          "simulated; a later return counts as outside inflow.", lo=1, hi=1200,
+          unit="months", kind="setting"),
     count("work_followup_months", 60, (24, 120),
           ASSUMPTION + "; CBS follows job leavers for 18 months",
-          "Months after an exit to work during which job loss and return are simulated; "
-          "after that she is no longer followed.", lo=1, hi=1200, unit="months",
-          kind="setting"),
+          "Months after an exit to work during which job loss is simulated; after that she "
+          "is no longer followed.", lo=1, hi=1200, unit="months", kind="setting"),
 
     # ---- money ------------------------------------------------------------------------
     amount("assistance_norm_eur", 1345.45, (1200.0, 1500.0),
@@ -668,3 +832,12 @@ class Params:
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.values)
+
+    def with_levers_of(self, base: Params) -> Params:
+        """These values with the levers (what a municipality chooses) set as in ``base``.
+
+        The burn-in of an alternative runs under these: the world it starts from is the
+        base's, with the alternative's uncertainties; its own levers take effect at month 0.
+        """
+        levers = {p.name: base[p.name] for p in self.declarations.of_kind("lever")}
+        return Params.from_overrides({**self.values, **levers}, self.declarations)

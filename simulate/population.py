@@ -19,7 +19,7 @@ from scipy.stats import poisson
 
 from simulate.parameters import Params
 from simulate.rng import Streams
-from simulate.states import Barrier, Status
+from simulate.states import Barrier, ExemptionReason, Status
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,8 @@ COLUMNS: dict[str, Column] = {
     "due_month": Column(np.int32, NEVER, "Month the pregnancy ends in a birth."),
     "barriers": Column(np.uint8, 0, "Bit mask of present barriers (simulate.states.Barrier)."),
     "barriers_registered": Column(np.uint8, 0, "Bit mask of barriers registered by a coach."),
+    "barriers_referred": Column(np.uint8, 0, "Bit mask of registered barriers whose referral "
+                                "she has taken up (only these resolve)."),
     "network_ties": Column(np.int16, 0, "Supportive ties outside programmes."),
     "network_working": Column(np.int16, 0, "Of those ties, people in work."),
     "peer_ties": Column(np.int16, 0, "Ties to other mothers made in peer groups."),
@@ -59,13 +61,21 @@ COLUMNS: dict[str, Column] = {
     "last_step_up": Column(np.int32, NEVER, "Month of her last step up."),
     "exempt": Column(np.bool_, False, "Exempted from the work obligation."),
     "exempt_since": Column(np.int32, NEVER, "Month the current exemption started."),
+    "exempt_reason": Column(np.int8, 0, "Reason of the current or last exemption "
+                            "(simulate.states.ExemptionReason)."),
+    "exempt_long": Column(np.bool_, False, "The exemption is long-term (reviewed rarely)."),
     "spell_start": Column(np.int32, 0, "Start month of the current or last assistance spell."),
     "spell_exempt_ever": Column(np.bool_, False, "Had an exemption during this spell."),
     "spell_barrier_registered": Column(np.bool_, False,
                                        "A barrier was registered at entry of this spell."),
+    "spell_exempt_request": Column(np.bool_, False, "Had an exemption on request (single "
+                                   "parent, child under 5) during this spell."),
+    "transfer": Column(np.bool_, False, "Entered the modelled population while already on "
+                       "assistance (pregnant while on assistance)."),
     "coach": Column(np.int32, -1, "Index of her coach; -1: none."),
-    "months_since_contact": Column(np.int16, 0, "Months since her last coach contact."),
-    "missed_agreements": Column(np.int8, 0, "Missed agreements since her last contact."),
+    "last_contact": Column(np.int32, NEVER, "Month of her last coach contact."),
+    "last_sanction": Column(np.int32, NEVER, "Month of her last sanction (benefit cut) in this "
+                            "spell."),
     "contacted": Column(np.bool_, False, "Had a coach contact this month."),
     "stress_event": Column(np.bool_, False, "Had a stress event (e.g. a sick child) this month."),
     "provider": Column(np.int16, 0, "Her local childcare provider."),
@@ -73,10 +83,15 @@ COLUMNS: dict[str, Column] = {
     "place_reserved": Column(np.bool_, False, "Her place is one reserved by a programme."),
     "queue_since": Column(np.int32, NEVER, "Month she registered for a place (possibly before "
                           "month 0); NEVER: not registered."),
+    "informal_care": Column(np.bool_, False, "Has a lasting informal childcare arrangement."),
+    "informal_since": Column(np.int32, NEVER, "Month the informal arrangement began."),
+    "care_broke": Column(np.bool_, False, "Her informal arrangement broke down this month."),
     "parttime": Column(np.bool_, False, "On assistance with a part-time job (ladder step 5)."),
     "job_start": Column(np.int32, NEVER, "Start month of her current job."),
     "earnings_eur": Column(np.float32, 0.0, "Gross earnings of her current job per month."),
     "exit_month": Column(np.int32, NEVER, "Month of her last exit from assistance."),
+    "return_month": Column(np.int32, NEVER, "Month she will return to assistance after an exit "
+                           "or a job loss; NEVER: no return simulated."),
     "mod_ladder_up": Column(np.float32, 1.0, "Policy multiplier on the chance of a step up."),
     "mod_offer": Column(np.float32, 1.0, "Policy multiplier on the chance of a job offer."),
     "mod_job_loss": Column(np.float32, 1.0, "Policy multiplier on the risk of job loss."),
@@ -158,10 +173,25 @@ def _category(u: np.ndarray, shares: list[float]) -> np.ndarray:
 
 
 INIT_STREAMS = (
-    "age", "duration", "pregnant", "child_age", "older_children", "due", "working_ties",
+    "age", "duration", "transfer", "transfer_months", "exempt_reason", "exempt_long", "pregnant", "child_age", "older_children", "due", "working_ties",
     "other_ties", "confidence", "trust_services", "trust_childcare", "stress", "exempt",
     "childcare_registered", "returning", "education", "entry_reason", "knows_topup", "ladder",
     "provider", *(f"barrier:{b.name}" for b in Barrier), *(f"registered:{b.name}" for b in Barrier))
+
+
+def exemption_reasons(p: Params, barriers: np.ndarray, u: np.ndarray) -> np.ndarray:
+    """The reason of an exemption at entry, in proportion to the monthly hazards of the
+    reasons that apply to each mother (a health or care reason needs that barrier)."""
+    health = (barriers & np.uint8(1 << Barrier.HEALTH)) != 0
+    care = (barriers & np.uint8(1 << Barrier.CARE)) != 0
+    weights = np.stack([np.full(len(u), p.exemption_request_hazard),
+                        np.where(health, p.exemption_health_hazard, 0.0),
+                        np.where(care, p.exemption_care_hazard, 0.0),
+                        np.full(len(u), p.exemption_other_hazard)])
+    cum = np.cumsum(weights, axis=0)
+    total = np.maximum(cum[-1], 1e-300)
+    index = (u * total > cum).sum(axis=0)
+    return (np.minimum(index, 3) + ExemptionReason.REQUEST).astype(np.int8)
 
 
 def draw_mothers(p: Params, streams: Streams, ids: np.ndarray, month: int | np.ndarray,
@@ -196,8 +226,12 @@ def draw_mothers(p: Params, streams: Streams, ids: np.ndarray, month: int | np.n
         spell_start = (month - months_on).astype(np.int32)
         pregnant = u("pregnant") < p.stock_share_pregnant
         child_age = np.floor(u("child_age") * p.child_age_limit_months)
+        transfer = np.zeros(k, dtype=bool)
     else:
-        spell_start = month.copy()
+        # Women already on assistance whose pregnancy becomes known bring their months.
+        transfer = u("transfer") < p.inflow_transfer_share
+        past = np.floor(-p.transfer_past_months_mean * np.log(u("transfer_months")))
+        spell_start = np.where(transfer, month - past, month).astype(np.int32)
         pregnant = u("pregnant") < p.inflow_share_pregnant
         child_age = np.floor(_truncated_exponential(
             u("child_age"), p.inflow_child_age_mean_months, p.child_age_limit_months))
@@ -231,6 +265,7 @@ def draw_mothers(p: Params, streams: Streams, ids: np.ndarray, month: int | np.n
     trust = _logit_normal(z("trust_services"), p.trust_services_mean, p.psych_logit_sd)
     stress = _logit_normal(z("stress"), p.stress_mean, p.psych_logit_sd)
     exempt = u("exempt") < p.exemption_at_entry_share
+    reason = exemption_reasons(p, barriers, u("exempt_reason"))
     registered_for_care = u("childcare_registered") < p.initial_formal_childcare_share
     lag = p.childcare_registration_lag_months
     returning = u("returning") < p.inflow_returning_share
@@ -268,8 +303,12 @@ def draw_mothers(p: Params, streams: Streams, ids: np.ndarray, month: int | np.n
             p.entry_ladder_step3_share])).astype(np.int8),
         "exempt": exempt,
         "exempt_since": np.where(exempt, spell_start, 0).astype(np.int32),
+        "exempt_reason": np.where(exempt, reason, ExemptionReason.NONE).astype(np.int8),
+        "exempt_long": exempt & (u("exempt_long") >= p.exemption_temporary_share),
         "spell_start": spell_start,
         "spell_exempt_ever": exempt,
+        "spell_exempt_request": exempt & (reason == ExemptionReason.REQUEST),
+        "transfer": transfer,
         "spell_barrier_registered": registered != 0,
         "provider": np.minimum((u("provider") * p.childcare_providers).astype(np.int16),
                                p.childcare_providers - 1),

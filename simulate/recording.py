@@ -41,9 +41,9 @@ class MonthlyRecord:
 class SpellLog:
     """One row per assistance spell, appended in vectorised chunks as spells end."""
 
-    FIELDS = ("mother_id", "start_month", "end_month", "exit_reason", "returning",
-              "exempt_ever", "barrier_registered_at_entry", "education", "entry_reason",
-              "age_at_start")
+    FIELDS = ("mother_id", "entry_month", "start_month", "end_month", "exit_reason", "returning",
+              "exempt_ever", "exempt_request_ever", "barrier_registered_at_entry", "education",
+              "entry_reason", "age_at_start")
 
     def __init__(self, enabled: bool = True) -> None:
         self.enabled = enabled
@@ -53,11 +53,13 @@ class SpellLog:
         start = mothers.spell_start[ids]
         return {
             "mother_id": ids.astype(np.int64),
+            "entry_month": mothers.entry_month[ids].astype(np.int64),
             "start_month": start.astype(np.int64),
             "end_month": end.astype(np.float64),
             "exit_reason": reason,
             "returning": mothers.returning[ids].copy(),
             "exempt_ever": mothers.spell_exempt_ever[ids].copy(),
+            "exempt_request_ever": mothers.spell_exempt_request[ids].copy(),
             "barrier_registered_at_entry": mothers.spell_barrier_registered[ids].copy(),
             "education": mothers.education[ids].copy(),
             "entry_reason": mothers.entry_reason[ids].copy(),

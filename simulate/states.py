@@ -19,8 +19,8 @@ class Status:
     PARTNER = 3
     NONCOOPERATION = 4
     OTHER = 5
-    NOT_FOLLOWED = 6     # no longer followed: lost her job and did not return to assistance,
-    #                      or her follow-up after an exit to work ended
+    NOT_FOLLOWED = 6     # no longer followed: her follow-up after an exit to work ended
+    JOBLESS = 7          # lost her job; off assistance and out of work (she may return)
 
     @classmethod
     def name_of(cls, code: int) -> str:
@@ -50,6 +50,16 @@ class EntryReason(IntEnum):
     INCOME_LOSS = 1
     RELATIONSHIP_END = 2
     OTHER = 3
+
+
+class ExemptionReason(IntEnum):
+    """Why a mother is exempted from the work obligation (``exempt_reason`` column)."""
+
+    NONE = 0
+    REQUEST = 1   # on request of a single parent with a child under 5 (004:190, 004:428)
+    HEALTH = 2    # with an active health barrier
+    CARE = 3      # with a heavy care burden
+    OTHER = 4
 
 
 class Barrier(IntEnum):

@@ -14,7 +14,8 @@ SCENARIOS = ROOT / "scenarios"
 
 
 def make_model(months: int = 0, seed: int = 1, policies=(), **overrides) -> PathwaysModel:
-    """A model with parameter overrides, run for ``months``."""
+    """A model with parameter overrides, run for ``months`` (no burn-in unless given)."""
+    overrides.setdefault("burn_in_months", 0)
     model = PathwaysModel(Params.from_overrides(overrides), policies, seed=seed,
                           horizon_months=max(months, 1))
     return model.run(months)
@@ -22,7 +23,7 @@ def make_model(months: int = 0, seed: int = 1, policies=(), **overrides) -> Path
 
 # Parameters that leave only one constant exit hazard ('other') active.
 ONLY_OTHER_EXIT = dict(study_exit_hazard=0.0, partner_exit_hazard=0.0, job_offer_base=0.0,
-                       missed_agreement_base=0.0)
+                       lapse_hazard=0.0, return_other_hazard=0.0)
 
 
 @pytest.fixture

@@ -61,7 +61,7 @@ def test_changing_one_process_leaves_every_other_processs_draws_unchanged():
     # The change matters: the runs differ in who is on assistance.
     assert base_model.record.series("on_assistance")[-1] != alt_model.record.series("on_assistance")[-1]
     names = {r[0] for r in base} - {"exit"}
-    core = {"contact", "ladder", "offer", "missed_agreement", "stress_event", "init:age"}
+    core = {"contact", "ladder", "offer", "lapse", "stress_event", "init:age"}
     assert core <= names
     compared = 0
     for name in names:

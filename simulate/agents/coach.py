@@ -1,13 +1,72 @@
-"""Work coaches (klantmanagers): Mesa agents whose numbers feed a small array table."""
+"""Work coaches (klantmanagers): Mesa agents that are views on one row of a coach table.
+
+The contact step reads the table's arrays; a :class:`CoachAgent` reads and writes its row,
+so editing an agent (``coach.caseload_max = 30``) changes what the model does.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import mesa
 import numpy as np
 
+if TYPE_CHECKING:
+    from simulate.model import PathwaysModel
+
+REGULAR = "regular"
+
+
+class CoachTable:
+    """All coaches as arrays, for the vectorised contact step (one row per coach)."""
+
+    FIELDS = {
+        "hours_per_month": np.float64, "client_time_share": np.float64,
+        "hours_per_contact": np.float64, "capacity": np.int64, "trust": np.float64,
+        "effect": np.float64, "regular": np.bool_, "active": np.bool_,
+        "gender_sensitive": np.bool_, "caseload": np.int64,
+    }
+
+    def __init__(self) -> None:
+        for name, dtype in self.FIELDS.items():
+            setattr(self, name, np.zeros(0, dtype=dtype))
+        self.programme: list[str] = []
+
+    def __len__(self) -> int:
+        return len(self.programme)
+
+    def add(self, programme: str, **values) -> int:
+        """Append a coach; returns its index."""
+        for name, dtype in self.FIELDS.items():
+            setattr(self, name, np.append(getattr(self, name),
+                                          np.asarray(values.get(name, 0), dtype=dtype)))
+        self.programme.append(programme)
+        return len(self.programme) - 1
+
+    @property
+    def contacts(self) -> np.ndarray:
+        """Client contacts each coach can give per month (none when retired)."""
+        return np.where(self.active, self.hours_per_month * self.client_time_share
+                        / self.hours_per_contact, 0.0)
+
+    @property
+    def available_regular(self) -> np.ndarray:
+        """Indices of the regular coaches still working (new clients go to them)."""
+        return np.flatnonzero(self.regular & self.active)
+
+
+def _row(name: str, doc: str) -> property:
+    def get(self):
+        return getattr(self.model.coaches, name)[self.index].item()
+
+    def set_(self, value):
+        getattr(self.model.coaches, name)[self.index] = value
+
+    return property(get, set_, doc=doc)
+
 
 class CoachAgent(mesa.Agent):
-    """A work coach.
+    """A work coach: a view on row ``index`` of the model's :class:`CoachTable`.
 
     Contacts per client per month follow from hours and caseload:
     ``hours_per_month * client_time_share / (hours_per_contact * caseload)``.
@@ -18,87 +77,46 @@ class CoachAgent(mesa.Agent):
         client_time_share: Share of the hours spent on client contact.
         hours_per_contact: Hours one contact takes.
         caseload_max: Most clients the coach takes on.
-        programme: "regular", or the name of the policy the coach works for.
+        programme: "regular", or the label of the policy the coach works for.
         gender_sensitive: Trained in gender-sensitive work.
         trust_multiplier: Trust gained per contact relative to a regular coach.
         contact_effect_multiplier: Push up the ladder from a contact relative to a regular
             coach.
     """
 
-    def __init__(self, model, *, hours_per_month: float, client_time_share: float,
-                 hours_per_contact: float, caseload_max: int, programme: str = "regular",
-                 gender_sensitive: bool = False, trust_multiplier: float = 1.0,
-                 contact_effect_multiplier: float = 1.0) -> None:
+    hours_per_month = _row("hours_per_month", "Working hours per month.")
+    client_time_share = _row("client_time_share", "Share of the hours spent on clients.")
+    hours_per_contact = _row("hours_per_contact", "Hours one contact takes.")
+    caseload_max = _row("capacity", "Most clients the coach takes on.")
+    trust_multiplier = _row("trust", "Trust gained per contact relative to a regular coach.")
+    contact_effect_multiplier = _row("effect", "Ladder push of a contact, relative.")
+    gender_sensitive = _row("gender_sensitive", "Trained in gender-sensitive work.")
+    active = _row("active", "Still working (False once retired after a staffing change).")
+
+    def __init__(self, model: PathwaysModel, *, hours_per_month: float,
+                 client_time_share: float, hours_per_contact: float, caseload_max: int,
+                 programme: str = REGULAR, gender_sensitive: bool = False,
+                 trust_multiplier: float = 1.0, contact_effect_multiplier: float = 1.0) -> None:
         super().__init__(model)
-        self.hours_per_month = hours_per_month
-        self.client_time_share = client_time_share
-        self.hours_per_contact = hours_per_contact
-        self.caseload_max = caseload_max
-        self.programme = programme
-        self.gender_sensitive = gender_sensitive
-        self.trust_multiplier = trust_multiplier
-        self.contact_effect_multiplier = contact_effect_multiplier
-        self.index = model.coaches.add(self)
+        self.index = model.coaches.add(
+            programme, hours_per_month=hours_per_month, client_time_share=client_time_share,
+            hours_per_contact=hours_per_contact, capacity=caseload_max,
+            trust=trust_multiplier, effect=contact_effect_multiplier,
+            regular=programme == REGULAR, active=True, gender_sensitive=gender_sensitive)
+
+    @property
+    def programme(self) -> str:
+        return self.model.coaches.programme[self.index]
 
     @property
     def dedicated(self) -> bool:
-        return self.programme != "regular"
+        return self.programme != REGULAR
 
     @property
     def contact_capacity(self) -> float:
         """Client contacts the coach can give per month."""
-        return self.hours_per_month * self.client_time_share / self.hours_per_contact
+        return float(self.model.coaches.contacts[self.index])
 
     @property
     def caseload(self) -> int:
         return int(self.model.coaches.caseload[self.index])
-
-
-class CoachTable:
-    """Array view of all coaches, for the vectorised contact step."""
-
-    def __init__(self) -> None:
-        self.agents: list[CoachAgent] = []
-        self._arrays: dict[str, np.ndarray] | None = None
-        self.caseload = np.zeros(0, dtype=np.int64)
-
-    def add(self, coach: CoachAgent) -> int:
-        self.agents.append(coach)
-        self._arrays = None
-        self.caseload = np.append(self.caseload, 0)
-        return len(self.agents) - 1
-
-    def __len__(self) -> int:
-        return len(self.agents)
-
-    def _build(self) -> dict[str, np.ndarray]:
-        if self._arrays is None:
-            a = self.agents
-            self._arrays = {
-                "capacity": np.array([c.caseload_max for c in a], dtype=np.int64),
-                "contacts": np.array([c.contact_capacity for c in a], dtype=np.float64),
-                "trust": np.array([c.trust_multiplier for c in a], dtype=np.float64),
-                "effect": np.array([c.contact_effect_multiplier for c in a], dtype=np.float64),
-                "regular": np.array([not c.dedicated for c in a], dtype=bool),
-            }
-        return self._arrays
-
-    @property
-    def capacity(self) -> np.ndarray:
-        return self._build()["capacity"]
-
-    @property
-    def contacts(self) -> np.ndarray:
-        return self._build()["contacts"]
-
-    @property
-    def trust(self) -> np.ndarray:
-        return self._build()["trust"]
-
-    @property
-    def effect(self) -> np.ndarray:
-        return self._build()["effect"]
-
-    @property
-    def regular(self) -> np.ndarray:
-        return self._build()["regular"]

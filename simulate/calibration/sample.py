@@ -32,6 +32,8 @@ SAMPLE_COLUMNS: dict[str, str] = {
     "entrant": "not on assistance when the window opened: entered during the window",
     "returning": "the spell she entered the window with is a return after an earlier exit",
     "exempt": "an exemption during a spell that touches the window",
+    "exempt_request": "an exemption on request (single parent, child under 5) during a spell "
+                      "that touches the window",
     "barrier_registered_at_entry": "a coach registered a barrier at the start of the spell "
                                    "she entered the window with",
     "education": "education (no_basic, mbo_or_lower, hbo_wo, other)",
@@ -118,7 +120,10 @@ def period_sample(spells: pd.DataFrame, children: pd.DataFrame, window: Window,
         [*keys, "start_month"], kind="stable")
     entry = mine.drop_duplicates(keys, keep="first").set_index(keys)
     latest = mine.drop_duplicates(keys, keep="last").set_index(keys)
-    exempt = mine.groupby(keys, observed=True, sort=True)["exempt_ever"].any()
+    grouped = mine.groupby(keys, observed=True, sort=True)
+    exempt = grouped["exempt_ever"].any()
+    request = (grouped["exempt_request_ever"].any() if "exempt_request_ever" in mine
+               else exempt & False)
 
     at_end = latest["_end"] > last
     out = pd.DataFrame({
@@ -128,6 +133,7 @@ def period_sample(spells: pd.DataFrame, children: pd.DataFrame, window: Window,
         "entrant": entry["start_month"] >= first,
         "returning": entry["returning"].astype(bool),
         "exempt": exempt.reindex(entry.index).astype(bool),
+        "exempt_request": request.reindex(entry.index).astype(bool),
         "barrier_registered_at_entry": entry["barrier_registered_at_entry"].astype(bool),
         "education": entry["education"],
         "entry_reason": entry["entry_reason"],
@@ -142,6 +148,26 @@ def _empty(keys: list[str], spells: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(columns)
 
 
+def _on_at_end(spells: pd.DataFrame, month: int) -> np.ndarray:
+    """Spells on assistance at the end of ``month`` of mothers in the modelled population
+    then (a woman pregnant while on assistance joins it when the pregnancy is known,
+    although her spell started earlier)."""
+    on = (spells["start_month"].to_numpy() <= month) & (_end(spells) > month)
+    if "entry_month" in spells:
+        on &= spells["entry_month"].to_numpy() <= month
+    return on
+
+
+def stock_duration_share(spells: pd.DataFrame, month: int, months: int) -> float:
+    """Of the mothers on assistance at the end of ``month``, the share whose spell has
+    lasted ``months`` or more (counting the month it started); NaN when nobody is on it."""
+    start = spells["start_month"].to_numpy()
+    on = _on_at_end(spells, month)
+    if not on.any():
+        return float("nan")
+    return float(np.mean(month - start[on] + 1 >= months))
+
+
 def stock(spells: pd.DataFrame, month: int) -> pd.Series | int:
     """Mothers on assistance at the end of ``month``, counted from the spells.
 
@@ -149,7 +175,7 @@ def stock(spells: pd.DataFrame, month: int) -> pd.Series | int:
         The count, or a Series of counts by ``scenario``/``replicate`` when the spells
         have those columns.
     """
-    on = (spells["start_month"].to_numpy() <= month) & (_end(spells) > month)
+    on = _on_at_end(spells, month)
     groups = [c for c in ("scenario", "replicate") if c in spells.columns]
     if not groups:
         return int(on.sum())

@@ -25,6 +25,12 @@ Statistics:
 - ``stock_ratio: MONTH``: mothers on assistance at the end of MONTH relative to the
   initial stock; MONTH is a month of the run, ``horizon`` (the scenario's horizon) or
   ``window_end``.
+- ``long_term_share: MONTHS``: of all mothers on assistance at the end of the window (the
+  whole modelled population, not only the period sample), the share whose spell has
+  lasted MONTHS or more.
+- ``metric_share: {numerator: [METRIC, ...], denominator: [METRIC, ...]}``: the sum over
+  the window's months of the numerator metrics over that of the denominator metrics
+  (monthly metrics of the run, e.g. job starts by kind of childcare).
 
 The sample's columns are listed in :data:`simulate.calibration.sample.SAMPLE_COLUMNS`.
 """
@@ -40,7 +46,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from simulate.calibration.sample import SAMPLE_COLUMNS, Window, period_sample, stock
+from simulate.calibration.sample import (SAMPLE_COLUMNS, Window, period_sample, stock,
+                                        stock_duration_share)
 from simulate.parameters import PARAMETERS
 from simulate.schema import InputError, Reader, join, load_yaml, unknown
 from simulate.states import EXIT_REASONS, Education, EntryReason
@@ -51,7 +58,7 @@ DEFAULT_TARGETS = Path(__file__).with_name("targets.yaml")
 TOP_KEYS = ("name", "description", "sampling", "validation", "calibration", "targets")
 TARGET_KEYS = ("name", "description", "value", "sample_size", "standard_error", "tolerance",
                "source", "note", "statistic")
-KINDS = ("share", "mean", "sd", "stock_ratio")
+KINDS = ("share", "mean", "sd", "stock_ratio", "long_term_share", "metric_share")
 STOCK_MONTHS = ("horizon", "window_end")
 
 # Values each column of the sample can take (None: a number).
@@ -97,7 +104,9 @@ class Statistic:
         condition: For ``share``: who counts in the numerator.
         column: For ``mean`` and ``sd``: the numeric column.
         among: Who counts in the denominator (every sampled woman by default).
-        month: For ``stock_ratio``: a month number, ``horizon`` or ``window_end``.
+        month: For ``stock_ratio``: a month number, ``horizon`` or ``window_end``; for
+            ``long_term_share``: the least spell length in months.
+        numerator, denominator: For ``metric_share``: the monthly metrics summed.
     """
 
     kind: str
@@ -105,10 +114,13 @@ class Statistic:
     column: str | None = None
     among: Condition = field(default_factory=Condition)
     month: int | str | None = None
+    numerator: tuple[str, ...] = ()
+    denominator: tuple[str, ...] = ()
 
     @property
     def is_share(self) -> bool:
-        return self.kind == "share"
+        """A share (0-1) of people or events: shown in percent."""
+        return self.kind in ("share", "long_term_share", "metric_share")
 
     def stock_month(self, horizon_months: int, window: Window) -> int:
         if self.month == "horizon":
@@ -118,8 +130,17 @@ class Statistic:
         return int(self.month)
 
     def compute(self, sample: pd.DataFrame, spells: pd.DataFrame, size: int,
-                horizon_months: int, window: Window) -> float:
+                horizon_months: int, window: Window,
+                monthly: pd.DataFrame | None = None) -> float:
         """The statistic for one sample (one replicate); NaN when its denominator is empty."""
+        if self.kind == "long_term_share":
+            return stock_duration_share(spells, window.last, int(self.month))
+        if self.kind == "metric_share":
+            if monthly is None:
+                raise ValueError("metric_share needs the run's monthly metrics")
+            rows = monthly.loc[(monthly.index >= window.first) & (monthly.index <= window.last)]
+            den = float(rows[list(self.denominator)].to_numpy().sum())
+            return float(rows[list(self.numerator)].to_numpy().sum()) / den if den else math.nan
         if self.kind == "stock_ratio":
             count = stock(spells.drop(columns=["scenario", "replicate"], errors="ignore"),
                           self.stock_month(horizon_months, window))
@@ -137,6 +158,11 @@ class Statistic:
     def text(self) -> str:
         if self.kind == "stock_ratio":
             return f"stock at the end of month {self.month} / initial stock"
+        if self.kind == "long_term_share":
+            return f"share of the stock at the window's end on assistance {self.month}+ months"
+        if self.kind == "metric_share":
+            return (f"sum of {' + '.join(self.numerator)} / sum of "
+                    f"{' + '.join(self.denominator)} over the window")
         among = "" if not self.among.terms else f" among {self.among.text()}"
         what = self.condition.text() if self.kind == "share" else self.column
         return f"{self.kind} of {what}{among}"
@@ -223,7 +249,8 @@ class TargetSet:
 
 def statistics(targets: TargetSet, spells: pd.DataFrame, children: pd.DataFrame, *,
                size: int, horizon_months: int, target_child_age_months: int,
-               pregnancy_known_months: int) -> dict[str, float]:
+               pregnancy_known_months: int,
+               monthly: pd.DataFrame | None = None) -> dict[str, float]:
     """Every target's simulated value for one replicate's spells and children.
 
     Args:
@@ -232,13 +259,16 @@ def statistics(targets: TargetSet, spells: pd.DataFrame, children: pd.DataFrame,
         size: Initial stock, the denominator of stock ratios.
         horizon_months: The scenario's horizon (for ``stock_ratio: horizon``).
         target_child_age_months, pregnancy_known_months: Who is in the target group.
+        monthly: The replicate's monthly metrics (one row per month), for
+            ``metric_share`` targets.
 
     Returns:
         Target name to value; ``period_sample_women`` holds the sample's size.
     """
     sample = period_sample(spells, children, targets.window, target_child_age_months,
                            pregnancy_known_months)
-    out = {t.name: t.statistic.compute(sample, spells, size, horizon_months, targets.window)
+    out = {t.name: t.statistic.compute(sample, spells, size, horizon_months, targets.window,
+                                       monthly)
            for t in targets.targets}
     out["period_sample_women"] = float(len(sample))
     return out
@@ -366,7 +396,26 @@ def _read_statistic(r: Reader, value: Any, where: str) -> Statistic:
         raise r.error(where, "give exactly one of " + ", ".join(KINDS)
                       + " (e.g. {share: exempt} or {mean: age_years})")
     kind = kinds[0]
-    r.known_keys(data, (kind,) if kind == "stock_ratio" else (kind, "among"), where)
+    alone = kind in ("stock_ratio", "long_term_share", "metric_share")
+    r.known_keys(data, (kind,) if alone else (kind, "among"), where)
+    if kind == "long_term_share":
+        return Statistic(kind, month=r.integer(data[kind], join(where, kind), 1, 1200))
+    if kind == "metric_share":
+        from simulate.model import metric_names
+        spec = r.mapping(data[kind], join(where, kind))
+        r.known_keys(spec, ("numerator", "denominator"), join(where, kind))
+        parts = {}
+        for part in ("numerator", "denominator"):
+            field_ = join(join(where, kind), part)
+            names = r.sequence(r.required(spec, part, join(where, kind)), field_)
+            if not names:
+                raise r.error(field_, "lists no metrics")
+            known = metric_names()
+            for i, name in enumerate(names):
+                if r.text(name, f"{field_}[{i}]") not in known:
+                    raise r.error(f"{field_}[{i}]", unknown(name, known, "monthly metric"))
+            parts[part] = tuple(names)
+        return Statistic(kind, numerator=parts["numerator"], denominator=parts["denominator"])
     among = _read_condition(r, data.get("among"), join(where, "among"), allow_empty=True)
     if kind == "stock_ratio":
         month = data[kind]

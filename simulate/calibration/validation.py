@@ -35,7 +35,8 @@ def replicate_statistics(scenario: Scenario, replicate: int, seed: int,
     return statistics(targets, result.spells, result.children, size=p.size,
                       horizon_months=scenario.horizon_months,
                       target_child_age_months=p.target_child_age_months,
-                      pregnancy_known_months=p.pregnancy_known_months)
+                      pregnancy_known_months=p.pregnancy_known_months,
+                      monthly=result.monthly)
 
 
 def _task(args: tuple) -> dict[str, float]:

@@ -22,6 +22,7 @@ from simulate.runner import default_workers
 from simulate.scenario import Scenario
 
 DEFAULT_SCENARIO = Path("scenarios") / "baseline.yaml"  # relative to the working directory
+SHARE_KINDS = ("share", "long_term_share", "metric_share")
 JSON_FIELDS = ("target", "description", "observed", "simulated", "ci_low", "ci_high", "sd",
                "tolerance", "ok")
 
@@ -97,7 +98,7 @@ def comparison_json(comparison: pd.DataFrame) -> list[dict]:
 def _fmt(value: float, kind: str, tolerance: bool = False) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "-"
-    if kind == "share":
+    if kind in SHARE_KINDS:
         return f"{100 * value:.1f} pt" if tolerance else f"{100 * value:.1f}%"
     if kind == "stock_ratio":
         return f"{value:.3f}"

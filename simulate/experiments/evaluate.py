@@ -208,8 +208,10 @@ class ScenarioEvaluator:
     def _simulate(self, scenario: Scenario, values: dict[str, Any], replicate: int,
                   seed: int) -> ReplicateResult:
         changed = scenario.with_values(values) if values else scenario
+        # The burn-in runs under the unchanged scenario's levers: a design point's levers
+        # take effect at month 0, and the two runs of a pair start from the same world.
         return simulate_replicate(changed, replicate, seed=seed, months=self.months,
-                                  spells=False)
+                                  spells=False, base=self.baseline or self.scenario)
 
     def _base(self, values: dict[str, Any], replicate: int, seed: int) -> ReplicateResult:
         key = (tuple(sorted(values.items())), replicate, seed)

@@ -59,10 +59,15 @@ class Aftercare(Policy):
         since = t - m.job_start[:n]
         ids = np.flatnonzero(working & (m.job_start[:n] >= 1) & (since >= 1)
                              & (since <= p.months))
-        # Age of the youngest child at the job start; a mother still expecting her first
-        # child then (or since) qualifies too.
-        child = m.job_start[ids] - m.youngest_birth_month[ids]
-        ids = ids[(m.n_children[ids] == 0) | (child < p.max_child_age_months)]
+        # Decided by the situation at the job start: the age of the youngest child then,
+        # or a pregnancy known then (so a birth during the job changes nothing).
+        start, known = m.job_start[ids], model.params.pregnancy_known_months
+        birth, due = m.youngest_birth_month[ids], m.due_month[ids]
+        after = (m.n_children[ids] > 0) & (birth > start)  # born during the job
+        expecting = ((m.pregnant[ids] & (due - known <= start))
+                     | (after & (birth - known <= start)))
+        young = (m.n_children[ids] > 0) & ~after & (start - birth < p.max_child_age_months)
+        ids = ids[expecting | young]
         if p.programme_only:
             ids = ids[np.isin(ids, programme_ids(model, besides=self))]
         return ids

@@ -102,6 +102,9 @@ class PeerGroups(Policy):
         count("max_child_age_months", 24, (12, 60), PRACTICE + ": default target group",
               "Eligible with a youngest child under this age.", lo=0, hi=216, unit="months",
               kind="lever"),
+        count("min_ladder_step", 1, (1, 4), ASSUMPTION,
+              "Eligible from this participation-ladder step (4: mothers looking for work).",
+              lo=1, hi=4, unit="ladder step", kind="lever"),
         Parameter("include_pregnant", True, "flag", None, PRACTICE + ": target group",
                   "Pregnant women are eligible.", kind="lever", type=bool),
         share("acceptance_rate", 0.3, (0.15, 0.5),
@@ -150,13 +153,22 @@ class PeerGroups(Policy):
         factor("ladder_effect", 0.3, (0.0, 1.0), ASSUMPTION,
                "Extra relative chance of a step up while an active member.",
                kind="uncertainty"),
-        share("tie_per_session", 0.1, (0.02, 0.3), ASSUMPTION + "; " + PRACTICE + ": effects run through ties",
-              "Probability that two members attending the same session form a tie.",
-              unit="probability", kind="uncertainty"),
+        share("tie_per_month", 0.15, (0.03, 0.4),
+              ASSUMPTION + "; " + PRACTICE + ": effects run through ties; friendships take "
+              "time, so a short course forms few (the JOBS trial's effect faded within a "
+              "year: Brenninkmeijer & Blonk 2012)",
+              "Probability that two members who attend sessions in the same month form a "
+              "tie, per month of meeting (however many sessions that month).",
+              unit="probability per month", kind="uncertainty"),
         hazard("tie_fade_per_month", 0.05, (0.0, 0.15),
                ASSUMPTION + "; " + PRACTICE + ": self-run groups fade without a facilitator",
                "Monthly probability that a tie from a group without a facilitator dissolves.",
                kind="uncertainty"),
+        hazard("tie_fade_after_end_per_month", 0.05, (0.0, 0.15),
+               ASSUMPTION + "; contact thins out once a group stops meeting (Leeuwarden's "
+               "groups faded without a facilitator, 001:62-75)",
+               "Monthly probability that a tie from a group that has stopped meeting "
+               "dissolves.", kind="uncertainty"),
         share("job_loss_reduction_per_tie", 0.1, (0.0, 0.25),
               ASSUMPTION + "; " + PRACTICE + ": peer support lowers the risk of job loss",
               "Relative drop in the risk of job loss per peer tie.",
@@ -243,18 +255,21 @@ class PeerGroups(Policy):
         m, p, t = model.mothers, self.params, model.month
         on = m.ids_where(Status.ON_ASSISTANCE)
         young = (m.n_children[on] > 0) & (t - m.youngest_birth_month[on] < p.max_child_age_months)
-        ok = (young | (m.pregnant[on] & p.include_pregnant)) & (self.member_of[on] < 0)
+        ok = ((young | (m.pregnant[on] & p.include_pregnant)) & (self.member_of[on] < 0)
+              & (m.ladder[on] >= p.min_ladder_step))
         if p.recruitment == "coach_contact":
-            ok &= m.months_since_contact[on] == 0
+            ok &= m.last_contact[on] == t - 1
         elif p.recruitment == "dedicated_coaches":
             referred = [q.participants(model) for q in model.policies
                         if q.name == "dedicated_coaches"]
             ok &= np.isin(on, np.concatenate(referred) if referred else on[:0])
         invited = on[ok]
         gid = len(self.groups)
-        invited = invited[np.argsort(model.streams.uniform(f"{self.label}:invite", t, invited),
-                                     kind="stable")]
-        accept = model.streams.uniform(f"{self.label}:accept", t, invited) < p.acceptance_rate
+        # Keyed by group: two groups recruited in one month draw afresh for each.
+        invited = invited[np.argsort(model.streams.uniform(f"{self.label}:invite:{gid}", t,
+                                                           invited), kind="stable")]
+        accept = (model.streams.uniform(f"{self.label}:accept:{gid}", t, invited)
+                  < p.acceptance_rate)
         members = invited[accept][: p.group_size]
         if len(members) == 0:
             return
@@ -330,7 +345,7 @@ class PeerGroups(Policy):
             m.trust_childcare[young] += c * (1 - m.trust_childcare[young])
 
     def _ties(self, model, g: Group, attend: np.ndarray, sessions: float) -> None:
-        """Pairs of attendees not yet tied form a tie with a per-session probability."""
+        """Pairs of attendees not yet tied form a tie with a probability per month of meeting."""
         if len(attend) < 2:
             return
         net = model.network
@@ -339,7 +354,7 @@ class PeerGroups(Policy):
         mine = (net.group == self._gid(g)) & net.active
         span = np.int64(model.mothers.n)
         new = ~np.isin(a * span + b, net.a[mine] * span + net.b[mine])
-        chance = 1.0 - (1.0 - self.params.tie_per_session * self.effect) ** sessions
+        chance = self.params.tie_per_month * self.effect
         rng = model.streams.generator(f"{self.label}:ties:{g.gid}", model.month)
         form = new & (rng.random(len(a)) < chance)
         net.add_edges(a[form], b[form], self._gid(g), model.month,
@@ -360,12 +375,21 @@ class PeerGroups(Policy):
         return (np.bincount(net.a[mask], minlength=n) + np.bincount(net.b[mask], minlength=n))[:n]
 
     def _fade(self, model) -> None:
-        net, p = model.network, self.params
-        if p.facilitator != "none" or p.tie_fade_per_month == 0:
+        """Ties of a self-run group fade while it runs; every group's ties fade once it
+        has stopped meeting."""
+        net, p, t = model.network, self.params, model.month
+        if not self.groups:
             return
-        edges = np.flatnonzero(self._own_edges(model) & net.fades)
+        ended = np.array([self._gid(g) for g in self.groups
+                          if t - g.start >= self.duration()], dtype=np.int64)
+        rate = np.where(np.isin(net.group, ended), p.tie_fade_after_end_per_month, 0.0)
+        if p.facilitator == "none":
+            rate = np.maximum(rate, np.where(net.fades, p.tie_fade_per_month, 0.0))
+        edges = np.flatnonzero(self._own_edges(model) & (rate > 0))
+        if len(edges) == 0:
+            return
         rng = model.streams.generator(f"{self.label}:fade", model.month)
-        net.dissolve(edges[rng.random(len(edges)) < p.tie_fade_per_month])
+        net.dissolve(edges[rng.random(len(edges)) < rate[edges]])
 
     def metrics(self, model) -> dict[str, float]:
         p, c = self.params, self.counts

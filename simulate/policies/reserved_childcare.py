@@ -86,8 +86,10 @@ class ReservedChildcare(Policy):
 
     def _give(self, model, ids: np.ndarray) -> np.ndarray:
         """Give free reserved places to ``ids`` in order; returns those who got one."""
-        _, used = occupied(model)
-        free = np.maximum(self.reserved - used, 0)
+        general, used = occupied(model)
+        # Places carved out of a full provider become free only as its holders leave.
+        free = np.maximum(np.minimum(self.reserved - used,
+                                     model.provider_places - general - used), 0)
         slots = np.repeat(np.arange(len(free)), free)[: len(ids)]
         got = ids[: len(slots)]
         m = model.mothers

@@ -1,40 +1,60 @@
-"""Step 6: childcare under capacity.
+"""Step 6: childcare under capacity, formal and informal.
 
 Each mother has a local provider. Formal places go first come, first served: a mother
 registers, waits out the registration lag, and gets a free place once she is active
 enough to need one (a course or organised activity, ladder step 3 and up, or work).
 Places reserved by a programme are not open to the general queue; programmes hand them
-out in their ``allocate`` hook. Informal care comes from supportive ties. Using formal
-care builds trust in it. A place is given up when the youngest child reaches school age
-or the mother leaves assistance other than for work.
+out in their ``allocate`` hook. Using formal care builds trust in it. A place is given up,
+and a registration ends, when the youngest child reaches school age or the mother leaves
+assistance other than for work.
+
+Informal care is a lasting arrangement, not a fresh draw each month. A mother without
+arranged care asks her network when a job needs it (:func:`arrange_informal`): each
+supportive tie (peer-group ties included) may take it on. The arrangement then lasts
+until it breaks down, at ``informal_care_breakdown_hazard`` a month and more often in a
+month with a stress event (a sick child: 000:27; networks are small and unreliable:
+004:570, 004:1154). A breakdown while she works costs the job unless she gets a formal
+place in time (:mod:`simulate.steps.job_loss`); she may register for one.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from simulate.population import NEVER
 from simulate.states import Status
 
+if TYPE_CHECKING:
+    from simulate.model import PathwaysModel
 
-def needs_care(model, ids: np.ndarray) -> np.ndarray:
+
+def needs_care(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
     """True for mothers whose youngest child is under school age."""
     m = model.mothers
     return (m.n_children[ids] > 0) & (
         model.month - m.youngest_birth_month[ids] < model.params.childcare_need_age_months)
 
 
-def informal_care(model, ids: np.ndarray, flexible: np.ndarray) -> np.ndarray:
-    """Whether the network can cover the hours: each tie helps with some probability."""
-    m, p = model.mothers, model.params
+def arrange_informal(model: PathwaysModel, ids: np.ndarray,
+                     flexible: np.ndarray) -> np.ndarray:
+    """Mothers ``ids`` ask their network to take on care for a job; returns who got an
+    arrangement (which then lasts). Each tie helps with some probability."""
+    m, p, t = model.mothers, model.params, model.month
     per_tie = np.minimum(p.informal_care_per_tie * np.where(flexible, p.flexible_informal_factor,
                                                             1.0), 1.0)
-    ties = m.network_ties[ids].astype(np.int64) + m.peer_ties[ids]
+    ties = m.network_ties[ids] + p.peer_tie_care_weight * m.peer_ties[ids]
     chance = 1.0 - (1.0 - per_tie) ** ties
-    return model.streams.uniform("informal_care", model.month, ids) < chance
+    formed = model.streams.uniform("informal_care", t, ids) < chance
+    got = ids[formed]
+    m.informal_care[got] = True
+    m.informal_since[got] = t
+    model.tally["informal_care_arranged"] += len(got)
+    return formed
 
 
-def occupied(model) -> tuple[np.ndarray, np.ndarray]:
+def occupied(model: PathwaysModel) -> tuple[np.ndarray, np.ndarray]:
     """Places in use per provider: (general places, reserved places)."""
     m = model.mothers
     n = m.n
@@ -46,22 +66,34 @@ def occupied(model) -> tuple[np.ndarray, np.ndarray]:
             np.bincount(m.childcare_place[:n][reserved], minlength=k))
 
 
-def free_general_places(model) -> np.ndarray:
+def free_general_places(model: PathwaysModel) -> np.ndarray:
     general, _ = occupied(model)
     return np.maximum(model.provider_places - model.provider_reserved - general, 0)
 
 
-def allocate_places(model) -> None:
-    """First come, first served, per provider, among active registered mothers."""
-    m, p, t = model.mothers, model.params, model.month
+def registered(model: PathwaysModel) -> np.ndarray:
+    """Followed mothers registered for a place without one (their child under school age:
+    registrations end at school age)."""
+    m = model.mothers
     n = m.n
     status = m.status[:n]
     followed = (status == Status.ON_ASSISTANCE) | (status == Status.IN_WORK)
-    queued = np.flatnonzero(followed & (m.queue_since[:n] != NEVER) & (m.childcare_place[:n] < 0))
-    queued = queued[needs_care(model, queued)]
-    ready = queued[(t - m.queue_since[queued] >= p.childcare_registration_lag_months)
-                   & ((m.status[queued] == Status.IN_WORK)
-                      | (m.ladder[queued] >= p.childcare_place_min_step))]
+    return np.flatnonzero(followed & (m.queue_since[:n] != NEVER) & (m.childcare_place[:n] < 0))
+
+
+def waiting_for_place(model: PathwaysModel, queued: np.ndarray) -> np.ndarray:
+    """Of the registered ``queued``: those past the registration lag and active enough to be
+    given a place, i.e. only waiting for a free one."""
+    m, p, t = model.mothers, model.params, model.month
+    return queued[(t - m.queue_since[queued] >= p.childcare_registration_lag_months)
+                  & ((m.status[queued] == Status.IN_WORK)
+                     | (m.ladder[queued] >= p.childcare_place_min_step))]
+
+
+def allocate_places(model: PathwaysModel) -> None:
+    """First come, first served, per provider, among active registered mothers."""
+    m = model.mothers
+    ready = waiting_for_place(model, registered(model))
     order = np.lexsort((ready, m.queue_since[ready], m.provider[ready]))
     ready = ready[order]
     provider = m.provider[ready].astype(np.int64)
@@ -72,16 +104,46 @@ def allocate_places(model) -> None:
     model.tally["childcare_places_allocated"] += len(placed)
 
 
-def step(model) -> None:
-    m, p, t = model.mothers, model.params, model.month
+def _school_age(model: PathwaysModel) -> None:
+    """Children reaching school age free their place and end their registration."""
+    m = model.mothers
     n = m.n
-
-    # Children reaching school age free their place.
-    holders = np.flatnonzero(m.childcare_place[:n] >= 0)
-    school = holders[~needs_care(model, holders)]
+    involved = np.flatnonzero((m.childcare_place[:n] >= 0) | (m.queue_since[:n] != NEVER)
+                              | m.informal_care[:n])
+    school = involved[~needs_care(model, involved)]
     m.childcare_place[school] = -1
     m.place_reserved[school] = False
+    m.queue_since[school] = NEVER
+    m.informal_care[school] = False
 
+
+def _breakdowns(model: PathwaysModel) -> None:
+    """Informal arrangements break down, more often in a month with a stress event."""
+    m, p, t = model.mothers, model.params, model.month
+    n = m.n
+    status = m.status[:n]
+    held = np.flatnonzero(m.informal_care[:n] & ((status == Status.ON_ASSISTANCE)
+                                                 | (status == Status.IN_WORK)))
+    chance = np.minimum(p.informal_care_breakdown_hazard
+                        * np.where(m.stress_event[held], p.informal_breakdown_event_factor, 1.0),
+                        1.0)
+    broke = held[model.streams.uniform("informal_breakdown", t, held) < chance]
+    m.informal_care[broke] = False
+    m.informal_since[broke] = NEVER
+    m.care_broke[broke] = True
+    model.tally["informal_care_breakdowns"] += len(broke)
+    # Without a formal place she may register for one (the more she trusts it).
+    need = broke[(m.childcare_place[broke] < 0) & (m.queue_since[broke] == NEVER)]
+    register = need[model.streams.uniform("register_after_breakdown", t, need)
+                    < m.trust_childcare[need]]
+    m.queue_since[register] = t
+
+
+def step(model: PathwaysModel) -> None:
+    m, p, t = model.mothers, model.params, model.month
+    n = m.n
+    _school_age(model)
+    _breakdowns(model)
     allocate_places(model)
     status = m.status[:n]
     followed = (status == Status.ON_ASSISTANCE) | (status == Status.IN_WORK)

@@ -1,17 +1,33 @@
-"""Step 3: coaches meet clients as their caseload allows.
+"""Step 3: coaches meet clients as their caseload allows; lapses, monitoring and sanctions.
 
-A contact detects and refers barriers (referred barriers then resolve over time), builds
-trust in services, can teach that the top-up continues alongside part-time pay, and
-renews agreements. Without contact, agreements get missed; enough missed agreements in a
-row end assistance for non-cooperation.
+A contact builds trust in services, detects barriers and gets referrals taken up, can
+teach that the top-up continues alongside part-time pay, and renews agreements. What a
+mother tells depends on her trust: detection and uptake are their value at trust 0.5
+times ``1 + disclosure_trust_effect * (2 * trust - 1)`` (004:655: without trust mothers do
+not tell what holds them back). Only referrals taken up resolve.
+
+Lapses (a missed appointment, the information duty not met) happen with or without
+contact, more often with low trust and high stress; exempted mothers keep the
+information duty. A lapse leads to a sanction only when it is noticed: at a contact that
+month (``lapse_notice_per_contact``) or by an administrative check. A first sanction cuts
+the benefit for ``sanction_months``; a lapse noticed within
+``sanction_repeat_window_months`` of a sanction stops it (exit for non-cooperation).
+Lower caseloads mean more contact, so more lapses are noticed and more sanctions imposed
+(Hainmueller et al. 2016), besides the help that contact brings.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
+from simulate.population import NEVER
 from simulate.states import Barrier, Status
 from simulate.steps.transitions import leave_assistance
+
+if TYPE_CHECKING:
+    from simulate.model import PathwaysModel
 
 RESOLUTION = {
     Barrier.DEBTS: "barrier_debts_resolution",
@@ -21,7 +37,7 @@ RESOLUTION = {
 }
 
 
-def assign(model, ids: np.ndarray, coaches: np.ndarray) -> np.ndarray:
+def assign(model: PathwaysModel, ids: np.ndarray, coaches: np.ndarray) -> np.ndarray:
     """Give ``ids`` (in order) to the least-loaded of ``coaches`` that have room.
 
     Fills caseloads level by level, so coaches stay within one client of each other and
@@ -45,7 +61,7 @@ def assign(model, ids: np.ndarray, coaches: np.ndarray) -> np.ndarray:
     return got
 
 
-def update_caseloads(model) -> np.ndarray:
+def update_caseloads(model: PathwaysModel) -> np.ndarray:
     """Recount every coach's clients among mothers on assistance; returns their ids."""
     m = model.mothers
     on = m.ids_where(Status.ON_ASSISTANCE)
@@ -54,12 +70,23 @@ def update_caseloads(model) -> np.ndarray:
     return on
 
 
-def step(model) -> None:
+def disclosure(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
+    """Relative willingness to tell and accept help: 1 at trust 0.5 (see module docstring)."""
+    effect = model.params.disclosure_trust_effect
+    return 1.0 + effect * (2.0 * model.mothers.trust_services[ids] - 1.0)
+
+
+def sanctioned(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
+    """Whether a sanction's benefit cut runs this month."""
+    since = model.month - model.mothers.last_sanction[ids]
+    return (since >= 0) & (since < model.params.sanction_months)
+
+
+def step(model: PathwaysModel) -> None:
     m, p, t, s = model.mothers, model.params, model.month, model.streams
     on = update_caseloads(model)
     waiting = on[m.coach[on] < 0]
-    assign(model, waiting, np.flatnonzero(model.coaches.regular))
-    model.tally["coach_waiting"] = int(np.count_nonzero(m.coach[on] < 0))
+    assign(model, waiting, model.coaches.available_regular)
 
     coached = on[m.coach[on] >= 0]
     coach = m.coach[coached]
@@ -67,49 +94,77 @@ def step(model) -> None:
     rate = np.where(m.exempt[coached], rate * p.exempt_contact_factor, rate)
     met = coached[s.uniform("contact", t, coached) < -np.expm1(-rate)]
     m.contacted[met] = True
+    m.last_contact[met] = t
     model.tally["coach_contacts"] += len(met)
-
-    # What a contact does.
-    gain = p.trust_gain_per_contact * model.coaches.trust[m.coach[met]]
-    m.trust_services[met] += (gain * (1.0 - m.trust_services[met])).astype(np.float32)
-    m.months_since_contact[met] = 0
-    m.missed_agreements[met] = 0
-    unseen = m.barriers[met] & ~m.barriers_registered[met]
-    draws = s.uniforms([f"detect:{b.name}" for b in Barrier], t, met)
-    for b in Barrier:
-        bit = np.uint8(1 << b)
-        detect = ((unseen & bit) != 0) & (draws[f"detect:{b.name}"]
-                                          < p.barrier_detection_per_contact)
-        m.barriers_registered[met[detect]] |= bit
-        model.tally["barriers_detected"] += int(detect.sum())
-    told = met[s.uniform("topup_info", t, met) < p.topup_info_per_contact]
-    m.knows_topup[told] = True
-
-    # Referred (registered) barriers resolve over time.
-    referred_any = on[m.barriers_registered[on] != 0]
-    registered = m.barriers_registered[referred_any]
-    draws = s.uniforms([f"resolve:{b.name}" for b in RESOLUTION], t, referred_any)
-    for b, name in RESOLUTION.items():
-        bit = np.uint8(1 << b)
-        solved = referred_any[((registered & bit) != 0) & (draws[f"resolve:{b.name}"] < p[name])]
-        m.barriers[solved] &= ~bit
-        m.barriers_registered[solved] &= ~bit
-        model.tally["barriers_resolved"] += len(solved)
+    _contact(model, met)
+    _resolve(model, on)
 
     # Confidence and trust drift back towards the mother's own level.
     r = np.float32(p.psych_reversion_per_month)
     m.trust_services[on] += r * (m.trust_services_own[on] - m.trust_services[on])
     m.confidence[on] += r * (m.confidence_own[on] - m.confidence[on])
+    _lapses(model, on)
 
-    # Missed agreements: likelier the longer since contact and the lower the trust.
-    idle = on[~m.contacted[on] & ~m.exempt[on]]
-    m.months_since_contact[on[~m.contacted[on]]] += 1
-    full = p.missed_no_contact_months
-    gap = np.minimum(m.months_since_contact[idle], full) / full
-    p_miss = (p.missed_agreement_base * (1.0 + p.missed_no_contact_effect * gap)
-              * (1.0 + p.missed_low_trust_effect * (1.0 - m.trust_services[idle])))
-    missed = idle[s.uniform("missed_agreement", t, idle) < p_miss]
-    m.missed_agreements[missed] += 1
-    model.tally["missed_agreements"] += len(missed)
-    out = missed[m.missed_agreements[missed] >= p.noncooperation_threshold]
-    leave_assistance(model, out, Status.NONCOOPERATION)
+
+def _contact(model: PathwaysModel, met: np.ndarray) -> None:
+    """What a contact does: trust, disclosure and referrals, top-up knowledge."""
+    m, p, t, s = model.mothers, model.params, model.month, model.streams
+    gain = p.trust_gain_per_contact * model.coaches.trust[m.coach[met]]
+    m.trust_services[met] += (gain * (1.0 - m.trust_services[met])).astype(np.float32)
+    tell = disclosure(model, met)
+    detect_p = np.minimum(p.barrier_detection_per_contact * tell, 1.0)
+    uptake_p = np.minimum(p.referral_uptake_per_contact * tell, 1.0)
+    draws = s.uniforms([f"detect:{b.name}" for b in Barrier]
+                       + [f"uptake:{b.name}" for b in Barrier], t, met)
+    for b in Barrier:
+        bit = np.uint8(1 << b)
+        # A referral registered before this contact can be taken up now.
+        pending = (m.barriers_registered[met] & ~m.barriers_referred[met] & bit) != 0
+        take = pending & (draws[f"uptake:{b.name}"] < uptake_p)
+        m.barriers_referred[met[take]] |= bit
+        unseen = (m.barriers[met] & ~m.barriers_registered[met] & bit) != 0
+        detect = unseen & (draws[f"detect:{b.name}"] < detect_p)
+        m.barriers_registered[met[detect]] |= bit
+        model.tally["barriers_detected"] += int(detect.sum())
+        model.tally["referrals_taken_up"] += int(take.sum())
+    told = met[s.uniform("topup_info", t, met) < p.topup_info_per_contact]
+    m.knows_topup[told] = True
+
+
+def _resolve(model: PathwaysModel, on: np.ndarray) -> None:
+    """Barriers whose referral was taken up resolve over time."""
+    m, p, t = model.mothers, model.params, model.month
+    referred = on[m.barriers_referred[on] != 0]
+    mask = m.barriers_referred[referred]
+    draws = model.streams.uniforms([f"resolve:{b.name}" for b in RESOLUTION], t, referred)
+    for b, name in RESOLUTION.items():
+        bit = np.uint8(1 << b)
+        solved = referred[((mask & bit) != 0) & (draws[f"resolve:{b.name}"] < p[name])]
+        m.barriers[solved] &= ~bit
+        m.barriers_registered[solved] &= ~bit
+        m.barriers_referred[solved] &= ~bit
+        model.tally["barriers_resolved"] += len(solved)
+
+
+def _lapses(model: PathwaysModel, on: np.ndarray) -> None:
+    """Lapses, noticed or not; sanctions; stops for repeated non-cooperation."""
+    m, p, t, s = model.mothers, model.params, model.month, model.streams
+    chance = (p.lapse_hazard
+              * (1.0 + p.lapse_low_trust_effect * (1.0 - m.trust_services[on]))
+              * (1.0 + p.lapse_stress_effect * m.stress[on])
+              * np.where(m.exempt[on], p.lapse_exempt_factor, 1.0))
+    draws = s.uniforms(["lapse", "lapse_notice"], t, on)
+    is_lapse = draws["lapse"] < chance
+    lapse = on[is_lapse]
+    notice = np.where(m.contacted[lapse],
+                      1.0 - (1.0 - p.lapse_notice_per_contact) * (1.0 - p.lapse_admin_check_rate),
+                      p.lapse_admin_check_rate)
+    noticed = lapse[draws["lapse_notice"][is_lapse] < notice]
+    model.tally["lapses"] += len(lapse)
+    model.tally["lapses_noticed"] += len(noticed)
+    recent = (m.last_sanction[noticed] != NEVER) & (
+        t - m.last_sanction[noticed] <= p.sanction_repeat_window_months)
+    stop, sanction = noticed[recent], noticed[~recent]
+    m.last_sanction[sanction] = t
+    model.tally["sanctions"] += len(sanction)
+    leave_assistance(model, stop, Status.NONCOOPERATION)

@@ -1,8 +1,14 @@
-"""Step 1: births and pregnancies, and inflow of new and returning mothers.
+"""Step 1: births and pregnancies; inflow of new and returning mothers; returns of leavers.
 
 The child age limit defines who enters the modelled population (pregnant, or a youngest
 child under the limit). Once in, a mother is followed until she leaves assistance, also
 after her child passes the limit, so that no programme effect is cut off by censoring.
+
+Arrivals from outside are new entrants, entrants returning after an exit from before the
+simulation, and women already on assistance whose pregnancy becomes known (transfers:
+they bring their months on assistance and are not inflow into assistance). Mothers who
+left during the simulation come back when their scheduled return is due
+(:mod:`simulate.steps.transitions`).
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ import numpy as np
 
 from simulate.population import NEVER
 from simulate.states import Status
+from simulate.steps.transitions import returns_step
 
 
 def step(model) -> None:
@@ -19,13 +26,14 @@ def step(model) -> None:
     status = m.status[:n]
     followed = (status == Status.ON_ASSISTANCE) | (status == Status.IN_WORK)
 
-    # Births of the pregnancies due this month.
-    born = np.flatnonzero(followed & m.pregnant[:n] & (m.due_month[:n] <= t))
+    # Births of the pregnancies due this month (also of mothers who left assistance, so
+    # that a mother who returns later comes back with her child's true age).
+    born = np.flatnonzero(m.pregnant[:n] & (m.due_month[:n] <= t))
     m.n_children[born] += 1
     m.youngest_birth_month[born] = t
     m.pregnant[born] = False
     m.due_month[born] = NEVER
-    model.tally["births"] += len(born)
+    model.tally["births"] += int(np.count_nonzero(followed[born]))
 
     # New (known) pregnancies, below the maximum age.
     young = (t - m.birth_month[:n]) / 12.0 < p.pregnancy_max_age_years
@@ -37,6 +45,10 @@ def step(model) -> None:
 
     # Inflow from outside: new arrivals, some returning after an earlier exit.
     ids = model.add_arrivals()
-    returning = int(np.count_nonzero(m.returning[ids]))
-    model.tally["inflow_new"] += len(ids) - returning
+    transfer = m.transfer[ids]
+    returning = int(np.count_nonzero(m.returning[ids] & ~transfer))
+    transfers = int(np.count_nonzero(transfer))
+    model.tally["inflow_new"] += len(ids) - returning - transfers
     model.tally["inflow_returning"] += returning
+    model.tally["inflow_transfer"] += transfers
+    returns_step(model)

@@ -2,28 +2,44 @@
 
 Mothers at the top of the ladder search. Each approaches one employer; the employer makes
 an offer depending on her profile and on its perceived risk of hiring a mother whose
-child needs care, as long as it has vacancies left this month. An offer is a regular job
-(its pay ends assistance) or a flexible / school-time job (part-time pay, topped up by
-assistance). A mother takes an offer she believes pays: one who does not know that the
-top-up continues usually declines part-time work. A job needs childcare when the youngest
-child is under school age: a formal place she holds, informal care from her network, or
-a place a programme hands out (policies' ``allocate`` hook). Otherwise the offer fails and
-she registers for a place.
+child needs care, as long as it has vacancies left this month. Employers ask whether
+childcare is arranged and turn mothers down without it (004:630-650, 004:1207): arranged
+care (a formal place or an informal arrangement) lowers the perceived risk.
+
+An offer is a regular job (its pay ends assistance) or a flexible / school-time job
+(part-time pay, topped up by assistance). A mother takes an offer whose monthly net gain
+she believes in (004:538): net pay plus any assistance still paid, less assistance now,
+less the childcare she would pay for herself (formal care, unless she has an informal
+arrangement). A mother who does not know that the top-up continues believes a part-time
+job ends her assistance, so she sees a loss. Acceptance is ``offer_acceptance`` times a
+logistic curve in that gain.
+
+A job needs childcare when the youngest child is under school age: a formal place she
+holds, her informal arrangement, or a place a programme hands out (policies' ``allocate``
+hook). Without one she asks her network: each tie may take it on, and the arrangement
+then lasts (:mod:`simulate.steps.childcare`). Otherwise the offer fails and she may
+register for a place.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
+from scipy.special import expit
 
 from simulate.population import NEVER
 from simulate.states import LADDER_PARTTIME, Barrier, Education, Status
-from simulate.steps.childcare import informal_care, needs_care
+from simulate.steps.childcare import arrange_informal, needs_care
 from simulate.steps.transitions import leave_assistance
+
+if TYPE_CHECKING:
+    from simulate.model import PathwaysModel
 
 LANGUAGE = np.uint8(1 << Barrier.LANGUAGE)
 HEALTH = np.uint8(1 << Barrier.HEALTH)
+CARE_KINDS = ("none_needed", "formal", "informal", "programme")
 
 
 @dataclass
@@ -45,13 +61,40 @@ class Offers:
                    z.astype(bool), z.astype(bool))
 
 
+def net_pay(p, earnings: np.ndarray) -> np.ndarray:
+    """Net monthly pay of gross ``earnings``."""
+    return p.net_pay_share * earnings
+
+
 def benefit(p, earnings: np.ndarray) -> np.ndarray:
-    """Assistance paid alongside ``earnings``: the norm less earnings above the disregard."""
-    kept = np.minimum(p.earnings_disregard_rate * earnings, p.earnings_disregard_cap_eur)
-    return np.maximum(p.assistance_norm_eur - np.maximum(earnings - kept, 0.0), 0.0)
+    """Assistance paid alongside gross ``earnings``: the norm less net earnings above the
+    disregard (assistance is set against net income)."""
+    net = net_pay(p, earnings)
+    kept = np.minimum(p.earnings_disregard_rate * net, p.earnings_disregard_cap_eur)
+    return np.maximum(p.assistance_norm_eur - np.maximum(net - kept, 0.0), 0.0)
 
 
-def make_offers(model) -> Offers:
+def childcare_cost(p, hours: np.ndarray) -> np.ndarray:
+    """Formal childcare a working mother pays herself per month for ``hours`` a week."""
+    return p.childcare_net_cost_eur * hours / p.parttime_hours_per_week
+
+
+def believed_gain(model: PathwaysModel, ids: np.ndarray, earnings: np.ndarray,
+                  hours: np.ndarray, pays_care: np.ndarray) -> np.ndarray:
+    """Monthly net income gain a mother believes an offer brings."""
+    m, p = model.mothers, model.params
+    paid = benefit(p, earnings)
+    believed_benefit = np.where(m.knows_topup[ids], paid, 0.0)
+    gain = net_pay(p, earnings) + believed_benefit - p.assistance_norm_eur
+    return gain - np.where(pays_care, childcare_cost(p, hours), 0.0)
+
+
+def arranged_care(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
+    m = model.mothers
+    return (m.childcare_place[ids] >= 0) | m.informal_care[ids]
+
+
+def make_offers(model: PathwaysModel) -> Offers:
     """Search and employer offers; returns the offers the mothers accept."""
     m, p, t, s = model.mothers, model.params, model.month, model.streams
     on = m.ids_where(Status.ON_ASSISTANCE)
@@ -68,6 +111,9 @@ def make_offers(model) -> Offers:
         [p.offer_factor_no_basic, p.offer_factor_hbo_wo, p.offer_factor_other_education], 1.0)
     bar = m.barriers[seek]
     young = needs_care(model, seek) | m.pregnant[seek]
+    risk = emp["risk"][employer] * np.where(arranged_care(model, seek),
+                                            p.employer_arranged_care_factor, 1.0)
+    floor = p.confidence_floor
     chance = (p.job_offer_base * edu_factor
               * np.where(m.exempt[seek], p.exempt_search_factor, 1.0)
               * np.where(m.pregnant[seek], p.pregnant_search_factor, 1.0)
@@ -76,8 +122,9 @@ def make_offers(model) -> Offers:
               * np.where((bar & HEALTH) != 0, p.offer_factor_health, 1.0)
               * (1.0 + p.offer_working_tie_effect
                  * np.minimum(m.network_working[seek], p.offer_working_ties_max))
-              * (0.5 + m.confidence[seek])
-              * np.where(young, 1.0 - emp["risk"][employer], 1.0)
+              * (floor + m.confidence[seek]) / (floor + 0.5)
+              * np.where(m.contacted[seek], 1.0 + p.offer_contact_effect, 1.0)
+              * np.where(young, 1.0 - risk, 1.0)
               * m.mod_offer[seek])
     hit = s.uniform("offer", t, seek) < chance
     ids, employer = seek[hit], employer[hit]
@@ -89,10 +136,10 @@ def make_offers(model) -> Offers:
     ids, employer = ids[order], employer[order]
     first = np.searchsorted(employer, employer)  # start of each employer's run
     keep = (np.arange(len(ids)) - first) < vacancies[employer]
+    model.tally["offers_over_vacancies"] += int(np.count_nonzero(~keep))
     ids, employer = ids[keep], employer[keep]
-    for e in model.employers:
-        e.vacancies = int(vacancies[e.index])
-        e.offers_made = int(np.count_nonzero(employer == e.index))
+    model.employer_table["vacancies"] = vacancies
+    model.employer_table["offers_made"] = np.bincount(employer, minlength=len(vacancies))
     model.tally["job_offers"] += len(ids)
 
     # A mother in part-time work only takes a regular job.
@@ -100,20 +147,26 @@ def make_offers(model) -> Offers:
     hours = np.where(flexible, p.parttime_hours_per_week, p.fulltime_hours_per_week)
     earnings = hours * p.weeks_per_month * p.hourly_wage_eur
     ends = benefit(p, earnings) <= 0.0
-    believes = ends | m.knows_topup[ids]
-    accept = s.uniform("accept", t, ids) < p.offer_acceptance * np.where(
-        believes, 1.0, 1.0 - p.decline_parttime_unaware)
-    model.tally["offers_declined"] += int(np.count_nonzero(~accept))
-    model.tally["offers_declined_income_belief"] += int(np.count_nonzero(~accept & ~believes))
-
-    ids, employer, flexible, earnings, ends = (
-        ids[accept], employer[accept], flexible[accept], earnings[accept], ends[accept])
     need = needs_care(model, ids)
-    care = ~need | (m.childcare_place[ids] >= 0) | informal_care(model, ids, flexible)
-    return Offers(ids, employer, flexible, earnings, ends, need, care)
+    pays_care = need & ~m.informal_care[ids]
+    gain = believed_gain(model, ids, earnings, hours, pays_care)
+    accept = s.uniform("accept", t, ids) < p.offer_acceptance * expit(
+        (gain - p.acceptance_gain_reference_eur) / p.acceptance_gain_scale_eur)
+    model.tally["offers_declined"] += int(np.count_nonzero(~accept))
+    unaware = ~ends & ~m.knows_topup[ids]
+    model.tally["offers_declined_income_belief"] += int(np.count_nonzero(~accept & unaware))
+
+    ids, employer, flexible, earnings, ends, need = (
+        ids[accept], employer[accept], flexible[accept], earnings[accept], ends[accept],
+        need[accept])
+    has = ~need | (m.childcare_place[ids] >= 0) | m.informal_care[ids]
+    asked = ids[~has]
+    formed = arrange_informal(model, asked, flexible[~has])
+    has[~has] = formed
+    return Offers(ids, employer, flexible, earnings, ends, need, has)
 
 
-def start_jobs(model, offers: Offers) -> None:
+def start_jobs(model: PathwaysModel, offers: Offers) -> None:
     """Accepted offers with childcare become jobs; the others fail on childcare."""
     m, t = model.mothers, model.month
     ok = offers.care
@@ -126,6 +179,15 @@ def start_jobs(model, offers: Offers) -> None:
     model.tally["offers_failed_childcare"] += len(failed)
 
     start = offers.ids[ok]
+    need = offers.needs_care[ok]
+    formal = m.childcare_place[start] >= 0
+    reserved = formal & m.place_reserved[start]
+    kinds = {"none_needed": ~need, "formal": need & formal & ~reserved,
+             "informal": need & ~formal & m.informal_care[start],
+             "programme": need & reserved}
+    kinds["programme"] |= need & ~formal & ~m.informal_care[start]
+    for kind, mask in kinds.items():
+        model.tally[f"job_starts_care_{kind}"] += int(np.count_nonzero(mask))
     m.job_start[start] = t
     m.earnings_eur[start] = offers.earnings[ok]
     leave_assistance(model, start[offers.ends_assistance[ok]], Status.IN_WORK)

@@ -3,7 +3,9 @@
 Confidence, supportive ties and coach contact push a mother up; active barriers and an
 exemption hold her back; stress, stress events (a sick child, a crisis) and a recent step
 up ("fast change can cause a setback") push her down. The ladder's steps 1-4 move here;
-step 5 (part-time work with a top-up) and 6 (work) come from the job steps.
+step 5 (part-time work with a top-up) and 6 (work) come from the job steps. Stress events
+also strike mothers in work: a sick child raises the risk of job loss and of informal
+care breaking down.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ def active_barriers(m, ids: np.ndarray) -> np.ndarray:
 
 
 def stress_events(model, on: np.ndarray) -> None:
+    """Stress events and stress of the followed mothers ``on`` (on assistance or in work)."""
     m, p, t = model.mothers, model.params, model.month
     debts = (m.barriers[on] & np.uint8(1 << Barrier.DEBTS)) != 0
     chance = p.stress_event_base * np.where(debts, p.stress_event_debt_factor, 1.0)
@@ -32,15 +35,19 @@ def stress_events(model, on: np.ndarray) -> None:
 
 def step(model) -> None:
     m, p, t = model.mothers, model.params, model.month
+    n = m.n
+    status = m.status[:n]
+    stress_events(model, np.flatnonzero((status == Status.ON_ASSISTANCE)
+                                        | (status == Status.IN_WORK)))
     on = m.ids_where(Status.ON_ASSISTANCE)
-    stress_events(model, on)
 
     movers = on[~m.parttime[on]]
     full = p.ladder_network_full_ties
     ties = np.minimum(m.network_ties[movers] + m.peer_ties[movers], full) / full
     coach = m.coach[movers]
     effect = np.where(m.contacted[movers], model.coaches.effect[np.maximum(coach, 0)], 0.0)
-    up = (p.ladder_up_base * (0.5 + m.confidence[movers])
+    floor = p.confidence_floor
+    up = (p.ladder_up_base * (floor + m.confidence[movers]) / (floor + 0.5)
           * (1.0 + p.ladder_contact_effect * effect)
           * (1.0 + p.ladder_network_effect * ties)
           * (1.0 - p.ladder_barrier_penalty) ** active_barriers(m, movers)

@@ -1,11 +1,25 @@
-"""Leaving and re-entering assistance: the bookkeeping every exit and return shares."""
+"""Leaving and re-entering assistance: the bookkeeping every exit and return shares.
+
+Every exit can come back. When a mother leaves for study, a partner's income, other
+reasons or is stopped for non-cooperation, her return is scheduled at once from that
+destination's declared process (a share that re-applies and a delay, or a monthly hazard
+drawn as a geometric delay): ``return_month``. A mother who left for work returns only
+through job loss (:mod:`simulate.steps.job_loss`), which schedules her return the same
+way. Returns later than ``exit_followup_months`` are not simulated (the outside inflow's
+returning share stands for them and for exits before the simulation).
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from simulate.population import NEVER
 from simulate.states import LADDER_WORK, Status
+
+if TYPE_CHECKING:
+    from simulate.model import PathwaysModel
 
 EXIT_METRIC = {
     Status.IN_WORK: "exit_work",
@@ -15,12 +29,54 @@ EXIT_METRIC = {
     Status.OTHER: "exit_other",
 }
 
+# Return processes of exits other than to work: (share who return, mean delay in months),
+# as parameter names; a hazard h is a share of 1 with a mean delay of 1 / h.
+RETURN_STREAM = {
+    Status.STUDY: "study",
+    Status.PARTNER: "partner",
+    Status.NONCOOPERATION: "noncooperation",
+    Status.OTHER: "other",
+    Status.JOBLESS: "job_loss",
+}
 
-def leave_assistance(model, ids: np.ndarray, status: Status) -> None:
+
+def return_process(p, status: int) -> tuple[float, float]:
+    """(share who return, mean delay in months) of an exit to ``status``."""
+    if status == Status.NONCOOPERATION:
+        return p.return_noncooperation_share, p.return_noncooperation_delay_months
+    if status == Status.JOBLESS:
+        return p.return_after_job_loss, p.return_after_job_loss_delay_months
+    hazard = {Status.STUDY: p.return_study_hazard, Status.PARTNER: p.return_partner_hazard,
+              Status.OTHER: p.return_other_hazard}[status]
+    return 1.0, (1.0 / hazard if hazard > 0 else np.inf)
+
+
+def schedule_returns(model: PathwaysModel, ids: np.ndarray, status: int) -> None:
+    """Draw whether and when ``ids``, leaving for ``status`` this month, return."""
+    if len(ids) == 0:
+        return
+    m, p, t = model.mothers, model.params, model.month
+    share, mean = return_process(p, status)
+    name = RETURN_STREAM[status]
+    u = model.streams.uniforms([f"return:{name}", f"return_delay:{name}"], t, ids)
+    if not np.isfinite(mean) or share <= 0:
+        m.return_month[ids] = NEVER
+        return
+    # Geometric delay of at least one month with the given mean.
+    q = min(1.0 / max(mean, 1.0), 1.0)
+    delay = (np.ones(len(ids)) if q >= 1.0
+             else np.ceil(np.log(u[f"return_delay:{name}"]) / np.log1p(-q)))
+    delay = np.maximum(delay, 1.0)
+    back = (u[f"return:{name}"] < share) & (delay <= p.exit_followup_months)
+    m.return_month[ids] = np.where(back, t + delay, NEVER).astype(np.int32)
+
+
+def leave_assistance(model: PathwaysModel, ids: np.ndarray, status: int) -> None:
     """End the assistance spells of ``ids`` with destination ``status``.
 
     The coach's slot is freed at once. A mother leaving for work keeps her childcare place
-    (she needs it for the job); anyone else gives up her place and her registration.
+    (she needs it for the job); anyone else gives up her place and her registration, and
+    has her return scheduled.
     """
     if len(ids) == 0:
         return
@@ -29,15 +85,17 @@ def leave_assistance(model, ids: np.ndarray, status: Status) -> None:
     m.status[ids] = status
     m.exit_month[ids] = t
     m.coach[ids] = -1
-    m.missed_agreements[ids] = 0
     m.exempt[ids] = False
     m.parttime[ids] = False
+    m.last_sanction[ids] = NEVER
+    m.return_month[ids] = NEVER
     if status == Status.IN_WORK:
         m.ladder[ids] = LADDER_WORK
     else:
         release_childcare(m, ids)
         m.earnings_eur[ids] = 0.0
         m.job_start[ids] = NEVER
+        schedule_returns(model, ids, status)
     model.tally[EXIT_METRIC[status]] += len(ids)
 
 
@@ -47,21 +105,32 @@ def release_childcare(m, ids: np.ndarray) -> None:
     m.queue_since[ids] = NEVER
 
 
-def return_to_assistance(model, ids: np.ndarray, ladder_step: int) -> None:
-    """Start a new (returning) spell for mothers who were followed outside assistance."""
+def return_to_assistance(model: PathwaysModel, ids: np.ndarray) -> None:
+    """Start a new (returning) spell for mothers whose scheduled return is due."""
     if len(ids) == 0:
         return
-    m, t = model.mothers, model.month
+    m, p, t = model.mothers, model.params, model.month
+    after_job = m.status[ids] == Status.JOBLESS
+    model.tally["returns_after_job_loss"] += int(np.count_nonzero(after_job))
+    m.ladder[ids] = np.where(after_job, p.job_loss_ladder_step,
+                             np.minimum(m.ladder[ids], LADDER_WORK - 2))
     m.status[ids] = Status.ON_ASSISTANCE
     m.returning[ids] = True
     m.spell_start[ids] = t
     m.spell_exempt_ever[ids] = False
+    m.spell_exempt_request[ids] = False
     m.spell_barrier_registered[ids] = m.barriers_registered[ids] != 0
-    m.ladder[ids] = ladder_step
     m.job_start[ids] = NEVER
     m.earnings_eur[ids] = 0.0
-    m.months_since_contact[ids] = 0
-    m.missed_agreements[ids] = 0
+    m.last_sanction[ids] = NEVER
+    m.return_month[ids] = NEVER
     m.coach[ids] = -1
     model.tally["inflow_returning"] += len(ids)
-    model.tally["returns_after_job_loss"] += len(ids)
+    model.tally["returns_of_leavers"] += len(ids)
+
+
+def returns_step(model: PathwaysModel) -> None:
+    """Mothers whose scheduled return falls in this month come back to assistance."""
+    m = model.mothers
+    due = np.flatnonzero(m.return_month[: m.n] == model.month)
+    return_to_assistance(model, due[m.status[due] != Status.ON_ASSISTANCE])

@@ -34,7 +34,7 @@ GRID = {
     "name": "small-grid",
     "scenario": "small.yaml",
     "design": {"type": "grid", "parameters": {"job_offer_base": [0.06, 0.12],
-                                              "noncooperation_threshold": [1, 3]}},
+                                              "sanction_months": [1, 3]}},
     "replications": 3,
     "seed": 7,
     "outputs": ["exits_work_12m", "on_assistance_12m"],

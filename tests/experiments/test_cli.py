@@ -12,7 +12,7 @@ from tests.experiments.conftest import GRID, write_experiment
 SOBOL = {**GRID, "name": "small-sobol", "replications": 2,
          "design": {"type": "sobol", "samples": 8,
                     "parameters": {"job_offer_base": {}, "study_exit_hazard": {"high": 0.015},
-                                   "noncooperation_threshold": {}}}}
+                                   "sanction_months": {}}}}
 
 
 def _offline(path) -> bool:
@@ -44,7 +44,7 @@ def test_sweep_json_and_a_rerun_that_runs_nothing(small_dir, capsys):
     assert main(args) == 0
     first = json.loads(capsys.readouterr().out)
     assert (first["runs"], first["ran"], len(first["points"])) == (12, 12, 4)
-    assert first["points"][1]["noncooperation_threshold"] == 3
+    assert first["points"][1]["sanction_months"] == 3
     assert set(first["points"][0]["exits_work_12m"]) == {"mean", "ci_low", "ci_high"}
     assert main(args) == 0
     again = json.loads(capsys.readouterr().out)

@@ -19,7 +19,7 @@ def _factor(name: str, **kw) -> Factor:
 
 def test_grid_is_every_combination_first_factor_slowest():
     d = Design("grid", (_factor("job_offer_base", values=(0.1, 0.2)),
-                        _factor("noncooperation_threshold", values=(1, 2, 3))))
+                        _factor("sanction_months", values=(1, 2, 3))))
     m = d.matrix(seed=1)
     assert d.size == len(m) == 6 and m.x is None
     assert m.rows == [(0.1, 1), (0.1, 2), (0.1, 3), (0.2, 1), (0.2, 2), (0.2, 3)]
@@ -46,8 +46,8 @@ def test_the_same_seed_gives_the_same_design_and_another_seed_another():
 
 
 def test_integers_are_valid_and_equally_likely():
-    # noncooperation_threshold ranges over 1..4: each value should get a quarter of an LHS.
-    d = Design("sample", (_factor("noncooperation_threshold"),), samples=4000)
+    # sanction_months ranges over 1..4: each value should get a quarter of an LHS.
+    d = Design("sample", (_factor("sanction_months"),), samples=4000)
     values = np.array([r[0] for r in d.matrix(seed=2).rows])
     assert all(isinstance(v, int) for v in values.tolist())
     counts = np.bincount(values, minlength=5)[1:]

@@ -21,7 +21,7 @@ from tests.experiments.conftest import GRID, write_experiment
 KILL_GRID = {**GRID, "name": "kill-grid", "replications": 4,
              "design": {"type": "grid", "parameters": {
                  "job_offer_base": [0.05, 0.08, 0.11, 0.14, 0.17],
-                 "noncooperation_threshold": [1, 2, 3, 4]}}}
+                 "sanction_months": [1, 2, 3, 4]}}}
 KILL_AFTER_PARTS = 8
 TIMEOUT_S = 120
 

@@ -122,7 +122,7 @@ def test_a_valid_file_resolves_defaults_and_runs(small_dir):
     assert (e.name, e.seed, e.replications, e.points, e.runs) == ("small-grid", 20250101, 3, 4, 12)
     assert e.evaluator.months == 12
     assert [e.locate(r) for r in (0, 2, 3, 11)] == [(0, 0), (0, 2), (1, 0), (3, 2)]
-    assert e.matrix.values(1) == {"job_offer_base": 0.06, "noncooperation_threshold": 3}
+    assert e.matrix.values(1) == {"job_offer_base": 0.06, "sanction_months": 3}
 
 
 def test_ratio_outputs_bring_their_parts(small_dir):

@@ -45,9 +45,9 @@ def test_a_run_is_its_design_point_and_replicate(grid_experiment, tmp_path):
     runs = read_runs(tmp_path / "out")
     row = runs.loc[7]  # point 2 (job offers 0.12, threshold 1), replicate 1
     assert (row["point"], row["replicate"], row["seed"]) == (2, 1, 7)
-    assert (row["job_offer_base"], row["noncooperation_threshold"]) == (0.12, 1)
+    assert (row["job_offer_base"], row["sanction_months"]) == (0.12, 1)
     scenario = grid_experiment.evaluator.scenario.with_values(
-        {"job_offer_base": 0.12, "noncooperation_threshold": 1})
+        {"job_offer_base": 0.12, "sanction_months": 1})
     expected = simulate_replicate(scenario, 1, seed=7, months=12, spells=False).row
     assert row["exits_work_12m"] == expected["exits_work_12m"]
     assert row["on_assistance_12m"] == expected["on_assistance_12m"]
@@ -137,15 +137,15 @@ def test_paired_runs_share_values_and_streams(small_dir, tmp_path):
     write_small_scenario(small_dir, "more-offers", job_offer_base=0.15)
     experiment = Experiment.from_yaml(write_experiment(small_dir, {
         **GRID, "scenario": "more-offers.yaml", "baseline": "small.yaml",
-        "design": {"type": "grid", "parameters": {"noncooperation_threshold": [1, 3]}},
+        "design": {"type": "grid", "parameters": {"sanction_months": [1, 3]}},
         "replications": 2,
         "outputs": ["extra_exits_work_12m", "net_cost_per_extra_exit_12m", "base.exits_work_12m",
                     "exits_work_12m"]}))
     run_experiment(experiment, tmp_path / "out")
     runs = read_runs(tmp_path / "out")
-    base = Scenario.from_yaml(small_dir / "small.yaml").with_values({"noncooperation_threshold": 3})
+    base = Scenario.from_yaml(small_dir / "small.yaml").with_values({"sanction_months": 3})
     alt = Scenario.from_yaml(small_dir / "more-offers.yaml").with_values(
-        {"noncooperation_threshold": 3})
+        {"sanction_months": 3})
     b = simulate_replicate(base, 1, seed=7, months=12, spells=False).row
     a = simulate_replicate(alt, 1, seed=7, months=12, spells=False).row
     row = runs.set_index("run").loc[3]  # point 1, replicate 1

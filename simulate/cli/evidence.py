@@ -1,0 +1,162 @@
+"""``simulate evidence [SCENARIO]``: the model's policy responses against published evaluations.
+
+Runs every check of the checks file (default: the shipped ``simulate/evidence/checks.yaml``)
+on the base scenario (default: ``scenarios/baseline.yaml``) with common random numbers, and
+prints per check the study, the simulated effect with its 95% interval, the published
+figure, the band that counts as agreement and the verdict. Exit code 0 when every modelled
+check passes, 1 when one fails, 2 on bad input. Checks whose policy module does not exist
+yet are listed as "not yet modelled".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from simulate import __version__
+from simulate.cli.common import format_table, nan_to_none, positive_int, seed_int, show_progress
+from simulate.evidence import FAIL, NOT_MODELLED, load_checks, run_checks
+from simulate.evidence.run import groups
+from simulate.io import atomic_dir, check_replaceable, write_json, write_parquet
+from simulate.runner import default_workers
+from simulate.scenario import Scenario
+
+DEFAULT_SCENARIO = Path("scenarios") / "baseline.yaml"
+RESULT_KIND = "pathways-evidence"
+JSON_FIELDS = ("check", "title", "study", "design", "statistic", "unit", "horizon_months",
+               "simulated", "ci_low", "ci_high", "published", "published_low",
+               "published_high", "band_low", "band_high", "replications", "ok", "status")
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("evidence", help="check the model's policy responses against "
+                                        "published evaluations",
+                       description="Run every evidence check on common random numbers and "
+                                   "compare the simulated effect with the published one. Exit "
+                                   "code 0 when all modelled checks pass, 1 otherwise.")
+    p.add_argument("scenario", nargs="?", default=str(DEFAULT_SCENARIO),
+                   help=f"base scenario YAML (default: {DEFAULT_SCENARIO} in the current "
+                        "directory)")
+    p.add_argument("--checks", metavar="FILE",
+                   help="checks file (default: the shipped simulate/evidence/checks.yaml)")
+    p.add_argument("--reps", type=positive_int,
+                   help="replications per check (default: the checks file's)")
+    p.add_argument("--seed", type=seed_int, help="root seed (default: the checks file's)")
+    p.add_argument("--only", metavar="NAME", action="append",
+                   help="run only this check (repeatable)")
+    p.add_argument("--workers", type=positive_int,
+                   help="processes (default: all cores); results are identical for any number")
+    p.add_argument("--out", metavar="DIR",
+                   help="write results there (results.parquet, values.parquet, manifest.json) "
+                        "for `simulate report DIR`")
+    p.add_argument("--json", action="store_true",
+                   help="print a JSON list with one object per check")
+    p.set_defaults(func=main)
+
+
+def main(args: argparse.Namespace) -> int:
+    scenario = Scenario.from_yaml(args.scenario)
+    checks = load_checks(args.checks)
+    if args.only:
+        from dataclasses import replace
+
+        from simulate.schema import InputError
+        names = [c.name for c in checks.checks]
+        for name in args.only:
+            if name not in names:
+                raise InputError(checks.source, "checks", f"no check named {name!r} (checks: "
+                                 + ", ".join(names) + ")", "evidence")
+        checks = replace(checks, checks=tuple(c for c in checks.checks if c.name in args.only))
+    out = check_replaceable(args.out) if args.out else None
+    tasks = sum(g.replications for g in groups(checks, scenario, args.reps, args.seed))
+    bar = None
+    if show_progress():
+        from tqdm import tqdm
+        bar = tqdm(total=tasks, unit="replicate", desc="evidence", leave=False)
+    start = time.perf_counter()
+    results, values = run_checks(checks, scenario, replications=args.reps, seed=args.seed,
+                                 workers=args.workers or default_workers(),
+                                 on_task=bar.update if bar else None)
+    seconds = time.perf_counter() - start
+    if bar:
+        bar.close()
+    if out is not None:
+        seed = checks.seed if args.seed is None else args.seed
+        with atomic_dir(out) as tmp:
+            write_parquet(results, tmp / "results.parquet")
+            write_parquet(values, tmp / "values.parquet")
+            (tmp / f"scenario-{scenario.name}.yaml").write_text(scenario.to_yaml())
+            if Path(checks.source).is_file():
+                (tmp / "checks.yaml").write_bytes(Path(checks.source).read_bytes())
+            write_json({"kind": RESULT_KIND, "package_version": __version__,
+                        "command": args.command_line, "scenario": scenario.name,
+                        "scenario_digest": scenario.digest(), "checks": checks.source,
+                        "seed": seed, "seconds": round(seconds, 1)}, tmp / "manifest.json")
+    if args.json:
+        print(json.dumps(results_json(results)))
+    else:
+        print(f"{scenario.name} against {len(results)} published findings: paired runs on "
+              f"common random numbers ({seconds:.0f} s)")
+        print("simulated: mean effect over replications and its 95% confidence interval; "
+              "ok: the mean lies in the band")
+        print()
+        print(format_results(results))
+        print()
+        print(verdict(results))
+        if out is not None:
+            print(f"results written to {out}/ (simulate report {out})")
+    modelled = results[results.status != NOT_MODELLED]
+    return 0 if bool(modelled["ok"].all()) else 1
+
+
+def results_json(results: pd.DataFrame) -> list[dict]:
+    return [{k: (bool(row[k]) if k == "ok" else nan_to_none(
+        row[k].item() if hasattr(row[k], "item") else row[k])) for k in JSON_FIELDS}
+            for _, row in results.iterrows()]
+
+
+def _num(x) -> str:
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    return f"{x:.3g}" if abs(x) < 10 else f"{x:.0f}"
+
+
+def _span(low, high) -> str:
+    low, high = _num(low), _num(high)
+    if not low and not high:
+        return "-"
+    return f"{low or '...'} to {high or '...'}"
+
+
+def format_results(results: pd.DataFrame) -> str:
+    rows = pd.DataFrame({
+        "check": results["check"],
+        "unit": results["unit"],
+        "simulated": [_num(v) or "-" for v in results["simulated"]],
+        "interval": [_span(lo, hi) for lo, hi in zip(results["ci_low"], results["ci_high"])],
+        "published": [(_num(v) + (f" ({_span(lo, hi)})" if _num(lo) else "")) or "in words"
+                      for v, lo, hi in zip(results["published"], results["published_low"],
+                                           results["published_high"])],
+        "band": [_span(lo, hi) for lo, hi in zip(results["band_low"], results["band_high"])],
+        "ok": ["yes" if ok else ("NO" if s == FAIL else s)
+               for ok, s in zip(results["ok"], results["status"])],
+    })
+    return format_table(rows, {"check": "check", "unit": "unit", "simulated": "simulated",
+                               "interval": "95% CI", "published": "published",
+                               "band": "band", "ok": "ok"}, {})
+
+
+def verdict(results: pd.DataFrame) -> str:
+    modelled = results[results.status != NOT_MODELLED]
+    failed = modelled.loc[~modelled["ok"], "check"].tolist()
+    waiting = results.loc[results.status == NOT_MODELLED, "check"].tolist()
+    text = (f"all {len(modelled)} modelled checks pass" if not failed else
+            f"{len(failed)} of {len(modelled)} modelled checks fail: " + ", ".join(failed))
+    if waiting:
+        text += f"; not yet modelled: {', '.join(waiting)}"
+    return text

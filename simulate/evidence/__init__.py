@@ -1,0 +1,11 @@
+"""Evidence checks: the model's responses to policy against published evaluations.
+
+See ``docs/evidence.md``. :func:`load_checks` reads a checks file
+(``simulate/evidence/checks.yaml`` by default); :func:`run_checks` runs them on a base
+scenario with common random numbers.
+"""
+
+from simulate.evidence.run import FAIL, NOT_MODELLED, PASS, run_checks
+from simulate.evidence.spec import DEFAULT_CHECKS, load_checks
+
+__all__ = ["DEFAULT_CHECKS", "FAIL", "NOT_MODELLED", "PASS", "load_checks", "run_checks"]

@@ -1,0 +1,167 @@
+"""Running evidence checks: the base and each intervention side by side, on the same luck.
+
+Checks that share a population size and number of replications form a group. For each
+replicate of a group, one base world and one world per distinct intervention are built
+from the same seed and replicate (so they share the burn-in and every random draw that the
+intervention does not change) and stepped month by month together; each check's statistic
+watches its pair of worlds (:mod:`simulate.evidence.statistics`). Replicates are
+independent tasks, so the results are the same for any number of worker processes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from simulate.compare import ratio_ci
+from simulate.evidence.spec import Check, CheckSet
+from simulate.evidence.statistics import make_statistic
+from simulate.model import PathwaysModel
+from simulate.outcomes import mean_ci
+from simulate.scenario import Scenario
+
+PASS, FAIL, NOT_MODELLED = "pass", "fail", "not yet modelled"
+
+
+@dataclass(frozen=True)
+class Group:
+    """Checks run on the same worlds: one base and one alternative per intervention."""
+
+    base: Scenario
+    checks: tuple[Check, ...]
+    replications: int
+    seed: int
+
+    @property
+    def horizon_months(self) -> int:
+        return max(c.outcome.horizon_months for c in self.checks)
+
+    def alternatives(self) -> dict[str, Scenario]:
+        out: dict[str, Scenario] = {}
+        for c in self.checks:
+            if c.outcome.paired:
+                out.setdefault(c.intervention_key(), c.alternative(self.base))
+        return out
+
+
+def groups(checks: CheckSet, base: Scenario, replications: int | None = None,
+           seed: int | None = None) -> list[Group]:
+    """The modelled checks grouped by population size and replications."""
+    by: dict[tuple[int, int], list[Check]] = {}
+    for c in checks.checks:
+        if not c.modelled:
+            continue
+        reps = replications or c.replications or checks.replications
+        size = c.size or base.params().size
+        by.setdefault((size, reps), []).append(c)
+    out = []
+    for (size, reps), members in by.items():
+        scenario = base if size == base.params().size else base.with_values({"size": size})
+        out.append(Group(scenario, tuple(members), reps,
+                         checks.seed if seed is None else seed))
+    return out
+
+
+def _world(scenario: Scenario, base: Scenario, seed: int, replicate: int,
+           horizon: int) -> PathwaysModel:
+    return PathwaysModel(scenario.params(), scenario.make_policies(), seed=seed,
+                         replicate=replicate, horizon_months=horizon, record_spells=False,
+                         burn_in_params=base.params())
+
+
+def run_replicate(group: Group, replicate: int) -> dict[str, tuple[float, float]]:
+    """Every check of ``group`` for one replicate: check name to (numerator, denominator)."""
+    horizon = group.horizon_months
+    base = _world(group.base, group.base, group.seed, replicate, horizon)
+    alts = {key: _world(s, group.base, group.seed, replicate, horizon)
+            for key, s in group.alternatives().items()}
+    watch = []
+    for c in group.checks:
+        alt = alts[c.intervention_key()] if c.outcome.paired else base
+        stat = make_statistic(c.outcome.statistic, c.outcome.options)
+        stat.start(base, alt)
+        watch.append((c.name, stat, alt))
+    try:
+        for _ in range(horizon):
+            base.step()
+            for alt in alts.values():
+                alt.step()
+            for _, stat, alt in watch:
+                stat.observe(base, alt)
+    finally:
+        for model in (base, *alts.values()):
+            model.close()
+    return {name: stat.value() for name, stat, _ in watch}
+
+
+def _task(args) -> tuple[int, int, dict[str, tuple[float, float]]]:
+    index, group, replicate = args
+    return index, replicate, run_replicate(group, replicate)
+
+
+def run_checks(checks: CheckSet, base: Scenario, replications: int | None = None,
+               seed: int | None = None, workers: int = 1,
+               on_task: Callable[[], None] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Run every modelled check.
+
+    Returns:
+        ``(results, values)``: one row per check (every check, the not-yet-modelled ones
+        included) with the simulated effect, its 95% interval, the published figure, the
+        band and the verdict; and one row per check and replicate with the replicate's
+        numerator and denominator.
+    """
+    gs = groups(checks, base, replications, seed)
+    tasks = [(i, g, r) for i, g in enumerate(gs) for r in range(g.replications)]
+    done: list[tuple[int, int, dict]] = []
+    if workers <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            done.append(_task(task))
+            if on_task:
+                on_task()
+    else:
+        ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+            for result in pool.map(_task, tasks):
+                done.append(result)
+                if on_task:
+                    on_task()
+    rows = [{"check": name, "replicate": r, "numerator": num, "denominator": den}
+            for _, r, values in sorted(done, key=lambda x: (x[0], x[1]))
+            for name, (num, den) in values.items()]
+    values = pd.DataFrame(rows, columns=["check", "replicate", "numerator", "denominator"])
+    return summarise(checks, values, gs), values
+
+
+def summarise(checks: CheckSet, values: pd.DataFrame, gs: Sequence[Group]) -> pd.DataFrame:
+    reps = {c.name: g.replications for g in gs for c in g.checks}
+    rows = []
+    for c in checks.checks:
+        row = {"check": c.name, "title": c.title, "study": c.study.citation,
+               "design": c.study.design, "statistic": c.outcome.statistic,
+               "horizon_months": c.outcome.horizon_months, "unit": c.outcome.unit,
+               "published": c.published.value, "published_low": c.published.low,
+               "published_high": c.published.high, "band_low": c.band.low,
+               "band_high": c.band.high, "replications": reps.get(c.name, 0)}
+        if not c.modelled:
+            row.update(simulated=np.nan, ci_low=np.nan, ci_high=np.nan, ok=False,
+                       status=NOT_MODELLED,
+                       missing=", ".join(c.missing))
+            rows.append(row)
+            continue
+        v = values[values.check == c.name]
+        num, den = v.numerator.to_numpy(float), v.denominator.to_numpy(float)
+        if np.all(den == 1.0):
+            mean, lo, hi = mean_ci(num)
+        else:
+            mean, lo, hi = ratio_ci(num, den)
+        ok = bool(np.isfinite(mean) and c.band.contains(mean))
+        row.update(simulated=mean, ci_low=lo, ci_high=hi, ok=ok, status=PASS if ok else FAIL,
+                   missing="")
+        rows.append(row)
+    return pd.DataFrame(rows)

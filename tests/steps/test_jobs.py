@@ -1,0 +1,64 @@
+"""Offers, the believed net gain and employers' view of arranged care."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from simulate.parameters import Params
+from simulate.steps.jobs import benefit, believed_gain, childcare_cost, net_pay
+from tests.conftest import make_model
+
+
+def test_benefit_is_the_norm_less_net_earnings_above_the_disregard():
+    p = Params()
+    gross = np.array([0.0, 500.0, 1200.0, 3000.0])
+    net = p.net_pay_share * gross
+    kept = np.minimum(p.earnings_disregard_rate * net, p.earnings_disregard_cap_eur)
+    expected = np.maximum(p.assistance_norm_eur - (net - kept), 0.0)
+    assert np.allclose(benefit(p, gross), expected)
+    assert benefit(p, np.array([0.0]))[0] == p.assistance_norm_eur
+    assert benefit(p, np.array([3000.0]))[0] == 0.0
+
+
+def test_an_unaware_mother_sees_a_loss_in_part_time_work():
+    model = make_model(0, size=100)
+    p, m = model.params, model.mothers
+    ids = np.array([0, 1])
+    m.knows_topup[ids] = [True, False]
+    hours = np.full(2, p.parttime_hours_per_week)
+    earnings = hours * p.weeks_per_month * p.hourly_wage_eur
+    gain = believed_gain(model, ids, earnings, hours, np.array([False, False]))
+    kept = min(p.earnings_disregard_rate * net_pay(p, earnings[0]), p.earnings_disregard_cap_eur)
+    assert gain[0] == pytest.approx(kept)
+    assert gain[1] == pytest.approx(net_pay(p, earnings[1]) - p.assistance_norm_eur)
+    assert gain[1] < 0 < gain[0]
+    # Paying for formal care herself lowers the gain by its cost.
+    with_care = believed_gain(model, ids, earnings, hours, np.array([True, True]))
+    assert np.allclose(gain - with_care, childcare_cost(p, hours))
+
+
+def _offers(seed=3, **overrides):
+    model = make_model(12, seed=seed, size=6000, **overrides)
+    return model.record.wide().iloc[1:]
+
+
+def test_knowing_the_top_up_continues_means_more_part_time_starts():
+    aware = _offers(knows_topup_share=1.0)["job_starts_parttime"].sum()
+    unaware = _offers(knows_topup_share=0.0)["job_starts_parttime"].sum()
+    assert aware > unaware + 4 * np.sqrt(aware + unaware)
+
+
+def test_arranged_care_lowers_employers_perceived_risk():
+    # Many mothers hold a formal place, and employers are wary of the others.
+    setting = dict(employer_risk_mean=0.8, childcare_places_per_100_mothers=40.0,
+                   initial_formal_childcare_share=0.6)
+    kind = _offers(employer_arranged_care_factor=0.0, **setting)["job_offers"].sum()
+    wary = _offers(employer_arranged_care_factor=1.0, **setting)["job_offers"].sum()
+    assert kind > wary + 4 * np.sqrt(kind + wary)
+
+
+def test_a_coach_contact_raises_the_offer_chance():
+    more = _offers(offer_contact_effect=1.5)["job_offers"].sum()
+    none = _offers(offer_contact_effect=0.0)["job_offers"].sum()
+    assert more > none + 4 * np.sqrt(more + none)
