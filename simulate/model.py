@@ -42,9 +42,10 @@ agents only on request (:meth:`PathwaysModel.register_mothers`), as views on the
 
 from __future__ import annotations
 
+import copy
 import functools
 import math
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Sequence
 
 import mesa
@@ -134,20 +135,29 @@ class PathwaysModel(mesa.Model):
         self._views_upto = 0
         self._register_all_mothers = mother_agents
 
-        self.coaches = CoachTable()
-        self._staff_regular_coaches()
-        places = round(p.childcare_places_per_100_mothers * p.size / 100.0)
-        self.providers = [ChildcareProvider(self, index=i, places=k) for i, k in
-                          enumerate(split_places(places, p.childcare_providers))]
-        self._make_employers()
-
-        self.add_mothers(p.size, stock=True)
-        coaching.assign(self, self.mothers.ids_where(Status.ON_ASSISTANCE),
-                        self.coaches.available_regular)
-        childcare.allocate_places(self)
-        for _ in range(months):
-            self._t += 1
-            self._month(policies=False)
+        key = (tuple(sorted(burn.values.items())), self.streams.seed, self.streams.replicate,
+               months, record_spells)
+        snapshot = BURN_IN_CACHE.get(key) if streams is None else None
+        if snapshot is not None:
+            snapshot.restore(self)
+        else:
+            self.coaches = CoachTable()
+            self._staff_regular_coaches()
+            places = round(p.childcare_places_per_100_mothers * p.size / 100.0)
+            self.providers = [ChildcareProvider(self, index=i, places=k) for i, k in
+                              enumerate(split_places(places, p.childcare_providers))]
+            self._make_employers()
+            self.add_mothers(p.size, stock=True)
+            coaching.assign(self, self.mothers.ids_where(Status.ON_ASSISTANCE),
+                            self.coaches.available_regular)
+            childcare.allocate_places(self)
+            for _ in range(months):
+                self._t += 1
+                self._month(policies=False)
+            if months and streams is None:
+                BURN_IN_CACHE.put(key, BurnIn.take(self))
+        if mother_agents:
+            self.register_mothers()
         self._take_effect(params)
         for policy in self.policies:
             policy.setup(self)
@@ -177,6 +187,17 @@ class PathwaysModel(mesa.Model):
                                "vacancies": np.zeros(k, dtype=np.int64),
                                "offers_made": np.zeros(k, dtype=np.int64)}
         self.employers = [Employer(self, index=i) for i in range(k)]
+
+    def _recreate_agents(self, places: list[int], reserved: list[int]) -> None:
+        """Mesa agents viewing tables restored from a snapshot, in the order a fresh build
+        creates them (so they get the same unique ids)."""
+        for index in range(len(self.coaches)):
+            CoachAgent.view(self, index)
+        self.providers = [ChildcareProvider(self, index=i, places=k)
+                          for i, k in enumerate(places)]
+        for provider, k in zip(self.providers, reserved):
+            provider.reserved = k
+        self.employers = [Employer(self, index=i) for i in range(len(self.employer_table["share"]))]
 
     def _staff_regular_coaches(self) -> None:
         """As many working regular coaches as the caseload target asks, on current terms.
@@ -453,3 +474,64 @@ def metric_names() -> tuple[str, ...]:
         return tuple(model.record.latest())
     finally:
         model.close()
+
+
+class BurnIn:
+    """The state of a model at the end of its burn-in, to start other models from.
+
+    The burn-in depends only on its parameters, the seed, the replicate and its length, so
+    every scenario of a comparison (and every design point of a sweep over levers or
+    policies) starts from the same state: it is simulated once per process and copied.
+    """
+
+    def __init__(self, parts: dict) -> None:
+        self.parts = parts
+
+    @classmethod
+    def take(cls, model: PathwaysModel) -> BurnIn:
+        return cls(copy.deepcopy({
+            "mothers": model.mothers, "network": model.network, "children": model.children,
+            "coaches": model.coaches, "employer_table": model.employer_table,
+            "places": [c.places for c in model.providers],
+            "reserved": [c.reserved for c in model.providers],
+            "next_id": model._next_id, "t": model._t}))
+
+    def restore(self, model: PathwaysModel) -> None:
+        parts = copy.deepcopy(self.parts)
+        model.mothers, model.network = parts["mothers"], parts["network"]
+        model.children, model.coaches = parts["children"], parts["coaches"]
+        model.employer_table = parts["employer_table"]
+        model._next_id, model._t = parts["next_id"], parts["t"]
+        model._recreate_agents(parts["places"], parts["reserved"])
+
+    @property
+    def nbytes(self) -> int:
+        return self.parts["mothers"].nbytes() + 64 * self.parts["network"].a.nbytes
+
+
+class BurnInCache:
+    """The most recent burn-ins of this process, within a memory budget."""
+
+    def __init__(self, entries: int = 32, budget_bytes: int = 256 * 2**20) -> None:
+        self.entries, self.budget = entries, budget_bytes
+        self._items: OrderedDict = OrderedDict()
+
+    def get(self, key) -> BurnIn | None:
+        item = self._items.get(key)
+        if item is not None:
+            self._items.move_to_end(key)
+        return item
+
+    def put(self, key, item: BurnIn) -> None:
+        if item.nbytes > self.budget // 4:
+            return
+        self._items[key] = item
+        while len(self._items) > self.entries or sum(
+                i.nbytes for i in self._items.values()) > self.budget:
+            self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        self._items.clear()
+
+
+BURN_IN_CACHE = BurnInCache()

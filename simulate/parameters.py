@@ -282,12 +282,14 @@ CORE: tuple[Parameter, ...] = (
            "to 52% on assistance for 3 years or more (004:194-196; docs/calibration.md)",
            "Mean months on assistance already behind a woman who becomes pregnant while on "
            "assistance (exponential).", unit="months", **POP),
-    count("burn_in_months", 60, (24, 120),
-          ASSUMPTION + ": long enough for the pools that fill slowly (mothers in work, who are "
-          "followed for work_followup_months, and leavers who may return) to reach their "
-          "steady level (docs/model.md)",
+    count("burn_in_months", 120, (60, 240),
+          ASSUMPTION + ": the slowest pools (mothers in work, followed for "
+          "work_followup_months, and leavers who may return, whose returns feed the stock) "
+          "settle within about ten years of a synthetic start (docs/model.md)",
           "Months simulated before month 0, under the base's levers and without programmes, "
-          "so that queues, the pool of mothers in work and returns are level from month 0.",
+          "so that queues, the pool of mothers in work and returns are level from month 0; "
+          "simulated once per seed and replicate and shared by every scenario that has the "
+          "same burn-in.",
           lo=0, hi=600, unit="months", kind="setting", **POP),
 
     # ---- demography --------------------------------------------------------------------

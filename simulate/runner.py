@@ -123,9 +123,10 @@ def collect(results: Sequence[ReplicateResult], scenarios: dict[str, Scenario]) 
         scenarios=dict(scenarios))
 
 
-def _task(args) -> ReplicateResult:
-    scenario, replicate, seed, months, spells, base = args
-    return simulate_replicate(scenario, replicate, seed, months, spells, base=base)
+def _task(group) -> list[ReplicateResult]:
+    """Every scenario of one replicate, in one process: they share the burn-in."""
+    return [simulate_replicate(scenario, replicate, seed, months, spells, base=base)
+            for scenario, replicate, seed, months, spells, base in group]
 
 
 def default_workers() -> int:
@@ -146,25 +147,30 @@ def run_many(scenarios: Sequence[Scenario], reps: int | None = None, seed: int |
     if len(by_name) != len(scenarios):
         raise ValueError("scenario names must differ: " + ", ".join(s.name for s in scenarios))
     base_seed = scenarios[0].seed if seed is None else seed
-    tasks = []
+    # One task per replicate with all its scenarios: the process simulates the shared
+    # burn-in once (simulate.model.BurnIn) and the results do not depend on the grouping.
+    groups: dict[int, list[tuple]] = {}
     for s in scenarios:
         n = s.replications if reps is None else reps
         m = s.horizon_months if months is None else months
-        tasks += [(s, r, base_seed, m, spells, base) for r in range(n)]
-    total_months = sum(t[3] for t in tasks)
+        for r in range(n):
+            groups.setdefault(r, []).append((s, r, base_seed, m, spells, base))
+    tasks = list(groups.values())
+    total_months = sum(t[3] for group in tasks for t in group)
     bar = _progress_bar(total_months, progress)
     results: list[ReplicateResult] = []
     if workers <= 1 or len(tasks) <= 1:
-        for s, r, sd, m, sp, b in tasks:
-            results.append(simulate_replicate(s, r, sd, m, sp, on_month=bar.update if bar else None,
-                                              base=b))
+        for group in tasks:
+            for s, r, sd, m, sp, b in group:
+                results.append(simulate_replicate(s, r, sd, m, sp, base=b,
+                                                  on_month=bar.update if bar else None))
     else:
         ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-            for task, result in zip(tasks, pool.map(_task, tasks)):
-                results.append(result)
+            for group, done in zip(tasks, pool.map(_task, tasks)):
+                results.extend(done)
                 if bar:
-                    bar.update(task[3])
+                    bar.update(sum(t[3] for t in group))
     if bar:
         bar.close()
     return collect(results, by_name)

@@ -115,3 +115,37 @@ def test_job_loss_is_highest_in_the_first_months():
     early, se_early = hazard(1, 3)
     late, se_late = hazard(12, 30)
     assert early - late > 4 * np.hypot(se_early, se_late)
+
+
+def test_a_burn_in_taken_from_the_cache_gives_the_same_run():
+    from simulate.model import BURN_IN_CACHE, PathwaysModel
+    from simulate.parameters import Params
+    params = Params.from_overrides({"size": 600, "burn_in_months": 36})
+    BURN_IN_CACHE.clear()
+    fresh = PathwaysModel(params, seed=3, replicate=2).run(12).record.long()
+    cached = PathwaysModel(params, seed=3, replicate=2).run(12).record.long()
+    pd.testing.assert_frame_equal(fresh, cached)
+    # ...and differs from another replicate's.
+    other = PathwaysModel(params, seed=3, replicate=3).run(12).record.long()
+    assert not fresh.equals(other)
+
+
+def test_the_baseline_is_level_from_month_0():
+    """After the burn-in the pools that fill slowly are near their steady level: over 36
+    months the stock, the mothers in work and the childcare queue move by less than a
+    tenth, allowing 3 standard errors of the change between replicates."""
+    from simulate.scenario import Scenario
+    from tests.conftest import SCENARIOS
+    s = Scenario.from_yaml(SCENARIOS / "baseline.yaml")
+    wides = [PathwaysModel_run(s, r) for r in range(6)]
+    for metric in ("on_assistance", "in_work", "childcare_queue"):
+        start = np.array([w[metric].iloc[:6].mean() for w in wides])
+        change = np.array([w[metric].iloc[-6:].mean() for w in wides]) - start
+        se = change.std(ddof=1) / np.sqrt(len(change))
+        assert abs(change.mean()) < 0.1 * start.mean() + 3 * se, (metric, start, change)
+
+
+def PathwaysModel_run(scenario, replicate):
+    from simulate.model import PathwaysModel
+    model = PathwaysModel(scenario.params(), seed=5, replicate=replicate, record_spells=False)
+    return model.run(36).record.wide()

@@ -104,6 +104,14 @@ class CoachAgent(mesa.Agent):
             trust=trust_multiplier, effect=contact_effect_multiplier,
             regular=programme == REGULAR, active=True, gender_sensitive=gender_sensitive)
 
+    @classmethod
+    def view(cls, model: PathwaysModel, index: int) -> CoachAgent:
+        """An agent for an existing row of the table (a model restored from a snapshot)."""
+        agent = cls.__new__(cls)
+        mesa.Agent.__init__(agent, model)
+        agent.index = index
+        return agent
+
     @property
     def programme(self) -> str:
         return self.model.coaches.programme[self.index]

@@ -1,8 +1,12 @@
 """Step 6: childcare under capacity, formal and informal.
 
-Each mother has a local provider. Formal places go first come, first served: a mother
-registers, waits out the registration lag, and gets a free place once she is active
-enough to need one (a course or organised activity, ladder step 3 and up, or work).
+Each mother has a local provider. A mother registers,
+waits out the registration lag, and gets a free place once she is active enough to need
+one (a course or organised activity, ladder step 3 and up, or work): working mothers
+first (a place goes with a job: the childcare allowance needs one), then the others,
+first come, first served within each.
+Working mothers who rely on informal care register too (formal care is more reliable),
+so new places partly replace informal arrangements (Havnes & Mogstad 2011).
 Places reserved by a programme are not open to the general queue; programmes hand them
 out in their ``allocate`` hook. Using formal care builds trust in it. A place is given up,
 and a registration ends, when the youngest child reaches school age or the mother leaves
@@ -91,10 +95,13 @@ def waiting_for_place(model: PathwaysModel, queued: np.ndarray) -> np.ndarray:
 
 
 def allocate_places(model: PathwaysModel) -> None:
-    """First come, first served, per provider, among active registered mothers."""
+    """Per provider, working mothers first (a place goes with a job: the childcare
+    allowance needs one), then mothers in a course or activity; first come, first served
+    within each."""
     m = model.mothers
     ready = waiting_for_place(model, registered(model))
-    order = np.lexsort((ready, m.queue_since[ready], m.provider[ready]))
+    working = (m.status[ready] == Status.IN_WORK) | m.parttime[ready]
+    order = np.lexsort((ready, m.queue_since[ready], ~working, m.provider[ready]))
     ready = ready[order]
     provider = m.provider[ready].astype(np.int64)
     rank = np.arange(len(ready)) - np.searchsorted(provider, provider)
@@ -148,9 +155,11 @@ def step(model: PathwaysModel) -> None:
     status = m.status[:n]
     followed = (status == Status.ON_ASSISTANCE) | (status == Status.IN_WORK)
 
-    # Active mothers who trust formal childcare register for a place.
-    on = np.flatnonzero((status == Status.ON_ASSISTANCE) & (m.queue_since[:n] == NEVER)
-                        & (m.childcare_place[:n] < 0) & (m.ladder[:n] >= p.childcare_place_min_step))
+    # Active mothers who trust formal childcare register for a place; so do working
+    # mothers on informal care, who would rather rely on a formal place.
+    on = np.flatnonzero(followed & (m.queue_since[:n] == NEVER) & (m.childcare_place[:n] < 0)
+                        & ((status == Status.IN_WORK)
+                           | (m.ladder[:n] >= p.childcare_place_min_step)))
     on = on[needs_care(model, on)]
     chance = p.childcare_register_prob * m.trust_childcare[on]
     register = on[model.streams.uniform("childcare_register", t, on) < chance]

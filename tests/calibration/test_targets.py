@@ -15,7 +15,7 @@ def test_the_rotterdam_targets_cover_model_md():
     # The model's own burn-in and the targets' months before the window together age the
     # synthetic initial stock out of the sample.
     assert targets.window_months == 24
-    assert targets.burn_in_months + PARAMETERS["burn_in_months"].default >= 90
+    assert targets.burn_in_months + PARAMETERS["burn_in_months"].default >= 120
     by_name = {t.name: t for t in targets.targets}
     assert by_name["still_on_assistance"].value == pytest.approx(461 / 855, abs=5e-4)
     exits = [by_name[f"exit_{r}"].value for r in
