@@ -57,6 +57,7 @@ from simulate.agents.coach import CoachTable
 from simulate.network import Network
 from simulate.parameters import Params
 from simulate.policies.base import Policy
+from simulate.policies.context import PolicyContext
 from simulate.population import MODIFIERS, NEVER, Mothers, draw_mothers
 from simulate.recording import ChildLog, MonthlyRecord, SpellLog
 from simulate.states import ExemptionReason
@@ -117,6 +118,7 @@ class PathwaysModel(mesa.Model):
                              "they must be equal")
         self.params = burn
         self.policies = list(policies)
+        self.contexts = [PolicyContext(self, policy) for policy in self.policies]
         p = burn
         months = params.burn_in_months
         self._t = -months
@@ -159,15 +161,16 @@ class PathwaysModel(mesa.Model):
         if mother_agents:
             self.register_mothers()
         self._take_effect(params)
-        for policy in self.policies:
-            policy.setup(self)
+        for policy, ctx in self.policy_contexts():
+            policy.setup(ctx)
         # After the policies' set-up, so places they hold back are not handed out first.
         childcare.allocate_places(self)
         # Month 0 (the state before the first month) carries every metric the months after
         # it will have; no flows and nothing spent.
         self.tally = Counter()
-        self._record({k: (0.0 if k.endswith("_cost_eur") else v) for policy in self.policies
-                      for k, v in self._policy_metrics(policy, policy.metrics(self)).items()})
+        self._record(self._policy_metrics(
+            [(policy, policy.report(ctx)) for policy, ctx in self.policy_contexts()],
+            zero_cost=True))
 
     # ---- construction -------------------------------------------------------------------
     def _make_employers(self) -> None:
@@ -293,7 +296,7 @@ class PathwaysModel(mesa.Model):
     def _month(self, policies: bool) -> None:
         m = self.mothers
         n = m.n
-        active = self.policies if policies else []
+        active = list(self.policy_contexts()) if policies else []
         self.tally = Counter()
         m.contacted[:n] = False
         m.stress_event[:n] = False
@@ -303,13 +306,13 @@ class PathwaysModel(mesa.Model):
 
         demography.step(self)
         exemptions.step(self)
-        for policy in active:
-            policy.on_month_start(self)
+        for policy, ctx in active:
+            policy.on_month_start(ctx)
         coaching.step(self)
         ladder.step(self)
         self.offers = jobs.make_offers(self)
-        for policy in active:
-            policy.allocate(self, self.streams.generator(f"policy:{policy.label}", self.month))
+        for policy, ctx in active:
+            policy.allocate(ctx)
         jobs.start_jobs(self, self.offers)
         childcare.step(self)
         exits.step(self)
@@ -317,20 +320,43 @@ class PathwaysModel(mesa.Model):
         if not policies:
             return
         coaching.update_caseloads(self)
-        policy_metrics: dict[str, float] = {}
-        for policy in active:
-            policy_metrics.update(self._policy_metrics(policy, policy.on_month_end(self)))
-        self._record(policy_metrics)
+        self._record(self._policy_metrics(
+            [(policy, policy.on_month_end(ctx)) for policy, ctx in active]))
+
+    def policy_contexts(self):
+        """(policy, its context) pairs, in the scenario's order."""
+        return zip(self.policies, self.contexts)
 
     @staticmethod
-    def _policy_metrics(policy: Policy, metrics: dict[str, float]) -> dict[str, float]:
-        """Name a policy's metrics: its cost as ``<label>_cost_eur``; every metric of a
-        labelled instance prefixed by the label, so two instances never collide."""
-        out = {}
-        for key, value in metrics.items():
-            if key == "cost_eur" or policy.label != policy.name:
-                key = f"{policy.label}_{key}"
-            out[key] = value
+    def metric_name(policy: Policy, key: str) -> str:
+        """A policy metric's name in the record: the cost as ``<label>_cost_eur``; every
+        metric of a labelled instance prefixed by the label, so two instances never
+        collide."""
+        if key == "cost_eur" or policy.label != policy.name:
+            return f"{policy.label}_{key}"
+        return key
+
+    def _policy_metrics(self, reports, zero_cost: bool = False) -> dict[str, float]:
+        """Check each policy's metrics against its declaration and name them.
+
+        Raises:
+            ValueError: a policy returned other metrics than it declares, or two policies'
+                metrics have the same name.
+        """
+        out: dict[str, float] = {}
+        for policy, metrics in reports:
+            declared = [m.name for m in policy.metrics]
+            if sorted(metrics) != sorted(declared):
+                extra, missing = set(metrics) - set(declared), set(declared) - set(metrics)
+                raise ValueError(f"policy {policy.label!r} reported metrics that differ from "
+                                 f"its declaration: extra {sorted(extra)}, missing "
+                                 f"{sorted(missing)}")
+            for key, value in metrics.items():
+                name = self.metric_name(policy, key)
+                if name in out:
+                    raise ValueError(f"two policies report a metric named {name!r}; give "
+                                     "one of them a label")
+                out[name] = 0.0 if zero_cost and key == "cost_eur" else value
         return out
 
     def close(self) -> None:
@@ -410,6 +436,8 @@ class PathwaysModel(mesa.Model):
             "informal_care_arrangements": len(informal),
             "working_on_informal_care": int(np.count_nonzero(
                 (in_work[informal] | m.parttime[informal]) & (m.childcare_place[informal] < 0))),
+            "working_on_formal_care": int(np.count_nonzero(
+                (in_work | m.parttime[:n]) & (m.childcare_place[:n] >= 0))),
             **{k: tally.get(k, 0) for k in EVENT_METRICS},
             "mean_confidence": float(m.confidence[on].mean()) if len(on) else np.nan,
             "mean_trust_services": float(m.trust_services[on].mean()) if len(on) else np.nan,
@@ -418,7 +446,7 @@ class PathwaysModel(mesa.Model):
             "benefit_spending_eur": float(paid.sum()),
         }
         if self.policies:
-            reached = [p.ever_participants(self) for p in self.policies]
+            reached = [p.ever_participants(ctx) for p, ctx in self.policy_contexts()]
             out["programme_reached"] = len(np.unique(np.concatenate(reached)))
         clash = set(out) & set(policy_metrics)
         if clash:

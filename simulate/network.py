@@ -20,15 +20,15 @@ class Network:
         self.formed = np.zeros(0, dtype=np.int32)
         self.fades = np.zeros(0, dtype=bool)
         self.active = np.zeros(0, dtype=bool)
+        self.owners: list[str] = []  # owner of each group id (e.g. "peer_groups:3")
 
     def __len__(self) -> int:
         return int(self.active.sum())
 
-    def add_group(self, members: np.ndarray, group: int, month: int, fades: bool) -> int:
-        """Tie every pair of ``members`` (a clique). Returns the number of new edges."""
-        members = np.unique(np.asarray(members, dtype=np.int64))
-        i, j = np.triu_indices(len(members), k=1)
-        return self.add_edges(members[i], members[j], group, month, fades)
+    def new_group(self, owner: str) -> int:
+        """A new group id for edges (unique in this network); ``owner`` names it."""
+        self.owners.append(owner)
+        return len(self.owners) - 1
 
     def add_edges(self, a: np.ndarray, b: np.ndarray, group: int, month: int,
                   fades: bool) -> int:

@@ -111,10 +111,6 @@ class Streams:
         """One standard normal per mother id (inverse CDF of :meth:`uniform`)."""
         return ndtri(self.uniform(name, month, ids))
 
-    def bernoulli(self, name: str, month: int, ids: np.ndarray, p) -> np.ndarray:
-        """True with probability ``p`` (scalar or per id)."""
-        return self.uniform(name, month, ids) < p
-
     def generator(self, name: str, month: int = -1) -> np.random.Generator:
         """A NumPy generator for draws that are not per mother (arrival counts, employers)."""
         entropy = [self.seed & 0xFFFFFFFFFFFFFFFF, self.replicate, stable_hash(name), month + 2**31]

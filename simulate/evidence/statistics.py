@@ -227,7 +227,8 @@ class _ParticipantEffect(Statistic):
         t = base.month
         if t <= self.enrol:
             ids = np.unique(np.concatenate(
-                [p.ever_participants(alt) for p in alt.policies] or [np.zeros(0, np.int64)]))
+                [p.ever_participants(ctx) for p, ctx in alt.policy_contexts()]
+                or [np.zeros(0, np.int64)]))
             if len(self.reached) < alt.mothers.n:
                 self.reached = np.concatenate(
                     [self.reached, np.zeros(alt.mothers.n - len(self.reached), dtype=bool)])

@@ -1,8 +1,18 @@
-"""Policy modules. Each lives in its own file and registers itself by name."""
+"""Policy modules. Each lives in its own file and registers itself by name.
 
-from simulate.policies.base import REGISTRY, Policy, make_policy, register
+Every module of this package is imported here, so a new policy needs only its own file
+(with ``@register``) and a scenario that lists it: no import list to edit.
+"""
 
-__all__ = ["REGISTRY", "Policy", "make_policy", "register"]
+import importlib
+import pkgutil
 
-# Each module registers itself on import; listing them here makes them available by name.
-from simulate.policies import aftercare, dedicated_coaches, peer_groups, reserved_childcare  # noqa: E402,F401
+from simulate.policies.base import REGISTRY, Metric, Policy, cost_metric, make_policy, register
+from simulate.policies.context import PolicyContext, StreamReuseError
+
+__all__ = ["REGISTRY", "Metric", "Policy", "PolicyContext", "StreamReuseError", "cost_metric",
+           "make_policy", "register"]
+
+for _module in pkgutil.iter_modules(__path__):
+    if _module.name not in ("base", "context"):
+        importlib.import_module(f"{__name__}.{_module.name}")

@@ -8,10 +8,13 @@ in the model (``mod_job_loss``).
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 import numpy as np
 
 from simulate.parameters import ASSUMPTION, PRACTICE, Parameter, ParameterSet, count, share
-from simulate.policies.base import Policy, grown, programme_ids, register
+from simulate.policies.base import Metric, Policy, cost_metric, grown, register
+from simulate.policies.context import PolicyContext
 from simulate.states import Status
 
 
@@ -38,19 +41,25 @@ class Aftercare(Policy):
                   bounds=(0.0, None)),
     ))
 
-    def setup(self, model) -> None:
+    metrics = (
+        Metric("aftercare_supported", "mothers", "Mothers supported this month.", reach=True),
+        cost_metric("Aftercare for the mothers supported this month."),
+    )
+    zero: ClassVar[dict[str, Any]] = {"months": 0}
+
+    def setup(self, ctx: PolicyContext) -> None:
         self.supported = 0
         self.current = np.zeros(0, dtype=np.int64)
-        self.ever = np.zeros(model.mothers.n, dtype=bool)
+        self.ever = np.zeros(ctx.mothers.n, dtype=bool)
 
-    def participants(self, model) -> np.ndarray:
+    def participants(self, ctx: PolicyContext) -> np.ndarray:
         return self.current
 
-    def ever_participants(self, model) -> np.ndarray:
+    def ever_participants(self, ctx: PolicyContext) -> np.ndarray:
         return np.flatnonzero(self.ever)
 
-    def _in_aftercare(self, model) -> np.ndarray:
-        m, p, t = model.mothers, self.params, model.month
+    def _in_aftercare(self, ctx: PolicyContext) -> np.ndarray:
+        m, p, t = ctx.mothers, self.params, ctx.month
         n = m.n
         working = (m.status[:n] == Status.IN_WORK) | (
             (m.status[:n] == Status.ON_ASSISTANCE) & m.parttime[:n])
@@ -61,7 +70,7 @@ class Aftercare(Policy):
                              & (since <= p.months))
         # Decided by the situation at the job start: the age of the youngest child then,
         # or a pregnancy known then (so a birth during the job changes nothing).
-        start, known = m.job_start[ids], model.params.pregnancy_known_months
+        start, known = m.job_start[ids], ctx.params.pregnancy_known_months
         birth, due = m.youngest_birth_month[ids], m.due_month[ids]
         after = (m.n_children[ids] > 0) & (birth > start)  # born during the job
         expecting = ((m.pregnant[ids] & (due - known <= start))
@@ -69,20 +78,20 @@ class Aftercare(Policy):
         young = (m.n_children[ids] > 0) & ~after & (start - birth < p.max_child_age_months)
         ids = ids[expecting | young]
         if p.programme_only:
-            ids = ids[np.isin(ids, programme_ids(model, besides=self))]
+            ids = ids[np.isin(ids, ctx.other_participants(ever=True))]
         return ids
 
-    def on_month_start(self, model) -> None:
+    def on_month_start(self, ctx: PolicyContext) -> None:
         self.supported = 0
         if self.params.months == 0:
             return
-        ids = self._in_aftercare(model)
-        model.mothers.mod_job_loss[ids] *= np.float32(1.0 - self.params.job_loss_reduction)
+        ids = self._in_aftercare(ctx)
+        ctx.scale("mod_job_loss", ids, 1.0 - self.params.job_loss_reduction)
         self.supported = len(ids)
         self.current = ids
-        self.ever = grown(self.ever, model.mothers.n, False)
+        self.ever = grown(self.ever, ctx.mothers.n, False)
         self.ever[ids] = True
 
-    def metrics(self, model) -> dict[str, float]:
+    def report(self, ctx: PolicyContext) -> dict[str, float]:
         return {"aftercare_supported": self.supported,
                 "cost_eur": self.supported * self.params.cost_per_month_eur}

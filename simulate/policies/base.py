@@ -1,16 +1,41 @@
-"""The policy interface: one base class with fixed hooks, and a registry by name."""
+"""The policy interface: one base class with fixed hooks, declared metrics, and a registry."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
 
-from simulate.parameters import Params, ParameterSet
+from simulate.parameters import ParameterSet, Params
 
 if TYPE_CHECKING:
-    from simulate.model import PathwaysModel
+    from simulate.policies.context import PolicyContext
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A monthly metric a policy reports.
+
+    Attributes:
+        name: Name in the month's record (a labelled instance's are prefixed by its label).
+        unit: Unit, in words.
+        doc: What it counts.
+        cost: True for the policy's cost this month in EUR (named ``cost_eur``); the model
+            sums costs into ``intervention_spending_eur``.
+        reach: True for the number of mothers taking part (reports chart it).
+    """
+
+    name: str
+    unit: str
+    doc: str
+    cost: bool = False
+    reach: bool = False
+
+
+def cost_metric(doc: str) -> Metric:
+    return Metric("cost_eur", "EUR per month", doc, cost=True)
 
 
 class Policy:
@@ -20,35 +45,39 @@ class Policy:
     :class:`simulate.model.PathwaysModel` for the whole month)::
 
         demography, exemptions
-        -> on_month_start(model)        set this month's modifiers, recruit, hold sessions
+        -> on_month_start(ctx)          set this month's modifiers, recruit, hold sessions
         coach contact, ladder, job offers
-        -> allocate(model, rng)         hand out scarce programme resources to this
+        -> allocate(ctx)                hand out scarce programme resources to this
                                         month's demand (e.g. reserved childcare places)
         childcare and job starts, other exits, job loss
-        -> on_month_end(model)          end-of-month actions; returns the month's metrics
-                                        and cost (by default ``metrics(model)``)
+        -> on_month_end(ctx)            end-of-month actions; returns the month's metrics
+                                        (by default ``report(ctx)``)
         record
 
-    A policy changes agent-level modifiers (columns ``mod_*``, coach assignments, reserved
-    places, network ties); the exit mechanics stay in the model, so policies compose.
-    Policies read parameters from ``self.params`` (a read-only copy); they never change
-    the model's parameters. At zero intensity a policy must leave the run bit-for-bit
-    unchanged, which means drawing nothing and changing nothing.
+    A policy works through its :class:`simulate.policies.context.PolicyContext`: scoped
+    random draws, the target-group predicate, the modifier columns, this month's offers,
+    coaches and childcare places. It reads its parameters from ``self.params``. At its
+    ``zero`` settings it must leave a run bit-for-bit unchanged (tested for every
+    registered policy).
 
     Class attributes:
         name: Registry name used in scenario files.
         parameters: Declarations of the policy's own parameters.
+        metrics: The monthly metrics :meth:`report` returns, exactly (one of them the cost).
+        zero: Parameter values at which the policy is an exact no-op.
         several_instances: Whether a scenario may list the module more than once.
 
     Args:
         params: Parameter values (validated against ``parameters``).
-        label: Name of this instance, for a scenario that runs the same module twice
-            (e.g. a short training and a group trajectory, both peer groups). It prefixes
-            the instance's metrics and parameter names; defaults to ``name``.
+        label: Name of this instance, for a scenario that runs the same module twice. It
+            prefixes the instance's metrics, parameter names and random streams; defaults
+            to ``name``.
     """
 
     name: ClassVar[str] = ""
     parameters: ClassVar[ParameterSet] = ParameterSet(())
+    metrics: ClassVar[tuple[Metric, ...]] = ()
+    zero: ClassVar[dict[str, Any]] = {}
     # False for modules whose state is shared through the model (a second instance would
     # count the first one's resources as its own).
     several_instances: ClassVar[bool] = True
@@ -63,57 +92,59 @@ class Policy:
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.params.values!r}, label={self.label!r})"
 
-    def participants(self, model: PathwaysModel) -> np.ndarray:
-        """Ids of the mothers taking part in this programme now (none by default).
-
-        Other policies use this, e.g. childcare during programme activities.
-        """
+    def participants(self, ctx: PolicyContext) -> np.ndarray:
+        """Ids of the mothers taking part in this programme now (none by default)."""
         return np.zeros(0, dtype=np.int64)
 
-    def ever_participants(self, model: PathwaysModel) -> np.ndarray:
-        """Ids of the mothers who have taken part at any time (e.g. reserved places,
-        aftercare for programme participants)."""
-        return self.participants(model)
+    def ever_participants(self, ctx: PolicyContext) -> np.ndarray:
+        """Ids of the mothers who have taken part at any time."""
+        return self.participants(ctx)
 
+    def setup(self, ctx: PolicyContext) -> None:
+        """Called once, at month 0, after the burn-in."""
 
-    def setup(self, model: PathwaysModel) -> None:
-        """Called once, after the initial stock exists and before month 1."""
-
-    def on_month_start(self, model: PathwaysModel) -> None:
+    def on_month_start(self, ctx: PolicyContext) -> None:
         """Called after demography and exemptions, before coach contact."""
 
-    def allocate(self, model: PathwaysModel, rng: np.random.Generator) -> None:
+    def allocate(self, ctx: PolicyContext) -> None:
         """Called after job offers are made, before childcare decides on them."""
 
-    def on_month_end(self, model: PathwaysModel) -> dict[str, float]:
-        """Called after job loss; returns this month's metrics (by default :meth:`metrics`)."""
-        return self.metrics(model)
+    def on_month_end(self, ctx: PolicyContext) -> dict[str, float]:
+        """Called after job loss; returns this month's metrics (by default :meth:`report`)."""
+        return self.report(ctx)
 
-    def metrics(self, model: PathwaysModel) -> dict[str, float]:
-        """This month's metrics, read from state without changing it.
-
-        The same keys every month (the model also records them for month 0). A ``cost_eur``
-        entry is the month's cost; the model sums costs into ``intervention_spending_eur``.
-        """
+    def report(self, ctx: PolicyContext) -> dict[str, float]:
+        """This month's metrics, read from state without changing it: exactly the names in
+        :attr:`metrics` (the model also records them for month 0, with costs at zero)."""
         return {}
-
-
-def programme_ids(model: PathwaysModel, besides: Policy, ever: bool = True) -> np.ndarray:
-    """Mothers taking part (now, or ever) in any of the model's policies other than ``besides``."""
-    ids = [(p.ever_participants(model) if ever else p.participants(model))
-           for p in model.policies if p is not besides]
-    return np.unique(np.concatenate(ids)) if ids else np.zeros(0, dtype=np.int64)
 
 
 REGISTRY: dict[str, type[Policy]] = {}
 
 
 def register(cls: type[Policy]) -> type[Policy]:
-    """Class decorator: make a policy available to scenario files by its ``name``."""
+    """Class decorator: make a policy available to scenario files by its ``name``.
+
+    Raises:
+        ValueError: for a missing or taken name, metrics without exactly one cost, or
+            zero settings that are not declared parameters.
+    """
     if not cls.name:
         raise ValueError(f"{cls.__name__} has no name")
-    if cls.name in REGISTRY and REGISTRY[cls.name] is not cls:
+    if cls.name in REGISTRY and REGISTRY[cls.name].__qualname__ != cls.__qualname__:
         raise ValueError(f"policy name {cls.name!r} is taken by {REGISTRY[cls.name].__name__}")
+    names = [m.name for m in cls.metrics]
+    if len(set(names)) != len(names):
+        raise ValueError(f"{cls.__name__} declares a metric twice")
+    costs = [m for m in cls.metrics if m.cost]
+    if len(costs) != 1 or costs[0].name != "cost_eur":
+        raise ValueError(f"{cls.__name__} must declare exactly one cost metric, cost_eur")
+    for key, value in cls.zero.items():
+        if key not in cls.parameters:
+            raise ValueError(f"{cls.__name__}: zero setting {key!r} is not a parameter")
+        cls.parameters[key].check(value)
+    if not cls.zero:
+        raise ValueError(f"{cls.__name__} declares no zero settings (its exact no-op)")
     REGISTRY[cls.name] = cls
     return cls
 

@@ -11,15 +11,14 @@ every other policy.
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 import numpy as np
 
-from simulate.agents import CoachAgent
-from simulate.parameters import (ASSUMPTION, PRACTICE, Parameter, ParameterSet, count, factor,
-                                 share)
-from simulate.policies.base import Policy, grown, register
+from simulate.parameters import ASSUMPTION, PRACTICE, Parameter, ParameterSet, count, factor, share
+from simulate.policies.base import Metric, Policy, cost_metric, grown, register
+from simulate.policies.context import PolicyContext
 from simulate.population import NEVER
-from simulate.states import Status
-from simulate.steps import coaching
 
 EVALUATION = "Rotterdam evaluation (2025)"
 
@@ -69,66 +68,78 @@ class DedicatedCoaches(Policy):
                   bounds=(0.0, None)),
     ))
 
-    def setup(self, model) -> None:
-        p, core = self.params, model.params
-        self.started = np.full(model.mothers.n, NEVER, dtype=np.int32)
-        self.coach_ids = np.array([
-            CoachAgent(model, hours_per_month=core.coach_hours_per_month,
-                       client_time_share=p.client_time_share,
-                       hours_per_contact=core.hours_per_contact, caseload_max=p.caseload,
-                       programme=self.label, gender_sensitive=p.gender_sensitive,
-                       trust_multiplier=(p.gender_sensitive_trust_multiplier
-                                         if p.gender_sensitive else 1.0),
-                       contact_effect_multiplier=p.contact_effect_multiplier).index
-            for _ in range(p.coaches)], dtype=np.int64)
+    metrics = (
+        Metric("dedicated_participants", "mothers", "Clients of the dedicated coaches now.",
+               reach=True),
+        Metric("dedicated_new_participants", "mothers", "New clients this month."),
+        Metric("dedicated_handed_over", "mothers",
+               "Clients handed back to a regular coach this month."),
+        Metric("dedicated_caseload_mean", "mothers per coach", "Mean dedicated caseload."),
+        Metric("dedicated_caseload_max", "mothers per coach", "Largest dedicated caseload."),
+        cost_metric("Dedicated coaches and the programme's fixed overhead."),
+    )
+    zero: ClassVar[dict[str, Any]] = {"coaches": 0}
+
+    def setup(self, ctx: PolicyContext) -> None:
+        p = self.params
+        self.started = np.full(ctx.mothers.n, NEVER, dtype=np.int32)
+        self.coach_ids = ctx.hire_coaches(
+            p.coaches, caseload_max=p.caseload, client_time_share=p.client_time_share,
+            gender_sensitive=p.gender_sensitive,
+            trust_multiplier=p.gender_sensitive_trust_multiplier if p.gender_sensitive else 1.0,
+            contact_effect_multiplier=p.contact_effect_multiplier)
         self.new_clients = 0
         self.handed_over = 0
+        self._load = np.zeros(len(self.coach_ids), dtype=np.int64)
 
-    def _with_me(self, model, ids: np.ndarray) -> np.ndarray:
-        return np.isin(model.mothers.coach[ids], self.coach_ids)
+    def _with_me(self, ctx: PolicyContext, ids: np.ndarray) -> np.ndarray:
+        return np.isin(ctx.mothers.coach[ids], self.coach_ids)
 
-    def participants(self, model) -> np.ndarray:
-        m = model.mothers
-        on = m.ids_where(Status.ON_ASSISTANCE)
-        return on[self._with_me(model, on)] if len(self.coach_ids) else on[:0]
+    def participants(self, ctx: PolicyContext) -> np.ndarray:
+        on = ctx.on_assistance()
+        return on[self._with_me(ctx, on)] if len(self.coach_ids) else on[:0]
 
-    def ever_participants(self, model) -> np.ndarray:
+    def ever_participants(self, ctx: PolicyContext) -> np.ndarray:
         return np.flatnonzero(self.started != NEVER)
 
-    def on_month_start(self, model) -> None:
+    def on_month_start(self, ctx: PolicyContext) -> None:
         self.new_clients = self.handed_over = 0
         if len(self.coach_ids) == 0:
             return
-        m, p, t = model.mothers, self.params, model.month
+        m, p, t = ctx.mothers, self.params, ctx.month
         self.started = grown(self.started, m.n, NEVER)
-        on = coaching.update_caseloads(model)
-        mine = self._with_me(model, on)
+        ctx.caseloads()
+        on = ctx.on_assistance()
+        mine = self._with_me(ctx, on)
 
         # Hand-over back to a regular coach after the programme period.
         done = on[mine & (t - self.started[on] >= p.programme_months)]
-        m.coach[done] = -1
+        ctx.release_to_regular(done)
         self.handed_over = len(done)
-        coaching.update_caseloads(model)
+        ctx.caseloads()
 
         # Fill free places with eligible mothers who have not taken part before.
-        young = (m.n_children[on] > 0) & (t - m.youngest_birth_month[on] < p.max_child_age_months)
-        eligible = (young | (m.pregnant[on] & p.include_pregnant)) & ~mine
+        eligible = ctx.target_group(on, p.max_child_age_months, p.include_pregnant) & ~mine
         eligible &= self.started[on] == NEVER
         if not p.include_exempt:
             eligible &= ~m.exempt[on]
         candidates = on[eligible]
         if p.recruitment == "random":
-            rank = model.streams.uniform(f"{self.label}:priority", t, candidates)
+            rank = ctx.uniform("priority", candidates)
             candidates = candidates[np.argsort(rank, kind="stable")]
         else:
             candidates = candidates[np.argsort(-m.spell_start[candidates], kind="stable")]
-        got = coaching.assign(model, candidates, self.coach_ids)
+        got = ctx.assign(candidates, self.coach_ids)
         self.started[got] = t
         self.new_clients = len(got)
 
-    def metrics(self, model) -> dict[str, float]:
+    def on_month_end(self, ctx: PolicyContext) -> dict[str, float]:
+        self._load = ctx.caseloads()[self.coach_ids] if len(self.coach_ids) else self._load
+        return self.report(ctx)
+
+    def report(self, ctx: PolicyContext) -> dict[str, float]:
         p = self.params
-        load = model.coaches.caseload[self.coach_ids] if len(self.coach_ids) else np.zeros(0)
+        load = self._load if self._load is not None else np.zeros(0)
         return {
             "dedicated_participants": int(load.sum()),
             "dedicated_new_participants": self.new_clients if len(self.coach_ids) else 0,

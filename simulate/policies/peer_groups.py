@@ -17,16 +17,23 @@ falls month by month and ties dissolve. Effect sizes are uncertain parameters.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
 import numpy as np
 
-from simulate.parameters import (ASSUMPTION, PRACTICE, Parameter, ParameterSet, count, factor,
-                                 hazard, share)
-from simulate.policies.base import Policy, grown, register
-from simulate.population import NEVER
-from simulate.rng import stable_hash
+from simulate.parameters import (
+    ASSUMPTION,
+    PRACTICE,
+    Parameter,
+    ParameterSet,
+    count,
+    factor,
+    hazard,
+    share,
+)
+from simulate.policies.base import Metric, Policy, cost_metric, grown, register
+from simulate.policies.context import PolicyContext
 from simulate.states import LADDER_PARTTIME, Barrier, Status
-from simulate.steps.childcare import needs_care
 
 EVALUATION = "Rotterdam evaluation (2025)"
 LANGUAGE = np.uint8(1 << Barrier.LANGUAGE)
@@ -39,12 +46,17 @@ def _f(name, default, unit, rng, source, doc, kind="lever", lo=0.0, hi=None):
 
 @dataclass
 class Group:
-    """One peer group: its members and where it is in its schedule."""
+    """One peer group: its members and where it is in its schedule.
+
+    ``gid`` numbers the instance's groups; ``network_id`` is the group's id in the model's
+    network (unique across every policy's groups).
+    """
 
     gid: int
     start: int
     members: np.ndarray
     active: np.ndarray
+    network_id: int
     hours: np.ndarray = field(init=False)
 
     def __post_init__(self) -> None:
@@ -191,10 +203,26 @@ class PeerGroups(Policy):
            "with a young child (when childcare is provided)."),
     ))
 
+    metrics = (
+        Metric("peer_groups_running", "groups", "Groups meeting this month."),
+        Metric("peer_groups_started", "groups", "Groups started this month."),
+        Metric("peer_group_sessions", "sessions", "Sessions held this month."),
+        Metric("peer_group_childcare_child_sessions", "child sessions",
+               "Children minded during sessions this month."),
+        Metric("peer_group_participants", "mothers", "Active members of running groups.",
+               reach=True),
+        Metric("peer_group_new_members", "mothers", "Members joining this month."),
+        Metric("peer_group_attendees", "mothers", "Members attending this month."),
+        Metric("peer_group_dropouts", "mothers", "Members leaving their group this month."),
+        Metric("peer_ties", "ties", "Active ties made in this policy's groups."),
+        cost_metric("Sessions, group starts and childcare at sessions."),
+    )
+    zero: ClassVar[dict[str, Any]] = {"groups_per_year": 0}
+
     # ---- set-up and schedule ----------------------------------------------------------------
-    def setup(self, model) -> None:
+    def setup(self, ctx: PolicyContext) -> None:
         self.groups: list[Group] = []
-        self.member_of = np.full(model.mothers.n, -1, dtype=np.int64)  # group id; -1: never
+        self.member_of = np.full(ctx.mothers.n, -1, dtype=np.int64)  # group id; -1: never
         self.counts = dict.fromkeys(("new_members", "attendees", "dropouts", "sessions",
                                      "childcare_sessions", "new_groups"), 0)
 
@@ -225,79 +253,72 @@ class PeerGroups(Policy):
     def running(self, t: int) -> list[Group]:
         return [g for g in self.groups if 0 <= t - g.start < self.duration()]
 
-    def participants(self, model) -> np.ndarray:
-        ids = [g.members[g.active] for g in self.running(model.month)]
+    def participants(self, ctx: PolicyContext) -> np.ndarray:
+        ids = [g.members[g.active] for g in self.running(ctx.month)]
         return np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
 
-    def ever_participants(self, model) -> np.ndarray:
+    def ever_participants(self, ctx: PolicyContext) -> np.ndarray:
         return np.flatnonzero(self.member_of >= 0)
 
     # ---- hooks ----------------------------------------------------------------------------------
-    def on_month_start(self, model) -> None:
+    def on_month_start(self, ctx: PolicyContext) -> None:
         self.counts = dict.fromkeys(self.counts, 0)
-        p, t = self.params, model.month
+        p, t = self.params, ctx.month
         if p.groups_per_year == 0:
             return
-        self.member_of = grown(self.member_of, model.mothers.n, -1)
+        self.member_of = grown(self.member_of, ctx.mothers.n, -1)
         starting = (t * p.groups_per_year) // 12 - ((t - 1) * p.groups_per_year) // 12
         for _ in range(starting):
-            self._recruit(model)
-        m = model.mothers
+            self._recruit(ctx)
         for g in self.running(t):
-            active = g.members[g.active]
-            m.mod_ladder_up[active] *= np.float32(1.0 + p.ladder_effect * self.effect)
-        own = self._own_degree(model)
+            ctx.scale("mod_ladder_up", g.members[g.active], 1.0 + p.ladder_effect * self.effect)
+        own = self._own_degree(ctx)
         tied = np.flatnonzero(own > 0)
-        m.mod_job_loss[tied] *= ((1.0 - p.job_loss_reduction_per_tie)
-                                 ** np.minimum(own[tied], p.job_loss_ties_max)).astype(np.float32)
+        ctx.scale("mod_job_loss", tied, (1.0 - p.job_loss_reduction_per_tie)
+                  ** np.minimum(own[tied], p.job_loss_ties_max))
 
-    def _recruit(self, model) -> None:
-        m, p, t = model.mothers, self.params, model.month
-        on = m.ids_where(Status.ON_ASSISTANCE)
-        young = (m.n_children[on] > 0) & (t - m.youngest_birth_month[on] < p.max_child_age_months)
-        ok = ((young | (m.pregnant[on] & p.include_pregnant)) & (self.member_of[on] < 0)
-              & (m.ladder[on] >= p.min_ladder_step))
+    def _recruit(self, ctx: PolicyContext) -> None:
+        m, p, t = ctx.mothers, self.params, ctx.month
+        on = ctx.on_assistance()
+        ok = (ctx.target_group(on, p.max_child_age_months, p.include_pregnant)
+              & (self.member_of[on] < 0) & (m.ladder[on] >= p.min_ladder_step))
         if p.recruitment == "coach_contact":
             ok &= m.last_contact[on] == t - 1
         elif p.recruitment == "dedicated_coaches":
-            referred = [q.participants(model) for q in model.policies
-                        if q.name == "dedicated_coaches"]
-            ok &= np.isin(on, np.concatenate(referred) if referred else on[:0])
+            ok &= np.isin(on, ctx.participants_of("dedicated_coaches"))
         invited = on[ok]
         gid = len(self.groups)
         # Keyed by group: two groups recruited in one month draw afresh for each.
-        invited = invited[np.argsort(model.streams.uniform(f"{self.label}:invite:{gid}", t,
-                                                           invited), kind="stable")]
-        accept = (model.streams.uniform(f"{self.label}:accept:{gid}", t, invited)
-                  < p.acceptance_rate)
+        invited = invited[np.argsort(ctx.uniform(f"invite:{gid}", invited), kind="stable")]
+        accept = ctx.uniform(f"accept:{gid}", invited) < p.acceptance_rate
         members = invited[accept][: p.group_size]
         if len(members) == 0:
             return
-        self.groups.append(Group(gid, t, members, np.ones(len(members), dtype=bool)))
+        self.groups.append(Group(gid, t, members, np.ones(len(members), dtype=bool),
+                                 ctx.network.new_group(f"{self.label}:{gid}")))
         self.member_of[members] = gid
         self.counts["new_members"] += len(members)
         self.counts["new_groups"] += 1
         if p.arrange_childcare:
-            need = members[needs_care(model, members) & (m.childcare_place[members] < 0)
-                           & (m.queue_since[members] == NEVER)]
-            m.queue_since[need] = t - model.params.childcare_registration_lag_months
+            need = members[ctx.needs_care(members)]
+            ctx.register_for_childcare(need, since=t - ctx.params.childcare_registration_lag_months)
 
-    def on_month_end(self, model) -> dict[str, float]:
-        p, t = self.params, model.month
+    def on_month_end(self, ctx: PolicyContext) -> dict[str, float]:
+        p, t = self.params, ctx.month
         if p.groups_per_year:
             for g in self.running(t):
-                self._session_month(model, g, t - g.start)
-            self._fade(model)
-            model.network.refresh(model.mothers)
-        return self.metrics(model)
+                self._session_month(ctx, g, t - g.start)
+            self._fade(ctx)
+            ctx.refresh_ties()
+        return self.report(ctx)
 
-    def _session_month(self, model, g: Group, k: int) -> None:
-        m, p, t, s = model.mothers, self.params, model.month, model.streams
+    def _session_month(self, ctx: PolicyContext, g: Group, k: int) -> None:
+        m, p = ctx.mothers, self.params
         gone = ~np.isin(m.status[g.members], FOLLOWED)
         g.active &= ~gone
         active = g.members[g.active]
         sessions, hours, internship = self.schedule(k)
-        young = needs_care(model, active)
+        young = ctx.needs_care(active)
         working = (m.status[active] == Status.IN_WORK) | m.parttime[active]
         chance = (p.attendance_base
                   * np.where(m.stress_event[active], p.attendance_sick_child_factor, 1.0)
@@ -307,29 +328,29 @@ class PeerGroups(Policy):
                   * np.where(working, p.attendance_work_factor, 1.0))
         if p.facilitator == "none":
             chance = chance * (1.0 - p.self_run_attendance_decay) ** k
-        attend = active[s.uniform(f"{self.label}:attend", t, active) < chance]
+        attend = active[ctx.uniform("attend", active) < chance]
 
         if internship and k == p.intensive_months + p.internship_months - 1:
-            done = attend[s.uniform(f"{self.label}:internship", t, attend) < p.internship_completion]
+            done = attend[ctx.uniform("internship", attend) < p.internship_completion]
             done = done[(m.status[done] == Status.ON_ASSISTANCE) & ~m.parttime[done]]
             m.ladder[done] = np.maximum(m.ladder[done], LADDER_PARTTIME - 1)
         if sessions > 0:
-            self._effects(model, attend, sessions * hours)
-            self._ties(model, g, attend, sessions)
+            self._effects(ctx, attend, sessions * hours)
+            self._ties(ctx, g, attend)
             g.hours[np.isin(g.members, attend)] += sessions * hours
             self.counts["sessions"] += sessions
             if p.childcare_during_sessions:
-                self.counts["childcare_sessions"] += sessions * int(needs_care(model, attend).sum())
+                self.counts["childcare_sessions"] += sessions * int(ctx.needs_care(attend).sum())
         self.counts["attendees"] += len(attend)
 
         leave = p.dropout_hazard + np.where((m.barriers[active] & LANGUAGE) != 0,
                                             p.dropout_language_course, 0.0)
-        drop = active[s.uniform(f"{self.label}:dropout", t, active) < leave]
+        drop = active[ctx.uniform("dropout", active) < leave]
         g.active &= ~np.isin(g.members, drop)
         self.counts["dropouts"] += len(drop)
 
-    def _effects(self, model, ids: np.ndarray, hours: float) -> None:
-        m, p = model.mothers, self.params
+    def _effects(self, ctx: PolicyContext, ids: np.ndarray, hours: float) -> None:
+        m, p = ctx.mothers, self.params
 
         def gain(per_10_hours: float) -> np.float32:
             return np.float32(1.0 - (1.0 - per_10_hours * self.effect) ** (hours / 10.0))
@@ -341,59 +362,53 @@ class PeerGroups(Policy):
         m.trust_services[ids] += gain(p.trust_gain_per_10_hours) * (1 - m.trust_services[ids])
         if p.childcare_during_sessions:
             c = gain(p.childcare_trust_gain_per_10_hours)
-            young = ids[needs_care(model, ids)]
+            young = ids[ctx.needs_care(ids)]
             m.trust_childcare[young] += c * (1 - m.trust_childcare[young])
 
-    def _ties(self, model, g: Group, attend: np.ndarray, sessions: float) -> None:
+    def _ties(self, ctx: PolicyContext, g: Group, attend: np.ndarray) -> None:
         """Pairs of attendees not yet tied form a tie with a probability per month of meeting."""
         if len(attend) < 2:
             return
-        net = model.network
+        net = ctx.network
         i, j = np.triu_indices(len(attend), k=1)
         a, b = np.minimum(attend[i], attend[j]), np.maximum(attend[i], attend[j])
-        mine = (net.group == self._gid(g)) & net.active
-        span = np.int64(model.mothers.n)
+        mine = (net.group == g.network_id) & net.active
+        span = np.int64(ctx.mothers.n)
         new = ~np.isin(a * span + b, net.a[mine] * span + net.b[mine])
         chance = self.params.tie_per_month * self.effect
-        rng = model.streams.generator(f"{self.label}:ties:{g.gid}", model.month)
-        form = new & (rng.random(len(a)) < chance)
-        net.add_edges(a[form], b[form], self._gid(g), model.month,
+        form = new & (ctx.generator(f"ties:{g.gid}").random(len(a)) < chance)
+        net.add_edges(a[form], b[form], g.network_id, ctx.month,
                       fades=self.params.facilitator == "none")
 
-    def _gid(self, g: Group) -> int:
-        """Network group id, unique across policy instances (label-qualified)."""
-        return (stable_hash(self.label) % 10**6) * 10**4 + g.gid
-
-    def _own_edges(self, model) -> np.ndarray:
-        net = model.network
-        own = np.array([self._gid(g) for g in self.groups], dtype=np.int64)
+    def _own_edges(self, ctx: PolicyContext) -> np.ndarray:
+        net = ctx.network
+        own = np.array([g.network_id for g in self.groups], dtype=np.int64)
         return net.active & np.isin(net.group, own)
 
-    def _own_degree(self, model) -> np.ndarray:
-        net, n = model.network, model.mothers.n
-        mask = self._own_edges(model)
+    def _own_degree(self, ctx: PolicyContext) -> np.ndarray:
+        net, n = ctx.network, ctx.mothers.n
+        mask = self._own_edges(ctx)
         return (np.bincount(net.a[mask], minlength=n) + np.bincount(net.b[mask], minlength=n))[:n]
 
-    def _fade(self, model) -> None:
+    def _fade(self, ctx: PolicyContext) -> None:
         """Ties of a self-run group fade while it runs; every group's ties fade once it
         has stopped meeting."""
-        net, p, t = model.network, self.params, model.month
+        net, p, t = ctx.network, self.params, ctx.month
         if not self.groups:
             return
-        ended = np.array([self._gid(g) for g in self.groups
+        ended = np.array([g.network_id for g in self.groups
                           if t - g.start >= self.duration()], dtype=np.int64)
         rate = np.where(np.isin(net.group, ended), p.tie_fade_after_end_per_month, 0.0)
         if p.facilitator == "none":
             rate = np.maximum(rate, np.where(net.fades, p.tie_fade_per_month, 0.0))
-        edges = np.flatnonzero(self._own_edges(model) & (rate > 0))
+        edges = np.flatnonzero(self._own_edges(ctx) & (rate > 0))
         if len(edges) == 0:
             return
-        rng = model.streams.generator(f"{self.label}:fade", model.month)
-        net.dissolve(edges[rng.random(len(edges)) < rate[edges]])
+        net.dissolve(edges[ctx.generator("fade").random(len(edges)) < rate[edges]])
 
-    def metrics(self, model) -> dict[str, float]:
+    def report(self, ctx: PolicyContext) -> dict[str, float]:
         p, c = self.params, self.counts
-        running = self.running(model.month)
+        running = self.running(ctx.month)
         cost = (c["sessions"] * p.cost_per_session_eur
                 + c["new_groups"] * p.cost_per_group_start_eur
                 + c["childcare_sessions"] * p.childcare_cost_per_child_session_eur)
@@ -406,6 +421,6 @@ class PeerGroups(Policy):
             "peer_group_new_members": c["new_members"],
             "peer_group_attendees": c["attendees"],
             "peer_group_dropouts": c["dropouts"],
-            "peer_ties": int(self._own_edges(model).sum()) if self.groups else 0,
+            "peer_ties": int(self._own_edges(ctx).sum()) if self.groups else 0,
             "cost_eur": float(cost),
         }

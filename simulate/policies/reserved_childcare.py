@@ -15,14 +15,16 @@ childcare.
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 import numpy as np
 
 from simulate.agents.childcare import split_places
 from simulate.parameters import ASSUMPTION, PRACTICE, Parameter, ParameterSet, count, share
-from simulate.policies.base import Policy, grown, programme_ids, register
+from simulate.policies.base import Metric, Policy, cost_metric, grown, register
+from simulate.policies.context import PolicyContext
 from simulate.population import NEVER
 from simulate.states import Status
-from simulate.steps.childcare import needs_care, occupied
 
 
 @register
@@ -66,85 +68,88 @@ class ReservedChildcare(Policy):
                   bounds=(0.0, None)),
     ))
 
-    def setup(self, model) -> None:
-        self.ever = np.zeros(model.mothers.n, dtype=bool)  # ever held a reserved place
+    metrics = (
+        Metric("reserved_places", "places", "Places reserved for the programme."),
+        Metric("reserved_places_used", "places", "Reserved places in use.", reach=True),
+        Metric("reserved_places_allocated", "places", "Reserved places handed out this month."),
+        Metric("activity_childcare_participants", "mothers",
+               "Mothers with childcare during programme activities this month."),
+        cost_metric("Reserved places (paid whether used or not) and childcare during "
+                    "activities."),
+    )
+    zero: ClassVar[dict[str, Any]] = {"places": 0}
+
+    def setup(self, ctx: PolicyContext) -> None:
+        self.ever = np.zeros(ctx.mothers.n, dtype=bool)  # ever held a reserved place
         self.allocated = 0
         self.activity = 0
-        self.reserved = np.array(split_places(self.params.places, len(model.providers)))
-        for provider, k in zip(model.providers, self.reserved):
-            provider.reserved += int(k)
-            if self.params.additional:
-                provider.places += int(k)
+        self.reserved = np.array(split_places(self.params.places, len(ctx.providers)))
+        ctx.reserve_places(self.reserved, self.params.additional)
 
-    def _eligible(self, model, ids: np.ndarray) -> np.ndarray:
-        m = model.mothers
-        ok = needs_care(model, ids) & (
-            model.month - m.youngest_birth_month[ids] < self.params.max_child_age_months)
+    def _eligible(self, ctx: PolicyContext, ids: np.ndarray) -> np.ndarray:
+        ok = ctx.needs_care(ids) & ctx.target_group(ids, self.params.max_child_age_months,
+                                                     include_pregnant=False)
         if self.params.eligibility == "programme":
-            ok &= np.isin(ids, programme_ids(model, besides=self))
+            ok &= np.isin(ids, ctx.other_participants(ever=True))
         return ok
 
-    def _give(self, model, ids: np.ndarray) -> np.ndarray:
+    def _give(self, ctx: PolicyContext, ids: np.ndarray) -> np.ndarray:
         """Give free reserved places to ``ids`` in order; returns those who got one."""
-        general, used = occupied(model)
+        general, used = ctx.occupied()
         # Places carved out of a full provider become free only as its holders leave.
-        free = np.maximum(np.minimum(self.reserved - used,
-                                     model.provider_places - general - used), 0)
+        places = np.array([c.places for c in ctx.providers])
+        free = np.maximum(np.minimum(self.reserved - used, places - general - used), 0)
         slots = np.repeat(np.arange(len(free)), free)[: len(ids)]
         got = ids[: len(slots)]
-        m = model.mothers
-        self.ever = grown(self.ever, m.n, False)
+        self.ever = grown(self.ever, ctx.mothers.n, False)
         self.ever[got] = True
-        m.childcare_place[got] = slots
-        m.place_reserved[got] = True
-        m.queue_since[got] = NEVER
+        ctx.give_places(got, slots, reserved=True)
         self.allocated += len(got)
         return got
 
-    def participants(self, model) -> np.ndarray:
-        m = model.mothers
+    def participants(self, ctx: PolicyContext) -> np.ndarray:
+        m = ctx.mothers
         return np.flatnonzero((m.childcare_place[: m.n] >= 0) & m.place_reserved[: m.n])
 
-    def ever_participants(self, model) -> np.ndarray:
+    def ever_participants(self, ctx: PolicyContext) -> np.ndarray:
         return np.flatnonzero(self.ever)
 
-    def allocate(self, model, rng) -> None:
+    def allocate(self, ctx: PolicyContext) -> None:
         self.allocated = 0
         if self.params.places == 0:
             return
-        m, t = model.mothers, model.month
-        offers = model.offers
+        m = ctx.mothers
+        offers = ctx.offers
         wanting = np.flatnonzero(offers.needs_care & ~offers.care)
-        wanting = wanting[self._eligible(model, offers.ids[wanting])]
+        wanting = wanting[self._eligible(ctx, offers.ids[wanting])]
         ids = offers.ids[wanting]
         # Willing to use formal care: more likely the more she trusts it.
-        willing = model.streams.uniform(f"{self.label}:take", t, ids) < m.trust_childcare[ids]
-        order = np.argsort(model.streams.uniform(f"{self.label}:priority", t, ids[willing]),
-                           kind="stable")
-        got = self._give(model, ids[willing][order])
+        willing = ctx.uniform("take", ids) < m.trust_childcare[ids]
+        order = np.argsort(ctx.uniform("priority", ids[willing]), kind="stable")
+        got = self._give(ctx, ids[willing][order])
         offers.care[wanting[np.isin(ids, got)]] = True
         if self.params.courses:
             n = m.n
             queued = np.flatnonzero((m.status[:n] == Status.ON_ASSISTANCE)
                                     & (m.queue_since[:n] != NEVER) & (m.childcare_place[:n] < 0)
-                                    & (m.ladder[:n] >= model.params.childcare_place_min_step))
-            queued = queued[self._eligible(model, queued)]
-            self._give(model, queued[np.lexsort((queued, m.queue_since[queued]))])
+                                    & (m.ladder[:n] >= ctx.params.childcare_place_min_step))
+            queued = queued[self._eligible(ctx, queued)]
+            self._give(ctx, queued[np.lexsort((queued, m.queue_since[queued]))])
 
-    def on_month_end(self, model) -> dict[str, float]:
+    def on_month_end(self, ctx: PolicyContext) -> dict[str, float]:
         self.activity = 0
         if self.params.activity_childcare and self.params.places > 0:
-            m = model.mothers
-            ids = programme_ids(model, besides=self, ever=False)
-            ids = ids[needs_care(model, ids)]
+            m = ctx.mothers
+            ids = ctx.other_participants(ever=False)
+            ids = ids[ctx.needs_care(ids)]
             m.trust_childcare[ids] += np.float32(self.params.activity_trust_gain) * (
                 1 - m.trust_childcare[ids])
             self.activity = len(ids)
-        return self.metrics(model)
+        return self.report(ctx)
 
-    def metrics(self, model) -> dict[str, float]:
+    def report(self, ctx: PolicyContext) -> dict[str, float]:
         p = self.params
-        _, used = occupied(model)
+        _, used = ctx.occupied()
         return {
             "reserved_places": p.places,
             "reserved_places_used": int(used.sum()),

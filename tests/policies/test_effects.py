@@ -98,7 +98,7 @@ def test_peer_ties_only_between_members_of_the_same_group():
     policy = model.policies[0]
     a, b, group, _ = model.network.edges()
     assert len(a) > 20
-    members = {policy._gid(g): set(g.members.tolist()) for g in policy.groups}
+    members = {g.network_id: set(g.members.tolist()) for g in policy.groups}
     for x, y, gid in zip(a, b, group):
         assert x in members[gid] and y in members[gid] and x != y
     # Each mother is in at most one group of the programme.
@@ -148,7 +148,7 @@ def test_gender_sensitive_coaches_build_more_trust():
                                                "gender_sensitive_trust_multiplier": 2.0}}], 0,
                        seed=seed)
         model.run(12)
-        ids = model.policies[0].participants(model)
+        ids = model.policies[0].participants(model.contexts[0])
         assert len(ids) > 50
         return model.mothers.trust_services[ids].mean()
 
@@ -157,23 +157,23 @@ def test_gender_sensitive_coaches_build_more_trust():
 
 
 def test_gender_sensitive_coaches_get_more_barriers_told_and_no_fewer_exits_to_work():
-    """Trust leads to disclosure (004:655): paired over seeds, trained coaches get more
-    referrals taken up (4 standard errors) and more barriers registered (the monthly stock;
-    2 standard errors), and at least as many mothers into work (one-sided, -2.33 standard
-    errors)."""
+    """Trust leads to disclosure (004:655): paired over 16 seeds, trained coaches get more
+    referrals taken up and more barriers in hand (the monthly stock of referred barriers),
+    each by 4 standard errors, and at least as many mothers into work (one-sided, -2.33
+    standard errors)."""
     def run(gs):
         s = scenario([{"dedicated_coaches": {"coaches": 6, "caseload": 40,
                                              "gender_sensitive": gs}}], size=1500)
         return s.with_changes(name=f"gs-{gs}")
 
-    c = compare(run(False), [run(True)], reps=REPS, seed=21, months=24)
+    c = compare(run(False), [run(True)], reps=16, seed=21, months=24, workers=2)
     w = c.result.wide()
     w = w[w.month >= 1].groupby(["scenario", "replicate"])[
-        ["referrals_taken_up", "barrier_registered_any", "exit_work"]].sum()
+        ["referrals_taken_up", "barrier_referred_any", "exit_work"]].sum()
     d = w.loc["gs-True"] - w.loc["gs-False"]
     se = d.std(ddof=1) / np.sqrt(len(d))
     assert d["referrals_taken_up"].mean() > 4 * se["referrals_taken_up"], d
-    assert d["barrier_registered_any"].mean() > 2 * se["barrier_registered_any"], d
+    assert d["barrier_referred_any"].mean() > 4 * se["barrier_referred_any"], d
     assert d["exit_work"].mean() > -2.33 * se["exit_work"], d
 
 
@@ -183,7 +183,7 @@ def test_dedicated_coaches_hand_clients_back_after_the_programme():
     w = model.record.wide()
     assert w["dedicated_handed_over"].sum() > 0
     policy = model.policies[0]
-    ids = policy.participants(model)
+    ids = policy.participants(model.contexts[0])
     assert np.all(model.month - policy.started[ids] < 6)
 
 
@@ -196,10 +196,10 @@ class _AftercareSpy(Policy):
         super().__init__()
         self.aftercare, self.seen = aftercare, {}
 
-    def on_month_start(self, model) -> None:
-        for i in self.aftercare.participants(model):
-            start = int(model.mothers.job_start[i])
-            self.seen.setdefault((int(i), start), []).append(model.month - start)
+    def on_month_start(self, ctx) -> None:
+        for i in self.aftercare.participants(ctx):
+            start = int(ctx.mothers.job_start[i])
+            self.seen.setdefault((int(i), start), []).append(ctx.month - start)
 
 
 def test_aftercare_covers_exactly_the_first_n_months_of_each_job():

@@ -8,24 +8,29 @@ import pytest
 
 import simulate
 from simulate.cli.main import main
+from simulate.policies import REGISTRY
 from tests.policies.conftest import scenario
 
-# Zero intensity, with every secondary option switched on: still nothing may change.
-ZERO = {
-    "dedicated_coaches": {"coaches": 0, "overhead_eur_per_month": 5000, "gender_sensitive": True},
-    "reserved_childcare": {"places": 0, "activity_childcare": True, "courses": True,
-                           "additional": False, "eligibility": "programme"},
-    "peer_groups": {"groups_per_year": 0, "childcare_during_sessions": True,
-                    "arrange_childcare": True, "internship_months": 1},
-    "aftercare": {"months": 0, "programme_only": True},
-}
+def zero_settings(name: str, flip: bool) -> dict:
+    """A registered policy's declared zero settings; with ``flip``, every yes/no option
+    also set against its default (secondary options switched on): still a no-op."""
+    cls = REGISTRY[name]
+    values = dict(cls.zero)
+    if flip:
+        for p in cls.parameters.values():
+            if p.type is bool and p.name not in values:
+                values[p.name] = not p.default
+    return values
 
 
-@pytest.mark.parametrize("name", list(ZERO))
-def test_zero_intensity_is_bit_for_bit_the_baseline(name):
+@pytest.mark.parametrize("flip", [False, True])
+@pytest.mark.parametrize("name", sorted(REGISTRY))
+def test_zero_intensity_is_bit_for_bit_the_baseline(name, flip):
     base = simulate.run(scenario([]), reps=2, seed=3, months=24)
-    zero = simulate.run(scenario([{name: ZERO[name]}]), reps=2, seed=3, months=24)
-    # Every metric the baseline has is identical; the policy's own metrics are all zero.
+    zero = simulate.run(scenario([{name: zero_settings(name, flip)}]), reps=2, seed=3,
+                        months=24)
+    # Every metric the baseline has is identical; the policy's own metrics are all zero
+    # (or the declared fixed amounts it reports, such as places held).
     own = sorted(set(zero.monthly.metric) - set(base.monthly.metric))
     assert own, "the policy reports metrics"
     shared = zero.monthly[zero.monthly.metric.isin(base.monthly.metric.unique())]
@@ -37,14 +42,16 @@ def test_zero_intensity_is_bit_for_bit_the_baseline(name):
 
 def test_all_modules_at_zero_together_are_a_no_op():
     base = simulate.run(scenario([]), reps=1, seed=5, months=18)
-    zero = simulate.run(scenario([{k: v} for k, v in ZERO.items()]), reps=1, seed=5, months=18)
+    together = [{name: zero_settings(name, flip=True)} for name in sorted(REGISTRY)]
+    zero = simulate.run(scenario(together), reps=1, seed=5, months=18)
     pd.testing.assert_frame_equal(zero.spells, base.spells)
 
 
 def test_zero_reserved_places_is_a_no_op_beside_another_programme():
     """With 0 places, activity childcare must not run for the other programme's clients."""
     coaches = {"dedicated_coaches": {"coaches": 3}}
-    with_zero = scenario([coaches, {"reserved_childcare": ZERO["reserved_childcare"]}])
+    with_zero = scenario([coaches, {"reserved_childcare": zero_settings("reserved_childcare",
+                                                                         flip=True)}])
     base = simulate.run(scenario([coaches]), reps=1, seed=2, months=18)
     zero = simulate.run(with_zero, reps=1, seed=2, months=18)
     pd.testing.assert_frame_equal(zero.spells, base.spells)

@@ -1,0 +1,243 @@
+"""What a policy may use: :class:`PolicyContext`.
+
+A policy sees the model through a context, one per policy instance, handed to every hook.
+It gives the policy:
+
+- random draws scoped to the policy's label (``ctx.uniform("invite", ids)`` draws stream
+  ``"<label>:invite"``), which refuse to hand out the same (stream, month) draws twice for
+  the same mother: a second draw would repeat the first's numbers and silently couple
+  two decisions (:class:`StreamReuseError`);
+- the one target-group predicate (:meth:`PolicyContext.target_group`) and who needs
+  childcare;
+- the monthly modifier columns (:meth:`PolicyContext.scale`);
+- this month's accepted job offers (in ``allocate``);
+- coaches, childcare places and ties, through a handful of operations;
+- the mothers' columns (``ctx.mothers``) for what a policy's own activities change
+  (confidence and trust gained in sessions, a registration, a ladder step).
+
+Exits, offers and job loss stay the model's mechanics, so policies compose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from simulate.population import MODIFIERS, NEVER
+from simulate.states import Status
+
+if TYPE_CHECKING:
+    from simulate.model import PathwaysModel
+    from simulate.policies.base import Policy
+    from simulate.steps.jobs import Offers
+
+
+class StreamReuseError(RuntimeError):
+    """A policy drew the same (stream, month) numbers twice for the same mothers."""
+
+
+class PolicyContext:
+    """The model as one policy sees it. The model makes one per policy instance.
+
+    Args:
+        model: The model.
+        policy: The policy this context serves (its label scopes the random streams).
+        guard: Refuse a second draw of a (stream, month) for a mother already drawn.
+    """
+
+    def __init__(self, model: PathwaysModel, policy: Policy, guard: bool = True) -> None:
+        self._model = model
+        self.policy = policy
+        self.label = policy.label
+        self.guard = guard
+        self._drawn: dict[str, np.ndarray] = {}
+        self._generators: set[str] = set()
+        self._month_drawn: int | None = None
+
+    # ---- the model's state ----------------------------------------------------------------
+    @property
+    def month(self) -> int:
+        return self._model.month
+
+    @property
+    def params(self):
+        """The model's parameters (read-only)."""
+        return self._model.params
+
+    @property
+    def mothers(self):
+        """The mothers' columns (:class:`simulate.population.Mothers`)."""
+        return self._model.mothers
+
+    @property
+    def network(self):
+        """Ties between mothers (:class:`simulate.network.Network`)."""
+        return self._model.network
+
+    @property
+    def offers(self) -> Offers:
+        """This month's accepted offers; a policy may set ``care`` in ``allocate``."""
+        return self._model.offers
+
+    def on_assistance(self) -> np.ndarray:
+        """Ids of the mothers on assistance now."""
+        return self._model.mothers.ids_where(Status.ON_ASSISTANCE)
+
+    def target_group(self, ids: np.ndarray, max_child_age_months: int,
+                     include_pregnant: bool = True) -> np.ndarray:
+        """The one target-group predicate: a youngest child under ``max_child_age_months``,
+        or (if included) pregnant."""
+        m, t = self._model.mothers, self._model.month
+        young = (m.n_children[ids] > 0) & (t - m.youngest_birth_month[ids] < max_child_age_months)
+        return young | (m.pregnant[ids] & include_pregnant)
+
+    def needs_care(self, ids: np.ndarray) -> np.ndarray:
+        """Whether the youngest child is under school age (a job needs childcare)."""
+        from simulate.steps.childcare import needs_care
+        return needs_care(self._model, ids)
+
+    def participants_of(self, name: str, ever: bool = False) -> np.ndarray:
+        """Mothers taking part (now, or ever) in the scenario's policies called ``name``."""
+        ids = [(p.ever_participants(q) if ever else p.participants(q))
+               for p, q in self._model.policy_contexts() if p.name == name]
+        return np.unique(np.concatenate(ids)) if ids else np.zeros(0, dtype=np.int64)
+
+    def other_participants(self, ever: bool = True) -> np.ndarray:
+        """Mothers taking part (now, or ever) in any of the scenario's other policies."""
+        ids = [(p.ever_participants(q) if ever else p.participants(q))
+               for p, q in self._model.policy_contexts() if p is not self.policy]
+        return np.unique(np.concatenate(ids)) if ids else np.zeros(0, dtype=np.int64)
+
+    # ---- randomness ----------------------------------------------------------------------------
+    def _check(self, name: str, ids: np.ndarray) -> None:
+        if not self.guard:
+            return
+        if self._month_drawn != self._model.month:
+            self._drawn.clear()
+            self._generators.clear()
+            self._month_drawn = self._model.month
+        n = self._model.mothers.n
+        seen = self._drawn.get(name)
+        if seen is None or len(seen) < n:
+            grown = np.zeros(max(n, 16), dtype=bool)
+            if seen is not None:
+                grown[: len(seen)] = seen
+            seen = self._drawn[name] = grown
+        again = seen[ids]
+        if again.any():
+            raise StreamReuseError(
+                f"policy {self.label!r} drew stream {name!r} twice in month "
+                f"{self._model.month} for {int(again.sum())} mothers; a second draw repeats "
+                "the first's numbers: key the stream by what differs (e.g. the group)")
+        seen[ids] = True
+
+    def uniform(self, name: str, ids: np.ndarray) -> np.ndarray:
+        """One uniform per mother for stream ``<label>:name`` this month."""
+        ids = np.asarray(ids)
+        full = f"{self.label}:{name}"
+        self._check(full, ids)
+        return self._model.streams.uniform(full, self._model.month, ids)
+
+    def uniforms(self, names: Sequence[str], ids: np.ndarray) -> dict[str, np.ndarray]:
+        """:meth:`uniform` for several streams at once; keys are the short names."""
+        ids = np.asarray(ids)
+        full = [f"{self.label}:{n}" for n in names]
+        for f in full:
+            self._check(f, ids)
+        draws = self._model.streams.uniforms(full, self._model.month, ids)
+        return {n: draws[f] for n, f in zip(names, full)}
+
+    def generator(self, name: str) -> np.random.Generator:
+        """A NumPy generator for stream ``<label>:name`` this month (draws not per mother);
+        asking twice in a month for the same name is refused."""
+        full = f"{self.label}:{name}"
+        if self.guard:
+            if self._month_drawn != self._model.month:
+                self._drawn.clear()
+                self._generators.clear()
+                self._month_drawn = self._model.month
+            if full in self._generators:
+                raise StreamReuseError(f"policy {self.label!r} asked for generator {name!r} "
+                                       f"twice in month {self._model.month}")
+            self._generators.add(full)
+        return self._model.streams.generator(full, self._model.month)
+
+    # ---- modifiers -----------------------------------------------------------------------------
+    def scale(self, modifier: str, ids: np.ndarray, factor) -> None:
+        """Multiply this month's ``modifier`` (``mod_ladder_up``, ``mod_offer`` or
+        ``mod_job_loss``) of ``ids`` by ``factor`` (a number or one per mother)."""
+        if modifier not in MODIFIERS:
+            raise ValueError(f"{modifier!r} is not a modifier; use one of {MODIFIERS}")
+        column = getattr(self._model.mothers, modifier)
+        column[ids] *= np.asarray(factor, dtype=np.float32)
+
+    # ---- coaches -------------------------------------------------------------------------------
+    def hire_coaches(self, count: int, *, caseload_max: int, client_time_share: float,
+                     trust_multiplier: float = 1.0, contact_effect_multiplier: float = 1.0,
+                     gender_sensitive: bool = False) -> np.ndarray:
+        """Hire ``count`` coaches for this policy (Mesa agents); returns their indices."""
+        from simulate.agents import CoachAgent
+        core = self._model.params
+        return np.array([CoachAgent(self._model, hours_per_month=core.coach_hours_per_month,
+                                    client_time_share=client_time_share,
+                                    hours_per_contact=core.hours_per_contact,
+                                    caseload_max=caseload_max, programme=self.label,
+                                    gender_sensitive=gender_sensitive,
+                                    trust_multiplier=trust_multiplier,
+                                    contact_effect_multiplier=contact_effect_multiplier).index
+                         for _ in range(count)], dtype=np.int64)
+
+    def caseloads(self) -> np.ndarray:
+        """Every coach's clients on assistance now (recounted)."""
+        from simulate.steps import coaching
+        coaching.update_caseloads(self._model)
+        return self._model.coaches.caseload
+
+    def assign(self, ids: np.ndarray, coaches: np.ndarray) -> np.ndarray:
+        """Give ``ids`` (in order) to the least-loaded of ``coaches`` with room; returns
+        those who got one."""
+        from simulate.steps import coaching
+        return coaching.assign(self._model, ids, coaches)
+
+    def release_to_regular(self, ids: np.ndarray) -> None:
+        """Hand ``ids`` back: they get a regular coach in the coaching step."""
+        self._model.mothers.coach[ids] = -1
+
+    # ---- childcare -----------------------------------------------------------------------------
+    @property
+    def providers(self) -> list:
+        return self._model.providers
+
+    def occupied(self) -> tuple[np.ndarray, np.ndarray]:
+        """Places in use per provider: (general places, reserved places)."""
+        from simulate.steps.childcare import occupied
+        return occupied(self._model)
+
+    def reserve_places(self, per_provider: Sequence[int], additional: bool) -> None:
+        """Hold places at the providers for this policy, bought on top of their capacity
+        (``additional``) or carved out of it."""
+        for provider, k in zip(self._model.providers, per_provider):
+            provider.reserved += int(k)
+            if additional:
+                provider.places += int(k)
+
+    def give_places(self, ids: np.ndarray, providers: np.ndarray, reserved: bool) -> None:
+        """Give ``ids`` a formal place at ``providers`` (their registration ends)."""
+        m = self._model.mothers
+        m.childcare_place[ids] = providers
+        m.place_reserved[ids] = reserved
+        m.queue_since[ids] = NEVER
+
+    def register_for_childcare(self, ids: np.ndarray, since: int | None = None) -> None:
+        """Register ``ids`` (not yet registered, without a place) for a formal place as of
+        month ``since`` (default: now; earlier waives the registration lag)."""
+        m = self._model.mothers
+        ids = ids[(m.queue_since[ids] == NEVER) & (m.childcare_place[ids] < 0)]
+        m.queue_since[ids] = self._model.month if since is None else since
+
+    # ---- ties ------------------------------------------------------------------------------------
+    def refresh_ties(self) -> None:
+        """Write each mother's number of active peer ties into her ``peer_ties`` column."""
+        self._model.network.refresh(self._model.mothers)

@@ -1,0 +1,109 @@
+"""The policy contract: scoped draws that refuse reuse, declared metrics, no-op settings."""
+
+from __future__ import annotations
+
+import pytest
+
+import simulate
+from simulate.policies import REGISTRY, Metric, Policy, StreamReuseError, cost_metric
+from tests.policies.conftest import scenario
+
+
+class _Twice(Policy):
+    """Draws the same stream twice in a month: the old peer-group recruitment bug."""
+
+    name = "twice"
+    metrics = (cost_metric("nothing"),)
+
+    def __init__(self, overlap: bool) -> None:
+        super().__init__()
+        self.overlap = overlap
+
+    def on_month_start(self, ctx):
+        on = ctx.on_assistance()
+        ctx.uniform("invite", on[:50])
+        ctx.uniform("invite", on[25:75] if self.overlap else on[50:100])
+
+    def report(self, ctx):
+        return {"cost_eur": 0.0}
+
+
+def _model(policies, size=400):
+    s = scenario([], size=size)
+    params = s.params().replace(burn_in_months=0)
+    return simulate.PathwaysModel(params, policies, seed=1, horizon_months=2)
+
+
+def test_a_second_draw_of_a_stream_for_the_same_mothers_is_refused():
+    with pytest.raises(StreamReuseError, match="drew stream 'twice:invite' twice"):
+        _model([_Twice(overlap=True)]).step()
+
+
+def test_draws_for_other_mothers_of_the_same_stream_are_allowed():
+    model = _model([_Twice(overlap=False)])
+    model.step()
+    model.step()  # a new month starts afresh
+
+
+def test_asking_twice_for_a_generator_in_a_month_is_refused():
+    class Gen(_Twice):
+        def on_month_start(self, ctx):
+            ctx.generator("ties")
+            ctx.generator("ties")
+
+    with pytest.raises(StreamReuseError):
+        _model([Gen(overlap=False)]).step()
+
+
+def test_two_groups_in_one_month_recruit_with_their_own_draws():
+    """groups_per_year above 12 starts two groups some months: each group's invitations
+    are drawn afresh (the guard would refuse a repeat)."""
+    model = _model(list(scenario([{"peer_groups": {"groups_per_year": 24,
+                                                   "acceptance_rate": 0.5}}],
+                                 size=1500).make_policies()), size=1500)
+    model.run(2)
+    groups = model.policies[0].groups
+    assert len(groups) == 4
+    assert not set(groups[0].members) & set(groups[1].members)
+
+
+def test_metrics_that_differ_from_the_declaration_are_refused():
+    class Undeclared(_Twice):
+        metrics = (Metric("seen", "mothers", "seen"), cost_metric("nothing"))
+
+        def on_month_start(self, ctx):
+            pass
+
+    with pytest.raises(ValueError, match="missing \\['seen'\\]"):
+        _model([Undeclared(overlap=False)])
+
+
+def test_two_policies_with_one_metric_name_are_refused():
+    class A(_Twice):
+        def on_month_start(self, ctx):
+            pass
+
+    a, b = A(overlap=False), A(overlap=False)
+    b.label = "twice"  # the same label: the same metric names
+    with pytest.raises(ValueError, match="two policies report a metric named"):
+        _model([a, b])
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRY))
+def test_every_registered_policy_declares_a_cost_reach_and_zero_settings(name):
+    cls = REGISTRY[name]
+    assert [m.name for m in cls.metrics if m.cost] == ["cost_eur"]
+    assert any(m.reach for m in cls.metrics)
+    assert cls.zero and all(k in cls.parameters for k in cls.zero)
+
+
+def test_a_policy_without_zero_settings_cannot_register():
+    from simulate.policies import register
+
+    class NoZero(Policy):
+        name = "no_zero_here"
+        metrics = (cost_metric("nothing"),)
+
+    with pytest.raises(ValueError, match="no zero settings"):
+        register(NoZero)
+    assert "no_zero_here" not in REGISTRY
