@@ -109,8 +109,9 @@ def time_revision(ref: str, size: int, months: int, seed: int, repeats: int) -> 
 
 
 def time_reference(params: Params, months: int, seed: int) -> tuple[float, int]:
-    start = time.perf_counter()
+    """Seconds for ``months`` monthly steps (construction excluded, as for the engine)."""
     model = ReferenceModel(params, seed=seed)
+    start = time.perf_counter()
     agent_months = 0
     for _ in range(months):
         model.step()

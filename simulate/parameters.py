@@ -214,7 +214,9 @@ CORE: tuple[Parameter, ...] = (
     share("barrier_registration_at_entry", 0.8, (0.5, 1.0),
           ASSUMPTION + "; calibrated in scenarios/baseline.yaml, with the prevalences, to 47% "
           "with a registered barrier at entry (" + ROTTERDAM + "; docs/calibration.md)",
-          "Probability that the coach registers a present barrier at intake.", **POP),
+          "Probability that the coach registers a present barrier at intake, for a mother "
+          "with trust in services 0.5 (it scales with disclosure_trust_effect, as at "
+          "contacts).", **POP),
     amount("network_ties_mean", 2.0, (0.5, 4.0), ASSUMPTION + "; " + PRACTICE + ": networks are small",
            "Mean number of supportive ties at entry (Poisson).", unit="ties", **POP),
     share("network_working_share", 0.3, (0.1, 0.5),
@@ -361,7 +363,9 @@ CORE: tuple[Parameter, ...] = (
     share("trust_gain_per_contact", 0.08, (0.02, 0.15), ASSUMPTION,
           "Share of the gap to full trust in services closed by one contact.",
           unit="share of gap"),
-    share("psych_reversion_per_month", 0.03, (0.0, 0.1), ASSUMPTION,
+    share("psych_reversion_per_month", 0.1, (0.03, 0.2),
+          ASSUMPTION + "; gains from a short course last months, not years: the JOBS trial's "
+          "effect on work was smaller at 12 months than at 6 (Brenninkmeijer & Blonk 2012)",
           "Monthly pull of confidence and trust back to the mother's own level.",
           unit="share of gap per month"),
     share("barrier_detection_per_contact", 0.3, (0.1, 0.6), ASSUMPTION,
@@ -593,8 +597,8 @@ CORE: tuple[Parameter, ...] = (
           ASSUMPTION + "; calibrated in scenarios/baseline.yaml to the declared share of job "
           "starts that rely on informal care (docs/calibration.md)",
           "Probability that one supportive tie can take on the care a job needs, when a "
-          "mother without arranged care gets an offer; the arrangement then lasts until it "
-          "breaks down.", unit="probability"),
+          "mother without arranged care has accepted an offer that needs it; the "
+          "arrangement then lasts until it breaks down.", unit="probability"),
     factor("flexible_informal_factor", 1.5, (1.0, 2.5), ASSUMPTION,
            "Relative chance of informal care for flexible or school-time hours."),
     share("peer_tie_care_weight", 0.5, (0.1, 1.0),

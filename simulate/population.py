@@ -184,7 +184,10 @@ def exemption_reasons(p: Params, barriers: np.ndarray, u: np.ndarray) -> np.ndar
     reasons that apply to each mother (a health or care reason needs that barrier)."""
     health = (barriers & np.uint8(1 << Barrier.HEALTH)) != 0
     care = (barriers & np.uint8(1 << Barrier.CARE)) != 0
-    weights = np.stack([np.full(len(u), p.exemption_request_hazard),
+    # Every entrant is pregnant or has a child under child_age_limit_months; a request
+    # needs one under exemption_child_age_limit_months.
+    young = p.child_age_limit_months <= p.exemption_child_age_limit_months
+    weights = np.stack([np.full(len(u), p.exemption_request_hazard if young else 0.0),
                         np.where(health, p.exemption_health_hazard, 0.0),
                         np.where(care, p.exemption_care_hazard, 0.0),
                         np.full(len(u), p.exemption_other_hazard)])
@@ -241,6 +244,10 @@ def draw_mothers(p: Params, streams: Streams, ids: np.ndarray, month: int | np.n
     youngest = np.where(n_children > 0, month - child_age, 0).astype(np.int32)
     due = np.where(pregnant, month + np.ceil(u("due") * p.pregnancy_known_months), NEVER)
 
+    # What she tells at intake depends on her trust in services (004:655), as at contacts.
+    trust = _logit_normal(z("trust_services"), p.trust_services_mean, p.psych_logit_sd)
+    tell = np.minimum(p.barrier_registration_at_entry
+                      * (1.0 + p.disclosure_trust_effect * (2.0 * trust - 1.0)), 1.0)
     barriers = np.zeros(k, dtype=np.uint8)
     registered = np.zeros(k, dtype=np.uint8)
     prevalence = {
@@ -252,7 +259,7 @@ def draw_mothers(p: Params, streams: Streams, ids: np.ndarray, month: int | np.n
     for b, prev in prevalence.items():
         bit = np.uint8(1 << b)
         present = u(f"barrier:{b.name}") < prev
-        seen = present & (u(f"registered:{b.name}") < p.barrier_registration_at_entry)
+        seen = present & (u(f"registered:{b.name}") < tell)
         barriers |= np.where(present, bit, np.uint8(0))
         registered |= np.where(seen, bit, np.uint8(0))
 
@@ -262,7 +269,6 @@ def draw_mothers(p: Params, streams: Streams, ids: np.ndarray, month: int | np.n
                                * (1.0 - p.network_working_share))).astype(np.int16)
     working = working.astype(np.int16)
     confidence = _logit_normal(z("confidence"), p.confidence_mean, p.psych_logit_sd)
-    trust = _logit_normal(z("trust_services"), p.trust_services_mean, p.psych_logit_sd)
     stress = _logit_normal(z("stress"), p.stress_mean, p.psych_logit_sd)
     exempt = u("exempt") < p.exemption_at_entry_share
     reason = exemption_reasons(p, barriers, u("exempt_reason"))

@@ -30,8 +30,9 @@ class Employer(mesa.Agent):
 
     Attributes (views on the table):
         vacancy_share: Share of the market's vacancies this employer has.
-        risk_perception: Share of offers withheld from a mother whose youngest child
-            needs care and whose childcare is not arranged.
+        risk_perception: Share of offers withheld from a mother who is pregnant or whose
+            youngest child needs care; a mother whose childcare is arranged faces
+            ``employer_arranged_care_factor`` times this.
         flexible_share: Share of vacancies in flexible or school-time hours.
         vacancies: Vacancies open this month (drawn by the job step).
         offers_made: Offers made this month.

@@ -165,6 +165,11 @@ class PeerGroups(Policy):
         factor("ladder_effect", 0.3, (0.0, 1.0), ASSUMPTION,
                "Extra relative chance of a step up while an active member.",
                kind="uncertainty"),
+        factor("job_search_effect", 0.3, (0.0, 1.5),
+               ASSUMPTION + "; group job-search training raises job finding while it runs "
+               "(the JOBS trial: Brenninkmeijer & Blonk 2012)",
+               "Extra relative chance of a job offer in a month as an active member (the "
+               "group practises searching and applying).", kind="uncertainty"),
         share("tie_per_month", 0.15, (0.03, 0.4),
               ASSUMPTION + "; " + PRACTICE + ": effects run through ties; friendships take "
               "time, so a short course forms few (the JOBS trial's effect faded within a "
@@ -271,7 +276,9 @@ class PeerGroups(Policy):
         for _ in range(starting):
             self._recruit(ctx)
         for g in self.running(t):
-            ctx.scale("mod_ladder_up", g.members[g.active], 1.0 + p.ladder_effect * self.effect)
+            active = g.members[g.active]
+            ctx.scale("mod_ladder_up", active, 1.0 + p.ladder_effect * self.effect)
+            ctx.scale("mod_offer", active, 1.0 + p.job_search_effect * self.effect)
         own = self._own_degree(ctx)
         tied = np.flatnonzero(own > 0)
         ctx.scale("mod_job_loss", tied, (1.0 - p.job_loss_reduction_per_tie)

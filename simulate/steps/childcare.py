@@ -5,8 +5,9 @@ waits out the registration lag, and gets a free place once she is active enough 
 one (a course or organised activity, ladder step 3 and up, or work): working mothers
 first (a place goes with a job: the childcare allowance needs one), then the others,
 first come, first served within each.
-Working mothers who rely on informal care register too (formal care is more reliable),
-so new places partly replace informal arrangements (Havnes & Mogstad 2011).
+Working mothers without a formal place (on informal care) register too (formal care is
+more reliable), so new places partly replace informal arrangements (Havnes & Mogstad
+2011).
 Places reserved by a programme are not open to the general queue; programmes hand them
 out in their ``allocate`` hook. Using formal care builds trust in it. A place is given up,
 and a registration ends, when the youngest child reaches school age or the mother leaves
@@ -99,7 +100,8 @@ def allocate_places(model: PathwaysModel) -> None:
     allowance needs one), then mothers in a course or activity; first come, first served
     within each."""
     m = model.mothers
-    ready = waiting_for_place(model, registered(model))
+    queued = registered(model)
+    ready = waiting_for_place(model, queued[needs_care(model, queued)])
     working = (m.status[ready] == Status.IN_WORK) | m.parttime[ready]
     order = np.lexsort((ready, m.queue_since[ready], ~working, m.provider[ready]))
     ready = ready[order]

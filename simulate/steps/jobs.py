@@ -81,12 +81,17 @@ def childcare_cost(p, hours: np.ndarray) -> np.ndarray:
 
 def believed_gain(model: PathwaysModel, ids: np.ndarray, earnings: np.ndarray,
                   hours: np.ndarray, pays_care: np.ndarray) -> np.ndarray:
-    """Monthly net income gain a mother believes an offer brings."""
+    """Monthly net income gain a mother believes an offer brings: her income with the job
+    (net pay, and the top-up if she knows it continues) less her income now (the norm, or
+    her part-time pay with its top-up), less the extra formal childcare she would pay."""
     m, p = model.mothers, model.params
-    paid = benefit(p, earnings)
-    believed_benefit = np.where(m.knows_topup[ids], paid, 0.0)
-    gain = net_pay(p, earnings) + believed_benefit - p.assistance_norm_eur
-    return gain - np.where(pays_care, childcare_cost(p, hours), 0.0)
+    believed_benefit = np.where(m.knows_topup[ids], benefit(p, earnings), 0.0)
+    now_earnings = m.earnings_eur[ids].astype(np.float64)
+    now = np.where(m.parttime[ids], net_pay(p, now_earnings) + benefit(p, now_earnings),
+                   p.assistance_norm_eur)
+    now_hours = np.where(m.parttime[ids], p.parttime_hours_per_week, 0.0)
+    care = np.where(pays_care, childcare_cost(p, hours) - childcare_cost(p, now_hours), 0.0)
+    return net_pay(p, earnings) + believed_benefit - now - care
 
 
 def arranged_care(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:

@@ -74,9 +74,9 @@ def schedule_returns(model: PathwaysModel, ids: np.ndarray, status: int) -> None
 def leave_assistance(model: PathwaysModel, ids: np.ndarray, status: int) -> None:
     """End the assistance spells of ``ids`` with destination ``status``.
 
-    The coach's slot is freed at once. A mother leaving for work keeps her childcare place
-    (she needs it for the job); anyone else gives up her place and her registration, and
-    has her return scheduled.
+    The coach's slot is freed at once. A mother leaving for work keeps her childcare (she
+    needs it for the job); anyone else gives up her place, her registration and her
+    informal arrangement, and has her return scheduled.
     """
     if len(ids) == 0:
         return
@@ -100,9 +100,13 @@ def leave_assistance(model: PathwaysModel, ids: np.ndarray, status: int) -> None
 
 
 def release_childcare(m, ids: np.ndarray) -> None:
+    """Give up a formal place, a registration and an informal arrangement (she no longer
+    needs care for a job or activity)."""
     m.childcare_place[ids] = -1
     m.place_reserved[ids] = False
     m.queue_since[ids] = NEVER
+    m.informal_care[ids] = False
+    m.informal_since[ids] = NEVER
 
 
 def return_to_assistance(model: PathwaysModel, ids: np.ndarray) -> None:

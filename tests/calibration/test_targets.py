@@ -26,7 +26,7 @@ def test_the_rotterdam_targets_cover_model_md():
     assert by_name["barrier_registered"].value == 0.47
     assert {"age_mean", "age_sd", "education_hbo_wo", "entry_relationship_end",
             "stock_horizon", "stock_window_end", "exemption_request", "long_term_recipients",
-            "informal_care_job_starts"} <= set(by_name)
+            "informal_care_working"} <= set(by_name)
     assert by_name["exemption_request"].value == 0.08
     assert by_name["long_term_recipients"].value == 0.52
     for t in targets.targets:
