@@ -9,7 +9,6 @@ the scenario with the fitted values to ``--out`` (atomically, once the fit is do
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
@@ -20,7 +19,7 @@ from simulate.calibration.fit import Fit, calibrate, identification, write_scena
 from simulate.calibration.targets import check_parameters, load_targets
 from simulate.cli.common import format_table, positive_int, seed_int
 from simulate.cli.validate import add_target_options, format_comparison, progress_bar, verdict
-from simulate.io import command_line
+from simulate.io import check_new_file, command_line
 from simulate.parameters import PARAMETERS
 from simulate.runner import default_workers
 from simulate.scenario import Scenario
@@ -109,14 +108,12 @@ def default_out(scenario: Path) -> Path:
 
 
 def check_writable(out: Path) -> None:
-    """Fail before minutes of simulation rather than after."""
+    """Fail before minutes of simulation rather than after: ``out`` must be new (in an
+    existing, writable directory) or a calibrated scenario this command wrote, unchanged."""
     parent = out.parent if str(out.parent) else Path(".")
-    if out.is_dir():
-        raise InputError(out, "", "is a directory; --out needs a file name", "usage")
-    if not parent.is_dir():
-        raise InputError(out, "", f"directory {parent} does not exist", "usage")
-    if not os.access(parent, os.W_OK):
-        raise InputError(out, "", f"directory {parent} is not writable", "usage")
+    if not out.is_dir() and not parent.is_dir():
+        raise InputError(out, "", f"directory {parent} does not exist", "output")
+    check_new_file(out, "simulate calibrate", "--out")
 
 
 class Progress:

@@ -22,6 +22,13 @@ unreadable part (from a machine crash) is deleted and its runs are run again.
 package version; a directory holding another experiment's results, or results of another
 version, is refused. A lock file keeps two processes from writing the same directory.
 
+**Other people's files.** A new result directory is built beside ``--out`` (a hidden
+temporary directory) and renamed into place once its manifest is written, so a directory
+without a manifest is never one of ours: it is used only when empty, and otherwise
+refused without writing anything into it (not even the lock file). Inside a result
+directory only the files this module and :mod:`simulate.experiments.outputs` write are
+ever replaced or removed; anything else (notes, a subfolder) is left alone.
+
 **Memory.** Parts are streamed into the final files one at a time, in row groups of
 :data:`ROW_GROUP_RUNS` runs (:data:`ROW_GROUP_MONTHLY_ROWS` monthly rows); nothing holds
 all runs.
@@ -29,10 +36,9 @@ all runs.
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
 import re
-import shutil
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -44,7 +50,8 @@ import pyarrow.parquet as pq
 
 from simulate import __version__
 from simulate.experiments.spec import Experiment
-from simulate.io import write_json, write_parquet
+from simulate.io import (TMP, atomic_dir, atomic_write, file_checksums, read_manifest,
+                         stale_temporary, write_json, write_manifest, write_parquet)
 from simulate.schema import InputError
 
 try:  # advisory locking is POSIX only; elsewhere the lock is skipped
@@ -110,20 +117,25 @@ class ResultStore:
     def open(self) -> None:
         """Take the directory (creating it) and find which runs are done.
 
+        A new directory is built beside ``out`` and renamed into place with its manifest,
+        so ``out`` is absent, empty, or a result with a manifest. An existing directory is
+        used only if it is empty or holds this experiment's results; nothing in any other
+        directory is written, moved or deleted.
+
         Raises:
             InputError: if the directory holds something else, or is in use.
         """
-        try:
-            self.out.mkdir(parents=True, exist_ok=True)
-            self._take_lock()
-        except OSError as err:
-            raise self._error(f"cannot use the directory ({err.strerror or err})") from None
-        manifest = self._read_manifest()
-        if manifest is None:
+        if self.out.is_symlink() or (self.out.exists() and not self.out.is_dir()):
+            raise self._error("exists and is not a directory; use a new or empty --out "
+                              "directory")
+        if self._read_manifest() is None:
             self._create()
-        else:
-            self._check(manifest)
-            self.complete = manifest.get("status") == "complete" and (self.out / RUNS).exists()
+        self._check(self._read_manifest())  # before anything is written there
+        self._take_lock()
+        manifest = self._read_manifest()  # as it is now that we hold the lock
+        self._check(manifest)
+        self._remove_temporaries()
+        self.complete = manifest.get("status") == "complete" and (self.out / RUNS).exists()
         if self.complete:
             self.done[:] = True
         else:
@@ -138,7 +150,10 @@ class ResultStore:
         return InputError(self.out, "", message, "experiment")
 
     def _take_lock(self) -> None:
-        self._lock = open(self.out / LOCK, "a")  # noqa: SIM115 (held until close)
+        try:
+            self._lock = open(self.out / LOCK, "a")  # noqa: SIM115 (held until close)
+        except OSError as err:
+            raise self._error(f"cannot use the directory ({err.strerror or err})") from None
         if fcntl is None:
             return
         try:
@@ -149,22 +164,25 @@ class ResultStore:
                               "finish or use another --out directory") from None
 
     def _read_manifest(self) -> dict | None:
-        path = self.out / MANIFEST
-        if not path.exists():
-            others = [p for p in self.out.iterdir() if p.name != LOCK]
-            if not all(_written_before_manifest(p.name) for p in others):
-                raise self._error("exists and is not an experiment result directory (no "
-                                  "manifest.json); use a new or empty --out directory")
-            # A start that stopped before its manifest was written: begin again.
-            for p in others:
-                p.unlink()
-            return None
+        """The manifest; None for a directory that does not exist or is empty.
+
+        Raises:
+            InputError: for a directory that is not an experiment's result.
+        """
         try:
-            manifest = json.loads(path.read_text())
-        except (OSError, ValueError):
-            raise self._error("manifest.json is unreadable; delete the directory or use "
-                              "another --out directory") from None
-        if not isinstance(manifest, dict) or manifest.get("kind") != RESULT_KIND:
+            if not self.out.is_dir() or not any(self.out.iterdir()):
+                return None
+        except OSError as err:
+            raise self._error(f"cannot be read ({err.strerror or err})") from None
+        if not (self.out / MANIFEST).is_file():
+            raise self._error("exists and is not an experiment result directory (no "
+                              "manifest.json), so nothing is written there; use a new or "
+                              "empty --out directory")
+        manifest = read_manifest(self.out)
+        if manifest is None:
+            raise self._error("manifest.json is unreadable; move the directory away or use "
+                              "another --out directory")
+        if manifest.get("kind") != RESULT_KIND:
             raise self._error("holds other results (its manifest.json is not an experiment's); "
                               "use another --out directory")
         return manifest
@@ -182,20 +200,24 @@ class ResultStore:
                 f"{__version__}; runs would not be comparable: use another --out directory")
 
     def _create(self) -> None:
+        """Write the first files in a directory beside ``out``, then rename it into place."""
         e = self.experiment
-        design = pd.DataFrame(e.matrix.rows, columns=e.matrix.names)
-        design.insert(0, "point", np.arange(len(design), dtype=np.int64))
-        if e.matrix.x is not None:
-            for j, name in enumerate(e.matrix.names):
-                design[f"x.{name}"] = e.matrix.x[:, j]
-        write_parquet(design, self.out / DESIGN)
-        source = Path(e.source)
-        if source.is_file():
-            shutil.copyfile(source, self.out / "experiment.yaml")
-        for scenario in getattr(e.evaluator, "scenarios", []):
-            (self.out / f"scenario-{scenario.name}.yaml").write_text(scenario.to_yaml())
-        # The manifest goes last: a directory with a manifest has everything else.
-        self._write_manifest(self._manifest("running"))
+        with atomic_dir(self.out) as tmp:
+            design = pd.DataFrame(e.matrix.rows, columns=e.matrix.names)
+            design.insert(0, "point", np.arange(len(design), dtype=np.int64))
+            if e.matrix.x is not None:
+                for j, name in enumerate(e.matrix.names):
+                    design[f"x.{name}"] = e.matrix.x[:, j]
+            write_parquet(design, tmp / DESIGN)
+            source = Path(e.source)
+            if source.is_file():
+                atomic_write(tmp / "experiment.yaml", source.read_bytes())
+            for scenario in getattr(e.evaluator, "scenarios", []):
+                atomic_write(tmp / f"scenario-{scenario.name}.yaml", scenario.to_yaml())
+            (tmp / LOCK).touch()
+            (tmp / PARTS).mkdir()
+            # The manifest goes last and lists the files with their checksums.
+            write_manifest(tmp, self._manifest("running"))
 
     def _manifest(self, status: str) -> dict[str, Any]:
         e = self.experiment
@@ -216,15 +238,23 @@ class ResultStore:
     def _write_manifest(self, manifest: dict[str, Any]) -> None:
         write_json(manifest, self.out / MANIFEST)
 
+    def _remove_temporaries(self) -> None:
+        """Temporaries of our own files that a killed command left (we hold the lock)."""
+        for directory in (self.out, self.parts):
+            if directory.is_dir():
+                for entry in directory.iterdir():
+                    match = TMP.match(entry.name)
+                    if match and _ours(match["name"]) and stale_temporary(entry):
+                        entry.unlink(missing_ok=True)
+
     # ---- parts -------------------------------------------------------------------------------
     def _scan_parts(self) -> None:
         self.parts.mkdir(exist_ok=True)
         found: dict[str, dict[tuple[int, int], Path]] = {"runs": {}, "monthly": {}}
         for path in self.parts.iterdir():
             match = PART_NAME.match(path.name)
-            if match is None:  # a temporary file of an interrupted write
-                path.unlink()
-                continue
+            if match is None or not path.is_file() or path.is_symlink():
+                continue  # not a part (its temporaries are gone): not ours to touch
             found[match[1]][(int(match[2]), int(match[3]))] = path
         monthly = found["monthly"]
         for span, path in found["runs"].items():
@@ -250,15 +280,16 @@ class ResultStore:
     def write(self, start: int, stop: int, runs: bytes, monthly: bytes | None = None) -> None:
         """Store the finished runs ``start..stop-1`` (Parquet bytes of the tables)."""
         if monthly is not None:
-            _write_bytes(self.parts / f"monthly-{start:09d}-{stop:09d}.parquet", monthly)
-        _write_bytes(self.parts / f"runs-{start:09d}-{stop:09d}.parquet", runs)
+            atomic_write(self.parts / f"monthly-{start:09d}-{stop:09d}.parquet", monthly,
+                         clean=False)
+        atomic_write(self.parts / f"runs-{start:09d}-{stop:09d}.parquet", runs, clean=False)
         self.done[start:stop] = True
 
     def _spans(self, kind: str) -> list[tuple[int, int, Path]]:
         spans = []
         for path in self.parts.iterdir():
             match = PART_NAME.match(path.name)
-            if match and match[1] == kind:
+            if match and match[1] == kind and path.is_file() and not path.is_symlink():
                 spans.append((int(match[2]), int(match[3]), path))
         return sorted(spans)
 
@@ -285,18 +316,24 @@ class ResultStore:
             _concatenate([p for *_, p in self._spans("monthly")], self.out / MONTHLY,
                          MONTHLY_SCHEMA, ROW_GROUP_MONTHLY_ROWS)
         manifest = json.loads((self.out / MANIFEST).read_text())
-        manifest.update(status="complete", completed=_now())
+        names = [RUNS, *([MONTHLY] if self.experiment.monthly else [])]
+        manifest.update(status="complete", completed=_now(),
+                        files={**manifest.get("files", {}), **file_checksums(self.out, names)})
         self._write_manifest(manifest)
-        shutil.rmtree(self.parts, ignore_errors=True)
+        for kind in ("runs", "monthly"):
+            for *_, path in self._spans(kind):
+                path.unlink()
+        with contextlib.suppress(OSError):
+            self.parts.rmdir()  # left in place if it holds anything that is not ours
         self.complete = True
 
 
 def _concatenate(paths: list[Path], target: Path, schema: pa.Schema, limit: int) -> None:
     """Stream Parquet files into one, in row groups of about ``limit`` rows, atomically."""
-    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    buffer: list[pa.Table] = []
-    rows = 0
-    try:
+
+    def write(tmp: Path) -> None:
+        buffer: list[pa.Table] = []
+        rows = 0
         with pq.ParquetWriter(tmp, schema) as writer:
             for path in paths:
                 table = pq.read_table(path, schema=schema)
@@ -307,25 +344,16 @@ def _concatenate(paths: list[Path], target: Path, schema: pa.Schema, limit: int)
                     buffer, rows = [], 0
             if buffer:
                 writer.write_table(pa.concat_tables(buffer), row_group_size=rows)
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
+
+    atomic_write(target, write)
 
 
-def _write_bytes(path: Path, data: bytes) -> None:
-    """Write a file so that it appears whole or not at all, even after a crash."""
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
-
-
-def _written_before_manifest(name: str) -> bool:
-    """Files :meth:`ResultStore._create` writes before the manifest (or their temporaries)."""
-    return (name in (DESIGN, "experiment.yaml") or name.startswith(".")
-            or (name.startswith("scenario-") and name.endswith(".yaml")))
+def _ours(name: str) -> bool:
+    """Whether a file of this name is one this module (or the outputs) writes."""
+    return (PART_NAME.match(name) is not None or name in (MANIFEST, RUNS, MONTHLY, DESIGN,
+                                                           "experiment.yaml")
+            or (name.startswith("scenario-") and name.endswith(".yaml"))
+            or name.endswith((".parquet", ".csv", ".html")))
 
 
 def _now() -> str:
