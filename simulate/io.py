@@ -310,6 +310,26 @@ def file_checksums(directory: Path, names: Iterable[str]) -> dict[str, str]:
     return {name: sha256_file(directory / name) for name in sorted(names)}
 
 
+def damaged_file(directory: Path, manifest: dict,
+                 names: Iterable[str] | None = None) -> str | None:
+    """What is wrong with the first file the manifest lists (of ``names``, if given) that
+    is missing or no longer has the SHA-256 recorded when it was written; None if all are
+    intact (or the manifest lists none: results written before manifests did)."""
+    files = manifest.get("files")
+    if not isinstance(files, dict):
+        return None
+    for name, expected in files.items():
+        if names is not None and name not in names:
+            continue
+        path = directory / str(name)
+        if not path.is_file():
+            return f"{name} is missing"
+        if sha256_file(path) != expected:
+            return (f"{name} does not match the checksum recorded when it was written "
+                    "(damaged or changed since)")
+    return None
+
+
 def write_manifest(directory: Path, manifest: dict[str, Any]) -> None:
     """Write ``manifest.json`` last, listing every other file of ``directory`` with its
     SHA-256 (``files``): what the command wrote, to be verified before it is trusted."""

@@ -2,12 +2,14 @@
 
 Layout of a result directory::
 
-    manifest.json        experiment name, file hash, digest, package version, seeds, status
+    manifest.json        experiment name, file hash, digest, package version, seeds, status,
+                         files: the SHA-256 of every file written into the directory
     experiment.yaml      copy of the experiment file
     scenario-NAME.yaml   the resolved scenarios (model experiments)
     design.parquet       one row per design point: factor values (and SALib-scale x.NAME)
-    parts/               while running: runs-START-STOP.parquet (runs START..STOP-1),
-                         monthly-START-STOP.parquet when monthly series are stored
+    parts/               while running: runs-START-STOP-SHA256.parquet (runs START..STOP-1,
+                         named with the SHA-256 of the file), monthly-START-STOP-SHA256.parquet
+                         when monthly series are stored
     runs.parquet         at the end: one row per run, sorted by run
     monthly.parquet      at the end, when asked: run, scenario, month, metric, value
 
@@ -15,8 +17,12 @@ Layout of a result directory::
 part either exists whole or not at all; a run counts as done when its runs part exists
 (the monthly part is renamed first). After a crash or ``kill -9`` the same command finds
 the finished parts, runs only the missing runs, and compacts: parts never overlap and are
-concatenated in run order, so the result is the same as an uninterrupted run's. An
-unreadable part (from a machine crash) is deleted and its runs are run again.
+concatenated in run order, so the result is the same as an uninterrupted run's.
+
+**Checksums.** A part whose bytes do not match the checksum in its name (a machine crash,
+a bad disk) is deleted on resume, or when compaction reads it, and its runs are run again.
+The compacted files and the design are listed with their checksums in the manifest; a
+finished directory whose files do not match them is refused with one line.
 
 **Identity.** The manifest holds the experiment's digest (what determines its runs) and the
 package version; a directory holding another experiment's results, or results of another
@@ -50,8 +56,9 @@ import pyarrow.parquet as pq
 
 from simulate import __version__
 from simulate.experiments.spec import Experiment
-from simulate.io import (TMP, atomic_dir, atomic_write, file_checksums, read_manifest,
-                         stale_temporary, write_json, write_manifest, write_parquet)
+from simulate.io import (TMP, atomic_dir, atomic_write, damaged_file, file_checksums,
+                         read_manifest, sha256_bytes, sha256_file, stale_temporary, write_json,
+                         write_manifest, write_parquet)
 from simulate.schema import InputError
 
 try:  # advisory locking is POSIX only; elsewhere the lock is skipped
@@ -70,7 +77,8 @@ LOCK = ".lock"
 # that compaction holds little.
 ROW_GROUP_RUNS = 65_536
 ROW_GROUP_MONTHLY_ROWS = 1_048_576
-PART_NAME = re.compile(r"^(runs|monthly)-(\d+)-(\d+)\.parquet$")
+# A part's name carries the SHA-256 of its bytes, recorded as it is written.
+PART_NAME = re.compile(r"^(runs|monthly)-(\d+)-(\d+)-([0-9a-f]{64})\.parquet$")
 
 
 def runs_schema(experiment: Experiment) -> pa.Schema:
@@ -135,6 +143,7 @@ class ResultStore:
         manifest = self._read_manifest()  # as it is now that we hold the lock
         self._check(manifest)
         self._remove_temporaries()
+        self._verify(manifest)
         self.complete = manifest.get("status") == "complete" and (self.out / RUNS).exists()
         if self.complete:
             self.done[:] = True
@@ -238,14 +247,31 @@ class ResultStore:
     def _write_manifest(self, manifest: dict[str, Any]) -> None:
         write_json(manifest, self.out / MANIFEST)
 
+    def _verify(self, manifest: dict) -> None:
+        """Refuse results whose files do not match the checksums recorded when they were
+        written (the design and, once complete, the compacted runs)."""
+        names = [DESIGN, RUNS, MONTHLY] if manifest.get("status") == "complete" else [DESIGN]
+        problem = damaged_file(self.out, manifest, names)
+        if problem:
+            raise self._error(f"{problem}; move the directory away and run the same command "
+                              "to run the experiment afresh, or use another --out directory")
+
     def _remove_temporaries(self) -> None:
-        """Temporaries of our own files that a killed command left (we hold the lock)."""
+        """Temporaries of our own files that a killed command left. Nobody else writes
+        parts while we hold the lock; a report may be written beside them by a running
+        ``simulate report``, so elsewhere only those of processes that are gone go."""
         for directory in (self.out, self.parts):
-            if directory.is_dir():
-                for entry in directory.iterdir():
-                    match = TMP.match(entry.name)
-                    if match and _ours(match["name"]) and stale_temporary(entry):
+            if not directory.is_dir():
+                continue
+            for entry in directory.iterdir():
+                match = TMP.match(entry.name)
+                if match is None or not entry.is_file() or entry.is_symlink():
+                    continue
+                if directory == self.parts:
+                    if PART_NAME.match(match["name"]) or _PART_BEFORE_NAME.match(match["name"]):
                         entry.unlink(missing_ok=True)
+                elif _ours(match["name"]) and stale_temporary(entry):
+                    entry.unlink(missing_ok=True)
 
     # ---- parts -------------------------------------------------------------------------------
     def _scan_parts(self) -> None:
@@ -259,8 +285,8 @@ class ResultStore:
         monthly = found["monthly"]
         for span, path in found["runs"].items():
             paired = monthly.get(span)
-            if not self._readable(path, span) or (
-                    self.experiment.monthly and (paired is None or not self._readable(paired))):
+            if not self._intact(path, span) or (
+                    self.experiment.monthly and (paired is None or not self._intact(paired))):
                 path.unlink()
                 continue
             self.done[span[0]:span[1]] = True
@@ -268,21 +294,26 @@ class ResultStore:
             if not self.done[span[0]:span[1]].all():
                 path.unlink()
 
-    def _readable(self, path: Path, span: tuple[int, int] | None = None) -> bool:
+    def _intact(self, path: Path, span: tuple[int, int] | None = None) -> bool:
+        """The part has the checksum in its name (and, for a runs part, one row per run of
+        a span that no other part covers)."""
+        if sha256_file(path) != PART_NAME.match(path.name)[4]:
+            return False  # damaged after it was written
         try:
             meta = pq.read_metadata(path)
-        except (OSError, pa.ArrowException):
+        except (OSError, pa.ArrowException):  # pragma: no cover (the checksum matched)
             return False
         return span is None or (meta.num_rows == span[1] - span[0]
                                 and span[1] <= self.experiment.runs
                                 and not self.done[span[0]:span[1]].any())
 
     def write(self, start: int, stop: int, runs: bytes, monthly: bytes | None = None) -> None:
-        """Store the finished runs ``start..stop-1`` (Parquet bytes of the tables)."""
+        """Store the finished runs ``start..stop-1`` (Parquet bytes of the tables), each
+        part named with the SHA-256 of its bytes."""
         if monthly is not None:
-            atomic_write(self.parts / f"monthly-{start:09d}-{stop:09d}.parquet", monthly,
+            atomic_write(self.parts / _part_name("monthly", start, stop, monthly), monthly,
                          clean=False)
-        atomic_write(self.parts / f"runs-{start:09d}-{stop:09d}.parquet", runs, clean=False)
+        atomic_write(self.parts / _part_name("runs", start, stop, runs), runs, clean=False)
         self.done[start:stop] = True
 
     def _spans(self, kind: str) -> list[tuple[int, int, Path]]:
@@ -294,14 +325,20 @@ class ResultStore:
         return sorted(spans)
 
     # ---- compaction ----------------------------------------------------------------------------
-    def compact(self) -> None:
+    def compact(self) -> bool:
         """Concatenate the parts in run order into the final files, then remove them.
+
+        Each part's checksum is verified as it is read. A part that fails it is removed and
+        its runs are marked as not done: the caller runs them again and compacts again.
+
+        Returns:
+            True when the final files are written; False when a part was damaged.
 
         Raises:
             RuntimeError: if runs are missing (call only when every run is done).
         """
         if self.complete:
-            return
+            return True
         spans = self._spans("runs")
         expected = 0
         for start, stop, _ in spans:
@@ -310,11 +347,21 @@ class ResultStore:
             expected = stop
         if expected != self.experiment.runs:
             raise RuntimeError(f"runs {expected}..{self.experiment.runs - 1} are missing")
-        _concatenate([p for *_, p in spans], self.out / RUNS, runs_schema(self.experiment),
-                     ROW_GROUP_RUNS)
-        if self.experiment.monthly:
-            _concatenate([p for *_, p in self._spans("monthly")], self.out / MONTHLY,
-                         MONTHLY_SCHEMA, ROW_GROUP_MONTHLY_ROWS)
+        try:
+            _concatenate([p for *_, p in spans], self.out / RUNS,
+                         runs_schema(self.experiment), ROW_GROUP_RUNS)
+            if self.experiment.monthly:
+                _concatenate([p for *_, p in self._spans("monthly")], self.out / MONTHLY,
+                             MONTHLY_SCHEMA, ROW_GROUP_MONTHLY_ROWS)
+        except _Damaged as damaged:
+            match = PART_NAME.match(damaged.path.name)
+            start, stop = int(match[2]), int(match[3])
+            for kind in ("runs", "monthly"):
+                for first, last, path in self._spans(kind):
+                    if (first, last) == (start, stop):
+                        path.unlink()
+            self.done[start:stop] = False
+            return False
         manifest = json.loads((self.out / MANIFEST).read_text())
         names = [RUNS, *([MONTHLY] if self.experiment.monthly else [])]
         manifest.update(status="complete", completed=_now(),
@@ -326,6 +373,33 @@ class ResultStore:
         with contextlib.suppress(OSError):
             self.parts.rmdir()  # left in place if it holds anything that is not ours
         self.complete = True
+        return True
+
+    def record_outputs(self, names: list[str]) -> None:
+        """Add the checksums of output files written into the directory to its manifest."""
+        manifest = read_manifest(self.out) or {}
+        manifest["files"] = {**manifest.get("files", {}), **file_checksums(self.out, names)}
+        self._write_manifest(manifest)
+
+
+def record_outputs(out: str | Path, experiment: Experiment, paths: list[Path]) -> None:
+    """Record the checksums of outputs written into a finished experiment's directory."""
+    with ResultStore(out, experiment) as store:
+        store.record_outputs([Path(p).name for p in paths])
+
+
+class _Damaged(Exception):
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.path = path
+
+
+def _part_name(kind: str, start: int, stop: int, data: bytes) -> str:
+    return f"{kind}-{start:09d}-{stop:09d}-{sha256_bytes(data)}.parquet"
+
+
+# Parts as named before their names carried a checksum (only their temporaries matter).
+_PART_BEFORE_NAME = re.compile(r"^(runs|monthly)-(\d+)-(\d+)\.parquet$")
 
 
 def _concatenate(paths: list[Path], target: Path, schema: pa.Schema, limit: int) -> None:
@@ -336,7 +410,10 @@ def _concatenate(paths: list[Path], target: Path, schema: pa.Schema, limit: int)
         rows = 0
         with pq.ParquetWriter(tmp, schema) as writer:
             for path in paths:
-                table = pq.read_table(path, schema=schema)
+                data = path.read_bytes()
+                if sha256_bytes(data) != PART_NAME.match(path.name)[4]:
+                    raise _Damaged(path)
+                table = pq.read_table(pa.BufferReader(data), schema=schema)
                 buffer.append(table)
                 rows += table.num_rows
                 if rows >= limit:

@@ -96,7 +96,7 @@ def test_broken_and_temporary_parts_are_redone(grid_experiment, tmp_path):
         run_experiment(grid_experiment, out, batch_size=4, on_part=stop)
     parts = out / PARTS
     (parts / ".runs-000000008-000000012.parquet.tmp-1").write_bytes(b"half a file")
-    broken = parts / "runs-000000004-000000008.parquet"
+    (broken,) = parts.glob("runs-000000004-000000008-*.parquet")
     broken.write_bytes(broken.read_bytes()[:100])  # as if the machine crashed mid-write
     assert run_experiment(grid_experiment, out, batch_size=4).ran == 8
     run_experiment(grid_experiment, tmp_path / "whole")
