@@ -68,17 +68,25 @@ def sha256_file(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-@functools.lru_cache(maxsize=1)
-def code_digest() -> str:
+def code_digest(root: str | Path | None = None) -> str:
     """SHA-256 over the model's code: every ``.py`` and ``.yaml`` file of the installed
-    ``simulate`` package, by relative path, in sorted order. Results made by different code
-    are not mixed (see :mod:`simulate.experiments.store`)."""
-    root = Path(__file__).resolve().parent
+    ``simulate`` package (or of the package at ``root``), by relative path, in sorted
+    order. Results made by different code are not mixed (see
+    :mod:`simulate.experiments.store`)."""
+    return _tree_digest(Path(root)) if root is not None else _installed_digest()
+
+
+@functools.lru_cache(maxsize=1)
+def _installed_digest() -> str:
+    return _tree_digest(Path(__file__).resolve().parent)
+
+
+def _tree_digest(base: Path) -> str:
     digest = hashlib.sha256()
-    files = sorted(p for p in root.rglob("*")
+    files = sorted(p for p in base.rglob("*")
                    if p.suffix in (".py", ".yaml") and "__pycache__" not in p.parts)
     for path in files:
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.relative_to(base).as_posix().encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 

@@ -24,9 +24,10 @@ a bad disk) is deleted on resume, or when compaction reads it, and its runs are 
 The compacted files and the design are listed with their checksums in the manifest; a
 finished directory whose files do not match them is refused with one line.
 
-**Identity.** The manifest holds the experiment's digest (what determines its runs) and the
-package version; a directory holding another experiment's results, or results of another
-version, is refused. A lock file keeps two processes from writing the same directory.
+**Identity.** The manifest holds the experiment's digest (what determines its runs), the
+package version and the digest of the model's code (:func:`simulate.io.code_digest`); a
+directory holding another experiment's results, or results of another version or of
+other code, is refused: a resume never mixes runs of two models. A lock file keeps two processes from writing the same directory.
 
 **Other people's files.** A new result directory is built beside ``--out`` (a hidden
 temporary directory) and renamed into place once its manifest is written, so a directory
@@ -56,9 +57,9 @@ import pyarrow.parquet as pq
 
 from simulate import __version__
 from simulate.experiments.spec import Experiment
-from simulate.io import (TMP, atomic_dir, atomic_write, damaged_file, file_checksums,
-                         read_manifest, sha256_bytes, sha256_file, stale_temporary, write_json,
-                         write_manifest, write_parquet)
+from simulate.io import (TMP, atomic_dir, atomic_write, code_digest, damaged_file,
+                         file_checksums, read_manifest, sha256_bytes, sha256_file,
+                         stale_temporary, write_json, write_manifest, write_parquet)
 from simulate.schema import InputError
 
 try:  # advisory locking is POSIX only; elsewhere the lock is skipped
@@ -207,6 +208,14 @@ class ResultStore:
             raise self._error(
                 f"holds results of package version {manifest.get('package_version')}, this is "
                 f"{__version__}; runs would not be comparable: use another --out directory")
+        if manifest.get("code_digest") != code_digest():
+            # Resuming across a change of the model's code would mix two models' runs.
+            shown = str(manifest.get("code_digest") or "none recorded")[:12]
+            raise self._error(
+                f"holds runs of other model code (code digest {shown}, this is "
+                f"{code_digest()[:12]}), which must not be mixed with new ones; to start "
+                "afresh, move the directory away (or delete it) and run the same command, or "
+                "use another --out directory")
 
     def _create(self) -> None:
         """Write the first files in a directory beside ``out``, then rename it into place."""
@@ -233,7 +242,8 @@ class ResultStore:
         return {
             "kind": RESULT_KIND, "experiment": e.name, "description": e.description,
             "file": e.source, "file_sha256": e.file_sha256, "digest": e.digest(),
-            "package_version": __version__, "command": self.command,
+            "package_version": __version__, "code_digest": code_digest(),
+            "command": self.command,
             "seed": e.seed, "replications": e.replications,
             "seeds": (f"replicate r of every design point uses the random streams of (seed "
                       f"{e.seed}, replicate r) for r = 0..{e.replications - 1}; the design is "

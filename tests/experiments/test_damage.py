@@ -229,3 +229,34 @@ def test_a_failed_write_leaves_the_earlier_file_and_no_temporary(tmp_path):
     stale.write_text("left by a killed report")
     atomic_write(target, "later\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rep.html"]
+
+
+def test_the_code_digest_follows_the_model_sources(tmp_path):
+    import simulate
+    from simulate.io import code_digest
+
+    package = tmp_path / "simulate"
+    shutil.copytree(os.path.dirname(simulate.__file__), package,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    assert code_digest(package) == code_digest()
+    (package / "report" / "plotly-LICENSE.txt").write_text("not code")
+    assert code_digest(package) == code_digest()
+    step = package / "steps" / "jobs.py"
+    step.write_text(step.read_text() + "\n# a change\n")
+    assert code_digest(package) != code_digest()
+
+
+def test_a_resume_across_a_change_of_the_model_code_is_refused(stopped, tmp_path, monkeypatch,
+                                                                  capsys):
+    experiment, out, _ = copy(stopped, tmp_path)
+    before = sorted((p.name, p.read_bytes()) for p in (out / PARTS).iterdir())
+    monkeypatch.setattr("simulate.experiments.store.code_digest", lambda: "0" * 64)
+    assert main(["sweep", experiment.source, "--out", str(out), "--workers", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err
+    assert err.startswith(f"experiment error: {out}: holds runs of other model code (code "
+                          "digest ")
+    assert "to start afresh, move the directory away (or delete it) and run the same " \
+           "command" in err
+    assert sorted((p.name, p.read_bytes()) for p in (out / PARTS).iterdir()) == before
+    assert not (out / RUNS).exists()
