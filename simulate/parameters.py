@@ -17,10 +17,11 @@ Following EMA Workbench, each parameter has a *kind*:
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from simulate.schema import check_number, describe_number, fmt
 
 KINDS = ("uncertainty", "lever", "fact", "setting")
 ASSUMPTION = "assumption"
@@ -81,15 +82,7 @@ class Parameter:
             return "true or false"
         if self.type is str:
             return "one of " + ", ".join(self.choices or ())
-        lo, hi = self.bounds
-        what = "an integer" if self.type is int else "a number"
-        if lo is not None and hi is not None:
-            return f"{what} from {_fmt(lo)} to {_fmt(hi)} ({self.unit})"
-        if lo is not None:
-            return f"{what} of at least {_fmt(lo)} ({self.unit})"
-        if hi is not None:
-            return f"{what} of at most {_fmt(hi)} ({self.unit})"
-        return f"{what} ({self.unit})"
+        return describe_number(self.type is int, *self.bounds, self.unit)
 
     def check(self, value: Any) -> Any:
         """Return ``value`` coerced to this parameter's type.
@@ -105,26 +98,23 @@ class Parameter:
             if isinstance(value, str) and (self.choices is None or value in self.choices):
                 return value
             raise ValueError(f"{value!r} is not allowed; expected {self.allowed()}")
-        # Numbers: YAML gives bool for yes/no/true, which Python treats as int. Refuse it.
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ValueError(f"{value!r} is not a number; expected {self.allowed()}")
-        if isinstance(value, float) and not math.isfinite(value):
-            raise ValueError(f"{value!r} is not allowed; expected {self.allowed()}")
-        if self.type is int:
-            if isinstance(value, float):
-                if not value.is_integer():
-                    raise ValueError(f"{value!r} is not an integer; expected {self.allowed()}")
-                value = int(value)
-        else:
-            value = float(value)
-        lo, hi = self.bounds
-        if (lo is not None and value < lo) or (hi is not None and value > hi):
-            raise ValueError(f"{_fmt(value)} is out of range; expected {self.allowed()}")
-        return value
+        return check_number(value, self.type is int, *self.bounds, self.unit)
+
+    def plausible(self, value: Any) -> str | None:
+        """A warning when a valid number lies outside the plausible range, else None."""
+        if self.range is None or self.type not in (int, float) or (
+                self.range[0] <= value <= self.range[1]):
+            return None
+        return (f"{fmt(value)} is outside the plausible range {fmt(self.range[0])} to "
+                f"{fmt(self.range[1])} ({self.unit}); check that it is meant")
 
 
-def _fmt(x: float) -> str:
-    return f"{x:g}" if isinstance(x, float) else str(x)
+class ParameterError(ValueError):
+    """A bad value for a named parameter (``str()`` is "NAME: message")."""
+
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(f"{name}: {message}")
+        self.name, self.message = name, message
 
 
 # Helpers that fix unit and bounds for common shapes of parameter, so that a
@@ -646,19 +636,20 @@ class Params:
         """Defaults updated by ``overrides``.
 
         Raises:
-            ValueError: "NAME: what is wrong" for an unknown name or a bad value.
+            ParameterError: (a ValueError) naming the parameter and what is wrong, for an
+                unknown name or a bad value.
         """
         values = declarations.defaults()
         for name, value in (overrides or {}).items():
             if name not in declarations:
-                raise ValueError(f"{name}: unknown parameter")
+                raise ParameterError(name, "unknown parameter")
             try:
                 values[name] = declarations[name].check(value)
             except ValueError as err:
-                raise ValueError(f"{name}: {err}") from None
+                raise ParameterError(name, str(err)) from None
         bad = declarations.check_groups(values)
         if bad:
-            raise ValueError(f"{bad[0]}: {bad[1]}")
+            raise ParameterError(*bad)
         return cls(values, declarations)
 
     def replace(self, **changes: Any) -> Params:
