@@ -95,8 +95,13 @@ def _tree_digest(base: Path) -> str:
 def output_error(path: str | Path, err: OSError | str, kind: str = "output") -> InputError:
     """One line for a failure to write ``path``."""
     if isinstance(err, OSError):
+        code = err.errno
         reason = err.strerror or str(err)
-        if err.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        wrapped = re.search(r"\[errno (\d+)\]", str(err))  # how pyarrow reports it
+        if wrapped:
+            code = int(wrapped[1])
+            reason = os.strerror(code)
+        if code in (errno.ENOSPC, errno.EDQUOT):
             reason += "; free some space and run the same command again"
     else:
         reason = err
@@ -450,7 +455,14 @@ def atomic_dir(path: str | Path, kind: str | None = None) -> Iterator[Path]:
     target = check()
     tmp = _new_temporary_dir(target)
     try:
-        yield tmp
+        try:
+            yield tmp
+        except InputError as err:
+            if err.kind == "output" and err.source.startswith(str(tmp)):  # say where it goes
+                raise InputError(target, "", err.message.replace(
+                    "nothing was written there", "nothing was written there and an earlier "
+                    "result is kept as it was"), "output") from None
+            raise
         check()  # nothing was added while the command ran
         try:
             (tmp / PARTIAL).unlink()

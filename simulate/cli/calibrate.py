@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from simulate import memory
 from simulate.calibration.fit import Fit, calibrate, identification, write_scenario
 from simulate.calibration.targets import check_parameters, load_targets
-from simulate.cli.common import format_table, positive_int, seed_int
+from simulate.cli.common import budget_int, format_table, reps_int, seed_int
 from simulate.cli.validate import add_target_options, format_comparison, progress_bar, verdict
 from simulate.io import check_new_file, command_line
 from simulate.parameters import PARAMETERS
@@ -35,13 +36,13 @@ def add_parser(sub) -> None:
     add_target_options(p)
     p.add_argument("--out", metavar="FILE",
                    help="scenario file to write (default: SCENARIO's name with -calibrated)")
-    p.add_argument("--budget", type=positive_int, metavar="RUNS",
+    p.add_argument("--budget", type=budget_int, metavar="RUNS",
                    help="most simulated runs (default: the targets file's "
                         "calibration.budget_runs)")
     p.add_argument("--params", metavar="A,B,C",
                    help="parameters to fit (default: the targets file's "
                         "calibration.parameters)")
-    p.add_argument("--reps", type=positive_int,
+    p.add_argument("--reps", type=reps_int,
                    help="replications per evaluation (default: the targets file's)")
     p.add_argument("--seed", type=seed_int, help="seed of every evaluation (default: the "
                                                  "targets file's)")
@@ -59,6 +60,9 @@ def main(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else default_out(Path(args.scenario))
     check_writable(out)
     workers = args.workers or default_workers()
+    memory.check_runs(args.scenario, [scenario.params()],
+                      args.reps or targets.calibration_replications, targets.months, workers,
+                      spells=True, collected=False)
 
     started = time.monotonic()
     report = Progress(args.budget or targets.calibration_budget_runs)

@@ -7,6 +7,7 @@ import json
 import math
 from pathlib import Path
 
+from simulate import memory
 from simulate.cli.common import (add_run_options, choose_workers, format_table, nan_to_none,
                                  show_progress)
 from simulate.cli.run import write_run_files
@@ -50,6 +51,8 @@ def main(args: argparse.Namespace) -> int:
     months = args.months or base.horizon_months
     seed = base.seed if args.seed is None else args.seed
     work = reps * months * sum(s.params().size for s in [base, *alternatives])
+    memory.check_runs(args.base, [s.params() for s in [base, *alternatives]], reps, months,
+                      choose_workers(args.workers, work), args.spells)
     manifest = {"kind": "pathways-compare", "command": args.command_line, "seed": seed, "replications": reps,
                 "months": months, "base": base.name, "alternatives": names[1:]}
     with atomic_dir(out, "pathways-compare") as tmp:  # made first: see `simulate run`

@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from simulate import __version__
+from simulate import __version__, memory
 from simulate.cli.common import (add_run_options, choose_workers, format_table, nan_to_none,
                                  show_progress)
 from simulate.io import atomic_dir, atomic_write, code_digest, write_manifest, write_parquet
@@ -41,6 +41,7 @@ def main(args: argparse.Namespace) -> int:
     months = args.months or scenario.horizon_months
     seed = scenario.seed if args.seed is None else args.seed
     workers = choose_workers(args.workers, reps * months * scenario.params().size)
+    memory.check_runs(args.scenario, [scenario.params()], reps, months, workers, args.spells)
     # The temporary directory is made first: an output that cannot be written is refused
     # before the simulation, not after it.
     with atomic_dir(out, "pathways-run") as tmp:
