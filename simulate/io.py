@@ -258,15 +258,24 @@ _SEAL = re.compile(rb"\n(?:<!--|#) written by (?P<command>simulate [a-z]+); sha2
 
 def sealed(path: str | Path, command: str) -> bool:
     """Whether ``path`` is a file ``command`` wrote (:func:`seal`), unchanged since."""
+    path = Path(path)
     try:
-        data = Path(path).read_bytes()
+        if not path.is_file():
+            return False
+        size = path.stat().st_size
+        with open(path, "rb") as f:
+            f.seek(max(0, size - 200))
+            match = _SEAL.search(f.read())
+            if match is None or match["command"].decode() != command:
+                return False
+            f.seek(0)
+            digest, left = hashlib.sha256(), size - len(match[0]) + 1  # the body only
+            while left > 0 and (chunk := f.read(min(CHUNK, left))):
+                digest.update(chunk)
+                left -= len(chunk)
     except OSError:
         return False
-    match = _SEAL.search(data[-200:])
-    if match is None or match["command"].decode() != command:
-        return False
-    body = data[: len(data) - len(match[0]) + 1]
-    return sha256_bytes(body) == match["sha"].decode()
+    return digest.hexdigest() == match["sha"].decode()
 
 
 def check_new_file(path: str | Path, command: str, option: str,
@@ -334,7 +343,9 @@ def damaged_file(directory: Path, manifest: dict,
     for name, expected in files.items():
         if names is not None and name not in names:
             continue
-        path = directory / str(name)
+        if not isinstance(name, str) or "/" in name or "\\" in name or name in ("", ".", ".."):
+            return f"manifest.json lists {name!r}, which is not a file name of this folder"
+        path = directory / name
         if not path.is_file():
             return f"{name} is missing"
         if sha256_file(path) != expected:

@@ -23,7 +23,7 @@ from simulate.parameters import Params
 from simulate.schema import InputError
 
 PROCESS_BYTES = 250 * 2**20
-ROW_BYTES = 700          # per row of the mothers' table: columns (growing), step temporaries
+ROW_BYTES = 900          # per row of the mothers' table: columns (growing), step temporaries
 SPELL_ROW_BYTES = 160    # spell and children logs per row, with their frames
 AGENT_BYTES = 4096       # a Mesa agent (coach, childcare provider, employer)
 METRIC_ROW_BYTES = 200   # one (month, metric) value of the tidy monthly table, with copies

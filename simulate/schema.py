@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import math
+import os
 import re
 import warnings
 from collections.abc import Callable, Iterable, Mapping
@@ -149,9 +150,17 @@ _UniqueKeyLoader.add_implicit_resolver(
 
 def load_yaml(path: str | Path, kind: str) -> Any:
     """Parse a YAML file within the limits above; every failure becomes an InputError."""
+    return parse_yaml(read_input(path, kind), path, kind)
+
+
+def read_input(path: str | Path, kind: str) -> bytes:
+    """The bytes of an input file, at most :data:`MAX_YAML_BYTES` of them."""
     path = Path(path)
     try:
-        with open(path, "rb") as f:
+        # Not blocking at open: a named pipe nobody writes to reads as empty, not forever.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as f:
             data = f.read(MAX_YAML_BYTES + 1)
     except FileNotFoundError:
         raise InputError(path, "", "file not found", kind) from None
@@ -163,6 +172,12 @@ def load_yaml(path: str | Path, kind: str) -> Any:
     if len(data) > MAX_YAML_BYTES:
         raise InputError(path, "", f"is larger than {MAX_YAML_BYTES:,} bytes, the limit for "
                          "an input file", kind)
+    return data
+
+
+def parse_yaml(data: bytes, path: str | Path, kind: str) -> Any:
+    """Parse the bytes of an input file (see :func:`load_yaml`)."""
+    path = Path(path)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

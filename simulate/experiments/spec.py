@@ -66,7 +66,8 @@ from simulate.experiments.summary import companions
 from simulate import memory
 from simulate.parameters import PARAMETERS, Parameter
 from simulate.scenario import MAX_HORIZON, MAX_SEED, Scenario, read_name
-from simulate.schema import InputError, Reader, deferred_warnings, join, load_yaml, rewrap
+from simulate.schema import (InputError, Reader, deferred_warnings, join, parse_yaml, read_input,
+                             rewrap)
 
 KIND = "experiment"
 TOP_KEYS = ("name", "description", "scenario", "baseline", "design", "replications", "seed",
@@ -137,9 +138,9 @@ class Experiment:
         Raises:
             InputError: naming the file, the field and what is allowed.
         """
-        data = load_yaml(path, KIND)
-        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-        return cls.from_dict(data, source=str(path), file_sha256=digest)
+        raw = read_input(path, KIND)
+        digest = hashlib.sha256(raw).hexdigest()
+        return cls.from_dict(parse_yaml(raw, path, KIND), source=str(path), file_sha256=digest)
 
     @classmethod
     def from_dict(cls, data: Any, source: str = "<dict>", evaluator: Evaluator | None = None,

@@ -27,7 +27,8 @@ finished directory whose files do not match them is refused with one line.
 **Identity.** The manifest holds the experiment's digest (what determines its runs), the
 package version and the digest of the model's code (:func:`simulate.io.code_digest`); a
 directory holding another experiment's results, or results of another version or of
-other code, is refused: a resume never mixes runs of two models. A lock file keeps two processes from writing the same directory.
+other code, is refused: a resume never mixes runs of two models. A lock file keeps two
+processes from writing the same directory.
 
 **Other people's files.** A new result directory is built beside ``--out`` (a hidden
 temporary directory) and renamed into place once its manifest is written, so a directory
