@@ -17,10 +17,11 @@ Following EMA Workbench, each parameter has a *kind*:
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from simulate.schema import check_number, describe_number, fmt
 
 KINDS = ("uncertainty", "lever", "fact", "setting")
 ASSUMPTION = "assumption"
@@ -81,15 +82,7 @@ class Parameter:
             return "true or false"
         if self.type is str:
             return "one of " + ", ".join(self.choices or ())
-        lo, hi = self.bounds
-        what = "an integer" if self.type is int else "a number"
-        if lo is not None and hi is not None:
-            return f"{what} from {_fmt(lo)} to {_fmt(hi)} ({self.unit})"
-        if lo is not None:
-            return f"{what} of at least {_fmt(lo)} ({self.unit})"
-        if hi is not None:
-            return f"{what} of at most {_fmt(hi)} ({self.unit})"
-        return f"{what} ({self.unit})"
+        return describe_number(self.type is int, *self.bounds, self.unit)
 
     def check(self, value: Any) -> Any:
         """Return ``value`` coerced to this parameter's type.
@@ -105,26 +98,23 @@ class Parameter:
             if isinstance(value, str) and (self.choices is None or value in self.choices):
                 return value
             raise ValueError(f"{value!r} is not allowed; expected {self.allowed()}")
-        # Numbers: YAML gives bool for yes/no/true, which Python treats as int. Refuse it.
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ValueError(f"{value!r} is not a number; expected {self.allowed()}")
-        if isinstance(value, float) and not math.isfinite(value):
-            raise ValueError(f"{value!r} is not allowed; expected {self.allowed()}")
-        if self.type is int:
-            if isinstance(value, float):
-                if not value.is_integer():
-                    raise ValueError(f"{value!r} is not an integer; expected {self.allowed()}")
-                value = int(value)
-        else:
-            value = float(value)
-        lo, hi = self.bounds
-        if (lo is not None and value < lo) or (hi is not None and value > hi):
-            raise ValueError(f"{_fmt(value)} is out of range; expected {self.allowed()}")
-        return value
+        return check_number(value, self.type is int, *self.bounds, self.unit)
+
+    def plausible(self, value: Any) -> str | None:
+        """A warning when a valid number lies outside the plausible range, else None."""
+        if self.range is None or self.type not in (int, float) or (
+                self.range[0] <= value <= self.range[1]):
+            return None
+        return (f"{fmt(value)} is outside the plausible range {fmt(self.range[0])} to "
+                f"{fmt(self.range[1])} ({self.unit}); check that it is meant")
 
 
-def _fmt(x: float) -> str:
-    return f"{x:g}" if isinstance(x, float) else str(x)
+class ParameterError(ValueError):
+    """A bad value for a named parameter (``str()`` is "NAME: message")."""
+
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(f"{name}: {message}")
+        self.name, self.message = name, message
 
 
 # Helpers that fix unit and bounds for common shapes of parameter, so that a
@@ -139,19 +129,26 @@ def hazard(name, default, range, source, doc, **kw) -> Parameter:
                      doc, bounds=(0.0, 1.0), **kw)
 
 
-def factor(name, default, range, source, doc, **kw) -> Parameter:
+# Hard bounds of the helpers unless a declaration narrows them (lo=, hi=): every number has
+# both, so that no value can make a run infeasible on a laptop.
+FACTOR_MAX = 100.0
+COUNT_MAX = 10_000
+AMOUNT_MAX = 1e7
+
+
+def factor(name, default, range, source, doc, lo=0.0, hi=FACTOR_MAX, **kw) -> Parameter:
     return Parameter(name, default, kw.pop("unit", "multiplier"), range, source, doc,
-                     bounds=(0.0, None), **kw)
+                     bounds=(lo, hi), **kw)
 
 
-def count(name, default, range, source, doc, lo=0, hi=None, **kw) -> Parameter:
+def count(name, default, range, source, doc, lo=0, hi=COUNT_MAX, **kw) -> Parameter:
     return Parameter(name, default, kw.pop("unit", "count"), range, source, doc,
                      bounds=(lo, hi), type=int, **kw)
 
 
-def amount(name, default, range, source, doc, **kw) -> Parameter:
+def amount(name, default, range, source, doc, lo=0.0, hi=AMOUNT_MAX, **kw) -> Parameter:
     return Parameter(name, default, kw.pop("unit"), range, source, doc,
-                     bounds=(0.0, None), **kw)
+                     bounds=(lo, hi), **kw)
 
 
 ROTTERDAM = "Rotterdam evaluation (2025), cohort of 855"
@@ -162,7 +159,7 @@ CORE: tuple[Parameter, ...] = (
     count("size", 1190, (100, 1_000_000),
           "CBS via the municipality, 2022: women on assistance with a child under 5 in "
           "Charlois, Feijenoord and IJsselmonde",
-          "Initial stock of mothers on assistance.", lo=1, hi=10_000_000,
+          "Initial stock of mothers on assistance.", lo=1, hi=2_000_000,
           unit="mothers", kind="fact", **POP),
     count("child_age_limit_months", 60, (24, 60),
           PRACTICE + ": target group configurable up to a child under 5",
@@ -181,7 +178,8 @@ CORE: tuple[Parameter, ...] = (
     amount("age_sd_years", 6.3, (4.0, 8.0),
            ROTTERDAM + ": sd 6.3 of the period sample; calibrated in scenarios/baseline.yaml "
            "to that sd (docs/calibration.md)",
-           "Standard deviation of age at entry.", unit="years", kind="fact", **POP),
+           "Standard deviation of age at entry.", unit="years", kind="fact", lo=0.5, hi=30.0,
+           **POP),
     amount("age_min_years", 18.0, (16.0, 21.0), ASSUMPTION + ": adult assistance",
            "Youngest age at entry (ages are truncated here).", unit="years",
            kind="setting", **POP),
@@ -218,7 +216,7 @@ CORE: tuple[Parameter, ...] = (
           "with trust in services 0.5 (it scales with disclosure_trust_effect, as at "
           "contacts).", **POP),
     amount("network_ties_mean", 2.0, (0.5, 4.0), ASSUMPTION + "; " + PRACTICE + ": networks are small",
-           "Mean number of supportive ties at entry (Poisson).", unit="ties", **POP),
+           "Mean number of supportive ties at entry (Poisson).", unit="ties", hi=100.0, **POP),
     share("network_working_share", 0.3, (0.1, 0.5),
           ASSUMPTION + "; " + PRACTICE + ": ties are mostly people without work",
           "Share of ties that are people in work.", **POP),
@@ -246,10 +244,11 @@ CORE: tuple[Parameter, ...] = (
           "Share of inflow that is pregnant at entry.", **POP),
     amount("inflow_child_age_mean_months", 14.0, (6.0, 30.0), ASSUMPTION,
            "Mean age of the youngest child at entry, for those not pregnant "
-           "(exponential, truncated at the age limit).", unit="months", **POP),
+           "(exponential, truncated at the age limit).", unit="months", lo=0.1, **POP),
     amount("older_children_mean", 0.5, (0.2, 1.0),
            ASSUMPTION + "; " + ROTTERDAM + ": 94% have exactly one child under 2",
-           "Mean number of children besides the youngest (Poisson).", unit="children", **POP),
+           "Mean number of children besides the youngest (Poisson).", unit="children", hi=10.0,
+           **POP),
     share("stock_share_pregnant", 0.08, (0.03, 0.15), ASSUMPTION,
           "Share of the initial stock that is pregnant.", **POP),
     amount("stock_mean_months_on_assistance", 30.0, (12.0, 60.0), ASSUMPTION,
@@ -347,17 +346,17 @@ CORE: tuple[Parameter, ...] = (
     amount("regular_caseload_target", 120.0, (60.0, 200.0),
            ASSUMPTION + "; Rotterdam evaluation (2025): regular caseloads are high (Samen voor Zuid: about 80)",
            "Mothers per regular coach that sets how many regular coaches there are.",
-           unit="mothers per coach", kind="lever"),
+           unit="mothers per coach", kind="lever", lo=10.0, hi=10_000.0),
     count("regular_caseload_max", 150, (80, 250), ASSUMPTION,
           "Most mothers a regular coach takes on; beyond it mothers wait for a coach.",
           lo=1, unit="mothers per coach", kind="lever"),
     amount("coach_hours_per_month", 130.0, (100.0, 156.0),
            ASSUMPTION + ": a full-time post of 36 hours a week less leave",
-           "Working hours of a coach per month.", unit="hours per month", kind="lever"),
+           "Working hours of a coach per month.", unit="hours per month", kind="lever", hi=744.0),
     share("coach_client_time_share", 0.4, (0.25, 0.6), ASSUMPTION,
           "Share of a coach's hours spent on client contact."),
     amount("hours_per_contact", 1.5, (1.0, 3.0), ASSUMPTION + ": incl. preparation and report",
-           "Coach hours per client contact.", unit="hours"),
+           "Coach hours per client contact.", unit="hours", lo=0.1, hi=100.0),
     factor("exempt_contact_factor", 0.5, (0.2, 1.0), ASSUMPTION,
            "Contact rate of an exempted mother relative to others."),
     share("trust_gain_per_contact", 0.08, (0.02, 0.15), ASSUMPTION,
@@ -526,11 +525,11 @@ CORE: tuple[Parameter, ...] = (
           "whose youngest child needs care."),
     amount("employer_spread", 10.0, (4.0, 30.0), ASSUMPTION,
            "Concentration of employers' risk and flexibility around their means (Beta); "
-           "lower is more varied.", unit="concentration"),
+           "lower is more varied.", unit="concentration", lo=0.1, hi=10_000.0),
     amount("employer_size_concentration", 2.0, (0.5, 10.0), ASSUMPTION,
            "Concentration of the employers' shares of vacancies (Dirichlet); lower means a "
            "few large employers, higher means employers of similar size.",
-           unit="concentration"),
+           unit="concentration", lo=0.01, hi=10_000.0),
     share("employer_flexible_share_mean", 0.35, (0.15, 0.6), ASSUMPTION,
           "Mean share of an employer's vacancies in flexible or school-time hours."),
     amount("vacancies_per_100_mothers", 25.0, (10.0, 50.0),
@@ -538,7 +537,7 @@ CORE: tuple[Parameter, ...] = (
            "so vacancies seldom run out for them (the metric offers_over_vacancies shows "
            "when they do)",
            "Vacancies open to the modelled mothers per month per 100 mothers of the "
-           "initial stock; caps the offers employers make.", unit="vacancies per month"),
+           "initial stock; caps the offers employers make.", unit="vacancies per month", hi=1000.0),
     amount("parttime_hours_per_week", 20.0, (12.0, 24.0), ASSUMPTION + ": school-time hours",
            "Hours of a flexible or school-time job.", unit="hours per week", kind="setting"),
     amount("fulltime_hours_per_week", 32.0, (28.0, 38.0), ASSUMPTION,
@@ -579,7 +578,7 @@ CORE: tuple[Parameter, ...] = (
            ASSUMPTION + "; with informal_care_per_tie it sets how many job starts rely on "
            "formal care (docs/calibration.md)",
            "Formal childcare places open to the modelled mothers per 100 mothers of the "
-           "initial stock.", unit="places", kind="lever"),
+           "initial stock.", unit="places", kind="lever", hi=1000.0),
     count("childcare_providers", 4, (1, 20), ASSUMPTION, "Childcare providers.",
           lo=1, hi=10_000, unit="providers", kind="setting"),
     count("childcare_registration_lag_months", 2, (1, 4),
@@ -816,19 +815,20 @@ class Params:
         """Defaults updated by ``overrides``.
 
         Raises:
-            ValueError: "NAME: what is wrong" for an unknown name or a bad value.
+            ParameterError: (a ValueError) naming the parameter and what is wrong, for an
+                unknown name or a bad value.
         """
         values = declarations.defaults()
         for name, value in (overrides or {}).items():
             if name not in declarations:
-                raise ValueError(f"{name}: unknown parameter")
+                raise ParameterError(name, "unknown parameter")
             try:
                 values[name] = declarations[name].check(value)
             except ValueError as err:
-                raise ValueError(f"{name}: {err}") from None
+                raise ParameterError(name, str(err)) from None
         bad = declarations.check_groups(values)
         if bad:
-            raise ValueError(f"{bad[0]}: {bad[1]}")
+            raise ParameterError(*bad)
         return cls(values, declarations)
 
     def replace(self, **changes: Any) -> Params:

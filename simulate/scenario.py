@@ -30,9 +30,10 @@ from typing import Any
 
 import yaml
 
-from simulate.parameters import PARAMETERS, Params
+from simulate.parameters import PARAMETERS, ParameterError, Params
 from simulate.policies import REGISTRY, Policy
-from simulate.schema import InputError, Reader, join, load_yaml, unknown
+from simulate.schema import (InputError, Reader, deferred_warnings, describe, join, load_yaml,
+                             unknown)
 
 KIND = "scenario"
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
@@ -40,6 +41,9 @@ TOP_KEYS = ("name", "description", "extends", "population", "horizon_months", "s
             "replications", "parameters", "policies")
 MAX_HORIZON = 1200
 MAX_SEED = 2**63 - 1
+MAX_REPLICATIONS = 100_000
+# Longest chain of files extending one another.
+MAX_EXTENDS = 20
 
 
 @dataclass(frozen=True)
@@ -92,26 +96,35 @@ class Scenario:
         return cls.from_dict(load_yaml(path, KIND), source=str(path))
 
     @classmethod
-    def from_dict(cls, data: Any, source: str = "<dict>", _seen: tuple[str, ...] = ()) -> Scenario:
-        r = Reader(source, KIND)
+    def from_dict(cls, data: Any, source: str = "<dict>", _seen: tuple[str, ...] = (), *,
+                  warn: bool = True) -> Scenario:
+        """Validate parsed scenario data (``source`` names it in messages).
+
+        Every independent problem is reported (:class:`simulate.schema.InputErrors`, a
+        line each); with ``warn``, values outside a parameter's plausible range are
+        :class:`simulate.schema.InputWarning` lines.
+
+        Raises:
+            InputError: naming the file, the field and what is allowed.
+        """
+        with deferred_warnings():
+            return cls._from_dict(data, source, _seen, warn)
+
+    @classmethod
+    def _from_dict(cls, data: Any, source: str, _seen: tuple[str, ...], warn: bool) -> Scenario:
+        r = Reader(source, KIND, warnings=warn)
         data = r.mapping(data, "")
         if not data:
             raise r.error("", "the scenario is empty; it needs at least a name")
-        r.known_keys(data, TOP_KEYS, "")
+        r.attempt(r.known_keys, data, TOP_KEYS, "")
         base: Scenario | None = None
         if data.get("extends") is not None:
+            r.raise_errors()
             base = cls._read_base(r, data["extends"], source, _seen)
 
-        name = r.text(data["name"], "name") if data.get("name") is not None else (
-            base.name if base else None)
-        if name is None:
-            raise r.error("name", "is required")
-        if not NAME.fullmatch(name):
-            # Names become file and directory names of results.
-            raise r.error("name", f"{name!r} is not allowed; use letters, digits, '.', '-' "
-                          "and '_', starting with a letter or digit")
+        name = r.attempt(_read_name, r, data.get("name"), base)
         description = data.get("description")
-        description = (r.text(description, "description", allow_empty=True)
+        description = (r.attempt(r.text, description, "description", allow_empty=True)
                        if description is not None
                        else (base.description if base else ""))
 
@@ -119,27 +132,29 @@ class Scenario:
         population.update(_read_params(r, data.get("population"), "population", "population"))
         parameters = dict(base.parameters) if base else {}
         parameters.update(_read_params(r, data.get("parameters"), "parameters", "parameters"))
-        try:
-            Params.from_overrides({**population, **parameters})
-        except ValueError as err:
-            key, _, message = str(err).partition(": ")
-            group = "population" if PARAMETERS[key].group == "population" else "parameters"
-            raise r.error(join(group, key), message) from None
+        if not r.errors:
+            try:
+                Params.from_overrides({**population, **parameters})
+            except ParameterError as err:
+                group = ("population" if PARAMETERS[err.name].group == "population"
+                         else "parameters")
+                r.errors.append(r.error(join(group, err.name), err.message))
 
-        policies = (_read_policies(r, data["policies"]) if "policies" in data
-                    else (base.policies if base else ()))
+        policies = (r.attempt(_read_policies, r, data["policies"], default=())
+                    if "policies" in data else (base.policies if base else ()))
 
         def pick(key: str, default: Any, low: int, high: int) -> int:
             if data.get(key) is None:
                 return getattr(base, key) if base else default
-            return r.integer(data[key], key, low, high)
+            return r.attempt(r.integer, data[key], key, low, high, default=default)
 
+        horizon = pick("horizon_months", 36, 1, MAX_HORIZON)
+        seed = pick("seed", 0, 0, MAX_SEED)
+        replications = pick("replications", 10, 1, MAX_REPLICATIONS)
+        r.raise_errors()
         return cls(name=name, description=description, population=population,
-                   parameters=parameters, policies=policies,
-                   horizon_months=pick("horizon_months", 36, 1, MAX_HORIZON),
-                   seed=pick("seed", 0, 0, MAX_SEED),
-                   replications=pick("replications", 10, 1, 100_000),
-                   source=source)
+                   parameters=parameters, policies=policies, horizon_months=horizon,
+                   seed=seed, replications=replications, source=source)
 
     @classmethod
     def _read_base(cls, r: Reader, value: Any, source: str, seen: tuple[str, ...]) -> Scenario:
@@ -148,11 +163,16 @@ class Scenario:
         path = (here / ref).resolve()
         if str(path) in seen:
             raise r.error("extends", f"{ref} extends itself (a cycle)")
+        # The chain so far (seen), this file and its base.
+        if len(seen) + 2 > MAX_EXTENDS:
+            raise r.error("extends", f"more than {MAX_EXTENDS} files extend one another in a "
+                          f"chain; at most {MAX_EXTENDS} are allowed")
         try:
             data = load_yaml(path, KIND)
         except InputError as err:
             raise r.error("extends", f"cannot use {ref}: {err.message}") from None
-        return cls.from_dict(data, source=str(path), _seen=(*seen, str(Path(source).resolve())))
+        return cls.from_dict(data, source=str(path), _seen=(*seen, str(Path(source).resolve())),
+                             warn=r.warnings)
 
     # ---- using ----------------------------------------------------------------------------
     def params(self) -> Params:
@@ -188,7 +208,7 @@ class Scenario:
         data = self.to_dict()
         data.update(population=population, parameters=parameters,
                     policies=list(policies.values()))
-        return Scenario.from_dict(data, source=source)
+        return Scenario.from_dict(data, source=source, warn=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The resolved scenario (no ``extends``) as plain data, ready for YAML."""
@@ -220,58 +240,93 @@ class Scenario:
         return values
 
 
+def _read_name(r: Reader, value: Any, base: Scenario | None) -> str:
+    if value is None:
+        if base is None:
+            raise r.error("name", "is required")
+        return base.name
+    return read_name(r, value, "name")
+
+
+def read_name(r: Reader, value: Any, field: str) -> str:
+    """A name that becomes a file or directory name of results: no paths, no '..'."""
+    name = r.text(value, field)
+    if not NAME.fullmatch(name):
+        raise r.error(field, f"{describe(name)} is not allowed; a name uses letters, digits, "
+                      "'.', '-' and '_' (no '/' or '..'), starts with a letter or digit and "
+                      "has at most 100 characters")
+    return name
+
+
 def _read_params(r: Reader, value: Any, field: str, group: str) -> dict[str, Any]:
-    data = r.mapping(value, field)
+    data = r.attempt(r.mapping, value, field, default={})
     allowed = [p.name for p in PARAMETERS.in_group(group)]
     out = {}
     for key, val in data.items():
-        if key not in PARAMETERS:
-            raise r.error(join(field, key), unknown(key, allowed, "parameter"))
-        if PARAMETERS[key].group != group:
-            raise r.error(join(field, key),
-                          f"belongs under '{PARAMETERS[key].group}', not under '{field}'")
-        try:
-            out[key] = PARAMETERS[key].check(val)
-        except ValueError as err:
-            raise r.error(join(field, key), str(err)) from None
+        checked = r.attempt(_read_param, r, PARAMETERS, key, val, join(field, key), group,
+                            allowed, default=_BAD)
+        if checked is not _BAD:
+            out[key] = checked
     return out
+
+
+_BAD = object()
+
+
+def _read_param(r: Reader, declarations, key: str, value: Any, where: str, group: str | None,
+                allowed: list[str]) -> Any:
+    """One parameter value checked against its declaration (a warning when it is outside
+    the plausible range)."""
+    if key not in declarations:
+        raise r.error(where, unknown(key, allowed, "parameter"))
+    declaration = declarations[key]
+    if group is not None and declaration.group != group:
+        raise r.error(where, f"belongs under '{declaration.group}', not under "
+                      f"'{where.rpartition('.')[0]}'")
+    return r.declared(declaration, value, where)
 
 
 def _read_policies(r: Reader, value: Any, field: str = "policies") -> tuple[PolicySpec, ...]:
     items = r.sequence(value, field)
     specs: list[PolicySpec] = []
     for i, item in enumerate(items):
-        where = f"{field}[{i}]"
-        if isinstance(item, str):
-            name, values = item, {}
-        else:
-            entry = r.mapping(item, where)
-            if len(entry) != 1:
-                raise r.error(where, "expected one policy name with its parameters, e.g. "
-                              "'- dedicated_coaches: {coaches: 6}'")
-            ((name, values),) = entry.items()
-        if name not in REGISTRY:
-            raise r.error(where, unknown(name, sorted(REGISTRY), "policy"))
-        values = r.mapping(values, join(where, name))
-        label = values.pop("label", None)
-        if label is not None:
-            label = r.text(label, join(join(where, name), "label"))
-            if not label.replace("_", "").replace("-", "").isalnum():
-                raise r.error(join(join(where, name), "label"),
-                              f"{label!r} is not allowed; use letters, digits, - and _")
-        key = label or name
-        if not REGISTRY[name].several_instances and any(s.name == name for s in specs):
-            raise r.error(join(where, name), f"{name} may be listed only once per scenario")
-        if any(spec.key == key for spec in specs):
-            raise r.error(join(where, name), f"a policy named {key!r} is listed twice; give "
-                          "each instance its own 'label'")
-        declarations = REGISTRY[name].parameters
-        try:
-            params = Params.from_overrides(values, declarations)
-        except ValueError as err:
-            key, _, message = str(err).partition(": ")
-            if key not in declarations:
-                message = unknown(key, list(declarations), "parameter")
-            raise r.error(join(join(where, name), key), message) from None
-        specs.append(PolicySpec(name, {k: params[k] for k in values}, label))
+        spec = r.attempt(_read_policy, r, item, f"{field}[{i}]", specs)
+        if spec is not None:
+            specs.append(spec)
     return tuple(specs)
+
+
+def _read_policy(r: Reader, item: Any, where: str, specs: list[PolicySpec]) -> PolicySpec:
+    if isinstance(item, str):
+        name, values = item, {}
+    else:
+        entry = r.mapping(item, where)
+        if len(entry) != 1:
+            raise r.error(where, "expected one policy name with its parameters, e.g. "
+                          "'- dedicated_coaches: {coaches: 6}'")
+        ((name, values),) = entry.items()
+    if name not in REGISTRY:
+        raise r.error(where, unknown(name, sorted(REGISTRY), "policy"))
+    here = join(where, name)
+    values = r.mapping(values, here)
+    label = values.pop("label", None)
+    if label is not None:
+        label = r.text(label, join(here, "label"))
+        if not label.replace("_", "").replace("-", "").isalnum() or not label.isascii():
+            raise r.error(join(here, "label"),
+                          f"{label!r} is not allowed; use letters, digits, - and _")
+    key = label or name
+    if not REGISTRY[name].several_instances and any(s.name == name for s in specs):
+        raise r.error(here, f"{name} may be listed only once per scenario")
+    if any(spec.key == key for spec in specs):
+        raise r.error(here, f"a policy named {key!r} is listed twice; give "
+                      "each instance its own 'label'")
+    declarations = REGISTRY[name].parameters
+    checked = {k: r.attempt(_read_param, r, declarations, k, v, join(here, k), None,
+                            list(declarations), default=_BAD) for k, v in values.items()}
+    r.raise_errors()
+    try:
+        params = Params.from_overrides(checked, declarations)
+    except ParameterError as err:
+        raise r.error(join(here, err.name), err.message) from None
+    return PolicySpec(name, {k: params[k] for k in values}, label)

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-import os
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -41,6 +40,7 @@ from scipy.optimize import least_squares
 
 from simulate.calibration.targets import TargetSet
 from simulate.calibration.validation import Simulator, compare
+from simulate.io import atomic_write, seal
 from simulate.parameters import PARAMETERS
 from simulate.scenario import Scenario
 from simulate.schema import InputError
@@ -425,11 +425,6 @@ def write_scenario(scenario: Scenario, fit: Fit, targets: TargetSet, path: str |
         else "outside tolerance: " + ", ".join(missed) + "."])
     header = [f"# {line}" for line in textwrap.wrap(text, 88)] + [f"# Redo: {command}"]
     text = "\n".join(header) + "\n" + calibrated.to_yaml()
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    # Sealed, so a later calibration may replace the file only while nobody has edited it.
+    atomic_write(path, seal(text, "simulate calibrate", ("#", "")))
     return calibrated

@@ -9,18 +9,18 @@ the scenario with the fitted values to ``--out`` (atomically, once the fit is do
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
 
 import pandas as pd
 
+from simulate import memory
 from simulate.calibration.fit import Fit, calibrate, identification, write_scenario
 from simulate.calibration.targets import check_parameters, load_targets
-from simulate.cli.common import format_table, positive_int, seed_int
+from simulate.cli.common import budget_int, format_table, reps_int, seed_int
 from simulate.cli.validate import add_target_options, format_comparison, progress_bar, verdict
-from simulate.io import command_line
+from simulate.io import check_new_file, command_line
 from simulate.parameters import PARAMETERS
 from simulate.runner import default_workers
 from simulate.scenario import Scenario
@@ -36,13 +36,13 @@ def add_parser(sub) -> None:
     add_target_options(p)
     p.add_argument("--out", metavar="FILE",
                    help="scenario file to write (default: SCENARIO's name with -calibrated)")
-    p.add_argument("--budget", type=positive_int, metavar="RUNS",
+    p.add_argument("--budget", type=budget_int, metavar="RUNS",
                    help="most simulated runs (default: the targets file's "
                         "calibration.budget_runs)")
     p.add_argument("--params", metavar="A,B,C",
                    help="parameters to fit (default: the targets file's "
                         "calibration.parameters)")
-    p.add_argument("--reps", type=positive_int,
+    p.add_argument("--reps", type=reps_int,
                    help="replications per evaluation (default: the targets file's)")
     p.add_argument("--seed", type=seed_int, help="seed of every evaluation (default: the "
                                                  "targets file's)")
@@ -60,6 +60,9 @@ def main(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else default_out(Path(args.scenario))
     check_writable(out)
     workers = args.workers or default_workers()
+    memory.check_runs(args.scenario, [scenario.params()],
+                      args.reps or targets.calibration_replications, targets.months, workers,
+                      spells=True, collected=False)
 
     started = time.monotonic()
     report = Progress(args.budget or targets.calibration_budget_runs)
@@ -109,14 +112,12 @@ def default_out(scenario: Path) -> Path:
 
 
 def check_writable(out: Path) -> None:
-    """Fail before minutes of simulation rather than after."""
+    """Fail before minutes of simulation rather than after: ``out`` must be new (in an
+    existing, writable directory) or a calibrated scenario this command wrote, unchanged."""
     parent = out.parent if str(out.parent) else Path(".")
-    if out.is_dir():
-        raise InputError(out, "", "is a directory; --out needs a file name", "usage")
-    if not parent.is_dir():
-        raise InputError(out, "", f"directory {parent} does not exist", "usage")
-    if not os.access(parent, os.W_OK):
-        raise InputError(out, "", f"directory {parent} is not writable", "usage")
+    if not out.is_dir() and not parent.is_dir():
+        raise InputError(out, "", f"directory {parent} does not exist", "output")
+    check_new_file(out, "simulate calibrate", "--out")
 
 
 class Progress:

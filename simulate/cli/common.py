@@ -8,44 +8,54 @@ import sys
 
 import pandas as pd
 
+from simulate.experiments.spec import MAX_RUNS
 from simulate.runner import default_workers
-from simulate.scenario import MAX_HORIZON
+from simulate.scenario import MAX_HORIZON, MAX_REPLICATIONS, MAX_SEED
+from simulate.schema import fmt
 
 
-def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} must be at least 1")
-    return value
+# Hard bounds of the command-line numbers (a scenario's own replications are bounded the
+# same way; MAX_RUNS bounds an experiment's runs).
+MAX_WORKERS = 1024
+MAX_BUDGET_RUNS = 1_000_000
 
 
-def months_int(text: str) -> int:
-    value = positive_int(text)
-    if value > MAX_HORIZON:
-        raise argparse.ArgumentTypeError(f"{value} is more than {MAX_HORIZON} months")
-    return value
+def bounded_int(low: int, high: int, what: str):
+    """An argparse type: an integer from ``low`` to ``high``."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            shown = text if len(text) <= 20 else text[:17] + "..."
+            raise argparse.ArgumentTypeError(f"{shown!r} is not an integer") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"{fmt(value)} must be at least {low}")
+        if value > high:
+            raise argparse.ArgumentTypeError(f"{fmt(value)} is more than {fmt(high)}, the most "
+                                             f"allowed for {what}")
+        return value
+
+    parse.__name__ = what  # argparse names the type in its messages
+    return parse
 
 
-def seed_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
-    if not 0 <= value < 2**63:
-        raise argparse.ArgumentTypeError(f"{value} must be from 0 to 2^63-1")
-    return value
+positive_int = bounded_int(1, MAX_RUNS, "runs")
+reps_int = bounded_int(1, MAX_REPLICATIONS, "replications")
+workers_int = bounded_int(1, MAX_WORKERS, "workers")
+months_int = bounded_int(1, MAX_HORIZON, "months")
+seed_int = bounded_int(0, MAX_SEED, "a seed")
+budget_int = bounded_int(1, MAX_BUDGET_RUNS, "runs")
 
 
 def add_run_options(parser: argparse.ArgumentParser, out_help: str) -> None:
-    parser.add_argument("--reps", type=positive_int, help="replications (default: the scenario's)")
+    parser.add_argument("--reps", type=reps_int,
+                        help=f"replications, at most {MAX_REPLICATIONS:,} (default: the "
+                             "scenario's)")
     parser.add_argument("--seed", type=seed_int, help="root seed (default: the scenario's)")
     parser.add_argument("--months", type=months_int,
                         help="horizon in months, at most 1200 (default: the scenario's)")
     parser.add_argument("--out", metavar="DIR", help=out_help)
-    parser.add_argument("--workers", type=positive_int, default=None,
+    parser.add_argument("--workers", type=workers_int, default=None,
                         help="processes (default: all cores for large runs, else 1); "
                              "results are identical for any number")
     parser.add_argument("--json", action="store_true", help="print the summary as one JSON object")

@@ -7,11 +7,12 @@ import json
 import math
 from pathlib import Path
 
+from simulate import memory
 from simulate.cli.common import (add_run_options, choose_workers, format_table, nan_to_none,
                                  show_progress)
 from simulate.cli.run import write_run_files
 from simulate.compare import HEADLINE, compare
-from simulate.io import atomic_dir, check_replaceable, write_parquet
+from simulate.io import atomic_dir
 from simulate.report.text import TEXT
 from simulate.scenario import Scenario
 from simulate.schema import InputError
@@ -45,20 +46,22 @@ def main(args: argparse.Namespace) -> int:
         if names.count(name) > 1:
             raise InputError(path, "name", f"{name!r} is used by another scenario in this "
                              "comparison; names must differ", "scenario")
-    out = check_replaceable(args.out or Path("results") / f"compare-{base.name}")
+    out = Path(args.out or Path("results") / f"compare-{base.name}")
     reps = args.reps or base.replications
     months = args.months or base.horizon_months
     seed = base.seed if args.seed is None else args.seed
     work = reps * months * sum(s.params().size for s in [base, *alternatives])
-    comparison = compare(base, alternatives, reps=reps, seed=seed, months=months,
-                         workers=choose_workers(args.workers, work), spells=args.spells,
-                         progress=show_progress())
+    memory.check_runs(args.base, [s.params() for s in [base, *alternatives]], reps, months,
+                      choose_workers(args.workers, work), args.spells)
     manifest = {"kind": "pathways-compare", "command": args.command_line, "seed": seed, "replications": reps,
                 "months": months, "base": base.name, "alternatives": names[1:]}
-    with atomic_dir(out) as tmp:
-        write_run_files(comparison.result, tmp, spells=args.spells, manifest=manifest)
-        write_parquet(comparison.table, tmp / "comparison.parquet")
-        write_parquet(comparison.pairs, tmp / "pairs.parquet")
+    with atomic_dir(out, "pathways-compare") as tmp:  # made first: see `simulate run`
+        comparison = compare(base, alternatives, reps=reps, seed=seed, months=months,
+                             workers=choose_workers(args.workers, work), spells=args.spells,
+                             progress=show_progress())
+        write_run_files(comparison.result, tmp, spells=args.spells, manifest=manifest,
+                        frames={"comparison": comparison.table, "pairs": comparison.pairs})
+    out = out.resolve()
     if args.json:
         print(json.dumps(as_json(comparison, months)))
     else:

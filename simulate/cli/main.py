@@ -3,7 +3,11 @@
 Each subcommand lives in its own module under :mod:`simulate.cli` and provides
 ``add_parser(subparsers)``, which registers its arguments and sets ``func``; modules are
 found by that function, so adding a subcommand means adding a module. Input errors
-(:class:`simulate.schema.InputError`) and usage errors print one line and exit with code 2.
+(:class:`simulate.schema.InputError`) and usage errors print one line (a line each for
+several problems in one file, at most 20) and exit with code 2; input warnings
+(:class:`simulate.schema.InputWarning`) print one line each and the command goes on. A
+failure of the machine rather than the input (out of memory, a failing disk) prints one
+line and exits with code 1.
 """
 
 from __future__ import annotations
@@ -12,10 +16,11 @@ import argparse
 import importlib
 import pkgutil
 import sys
+import warnings
 
 import simulate.cli
 from simulate.io import command_line
-from simulate.schema import InputError
+from simulate.schema import InputError, InputWarning, one_line
 
 # Order in `simulate --help`; modules not listed here follow alphabetically.
 ORDER = ("run", "compare", "validate", "evidence", "calibrate", "sweep", "sensitivity", "report",
@@ -35,7 +40,7 @@ class OneLineParser(argparse.ArgumentParser):
     """argparse whose errors are one line and exit with code 2."""
 
     def error(self, message: str):
-        self.exit(2, f"usage error: {self.prog}: {message} (see --help)\n")
+        self.exit(2, one_line(f"usage error: {self.prog}: {message} (see --help)") + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -58,17 +63,43 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as stop:  # usage errors and --help: argparse has printed them
         return int(stop.code or 0)
     args.command_line = command_line(argv)
-    try:
-        return int(args.func(args) or 0)
-    except InputError as err:
-        print(err.line(), file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("interrupted; no results were written", file=sys.stderr)
-        return 130
-    except BrokenPipeError:  # output piped into a reader that stopped early (e.g. head)
-        sys.stderr.close()
-        return 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", InputWarning)
+        warnings.showwarning = _one_line_warnings(warnings.showwarning)
+        try:
+            return int(args.func(args) or 0)
+        except InputError as err:
+            print("\n".join(err.lines()), file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            print("interrupted; no results were written", file=sys.stderr)
+            return 130
+        except BrokenPipeError:  # output piped into a reader that stopped early (e.g. head)
+            sys.stderr.close()
+            return 0
+        except MemoryError:
+            print("error: out of memory; use fewer replications, workers or a smaller "
+                  "population", file=sys.stderr)
+            return 1
+        except OSError as err:  # the machine, not the input (a failing disk, no processes)
+            where = f"{err.filename}: " if err.filename else ""
+            print(one_line(f"error: {where}{err.strerror or err}"), file=sys.stderr)
+            return 1
+
+
+def _one_line_warnings(show):
+    """Print each input warning once, as its one line; other warnings as usual."""
+    shown: set[str] = set()
+
+    def showwarning(message, category, filename, lineno, file=None, line=None):
+        if not issubclass(category, InputWarning):
+            return show(message, category, filename, lineno, file, line)
+        text = str(message)
+        if text not in shown:
+            shown.add(text)
+            print(text, file=sys.stderr)
+
+    return showwarning
 
 
 if __name__ == "__main__":

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
+from simulate.io import atomic_write, check_new_file, damaged_file, read_manifest, seal
 from simulate.report import LANGUAGES, build_report
 from simulate.schema import InputError
+
+COMMAND = "simulate report"
 
 
 def add_parser(sub) -> None:
@@ -22,14 +24,24 @@ def add_parser(sub) -> None:
     p.set_defaults(func=main)
 
 
+def verify_result(directory: Path) -> None:
+    """Refuse a result whose files do not match the checksums in its manifest."""
+    manifest = read_manifest(directory)
+    problem = damaged_file(directory, manifest) if manifest else None
+    if problem:
+        raise InputError(directory, "", f"{problem}; run the command that made it again",
+                         "report")
+
+
 def main(args: argparse.Namespace) -> int:
-    out = Path(args.output) if args.output else Path(args.directory) / "report.html"
-    if out.is_dir():
-        raise InputError(out, "", "is a directory; give the HTML file to write", "report")
-    page = build_report(args.directory, args.lang)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
-    tmp.write_text(page, encoding="utf-8")
-    os.replace(tmp, out)
+    directory = Path(args.directory)
+    if not directory.is_dir():
+        raise InputError(directory, "", "no such output directory", "report")
+    out = Path(args.output) if args.output else directory / "report.html"
+    # Before the work: a new file, or a report this command wrote and nobody changed since.
+    check_new_file(out, COMMAND, "-o", "report")
+    verify_result(directory)
+    page = build_report(directory, args.lang)
+    atomic_write(out, seal(page, COMMAND, ("<!--", "-->")))
     print(out.resolve())
     return 0

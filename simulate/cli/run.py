@@ -6,10 +6,10 @@ import argparse
 import json
 from pathlib import Path
 
-from simulate import __version__
+from simulate import __version__, memory
 from simulate.cli.common import (add_run_options, choose_workers, format_table, nan_to_none,
                                  show_progress)
-from simulate.io import atomic_dir, check_replaceable, write_json, write_parquet
+from simulate.io import atomic_dir, atomic_write, code_digest, write_manifest, write_parquet
 from simulate.outcomes import HORIZONS
 from simulate.runner import RunResult, run
 from simulate.scenario import Scenario
@@ -36,17 +36,21 @@ def add_parser(sub) -> None:
 
 def main(args: argparse.Namespace) -> int:
     scenario = Scenario.from_yaml(args.scenario)
-    out = check_replaceable(args.out or Path("results") / scenario.name)
+    out = Path(args.out or Path("results") / scenario.name)
     reps = args.reps or scenario.replications
     months = args.months or scenario.horizon_months
     seed = scenario.seed if args.seed is None else args.seed
     workers = choose_workers(args.workers, reps * months * scenario.params().size)
-    result = run(scenario, reps=reps, seed=seed, months=months, workers=workers,
-                 spells=args.spells, progress=show_progress())
-    with atomic_dir(out) as tmp:
+    memory.check_runs(args.scenario, [scenario.params()], reps, months, workers, args.spells)
+    # The temporary directory is made first: an output that cannot be written is refused
+    # before the simulation, not after it.
+    with atomic_dir(out, "pathways-run") as tmp:
+        result = run(scenario, reps=reps, seed=seed, months=months, workers=workers,
+                     spells=args.spells, progress=show_progress())
         write_run_files(result, tmp, spells=args.spells,
                         manifest={"kind": "pathways-run", "command": args.command_line,
                                   "seed": seed, "replications": reps, "months": months})
+    out = out.resolve()
     summary = result.summary()
     if args.json:
         print(json.dumps(summary_json(summary, scenario.name, reps, seed, months, out)))
@@ -58,20 +62,24 @@ def main(args: argparse.Namespace) -> int:
     return 0
 
 
-def write_run_files(result: RunResult, directory: Path, spells: bool, manifest: dict) -> None:
-    """Write a run's outputs into ``directory`` (a temporary one that then replaces the
-    result directory as a whole: see :func:`simulate.io.atomic_dir`)."""
+def write_run_files(result: RunResult, directory: Path, spells: bool, manifest: dict,
+                    frames: dict | None = None) -> None:
+    """Write a run's outputs, then the manifest listing them with their checksums, into
+    ``directory`` (a temporary one that then replaces the result directory as a whole: see
+    :func:`simulate.io.atomic_dir`). ``frames`` are further tables to write (name: frame)."""
     write_parquet(result.monthly, directory / "monthly.parquet")
     write_parquet(result.runs, directory / "runs.parquet")
     if spells:
         write_parquet(result.spells, directory / "spells.parquet")
         write_parquet(result.children, directory / "children.parquet")
+    for name, frame in (frames or {}).items():
+        write_parquet(frame, directory / f"{name}.parquet")
     for name, scenario in result.scenarios.items():
-        (directory / f"scenario-{name}.yaml").write_text(scenario.to_yaml())
-    write_json({"package_version": __version__, **manifest,
-                "scenarios": {n: {"file": s.source, "digest": s.digest()}
-                              for n, s in result.scenarios.items()}},
-               directory / "manifest.json")
+        atomic_write(directory / f"scenario-{name}.yaml", scenario.to_yaml())
+    write_manifest(directory, {"package_version": __version__, "code_digest": code_digest(),
+                               **manifest,
+                               "scenarios": {n: {"file": s.source, "digest": s.digest()}
+                                             for n, s in result.scenarios.items()}})
 
 
 def format_summary(summary) -> str:

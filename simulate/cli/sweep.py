@@ -10,16 +10,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
 import pandas as pd
 
-from simulate.cli.common import format_table, nan_to_none, positive_int, show_progress
+from simulate import memory
+from simulate.cli.common import (format_table, nan_to_none, positive_int, show_progress,
+                                 workers_int)
 from simulate.experiments.executors import make_executor
 from simulate.experiments.outputs import write_sweep_outputs
 from simulate.experiments.spec import Experiment
 from simulate.experiments.sweep import MAX_BATCH_RUNS, TASKS_PER_WORKER, SweepReport, run_experiment
+from simulate.parameters import Params
+from simulate.runner import default_workers
 
 # Design points printed in the terminal summary; summary.csv has them all.
 SHOWN_POINTS = 20
@@ -39,10 +44,10 @@ def add_experiment_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", metavar="DIR",
                    help="result directory (default: results/<experiment name>); the same "
                         "command with the same DIR resumes an interrupted run")
-    p.add_argument("--workers", type=positive_int, default=None,
+    p.add_argument("--workers", type=workers_int, default=None,
                    help="worker processes (default: all cores); 1 runs in this process; "
                         "results are identical for any number")
-    p.add_argument("--dask", metavar="local|ADDRESS",
+    p.add_argument("--dask", metavar="local|ADDRESS", type=dask_address,
                    help="run on Dask: 'local' starts a LocalCluster of --workers processes; "
                         "an address such as tcp://HOST:8786 uses a running scheduler")
     p.add_argument("--batch-size", type=positive_int, default=None,
@@ -51,10 +56,57 @@ def add_experiment_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print the results as one JSON object")
 
 
+DASK_ADDRESS = re.compile(r"(tcp|tls|ws|wss|ucx)://[A-Za-z0-9_.\-]+(:[0-9]{1,5})?|"
+                          r"(tcp|tls|ws|wss|ucx)://\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?")
+
+
+def dask_address(text: str) -> str:
+    """An argparse type: 'local' or a scheduler address such as tcp://HOST:8786."""
+    if text == "local" or DASK_ADDRESS.fullmatch(text):
+        return text
+    shown = text if len(text) <= 40 else text[:37] + "..."
+    raise argparse.ArgumentTypeError(f"{shown!r} is neither 'local' nor a scheduler address "
+                                     "such as tcp://HOST:8786")
+
+
+def check_memory(args: argparse.Namespace, experiment: Experiment) -> None:
+    """Refuse, before anything runs, an experiment whose runs need more memory than the
+    machine has on the workers asked for (a Dask cluster's workers are elsewhere)."""
+    per_run = experiment_run_bytes(experiment)
+    workers = 1 if args.dask else min(args.workers or default_workers(), experiment.runs)
+    need = memory.processes_bytes(per_run, workers) + memory.design_bytes(
+        experiment.points, len(experiment.design.factors))
+    memory.check(need, args.experiment, f"running it on {workers} worker(s)",
+                 "use fewer --workers, or a smaller population or horizon")
+
+
+def experiment_run_bytes(experiment: Experiment) -> int:
+    """Peak memory of the heaviest run of a model experiment (0 for other evaluators): the
+    design's extremes of the parameters that size a run, both scenarios of a pair."""
+    scenarios = getattr(experiment.evaluator, "scenarios", [])
+    months = getattr(experiment.evaluator, "months", 0)
+    total = 0
+    for scenario in scenarios:
+        values = dict(scenario.params().values)
+        for factor in experiment.design.factors:
+            if factor.name in SIZING and factor.parameter.type in (int, float):
+                candidates = [*factor.values, *(v for v in (factor.low, factor.high)
+                                                if v is not None)]
+                values[factor.name] = SIZING[factor.name](candidates)
+        total += memory.run_bytes(Params(values), months)
+    return total
+
+
+# Parameters that set how large a run is, and which end of their values is the largest.
+SIZING = {"size": max, "inflow_rate_per_month": max, "regular_caseload_target": min,
+          "employers": max, "childcare_providers": max}
+
+
 def execute(args: argparse.Namespace,
             experiment: Experiment) -> tuple[Path, SweepReport | None]:
     """Run the experiment's missing runs; ``None`` as report when interrupted."""
     out = Path(args.out or Path("results") / experiment.name)
+    check_memory(args, experiment)
     try:
         with make_executor(args.workers, args.dask) as executor:
             report = run_experiment(experiment, out, executor, args.batch_size,

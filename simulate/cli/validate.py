@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from simulate import memory
 from simulate.calibration.targets import load_targets
 from simulate.calibration.validation import SAMPLE_SIZE, validate
-from simulate.cli.common import format_table, nan_to_none, positive_int, seed_int, show_progress
+from simulate.cli.common import (format_table, nan_to_none, reps_int, seed_int, show_progress,
+                                 workers_int)
 from simulate.runner import default_workers
 from simulate.scenario import Scenario
 
@@ -36,7 +38,7 @@ def add_parser(sub) -> None:
                    help=f"scenario YAML file (default: {DEFAULT_SCENARIO} in the current "
                         "directory)")
     add_target_options(p)
-    p.add_argument("--reps", type=positive_int,
+    p.add_argument("--reps", type=reps_int,
                    help="replications (default: the targets file's validation.replications)")
     p.add_argument("--seed", type=seed_int,
                    help="root seed (default: the targets file's validation.seed)")
@@ -49,7 +51,7 @@ def add_target_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--targets", metavar="FILE",
                    help="targets file (default: the Rotterdam period sample, "
                         "simulate/calibration/targets.yaml)")
-    p.add_argument("--workers", type=positive_int,
+    p.add_argument("--workers", type=workers_int,
                    help="processes (default: all cores); results are identical for any number")
 
 
@@ -67,6 +69,8 @@ def main(args: argparse.Namespace) -> int:
     targets.check_run(scenario.horizon_months)
     reps = args.reps or targets.validation_replications
     seed = targets.validation_seed if args.seed is None else args.seed
+    memory.check_runs(args.scenario, [scenario.params()], reps, targets.months,
+                      args.workers or default_workers(), spells=True, collected=False)
     bar = progress_bar(reps, "validating")
     comparison, values = validate(scenario, targets, reps=reps, seed=seed,
                                   workers=args.workers or default_workers(),

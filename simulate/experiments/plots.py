@@ -9,13 +9,14 @@ HTML file with plotly.js embedded once (no network needed to open it).
 from __future__ import annotations
 
 import html
-import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
+
+from simulate.io import atomic_write
 
 # Lines drawn at most in one sweep figure; beyond this points are drawn without lines.
 MAX_LINES = 12
@@ -137,7 +138,5 @@ def save_html(figures: Mapping[str, go.Figure], path: str | Path, title: str) ->
     text = (f"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{html.escape(title)}"
             f"</title></head><body style=\"font-family:sans-serif\"><h1>{html.escape(title)}"
             f"</h1>\n" + "\n".join(body) + "\n</body></html>\n")
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    atomic_write(path, text)
     return path

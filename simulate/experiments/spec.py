@@ -63,9 +63,11 @@ from typing import Any
 from simulate.experiments.design import TYPES, Design, DesignMatrix, Factor
 from simulate.experiments.evaluate import Evaluator, ScenarioEvaluator
 from simulate.experiments.summary import companions
-from simulate.parameters import Parameter
-from simulate.scenario import MAX_HORIZON, MAX_SEED, Scenario
-from simulate.schema import InputError, Reader, join, load_yaml
+from simulate import memory
+from simulate.parameters import PARAMETERS, Parameter
+from simulate.scenario import MAX_HORIZON, MAX_SEED, Scenario, read_name
+from simulate.schema import (InputError, Reader, deferred_warnings, join, parse_yaml, read_input,
+                             rewrap)
 
 KIND = "experiment"
 TOP_KEYS = ("name", "description", "scenario", "baseline", "design", "replications", "seed",
@@ -136,9 +138,9 @@ class Experiment:
         Raises:
             InputError: naming the file, the field and what is allowed.
         """
-        data = load_yaml(path, KIND)
-        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-        return cls.from_dict(data, source=str(path), file_sha256=digest)
+        raw = read_input(path, KIND)
+        digest = hashlib.sha256(raw).hexdigest()
+        return cls.from_dict(parse_yaml(raw, path, KIND), source=str(path), file_sha256=digest)
 
     @classmethod
     def from_dict(cls, data: Any, source: str = "<dict>", evaluator: Evaluator | None = None,
@@ -155,35 +157,50 @@ class Experiment:
         Raises:
             InputError: naming the file, the field and what is allowed.
         """
+        with deferred_warnings():
+            return cls._from_dict(data, source, evaluator, file_sha256)
+
+    @classmethod
+    def _from_dict(cls, data: Any, source: str, evaluator: Evaluator | None,
+                   file_sha256: str | None) -> Experiment:
         r = Reader(source, KIND)
         data = r.mapping(data, "")
         if not data:
             raise r.error("", "the experiment is empty; it needs name, scenario, design, "
                           "replications and outputs")
-        r.known_keys(data, TOP_KEYS, "")
-        name = r.text(r.required(data, "name", ""), "name")
-        description = r.text(data.get("description", ""), "description", allow_empty=True)
+        r.attempt(r.known_keys, data, TOP_KEYS, "")
+        name = r.attempt(lambda: read_name(r, r.required(data, "name", ""), "name"))
+        description = r.attempt(r.text, data.get("description", ""), "description",
+                                allow_empty=True, default="")
+        default_seed = 0
         if evaluator is None:
-            evaluator, default_seed = _read_scenarios(r, data)
+            evaluator, default_seed = r.attempt(_read_scenarios, r, data, default=(None, 0))
         else:
             for key in ("scenario", "baseline", "months"):
                 if key in data:
-                    raise r.error(key, "is not used: this experiment runs a given function, "
-                                  "not a scenario")
-            default_seed = 0
-        seed = (r.integer(data["seed"], "seed", 0, MAX_SEED) if data.get("seed") is not None
-                else default_seed)
-        replications = r.integer(r.required(data, "replications", ""), "replications", 1,
-                                 MAX_RUNS)
-        design = read_design(r, r.required(data, "design", ""), evaluator)
+                    r.errors.append(r.error(key, "is not used: this experiment runs a given "
+                                            "function, not a scenario"))
+        seed = (r.attempt(r.integer, data["seed"], "seed", 0, MAX_SEED, default=0)
+                if data.get("seed") is not None else default_seed)
+        replications = r.attempt(lambda: r.integer(r.required(data, "replications", ""),
+                                                   "replications", 1, MAX_RUNS), default=1)
+        monthly = r.attempt(r.boolean, data.get("monthly", False), "monthly", default=False)
+        analysis = r.attempt(_read_analysis, r, data.get("analysis"), default=Analysis())
+        if evaluator is None:  # the rest is checked against the scenario's declarations
+            r.raise_errors()
+        design = r.attempt(lambda: read_design(r, r.required(data, "design", ""), evaluator))
+        outputs = r.attempt(lambda: _read_outputs(r, r.required(data, "outputs", ""),
+                                                  evaluator), default=[])
+        if monthly and not evaluator.monthly_series:
+            r.errors.append(r.error("monthly", "this evaluator has no monthly series; "
+                                    "remove it"))
+        r.raise_errors()
         if design.size * replications > MAX_RUNS:
             raise r.error("design", f"{design.size} points x {replications} replications is "
                           f"{design.size * replications} runs; at most {MAX_RUNS} are allowed")
-        outputs = _read_outputs(r, r.required(data, "outputs", ""), evaluator)
-        monthly = r.boolean(data.get("monthly", False), "monthly")
-        if monthly and not evaluator.monthly_series:
-            raise r.error("monthly", "this evaluator has no monthly series; remove it")
-        analysis = _read_analysis(r, data.get("analysis"))
+        memory.check(memory.design_bytes(design.size, len(design.factors)), source,
+                     f"a design of {design.size:,} points of {len(design.factors)} parameters",
+                     "use fewer samples or parameters")
         matrix = design.matrix(seed)
         _check_points(r, design, matrix, evaluator)
         return cls(name=name, design=design, evaluator=evaluator, replications=replications,
@@ -239,11 +256,15 @@ def _read_scenarios(r: Reader, data: dict) -> tuple[ScenarioEvaluator, int]:
 def _read_scenario(r: Reader, value: Any, key: str) -> Scenario:
     ref = r.text(value, key)
     here = Path(r.source).parent if r.source != "<dict>" else Path(".")
+
+    def wrapped(err: InputError) -> InputError:
+        where = f"{err.field}: " if err.field else ""
+        return r.error(key, f"cannot use {ref}: {where}{err.message}")
+
     try:
         return Scenario.from_yaml((here / ref).resolve())
     except InputError as err:
-        where = f"{err.field}: " if err.field else ""
-        raise r.error(key, f"cannot use {ref}: {where}{err.message}") from None
+        raise rewrap(err, wrapped) from None
 
 
 def read_design(r: Reader, value: Any, evaluator: Evaluator) -> Design:
@@ -262,10 +283,14 @@ def read_design(r: Reader, value: Any, evaluator: Evaluator) -> Design:
         if not params:
             raise r.error("design.parameters", "a grid needs at least one parameter with a "
                           "list of values, e.g. 'job_offer_base: [0.06, 0.09]'")
-        factors = tuple(_grid_factor(r, name, values, evaluator) for name, values in params.items())
+        factors = tuple(r.attempt(_grid_factor, r, name, values, evaluator)
+                        for name, values in params.items())
+        r.raise_errors()
         return Design(kind, factors)
     names = _sampled_names(r, d, params, evaluator)
-    factors = tuple(_sampled_factor(r, name, params.get(name), evaluator) for name in names)
+    factors = tuple(r.attempt(_sampled_factor, r, name, params.get(name), evaluator)
+                    for name in names)
+    r.raise_errors()
     samples = r.integer(r.required(d, "samples", "design"), "design.samples",
                         2 if kind in ("sobol", "morris") else 1, MAX_RUNS)
     if kind == "sobol" and samples & (samples - 1):
@@ -296,10 +321,7 @@ def _grid_factor(r: Reader, name: str, value: Any, evaluator: Evaluator) -> Fact
         raise r.error(where, "a grid needs a non-empty list of values, e.g. [20, 40, 80]")
     values = []
     for i, item in enumerate(value):
-        try:
-            checked = declaration.check(item)
-        except ValueError as err:
-            raise r.error(f"{where}[{i}]", str(err)) from None
+        checked = r.declared(declaration, item, f"{where}[{i}]")
         if checked in values:
             raise r.error(f"{where}[{i}]", f"{item!r} is listed twice; list each value once")
         values.append(checked)
@@ -347,10 +369,7 @@ def _sampled_factor(r: Reader, name: str, value: Any, evaluator: Evaluator) -> F
     bounds = []
     for i, key in enumerate(("low", "high")):
         if key in spec:
-            try:
-                bounds.append(declaration.check(spec[key]))
-            except ValueError as err:
-                raise r.error(join(where, key), str(err)) from None
+            bounds.append(r.declared(declaration, spec[key], join(where, key)))
         elif declaration.range is not None:
             bounds.append(declaration.check(declaration.range[i]))
         else:
@@ -369,21 +388,28 @@ def _read_outputs(r: Reader, value: Any, evaluator: Evaluator) -> list[str]:
     months = getattr(evaluator, "months", None)
     out: list[str] = []
     for i, item in enumerate(items):
-        where = f"outputs[{i}]"
-        name = r.text(item, where)
-        if name not in known:
-            close = difflib.get_close_matches(name, known, n=1)
-            hint = f"did you mean {close[0]!r}? " if close else ""
-            raise r.error(where, f"unknown output {name!r}; {hint}outputs are run outcomes such "
-                          f"as {', '.join(known[:3])} (see docs/experiments.md)")
-        horizon = re.search(r"_(\d+)m$", name)
-        if months is not None and horizon and int(horizon.group(1)) > months:
-            raise r.error(where, f"{name} is beyond the horizon of {months} months; "
-                          f"set months to at least {horizon.group(1)}")
-        if name in out:
-            raise r.error(where, f"{name} is listed twice; list each output once")
-        out.append(name)
+        name = r.attempt(_read_output, r, item, f"outputs[{i}]", known, months, out)
+        if name is not None:
+            out.append(name)
+    r.raise_errors()
     return out
+
+
+def _read_output(r: Reader, item: Any, where: str, known: list[str], months: int | None,
+                 out: list[str]) -> str:
+    name = r.text(item, where)
+    if name not in known:
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        raise r.error(where, f"unknown output {name!r}; {hint}outputs are run outcomes such "
+                      f"as {', '.join(known[:3])} (see docs/experiments.md)")
+    horizon = re.search(r"_(\d+)m$", name)
+    if months is not None and horizon and int(horizon.group(1)) > months:
+        raise r.error(where, f"{name} is beyond the horizon of {months} months; "
+                      f"set months to at least {horizon.group(1)}")
+    if name in out:
+        raise r.error(where, f"{name} is listed twice; list each output once")
+    return name
 
 
 def _read_analysis(r: Reader, value: Any) -> Analysis:
@@ -401,8 +427,16 @@ def _read_analysis(r: Reader, value: Any) -> Analysis:
 
 
 def _check_points(r: Reader, design: Design, matrix: DesignMatrix, evaluator: Evaluator) -> None:
-    """Refuse a design with a point that is not a valid run, before anything runs."""
-    for point in range(len(matrix)):
+    """Refuse a design with a point that is not a valid run, before anything runs.
+
+    Every value of every factor is within its declared bounds by construction, so for the
+    model only points that vary a share of a group that must not add up to more than one
+    can fail; when no factor does, the first point is checked for all (millions of points
+    would otherwise take an hour to check one by one)."""
+    grouped = {n for group in PARAMETERS.share_groups for n in group}
+    constrained = not isinstance(evaluator, ScenarioEvaluator) or any(
+        f.name in grouped for f in design.factors)
+    for point in range(len(matrix) if constrained else min(len(matrix), 1)):
         values = matrix.values(point)
         try:
             evaluator.check(values)

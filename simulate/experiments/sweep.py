@@ -37,9 +37,13 @@ from simulate.experiments.evaluate import Evaluator
 from simulate.experiments.executors import Executor, InProcess
 from simulate.experiments.spec import Experiment
 from simulate.experiments.store import MONTHLY_SCHEMA, ResultStore, runs_schema
+from simulate.schema import InputError
 
 TASKS_PER_WORKER = 8
 MAX_BATCH_RUNS = 32
+# Rounds of running and compacting before a directory whose parts keep failing their
+# checksums is given up on.
+COMPACTION_ATTEMPTS = 3
 # Experiments a worker keeps parsed at once (normally one).
 WORKER_CONTEXTS = 4
 
@@ -209,25 +213,41 @@ def run_experiment(experiment: Experiment, out: str | Path, executor: Executor |
     """
     t0 = time.perf_counter()
     executor = executor or InProcess()
+    ran = 0
     with ResultStore(out, experiment, command) as store:
-        missing = int((~store.done).sum())
-        if missing:
-            size = batch_size or auto_batch_size(missing, executor.workers)
-            bar = _progress_bar(experiment, missing) if progress else None
-            try:
-                for part in executor.map_unordered(run_batch, Context.of(experiment),
-                                                   batches(experiment, store.done.copy(), size)):
-                    store.write(part.start, part.stop, part.runs, part.monthly)
-                    if bar is not None:
-                        bar.update(part.stop - part.start)
-                    if on_part is not None:
-                        on_part(part)
-            finally:
-                if bar is not None:
-                    bar.close()
-        store.compact()
-    return SweepReport(Path(out), experiment.runs, missing, time.perf_counter() - t0,
+        # A part found damaged while compacting is removed and its runs are run again.
+        for _ in range(COMPACTION_ATTEMPTS):
+            missing = int((~store.done).sum())
+            if missing:
+                _run_missing(experiment, store, executor, batch_size, progress, on_part)
+                ran += missing
+            if store.compact():
+                break
+        else:
+            raise InputError(out, "", f"parts failed their checksums in {COMPACTION_ATTEMPTS} "
+                             "attempts in a row: the disk may be failing; use another --out "
+                             "directory", "experiment")
+    return SweepReport(Path(out), experiment.runs, ran, time.perf_counter() - t0,
                        executor.description)
+
+
+def _run_missing(experiment: Experiment, store: ResultStore, executor: Executor,
+                 batch_size: int | None, progress: bool,
+                 on_part: Callable[[Part], None] | None) -> None:
+    missing = int((~store.done).sum())
+    size = batch_size or auto_batch_size(missing, executor.workers)
+    bar = _progress_bar(experiment, missing) if progress else None
+    try:
+        for part in executor.map_unordered(run_batch, Context.of(experiment),
+                                           batches(experiment, store.done.copy(), size)):
+            store.write(part.start, part.stop, part.runs, part.monthly)
+            if bar is not None:
+                bar.update(part.stop - part.start)
+            if on_part is not None:
+                on_part(part)
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 def _progress_bar(experiment: Experiment, missing: int):

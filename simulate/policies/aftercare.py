@@ -38,7 +38,7 @@ class Aftercare(Policy):
                   kind="lever", type=bool),
         Parameter("cost_per_month_eur", 150.0, "EUR per mother per month", (50.0, 400.0),
                   ASSUMPTION, "Cost of a month of aftercare for one mother.",
-                  bounds=(0.0, None)),
+                  bounds=(0.0, 1e7)),
     ))
 
     metrics = (

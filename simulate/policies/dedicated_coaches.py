@@ -30,10 +30,11 @@ class DedicatedCoaches(Policy):
     name = "dedicated_coaches"
     parameters = ParameterSet((
         count("coaches", 6, (0, 30), EVALUATION + ": 6 dedicated coaches in 3 teams",
-              "Dedicated coaches (full-time posts).", unit="coaches", kind="lever"),
+              "Dedicated coaches (full-time posts).", unit="coaches", kind="lever", hi=1000),
         count("caseload", 40, (20, 120),
               ASSUMPTION + "; Samen voor Zuid coaches have about 80 clients (" + EVALUATION + ")",
-              "Most clients per dedicated coach.", lo=1, unit="mothers per coach", kind="lever"),
+              "Most clients per dedicated coach.", lo=1, hi=1000, unit="mothers per coach",
+              kind="lever"),
         share("client_time_share", 0.5, (0.3, 0.7), ASSUMPTION,
               "Share of a dedicated coach's hours spent on client contact."),
         count("max_child_age_months", 24, (12, 60), PRACTICE + ": default target group",
@@ -61,11 +62,11 @@ class DedicatedCoaches(Policy):
                   kind="lever", type=str, choices=("random", "newest")),
         Parameter("cost_per_coach_month_eur", 6500.0, "EUR per coach per month",
                   (4500.0, 9000.0), ASSUMPTION + ": employer cost of a full-time coach",
-                  "Cost of one dedicated coach.", bounds=(0.0, None)),
+                  "Cost of one dedicated coach.", bounds=(0.0, 1e7)),
         Parameter("overhead_eur_per_month", 0.0, "EUR per month", (0.0, 30000.0),
                   ASSUMPTION + "; Rotterdam also had 3 project workers and a project lead",
                   "Fixed programme cost (project workers, lead) while the programme runs.",
-                  bounds=(0.0, None)),
+                  bounds=(0.0, 1e9)),
     ))
 
     metrics = (

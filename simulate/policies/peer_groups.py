@@ -70,7 +70,7 @@ class PeerGroups(Policy):
     name = "peer_groups"
     parameters = ParameterSet((
         count("groups_per_year", 6, (0, 24), ASSUMPTION,
-              "Groups started per year.", unit="groups per year", kind="lever"),
+              "Groups started per year.", unit="groups per year", kind="lever", hi=52),
         count("group_size", 9, (6, 12), PRACTICE + ": groups of 8-10 mothers",
               "Mothers per group at the start.", lo=2, hi=50, unit="mothers", kind="lever"),
         count("sessions", 12, (2, 24), PRACTICE + ": formats of 10 or 12 sessions",
@@ -200,12 +200,13 @@ class PeerGroups(Policy):
                "Effects of a group without a facilitator, relative to a professional.",
                kind="uncertainty"),
         _f("cost_per_session_eur", 400.0, "EUR per session", (100.0, 1000.0),
-           ASSUMPTION + ": facilitator and venue", "Cost of one session (or programme day)."),
+           ASSUMPTION + ": facilitator and venue", "Cost of one session (or programme day).",
+           hi=1e7),
         _f("cost_per_group_start_eur", 500.0, "EUR per group", (0.0, 2000.0),
-           ASSUMPTION + ": start meeting and recruitment", "Cost of starting a group."),
+           ASSUMPTION + ": start meeting and recruitment", "Cost of starting a group.", hi=1e7),
         _f("childcare_cost_per_child_session_eur", 35.0, "EUR per child per session",
            (15.0, 80.0), ASSUMPTION, "Cost of childcare at a session, per attending mother "
-           "with a young child (when childcare is provided)."),
+           "with a young child (when childcare is provided).", hi=1e7),
     ))
 
     metrics = (
@@ -227,6 +228,7 @@ class PeerGroups(Policy):
     # ---- set-up and schedule ----------------------------------------------------------------
     def setup(self, ctx: PolicyContext) -> None:
         self.groups: list[Group] = []
+        self.rounds = 0  # recruitment rounds so far (they key the invitation draws)
         self.member_of = np.full(ctx.mothers.n, -1, dtype=np.int64)  # group id; -1: never
         self.counts = dict.fromkeys(("new_members", "attendees", "dropouts", "sessions",
                                      "childcare_sessions", "new_groups"), 0)
@@ -295,9 +297,12 @@ class PeerGroups(Policy):
             ok &= np.isin(on, ctx.participants_of("dedicated_coaches"))
         invited = on[ok]
         gid = len(self.groups)
-        # Keyed by group: two groups recruited in one month draw afresh for each.
-        invited = invited[np.argsort(ctx.uniform(f"invite:{gid}", invited), kind="stable")]
-        accept = ctx.uniform(f"accept:{gid}", invited) < p.acceptance_rate
+        # Keyed by recruitment round: two rounds in one month (two groups, or a group that
+        # found no members and a next one) draw afresh for each.
+        self.rounds += 1
+        invited = invited[np.argsort(ctx.uniform(f"invite:{self.rounds}", invited),
+                                     kind="stable")]
+        accept = ctx.uniform(f"accept:{self.rounds}", invited) < p.acceptance_rate
         members = invited[accept][: p.group_size]
         if len(members) == 0:
             return

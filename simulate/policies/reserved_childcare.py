@@ -35,7 +35,7 @@ class ReservedChildcare(Policy):
     several_instances = False  # reserved places are counted per provider, not per instance
     parameters = ParameterSet((
         count("places", 30, (0, 200), ASSUMPTION,
-              "Places reserved for the programme.", unit="places", kind="lever"),
+              "Places reserved for the programme.", unit="places", kind="lever", hi=100_000),
         Parameter("additional", True, "flag", None, ASSUMPTION,
                   "The places are bought on top of the providers' capacity (otherwise they "
                   "are carved out of it and the general queue loses them).",
@@ -54,7 +54,7 @@ class ReservedChildcare(Policy):
         Parameter("cost_per_place_month_eur", 1100.0, "EUR per place per month",
                   (600.0, 2000.0), ASSUMPTION + ": the municipality's share of a full place",
                   "Cost of one reserved place, paid whether used or not.",
-                  bounds=(0.0, None)),
+                  bounds=(0.0, 1e7)),
         Parameter("activity_childcare", False, "flag", None,
                   PRACTICE + ": childcare during programme activities builds trust",
                   "Provide childcare during programme activities (part of the programme: "
@@ -65,7 +65,7 @@ class ReservedChildcare(Policy):
         Parameter("activity_cost_per_participant_month_eur", 60.0,
                   "EUR per participant per month", (20.0, 200.0), ASSUMPTION,
                   "Cost of childcare during activities per participating mother.",
-                  bounds=(0.0, None)),
+                  bounds=(0.0, 1e7)),
     ))
 
     metrics = (

@@ -108,7 +108,7 @@ def test_the_command_exits_2_with_one_line_and_no_traceback(small_dir):
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [
         f"experiment error: {path}: replications: -1 is out of range; expected an integer "
-        "from 1 to 1e+07"]
+        "from 1 to 10000000"]
 
 
 def test_sensitivity_refuses_a_grid(small_dir, capsys):

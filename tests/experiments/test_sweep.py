@@ -96,7 +96,7 @@ def test_broken_and_temporary_parts_are_redone(grid_experiment, tmp_path):
         run_experiment(grid_experiment, out, batch_size=4, on_part=stop)
     parts = out / PARTS
     (parts / ".runs-000000008-000000012.parquet.tmp-1").write_bytes(b"half a file")
-    broken = parts / "runs-000000004-000000008.parquet"
+    (broken,) = parts.glob("runs-000000004-000000008-*.parquet")
     broken.write_bytes(broken.read_bytes()[:100])  # as if the machine crashed mid-write
     assert run_experiment(grid_experiment, out, batch_size=4).ran == 8
     run_experiment(grid_experiment, tmp_path / "whole")
@@ -122,15 +122,36 @@ def test_a_directory_of_other_files_is_refused(grid_experiment, tmp_path):
         run_experiment(grid_experiment, tmp_path / "out")
 
 
-def test_a_start_killed_before_its_manifest_is_resumed(grid_experiment, tmp_path):
-    """Only the files written before the manifest: the same command starts again."""
+def test_a_start_killed_before_its_manifest_starts_again(grid_experiment, tmp_path):
+    """A start killed before its manifest leaves only a hidden temporary directory beside
+    --out (a dead process's, marked as ours): the same command removes it and starts again.
+    A directory of the same files without a manifest is someone else's: it is refused."""
     out = tmp_path / "out"
-    out.mkdir()
-    (out / "design.parquet").write_bytes(b"half")
-    (out / "experiment.yaml").write_text("name: x\n")
-    (out / ".lock").write_text("")
+    stale = tmp_path / f".out.tmp-{_dead_pid()}-0a1b2c3d"
+    stale.mkdir()
+    (stale / ".pathways-partial").write_text("1\n")
+    (stale / "design.parquet").write_bytes(b"half")
     run_experiment(grid_experiment, out)
     assert len(read_runs(out)) == grid_experiment.runs
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["experiment.yaml", "out", "small.yaml"]
+
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    (theirs / "design.parquet").write_bytes(b"half")
+    (theirs / "experiment.yaml").write_text("name: x\n")
+    with pytest.raises(InputError, match="not an experiment result directory"):
+        run_experiment(grid_experiment, theirs)
+    assert sorted(p.name for p in theirs.iterdir()) == ["design.parquet", "experiment.yaml"]
+
+
+def _dead_pid() -> int:
+    """The id of a process that has ended."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
 
 
 def test_paired_runs_share_values_and_streams(small_dir, tmp_path):
