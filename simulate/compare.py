@@ -13,9 +13,8 @@ from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
-from simulate.outcomes import HORIZONS, mean_ci
+from simulate.outcomes import HORIZONS, mean_ci, t_half_width, t_quantile
 
 SUFFIXES = (*(f"{x}m" for x in HORIZONS), "total")
 
@@ -91,7 +90,7 @@ def ratio_ci(numerator, denominator, level: float = 0.95) -> tuple[float, float,
     r = x.mean() / y.mean()
     if n < 2:
         return r, np.nan, np.nan
-    t = stats.t.ppf(0.5 + level / 2, n - 1)
+    t = float(t_quantile(n, level))
     if y.std(ddof=1) > 0 and y.mean() / (y.std(ddof=1) / np.sqrt(n)) <= t:
         return r, np.nan, np.nan
     # Var(mean(x) - r mean(y)) / mean(y)^2
@@ -149,16 +148,12 @@ def net_saving_curves(wide: pd.DataFrame, base: str, alt: str) -> pd.DataFrame:
     return pd.DataFrame(curves)
 
 
-def break_even_summary(curves: pd.DataFrame) -> dict[str, float]:
-    """Break-even month of the mean curve, with the months at which the 95% band's upper
+def break_even_summary(curves: pd.DataFrame, level: float = 0.95) -> dict[str, float]:
+    """Break-even month of the mean curve, with the months at which the band's upper
     and lower edges break even (earliest and latest plausible month; NaN: not within
     the horizon)."""
     mean = curves.mean(axis=1)
-    if curves.shape[1] > 1:
-        half = (stats.t.ppf(0.975, curves.shape[1] - 1) * curves.std(axis=1, ddof=1)
-                / np.sqrt(curves.shape[1]))
-    else:
-        half = mean * np.nan
+    half = t_half_width(curves.std(axis=1, ddof=1), curves.shape[1], level)
     return {"mean": break_even(mean), "ci_low": break_even(mean + half),
             "ci_high": break_even(mean - half), "replications": int(curves.shape[1])}
 

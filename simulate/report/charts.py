@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import qualitative
-from scipy import stats
 
+from simulate.outcomes import t_half_width
 from simulate.report.text import TEXT
 
 PALETTE = qualitative.D3 + qualitative.Set2
@@ -23,10 +23,7 @@ def band_frame(values: pd.DataFrame) -> pd.DataFrame:
     """Mean and 95% confidence band over replicates (columns) by month (rows)."""
     n = values.shape[1]
     mean = values.mean(axis=1)
-    if n > 1:
-        half = stats.t.ppf(0.975, n - 1) * values.std(axis=1, ddof=1) / np.sqrt(n)
-    else:
-        half = mean * 0.0
+    half = t_half_width(values.std(axis=1, ddof=1), n) if n > 1 else mean * 0.0
     return pd.DataFrame({"mean": mean, "low": mean - half, "high": mean + half})
 
 
