@@ -24,11 +24,13 @@ One step of :class:`PathwaysModel` is one month. In order:
 
 Mothers live in columns (:mod:`simulate.population`); every step above works on whole
 columns. Coaches, childcare providers and employers are Mesa agents. Mothers are Mesa
-agents only on request (:meth:`PathwaysModel.register_mothers`), as views on the columns.
+agents only on request (``mother_agents=True`` or :meth:`PathwaysModel.register_mothers`),
+as views on the columns. ``model.datacollector`` collects the headline metrics each month.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -56,6 +58,15 @@ ARRIVAL_BLOCK_MONTHS = 12
 
 FLOW_METRICS = ("inflow_new", "inflow_returning",
                 *(f"exit_{r}" for r in EXIT_REASONS.values()))
+# The headline metrics as model reporters of ``model.datacollector`` (one value per month,
+# month 0 first), so that ``mesa.batch_run`` and Mesa's charts can read them.
+REPORTERS = ("on_assistance", "cohort_on_assistance", "in_work",
+             *(f"exit_{r}" for r in EXIT_REASONS.values()), "childcare_queue",
+             "coach_caseload_mean", "benefit_spending_eur", "intervention_spending_eur")
+
+
+def _reported(model: PathwaysModel, metric: str) -> float:
+    return model.record.latest()[metric]
 
 
 class PathwaysModel(mesa.Model):
@@ -67,10 +78,19 @@ class PathwaysModel(mesa.Model):
         seed: Root seed; every random draw follows from it through named streams.
         replicate: Replicate number (independent streams per replicate).
         horizon_months: Expected run length, used to size the mothers' table.
-        mother_agents: Register every mother as a Mesa agent (a view on the columns).
+        mother_agents: Register every mother as a Mesa agent (a view on the columns),
+            from the start, as :meth:`register_mothers` does from when it is called.
             Costs memory per mother; meant for inspection and small populations.
         record_spells: Keep the spell and children logs (microdata).
         streams: Use these streams instead of making them from seed and replicate.
+
+    Attributes:
+        datacollector: A Mesa ``DataCollector`` with the headline metrics
+            (:data:`REPORTERS`) as model reporters, collected every month from month 0.
+        running: False once the month after the horizon has run: ``mesa.batch_run``
+            steps once more than it reports, so that
+            ``mesa.batch_run(PathwaysModel, {"seed": range(5), "horizon_months": 24},
+            data_collection_period=1)`` reports months 0 to 24 of each run.
     """
 
     def __init__(self, params: Params | None = None, policies: Sequence[Policy] = (), *,
@@ -81,6 +101,7 @@ class PathwaysModel(mesa.Model):
         super().__init__(seed=int(self.streams.generator("mesa").integers(2**31)))
         self.params = params or Params()
         self.policies = list(policies)
+        self.horizon_months = horizon_months
         p = self.params
 
         expected = p.size * (1.0 + 1.2 * p.inflow_rate_per_month * max(horizon_months, 1))
@@ -117,6 +138,8 @@ class PathwaysModel(mesa.Model):
         childcare.allocate_places(self)
         # Month 0 (the state before the first month) carries every metric the months after
         # it will have; nothing is spent in it.
+        self.datacollector = mesa.DataCollector(model_reporters={
+            name: functools.partial(_reported, metric=name) for name in REPORTERS})
         coaching.update_caseloads(self)
         self._record({k: (0.0 if k.endswith("_cost_eur") else v) for policy in self.policies
                       for k, v in self._policy_metrics(policy, policy.metrics(self)).items()})
@@ -243,6 +266,8 @@ class PathwaysModel(mesa.Model):
     # ---- recording ------------------------------------------------------------------------
     def _record(self, policy_metrics: dict[str, float] | None = None) -> None:
         self.record.add(self.month, self.metrics(policy_metrics or {}))
+        self.datacollector.collect(self)
+        self.running = self.month <= self.horizon_months
 
     def metrics(self, policy_metrics: dict[str, float]) -> dict[str, float]:
         """This month's metrics, computed from the columns and the month's tally."""
@@ -322,12 +347,21 @@ class PathwaysModel(mesa.Model):
         return general + reserved
 
     def register_mothers(self) -> mesa.agent.AgentSet:
-        """Make every mother so far a Mesa agent (a view on her row); returns them."""
+        """Make every mother a Mesa agent (a view on her row), now and as she arrives;
+        returns them. From this call on the model behaves as with ``mother_agents=True``."""
+        self._register_all_mothers = True
         for i in range(self._views_upto, self.mothers.n):
             if i not in self._mother_views:
                 self._mother_views[i] = MotherAgent(self, i)
         self._views_upto = self.mothers.n
         return self.agents_by_type[MotherAgent]
+
+    def mothers_on_assistance(self) -> mesa.agent.AgentSet:
+        """The mothers on assistance now, as Mesa agents (registers mothers if needed)."""
+        self.register_mothers()
+        ids = self.mothers.ids_where(Status.ON_ASSISTANCE)
+        return mesa.agent.AgentSet([self._mother_views[int(i)] for i in ids],
+                                   random=self.random)
 
     def mother(self, mother_id: int) -> MotherAgent:
         """The Mesa view of one mother (registered on first use)."""

@@ -162,6 +162,21 @@ class Scenario:
     def make_policies(self) -> list[Policy]:
         return [spec.make() for spec in self.policies]
 
+    def model(self, replicate: int = 0, **options: Any):
+        """A :class:`simulate.model.PathwaysModel` of replicate ``replicate``, as
+        ``simulate run`` builds it (same parameters, policies, seed and horizon).
+
+        Args:
+            replicate: Replicate number (its random streams).
+            **options: Other arguments of ``PathwaysModel`` (``mother_agents=True``,
+                ``seed=...``, ``horizon_months=...``).
+        """
+        from simulate.model import PathwaysModel
+
+        options = {"seed": self.seed, "horizon_months": self.horizon_months, **options}
+        return PathwaysModel(self.params(), self.make_policies(), replicate=replicate,
+                             **options)
+
     def with_changes(self, **changes: Any) -> Scenario:
         """A copy with fields replaced (e.g. ``seed``, ``replications``, ``horizon_months``)."""
         return replace(self, **changes)
