@@ -45,6 +45,9 @@ class Parameter:
         bounds: Hard validity bounds (low, high); ``None`` means unbounded on that side.
         type: ``float``, ``int``, ``bool`` or ``str``.
         choices: Allowed values for ``str`` parameters.
+        doc_nl: ``doc`` in Dutch, for the Dutch report (when empty, the report takes it
+            from :mod:`simulate.report.parameters_nl`).
+        unit_nl: ``unit`` in Dutch (likewise).
     """
 
     name: str
@@ -58,6 +61,8 @@ class Parameter:
     bounds: tuple[float | None, float | None] = (None, None)
     type: type = float
     choices: tuple[str, ...] | None = None
+    doc_nl: str = ""
+    unit_nl: str = ""
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

@@ -2,8 +2,8 @@
 
 A scenario file is YAML::
 
-    name: baseline
-    description: Rotterdam-Zuid-like cohort, no programme.
+    name: baseline                # or {en: baseline, nl: basis}: en is the identifier
+    description: Rotterdam-Zuid-like cohort, no programme.   # or {en: ..., nl: ...}
     extends: baseline.yaml        # optional: start from another scenario (relative path)
     population:                   # size and composition (population parameters)
       size: 1190
@@ -39,6 +39,8 @@ NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 TOP_KEYS = ("name", "description", "extends", "population", "horizon_months", "seed",
             "replications", "parameters", "policies")
 MAX_HORIZON = 1200
+# Languages a scenario may give its name and description in ({en: ..., nl: ...}).
+LANGUAGES = ("en", "nl")
 MAX_SEED = 2**63 - 1
 
 
@@ -80,6 +82,8 @@ class Scenario:
     seed: int = 0
     replications: int = 10
     source: str | None = None
+    # Name and description in other languages: {"nl": {"name": ..., "description": ...}}.
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
 
     # ---- reading --------------------------------------------------------------------------
     @classmethod
@@ -102,18 +106,26 @@ class Scenario:
         if data.get("extends") is not None:
             base = cls._read_base(r, data["extends"], source, _seen)
 
-        name = r.text(data["name"], "name") if data.get("name") is not None else (
-            base.name if base else None)
+        # A name or description given here replaces the base's in every language.
+        texts = {"name": _read_texts(r, data["name"], "name", False)
+                 if data.get("name") is not None else None,
+                 "description": _read_texts(r, data["description"], "description", True)
+                 if data.get("description") is not None else None}
+        for key, given in texts.items():
+            if given is None:
+                texts[key] = {lang: (getattr(base, key) if lang == "en"
+                                     else base.translations.get(lang, {}).get(key))
+                              for lang in LANGUAGES} if base else {}
+        name = texts["name"].get("en")
         if name is None:
             raise r.error("name", "is required")
         if not NAME.fullmatch(name):
             # Names become file and directory names of results.
             raise r.error("name", f"{name!r} is not allowed; use letters, digits, '.', '-' "
                           "and '_', starting with a letter or digit")
-        description = data.get("description")
-        description = (r.text(description, "description", allow_empty=True)
-                       if description is not None
-                       else (base.description if base else ""))
+        description = texts["description"].get("en") or ""
+        translations = {lang: {k: v[lang] for k, v in texts.items() if v.get(lang)}
+                        for lang in LANGUAGES[1:]}
 
         population = dict(base.population) if base else {}
         population.update(_read_params(r, data.get("population"), "population", "population"))
@@ -139,7 +151,7 @@ class Scenario:
                    horizon_months=pick("horizon_months", 36, 1, MAX_HORIZON),
                    seed=pick("seed", 0, 0, MAX_SEED),
                    replications=pick("replications", 10, 1, 100_000),
-                   source=source)
+                   source=source, translations={k: v for k, v in translations.items() if v})
 
     @classmethod
     def _read_base(cls, r: Reader, value: Any, source: str, seen: tuple[str, ...]) -> Scenario:
@@ -161,6 +173,10 @@ class Scenario:
 
     def make_policies(self) -> list[Policy]:
         return [spec.make() for spec in self.policies]
+
+    def text(self, key: str, lang: str) -> str:
+        """``name`` or ``description`` in ``lang`` when the file gives it there, else as given."""
+        return self.translations.get(lang, {}).get(key) or getattr(self, key)
 
     def model(self, replicate: int = 0, **options: Any):
         """A :class:`simulate.model.PathwaysModel` of replicate ``replicate``, as
@@ -207,9 +223,13 @@ class Scenario:
 
     def to_dict(self) -> dict[str, Any]:
         """The resolved scenario (no ``extends``) as plain data, ready for YAML."""
+        def both(key: str) -> str | dict[str, str]:
+            other = {lang: t[key] for lang, t in self.translations.items() if key in t}
+            return {"en": getattr(self, key), **other} if other else getattr(self, key)
+
         return {
-            "name": self.name,
-            "description": self.description,
+            "name": both("name"),
+            "description": both("description"),
             "population": dict(self.population),
             "horizon_months": self.horizon_months,
             "seed": self.seed,
@@ -233,6 +253,17 @@ class Scenario:
             for key, value in policy.params.values.items():
                 values[f"{policy.label}.{key}"] = value
         return values
+
+
+def _read_texts(r: Reader, value: Any, field: str, allow_empty: bool) -> dict[str, str]:
+    """A text, or one per language ({en: ..., nl: ...}; en required): by language."""
+    if not isinstance(value, dict):
+        return {"en": r.text(value, field, allow_empty)}
+    texts = r.mapping(value, field)
+    r.known_keys(texts, LANGUAGES, field)
+    if "en" not in texts:
+        raise r.error(join(field, "en"), "is required when the text is given per language")
+    return {lang: r.text(text, join(field, lang), allow_empty) for lang, text in texts.items()}
 
 
 def _read_params(r: Reader, value: Any, field: str, group: str) -> dict[str, Any]:
