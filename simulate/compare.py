@@ -10,18 +10,26 @@ lower benefit spending under the alternative.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from simulate.outcomes import HORIZONS, mean_ci, t_half_width, t_quantile
+from simulate.outcomes import EXITS, HORIZONS, mean_ci, t_half_width, t_quantile
+from simulate.parameters import PARAMETERS
 
 SUFFIXES = (*(f"{x}m" for x in HORIZONS), "total")
 
+
+def _change(outcome: str):
+    return lambda b, a, s: a[f"{outcome}_{s}"] - b[f"{outcome}_{s}"]
+
+
 # Paired outcomes per horizon suffix: name -> how it is computed from base (b) and alt (a).
+# What changed: exits by every destination and in all, and the number on assistance.
 DIFFERENCES = {
-    "extra_exits_work": lambda b, a, s: a[f"exits_work_{s}"] - b[f"exits_work_{s}"],
-    "extra_exits_all": lambda b, a, s: a[f"exits_all_{s}"] - b[f"exits_all_{s}"],
+    **{f"extra_exits_{r}": _change(f"exits_{r}") for r in (*EXITS, "all")},
+    "change_on_assistance": _change("on_assistance"),
     "mother_months_saved": lambda b, a, s: (b[f"mother_months_on_assistance_{s}"]
                                             - a[f"mother_months_on_assistance_{s}"]),
     "benefit_saved_eur": lambda b, a, s: (b[f"benefit_spending_eur_{s}"]
@@ -209,15 +217,45 @@ class Comparison:
         return row.iloc[0][["mean", "ci_low", "ci_high"]].to_dict()
 
 
+def base_differences(base, alternative, horizon: bool = True) -> list[tuple[str, Any, Any]]:
+    """What besides its policies sets ``alternative`` apart from ``base``.
+
+    A fair comparison changes only the policies: the same population (size and
+    composition), the same non-policy parameters and the same horizon. Returns
+    ``(field, alternative's value, base's value)`` for each difference, in declaration
+    order (``population.size``, ``parameters.job_offer_base``, ``horizon_months``).
+
+    Args:
+        horizon: Also compare the scenarios' horizons (not when one horizon is imposed on
+            every scenario).
+    """
+    mine, theirs = alternative.params().values, base.params().values
+    out = [(f"{PARAMETERS[k].group}.{k}", mine[k], theirs[k]) for k in theirs
+           if mine[k] != theirs[k]]
+    if horizon and alternative.horizon_months != base.horizon_months:
+        out.append(("horizon_months", alternative.horizon_months, base.horizon_months))
+    return out
+
+
 def compare(base, alternatives, reps: int | None = None, seed: int | None = None,
             months: int | None = None, workers: int = 1, spells: bool = False,
-            progress: bool = False) -> Comparison:
+            progress: bool = False, allow_different_base: bool = False) -> Comparison:
     """Run ``base`` and each alternative on the same seeds and compare them pairwise.
 
     Every scenario runs with the base's replications, horizon and seed unless given.
+
+    Raises:
+        ValueError: when an alternative differs from the base in more than its policies
+            (:func:`base_differences`), unless ``allow_different_base``.
     """
     from simulate.runner import run_many
 
+    for alt in alternatives:
+        differences = base_differences(base, alt, horizon=months is None)
+        if differences and not allow_different_base:
+            field, mine, theirs = differences[0]
+            raise ValueError(f"{alt.name} differs from the base {base.name} in more than its "
+                             f"policies: {field} is {mine!r}, the base's is {theirs!r}")
     reps = base.replications if reps is None else reps
     months = base.horizon_months if months is None else months
     seed = base.seed if seed is None else seed
