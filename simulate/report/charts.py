@@ -26,17 +26,23 @@ from plotly.subplots import make_subplots
 from simulate.outcomes import EXITS, t_half_width
 from simulate.report.text import TEXT, metric_words, missing, outcome_words, wrap
 
-PALETTE = qualitative.D3 + qualitative.Set2
-GREY = "#9aa5b1"
+GREY = "#9aa5b1"   # the base, in every small multiple
+# Scenario colours; greys are left out so that no scenario looks like the base.
+PALETTE = [c for c in qualitative.D3 + qualitative.Set2
+           if c.lower() not in ("#7f7f7f", "rgb(179,179,179)")]
 SMALL_MULTIPLES = 4   # more scenarios than this: one panel each
 PANEL_HEIGHT = 190   # a small multiple, with its share of the gaps
 PANEL_GAP = 56
 PANEL_COLUMNS = 2
 
 
-def _rgba(hex_color: str, alpha: float) -> str:
-    h = hex_color.lstrip("#")
-    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
+def _rgba(colour: str, alpha: float) -> str:
+    """``colour`` ("#1f77b4" or "rgb(31,119,180)") with transparency ``alpha``."""
+    if colour.startswith("rgb("):
+        r, g, b = (int(v) for v in colour[4:-1].split(","))
+    else:
+        h = colour.lstrip("#")
+        r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
     return f"rgba({r},{g},{b},{alpha})"
 
 
@@ -341,14 +347,17 @@ def glance(table: pd.DataFrame, alternatives: list[str], months: int, lang: str,
     its 95% interval, one panel above the other."""
     t = TEXT[lang]
     labels = labels or {}
-    names = [labels.get(a, a) for a in alternatives]
+    # Names break into lines so that a phone keeps room for the plot.
+    names = [wrap(labels.get(a, a), 22) for a in alternatives]
     eur = "€" if lang == "nl" else "EUR"
-    panel = 50 + 24 * len(alternatives)
+    panel = 50 + (34 if any("<br>" in n for n in names) else 24) * len(alternatives)
     gap = 70
     height = 3 * panel + 2 * gap + 60
     fig = make_subplots(rows=3, cols=1, vertical_spacing=gap / (height - 60), subplot_titles=[
-        wrap(t["panel_per100"].format(m=months), 48), wrap(t["panel_cost"].format(eur=eur), 48),
+        wrap(t["panel_per100"].format(m=months), 32), wrap(t["panel_cost"].format(eur=eur), 32),
         t["panel_break_even"]])
+    # Panel titles start where the plots do, so that a wrapped one stays within the figure.
+    fig.update_annotations(x=0, xanchor="left", align="left")
     per100 = [_row(table, a, "extra_exits_work_per_100_reached_total") for a in alternatives]
     cost = [_row(table, a, "net_cost_per_extra_exit_total") for a in alternatives]
     be = [_row(table, a, "break_even_month") for a in alternatives]
