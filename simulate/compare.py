@@ -3,8 +3,14 @@
 Both run on the same seeds, so replicate r of each faces the same random numbers (common
 random numbers) and the per-replicate difference is the policy's effect plus much less
 noise than with independent runs. Differences are alternative minus base, so positive
-``extra_exits_work`` means more exits to work and positive ``benefit_saved_eur`` means
-lower benefit spending under the alternative.
+``extra_exits_work`` means more exits to work (likewise ``extra_exits_study``,
+``extra_exits_noncooperation``... for every destination, and ``extra_exits_all``), positive
+``change_on_assistance`` more mothers on assistance at the horizon, and positive
+``benefit_saved_eur`` and ``mother_months_saved`` lower benefit spending and fewer months on
+assistance under the alternative.
+
+A fair comparison changes only the policies: :func:`base_differences` finds what else sets an
+alternative apart, and :func:`compare` refuses such an alternative unless told otherwise.
 """
 
 from __future__ import annotations
