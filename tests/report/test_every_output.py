@@ -1,10 +1,12 @@
 """A report builds, in both languages, from every shipped experiment file and from a sample
 over policy levers (design points named ``policy.param``), each run small: fewer mothers,
-months, replications and design points; the same factors and kinds of output. The run, compare and
-sensitivity outputs of the other commands are covered by ``test_report.py`` and
+months, replications and design points; the same factors and kinds of output. The run,
+compare and sensitivity outputs of the other commands are covered by ``test_report.py`` and
 ``test_browser.py``."""
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 import pytest
@@ -15,7 +17,7 @@ from simulate.report import build_report
 from tests.conftest import ROOT, SCENARIOS
 
 EXPERIMENTS = sorted((ROOT / "experiments").glob("*.yaml"))
-SIZE = 150
+SIZE = 60
 
 
 def _small_scenario(tmp, name: str) -> str:
@@ -32,8 +34,8 @@ def _shrunk(tmp, source) -> tuple:
             data[key] = _small_scenario(tmp, data[key].rsplit("/", 1)[-1])
     design = data["design"]
     data["replications"] = 1
-    data["months"] = 12
-    data["outputs"] = list(dict.fromkeys(o.replace("_36m", "_12m").replace("_24m", "_12m")
+    data["months"] = 6
+    data["outputs"] = list(dict.fromkeys(re.sub(r"_\d+m$", "_total", o)
                                          for o in data["outputs"]))
     if design["type"] == "grid":
         design["parameters"] = {k: v[:2] for k, v in design["parameters"].items()}
