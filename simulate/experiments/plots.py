@@ -13,6 +13,7 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -82,9 +83,12 @@ def sweep_heatmap(summary: pd.DataFrame, x: str, y: str, output: str, lang: str 
     text = [[format_value(output, v, lang) for v in row] for row in table.to_numpy()]
     xs = [decimal(v, lang) for v in table.columns]
     ys = [decimal(v, lang) for v in table.index]
+    large = np.nanmax(np.abs(table.to_numpy(dtype=float)), initial=0) >= 1000
     fig = go.Figure(go.Heatmap(
         z=table.to_numpy(), x=xs, y=ys, text=text, texttemplate="%{text}",
-        colorbar={"title": {"text": wrap(_words(names, output), 20)}},
+        colorbar={"title": {"text": wrap(_words(names, output), 20)},
+                  "tickformat": ",.0f" if large else "",
+                  "tickprefix": ("€ " if lang == "nl" else "EUR ") if is_money(output) else ""},
         hovertemplate=(f"{_words(names, x)}: %{{x}}<br>{_words(names, y)}: %{{y}}<br>"
                        f"{_words(names, output)}: %{{text}}<extra></extra>")))
     fig.update_layout(title=_words(names, output), xaxis_title=wrap(_words(names, x)),

@@ -323,9 +323,9 @@ def destination_changes(table: pd.DataFrame, alternatives: list[str], lang: str,
                      "array": np.array([r[2] for r in rows]) - mean,
                      "arrayminus": mean - np.array([r[1] for r in rows])}))
     fig.update_layout(barmode="group", template="plotly_white",
-                      height=140 + 70 * len(alternatives),
+                      height=max(360, 160 + 70 * len(alternatives)),
                       margin={"l": 10, "r": 16, "t": 24, "b": 40},
-                      legend={"orientation": "h", "y": -0.08, "yanchor": "top",
+                      legend={"orientation": "h", "y": 1.01, "yanchor": "bottom",
                               "traceorder": "normal"})
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(title_text=t["mothers"], zeroline=True, zerolinecolor="#444")
@@ -350,7 +350,7 @@ def glance(table: pd.DataFrame, alternatives: list[str], months: int, lang: str,
     # Names break into lines so that a phone keeps room for the plot.
     names = [wrap(labels.get(a, a), 22) for a in alternatives]
     eur = "€" if lang == "nl" else "EUR"
-    panel = 50 + (34 if any("<br>" in n for n in names) else 24) * len(alternatives)
+    panel = max(120, 50 + (34 if any("<br>" in n for n in names) else 24) * len(alternatives))
     gap = 70
     height = 3 * panel + 2 * gap + 60
     fig = make_subplots(rows=3, cols=1, vertical_spacing=gap / (height - 60), subplot_titles=[

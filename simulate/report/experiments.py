@@ -120,7 +120,7 @@ def sensitivity(out: Output, lang: str) -> Page:
             page.chart(_sized(plots.morris_figure(indices, output, lang, said)),
                        page.t("chart_morris", output=said[output]))
 
-    page.h(2, page.t("outcomes"), "outcomes")
+    page.h(2, page.t("indices"), "outcomes")
     columns = [c for c in indices.columns if c not in ("output", "parameter")]
     heads = [page.t("index_conf") if c.endswith("_conf") else page.t(f"index_{c}")
              for c in columns]
@@ -131,7 +131,7 @@ def sensitivity(out: Output, lang: str) -> Page:
             rows.append([html('{}<div class="doc">{}</div>', said[r["parameter"]],
                               code(r["parameter"])),
                          *[index_value(r[c], lang) for c in columns]])
-    page.details(page.t("outcomes"), lambda p: p.table(
+    page.details(page.t("all_indices"), lambda p: p.table(
         [page.t("parameter"), *heads], rows, set(range(1, 1 + len(columns))), groups))
     return page
 
