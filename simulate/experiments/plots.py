@@ -22,8 +22,9 @@ from simulate.report.text import TEXT, decimal, format_value, is_money, wrap
 
 # Lines drawn at most in one sweep figure; beyond this points are drawn without lines.
 MAX_LINES = 12
-# Morris points labelled by name (the largest mu*); the others are named on hover.
-MORRIS_LABELS = 10
+# Morris points labelled by name (the largest mu*; more would overlap); the others are
+# named on hover.
+MORRIS_LABELS = 6
 
 
 def _words(names: Mapping[str, str] | None, key: str) -> str:

@@ -11,7 +11,7 @@ from simulate.experiments import plots
 from simulate.report.load import Output
 from simulate.report.page import Page, code, html, num
 from simulate.report.parameters_nl import dutch
-from simulate.report.text import (decimal, format_value, index_value, missing, outcome_words,
+from simulate.report.text import (auto, decimal, format_value, index_value, missing, outcome_words,
                                   sentence_start, short_doc)
 
 TOP_DRIVERS = 3  # parameters named in the plain-language line per output
@@ -28,13 +28,14 @@ def _outputs(out: Output) -> list[str]:
 def words(out: Output, lang: str, names) -> dict[str, str]:
     """Parameters (a short form of their description) and outputs in words, by name."""
     found = {}
+    months = (out.manifest.get("evaluator") or {}).get("months")
     for name in names:
         declared = out.declaration(name)
         if declared is not None:
             key, d = declared
             found[name] = short_doc(dutch(key, d)[0] if lang == "nl" else d.doc)
         else:
-            found[name] = outcome_words(name, lang)
+            found[name] = outcome_words(name, lang, months)
     return found
 
 
@@ -97,10 +98,12 @@ def sensitivity(out: Output, lang: str) -> Page:
     page.h(2, page.t("summary"), "summary")
     indices = out.frames.get("sobol" if method == "Sobol" else "morris")
     rank = "ST" if method == "Sobol" else "mu_star"
+    # Sobol indices are shares (three decimals); Morris effects are in the output's units.
+    shown = index_value if method == "Sobol" else auto
     said = words(out, lang, [*indices["parameter"].unique(), *indices["output"].unique()])
     for output, group in indices.groupby("output", sort=False):
         top = group.sort_values(rank, ascending=False).head(TOP_DRIVERS)
-        names = ", ".join(f"{said[p]} ({page.t('index_' + rank)} {index_value(v, lang)})"
+        names = ", ".join(f"{said[p]} ({page.t('index_' + rank)} {shown(v, lang)})"
                           for p, v in zip(top["parameter"], top[rank]) if not missing(v))
         if names:
             page.p(page.t("top_drivers", output=sentence_start(said[output]), names=names))
@@ -130,7 +133,7 @@ def sensitivity(out: Output, lang: str) -> Page:
         for r in group.sort_values(rank, ascending=False).to_dict("records"):
             rows.append([html('{}<div class="doc">{}</div>', said[r["parameter"]],
                               code(r["parameter"])),
-                         *[index_value(r[c], lang) for c in columns]])
+                         *[shown(r[c], lang) for c in columns]])
     page.details(page.t("all_indices"), lambda p: p.table(
         [page.t("parameter"), *heads], rows, set(range(1, 1 + len(columns))), groups))
     return page
