@@ -9,6 +9,7 @@ assumes the sign of an effect.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 
 import numpy as np
@@ -22,13 +23,16 @@ from simulate.report.text import TEXT, alike, auto, missing, money, number
 Estimate = tuple[float, float, float]
 
 
+_INDEX: list = [None, {}]   # the comparison table last read, and its rows by key
+
+
 def value(table: pd.DataFrame, alt: str, outcome: str) -> Estimate:
     """Mean and 95% interval of one outcome of one alternative (NaN when absent)."""
-    row = table[(table.alternative == alt) & (table.outcome == outcome)]
-    if row.empty:
-        return (np.nan, np.nan, np.nan)
-    r = row.iloc[0]
-    return float(r["mean"]), float(r["ci_low"]), float(r["ci_high"])
+    if _INDEX[0] is None or _INDEX[0]() is not table:
+        _INDEX[0] = weakref.ref(table)
+        _INDEX[1] = {(a, o): (float(m), float(lo), float(hi)) for a, o, m, lo, hi in zip(
+            table.alternative, table.outcome, table["mean"], table.ci_low, table.ci_high)}
+    return _INDEX[1].get((alt, outcome), (np.nan, np.nan, np.nan))
 
 
 def clearly(estimate: Estimate) -> int:

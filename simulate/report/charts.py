@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import math
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,6 +25,7 @@ from plotly.colors import qualitative
 from plotly.subplots import make_subplots
 
 from simulate.outcomes import EXITS, t_half_width
+from simulate.report.cards import value
 from simulate.report.text import TEXT, metric_words, missing, outcome_words, wrap
 
 GREY = "#9aa5b1"   # the base, in every small multiple
@@ -58,13 +60,28 @@ def band_frame(values: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"mean": mean, "low": mean - half, "high": mean + half})
 
 
+_SERIES: list = [None, {}]   # the monthly frame last read, and its series by key
+
+
+def _series_of(monthly: pd.DataFrame) -> dict[tuple[str, str], pd.DataFrame]:
+    """Every (scenario, metric) of a monthly frame by month and replicate, computed once
+    per frame: a report draws a dozen charts from the same frame."""
+    if _SERIES[0] is None or _SERIES[0]() is not monthly:
+        wide = monthly.pivot_table(index=["scenario", "metric", "month"], columns="replicate",
+                                   values="value", observed=True)
+        _SERIES[0] = weakref.ref(monthly)
+        _SERIES[1] = {key: group.droplevel([0, 1]) for key, group
+                      in wide.groupby(level=["scenario", "metric"], observed=True)}
+    return _SERIES[1]
+
+
 def series(monthly: pd.DataFrame, scenario: str, metric: str, cumulative: bool = False,
            scale: float = 1.0, from_month: int = 0) -> pd.DataFrame:
     """A metric by month (rows) and replicate (columns) for one scenario."""
-    rows = monthly[(monthly.scenario == scenario) & (monthly.metric == metric)
-                   & (monthly.month >= from_month)]
-    wide = rows.pivot_table(index="month", columns="replicate", values="value",
-                            observed=True) * scale
+    wide = _series_of(monthly).get((scenario, metric))
+    if wide is None:
+        return pd.DataFrame()
+    wide = wide[wide.index >= from_month] * scale
     return wide.cumsum() if cumulative else wide
 
 
@@ -149,11 +166,8 @@ def line_chart(lines: list[Line], lang: str, ytitle: str, reference: list[Line] 
     """
     t = TEXT[lang]
     if not small:
-        fig = go.Figure()
-        for line in [*reference, *lines]:
-            name = f"{line.scenario}: {line.what}" if line.what else line.scenario
-            for trace in _trace(line, name, lang, True):
-                fig.add_trace(trace)
+        fig = go.Figure([trace for line in [*reference, *lines] for trace in _trace(
+            line, f"{line.scenario}: {line.what}" if line.what else line.scenario, lang, True)])
         if zero:
             fig.add_hline(y=0, line={"color": "#444", "width": 1})
         return _layout(fig, t["month"], ytitle, money=money, lang=lang)
@@ -165,22 +179,24 @@ def line_chart(lines: list[Line], lang: str, ytitle: str, reference: list[Line] 
                         vertical_spacing=PANEL_GAP / (height - 64),
                         horizontal_spacing=0.08 if shared_y else 0.14)
     shown: set[str] = set()
+    traces, at_row, at_col = [], [], []   # added in one call: plotly is slow one by one
     for i, panel in enumerate(panels):
-        at = {"row": i // PANEL_COLUMNS + 1, "col": i % PANEL_COLUMNS + 1}
+        row, col = i // PANEL_COLUMNS + 1, i % PANEL_COLUMNS + 1
         for line in reference:
             grey = Line(line.band, line.scenario, line.what, GREY, line.dash)
             name = line.scenario + (f": {line.what}" if line.what else "")
             for trace in _trace(grey, name, lang, name not in shown):
-                fig.add_trace(trace, **at)
+                traces.append(trace), at_row.append(row), at_col.append(col)
             shown.add(name)
         for line in (x for x in lines if x.scenario == panel):
             name = line.what or panel
             legend = bool(line.what) and name not in shown
             for trace in _trace(line, name, lang, legend, group=name if line.what else None):
-                fig.add_trace(trace, **at)
+                traces.append(trace), at_row.append(row), at_col.append(col)
             shown.add(name)
-        if zero:
-            fig.add_hline(y=0, line={"color": "#444", "width": 1}, **at)
+    fig.add_traces(traces, rows=at_row, cols=at_col)
+    if zero:
+        fig.add_hline(y=0, line={"color": "#444", "width": 1}, row="all", col="all")
     fig.update_annotations(font_size=12)
     return _layout(fig, t["month"], ytitle, height=height, money=money, lang=lang, rows=rows,
                    compact=not shared_y)
@@ -314,7 +330,7 @@ def destination_changes(table: pd.DataFrame, alternatives: list[str], lang: str,
     fig = go.Figure()
     names = [labels.get(a, a) for a in alternatives]
     for i, dest in enumerate((*EXITS, "all")):
-        rows = [_row(table, a, f"extra_exits_{dest}_total") for a in alternatives]
+        rows = [value(table, a, f"extra_exits_{dest}_total") for a in alternatives]
         mean = np.array([r[0] for r in rows])
         fig.add_trace(go.Bar(
             y=names, x=mean, orientation="h", name=t[f"dest_{dest}"],
@@ -330,14 +346,6 @@ def destination_changes(table: pd.DataFrame, alternatives: list[str], lang: str,
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(title_text=t["mothers"], zeroline=True, zerolinecolor="#444")
     return fig
-
-
-def _row(table: pd.DataFrame, alt: str, outcome: str) -> tuple[float, float, float]:
-    row = table[(table.alternative == alt) & (table.outcome == outcome)]
-    if row.empty:
-        return (np.nan, np.nan, np.nan)
-    r = row.iloc[0]
-    return float(r["mean"]), float(r["ci_low"]), float(r["ci_high"])
 
 
 def glance(table: pd.DataFrame, alternatives: list[str], months: int, lang: str,
@@ -358,9 +366,9 @@ def glance(table: pd.DataFrame, alternatives: list[str], months: int, lang: str,
         t["panel_break_even"]])
     # Panel titles start where the plots do, so that a wrapped one stays within the figure.
     fig.update_annotations(x=0, xanchor="left", align="left")
-    per100 = [_row(table, a, "extra_exits_work_per_100_reached_total") for a in alternatives]
-    cost = [_row(table, a, "net_cost_per_extra_exit_total") for a in alternatives]
-    be = [_row(table, a, "break_even_month") for a in alternatives]
+    per100 = [value(table, a, "extra_exits_work_per_100_reached_total") for a in alternatives]
+    cost = [value(table, a, "net_cost_per_extra_exit_total") for a in alternatives]
+    be = [value(table, a, "break_even_month") for a in alternatives]
     fig.add_trace(_forest(names, per100, color(1), auto_hover(lang)), row=1, col=1)
     fig.add_trace(_forest(names, cost, color(2), auto_hover(lang, money=True)), row=2, col=1)
     # Bounds the ratio's interval cannot give (extra exits not clearly above zero).

@@ -46,7 +46,8 @@ HEIGHT_BOUNDS = {
 MEASURE = """() => {
   const height = document.documentElement.scrollHeight;
   const sideways = document.documentElement.scrollWidth - window.innerWidth;
-  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  const closed = Array.from(document.querySelectorAll('details')).filter(d => !d.open);
+  closed.forEach(d => { d.open = true; });
   const wrapped = [];
   let cells = 0;
   for (const el of document.querySelectorAll('td.n, span.num')) {
@@ -62,6 +63,7 @@ MEASURE = """() => {
     const tall = Math.max(...rects.map(r => r.bottom)) - Math.min(...rects.map(r => r.top));
     if (tall > %s * line) wrapped.push({text: el.textContent, tall: tall, line: line});
   }
+  closed.forEach(d => { d.open = false; });
   return {height: height, sideways: sideways, cells: cells, wrapped: wrapped.slice(0, 5),
           nwrapped: wrapped.length};
 }""" % MAX_LINES
@@ -104,25 +106,27 @@ def test_report_reads_well_offline_in_chromium_on_desktop_and_phone(request, tmp
     problems, outside, measured = [], [], {}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium, args=FLAGS)
+        page = browser.new_page(viewport={"width": WIDTHS[0], "height": 900})
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: problems.append(str(e)))
+
+        def route(r):
+            if r.request.url == url:
+                r.continue_()
+            else:  # offline: nothing may leave the file
+                outside.append(r.request.url)
+                r.abort()
+
+        page.route("**/*", route)
+        page.goto(url, wait_until="load")
+        page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length > 0")
+        drawn = page.evaluate(DRAWN)
         for width in WIDTHS:
-            page = browser.new_page(viewport={"width": width, "height": 900})
-            page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda e: problems.append(str(e)))
-
-            def route(r):
-                if r.request.url == url:
-                    r.continue_()
-                else:  # offline: nothing may leave the file
-                    outside.append(r.request.url)
-                    r.abort()
-
-            page.route("**/*", route)
-            page.goto(url, wait_until="load")
-            page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length > 0")
-            drawn = page.evaluate(DRAWN)
+            # A narrower window, as a phone shows it: the charts follow (responsive).
+            page.set_viewport_size({"width": width, "height": 900})
+            page.wait_for_timeout(400)
             page.screenshot(path=str(ARTEFACTS / f"report-{name}-{width}.png"), full_page=True)
             measured[width] = page.evaluate(MEASURE)
-            page.close()
         browser.close()
     (ARTEFACTS / f"layout-{name}.json").write_text(json.dumps(measured, indent=1))
     assert problems == [] and outside == []
