@@ -3,26 +3,39 @@
 Both run on the same seeds, so replicate r of each faces the same random numbers (common
 random numbers) and the per-replicate difference is the policy's effect plus much less
 noise than with independent runs. Differences are alternative minus base, so positive
-``extra_exits_work`` means more exits to work and positive ``benefit_saved_eur`` means
-lower benefit spending under the alternative.
+``extra_exits_work`` means more exits to work (likewise ``extra_exits_study``,
+``extra_exits_noncooperation``... for every destination, and ``extra_exits_all``), positive
+``change_on_assistance`` more mothers on assistance at the horizon, and positive
+``benefit_saved_eur`` and ``mother_months_saved`` lower benefit spending and fewer months on
+assistance under the alternative.
+
+A fair comparison changes only the policies: :func:`base_differences` finds what else sets an
+alternative apart, and :func:`compare` refuses such an alternative unless told otherwise.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
-from simulate.outcomes import HORIZONS, mean_ci
+from simulate.outcomes import EXITS, HORIZONS, mean_ci, t_half_width, t_quantile
+from simulate.parameters import PARAMETERS
 
 SUFFIXES = (*(f"{x}m" for x in HORIZONS), "total")
 
+
+def _change(outcome: str):
+    return lambda b, a, s: a[f"{outcome}_{s}"] - b[f"{outcome}_{s}"]
+
+
 # Paired outcomes per horizon suffix: name -> how it is computed from base (b) and alt (a).
+# What changed: exits by every destination and in all, and the number on assistance.
 DIFFERENCES = {
-    "extra_exits_work": lambda b, a, s: a[f"exits_work_{s}"] - b[f"exits_work_{s}"],
-    "extra_exits_all": lambda b, a, s: a[f"exits_all_{s}"] - b[f"exits_all_{s}"],
+    **{f"extra_exits_{r}": _change(f"exits_{r}") for r in (*EXITS, "all")},
+    "change_on_assistance": _change("on_assistance"),
     "mother_months_saved": lambda b, a, s: (b[f"mother_months_on_assistance_{s}"]
                                             - a[f"mother_months_on_assistance_{s}"]),
     "benefit_saved_eur": lambda b, a, s: (b[f"benefit_spending_eur_{s}"]
@@ -91,7 +104,7 @@ def ratio_ci(numerator, denominator, level: float = 0.95) -> tuple[float, float,
     r = x.mean() / y.mean()
     if n < 2:
         return r, np.nan, np.nan
-    t = stats.t.ppf(0.5 + level / 2, n - 1)
+    t = float(t_quantile(n, level))
     if y.std(ddof=1) > 0 and y.mean() / (y.std(ddof=1) / np.sqrt(n)) <= t:
         return r, np.nan, np.nan
     # Var(mean(x) - r mean(y)) / mean(y)^2
@@ -149,16 +162,12 @@ def net_saving_curves(wide: pd.DataFrame, base: str, alt: str) -> pd.DataFrame:
     return pd.DataFrame(curves)
 
 
-def break_even_summary(curves: pd.DataFrame) -> dict[str, float]:
-    """Break-even month of the mean curve, with the months at which the 95% band's upper
+def break_even_summary(curves: pd.DataFrame, level: float = 0.95) -> dict[str, float]:
+    """Break-even month of the mean curve, with the months at which the band's upper
     and lower edges break even (earliest and latest plausible month; NaN: not within
     the horizon)."""
     mean = curves.mean(axis=1)
-    if curves.shape[1] > 1:
-        half = (stats.t.ppf(0.975, curves.shape[1] - 1) * curves.std(axis=1, ddof=1)
-                / np.sqrt(curves.shape[1]))
-    else:
-        half = mean * np.nan
+    half = t_half_width(curves.std(axis=1, ddof=1), curves.shape[1], level)
     return {"mean": break_even(mean), "ci_low": break_even(mean + half),
             "ci_high": break_even(mean - half), "replications": int(curves.shape[1])}
 
@@ -214,15 +223,48 @@ class Comparison:
         return row.iloc[0][["mean", "ci_low", "ci_high"]].to_dict()
 
 
+def base_differences(base, alternative, horizon: bool = True) -> list[tuple[str, Any, Any]]:
+    """What besides its policies and levers sets ``alternative`` apart from ``base``.
+
+    A fair comparison changes only what a municipality chooses: its policies and levers
+    (a caseload target, the childcare places), which take effect at month 0 after the
+    base's burn-in. The population (size and composition), every other parameter and the
+    horizon stay the base's. Returns ``(field, alternative's value, base's value)`` for
+    each difference, in declaration order (``population.size``,
+    ``parameters.job_offer_base``, ``horizon_months``).
+
+    Args:
+        horizon: Also compare the scenarios' horizons (not when one horizon is imposed on
+            every scenario).
+    """
+    mine, theirs = alternative.params().values, base.params().values
+    out = [(f"{PARAMETERS[k].group}.{k}", mine[k], theirs[k]) for k in theirs
+           if mine[k] != theirs[k] and PARAMETERS[k].kind != "lever"]
+    if horizon and alternative.horizon_months != base.horizon_months:
+        out.append(("horizon_months", alternative.horizon_months, base.horizon_months))
+    return out
+
+
 def compare(base, alternatives, reps: int | None = None, seed: int | None = None,
             months: int | None = None, workers: int = 1, spells: bool = False,
-            progress: bool = False) -> Comparison:
+            progress: bool = False, allow_different_base: bool = False) -> Comparison:
     """Run ``base`` and each alternative on the same seeds and compare them pairwise.
 
     Every scenario runs with the base's replications, horizon and seed unless given.
+
+    Raises:
+        ValueError: when an alternative differs from the base in more than its policies
+            (:func:`base_differences`), unless ``allow_different_base``.
     """
     from simulate.runner import run_many
 
+    for alt in alternatives:
+        differences = base_differences(base, alt, horizon=months is None)
+        if differences and not allow_different_base:
+            field, mine, theirs = differences[0]
+            raise ValueError(f"{alt.name} differs from the base {base.name} in more than its "
+                             f"policies and levers: {field} is {mine!r}, the base's is "
+                             f"{theirs!r}")
     reps = base.replications if reps is None else reps
     months = base.horizon_months if months is None else months
     seed = base.seed if seed is None else seed

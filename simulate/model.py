@@ -37,7 +37,8 @@ flows and nothing spent.
 
 Mothers live in columns (:mod:`simulate.population`); every step above works on whole
 columns. Coaches, childcare providers and employers are Mesa agents. Mothers are Mesa
-agents only on request (:meth:`PathwaysModel.register_mothers`), as views on the columns.
+agents only on request (``mother_agents=True`` or :meth:`PathwaysModel.register_mothers`),
+as views on the columns. ``model.datacollector`` collects the headline metrics each month.
 """
 
 from __future__ import annotations
@@ -76,14 +77,23 @@ FLOW_METRICS = ("inflow_new", "inflow_returning", "inflow_transfer",
                 *(f"exit_{r}" for r in EXIT_REASONS.values()))
 # Counts of the month's events, recorded as they are (0 when nothing happened).
 EVENT_METRICS = (
-    "coach_contacts", "job_offers", "offers_over_vacancies", "offers_declined", "offers_declined_income_belief",
-    "offers_failed_childcare", "job_starts_parttime",
+    "coach_contacts", "job_offers", "offers_over_vacancies", "offers_declined",
+    "offers_declined_income_belief", "offers_failed_childcare", "job_starts_parttime",
     *(f"job_starts_care_{k}" for k in CARE_KINDS),
     "job_losses", "job_losses_care_breakdown", "returns_after_job_loss", "returns_of_leavers",
     "lapses", "lapses_noticed", "sanctions", "barriers_detected", "referrals_taken_up",
     "barriers_resolved", "informal_care_arranged", "informal_care_breakdowns",
     "childcare_places_allocated", "exemptions_started", "exemptions_ended", "births",
     "stress_events", "ladder_up", "ladder_down")
+# The headline metrics as model reporters of ``model.datacollector`` (one value per month,
+# month 0 first), so that ``mesa.batch_run`` and Mesa's charts can read them.
+REPORTERS = ("on_assistance", "cohort_on_assistance", "in_work",
+             *(f"exit_{r}" for r in EXIT_REASONS.values()), "childcare_queue",
+             "coach_caseload_mean", "benefit_spending_eur", "intervention_spending_eur")
+
+
+def _reported(model: PathwaysModel, metric: str) -> float:
+    return model.record.latest()[metric]
 
 
 class PathwaysModel(mesa.Model):
@@ -95,7 +105,8 @@ class PathwaysModel(mesa.Model):
         seed: Root seed; every random draw follows from it through named streams.
         replicate: Replicate number (independent streams per replicate).
         horizon_months: Expected run length, used to size the mothers' table.
-        mother_agents: Register every mother as a Mesa agent (a view on the columns).
+        mother_agents: Register every mother as a Mesa agent (a view on the columns),
+            from the start, as :meth:`register_mothers` does from when it is called.
             Costs memory per mother; meant for inspection and small populations.
         record_spells: Keep the spell and children logs (microdata).
         streams: Use these streams instead of making them from seed and replicate.
@@ -103,6 +114,14 @@ class PathwaysModel(mesa.Model):
             passes the base's, so that base and alternative share the months before month
             0 and the alternative's levers and policies take effect at month 0. Must have
             the same ``size``.
+
+    Attributes:
+        datacollector: A Mesa ``DataCollector`` with the headline metrics
+            (:data:`REPORTERS`) as model reporters, collected every month from month 0.
+        running: False once the month after the horizon has run: ``mesa.batch_run``
+            steps once more than it reports, so that
+            ``mesa.batch_run(PathwaysModel, {"seed": range(5), "horizon_months": 24},
+            data_collection_period=1)`` reports months 0 to 24 of each run.
     """
 
     def __init__(self, params: Params | None = None, policies: Sequence[Policy] = (), *,
@@ -119,6 +138,7 @@ class PathwaysModel(mesa.Model):
         self.params = burn
         self.policies = list(policies)
         self.contexts = [PolicyContext(self, policy) for policy in self.policies]
+        self.horizon_months = horizon_months
         p = burn
         months = params.burn_in_months
         self._t = -months
@@ -168,6 +188,8 @@ class PathwaysModel(mesa.Model):
         # Month 0 (the state before the first month) carries every metric the months after
         # it will have; no flows and nothing spent.
         self.tally = Counter()
+        self.datacollector = mesa.DataCollector(model_reporters={
+            name: functools.partial(_reported, metric=name) for name in REPORTERS})
         self._record(self._policy_metrics(
             [(policy, policy.report(ctx)) for policy, ctx in self.policy_contexts()],
             zero_cost=True))
@@ -377,6 +399,8 @@ class PathwaysModel(mesa.Model):
     # ---- recording ------------------------------------------------------------------------
     def _record(self, policy_metrics: dict[str, float] | None = None) -> None:
         self.record.add(self.month, self.metrics(policy_metrics or {}))
+        self.datacollector.collect(self)
+        self.running = self.month <= self.horizon_months
 
     def metrics(self, policy_metrics: dict[str, float]) -> dict[str, float]:
         """This month's metrics, computed from the columns and the month's tally (read
@@ -475,12 +499,21 @@ class PathwaysModel(mesa.Model):
         return general + reserved
 
     def register_mothers(self) -> mesa.agent.AgentSet:
-        """Make every mother so far a Mesa agent (a view on her row); returns them."""
+        """Make every mother a Mesa agent (a view on her row), now and as she arrives;
+        returns them. From this call on the model behaves as with ``mother_agents=True``."""
+        self._register_all_mothers = True
         for i in range(self._views_upto, self.mothers.n):
             if i not in self._mother_views:
                 self._mother_views[i] = MotherAgent(self, i)
         self._views_upto = self.mothers.n
         return self.agents_by_type[MotherAgent]
+
+    def mothers_on_assistance(self) -> mesa.agent.AgentSet:
+        """The mothers on assistance now, as Mesa agents (registers mothers if needed)."""
+        self.register_mothers()
+        ids = self.mothers.ids_where(Status.ON_ASSISTANCE)
+        return mesa.agent.AgentSet([self._mother_views[int(i)] for i in ids],
+                                   random=self.random)
 
     def mother(self, mother_id: int) -> MotherAgent:
         """The Mesa view of one mother (registered on first use)."""

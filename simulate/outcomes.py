@@ -45,6 +45,29 @@ def _outcomes_at(wide: pd.DataFrame, size: int, x: int, suffix: str) -> dict[str
     return out
 
 
+def t_quantile(n, level: float = 0.95):
+    """The t quantile of a two-sided ``level`` interval for the mean of ``n`` values.
+
+    Every confidence interval of a mean in the package uses this (and
+    :func:`t_half_width`). ``n`` may be an array; the quantile is NaN where ``n < 2``.
+    """
+    n = np.asarray(n, dtype=float)
+    return stats.t.ppf(0.5 + level / 2, np.where(n > 1, n - 1, np.nan))
+
+
+def t_half_width(sd, n, level: float = 0.95):
+    """Half-width of the t confidence interval of a mean: t * sd / sqrt(n).
+
+    Args:
+        sd: Standard deviation of the values (``ddof=1``); scalar or array.
+        n: Number of values; scalar or array (NaN half-width where ``n < 2``).
+        level: Confidence level.
+    """
+    n = np.asarray(n, dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return t_quantile(n, level) * np.asarray(sd, dtype=float) / np.sqrt(n)
+
+
 def mean_ci(values, level: float = 0.95) -> tuple[float, float, float]:
     """Mean and the t-based confidence interval of the mean (NaN bounds for one value)."""
     x = np.asarray(values, dtype=float)
@@ -54,7 +77,7 @@ def mean_ci(values, level: float = 0.95) -> tuple[float, float, float]:
     mean = float(x.mean())
     if len(x) < 2:
         return mean, np.nan, np.nan
-    half = float(stats.t.ppf(0.5 + level / 2, len(x) - 1) * x.std(ddof=1) / np.sqrt(len(x)))
+    half = float(t_half_width(x.std(ddof=1), len(x), level))
     return mean, mean - half, mean + half
 
 

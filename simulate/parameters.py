@@ -46,6 +46,9 @@ class Parameter:
         bounds: Hard validity bounds (low, high); ``None`` means unbounded on that side.
         type: ``float``, ``int``, ``bool`` or ``str``.
         choices: Allowed values for ``str`` parameters.
+        doc_nl: ``doc`` in Dutch, for the Dutch report (when empty, the report takes it
+            from :mod:`simulate.report.parameters_nl`).
+        unit_nl: ``unit`` in Dutch (likewise).
     """
 
     name: str
@@ -59,6 +62,8 @@ class Parameter:
     bounds: tuple[float | None, float | None] = (None, None)
     type: type = float
     choices: tuple[str, ...] | None = None
+    doc_nl: str = ""
+    unit_nl: str = ""
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -283,7 +288,7 @@ CORE: tuple[Parameter, ...] = (
            "to 52% on assistance for 3 years or more (004:194-196; docs/calibration.md)",
            "Mean months on assistance already behind a woman who becomes pregnant while on "
            "assistance (exponential).", unit="months", **POP),
-    count("burn_in_months", 120, (60, 240),
+    count("burn_in_months", 120, (24, 240),
           ASSUMPTION + ": the slowest pools (mothers in work, followed for "
           "work_followup_months, and leavers who may return, whose returns feed the stock) "
           "settle within about ten years of a synthetic start (docs/model.md)",
@@ -307,8 +312,8 @@ CORE: tuple[Parameter, ...] = (
     hazard("exemption_request_hazard", 0.004, (0.001, 0.015),
            ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 8% of exemptions being the "
            "one a single parent with a child under 5 may request (004:428; docs/calibration.md)",
-           "Monthly probability that a single parent with a child under 5 (or pregnant) "
-           "requests and gets an exemption."),
+           "Monthly probability that a single parent with a child under 5 requests and gets "
+           "an exemption."),
     hazard("exemption_health_hazard", 0.03, (0.01, 0.08),
            ASSUMPTION + "; 004:428: exemptions have several reasons",
            "Monthly probability of an exemption for health reasons, with an active health "
@@ -323,8 +328,8 @@ CORE: tuple[Parameter, ...] = (
            "circumstances of the household)."),
     count("exemption_child_age_limit_months", 60, (60, 60),
           PRACTICE + ": single parents with a child under 5 may request an exemption (004:190)",
-          "An exemption on request needs a youngest child under this age (or a pregnancy); "
-          "a review ends it once the child is older.", lo=0, hi=216, unit="months",
+          "An exemption on request needs a youngest child under this age; a review ends it "
+          "once the child is older.", lo=0, hi=216, unit="months",
           kind="fact"),
     share("exemption_temporary_share", 0.78, (0.6, 0.9),
           ROTTERDAM + ": exemptions were mostly temporary (78%, 004:418)",
@@ -340,7 +345,8 @@ CORE: tuple[Parameter, ...] = (
     share("exemption_renewal_prob", 0.6, (0.3, 0.8), ASSUMPTION + "; " + PRACTICE + ": mostly temporary",
           "Probability that a review renews an exemption whose reason still holds (a "
           "review ends a health or care exemption once the barrier is resolved, and one "
-          "on request once the child is 5).", unit="probability"),
+          "on request once the child reaches exemption_child_age_limit_months).",
+          unit="probability"),
 
     # ---- coaches and contact ----------------------------------------------------------
     amount("regular_caseload_target", 120.0, (60.0, 200.0),
@@ -375,8 +381,8 @@ CORE: tuple[Parameter, ...] = (
           ASSUMPTION + "; 004:655: without trust mothers do not tell what holds them back; "
           "004:1078",
           "How much trust in services raises disclosure: detection and referral uptake are "
-          "their value at trust 0.5 times 1 + effect x (2 x trust - 1), so from (1 - effect) "
-          "at no trust to (1 + effect) at full trust.", unit="relative change"),
+          "their value at trust 0.5 times (1 + effect x (2 x trust - 1)), so from "
+          "(1 - effect) at no trust to (1 + effect) at full trust.", unit="relative change"),
     share("referral_uptake_per_contact", 0.4, (0.15, 0.8),
           ASSUMPTION + "; 004:655: trust is needed before help is accepted",
           "Probability that a contact gets the referral of a registered barrier taken up (help "
@@ -416,7 +422,7 @@ CORE: tuple[Parameter, ...] = (
           "data matching).", unit="probability"),
     share("sanction_benefit_cut_share", 0.2, (0.1, 1.0),
           ASSUMPTION + ": a first measure (maatregel) under the Participatiewet cuts the "
-          "norm, by 20% or more depending on the municipal bylaw",
+          "norm for a while; how much is set by the municipal bylaw (20% assumed)",
           "Share of the benefit withheld while a sanction runs."),
     count("sanction_months", 1, (1, 4), ASSUMPTION + ": a first measure usually lasts a month",
           "Months a sanction's benefit cut lasts.", lo=1, hi=24, unit="months"),
@@ -672,17 +678,18 @@ CORE: tuple[Parameter, ...] = (
     share("return_after_job_loss", 0.8, (0.4, 0.95),
           ASSUMPTION + "; CBS: 9% of those who left for a job in 2021 were back on "
           "assistance 18 months later",
-          "Probability that a mother who loses a full job returns to assistance (the others "
-          "find other income).", unit="probability"),
+          "Probability that a mother who loses a job that took her off assistance returns "
+          "to assistance (the others find other income).", unit="probability"),
     amount("return_after_job_loss_delay_months", 3.0, (1.0, 12.0),
-           ASSUMPTION + ": unemployment insurance (WW) comes first, for three months at the "
-           "least after a short work history",
+           ASSUMPTION + ": unemployment insurance (WW) comes first for those who qualify (26 "
+           "of the last 36 weeks worked), for three months or more; those who do not "
+           "qualify return at once",
            "Mean months from a job loss to the return to assistance (geometric).",
            unit="months"),
     share("return_noncooperation_share", 0.6, (0.3, 0.85),
           ASSUMPTION + "; after a stop for non-cooperation many apply again within months "
           "(MODEL.md)",
-          "Share of mothers stopped for non-cooperation who apply again.",
+          "Probability that a mother stopped for non-cooperation applies again.",
           unit="probability"),
     amount("return_noncooperation_delay_months", 3.0, (1.0, 9.0), ASSUMPTION,
            "Mean months from a stop for non-cooperation to the new application (geometric).",

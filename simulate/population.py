@@ -179,15 +179,14 @@ INIT_STREAMS = (
     "provider", *(f"barrier:{b.name}" for b in Barrier), *(f"registered:{b.name}" for b in Barrier))
 
 
-def exemption_reasons(p: Params, barriers: np.ndarray, u: np.ndarray) -> np.ndarray:
+def exemption_reasons(p: Params, barriers: np.ndarray, young: np.ndarray,
+                      u: np.ndarray) -> np.ndarray:
     """The reason of an exemption at entry, in proportion to the monthly hazards of the
-    reasons that apply to each mother (a health or care reason needs that barrier)."""
+    reasons that apply to each mother (a request needs a child under 5, ``young``; a
+    health or care reason needs that barrier)."""
     health = (barriers & np.uint8(1 << Barrier.HEALTH)) != 0
     care = (barriers & np.uint8(1 << Barrier.CARE)) != 0
-    # Every entrant is pregnant or has a child under child_age_limit_months; a request
-    # needs one under exemption_child_age_limit_months.
-    young = p.child_age_limit_months <= p.exemption_child_age_limit_months
-    weights = np.stack([np.full(len(u), p.exemption_request_hazard if young else 0.0),
+    weights = np.stack([np.where(young, p.exemption_request_hazard, 0.0),
                         np.where(health, p.exemption_health_hazard, 0.0),
                         np.where(care, p.exemption_care_hazard, 0.0),
                         np.full(len(u), p.exemption_other_hazard)])
@@ -271,7 +270,9 @@ def draw_mothers(p: Params, streams: Streams, ids: np.ndarray, month: int | np.n
     confidence = _logit_normal(z("confidence"), p.confidence_mean, p.psych_logit_sd)
     stress = _logit_normal(z("stress"), p.stress_mean, p.psych_logit_sd)
     exempt = u("exempt") < p.exemption_at_entry_share
-    reason = exemption_reasons(p, barriers, u("exempt_reason"))
+    reason = exemption_reasons(p, barriers, (n_children > 0)
+                               & (child_age < p.exemption_child_age_limit_months),
+                               u("exempt_reason"))
     registered_for_care = u("childcare_registered") < p.initial_formal_childcare_share
     lag = p.childcare_registration_lag_months
     returning = u("returning") < p.inflow_returning_share

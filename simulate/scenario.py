@@ -2,8 +2,8 @@
 
 A scenario file is YAML::
 
-    name: baseline
-    description: Rotterdam-Zuid-like cohort, no programme.
+    name: baseline                # or {en: baseline, nl: basis}: en is the identifier
+    description: Rotterdam-Zuid-like cohort, no programme.   # or {en: ..., nl: ...}
     extends: baseline.yaml        # optional: start from another scenario (relative path)
     population:                   # size and composition (population parameters)
       size: 1190
@@ -40,6 +40,8 @@ NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 TOP_KEYS = ("name", "description", "extends", "population", "horizon_months", "seed",
             "replications", "parameters", "policies")
 MAX_HORIZON = 1200
+# Languages a scenario may give its name and description in ({en: ..., nl: ...}).
+LANGUAGES = ("en", "nl")
 MAX_SEED = 2**63 - 1
 MAX_REPLICATIONS = 100_000
 # Longest chain of files extending one another.
@@ -84,6 +86,8 @@ class Scenario:
     seed: int = 0
     replications: int = 10
     source: str | None = None
+    # Name and description in other languages: {"nl": {"name": ..., "description": ...}}.
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
 
     # ---- reading --------------------------------------------------------------------------
     @classmethod
@@ -122,11 +126,25 @@ class Scenario:
             r.raise_errors()
             base = cls._read_base(r, data["extends"], source, _seen)
 
-        name = r.attempt(_read_name, r, data.get("name"), base)
-        description = data.get("description")
-        description = (r.attempt(r.text, description, "description", allow_empty=True)
-                       if description is not None
-                       else (base.description if base else ""))
+        # A name or description given here replaces the base's in every language.
+        texts = {"name": r.attempt(_read_texts, r, data["name"], "name", False, default={})
+                 if data.get("name") is not None else None,
+                 "description": r.attempt(_read_texts, r, data["description"], "description",
+                                          True, default={})
+                 if data.get("description") is not None else None}
+        for key, given in texts.items():
+            if given is None:
+                texts[key] = {lang: (getattr(base, key) if lang == "en"
+                                     else base.translations.get(lang, {}).get(key))
+                              for lang in LANGUAGES} if base else {}
+        name = texts["name"].get("en")
+        if name is not None:
+            name = r.attempt(read_name, r, name, "name")
+        elif data.get("name") is None:
+            r.attempt(_no_name, r)  # not given (a given but bad name is reported already)
+        description = texts["description"].get("en") or ""
+        translations = {lang: {k: v[lang] for k, v in texts.items() if v.get(lang)}
+                        for lang in LANGUAGES[1:]}
 
         population = dict(base.population) if base else {}
         population.update(_read_params(r, data.get("population"), "population", "population"))
@@ -154,7 +172,8 @@ class Scenario:
         r.raise_errors()
         return cls(name=name, description=description, population=population,
                    parameters=parameters, policies=policies, horizon_months=horizon,
-                   seed=seed, replications=replications, source=source)
+                   seed=seed, replications=replications, source=source,
+                   translations={k: v for k, v in translations.items() if v})
 
     @classmethod
     def _read_base(cls, r: Reader, value: Any, source: str, seen: tuple[str, ...]) -> Scenario:
@@ -181,6 +200,25 @@ class Scenario:
 
     def make_policies(self) -> list[Policy]:
         return [spec.make() for spec in self.policies]
+
+    def text(self, key: str, lang: str) -> str:
+        """``name`` or ``description`` in ``lang`` when the file gives it there, else as given."""
+        return self.translations.get(lang, {}).get(key) or getattr(self, key)
+
+    def model(self, replicate: int = 0, **options: Any):
+        """A :class:`simulate.model.PathwaysModel` of replicate ``replicate``, as
+        ``simulate run`` builds it (same parameters, policies, seed and horizon).
+
+        Args:
+            replicate: Replicate number (its random streams).
+            **options: Other arguments of ``PathwaysModel`` (``mother_agents=True``,
+                ``seed=...``, ``horizon_months=...``).
+        """
+        from simulate.model import PathwaysModel
+
+        options = {"seed": self.seed, "horizon_months": self.horizon_months, **options}
+        return PathwaysModel(self.params(), self.make_policies(), replicate=replicate,
+                             **options)
 
     def with_changes(self, **changes: Any) -> Scenario:
         """A copy with fields replaced (e.g. ``seed``, ``replications``, ``horizon_months``)."""
@@ -212,9 +250,13 @@ class Scenario:
 
     def to_dict(self) -> dict[str, Any]:
         """The resolved scenario (no ``extends``) as plain data, ready for YAML."""
+        def both(key: str) -> str | dict[str, str]:
+            other = {lang: t[key] for lang, t in self.translations.items() if key in t}
+            return {"en": getattr(self, key), **other} if other else getattr(self, key)
+
         return {
-            "name": self.name,
-            "description": self.description,
+            "name": both("name"),
+            "description": both("description"),
             "population": dict(self.population),
             "horizon_months": self.horizon_months,
             "seed": self.seed,
@@ -240,12 +282,8 @@ class Scenario:
         return values
 
 
-def _read_name(r: Reader, value: Any, base: Scenario | None) -> str:
-    if value is None:
-        if base is None:
-            raise r.error("name", "is required")
-        return base.name
-    return read_name(r, value, "name")
+def _no_name(r: Reader) -> None:
+    raise r.error("name", "is required")
 
 
 def read_name(r: Reader, value: Any, field: str) -> str:
@@ -256,6 +294,17 @@ def read_name(r: Reader, value: Any, field: str) -> str:
                       "'.', '-' and '_' (no '/' or '..'), starts with a letter or digit and "
                       "has at most 100 characters")
     return name
+
+
+def _read_texts(r: Reader, value: Any, field: str, allow_empty: bool) -> dict[str, str]:
+    """A text, or one per language ({en: ..., nl: ...}; en required): by language."""
+    if not isinstance(value, dict):
+        return {"en": r.text(value, field, allow_empty)}
+    texts = r.mapping(value, field)
+    r.known_keys(texts, LANGUAGES, field)
+    if "en" not in texts:
+        raise r.error(join(field, "en"), "is required when the text is given per language")
+    return {lang: r.text(text, join(field, lang), allow_empty) for lang, text in texts.items()}
 
 
 def _read_params(r: Reader, value: Any, field: str, group: str) -> dict[str, Any]:

@@ -27,3 +27,15 @@ def test_ratio_of_means_interval_covers_a_known_ratio():
     # Extra exits not clearly above zero: the interval is unbounded (Fieller), so NaN.
     r, lo, hi = ratio_ci([100.0, 300.0, -50.0, 80.0], [1.0, 2.0, -1.5, 0.8])
     assert not np.isnan(r) and np.isnan(lo) and np.isnan(hi)
+
+
+def test_one_t_interval_serves_means_bands_and_break_even():
+    from simulate.outcomes import mean_ci, t_half_width
+    x = np.array([3.0, 5.0, 4.0, 8.0])
+    mean, lo, hi = mean_ci(x, level=0.9)
+    # t(0.95, 3) = 2.3534 (tables); sd of x = 2.1602
+    assert np.isclose(hi - mean, 2.3534 * 2.1602 / 2.0, rtol=1e-4)
+    assert np.isclose(mean - lo, hi - mean)
+    half = t_half_width(np.array([1.0, 1.0, 2.0]), np.array([1, 10, 10]))
+    assert np.isnan(half[0]) and np.isclose(half[1], 2.2622 / np.sqrt(10), rtol=1e-4)
+    assert np.isclose(half[2], 2 * half[1])

@@ -5,36 +5,45 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import sys
 from pathlib import Path
 
 from simulate import memory
 from simulate.cli.common import (add_run_options, choose_workers, format_table, nan_to_none,
                                  show_progress)
 from simulate.cli.run import write_run_files
-from simulate.compare import HEADLINE, compare
+from simulate.compare import HEADLINE, base_differences, compare
 from simulate.io import atomic_dir
-from simulate.report.text import TEXT
+from simulate.outcomes import EXITS, HORIZONS
+from simulate.report.text import is_money, outcome_words
 from simulate.scenario import Scenario
 from simulate.schema import InputError
 
-MONEY = ("benefit_saved_eur_total", "intervention_cost_eur_total",
-         "net_cost_per_extra_exit_total")
+# What changed: exits by destination over the whole run, the number on assistance at each
+# horizon.
+CHANGES = (*(f"extra_exits_{r}_total" for r in (*EXITS, "all")),
+           *(f"change_on_assistance_{x}m" for x in HORIZONS))
+SUMMARY = (*HEADLINE, "break_even_month", *CHANGES)
 
 
-def label(outcome: str) -> str:
-    text = TEXT["en"][f"label_{outcome}"]
-    return f"{text} (EUR)" if outcome in MONEY else text
+def label(outcome: str, months: int | None = None) -> str:
+    text = outcome_words(outcome, "en", months)
+    return f"{text} (EUR)" if is_money(outcome) else text
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser("compare", help="compare alternatives with a base scenario",
                        description="Run all scenarios on the same seeds and report paired "
                                    "differences of each alternative against the base, with "
-                                   "95%% intervals.")
+                                   "95% intervals. An alternative may differ from the base "
+                                   "only in its policies.")
     p.add_argument("base", help="base scenario YAML")
     p.add_argument("alternatives", nargs="+", metavar="ALT", help="alternative scenario YAML")
     add_run_options(p, "output directory (default: results/compare-<base name>)")
     p.add_argument("--spells", action="store_true", help="also write spells.parquet")
+    p.add_argument("--allow-different-base", action="store_true",
+                   help="compare alternatives whose population, horizon or other non-policy "
+                        "parameters differ from the base's (the report says so at the top)")
     p.set_defaults(func=main)
 
 
@@ -46,6 +55,19 @@ def main(args: argparse.Namespace) -> int:
         if names.count(name) > 1:
             raise InputError(path, "name", f"{name!r} is used by another scenario in this "
                              "comparison; names must differ", "scenario")
+    different = {}
+    for path, alt in zip(args.alternatives, alternatives):
+        found = base_differences(base, alt, horizon=args.months is None)
+        if found and not args.allow_different_base:
+            field, mine, theirs = found[0]
+            raise InputError(path, field, f"{mine!r} here, {theirs!r} in the base {args.base}; "
+                             "an alternative may differ from the base only in its policies "
+                             "and levers (give --allow-different-base to compare anyway)",
+                             "compare")
+        if found:
+            different[alt.name] = [list(d) for d in found]
+            print(f"warning: {alt.name} differs from the base in more than its policies: "
+                  + "; ".join(f"{f} {m!r} (base {t!r})" for f, m, t in found), file=sys.stderr)
     out = Path(args.out or Path("results") / f"compare-{base.name}")
     reps = args.reps or base.replications
     months = args.months or base.horizon_months
@@ -53,12 +75,13 @@ def main(args: argparse.Namespace) -> int:
     work = reps * months * sum(s.params().size for s in [base, *alternatives])
     memory.check_runs(args.base, [s.params() for s in [base, *alternatives]], reps, months,
                       choose_workers(args.workers, work), args.spells)
-    manifest = {"kind": "pathways-compare", "command": args.command_line, "seed": seed, "replications": reps,
-                "months": months, "base": base.name, "alternatives": names[1:]}
+    manifest = {"kind": "pathways-compare", "command": args.command_line, "seed": seed,
+                "replications": reps, "months": months, "base": base.name,
+                "alternatives": names[1:], "different_base": different}
     with atomic_dir(out, "pathways-compare") as tmp:  # made first: see `simulate run`
         comparison = compare(base, alternatives, reps=reps, seed=seed, months=months,
                              workers=choose_workers(args.workers, work), spells=args.spells,
-                             progress=show_progress())
+                             progress=show_progress(), allow_different_base=True)
         write_run_files(comparison.result, tmp, spells=args.spells, manifest=manifest,
                         frames={"comparison": comparison.table, "pairs": comparison.pairs})
     out = out.resolve()
@@ -83,13 +106,21 @@ def _fmt(outcome: str, x: float, months: int) -> str:
     return f"{x:,.0f}" if abs(x) >= 100 else f"{x:.1f}"
 
 
+def _within(outcome: str, months: int) -> bool:
+    """Outcomes at a horizon beyond the run are left out."""
+    tail = outcome.rsplit("_", 1)[-1]
+    return not (tail.endswith("m") and tail[:-1].isdigit() and int(tail[:-1]) > months)
+
+
 def format_comparison(comparison, months: int) -> str:
-    rows = comparison.table[comparison.table.outcome.isin([*HEADLINE, "break_even_month"])].copy()
-    order = {o: i for i, o in enumerate([*HEADLINE, "break_even_month"])}
-    rows["rank"] = rows.outcome.map(order)
-    rows = rows.sort_values(["alternative", "rank"], key=lambda c: c.map(
-        {a: i for i, a in enumerate(comparison.alternatives)}) if c.name == "alternative" else c)
-    rows["what"] = rows.outcome.map(label)
+    """Per alternative: the headline outcomes, break-even, and what changed (exits by
+    destination, mothers on assistance)."""
+    order = {o: i for i, o in enumerate(o for o in SUMMARY if _within(o, months))}
+    rank = {a: i for i, a in enumerate(comparison.alternatives)}
+    rows = comparison.table[comparison.table.outcome.isin(order)].copy()
+    rows = rows.assign(_a=rows.alternative.map(rank), _o=rows.outcome.map(order))
+    rows = rows.sort_values(["_a", "_o"])
+    rows["what"] = [label(o, months) for o in rows.outcome]
     rows["estimate"] = [_fmt(o, m, months) for o, m in zip(rows.outcome, rows["mean"])]
     rows["interval"] = [f"{_fmt(o, lo, months)} to {_fmt(o, hi, months)}"
                         if not (math.isnan(lo) and math.isnan(hi)) else "-"
@@ -99,6 +130,7 @@ def format_comparison(comparison, months: int) -> str:
 
 
 def as_json(comparison, months: int) -> dict:
+    """Every outcome of the comparison table by alternative, with its interval."""
     out = {}
     for alt in comparison.alternatives:
         rows = comparison.table[comparison.table.alternative == alt]

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from simulate.compare import ratio_ci
+from simulate.outcomes import t_half_width
 
 RATIO_PREFIX = "net_cost_per_extra_exit"
 
@@ -75,11 +75,8 @@ def summarise_points(runs: pd.DataFrame, design: pd.DataFrame, outputs: Sequence
             cis = [ratio_ci(g[parts[0]], g[parts[1]], level)[1:] for _, g in groups]
             low, high = (np.array(c, dtype=float) for c in zip(*cis))
         else:
-            n = groups[name].count().to_numpy()
-            sd = groups[name].std(ddof=1).to_numpy()
-            with np.errstate(invalid="ignore", divide="ignore"):
-                t = stats.t.ppf(0.5 + level / 2, np.where(n > 1, n - 1, np.nan))
-                half = t * sd / np.sqrt(n)
+            half = t_half_width(groups[name].std(ddof=1).to_numpy(),
+                                groups[name].count().to_numpy(), level)
             low, high = means[name].to_numpy() - half, means[name].to_numpy() + half
         out[name] = means[name]
         out[f"{name}_ci_low"] = low

@@ -182,8 +182,7 @@ class PeerGroups(Policy):
                "Monthly probability that a tie from a group without a facilitator dissolves.",
                kind="uncertainty"),
         hazard("tie_fade_after_end_per_month", 0.05, (0.0, 0.15),
-               ASSUMPTION + "; contact thins out once a group stops meeting (Leeuwarden's "
-               "groups faded without a facilitator, 001:62-75)",
+               ASSUMPTION + ": contact between members thins out once a group stops meeting",
                "Monthly probability that a tie from a group that has stopped meeting "
                "dissolves.", kind="uncertainty"),
         share("job_loss_reduction_per_tie", 0.1, (0.0, 0.25),

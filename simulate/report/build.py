@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import math
-
-import numpy as np
-import pandas as pd
+import yaml
+from markupsafe import Markup
 
 from simulate import __version__
 from simulate.compare import net_saving_curves
-from simulate.outcomes import HORIZONS, summarise
-from simulate.parameters import PARAMETERS, Parameter
-from simulate.policies import REGISTRY
+from simulate.outcomes import EXITS, HORIZONS, summarise
+from simulate.parameters import Parameter
 from simulate.report import charts, experiments
+from simulate.report.cards import card, value
 from simulate.report.load import Output
-from simulate.report.page import Page, esc, num
-from simulate.report.text import auto, missing, money, number, share
+from simulate.report.page import Page, code, html, num
+from simulate.report.parameters_nl import dutch
+from simulate.report.text import (TEXT, alike, auto, decimal, is_money, missing, money, number,
+                                  outcome_words, plural, policy_words, share, short_doc)
 from simulate.scenario import Scenario
 
 
@@ -40,250 +40,254 @@ def _scenarios(out: Output) -> list[str]:
 def _run(out: Output, lang: str) -> Page:
     monthly, runs = out.frames["monthly"], out.frames["runs"]
     name = _scenarios(out)[0]
-    page = Page(lang, "title_run", name=name)
+    label = out.labels(lang).get(name, name)
+    page = Page(lang, "title_run", name=label)
+    scenario = out.resolved().get(name)
+    if scenario is not None and scenario.text("description", lang):
+        page.p(scenario.text("description", lang), "desc")
     page.p(page.t("intro_run", reps=runs["replicate"].nunique(), months=_months(out),
-                  name=name, size=number(int(runs["size"].iloc[0]), lang)), "intro")
+                  name=label, size=number(int(runs["size"].iloc[0]), lang)), "intro")
     page.h(2, page.t("summary"), "summary")
-    summary = summarise(runs)
     rows = []
-    for r in summary.itertuples():
-        base, _, horizon = r.outcome.rpartition("_")
-        fmt = share if base.startswith("share") else auto
-        value = num(fmt(r.mean, lang), scenario=name, outcome=r.outcome, stat="mean",
-                    value=r.mean)
-        interval = ("-" if missing(r.ci_low) else
-                    f"{esc(fmt(r.ci_low, lang))} – {esc(fmt(r.ci_high, lang))}")
-        rows.append([esc(f"{page.t('out_' + base)}, {page.t('after', m=horizon[:-1])}"),
-                     value, interval])
+    for r in summarise(runs).itertuples():
+        fmt = share if r.outcome.startswith("share") else alike(auto, (r.mean, r.ci_low,
+                                                                      r.ci_high))
+        cell = num(fmt(r.mean, lang), scenario=name, outcome=r.outcome, stat="mean",
+                   value=r.mean)
+        rows.append([outcome_words(r.outcome, lang), cell, _interval(fmt, r.ci_low,
+                                                                     r.ci_high, lang)])
     page.table([page.t("outcome"), page.t("estimate"), page.t("interval")], rows, {1, 2})
     page.p(page.t("uncertainty_note"), "note")
 
     page.h(2, page.t("charts"), "charts")
     size = {name: 1.0 / float(runs["size"].iloc[0])}
-    page.chart(charts.scenario_lines(monthly, [name], "cohort_on_assistance",
-                                     page.t("chart_share"), page.t("share"), lang, scale=size))
-    page.chart(charts.exits_by_destination(monthly, name, lang))
-    page.chart(charts.scenario_lines(monthly, [name], "on_assistance", page.t("chart_stock"),
-                                     page.t("mothers"), lang))
-    page.chart(charts.caseload(monthly, [name], lang))
-    page.chart(charts.childcare(monthly, [name], lang))
+    page.chart(charts.scenario_lines(monthly, [name], "cohort_on_assistance", page.t("share"),
+                                     lang, scale=size, labels={name: label}),
+               page.t("chart_share"))
+    page.chart(charts.exits_by_destination(monthly, name, lang), page.t("chart_exits"))
+    page.chart(charts.scenario_lines(monthly, [name], "on_assistance", page.t("mothers"), lang,
+                                     labels={name: label}), page.t("chart_stock"))
+    page.chart(charts.caseload(monthly, [name], lang, {name: label}), page.t("chart_caseload"))
+    page.chart(charts.childcare(monthly, [name], lang, {name: label}),
+               page.t("chart_childcare"))
     return page
 
 
+def _interval(fmt, lo: float, hi: float, lang: str) -> Markup | str:
+    if missing(lo) and missing(hi):
+        return "-"
+    return html("{} – {}", fmt(lo, lang), fmt(hi, lang))
+
+
 # ---- a comparison ----------------------------------------------------------------------------
-def _value(table: pd.DataFrame, alt: str, outcome: str) -> tuple[float, float, float]:
-    row = table[(table.alternative == alt) & (table.outcome == outcome)]
-    if row.empty:
-        return (np.nan, np.nan, np.nan)
-    r = row.iloc[0]
-    return float(r["mean"]), float(r["ci_low"]), float(r["ci_high"])
-
-
 def _compare(out: Output, lang: str) -> Page:
     monthly, runs, table = out.frames["monthly"], out.frames["runs"], out.frames["comparison"]
     names = _scenarios(out)
-    base = out.manifest.get("base", names[0])
+    base = out.base() or names[0]
     alternatives = [n for n in names if n != base]
     months = _months(out)
+    words = out.labels(lang)
+    scenarios = out.resolved()
     page = Page(lang, "title_compare")
-    page.p(page.t("intro_compare", n=len(alternatives), base=base,
-                  reps=runs["replicate"].nunique(), months=months), "intro")
+    for alt, found in (out.manifest.get("different_base") or {}).items():
+        diffs = "; ".join(page.t("diff_item", what=field, value=_shown(mine, lang),
+                                 base=_shown(theirs, lang)) for field, mine, theirs in found)
+        page.p(page.t("different_base", alt=words.get(alt, alt), diffs=diffs), "warning")
+    page.p(page.t("intro_compare", what=plural(len(alternatives), lang),
+                  base=words.get(base, base), reps=runs["replicate"].nunique(), months=months),
+           "intro")
+
+    page.h(2, page.t("glance"), "glance")
+    page.p(page.t("glance_intro", m=months))
+    page.chart(charts.glance(table, alternatives, months, lang, words),
+               page.t("chart_glance"))
 
     page.h(2, page.t("per_intervention"), "summary")
     for alt in alternatives:
-        page.raw(_card(page, out, table, alt, months))
+        description = scenarios[alt].text("description", lang) if alt in scenarios else ""
+        page.raw(card(table, alt, months, lang, words.get(alt, alt), description))
     page.p(page.t("uncertainty_note"), "note")
 
     page.h(2, page.t("charts"), "charts")
     sizes = {n: 1.0 / float(runs[runs.scenario == n]["size"].iloc[0]) for n in names}
-    page.chart(charts.scenario_lines(monthly, names, "cohort_on_assistance",
-                                     page.t("chart_share"), page.t("share"), lang, scale=sizes))
-    page.chart(charts.scenario_lines(monthly, names, "exit_work", page.t("chart_work"),
-                                     page.t("mothers"), lang, cumulative=True))
-    page.chart(charts.caseload(monthly, names, lang))
-    page.chart(charts.childcare(monthly, names, lang))
-    page.chart(charts.costs_and_savings(monthly, base, alternatives, lang))
+    page.chart(charts.scenario_lines(monthly, names, "cohort_on_assistance", page.t("share"),
+                                     lang, scale=sizes, base=base, labels=words),
+               page.t("chart_share"))
+    page.chart(charts.scenario_lines(monthly, names, "exit_work", page.t("mothers"), lang,
+                                     cumulative=True, base=base, labels=words),
+               page.t("chart_work"))
+    page.chart(charts.destination_changes(table, alternatives, lang, words),
+               page.t("chart_destinations", m=months))
+    page.chart(charts.costs_and_savings(monthly, base, alternatives, lang, words),
+               page.t("chart_costs"))
     wide = monthly.pivot_table(index=["scenario", "replicate", "month"], columns="metric",
                                values="value", observed=True).reset_index()
     page.chart(charts.net_saving({alt: net_saving_curves(wide, base, alt)
-                                  for alt in alternatives}, lang))
+                                  for alt in alternatives}, lang, words), page.t("chart_net"))
+    if charts.policy_metrics(monthly, "_cost_eur"):
+        page.chart(charts.programme_costs(monthly, names, lang,
+                                          _cost_words(scenarios, lang), words),
+                   page.t("chart_programme_costs"))
+    page.chart(charts.caseload(monthly, names, lang, words), page.t("chart_caseload"))
+    page.chart(charts.childcare(monthly, names, lang, words), page.t("chart_childcare"))
 
     page.h(2, page.t("outcomes"), "outcomes")
-    rows = []
+    rows, groups = [], {}
     for alt in alternatives:
-        for outcome in ("extra_exits_work_12m", "extra_exits_work_24m", "extra_exits_work_36m",
-                        "mother_months_saved_total", "benefit_saved_eur_total",
-                        "intervention_cost_eur_total", "net_cost_per_extra_exit_total",
-                        "break_even_month"):
-            mean, lo, hi = _value(table, alt, outcome)
-            fmt = money if "eur" in outcome or "cost_per" in outcome else auto
-            rows.append([esc(alt), esc(page.t("label_" + outcome)), num(fmt(mean, lang), alternative=alt,
-                                                     outcome=outcome, stat="mean", value=mean),
-                         "-" if missing(lo) and missing(hi) else
-                         f"{esc(fmt(lo, lang))} – {esc(fmt(hi, lang))}"])
-    page.table([page.t("scenario"), page.t("outcome"), page.t("estimate"), page.t("interval")],
-               rows, {2, 3})
+        groups[len(rows)] = words.get(alt, alt)
+        for outcome in _table_outcomes(months):
+            rows.append(_outcome_row(table, alt, outcome, months, lang))
+    page.details(page.t("all_outcomes"), lambda p: p.table(
+        [page.t("outcome"), page.t("estimate"), page.t("interval")], rows, {1, 2}, groups))
     return page
 
 
-def _card(page: Page, out: Output, table: pd.DataFrame, alt: str, months: int) -> str:
-    lang = page.lang
+def _table_outcomes(months: int) -> list[str]:
+    within = [x for x in HORIZONS if x <= months]
+    return [*(f"extra_exits_work_{x}m" for x in within),
+            "reached_total", "extra_exits_work_per_100_reached_total",
+            *(f"extra_exits_{r}_total" for r in (*EXITS, "all") if r != "work"),
+            *(f"change_on_assistance_{x}m" for x in within),
+            "mother_months_saved_total", "benefit_saved_eur_total",
+            "intervention_cost_eur_total", "net_cost_eur_total",
+            "net_cost_per_extra_exit_total", "break_even_month"]
 
-    def tagged(outcome: str, stat: str, value: float, fmt) -> str:
-        return num(fmt(value, lang), alternative=alt, outcome=outcome, stat=stat, value=value)
 
-    def three(outcome: str, fmt) -> dict[str, str]:
-        mean, lo, hi = _value(table, alt, outcome)
-        return {"v": tagged(outcome, "mean", mean, fmt), "lo": tagged(outcome, "ci_low", lo, fmt),
-                "hi": tagged(outcome, "ci_high", hi, fmt), "_raw": (mean, lo, hi)}
-
-    def say(key: str, **parts) -> str:
-        text = page.t(key)
-        for k, v in parts.items():
-            text = text.replace("{" + k + "}", v)
-        return f"<li>{text}</li>"
-
-    desc = out.scenarios.get(alt, {}).get("description", "")
-    lines = []
-    reached = three("reached_total", lambda x, _lang: number(x, _lang))
-    if not missing(reached["_raw"][0]):
-        if reached["_raw"][0] <= 0:
-            lines.append(say("no_reach"))
-        else:
-            lines.append(say("reached", reached=reached["v"], months=str(months)))
-            for x in HORIZONS:
-                if x > months:
-                    continue
-                r = three(f"extra_exits_work_per_100_reached_{x}m", auto)
-                mean, lo, hi = r.pop("_raw")
-                if missing(mean):
-                    continue
-                key = "extra_work" if (not missing(lo) and lo > 0) else "extra_work_none"
-                lines.append(say(key, m=str(x), **r))
-    cost = three("net_cost_per_extra_exit_total", money)
-    mean, lo, hi = cost.pop("_raw")
-    net = three("net_cost_eur_total", money)
-    net_mean = net["_raw"][0]
-    if not missing(net_mean) and net_mean < 0:
-        saving = three("net_cost_eur_total", lambda x, _lang: money(-x, _lang))
-        saving.pop("_raw")
-        saving["lo"], saving["hi"] = saving["hi"], saving["lo"]
-        lines.append(say("saves_money", m=str(months), **saving))
-    elif missing(mean):
-        lines.append(say("cost_per_exit_na"))
-    elif missing(lo):
-        lines.append(say("cost_per_exit_unclear", v=cost["v"]))
+def _outcome_row(table, alt: str, outcome: str, months: int, lang: str) -> list:
+    mean, lo, hi = value(table, alt, outcome)
+    if outcome == "break_even_month":
+        def fmt(x: float, lang: str) -> str:
+            return f"> {months}" if missing(x) else number(x, lang)
     else:
-        lines.append(say("cost_per_exit", **cost))
-    be = three("break_even_month", lambda x, _lang: number(x, _lang))
-    be_mean, be_lo, be_hi = be.pop("_raw")
-    if missing(be_mean):
-        lines.append(say("no_break_even", m=str(months)))
-    elif missing(be_hi):
-        lines.append(say("break_even_open", m=str(months), **be))
-    else:
-        lines.append(say("break_even", **be))
-    spent = _value(table, alt, "intervention_cost_eur_total")[0]
-    saved = _value(table, alt, "benefit_saved_eur_total")[0]
-    mm = _value(table, alt, "mother_months_saved_total")[0]
-    benefit = page.t("benefit_saved" if saved >= 0 else "benefit_more").replace(
-        "{v}", tagged("benefit_saved_eur_total", "mean", abs(saved), money))
-    fewer = page.t("months_fewer" if mm >= 0 else "months_more").replace(
-        "{v}", tagged("mother_months_saved_total", "mean", abs(mm), auto))
-    lines.append(say("costs_line", m=str(months),
-                     cost=tagged("intervention_cost_eur_total", "mean", spent, money),
-                     benefit=benefit, months=fewer))
-    return (f'<div class="card" data-alternative="{esc(alt)}"><h3>{esc(alt)}</h3>'
-            f'<p class="desc">{esc(desc)}</p><ul>{"".join(lines)}</ul></div>')
+        fmt = alike(money if is_money(outcome) else auto, (mean, lo, hi))
+    return [outcome_words(outcome, lang, months),
+            num(fmt(mean, lang), alternative=alt, outcome=outcome, stat="mean", value=mean),
+            _interval(fmt, lo, hi, lang)]
+
+
+def _programme_words(scenario: Scenario, lang: str) -> dict[str, str]:
+    """A scenario's programmes in words, by instance (a labelled one names its label)."""
+    return {spec.key: policy_words(spec.name, lang) + (f" ({spec.key})" if spec.label else "")
+            for spec in scenario.policies}
+
+
+def _cost_words(scenarios: dict[str, Scenario], lang: str) -> dict[str, str]:
+    """Programme cost metrics (``<label>_cost_eur``) named by their programme."""
+    return {f"{key}_cost_eur": words for s in scenarios.values()
+            for key, words in _programme_words(s, lang).items()}
 
 
 # ---- assumptions and reproduction ----------------------------------------------------------------
-def _effective_values(out: Output) -> tuple[dict[str, dict], dict[str, str]]:
-    """Every parameter value of each scenario (policies' as ``label.param``), and the
-    policy instances' registry names by label, from the resolved scenario files."""
-    values, labels = {}, {}
-    for name, data in out.scenarios.items():
-        scenario = Scenario.from_dict(data, source=str(out.path / f"scenario-{name}.yaml"))
-        values[scenario.name] = scenario.flat_values()
-        labels.update({spec.key: spec.name for spec in scenario.policies})
-    return values, labels
+def _shown(x, lang: str) -> str:
+    return decimal(x, lang)
 
 
-def _declaration(column: str, labels: dict[str, str]) -> Parameter | None:
-    if "." not in column:
-        return PARAMETERS.get(column)
-    label, _, param = column.partition(".")
-    policy = labels.get(label)
-    return REGISTRY[policy].parameters.get(param) if policy in REGISTRY else None
-
-
-def _fmt_value(value) -> str:
-    if isinstance(value, float) and not math.isnan(value):
-        return f"{value:g}"
-    return str(value)
+def _parameter_cell(column: str, key: str, d: Parameter, lang: str,
+                    source: bool = False) -> Markup:
+    """The parameter's name, then in ``lang`` its description, unit and (when asked) its
+    source: one cell, so that the numbers beside it keep their room on a phone."""
+    doc, unit, found = dutch(key, d) if lang == "nl" else (d.doc, d.unit, d.source)
+    lines = [(TEXT[lang]["unit"], unit), *([(TEXT[lang]["source"], found)] if source else [])]
+    notes = Markup("").join(html('<div class="doc">{}: {}</div>', k, v) for k, v in lines)
+    return html('{}<div class="doc">{}</div>{}', code(column), doc, notes)
 
 
 def assumptions(page: Page, out: Output) -> None:
-    """Values that differ from their defaults, then every assumed value with its range."""
-    values, labels = _effective_values(out)
-    if not values:
+    """The values that differ from the defaults (shared ones once, then what each scenario
+    changes against the base), then every assumed value with its plausible range."""
+    lang = page.lang
+    scenarios = out.resolved()
+    if not scenarios:
         return
-    params = list(dict.fromkeys(k for v in values.values() for k in v))
+    values = {name: s.flat_values() for name, s in scenarios.items()}
+    columns = list(dict.fromkeys(k for v in values.values() for k in v))
+    declared = {c: found for c in columns if (found := out.declaration(c))}
+    words = out.labels(lang)
     page.h(2, page.t("assumptions"), "assumptions")
     page.p(page.t("assumptions_intro"))
     factors = out.manifest.get("design", {}).get("factors", [])
     if factors:
-        page.p(page.t("varied", names=", ".join(f["name"] for f in factors)))
-    page.h(3, page.t("changed"))
-    changed = []
-    for scenario, row in values.items():
-        for c in params:
-            d = _declaration(c, labels)
-            if d is None or c not in row or row[c] == d.default:
-                continue
-            changed.append([esc(scenario),
-                            f'<code>{esc(c)}</code><div class="doc">{esc(d.doc)}</div>',
-                            esc(_fmt_value(row[c])), esc(_fmt_value(d.default)), esc(d.unit),
-                            esc(d.source)])
-    if changed:
-        page.table([page.t("scenario"), page.t("parameter"), page.t("value"), page.t("default"),
-                    page.t("unit"), page.t("source")], changed, {2, 3})
+        page.p(page.t("varied", names=", ".join(_factor_words(f["name"], declared, lang)
+                                                for f in factors)))
+    base = out.base() if out.base() in values else next(iter(values))
+    order = list(dict.fromkeys(out.frames["runs"]["scenario"].astype(str))) if (
+        "runs" in out.frames and "scenario" in out.frames["runs"]) else []
+    others = sorted((n for n in values if n != base),
+                    key=lambda n: (order.index(n) if n in order else len(order), n))
+
+    def row(c: str, shown, reference) -> list:
+        key, d = declared[c]
+        return [_parameter_cell(c, key, d, lang, source=True), decimal(shown, lang),
+                decimal(reference, lang)]
+
+    shared = [row(c, values[base][c], declared[c][1].default) for c in declared
+              if c in values[base]
+              and all(c in v and v[c] == values[base][c] for v in values.values())
+              and values[base][c] != declared[c][1].default]
+    page.h(3, page.t("changed") if not others else page.t("shared"))
+    if shared:
+        page.table([page.t("parameter"), page.t("value"), page.t("default")], shared, {1, 2})
     else:
         page.p(page.t("none_changed"))
-    page.h(3, page.t("assumed"))
+    if others:
+        page.h(3, page.t("changes", base=words.get(base, base)))
+        rows, groups = [], {}
+        for name in others:
+            programmes = list(_programme_words(scenarios[name], lang).values())
+            groups[len(rows)] = (page.t("programmes", name=words.get(name, name),
+                                        list=", ".join(programmes)) if programmes
+                                 else page.t("no_programmes", name=words.get(name, name)))
+            reference = {c: values[base].get(c, declared[c][1].default) for c in declared}
+            changed = [row(c, values[name][c], reference[c]) for c in declared
+                       if c in values[name] and values[name][c] != reference[c]]
+            rows.extend(changed or [[page.t("defaults_only"), "", ""]])
+        page.table([page.t("parameter"), page.t("value"), page.t("base_value")], rows, {1, 2},
+                   groups)
+
     assumed = []
-    for c in params:
-        d = _declaration(c, labels)
-        if d is None or not d.is_assumption:
+    for c, (key, d) in declared.items():
+        if not d.is_assumption:
             continue
-        seen = {s: row[c] for s, row in values.items() if c in row}
-        shown = (_fmt_value(next(iter(seen.values()))) if len(set(map(str, seen.values()))) <= 1
-                 else "; ".join(f"{s}: {_fmt_value(v)}" for s, v in seen.items()))
-        rng = "" if d.range is None else f"{d.range[0]:g} – {d.range[1]:g}"
-        assumed.append([f'<code>{esc(c)}</code><div class="doc">{esc(d.doc)}</div>',
-                        esc(shown), esc(d.unit), esc(rng)])
-    page.table([page.t("parameter"), page.t("value"), page.t("unit"), page.t("range")],
-               assumed, {1, 3})
+        seen = {n: v[c] for n, v in values.items() if c in v}
+        # The base's value (or the first scenario's); where scenarios differ, the table of
+        # changes above has each one.
+        shown = seen.get(base, next(iter(seen.values())))
+        cell = _parameter_cell(c, key, d, lang)
+        if len(set(map(str, seen.values()))) > 1:
+            cell = html('{}<div class="doc">{}</div>', cell, page.t("differs"))
+        rng = "" if d.range is None else html("{} – {}", decimal(d.range[0], lang),
+                                              decimal(d.range[1], lang))
+        assumed.append([cell, decimal(shown, lang), rng])
+    page.h(3, page.t("assumed"))
+    page.details(page.t("assumed_summary", n=len(assumed)), lambda p: p.table(
+        [page.t("parameter"), page.t("value"), page.t("range")], assumed, {1, 2}))
+
+
+def _factor_words(column: str, declared: dict, lang: str) -> str:
+    if column not in declared:
+        return column
+    key, d = declared[column]
+    doc = dutch(key, d)[0] if lang == "nl" else d.doc
+    return f"{short_doc(doc)} ({column})"
 
 
 def reproduce(page: Page, out: Output) -> None:
     m = out.manifest
     page.h(2, page.t("reproduce"), "reproduce")
     page.p(page.t("reproduce_intro"))
-    rows = [[esc(page.t("command")), f"<code>{esc(m.get('command', '-'))}</code>"],
-            [esc(page.t("seed")), esc(m.get("seed", "-"))],
-            [esc(page.t("replications")), esc(m.get("replications", "-"))],
-            [esc(page.t("version")), esc(m.get("package_version", __version__))]]
+    rows = [[page.t("command"), html("<code>{}</code>", m.get("command", "-"))],
+            [page.t("seed"), str(m.get("seed", "-"))],
+            [page.t("replications"), str(m.get("replications", "-"))],
+            [page.t("version"), str(m.get("package_version", __version__))]]
     if m.get("file"):
-        rows.append([esc(page.t("experiment_file")),
-                     f"<code>{esc(m['file'])}</code> (sha256 {esc(m.get('file_sha256', '-'))})"])
+        rows.append([page.t("experiment_file"),
+                     html("{} (sha256 {})", code(m["file"]), m.get("file_sha256", "-"))])
     files = m.get("scenarios") or {}
     if isinstance(files, dict) and files:
-        rows.append([esc(page.t("scenario_files")),
-                     "<br>".join(f"{esc(n)}: <code>{esc(v.get('file'))}</code> "
-                                 f"({esc(v.get('digest'))})" for n, v in files.items())])
+        rows.append([page.t("scenario_files"), Markup("<br>").join(
+            html("{}: {} ({})", n, code(v.get("file")), v.get("digest"))
+            for n, v in files.items())])
     page.table(["", ""], rows)
-    import yaml
     for name, data in out.scenarios.items():
-        page.raw(f"<details><summary>{esc(name)}</summary><pre>"
-                 f"{esc(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))}</pre></details>")
+        page.raw(html("<details><summary>{}</summary><pre>{}</pre></details>", name,
+                      yaml.safe_dump(data, sort_keys=False, allow_unicode=True)))

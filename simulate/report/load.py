@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,6 +10,9 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from simulate.parameters import PARAMETERS, Parameter
+from simulate.policies import REGISTRY
+from simulate.scenario import Scenario
 from simulate.schema import InputError
 
 KIND = "report"
@@ -26,6 +30,43 @@ class Output:
 
     def frame(self, name: str) -> pd.DataFrame | None:
         return self.frames.get(name)
+
+    def resolved(self) -> dict[str, Scenario]:
+        """The scenarios (from the resolved scenario files), by name."""
+        return self._resolved
+
+    @functools.cached_property
+    def _resolved(self) -> dict[str, Scenario]:
+        return {s.name: s for s in (
+            Scenario.from_dict(data, source=str(self.path / f"scenario-{name}.yaml"))
+            for name, data in self.scenarios.items())}
+
+    def labels(self, lang: str) -> dict[str, str]:
+        """Scenario names in ``lang``, where the scenario files give them."""
+        return {name: s.text("name", lang) for name, s in self.resolved().items()}
+
+    def base(self) -> str | None:
+        """The base of a comparison, or of an experiment run in pairs."""
+        if self.manifest.get("base"):
+            return self.manifest["base"]
+        evaluator = self.manifest.get("evaluator")
+        if isinstance(evaluator, dict) and isinstance(evaluator.get("baseline"), dict):
+            name = evaluator["baseline"].get("name")
+            return name.get("en") if isinstance(name, dict) else name  # {en: ..., nl: ...}
+        return None
+
+    def declaration(self, column: str) -> tuple[str, Parameter] | None:
+        """The declaration of a parameter column (``label.param`` for a policy instance's,
+        as in runs tables and experiment factors) and its key in
+        :mod:`simulate.report.parameters_nl` (``policy.param``); None if undeclared."""
+        if "." not in column:
+            return (column, PARAMETERS[column]) if column in PARAMETERS else None
+        label, _, param = column.partition(".")
+        policies = {spec.key: spec.name for s in self.resolved().values() for spec in s.policies}
+        policy = policies.get(label, label)
+        if policy not in REGISTRY or param not in REGISTRY[policy].parameters:
+            return None
+        return f"{policy}.{param}", REGISTRY[policy].parameters[param]
 
 
 def _read_frames(path: Path, names) -> dict[str, pd.DataFrame]:

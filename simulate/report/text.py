@@ -1,10 +1,18 @@
-"""Words and number formats of the report, in English and Dutch."""
+"""Words and number formats of the report, in English and Dutch.
+
+The Dutch is written as a Dutch municipality writes (bijstand, klantmanager, uitstroom naar
+werk, kinderopvang, terugval), not translated word for word. Numbers follow the language:
+1,234.5 and EUR 1,234 in English, 1.234,5 and € 1.234 in Dutch.
+"""
 
 from __future__ import annotations
 
 import math
+import re
+import textwrap
 
 LANGUAGES = ("en", "nl")
+HORIZON = re.compile(r"^(?P<stem>.+?)_(?:(?P<months>\d+)m|total)$")
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {
@@ -12,85 +20,157 @@ TEXT: dict[str, dict[str, str]] = {
         "title_compare": "Pathways: what interventions add for mothers on social assistance",
         "title_sweep": "Pathways: scenario sweep {name}",
         "title_sensitivity": "Pathways: sensitivity analysis {name}",
+        "n_interventions_1": "one intervention",
+        "n_interventions": "{n} interventions",
         "intro_compare": (
-            "This report compares {n} intervention(s) with the situation without them "
-            "({base}). Each was simulated {reps} times over {months} months with the same "
-            "random chances as the base, so that the differences come from the intervention, "
-            "not from chance. Numbers are averages over the simulations; the ranges are 95% "
-            "confidence intervals."),
+            "This report compares {what} with the situation without them ({base}). Each was "
+            "simulated {reps} times over {months} months with the same random chances as the "
+            "base, so that the differences come from the intervention, not from chance. "
+            "Numbers are averages over the simulations; the ranges are 95% confidence "
+            "intervals."),
         "intro_run": (
             "This report summarises {reps} simulations of {months} months of {name}: "
             "{size} mothers on social assistance at the start, with new and returning "
             "mothers each month. Numbers are averages over the simulations; the ranges are "
             "95% confidence intervals."),
+        "different_base": (
+            "Not a like-for-like comparison. {alt} differs from the base in more than its "
+            "programmes ({diffs}), so its results mix the effect of its programmes with the "
+            "effect of these differences. It was compared anyway because "
+            "--allow-different-base was given."),
+        "diff_item": "{what}: {value} against {base} in the base",
         "summary": "Summary",
+        "glance": "Effect and cost at a glance",
+        "chart_glance": ("Extra exits to work per 100 mothers reached, net cost per extra exit "
+                         "and break-even month, with 95% intervals"),
+        "glance_intro": (
+            "For each intervention: extra mothers in work per 100 mothers it reached, the net "
+            "cost per extra mother in work (the intervention's cost minus the benefit "
+            "payments it saves, or plus those it adds), and the month from which it has paid "
+            "for itself. Bars are 95% intervals; an arrow means the interval reaches past "
+            "the {m} months simulated, an open circle that it does not pay for itself within "
+            "them on average."),
         "per_intervention": "What each intervention adds",
-        "reached": ("The intervention reached about {reached} mothers in {months} months."),
-        "extra_work": ("Per 100 mothers reached, about {v} more mothers left assistance for "
-                       "work within {m} months ({lo} to {hi})."),
-        "extra_work_none": ("Per 100 mothers reached: {v} more mothers in work within {m} "
-                            "months ({lo} to {hi}); this is consistent with no effect."),
-        "no_reach": "The intervention reached no mothers, so it cannot add exits to work.",
-        "cost_per_exit": ("Net cost per extra mother in work: {v} ({lo} to {hi}), after the "
-                          "benefit payments it saves."),
+        "reached": "It reached about {reached} mothers in {months} months.",
+        "no_reach": "It reached no mothers, so it cannot add exits to work.",
+        "extra_work": ("Per 100 mothers reached, about {v} more left assistance for work "
+                       "within {m} months ({lo} to {hi})."),
+        "fewer_work": ("Per 100 mothers reached, about {v} fewer left assistance for work "
+                       "within {m} months ({lo} to {hi})."),
+        "extra_work_none": ("Per 100 mothers reached: {v} more in work within {m} months "
+                            "({lo} to {hi}); this is consistent with no effect."),
+        "extra_work_unclear": ("Per 100 mothers reached: about {v} more in work within {m} "
+                               "months, but this cannot be pinned down: too few mothers "
+                               "were reached, or the extra exits are not clearly above "
+                               "zero."),
+        "time_less": "Mothers spent {v} fewer months on assistance in total ({lo} to {hi})",
+        "time_more": "Mothers spent {v} more months on assistance in total ({lo} to {hi})",
+        "time_same": ("Time on assistance did not clearly change: {v} mother-months saved "
+                      "({lo} to {hi})"),
+        "because_more": ", mainly because {v} more mothers {dest} ({lo} to {hi})",
+        "because_fewer": ", mainly because {v} fewer mothers {dest} ({lo} to {hi})",
+        "verb_work": "left for work",
+        "verb_study": "left to study",
+        "verb_noncooperation": "had their assistance stopped for missing agreements",
+        "verb_partner": "left on a partner's income",
+        "verb_other": "left for other reasons",
+        "benefit_fell": ("Benefit payments fell by {v} ({lo} to {hi}); the intervention "
+                         "cost {cost}."),
+        "benefit_rose": ("Benefit payments rose by {v} ({lo} to {hi}) instead of falling, "
+                         "on top of the intervention's cost of {cost}."),
+        "benefit_unclear": ("Benefit payments did not clearly change ({v} saved, {lo} to "
+                            "{hi}); the intervention cost {cost}."),
+        "saves_money": ("Altogether it saves more than it costs: {v} over {m} months "
+                        "({lo} to {hi})."),
+        "cost_per_exit": ("Net cost per extra mother in work, after deducting the benefit "
+                          "payments saved: {v} ({lo} to {hi})."),
+        "cost_per_exit_rose": ("Net cost per extra mother in work: {v} ({lo} to {hi}); this "
+                               "is the intervention's cost plus the extra benefit payments, "
+                               "per extra mother in work."),
+        "cost_per_exit_plain": ("Net cost per extra mother in work, counting the change in "
+                                "benefit payments: {v} ({lo} to {hi})."),
         "cost_per_exit_na": ("There is no net cost per extra mother in work to report: the "
                              "intervention did not add exits to work on average."),
         "cost_per_exit_unclear": ("Net cost per extra mother in work: about {v}, but this "
                                   "cannot be pinned down, because the number of extra "
                                   "mothers in work is not clearly above zero."),
-        "saves_money": ("It saves more in benefit payments than it costs: {v} over {m} months "
-                        "({lo} to {hi})."),
         "break_even": ("It pays for itself from month {v} (between month {lo} and {hi}, "
                        "allowing for uncertainty)."),
-        "break_even_open": ("It pays for itself from month {v}; with the uncertainty, that "
-                            "could be from month {lo} or not within {m} months."),
-        "no_break_even": "It does not pay for itself within {m} months.",
-        "costs_line": "Intervention cost {cost} over {m} months; {benefit}; {months}.",
-        "benefit_saved": "benefit payments saved {v}",
-        "benefit_more": "benefit payments {v} higher",
-        "months_fewer": "{v} fewer mother-months on assistance",
-        "months_more": "{v} more mother-months on assistance",
+        "break_even_open": ("On average it pays for itself from month {v}; allowing for "
+                            "uncertainty, that could be from month {lo} or not within {m} "
+                            "months."),
+        "break_even_maybe": ("On average it does not pay for itself within {m} months, but "
+                             "allowing for uncertainty it might, from month {lo}."),
+        "no_break_even": ("It does not pay for itself within {m} months, even allowing for "
+                          "uncertainty."),
+        "never_pays": ("It cannot pay for itself: it raises benefit payments as well as "
+                       "costing money."),
         "uncertainty_note": (
             "How sure are we? The ranges show where the average effect lies with 95% "
             "confidence given the model's assumptions. They do not include the uncertainty "
             "in those assumptions (see the assumptions table and the sensitivity analysis)."),
         "charts": "Charts",
-        "chart_share": "Share of the mothers on assistance at the start who are still on assistance",
-        "chart_work": "Cumulative exits to work",
+        "chart_share": ("Share of the mothers on assistance at the start who are still on "
+                        "assistance"),
+        "chart_work": "Exits to work, cumulative",
         "chart_stock": "Mothers on assistance",
         "chart_caseload": "Caseload per coach (mean)",
-        "chart_childcare": "Childcare: queue and reserved places in use",
-        "chart_costs": "Cumulative benefit saved and intervention cost",
-        "chart_net": "Cumulative net saving (benefit saved minus intervention cost)",
-        "chart_exits": "Cumulative exits by destination",
-        "chart_heatmap": "{output} by {x} and {y}",
-        "chart_lines": "{output} by {x}",
-        "chart_sobol": "Sobol indices of {output} (first order and total, with 95% intervals)",
-        "chart_convergence": "Convergence of the total-order indices of {output}",
-        "chart_morris": "Morris screening of {output}: mu* against sigma",
+        "chart_childcare": "Childcare: the queue, and programme places in use",
+        "chart_costs": "Benefit saved and intervention cost, cumulative",
+        "chart_net": ("Net saving, cumulative (benefit saved minus intervention cost): where "
+                      "it crosses zero, the intervention has paid for itself"),
+        "chart_exits": "Exits by destination, cumulative",
+        "chart_destinations": ("Change in exits by destination within {m} months, against "
+                               "the base (95% intervals)"),
+        "chart_programme_costs": "Programme costs per month",
+        "panel_per100": "extra exits to work per 100 reached, {m} months",
+        "panel_cost": "net cost per extra exit to work ({eur})",
+        "panel_break_even": "break-even month",
+        "not_within": "not within {m} months",
+        "interval_open": "interval unbounded: extra exits not clearly above zero",
         "month": "month",
         "share": "share",
         "mothers": "mothers",
         "eur": "EUR",
+        "change": "change",
         "band": "95% band",
+        "regular": "regular coaches",
+        "queue": "childcare queue",
+        "saved": "benefit saved",
+        "cost": "intervention cost",
         "outcomes": "Outcomes",
+        "all_outcomes": "Show every outcome with its 95% interval",
+        "indices": "Indices",
+        "all_indices": "Show every index of every outcome, with its interval",
+        "defaults_only": "Its programmes run at their default values.",
         "outcome": "outcome",
         "estimate": "estimate",
         "interval": "95% interval",
+        "yes": "yes",
+        "no": "no",
         "assumptions": "Assumptions",
         "assumptions_intro": (
             "Every number in the model is declared with a unit, a plausible range and its "
-            "source. Below: first the values that differ from the declared defaults, then "
-            "every value that is an assumption rather than taken from a source, with the "
-            "range within which it is plausible."),
+            "source. Below: the values that differ from the declared defaults, then every "
+            "value that is an assumption rather than taken from a source, with the range "
+            "within which it is plausible."),
+        "shared": "Values that differ from the defaults, shared by every scenario",
+        "changes": "What each scenario changes against the base ({base})",
         "changed": "Values that differ from the defaults",
+        "programmes": "{name} runs: {list}.",
+        "no_programmes": "{name} runs no programme.",
         "varied": "Varied in this experiment: {names}.",
         "assumed": "Values that are assumptions",
+        "assumed_summary": "Show the {n} values that are assumptions, with their plausible ranges",
         "none_changed": "No value differs from its default.",
+        "differs": ("Differs between the scenarios (see the changes above); the value shown "
+                    "is the base's."),
+        "no_changes": "No scenario changes a value of the base apart from its programmes.",
         "parameter": "parameter",
         "scenario": "scenario",
         "value": "value",
         "default": "default",
+        "base_value": "base",
         "unit": "unit",
         "range": "plausible range",
         "source": "source",
@@ -105,37 +185,35 @@ TEXT: dict[str, dict[str, str]] = {
         "experiment_file": "experiment file",
         "sweep_intro": ("A sweep of {n} design points ({runs} runs) of {name} over {months} "
                         "months. Each point is the average of its replications."),
-        "sensitivity_intro": (
-            "Global sensitivity analysis ({method}) of {name}: which uncertain numbers "
-            "matter most for the outcomes. A first-order index is the share of the outcome's "
+        "sensitivity_intro_Sobol": (
+            "Global sensitivity analysis (Sobol) of {name}: which uncertain numbers matter "
+            "most for the outcomes. A first-order index is the share of the outcome's "
             "variance due to one number alone; the total index adds its interactions."),
-        "top_drivers": "The outcome {output} depends most on: {names}.",
+        "sensitivity_intro_Morris": (
+            "Screening (Morris) of {name}: which uncertain numbers matter most for the "
+            "outcomes. mu* is the mean size of the change in an outcome when one number moves "
+            "across its plausible range; sigma, the spread of that change, is large where the "
+            "number interacts with others or acts non-linearly."),
+        "top_drivers": "{output} depends most on: {names}.",
         "design_points": "Design points",
-        "exits_work": "exits to work",
-        "on_assistance": "on assistance",
-        "no_sensitivity": "",
-        "regular": "regular coaches",
-        "dedicated": "dedicated coaches",
-        "queue": "childcare queue",
-        "reserved_used": "reserved places in use",
-        "saved": "benefit saved",
-        "cost": "intervention cost",
-        "dest_work": "work", "dest_study": "study", "dest_noncooperation": "non-cooperation",
-        "dest_partner": "partner income", "dest_other": "other",
-        "out_share_on_assistance": "share of the initial stock still on assistance",
-        "out_exits_work": "exits to work", "out_exits_study": "exits to study",
-        "out_exits_noncooperation": "exits for non-cooperation",
-        "out_exits_partner": "exits to partner income", "out_exits_other": "other exits",
-        "out_exits_all": "all exits",
-        "after": "after {m} months",
-        "label_extra_exits_work_12m": "extra exits to work, 12 months",
-        "label_extra_exits_work_24m": "extra exits to work, 24 months",
-        "label_extra_exits_work_36m": "extra exits to work, 36 months",
-        "label_mother_months_saved_total": "mother-months on assistance saved",
-        "label_benefit_saved_eur_total": "benefit spending saved",
-        "label_intervention_cost_eur_total": "intervention cost",
-        "label_net_cost_per_extra_exit_total": "net cost per extra exit to work",
-        "label_break_even_month": "break-even month",
+        "chart_heatmap": "{output}, by {x} and {y}",
+        "chart_lines": "{output}, by {x}",
+        "chart_scatter": "{output} at each sampled point, against each varied value",
+        "chart_sobol": "Sobol indices of {output} (first order and total, with 95% intervals)",
+        "chart_convergence": "Convergence of the total-order indices of {output}",
+        "chart_morris": "Morris screening of {output}: mu* against sigma",
+        "sobol_first": "first order (S1)",
+        "sobol_total": "total (ST)",
+        "sobol_axis": "share of the outcome's variance",
+        "samples_axis": "samples (N)",
+        "mu_star_axis": "mu* (mean absolute elementary effect)",
+        "sigma_axis": "sigma (spread: interactions, non-linearity)",
+        "conv_axis": "total index (ST)",
+        "index_S1": "first order S1", "index_ST": "total ST", "index_mu": "mu",
+        "index_mu_star": "mu*", "index_sigma": "sigma", "index_conf": "± (95%)",
+        "dest_work": "work", "dest_study": "study",
+        "dest_noncooperation": "missed agreements", "dest_partner": "partner's income",
+        "dest_other": "other", "dest_all": "all exits",
         "footer": "Pathways {version}. Built from {path}.",
     },
     "nl": {
@@ -143,135 +221,346 @@ TEXT: dict[str, dict[str, str]] = {
         "title_compare": "Pathways: wat interventies opleveren voor moeders in de bijstand",
         "title_sweep": "Pathways: scenarioverkenning {name}",
         "title_sensitivity": "Pathways: gevoeligheidsanalyse {name}",
+        "n_interventions_1": "één interventie",
+        "n_interventions": "{n} interventies",
         "intro_compare": (
-            "Dit rapport vergelijkt {n} interventie(s) met de situatie zonder ({base}). "
-            "Elke interventie is {reps} keer gesimuleerd over {months} maanden, met dezelfde "
-            "toevalsfactoren als de basis, zodat de verschillen door de interventie komen en "
-            "niet door toeval. Getallen zijn gemiddelden over de simulaties; de marges zijn "
+            "Dit rapport vergelijkt {what} met de situatie zonder ({base}). Elke interventie "
+            "is {reps} keer gesimuleerd over {months} maanden, met dezelfde toevalsfactoren "
+            "als de basis, zodat de verschillen door de interventie komen en niet door "
+            "toeval. Getallen zijn gemiddelden over de simulaties; de marges zijn "
             "95%-betrouwbaarheidsintervallen."),
         "intro_run": (
             "Dit rapport vat {reps} simulaties samen van {months} maanden {name}: {size} "
             "moeders in de bijstand bij de start, met elke maand nieuwe en terugkerende "
             "moeders. Getallen zijn gemiddelden over de simulaties; de marges zijn "
             "95%-betrouwbaarheidsintervallen."),
+        "different_base": (
+            "Geen zuivere vergelijking. {alt} verschilt van de basis in meer dan de "
+            "interventies ({diffs}). De uitkomsten mengen dus het effect van de interventies "
+            "met het effect van deze verschillen. Er is toch vergeleken omdat "
+            "--allow-different-base is opgegeven."),
+        "diff_item": "{what}: {value} tegen {base} in de basis",
         "summary": "Samenvatting",
+        "glance": "Effect en kosten in één oogopslag",
+        "chart_glance": ("Extra uitstroom naar werk per 100 bereikte moeders, nettokosten per "
+                         "extra uitstroom en terugverdienmaand, met 95%-marges"),
+        "glance_intro": (
+            "Per interventie: hoeveel moeders extra aan het werk gaan per 100 bereikte "
+            "moeders, de nettokosten per extra moeder aan het werk (de kosten van de "
+            "interventie min de uitkeringen die ze bespaart, of plus de uitkeringen die ze "
+            "extra kost) en de maand vanaf wanneer ze zichzelf heeft terugverdiend. De "
+            "strepen zijn 95%-marges; een pijl betekent dat de marge verder loopt dan de "
+            "{m} gesimuleerde maanden, een open rondje dat ze zich daarbinnen gemiddeld niet "
+            "terugverdient."),
         "per_intervention": "Wat elke interventie oplevert",
         "reached": "De interventie bereikte ongeveer {reached} moeders in {months} maanden.",
+        "no_reach": ("De interventie bereikte geen moeders en kan dus geen uitstroom naar werk "
+                     "toevoegen."),
         "extra_work": ("Per 100 bereikte moeders gingen er binnen {m} maanden ongeveer {v} "
                        "meer aan het werk ({lo} tot {hi})."),
+        "fewer_work": ("Per 100 bereikte moeders gingen er binnen {m} maanden ongeveer {v} "
+                       "minder aan het werk ({lo} tot {hi})."),
         "extra_work_none": ("Per 100 bereikte moeders: {v} meer aan het werk binnen {m} "
                             "maanden ({lo} tot {hi}); dit past ook bij geen effect."),
-        "no_reach": "De interventie bereikte geen moeders en kan dus geen uitstroom naar werk toevoegen.",
-        "cost_per_exit": ("Netto kosten per extra moeder aan het werk: {v} ({lo} tot {hi}), na "
-                          "aftrek van de bespaarde uitkeringen."),
-        "cost_per_exit_na": ("Er zijn geen netto kosten per extra moeder aan het werk te "
+        "extra_work_unclear": ("Per 100 bereikte moeders: ongeveer {v} meer aan het werk "
+                               "binnen {m} maanden, maar dat is niet vast te stellen: te "
+                               "weinig moeders bereikt, of de extra uitstroom ligt niet "
+                               "duidelijk boven nul."),
+        "time_less": ("Moeders zaten samen {v} maanden korter in de bijstand ({lo} tot "
+                      "{hi})"),
+        "time_more": ("Moeders zaten samen {v} maanden langer in de bijstand ({lo} tot "
+                      "{hi})"),
+        "time_same": ("De tijd in de bijstand veranderde niet duidelijk: {v} bijstandsmaanden "
+                      "bespaard ({lo} tot {hi})"),
+        "because_more": ", vooral doordat er {v} moeders meer {dest} ({lo} tot {hi})",
+        "because_fewer": ", vooral doordat er {v} moeders minder {dest} ({lo} tot {hi})",
+        "verb_work": "uitstroomden naar werk",
+        "verb_study": "gingen studeren",
+        "verb_noncooperation": ("hun uitkering kwijtraakten wegens het niet nakomen van "
+                                "afspraken"),
+        "verb_partner": "uitstroomden naar een inkomen van de partner",
+        "verb_other": "uitstroomden om andere redenen",
+        "benefit_fell": ("De uitkeringslasten daalden met {v} ({lo} tot {hi}); de "
+                         "interventie kostte {cost}."),
+        "benefit_rose": ("De uitkeringslasten stegen met {v} ({lo} tot {hi}) in plaats van te "
+                         "dalen, bovenop de kosten van de interventie van {cost}."),
+        "benefit_unclear": ("De uitkeringslasten veranderden niet duidelijk ({v} bespaard, "
+                            "{lo} tot {hi}); de interventie kostte {cost}."),
+        "saves_money": ("Alles bij elkaar bespaart ze meer dan ze kost: {v} over {m} maanden "
+                        "({lo} tot {hi})."),
+        "cost_per_exit": ("Nettokosten per extra moeder aan het werk, na aftrek van de "
+                          "bespaarde uitkeringen: {v} ({lo} tot {hi})."),
+        "cost_per_exit_rose": ("Nettokosten per extra moeder aan het werk: {v} ({lo} tot "
+                               "{hi}); dat zijn de kosten van de interventie plus de extra "
+                               "uitkeringen, per extra moeder aan het werk."),
+        "cost_per_exit_plain": ("Nettokosten per extra moeder aan het werk, met de "
+                                "verandering in uitkeringslasten meegeteld: {v} ({lo} tot "
+                                "{hi})."),
+        "cost_per_exit_na": ("Er zijn geen nettokosten per extra moeder aan het werk te "
                              "melden: de interventie voegde gemiddeld geen uitstroom naar "
                              "werk toe."),
-        "cost_per_exit_unclear": ("Netto kosten per extra moeder aan het werk: ongeveer {v}, "
+        "cost_per_exit_unclear": ("Nettokosten per extra moeder aan het werk: ongeveer {v}, "
                                   "maar dat is niet vast te stellen, omdat het aantal extra "
                                   "moeders aan het werk niet duidelijk boven nul ligt."),
-        "saves_money": ("Ze bespaart meer aan uitkeringen dan ze kost: {v} over {m} maanden "
-                        "({lo} tot {hi})."),
         "break_even": ("Ze verdient zichzelf terug vanaf maand {v} (tussen maand {lo} en "
                        "{hi}, rekening houdend met onzekerheid)."),
-        "break_even_open": ("Ze verdient zichzelf terug vanaf maand {v}; met de onzekerheid "
-                            "kan dat vanaf maand {lo} zijn of niet binnen {m} maanden."),
-        "no_break_even": "Ze verdient zichzelf niet terug binnen {m} maanden.",
-        "costs_line": "Kosten van de interventie {cost} over {m} maanden; {benefit}; {months}.",
-        "benefit_saved": "bespaarde uitkeringen {v}",
-        "benefit_more": "uitkeringen {v} hoger",
-        "months_fewer": "{v} bijstandsmaanden minder",
-        "months_more": "{v} bijstandsmaanden meer",
+        "break_even_open": ("Gemiddeld verdient ze zichzelf terug vanaf maand {v}; met de "
+                            "onzekerheid meegerekend kan dat vanaf maand {lo} zijn, of niet "
+                            "binnen {m} maanden."),
+        "break_even_maybe": ("Gemiddeld verdient ze zichzelf niet terug binnen {m} maanden, "
+                             "maar met de onzekerheid meegerekend kan dat wel, vanaf maand "
+                             "{lo}."),
+        "no_break_even": ("Ze verdient zichzelf niet terug binnen {m} maanden, ook niet met "
+                          "de onzekerheid meegerekend."),
+        "never_pays": ("Ze kan zichzelf niet terugverdienen: de uitkeringslasten stijgen en "
+                       "de interventie kost geld."),
         "uncertainty_note": (
             "Hoe zeker is dit? De marges geven aan waar het gemiddelde effect met 95% "
             "zekerheid ligt, gegeven de aannames van het model. De onzekerheid in die "
             "aannames zit er niet in (zie de tabel met aannames en de gevoeligheidsanalyse)."),
         "charts": "Grafieken",
-        "chart_share": "Aandeel van de moeders die bij de start in de bijstand zaten en er nog in zitten",
+        "chart_share": ("Aandeel van de moeders die bij de start in de bijstand zaten en er "
+                        "nog in zitten"),
         "chart_work": "Uitstroom naar werk, opgeteld",
         "chart_stock": "Moeders in de bijstand",
         "chart_caseload": "Caseload per klantmanager (gemiddeld)",
-        "chart_childcare": "Kinderopvang: wachtlijst en gereserveerde plaatsen in gebruik",
+        "chart_childcare": ("Kinderopvang: de wachtlijst, en plaatsen van de interventies in "
+                            "gebruik"),
         "chart_costs": "Bespaarde uitkeringen en kosten van de interventie, opgeteld",
-        "chart_net": "Netto besparing, opgeteld (bespaarde uitkeringen min kosten)",
+        "chart_net": ("Netto besparing, opgeteld (bespaarde uitkeringen min kosten): waar de "
+                      "lijn boven nul komt, heeft de interventie zichzelf terugverdiend"),
         "chart_exits": "Uitstroom naar bestemming, opgeteld",
-        "chart_heatmap": "{output} naar {x} en {y}",
-        "chart_lines": "{output} naar {x}",
-        "chart_sobol": "Sobol-indices van {output} (eerste orde en totaal, met 95%-marges)",
-        "chart_convergence": "Convergentie van de totale indices van {output}",
-        "chart_morris": "Morris-screening van {output}: mu* tegen sigma",
+        "chart_destinations": ("Verschil in uitstroom naar bestemming binnen {m} maanden, "
+                               "ten opzichte van de basis (95%-marges)"),
+        "chart_programme_costs": "Kosten van de interventies per maand",
+        "panel_per100": "extra uitstroom naar werk per 100 bereikt, {m} maanden",
+        "panel_cost": "nettokosten per extra uitstroom naar werk ({eur})",
+        "panel_break_even": "terugverdienmaand",
+        "not_within": "niet binnen {m} maanden",
+        "interval_open": "marge onbegrensd: extra uitstroom niet duidelijk boven nul",
         "month": "maand",
         "share": "aandeel",
         "mothers": "moeders",
-        "eur": "EUR",
+        "eur": "euro",
+        "change": "verschil",
         "band": "95%-marge",
+        "regular": "reguliere klantmanagers",
+        "queue": "wachtlijst kinderopvang",
+        "saved": "bespaarde uitkeringen",
+        "cost": "kosten interventie",
         "outcomes": "Uitkomsten",
+        "all_outcomes": "Toon alle uitkomsten met hun 95%-marge",
+        "indices": "Indices",
+        "all_indices": "Toon alle indices van alle uitkomsten, met hun marge",
+        "defaults_only": "De interventies draaien met hun standaardwaarden.",
         "outcome": "uitkomst",
         "estimate": "schatting",
-        "interval": "95%-interval",
+        "interval": "95%-marge",
+        "yes": "ja",
+        "no": "nee",
         "assumptions": "Aannames",
         "assumptions_intro": (
             "Elk getal in het model is vastgelegd met een eenheid, een aannemelijke "
-            "bandbreedte en een bron. Hieronder eerst de waarden die afwijken van de "
-            "standaardwaarden, dan alle waarden die een aanname zijn en niet uit een bron "
-            "komen, met de bandbreedte waarbinnen ze aannemelijk zijn."),
+            "bandbreedte en een bron. Hieronder de waarden die afwijken van de "
+            "standaardwaarden, en daarna alle waarden die een aanname zijn en niet uit een "
+            "bron komen, met de bandbreedte waarbinnen ze aannemelijk zijn."),
+        "shared": "Waarden die afwijken van de standaard, gelijk in alle scenario's",
+        "changes": "Wat elk scenario verandert ten opzichte van de basis ({base})",
         "changed": "Waarden die afwijken van de standaard",
+        "programmes": "{name} bevat: {list}.",
+        "no_programmes": "{name} bevat geen interventie.",
         "varied": "Gevarieerd in deze verkenning: {names}.",
         "assumed": "Waarden die een aanname zijn",
+        "assumed_summary": "Toon de {n} waarden die een aanname zijn, met hun bandbreedte",
         "none_changed": "Geen enkele waarde wijkt af van de standaard.",
+        "differs": ("Verschilt per scenario (zie de wijzigingen hierboven); de getoonde "
+                    "waarde is die van de basis."),
+        "no_changes": ("Geen scenario verandert een waarde van de basis, behalve met zijn "
+                       "interventies."),
         "parameter": "parameter",
         "scenario": "scenario",
         "value": "waarde",
         "default": "standaard",
+        "base_value": "basis",
         "unit": "eenheid",
         "range": "aannemelijke bandbreedte",
         "source": "bron",
         "reproduce": "Zo herhaalt u deze berekening",
         "reproduce_intro": ("Voer dit commando uit in de projectmap, met dezelfde versie en "
-                            "scenariobestanden; dezelfde seed geeft dezelfde getallen."),
+                            "scenariobestanden; met dezelfde startwaarde voor het toeval komen "
+                            "dezelfde getallen eruit."),
         "command": "commando",
-        "seed": "seed",
+        "seed": "startwaarde voor het toeval (seed)",
         "version": "versie",
         "replications": "herhalingen",
         "scenario_files": "scenariobestanden",
         "experiment_file": "verkenningsbestand",
         "sweep_intro": ("Een verkenning van {n} ontwerppunten ({runs} simulaties) van {name} "
-                        "over {months} maanden. Elk punt is het gemiddelde van zijn herhalingen."),
-        "sensitivity_intro": (
-            "Globale gevoeligheidsanalyse ({method}) van {name}: welke onzekere getallen het "
+                        "over {months} maanden. Elk punt is het gemiddelde van zijn "
+                        "herhalingen."),
+        "sensitivity_intro_Sobol": (
+            "Globale gevoeligheidsanalyse (Sobol) van {name}: welke onzekere getallen het "
             "meest uitmaken voor de uitkomsten. Een eerste-orde-index is het deel van de "
             "variantie van de uitkomst dat door één getal alleen komt; de totale index telt "
             "ook de wisselwerkingen mee."),
-        "top_drivers": "De uitkomst {output} hangt het meest af van: {names}.",
+        "sensitivity_intro_Morris": (
+            "Screening (Morris) van {name}: welke onzekere getallen het meest uitmaken voor de "
+            "uitkomsten. mu* is de gemiddelde grootte van de verandering in een uitkomst als "
+            "één getal over zijn aannemelijke bandbreedte beweegt; sigma, de spreiding van die "
+            "verandering, is groot waar het getal samenwerkt met andere of niet-lineair "
+            "werkt."),
+        "top_drivers": "{output} hangt het meest af van: {names}.",
         "design_points": "Ontwerppunten",
-        "exits_work": "uitstroom naar werk",
-        "on_assistance": "in de bijstand",
-        "no_sensitivity": "",
-        "regular": "reguliere klantmanagers",
-        "dedicated": "toegewijde klantmanagers",
-        "queue": "wachtlijst kinderopvang",
-        "reserved_used": "gereserveerde plaatsen in gebruik",
-        "saved": "bespaarde uitkeringen",
-        "cost": "kosten interventie",
-        "dest_work": "werk", "dest_study": "studie", "dest_noncooperation": "niet meewerken",
-        "dest_partner": "inkomen partner", "dest_other": "overig",
-        "out_share_on_assistance": "aandeel van de beginstand nog in de bijstand",
-        "out_exits_work": "uitstroom naar werk", "out_exits_study": "uitstroom naar studie",
-        "out_exits_noncooperation": "uitstroom wegens niet meewerken",
-        "out_exits_partner": "uitstroom naar inkomen partner",
-        "out_exits_other": "overige uitstroom", "out_exits_all": "alle uitstroom",
-        "after": "na {m} maanden",
-        "label_extra_exits_work_12m": "extra uitstroom naar werk, 12 maanden",
-        "label_extra_exits_work_24m": "extra uitstroom naar werk, 24 maanden",
-        "label_extra_exits_work_36m": "extra uitstroom naar werk, 36 maanden",
-        "label_mother_months_saved_total": "bespaarde bijstandsmaanden",
-        "label_benefit_saved_eur_total": "bespaarde uitkeringen",
-        "label_intervention_cost_eur_total": "kosten interventie",
-        "label_net_cost_per_extra_exit_total": "netto kosten per extra uitstroom naar werk",
-        "label_break_even_month": "terugverdienmaand",
+        "chart_heatmap": "{output}, naar {x} en {y}",
+        "chart_lines": "{output}, naar {x}",
+        "chart_scatter": "{output} per steekproefpunt, tegen elke gevarieerde waarde",
+        "chart_sobol": "Sobol-indices van {output} (eerste orde en totaal, met 95%-marges)",
+        "chart_convergence": "Convergentie van de totale indices van {output}",
+        "chart_morris": "Morris-screening van {output}: mu* tegen sigma",
+        "sobol_first": "eerste orde (S1)",
+        "sobol_total": "totaal (ST)",
+        "sobol_axis": "deel van de variantie van de uitkomst",
+        "samples_axis": "steekproefgrootte (N)",
+        "mu_star_axis": "mu* (gemiddeld absoluut elementair effect)",
+        "sigma_axis": "sigma (spreiding: wisselwerking, niet-lineariteit)",
+        "conv_axis": "totale index (ST)",
+        "index_S1": "eerste orde S1", "index_ST": "totaal ST", "index_mu": "mu",
+        "index_mu_star": "mu*", "index_sigma": "sigma", "index_conf": "± (95%)",
+        "dest_work": "werk", "dest_study": "studie",
+        "dest_noncooperation": "niet nakomen van afspraken", "dest_partner": "inkomen partner",
+        "dest_other": "overig", "dest_all": "alle uitstroom",
         "footer": "Pathways {version}. Gemaakt uit {path}.",
     },
 }
+
+# Outcomes in words: stem -> (English, Dutch, stock?). A stock is read at a month ("at 24
+# months"), a flow is summed up to it ("within 24 months").
+OUTCOMES: dict[str, tuple[str, str, bool]] = {
+    "exits_work": ("exits to work", "uitstroom naar werk", False),
+    "exits_study": ("exits to study", "uitstroom naar studie", False),
+    "exits_noncooperation": ("exits for missing agreements",
+                             "uitstroom wegens het niet nakomen van afspraken", False),
+    "exits_partner": ("exits to a partner's income", "uitstroom naar een inkomen van de partner",
+                      False),
+    "exits_other": ("exits for other reasons", "uitstroom om andere redenen", False),
+    "exits_all": ("all exits", "alle uitstroom", False),
+    "on_assistance": ("mothers on assistance", "moeders in de bijstand", True),
+    "share_on_assistance": ("share of the initial stock still on assistance",
+                            "aandeel van de beginstand nog in de bijstand", True),
+    "mother_months_on_assistance": ("mother-months on assistance", "bijstandsmaanden", False),
+    "benefit_spending_eur": ("benefit spending", "uitkeringslasten", False),
+    "intervention_spending_eur": ("intervention spending", "kosten van de interventies", False),
+    "extra_exits_work": ("extra exits to work", "extra uitstroom naar werk", False),
+    "extra_exits_study": ("extra exits to study", "extra uitstroom naar studie", False),
+    "extra_exits_noncooperation": ("extra exits for missing agreements",
+                                   "extra uitstroom wegens het niet nakomen van afspraken",
+                                   False),
+    "extra_exits_partner": ("extra exits to a partner's income",
+                            "extra uitstroom naar een inkomen van de partner", False),
+    "extra_exits_other": ("extra exits for other reasons", "extra uitstroom om andere redenen",
+                          False),
+    "extra_exits_all": ("extra exits (all destinations)", "extra uitstroom (alle bestemmingen)",
+                        False),
+    "change_on_assistance": ("change in mothers on assistance",
+                             "verschil in moeders in de bijstand", True),
+    "mother_months_saved": ("mother-months on assistance saved", "bespaarde bijstandsmaanden",
+                            False),
+    "benefit_saved_eur": ("benefit spending saved", "bespaarde uitkeringslasten", False),
+    "intervention_cost_eur": ("intervention cost", "kosten van de interventie", False),
+    "net_cost_eur": ("net cost (cost minus benefit saved)",
+                     "nettokosten (kosten min bespaarde uitkeringen)", False),
+    "net_cost_per_extra_exit": ("net cost per extra exit to work",
+                                "nettokosten per extra uitstroom naar werk", False),
+    "reached": ("mothers reached", "bereikte moeders", False),
+    "extra_exits_work_per_100_reached": ("extra exits to work per 100 mothers reached",
+                                         "extra uitstroom naar werk per 100 bereikte moeders",
+                                         False),
+}
+WHEN = {"en": {"flow": "within {m} months", "stock": "at {m} months",
+               "flow_total": "over the whole run", "stock_total": "at the end"},
+        "nl": {"flow": "binnen {m} maanden", "stock": "na {m} maanden",
+               "flow_total": "over de hele periode", "stock_total": "aan het eind"}}
+SPECIAL = {"break_even_month": ("break-even month", "terugverdienmaand"),
+           "net_cost_per_extra_exit": ("net cost per extra exit to work, whole run",
+                                       "nettokosten per extra uitstroom naar werk, hele "
+                                       "periode")}
+# Policies (registry names) and their metrics in words, where known; others are shown by
+# their names with spaces.
+POLICIES = {"dedicated_coaches": ("dedicated coaches", "gespecialiseerde klantmanagers"),
+            "reserved_childcare": ("reserved childcare places", "gereserveerde kinderopvang"),
+            "peer_groups": ("peer groups", "groepstrajecten met lotgenoten"),
+            "aftercare": ("aftercare", "nazorg")}
+METRICS = {"dedicated_caseload_mean": ("dedicated coaches", "gespecialiseerde klantmanagers"),
+           "reserved_places_used": ("reserved places in use",
+                                    "gereserveerde plaatsen in gebruik")}
+
+
+def t(lang: str, key: str, **fields) -> str:
+    """The text ``key`` in ``lang`` with its placeholders filled."""
+    return TEXT[lang][key].format(**fields) if fields else TEXT[lang][key]
+
+
+def outcome_words(name: str, lang: str, months: int | None = None) -> str:
+    """An outcome's name in words: ``exits_work_24m`` -> "exits to work within 24 months".
+
+    Understands every scalar outcome of a run, a comparison and an experiment
+    (``base.NAME`` is the baseline's); an unknown name is returned with spaces.
+
+    Args:
+        name: The outcome.
+        lang: "en" or "nl".
+        months: The run's length, which ``*_total`` outcomes cover ("over the whole run"
+            when not given).
+    """
+    if name.startswith("base."):
+        words = outcome_words(name[5:], lang, months)
+        return f"{words} ({'basis' if lang == 'nl' else 'base'})"
+    if name in SPECIAL:
+        return SPECIAL[name][LANGUAGES.index(lang)]
+    match = HORIZON.match(name)
+    if match and match["stem"] in OUTCOMES:
+        en, nl, stock = OUTCOMES[match["stem"]]
+        kind = "stock" if stock else "flow"
+        at = match["months"] or months
+        when = WHEN[lang][kind].format(m=at) if at else WHEN[lang][f"{kind}_total"]
+        return f"{nl if lang == 'nl' else en} {when}"
+    return name.replace("_", " ")
+
+
+def is_money(name: str) -> bool:
+    """Whether an outcome or metric is an amount in euros."""
+    return "_eur" in name or name.startswith("net_cost_per_extra_exit")
+
+
+def policy_words(name: str, lang: str) -> str:
+    return POLICIES.get(name, (name.replace("_", " "),) * 2)[LANGUAGES.index(lang)]
+
+
+def metric_words(name: str, lang: str) -> str:
+    return METRICS.get(name, (name.replace("_", " "),) * 2)[LANGUAGES.index(lang)]
+
+
+def sentence_start(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def short_doc(doc: str, limit: int = 60) -> str:
+    """A parameter's description shortened to a label: its first clause, cut at a comma or
+    bracket (or, failing those, between words) to at most ``limit`` characters, starting
+    in lower case so that it reads inside a sentence."""
+    text = doc.split(";")[0].strip().rstrip(".")
+    if len(text) > limit:
+        marks = [text.rfind(m, 15, limit) for m in (" (", ", ")]
+        cut = max(marks)
+        text = text[:cut] if cut > 0 else text[: text.rfind(" ", 0, limit)] + "…"
+    if len(text) > 1 and not text[1].isupper():
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+def wrap(text: str, width: int = 44) -> str:
+    """Plotly does not wrap axis titles: break long ones into lines."""
+    return "<br>".join(textwrap.wrap(text, width)) or text
 
 
 def missing(x) -> bool:
@@ -283,16 +572,18 @@ def number(x: float, lang: str, decimals: int = 0) -> str:
     if missing(x):
         return "-"
     text = f"{x:,.{decimals}f}"
+    if text.startswith("-") and not any(c not in "-0.," for c in text):
+        text = text[1:]  # no "-0"
     if lang == "nl":
         text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return text
 
 
 def money(x: float, lang: str) -> str:
+    """An amount in euros: EUR 1,234 (en) or € 1.234 (nl); the symbol stays with its amount."""
     if missing(x):
         return "-"
-    sign = "-" if x < 0 else ""
-    # A non-breaking space keeps the currency with its amount when a line wraps.
+    sign = "-" if round(x) < 0 else ""
     return (f"{sign}€\u00a0{number(abs(x), lang)}" if lang == "nl"
             else f"{sign}EUR\u00a0{number(abs(x), lang)}")
 
@@ -306,3 +597,51 @@ def auto(x: float, lang: str) -> str:
     if missing(x):
         return "-"
     return number(x, lang, 0 if abs(x) >= 100 else 1)
+
+
+def alike(fmt, values):
+    """``fmt`` for an estimate and its bounds: :func:`auto` gives all three the decimals of
+    the largest ("95 (80 to 110)", not "95.0 (80.0 to 110)"); other formats are kept."""
+    if fmt is not auto:
+        return fmt
+    sizes = [abs(v) for v in values if not missing(v)]
+    decimals = 0 if sizes and max(sizes) >= 100 else 1
+    return lambda x, lang: "-" if missing(x) else number(x, lang, decimals)
+
+
+def format_value(name: str, x: float, lang: str) -> str:
+    """An outcome's value as its kind reads: a share in per cent, an amount in euros."""
+    if name.removeprefix("base.").startswith("share"):
+        return share(x, lang)
+    return money(x, lang) if is_money(name) else auto(x, lang)
+
+
+def decimal(x, lang: str, digits: int = 4) -> str:
+    """A parameter value as written: up to ``digits`` significant digits, no exponent,
+    the language's decimal mark (0.0078 -> 0,0078 in Dutch); yes/no for true/false."""
+    if isinstance(x, bool):
+        return TEXT[lang]["yes" if x else "no"]
+    if isinstance(x, int):
+        return number(x, lang)
+    if not isinstance(x, float):
+        return str(x)
+    if missing(x):
+        return "-"
+    if x == 0 or float(x).is_integer():
+        return number(x, lang)
+    places = max(0, digits - 1 - math.floor(math.log10(abs(x))))
+    text = number(x, lang, places)
+    mark = "," if lang == "nl" else "."
+    return text.rstrip("0").rstrip(mark) if mark in text else text
+
+
+def index_value(x: float, lang: str) -> str:
+    """A sensitivity index or effect: three decimals below 10, fewer above."""
+    if missing(x):
+        return "-"
+    return auto(x, lang) if abs(x) >= 10 else number(x, lang, 3)
+
+
+def plural(n: int, lang: str) -> str:
+    """'one intervention' or 'N interventions' (one of the report's counted nouns)."""
+    return t(lang, "n_interventions_1") if n == 1 else t(lang, "n_interventions", n=n)

@@ -3,7 +3,8 @@
 Exemptions have reasons (004:418, 004:428: of 472 exempted women in the Rotterdam
 extract, 8% had the one a single parent with a child under 5 may request; most were
 temporary). Each reason has its own monthly hazard among the mothers it applies to:
-on request (a child under 5 or pregnant), health (an active health barrier), care (a
+on request (a child under 5: pregnancy alone does not qualify), health (an active health
+barrier), care (a
 heavy care burden) and other. A share of exemptions is temporary and reviewed every
 ``exemption_review_months``; the rest every ``exemption_long_review_months``. A review
 ends the exemption when its reason no longer holds (the barrier is resolved, the child
@@ -28,8 +29,8 @@ CARE = np.uint8(1 << Barrier.CARE)
 def reason_holds(model: PathwaysModel, ids: np.ndarray, reason: np.ndarray) -> np.ndarray:
     """Whether each mother's exemption reason still applies."""
     m, p, t = model.mothers, model.params, model.month
-    young = m.pregnant[ids] | ((m.n_children[ids] > 0) & (
-        t - m.youngest_birth_month[ids] < p.exemption_child_age_limit_months))
+    young = (m.n_children[ids] > 0) & (
+        t - m.youngest_birth_month[ids] < p.exemption_child_age_limit_months)
     return np.select([reason == ExemptionReason.REQUEST, reason == ExemptionReason.HEALTH,
                       reason == ExemptionReason.CARE],
                      [young, (m.barriers[ids] & HEALTH) != 0, (m.barriers[ids] & CARE) != 0],
@@ -43,8 +44,8 @@ def step(model: PathwaysModel) -> None:
 
     # New exemptions: competing reasons, one uniform per mother.
     cand = on[~exempt]
-    young = m.pregnant[cand] | ((m.n_children[cand] > 0) & (
-        t - m.youngest_birth_month[cand] < p.exemption_child_age_limit_months))
+    young = (m.n_children[cand] > 0) & (
+        t - m.youngest_birth_month[cand] < p.exemption_child_age_limit_months)
     hazards = np.stack([np.where(young, p.exemption_request_hazard, 0.0),
                         np.where((m.barriers[cand] & HEALTH) != 0, p.exemption_health_hazard, 0.0),
                         np.where((m.barriers[cand] & CARE) != 0, p.exemption_care_hazard, 0.0),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import mesa
 import numpy as np
+import pandas as pd
 
 from simulate.agents import ChildcareProvider, CoachAgent, Employer, MotherAgent
 from simulate.model import PathwaysModel
@@ -59,3 +60,74 @@ def test_coach_agent_caseload_matches_the_columns():
     on = m.status[: m.n] == Status.ON_ASSISTANCE
     for coach in model.agents_by_type[CoachAgent]:
         assert coach.caseload == int(np.count_nonzero(on & (m.coach[: m.n] == coach.index)))
+
+
+def test_registered_mothers_follow_arrivals_in_a_datacollector_over_12_months():
+    model = PathwaysModel(Params.from_overrides({"size": 300}), seed=5, horizon_months=12)
+    registered = model.register_mothers()
+    assert len(registered) == model.mothers.n
+    dc = mesa.DataCollector(agenttype_reporters={MotherAgent: {"status": "status"}})
+    dc.collect(model)
+    for _ in range(12):
+        model.step()
+        dc.collect(model)
+    rows = dc.get_agenttype_vars_dataframe(MotherAgent)
+    arrivals = model.record.series("inflow_new") + model.record.series("inflow_returning")
+    assert arrivals[1:].sum() > 20  # mothers did arrive after the call
+    counts = rows.groupby(level="Step").size()
+    assert counts.is_monotonic_increasing and counts[12] > counts[0]
+    last = rows.xs(12, level="Step")
+    assert len(last) == model.mothers.n == len(model.agents_by_type[MotherAgent])
+    assert np.array_equal(last["status"].to_numpy(), model.mothers.status[: model.mothers.n])
+
+
+def test_mothers_on_assistance_are_one_call_away():
+    model = PathwaysModel(Params.from_overrides({"size": 300}), seed=6).run(4)
+    on = model.mothers_on_assistance()
+    assert len(on) == model.on_assistance > 0
+    assert all(m.on_assistance for m in on)
+    assert {m.mother_id for m in on} == set(
+        np.flatnonzero(model.mothers.status[: model.mothers.n] == Status.ON_ASSISTANCE))
+    model.step()  # the set is taken now, the registration follows arrivals
+    assert len(model.agents_by_type[MotherAgent]) == model.mothers.n
+
+
+def test_the_model_s_datacollector_holds_the_headline_metrics_from_month_0():
+    from simulate.model import REPORTERS
+    model = PathwaysModel(Params.from_overrides({"size": 300}), seed=7, horizon_months=5)
+    model.run(5)
+    frame = model.datacollector.get_model_vars_dataframe()
+    assert list(frame.columns) == list(REPORTERS) and len(frame) == 6
+    for metric in REPORTERS:
+        assert np.array_equal(frame[metric].to_numpy(), model.record.series(metric)), metric
+
+
+def test_mesa_batch_run_runs_the_model_over_seeds_for_its_horizon():
+    small = Params.from_overrides({"size": 200})
+    results = mesa.batch_run(PathwaysModel, {"params": [small], "seed": [1, 2],
+                                             "horizon_months": 6},
+                             number_processes=1, data_collection_period=1,
+                             display_progress=False)
+    frame = pd.DataFrame(results)
+    assert sorted(frame["seed"].unique()) == [1, 2]
+    for seed, group in frame.groupby("seed"):
+        assert list(group["Step"]) == list(range(7))  # months 0 to the horizon
+        direct = PathwaysModel(small, seed=seed, horizon_months=6).run(6)
+        assert np.array_equal(group["on_assistance"].to_numpy(),
+                              direct.record.series("on_assistance"))
+        assert np.array_equal(group["exit_work"].to_numpy(), direct.record.series("exit_work"))
+
+
+def test_a_scenario_makes_the_model_simulate_run_runs(baseline_path):
+    from simulate.runner import simulate_replicate
+    from simulate.scenario import Scenario
+    scenario = Scenario.from_yaml(baseline_path).with_changes(horizon_months=6)
+    scenario = scenario.with_values({"size": 300})
+    model = scenario.model(replicate=2)
+    assert model.horizon_months == 6 and model.params == scenario.params()
+    model.run(6)
+    expected = simulate_replicate(scenario, 2, spells=False).monthly
+    pd.testing.assert_frame_equal(model.record.wide(), expected)
+    # Every mother there is at month 0 (the stock and the burn-in's arrivals) is an agent.
+    with_agents = scenario.model(replicate=2, mother_agents=True)
+    assert len(with_agents.agents_by_type[MotherAgent]) == with_agents.mothers.n > 300

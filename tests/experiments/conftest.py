@@ -17,7 +17,7 @@ def write_small_scenario(directory: Path, name: str = "small", **overrides) -> P
     """A 200-mother, 12-month version of the baseline (plus ``overrides`` parameters)."""
     path = directory / f"{name}.yaml"
     data = {"extends": str(SCENARIOS / "baseline.yaml"), "name": name,
-            "population": {"size": 200}, "horizon_months": 12}
+            "population": {"size": 200, "burn_in_months": 24}, "horizon_months": 12}
     if overrides:
         data["parameters"] = overrides
     path.write_text(yaml.safe_dump(data))

@@ -160,7 +160,8 @@ def test_a_damaged_finished_sweep_is_refused_by_sweep_and_report_alike(small_dir
 
 @pytest.mark.parametrize("name", ["monthly.parquet", "scenario-small.yaml", "comparison.parquet"])
 def test_report_refuses_a_run_or_comparison_whose_file_changed(small_dir, capsys, name):
-    write_small_scenario(small_dir, "other", job_offer_base=0.12)
+    # A lever: an alternative may differ from the base in its levers and policies.
+    write_small_scenario(small_dir, "other", regular_caseload_target=80.0)
     out = small_dir / "out"
     assert main(["compare", str(small_dir / "small.yaml"), str(small_dir / "other.yaml"),
                  "--out", str(out), "--reps", "2", "--months", "3"]) == 0

@@ -38,7 +38,8 @@ def test_sampled_designs_make_scatter_plots():
 def test_sobol_bars_convergence_and_morris():
     bars = plots.sobol_figure(INDICES, "y")
     assert [t.name for t in bars.data] == ["first order (S1)", "total (ST)"]
-    assert list(bars.data[1].error_y.array) == [0.06, 0.03]
+    assert list(bars.data[1].error_x.array) == [0.06, 0.03]
+    assert list(bars.data[1].x) == [0.7, 0.2]  # largest total index first
     conv = plots.convergence_figure(INDICES.assign(samples=64), "y")
     assert len(conv.data) == 2
     morris = pd.DataFrame({"output": "y", "parameter": ["a"], "mu_star": [2.0],
@@ -53,3 +54,23 @@ def test_html_embeds_plotly_once_and_needs_no_network(tmp_path):
     text = path.read_text()
     assert text.count("plotly.js v") == 1 and "<script src=" not in text
     assert "<h2>one</h2>" in text and "<h2>two</h2>" in text
+
+
+def test_convergence_axis_is_marked_at_the_sample_sizes_in_numeric_order():
+    sizes = [2, 4, 8, 16, 32, 64, 128, 256]
+    conv = pd.concat([INDICES.assign(samples=n) for n in sizes[::-1]])
+    fig = plots.convergence_figure(conv, "y", lang="nl")
+    axis = fig.layout.xaxis
+    assert axis.type == "log" and list(axis.tickvals) == sizes
+    assert list(axis.ticktext) == [str(n) for n in sizes]
+
+
+def test_euros_in_a_heatmap_read_as_euros_in_the_report_language():
+    summary = SUMMARY.assign(net_cost_eur_36m=SUMMARY["exits"] * 3715.3)
+    fig = plots.sweep_figure(summary, ["caseload", "places"], "net_cost_eur_36m", lang="nl",
+                             names={"caseload": "caseload per klantmanager"})
+    cells = [c for row in fig.data[0].text for c in row]
+    assert cells[0] == "€\u00a037.153" and all("e+" not in c for c in cells)
+    assert fig.layout.xaxis.title.text == "caseload per klantmanager"
+    en = plots.sweep_figure(summary, ["caseload", "places"], "net_cost_eur_36m")
+    assert en.data[0].text[0][0] == "EUR\u00a037,153"

@@ -20,7 +20,8 @@ def compare_dir(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("compare")
     base = _scenario(tmp, "base")
     places = _scenario(tmp, "places", "policies:\n  - reserved_childcare: {places: 30}\n")
-    combined = _scenario(tmp, "combined", "policies:\n"
+    combined = _scenario(tmp, "combined", "description: {en: Coaches and groups, "
+                         "nl: Klantmanagers en groepen}\npolicies:\n"
                          "  - dedicated_coaches: {coaches: 2, caseload: 40}\n"
                          "  - peer_groups: {groups_per_year: 6, childcare_during_sessions: true}\n")
     out = tmp / "out"
@@ -29,10 +30,38 @@ def compare_dir(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def compare_many_dir(tmp_path_factory):
+    """More than four scenarios (charts become small multiples), with Dutch names."""
+    tmp = tmp_path_factory.mktemp("compare_many")
+    small = "population: {size: 300}\nreplications: 2\nhorizon_months: 24\n"
+    base = tmp / "base.yaml"
+    base.write_text(f"extends: {SCENARIOS / 'baseline.yaml'}\n"
+                    "name: {en: base, nl: basis}\n" + small)
+    programmes = {
+        "coaches": "dedicated_coaches: {coaches: 2, caseload: 40}",
+        "places": "reserved_childcare: {places: 10}",
+        "groups": "peer_groups: {groups_per_year: 6}",
+        "aftercare": "aftercare: {months: 6}",
+        "self-run": "peer_groups: {groups_per_year: 6, facilitator: none}"}
+    alternatives = []
+    for name, policy in programmes.items():
+        path = tmp / f"{name}.yaml"
+        path.write_text(f"extends: base.yaml\nname: {{en: {name}, nl: {name}-nl}}\n"
+                        f"description: {{en: English {name}, nl: Nederlands {name}}}\n"
+                        f"policies:\n  - {policy}\n")
+        alternatives.append(str(path))
+    out = tmp / "out"
+    assert main(["compare", str(base), *alternatives, "--out", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="session")
 def run_dir(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("run")
     out = tmp / "out"
-    assert main(["run", str(_scenario(tmp, "solo")), "--out", str(out)]) == 0
+    # Markup in a description must reach the page as text.
+    solo = _scenario(tmp, "solo", 'description: "Solo <b>run</b> & co"\n')
+    assert main(["run", str(solo), "--out", str(out)]) == 0
     return out
 
 

@@ -1,13 +1,26 @@
-"""The report in real headless Chromium, offline: no console errors, every chart drawn.
+"""The report in real headless Chromium, offline: no console errors, every chart drawn, and
+a layout a reader can use on a desktop and on a phone.
 
-Needs Debian's chromium (``make test`` installs it when missing) and Playwright's Python
-driver; where either is unavailable the test is skipped with the reason.
+For each kind of report (run, compare, a compare of more than four scenarios, sweep,
+Sobol, Morris) in English and Dutch, at 1400 and 390 pixels wide:
+
+- no cell holding a number wraps: the text of every number cell (``td.n``) and of every
+  number in running text (``span.num``) is at most 1.6 line heights tall;
+- the page does not scroll sideways (a wide table scrolls inside its own box);
+- the page is shorter than a stated bound (collapsed sections closed, as a reader first
+  sees them). The bounds are about 1.3 times the heights measured when they were set; a
+  table whose number columns collapse to one character per line (each figure one line
+  per digit) makes the page many times taller.
+
+Screenshots of every page at both widths go to ``test-artifacts/``. Needs Debian's chromium
+(``make test`` installs it when missing) and Playwright's Python driver; where either is
+unavailable the test is skipped with the reason.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -18,6 +31,49 @@ ARTEFACTS = ROOT / "test-artifacts"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run",
          "--disable-default-apps"]
+WIDTHS = (1400, 390)
+MAX_LINES = 1.6
+# Page height bounds in pixels by report kind and window width.
+HEIGHT_BOUNDS = {
+    "run": {1400: 7_500, 390: 11_000},
+    "compare": {1400: 10_500, 390: 15_500},
+    "compare_many": {1400: 16_000, 390: 22_500},
+    "sweep": {1400: 5_000, 390: 7_500},
+    "sobol": {1400: 6_200, 390: 9_000},
+    "morris": {1400: 5_000, 390: 7_700},
+}
+
+MEASURE = """() => {
+  const height = document.documentElement.scrollHeight;
+  const sideways = document.documentElement.scrollWidth - window.innerWidth;
+  const closed = Array.from(document.querySelectorAll('details')).filter(d => !d.open);
+  closed.forEach(d => { d.open = true; });
+  const wrapped = [];
+  let cells = 0;
+  for (const el of document.querySelectorAll('td.n, span.num')) {
+    if (!el.textContent.trim()) continue;
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const rects = Array.from(range.getClientRects()).filter(r => r.height > 0);
+    if (!rects.length) continue;
+    cells += 1;
+    const style = getComputedStyle(el);
+    let line = parseFloat(style.lineHeight);
+    if (isNaN(line)) line = 1.2 * parseFloat(style.fontSize);
+    const tall = Math.max(...rects.map(r => r.bottom)) - Math.min(...rects.map(r => r.top));
+    if (tall > %s * line) wrapped.push({text: el.textContent, tall: tall, line: line});
+  }
+  closed.forEach(d => { d.open = false; });
+  return {height: height, sideways: sideways, cells: cells, wrapped: wrapped.slice(0, 5),
+          nwrapped: wrapped.length};
+}""" % MAX_LINES
+
+DRAWN = """() => Array.from(document.querySelectorAll('.chart-box')).map(box => {
+  const div = box.querySelector('.js-plotly-plot');
+  return {id: box.dataset.chart, svg: div ? div.querySelectorAll('svg.main-svg').length : 0,
+          traces: div && div.data ? div.data.length : 0,
+          drawn: div ? div.querySelectorAll('.scatterlayer .trace, .barlayer .trace, .heatmaplayer image, .hm image').length : 0};
+})"""
 
 
 def _browser_or_skip():
@@ -33,9 +89,10 @@ def _browser_or_skip():
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("kind,lang", [("compare", "en"), ("compare", "nl"), ("run", "en"),
-                                       ("sweep", "nl"), ("sobol", "en"), ("morris", "nl")])
-def test_report_renders_offline_in_chromium(request, tmp_path, kind, lang):
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("kind", list(HEIGHT_BOUNDS))
+def test_report_reads_well_offline_in_chromium_on_desktop_and_phone(request, tmp_path, kind,
+                                                                   lang):
     chromium, sync_playwright = _browser_or_skip()
     directory = request.getfixturevalue(f"{kind}_dir")
     html = build_report(directory, lang=lang)
@@ -45,10 +102,11 @@ def test_report_renders_offline_in_chromium(request, tmp_path, kind, lang):
     page_file = tmp_path / f"report-{name}.html"
     page_file.write_text(html, encoding="utf-8")
     url = page_file.resolve().as_uri()
-    problems, outside = [], []
+    ARTEFACTS.mkdir(exist_ok=True)
+    problems, outside, measured = [], [], {}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium, args=FLAGS)
-        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        page = browser.new_page(viewport={"width": WIDTHS[0], "height": 900})
         page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: problems.append(str(e)))
 
@@ -62,18 +120,21 @@ def test_report_renders_offline_in_chromium(request, tmp_path, kind, lang):
         page.route("**/*", route)
         page.goto(url, wait_until="load")
         page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length > 0")
-        drawn = page.evaluate("""() => Array.from(document.querySelectorAll('.chart-box')).map(box => {
-            const div = box.querySelector('.js-plotly-plot');
-            return {id: box.dataset.chart, svg: div ? div.querySelectorAll('svg.main-svg').length : 0,
-                    traces: div && div.data ? div.data.length : 0,
-                    drawn: div ? div.querySelectorAll('.scatterlayer .trace, .barlayer .trace, .heatmaplayer image, .hm image').length : 0};
-        })""")
-        ARTEFACTS.mkdir(exist_ok=True)
-        shot = ARTEFACTS / f"report-{name}.png"
-        page.screenshot(path=str(shot), full_page=True)
+        drawn = page.evaluate(DRAWN)
+        for width in WIDTHS:
+            # A narrower window, as a phone shows it: the charts follow (responsive).
+            page.set_viewport_size({"width": width, "height": 900})
+            page.wait_for_timeout(400)
+            page.screenshot(path=str(ARTEFACTS / f"report-{name}-{width}.png"), full_page=True)
+            measured[width] = page.evaluate(MEASURE)
         browser.close()
+    (ARTEFACTS / f"layout-{name}.json").write_text(json.dumps(measured, indent=1))
     assert problems == [] and outside == []
     assert len(drawn) == charts
     for chart in drawn:
         assert chart["svg"] > 0 and chart["traces"] > 0 and chart["drawn"] > 0, chart
-    assert Path(shot).stat().st_size > 10_000
+    for width, m in measured.items():
+        assert m["cells"] > 5, (width, m)  # the check saw the numbers
+        assert m["nwrapped"] == 0, (width, m["nwrapped"], m["wrapped"])
+        assert m["sideways"] <= 1, (width, m["sideways"])
+        assert m["height"] < HEIGHT_BOUNDS[kind][width], (width, m["height"])

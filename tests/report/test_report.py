@@ -7,38 +7,71 @@ import re
 import numpy as np
 import pandas as pd
 import pytest
+import yaml
 
 from simulate.cli.main import main
 from simulate.report import build_report
+from tests.conftest import ROOT
 
 URL = re.compile(r"https?://[^\s\"'<>)]+")
 NAMESPACES = ("http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink",
               "http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/xmlns/",
               "http://www.w3.org/XML/1998/namespace")
+TAG = re.compile(r'<span class="num" ([^>]*)>([^<]*)</span>')
 
 
 def _numbers(html: str) -> list[dict]:
-    spans = re.findall(r'<span class="num" ([^>]*)>', html)
-    return [dict(re.findall(r'data-([a-z_]+)="([^"]*)"', s)) for s in spans]
+    """Tagged numbers: their data attributes, and the text shown as ``text``."""
+    out = []
+    for attrs, text in TAG.findall(html):
+        found = dict(re.findall(r'data-([a-z_]+)="([^"]*)"', attrs))
+        found["text"] = text
+        out.append(found)
+    return out
 
 
-def test_compare_report_numbers_match_the_comparison_table(compare_dir):
-    html = build_report(compare_dir)
+def _parse(text: str, lang: str = "en") -> float:
+    """A shown number back as a float: "-EUR 1,234" -> -1234, "€ 1.234,5" -> 1234.5."""
+    digits = text.replace("EUR", "").replace("€", "").replace("\u00a0", "").replace("%", "")
+    if lang == "nl":
+        digits = digits.replace(".", "").replace(",", ".")
+    else:
+        digits = digits.replace(",", "")
+    return float(digits)
+
+
+def _section(html: str, start: str, end: str) -> str:
+    return html.split(f'id="{start}"')[1].split(f'id="{end}"')[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_compare_report_numbers_match_the_comparison_table_with_their_signs(compare_dir, lang):
+    html = build_report(compare_dir, lang=lang)
     table = pd.read_parquet(compare_dir / "comparison.parquet")
     tagged = [n for n in _numbers(html) if "alternative" in n]
-    assert len(tagged) > 40
+    assert len(tagged) > 60
     for n in tagged:
         row = table[(table.alternative == n["alternative"]) & (table.outcome == n["outcome"])]
         assert len(row) == 1, n
         expected = float(row.iloc[0][n["stat"]])
         value = float(n["value"])
-        # Sentences may state a saving as the positive of a negative net cost.
-        assert (np.isnan(expected) and np.isnan(value)) or np.isclose(abs(value), abs(expected))
+        assert (np.isnan(expected) and np.isnan(value)) or np.isclose(value, expected), n
+        if np.isnan(value) or n["text"].startswith(">"):
+            continue
+        # What is shown is the value (or, in a sentence such as "95 fewer", its negation),
+        # rounded: a sign error fails here.
+        shown = _parse(n["text"], lang)
+        target = -value if n.get("shown") == "negated" else value
+        mark = "," if lang == "nl" else "."
+        decimals = len(n["text"].rpartition(mark)[2]) if mark in n["text"] else 0
+        assert abs(shown - target) <= 0.5 * 10 ** -decimals + 1e-9, n
     covered = {(n["alternative"], n["outcome"]) for n in tagged}
     for alt in ("places", "combined"):
         for outcome in ("extra_exits_work_per_100_reached_12m", "net_cost_per_extra_exit_total",
-                        "break_even_month", "intervention_cost_eur_total"):
-            assert (alt, outcome) in covered
+                        "break_even_month", "intervention_cost_eur_total",
+                        "benefit_saved_eur_total", "mother_months_saved_total",
+                        "extra_exits_noncooperation_total", "change_on_assistance_24m"):
+            assert (alt, outcome) in covered, (alt, outcome)
 
 
 def test_report_refers_to_no_other_host(compare_dir):
@@ -55,23 +88,52 @@ def test_run_report_has_the_outcome_table_and_charts(run_dir):
     tagged = {n["outcome"]: float(n["value"]) for n in _numbers(html) if "scenario" in n}
     assert np.isclose(tagged["exits_work_24m"], runs["exits_work_24m"].mean())
     assert np.isclose(tagged["share_on_assistance_36m"], runs["share_on_assistance_36m"].mean())
+    assert "exits to work within 24 months" in html
+
+
+def test_text_from_files_is_escaped_not_interpreted(run_dir):
+    html = build_report(run_dir)
+    assert "Solo &lt;b&gt;run&lt;/b&gt; &amp; co" in html
+    assert "<b>run</b>" not in html
 
 
 def test_dutch_report_speaks_dutch_with_dutch_numbers(compare_dir):
     html = build_report(compare_dir, lang="nl")
     assert '<html lang="nl">' in html and "Wat elke interventie oplevert" in html
-    assert "Per 100 bereikte moeders" in html or "geen moeders" in html
-    euros = re.findall(r"€\u00a0[\d.]+", html)
-    assert euros and all("," not in e for e in euros)  # thousands with a dot
+    cards = re.findall(r'<div class="card" data-alternative="([^"]+)">(.*?)</div>', html, re.S)
+    assert [a for a, _ in cards] == ["places", "combined"]
+    for _, body in cards:
+        assert "Per 100 bereikte moeders" in body and "uitkeringslasten" in body
+    said = " ".join(body for _, body in cards)
+    assert "Klantmanagers en groepen" in said and "Coaches and groups" not in said
+    assert "2 interventies" in html and "interventie(s)" not in html
+    euros = re.findall(r"€\u00a0[\d.,]+", html)
+    assert euros and all(re.fullmatch(r"€\u00a0\d{1,3}(\.\d{3})*", e) for e in euros)
+    assumptions = _section(html, "assumptions", "reproduce")
+    # Decimal commas, Dutch descriptions and units, Dutch sources.
+    offer = str(yaml.safe_load((ROOT / "scenarios" / "baseline.yaml").read_text())
+                ["parameters"]["job_offer_base"])
+    assert offer.replace(".", ",") in assumptions and offer not in assumptions
+    assert "Kans per maand op een baanaanbod" in assumptions
+    assert "kans per maand" in assumptions and "probability per month" not in assumptions
+    assert "aanname" in assumptions and "assumption" not in assumptions
+    reproduce = html.split('id="reproduce"')[1]
+    assert "startwaarde voor het toeval" in reproduce
 
 
-def test_assumptions_table_lists_changed_and_assumed_values(compare_dir):
+def test_assumptions_list_shared_values_once_then_what_each_scenario_changes(compare_dir):
     html = build_report(compare_dir)
-    section = html.split('id="assumptions"')[1].split('id="reproduce"')[0]
-    assert "peer_groups.childcare_during_sessions" in section  # differs from its default
+    section = _section(html, "assumptions", "reproduce")
+    shared, changes = section.split("What each scenario changes")
+    changes, assumed = changes.split("Values that are assumptions")
+    # The calibrated values are shared by every scenario: listed once, not per scenario.
+    assert shared.count("<code>job_<wbr>offer_<wbr>base</code>") == 1
+    assert "job_<wbr>offer_<wbr>base" not in changes
+    assert "combined runs: dedicated coaches, peer groups." in changes
+    assert "<code>peer_<wbr>groups.<wbr>childcare_<wbr>during_<wbr>sessions</code>" in changes
     from simulate.parameters import PARAMETERS
     lo, hi = PARAMETERS["job_offer_base"].range
-    assert "job_offer_base" in section and f"{lo:g} – {hi:g}" in section  # assumed, with range
+    assert "job_<wbr>offer_<wbr>base" in assumed and f"{lo:g} – {hi:g}" in assumed
 
 
 def test_reproduce_section_has_command_seed_and_version(compare_dir):
@@ -111,21 +173,29 @@ def test_sweep_report_shows_the_lever_heatmap_and_design_points(sweep_dir):
     for n in tagged:
         expected = summary.loc[summary.point == int(n["point"]), n["outcome"]].iloc[0]
         assert np.isclose(float(n["value"]), expected)
-    assert "Varied in this experiment: job_offer_base, regular_caseload_target" in html
+    # Titles and headings in words; the names stay beside them for whoever reruns it.
+    assert "Exits to work within 12 months, by monthly probability of an offer" in html
+    assert "Varied in this experiment: monthly probability of an offer" in html
+    assert "(job_offer_base), mothers per regular coach" in html
     assert set(URL.findall(html)) <= set(NAMESPACES)
 
 
-def test_sensitivity_report_shows_indices_and_drivers(sensitivity_dir):
+def test_sensitivity_report_names_the_drivers_in_words(sensitivity_dir):
     html = build_report(sensitivity_dir, lang="nl")
     method = "sobol" if (sensitivity_dir / "sobol.parquet").exists() else "morris"
     indices = pd.read_parquet(sensitivity_dir / f"{method}.parquet")
-    assert "hangt het meest af van" in html
     # A chart per output (Sobol adds a convergence chart per output).
     per_output = 2 if method == "sobol" else 1
     assert html.count('class="chart-box"') == per_output * indices.output.nunique()
-    top = indices.sort_values("ST" if method == "sobol" else "mu_star").groupby("output").tail(1)
-    for param in top.parameter:
-        assert param in html
+    summary = html.split('id="summary"')[1].split('id="charts"')[0]
+    rank = "ST" if method == "sobol" else "mu_star"
+    top = indices.sort_values(rank).groupby("output").tail(1).set_index("output")["parameter"]
+    words = {"job_offer_base": "kans per maand op een baanaanbod",
+             "other_exit_hazard": "kans per maand op uitstroom om andere"}
+    line = re.findall(r"<p>Uitstroom naar werk binnen 12 maanden hangt het meest af van: "
+                      r"([^<]*)</p>", summary)
+    assert len(line) == 1 and line[0].startswith(words[top["exits_work_12m"]])
+    assert "job_offer_base" not in summary  # words, not names
     assert set(URL.findall(html)) <= set(NAMESPACES)
 
 

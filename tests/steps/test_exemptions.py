@@ -27,13 +27,16 @@ def test_a_health_exemption_needs_a_health_barrier():
     assert np.all(m.exempt_reason[:n][on & health] == ExemptionReason.HEALTH)
 
 
-def test_a_request_needs_a_child_under_5_or_a_pregnancy():
-    model = _model(exemption_request_hazard=1.0)
-    m, t = model.mothers, model.month
+def test_a_request_needs_a_child_under_5_and_a_pregnancy_alone_does_not_qualify():
+    model = make_model(0, seed=2, size=10_000, **{**ONLY, "exemption_request_hazard": 1.0})
+    m = model.mothers
     n = m.n
-    on = m.status[:n] == Status.ON_ASSISTANCE
-    young = m.pregnant[:n] | ((m.n_children[:n] > 0) & (t - m.youngest_birth_month[:n] < 60))
-    assert np.all(m.exempt[:n][on] == young[on])
+    young = (m.n_children[:n] > 0) & (1 - m.youngest_birth_month[:n] < 60)
+    expecting = m.pregnant[:n] & (m.n_children[:n] == 0) & (m.due_month[:n] > 1)
+    assert expecting.sum() > 100  # expecting a first child, not born in month 1
+    model.step()
+    on = (m.status[:n] == Status.ON_ASSISTANCE) & (young | expecting)
+    assert np.all(m.exempt[:n][on] == young[on]) and not m.exempt[:n][expecting & on].any()
 
 
 def test_a_review_ends_a_health_exemption_once_the_barrier_is_resolved():
