@@ -42,20 +42,26 @@ DIFFERENCES = {
                                           - a[f"benefit_spending_eur_{s}"]),
     "intervention_cost_eur": lambda b, a, s: (a[f"intervention_spending_eur_{s}"]
                                               - b[f"intervention_spending_eur_{s}"]),
+    # Regular coaches cost money: a lower caseload target hires more of them.
+    "regular_coach_cost_eur": _change("regular_coach_cost_eur"),
+    "regular_coach_hours": _change("regular_coach_hours"),
 }
 
 
 def paired_outcomes(base: Mapping[str, float], alt: Mapping[str, float]) -> dict[str, float]:
     """Differences of one replicate pair (alternative minus base) at every horizon.
 
-    Includes ``net_cost_eur_X`` (intervention cost less benefit saved) and
-    ``net_cost_per_extra_exit_X`` (NaN unless there are extra exits to work).
+    Includes ``net_cost_eur_X`` (intervention cost and extra regular-coach cost, less
+    benefit saved) and ``net_cost_per_extra_exit_X`` (NaN unless there are extra exits to
+    work).
     """
     out: dict[str, float] = {}
     for s in SUFFIXES:
         for name, fn in DIFFERENCES.items():
             out[f"{name}_{s}"] = float(fn(base, alt, s))
-        out[f"net_cost_eur_{s}"] = out[f"intervention_cost_eur_{s}"] - out[f"benefit_saved_eur_{s}"]
+        out[f"net_cost_eur_{s}"] = (out[f"intervention_cost_eur_{s}"]
+                                    + out[f"regular_coach_cost_eur_{s}"]
+                                    - out[f"benefit_saved_eur_{s}"])
         extra = out[f"extra_exits_work_{s}"]
         out[f"net_cost_per_extra_exit_{s}"] = (out[f"net_cost_eur_{s}"] / extra
                                                if extra > 0 else np.nan)
@@ -64,9 +70,11 @@ def paired_outcomes(base: Mapping[str, float], alt: Mapping[str, float]) -> dict
 
 
 def cumulative_net_saving(base_monthly: pd.DataFrame, alt_monthly: pd.DataFrame) -> pd.Series:
-    """Benefit saved less intervention cost, cumulated over months 1..m (wide frames)."""
+    """Benefit saved less intervention and extra regular-coach cost, cumulated over months
+    1..m (wide frames)."""
     saved = base_monthly["benefit_spending_eur"] - alt_monthly["benefit_spending_eur"]
-    cost = alt_monthly["intervention_spending_eur"] - base_monthly["intervention_spending_eur"]
+    cost = (alt_monthly["intervention_spending_eur"] - base_monthly["intervention_spending_eur"]
+            + alt_monthly["regular_coach_cost_eur"] - base_monthly["regular_coach_cost_eur"])
     net = (saved - cost).loc[lambda x: x.index >= 1]
     return net.cumsum()
 

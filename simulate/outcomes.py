@@ -31,7 +31,8 @@ def run_outcomes(wide: pd.DataFrame, size: int) -> dict[str, float]:
 def _outcomes_at(wide: pd.DataFrame, size: int, x: int, suffix: str) -> dict[str, float]:
     names = ([f"exits_{r}" for r in (*EXITS, "all")]
              + ["on_assistance", "share_on_assistance", "mother_months_on_assistance",
-                "benefit_spending_eur", "intervention_spending_eur"])
+                "benefit_spending_eur", "intervention_spending_eur", "regular_coach_cost_eur",
+                "regular_coach_hours"])
     if x > int(wide.index.max()):
         return {f"{name}_{suffix}": np.nan for name in names}
     window = wide.loc[(wide.index >= 1) & (wide.index <= x)]
@@ -39,7 +40,8 @@ def _outcomes_at(wide: pd.DataFrame, size: int, x: int, suffix: str) -> dict[str
     out[f"exits_all_{suffix}"] = sum(out[f"exits_{r}_{suffix}"] for r in EXITS)
     out[f"on_assistance_{suffix}"] = float(wide.at[x, "on_assistance"])
     out[f"share_on_assistance_{suffix}"] = float(wide.at[x, "cohort_on_assistance"]) / size
-    for metric in ("on_assistance", "benefit_spending_eur", "intervention_spending_eur"):
+    for metric in ("on_assistance", "benefit_spending_eur", "intervention_spending_eur",
+                   "regular_coach_cost_eur", "regular_coach_hours"):
         name = "mother_months_on_assistance" if metric == "on_assistance" else metric
         out[f"{name}_{suffix}"] = float(window[metric].sum())
     return out

@@ -7,11 +7,12 @@ Every module of this package is imported here, so a new policy needs only its ow
 import importlib
 import pkgutil
 
-from simulate.policies.base import REGISTRY, Metric, Policy, cost_metric, make_policy, register
+from simulate.policies.base import (REGISTRY, Metric, Policy, cost_metric, declared_metric,
+                                    make_policy, register)
 from simulate.policies.context import PolicyContext, StreamReuseError
 
 __all__ = ["REGISTRY", "Metric", "Policy", "PolicyContext", "StreamReuseError", "cost_metric",
-           "make_policy", "register"]
+           "declared_metric", "make_policy", "register"]
 
 for _module in pkgutil.iter_modules(__path__):
     if _module.name not in ("base", "context"):

@@ -25,6 +25,9 @@ class Metric:
         cost: True for the policy's cost this month in EUR (named ``cost_eur``); the model
             sums costs into ``intervention_spending_eur``.
         reach: True for the number of mothers taking part (reports chart it).
+        chart: The report chart it belongs on beside the model's own line: ``"caseload"``
+            (a caseload, beside the regular coaches'), ``"childcare"`` (places in use,
+            beside the queue), or None.
     """
 
     name: str
@@ -32,6 +35,12 @@ class Metric:
     doc: str
     cost: bool = False
     reach: bool = False
+    chart: str | None = None
+
+    @property
+    def tags(self) -> set[str]:
+        return ({"cost"} if self.cost else set()) | ({"reach"} if self.reach else set()) | (
+            {self.chart} if self.chart else set())
 
 
 def cost_metric(doc: str) -> Metric:
@@ -120,6 +129,16 @@ class Policy:
 
 
 REGISTRY: dict[str, type[Policy]] = {}
+
+
+def declared_metric(recorded: str) -> Metric | None:
+    """The declaration behind a recorded policy metric: ``name``, or ``<label>_name`` for a
+    labelled instance (``<label>_cost_eur`` for every cost); None for other metrics."""
+    for cls in REGISTRY.values():
+        for m in cls.metrics:
+            if recorded == m.name or recorded.endswith("_" + m.name):
+                return m
+    return None
 
 
 def register(cls: type[Policy]) -> type[Policy]:

@@ -75,7 +75,8 @@ class DedicatedCoaches(Policy):
         Metric("dedicated_new_participants", "mothers", "New clients this month."),
         Metric("dedicated_handed_over", "mothers",
                "Clients handed back to a regular coach this month."),
-        Metric("dedicated_caseload_mean", "mothers per coach", "Mean dedicated caseload."),
+        Metric("dedicated_caseload_mean", "mothers per coach", "Mean dedicated caseload.",
+               chart="caseload"),
         Metric("dedicated_caseload_max", "mothers per coach", "Largest dedicated caseload."),
         cost_metric("Dedicated coaches and the programme's fixed overhead."),
     )

@@ -70,7 +70,8 @@ class ReservedChildcare(Policy):
 
     metrics = (
         Metric("reserved_places", "places", "Places reserved for the programme."),
-        Metric("reserved_places_used", "places", "Reserved places in use.", reach=True),
+        Metric("reserved_places_used", "places", "Reserved places in use.", reach=True,
+               chart="childcare"),
         Metric("reserved_places_allocated", "places", "Reserved places handed out this month."),
         Metric("activity_childcare_participants", "mothers",
                "Mothers with childcare during programme activities this month."),

@@ -124,7 +124,7 @@ def _compare(out: Output, lang: str) -> Page:
                                values="value", observed=True).reset_index()
     page.chart(charts.net_saving({alt: net_saving_curves(wide, base, alt)
                                   for alt in alternatives}, lang, words), page.t("chart_net"))
-    if charts.policy_metrics(monthly, "_cost_eur"):
+    if charts.policy_metrics(monthly, "cost"):
         page.chart(charts.programme_costs(monthly, names, lang,
                                           _cost_words(scenarios, lang), words),
                    page.t("chart_programme_costs"))

@@ -98,10 +98,21 @@ def core_metrics() -> frozenset[str]:
         model.close()
 
 
-def policy_metrics(monthly: pd.DataFrame, ending: str) -> list[str]:
-    """Metrics recorded by policies (not by the model itself) whose names end in ``ending``."""
+def policy_metrics(monthly: pd.DataFrame, tag: str) -> list[str]:
+    """Metrics recorded by policies (not by the model itself) whose declaration
+    (:class:`simulate.policies.Metric`) carries ``tag``: ``cost``, ``reach``, ``caseload``
+    or ``childcare``; labelled instances' included."""
+    from simulate.policies import declared_metric
+
     names = monthly["metric"].astype(str).unique()
-    return sorted(m for m in names if m.endswith(ending) and m not in core_metrics())
+    out = []
+    for m in names:
+        if m in core_metrics():
+            continue
+        declared = declared_metric(m)
+        if declared is not None and tag in declared.tags:
+            out.append(m)
+    return sorted(out)
 
 
 @dataclass
@@ -250,25 +261,26 @@ def metric_lines(monthly: pd.DataFrame, scenarios: list[str], lang: str, ytitle:
 
 
 def _core_and_policies(monthly: pd.DataFrame, scenarios: list[str], lang: str, core: str,
-                       what: str, ending: str, labels: dict[str, str] | None) -> go.Figure:
-    """A core metric (solid) and every policy metric ending in ``ending`` (dotted)."""
-    dotted = [(m, metric_words(m, lang)) for m in policy_metrics(monthly, ending)]
+                       what: str, tag: str, labels: dict[str, str] | None) -> go.Figure:
+    """A core metric (solid) and every policy metric declared for this chart (dotted)."""
+    dotted = [(m, metric_words(m, lang)) for m in policy_metrics(monthly, tag)]
     return metric_lines(monthly, scenarios, lang, TEXT[lang]["mothers"],
                         [(core, TEXT[lang][what])], dotted, labels)
 
 
 def caseload(monthly: pd.DataFrame, scenarios: list[str], lang: str,
              labels: dict[str, str] | None = None) -> go.Figure:
-    """Regular coaches' mean caseload, and every policy's (``*_caseload_mean``)."""
+    """Regular coaches' mean caseload, and every policy's (declared ``chart="caseload"``)."""
     return _core_and_policies(monthly, scenarios, lang, "regular_caseload_mean", "regular",
-                              "_caseload_mean", labels)
+                              "caseload", labels)
 
 
 def childcare(monthly: pd.DataFrame, scenarios: list[str], lang: str,
               labels: dict[str, str] | None = None) -> go.Figure:
-    """The childcare queue, and the places in use of every policy (``*_places_used``)."""
+    """The childcare queue, and the places in use of every policy (declared
+    ``chart="childcare"``)."""
     return _core_and_policies(monthly, scenarios, lang, "childcare_queue", "queue",
-                              "_places_used", labels)
+                              "childcare", labels)
 
 
 def programme_costs(monthly: pd.DataFrame, scenarios: list[str], lang: str,
@@ -279,7 +291,7 @@ def programme_costs(monthly: pd.DataFrame, scenarios: list[str], lang: str,
         words: Programme names in words by metric name.
     """
     t = TEXT[lang]
-    dotted = [(m, words.get(m, m)) for m in policy_metrics(monthly, "_cost_eur")]
+    dotted = [(m, words.get(m, m)) for m in policy_metrics(monthly, "cost")]
     return metric_lines(monthly, scenarios, lang, t["eur"], [], dotted, labels, money=True,
                         shared_y=False, by_metric=True)
 

@@ -707,7 +707,7 @@ SOURCES: dict[str, str] = {
         "aanname; 004:655: er is vertrouwen nodig voordat hulp wordt aangenomen",
     "assumption; calibrated in scenarios/baseline.yaml to 14% of leavers leaving for "
     "non-cooperation (Rotterdam evaluation (2025), cohort of 855; docs/calibration.md)":
-        f"{KALIBRATIE} op 14% van de uitstroom wegens het niet nakomen van afspraken "
+        f"{KALIBRATIE} op 14% van de uitstroom wegens niet meewerken "
         f"({ROTTERDAM}; docs/calibration.md)",
     "assumption; exempted mothers keep the information duty":
         "aanname; ook moeders met ontheffing hebben de inlichtingenplicht",

@@ -52,7 +52,7 @@ def test_compare_prints_a_readable_table_that_says_what_changed(tmp_path, capsys
     text = capsys.readouterr().out
     for label in ("extra exits to work within 24 months",
                   "net cost per extra exit to work within 24 months (EUR)", "break-even month",
-                  "extra exits for missing agreements within 24 months",
+                  "extra stops for non-cooperation within 24 months",
                   "extra exits (all destinations) within 24 months",
                   "change in mothers on assistance at 12 months",
                   "change in mothers on assistance at 24 months"):

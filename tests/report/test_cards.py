@@ -56,15 +56,15 @@ def test_when_benefits_rise_the_card_says_so_and_why():
     assert "Benefit payments rose by EUR 857,000 (EUR 773,000 to EUR 940,000)" in text
     assert "fell" not in text and "after deducting" not in text and "saves" not in text
     assert ("Mothers spent 727 more months on assistance in total (662 to 792), mainly "
-            "because 95 fewer mothers had their assistance stopped for missing agreements "
+            "because 95 fewer mothers had their assistance stopped for non-cooperation "
             "(80 to 110)") in text
     assert "the intervention's cost plus the extra benefit payments" in text
     assert "It cannot pay for itself: it raises benefit payments" in text
     nl = _text(_table(**RISING), "nl")
     assert "De uitkeringslasten stegen met € 857.000 (€ 773.000 tot € 940.000)" in nl
     assert ("Moeders zaten samen 727 maanden langer in de bijstand (662 tot 792), vooral "
-            "doordat er 95 moeders minder hun uitkering kwijtraakten wegens het niet nakomen "
-            "van afspraken (80 tot 110)") in nl
+            "doordat er 95 moeders minder hun uitkering kwijtraakten omdat ze niet meewerkten "
+            "(80 tot 110)") in nl
     assert "daalden" not in nl and "na aftrek" not in nl
 
 
