@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from simulate.model import PathwaysModel
@@ -24,6 +25,22 @@ def make_model(months: int = 0, seed: int = 1, policies=(), **overrides) -> Path
 # Parameters that leave only one constant exit hazard ('other') active.
 ONLY_OTHER_EXIT = dict(study_exit_hazard=0.0, partner_exit_hazard=0.0, job_offer_base=0.0,
                        lapse_hazard=0.0, return_other_hazard=0.0)
+
+
+# Nothing moves mothers off assistance or into work: no exits, offers, lapses or arrivals,
+# so a test can watch one step alone.
+QUIET = dict(study_exit_hazard=0.0, partner_exit_hazard=0.0, other_exit_hazard=0.0,
+             job_offer_base=0.0, lapse_hazard=0.0, inflow_rate_per_month=0.0)
+
+
+def assert_count(count: int, probs, k: float = 4.0) -> None:
+    """``count`` events among independent trials with chances ``probs`` lies within ``k``
+    standard errors of its expectation."""
+    probs = np.asarray(probs, dtype=float)
+    expected = probs.sum()
+    se = np.sqrt((probs * (1 - probs)).sum())
+    assert abs(count - expected) <= k * se, (
+        f"{count} events, expected {expected:.1f} +- {k:g} x {se:.1f}")
 
 
 @pytest.fixture
