@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from scipy import stats
 
 from simulate.model import PathwaysModel
 from simulate.parameters import Params
@@ -41,6 +42,13 @@ def assert_count(count: int, probs, k: float = 4.0) -> None:
     se = np.sqrt((probs * (1 - probs)).sum())
     assert abs(count - expected) <= k * se, (
         f"{count} events, expected {expected:.1f} +- {k:g} x {se:.1f}")
+
+
+def t_interval(values, level: float = 0.95) -> tuple[float, float]:
+    """The t-interval of the mean of ``values``, computed by SciPy (the reference the
+    model's own interval code must agree with)."""
+    x = np.asarray(values, dtype=float)
+    return stats.t.interval(level, len(x) - 1, loc=x.mean(), scale=stats.sem(x))
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from simulate.cli.main import main
-from tests.conftest import SCENARIOS
+from tests.conftest import SCENARIOS, t_interval
 
 
 def _files(tmp_path):
@@ -31,7 +31,8 @@ def test_compare_json_matches_the_paired_runs(tmp_path, capsys):
     diff = runs.loc["places", "exits_work_24m"] - runs.loc["base", "exits_work_24m"]
     entry = data["places"]
     assert np.isclose(entry["extra_exits_work_24m"]["mean"], diff.mean())
-    assert entry["extra_exits_work_24m"]["ci_low"] < diff.mean() < entry["extra_exits_work_24m"]["ci_high"]
+    ci = entry["extra_exits_work_24m"]["ci_low"], entry["extra_exits_work_24m"]["ci_high"]
+    assert np.allclose(ci, t_interval(diff), rtol=1e-9)
     cost = runs.loc["places", "intervention_spending_eur_24m"].mean()
     assert np.isclose(entry["intervention_cost_eur_24m"]["mean"], cost)
     be = entry["break_even_month"]
