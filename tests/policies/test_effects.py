@@ -54,7 +54,7 @@ def test_a_lower_dedicated_caseload_means_more_contact_and_more_exits_to_work():
     for high_load, low_load in zip(names, names[1:]):
         assert np.all(contacts[low_load].to_numpy() > contacts[high_load].to_numpy())
         d = runs[low_load].to_numpy() - runs[high_load].to_numpy()
-        assert d.mean() > -2.33 * d.std(ddof=1) / np.sqrt(REPS), (high_load, low_load, d)
+        assert d.mean() >= -2.33 * d.std(ddof=1) / np.sqrt(REPS), (high_load, low_load, d)
     d = runs["c8"].to_numpy() - runs["c2"].to_numpy()
     assert d.mean() > 4 * d.std(ddof=1) / np.sqrt(REPS), d
 
