@@ -77,10 +77,11 @@ def _per_employer(model, attribute):
 
 
 def test_employers_offer_no_more_than_their_vacancies_and_the_rest_are_counted():
-    """The same month with scarce and with unlimited vacancies: the mothers who would get an
-    offer are the same (same draws), so each employer offers the smaller of what it
-    would offer and its vacancies, and ``offers_over_vacancies`` counts the rest."""
-    scarce, unlimited = _hiring(2.0), _hiring(10_000.0)
+    """The same month with scarce vacancies and with so many that none is short (the
+    declared maximum): the mothers who would get an offer are the same (same draws), so
+    each employer offers the smaller of what it would offer and its vacancies, and
+    ``offers_over_vacancies`` counts the rest."""
+    scarce, unlimited = _hiring(2.0), _hiring(1000.0)
     scarce.step()
     unlimited.step()
     wanted = _per_employer(unlimited, "offers_made")
