@@ -30,8 +30,8 @@ ONLY_OTHER_EXIT = dict(study_exit_hazard=0.0, partner_exit_hazard=0.0, job_offer
 
 # Nothing moves mothers off assistance or into work: no exits, offers, lapses or arrivals,
 # so a test can watch one step alone.
-QUIET = dict(study_exit_hazard=0.0, partner_exit_hazard=0.0, other_exit_hazard=0.0,
-             job_offer_base=0.0, lapse_hazard=0.0, inflow_rate_per_month=0.0)
+QUIET = {"study_exit_hazard": 0.0, "partner_exit_hazard": 0.0, "other_exit_hazard": 0.0,
+         "job_offer_base": 0.0, "lapse_hazard": 0.0, "inflow_rate_per_month": 0.0}
 
 
 def assert_count(count: int, probs, k: float = 4.0) -> None:

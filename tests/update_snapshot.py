@@ -59,7 +59,7 @@ def take(settings: dict) -> dict[str, int | float]:
     for r, metric, value in zip(monthly["replicate"], monthly["metric"], monthly["value"]):
         if metric in MONTHLY:
             values[f"r{int(r)}/month{last}/{metric}"] = value
-    return {k: (float(v) if is_float(k) else int(round(v))) for k, v in sorted(values.items())}
+    return {k: (float(v) if is_float(k) else round(v)) for k, v in sorted(values.items())}
 
 
 def _same(old, new) -> bool:
@@ -91,12 +91,12 @@ def report(committed: dict, fresh: dict, settings: dict, most: int = 40) -> str:
     lines = differences(committed, fresh)
     shown = lines[:most] + ([f"... and {len(lines) - most} more"] if len(lines) > most else [])
     return "\n".join([
-        f"{len(lines)} of {len(committed)} baseline outputs moved ({settings['scenario']}, "
-        f"seed {settings['seed']}, {settings['reps']} replicates, {settings['months']} "
-        "months; counts must match exactly, floats to a relative 1e-9):",
+        (f"{len(lines)} of {len(committed)} baseline outputs moved ({settings['scenario']}, "
+         f"seed {settings['seed']}, {settings['reps']} replicates, {settings['months']} "
+         "months; counts must match exactly, floats to a relative 1e-9):"),
         f"{'output':<48} {'snapshot':>22}  -> now", *shown,
-        "If the change is meant to move results, refresh the snapshot with `make snapshot` "
-        f"and commit {PATH.relative_to(ROOT)} with the change."])
+        ("If the change is meant to move results, refresh the snapshot with `make snapshot` "
+         f"and commit {PATH.relative_to(ROOT)} with the change.")])
 
 
 def load() -> dict:

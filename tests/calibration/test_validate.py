@@ -50,9 +50,9 @@ def test_json_lists_one_object_per_target(tmp_path, capsys):
         assert {"target", "observed", "simulated", "ci_low", "ci_high", "tolerance",
                 "ok"} <= set(row)
         assert row["sd"] > 0
+        spread = half * row["sd"]
         assert np.allclose([row["ci_low"], row["ci_high"]],
-                           [row["simulated"] - half * row["sd"], row["simulated"] + half * row["sd"]],
-                           rtol=1e-9)
+                           [row["simulated"] - spread, row["simulated"] + spread], rtol=1e-9)
         assert row["ok"] == (abs(row["simulated"] - row["observed"]) <= row["tolerance"])
     assert [r["ok"] for r in rows] == [True, True, False]
 

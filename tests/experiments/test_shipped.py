@@ -19,7 +19,8 @@ def _sweep(tmp_path, name: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     out = tmp_path / name
     assert main(["sweep", str(EXPERIMENTS / f"{name}.yaml"), "--out", str(out),
                  "--workers", "2"]) == 0
-    return pd.read_csv(out / "summary.csv").set_index("point"), pd.read_parquet(out / "runs.parquet")
+    summary = pd.read_csv(out / "summary.csv").set_index("point")
+    return summary, pd.read_parquet(out / "runs.parquet")
 
 
 def _assert_summary_is_of_the_runs(summary, runs, additive, ratios=()) -> None:

@@ -7,6 +7,7 @@ with a one-sided bound: the mean paired difference must exceed -2.33 standard er
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 import numpy as np
@@ -51,7 +52,7 @@ def test_a_lower_dedicated_caseload_means_more_contact_and_more_exits_to_work():
     contacts = w[w.month >= 1].groupby(["scenario", "replicate"], observed=True)[
         "coach_contacts"].sum()
     names = [s.name for s in levels]
-    for high_load, low_load in zip(names, names[1:]):
+    for high_load, low_load in itertools.pairwise(names):
         assert np.all(contacts[low_load].to_numpy() > contacts[high_load].to_numpy())
         d = runs[low_load].to_numpy() - runs[high_load].to_numpy()
         assert d.mean() >= -2.33 * d.std(ddof=1) / np.sqrt(REPS), (high_load, low_load, d)

@@ -128,7 +128,7 @@ def test_reproduce_section_has_command_seed_version_and_scenario_files(compare_d
     assert files == [f"{name}: <code>{escape(entry['file'])}</code> ({entry['digest']})"
                      for name, entry in manifest["scenarios"].items()]
     shown = dict(re.findall(r"<details><summary>([^<]*)</summary><pre>(.*?)</pre></details>",
-                            section, re.S))
+                            section, re.DOTALL))
     assert set(shown) == set(manifest["scenarios"]) == {"base", "places", "combined"}
     for name, text in shown.items():
         ran = yaml.safe_load((compare_dir / f"scenario-{name}.yaml").read_text())

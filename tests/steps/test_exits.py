@@ -14,7 +14,8 @@ N = 20_000
 HAZARDS = ("study_exit_hazard", "partner_exit_hazard", "other_exit_hazard")
 DESTINATION = {"study_exit_hazard": Status.STUDY, "partner_exit_hazard": Status.PARTNER,
                "other_exit_hazard": Status.OTHER}
-NO_RETURNS = dict(return_study_hazard=0.0, return_partner_hazard=0.0, return_other_hazard=0.0)
+NO_RETURNS = {"return_study_hazard": 0.0, "return_partner_hazard": 0.0,
+              "return_other_hazard": 0.0}
 
 
 def _month(seed=3, ages=(35.0,), reasons=(EntryReason.OTHER,), **hazards):
@@ -35,9 +36,9 @@ def _month(seed=3, ages=(35.0,), reasons=(EntryReason.OTHER,), **hazards):
 def test_exits_follow_the_closed_form_hazards():
     """Study: base x young factor (under the age limit) x student-finance factor; partner
     and other: their constant hazards."""
-    h = dict(study_exit_hazard=0.02, partner_exit_hazard=0.03, other_exit_hazard=0.04,
-             study_young_factor=2.0, study_young_age_years=27.0,
-             study_student_finance_factor=1.5)
+    h = {"study_exit_hazard": 0.02, "partner_exit_hazard": 0.03, "other_exit_hazard": 0.04,
+         "study_young_factor": 2.0, "study_young_age_years": 27.0,
+         "study_student_finance_factor": 1.5}
     model, status, age, reason = _month(
         ages=(22.0, 35.0), reasons=(EntryReason.STUDENT_FINANCE_END, EntryReason.INCOME_LOSS),
         **h)
