@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from simulate.parameters import ParameterError, Params
 from simulate.states import EntryReason, Status
 from tests.conftest import QUIET, assert_count, make_model
 
@@ -56,14 +57,7 @@ def test_exits_follow_the_closed_form_hazards():
     assert w["on_assistance"] == np.count_nonzero(status == Status.ON_ASSISTANCE)
 
 
-RESHUFFLES = pytest.mark.xfail(
-    strict=True, reason="simulate/steps/exits.py stacks the three hazards on one uniform in "
-    "the order study, partner, other, so raising an earlier hazard shifts the later "
-    "intervals: mothers move between the other exits (against its docstring)")
-
-
-@pytest.mark.parametrize("raised", [pytest.param("study_exit_hazard", marks=RESHUFFLES),
-                                    pytest.param("partner_exit_hazard", marks=RESHUFFLES),
+@pytest.mark.parametrize("raised", ["study_exit_hazard", "partner_exit_hazard",
                                     "other_exit_hazard"])
 def test_raising_one_hazard_moves_only_stayers_to_that_exit(raised):
     """Competing hazards share one uniform per mother: raising one hazard moves mothers
@@ -79,3 +73,10 @@ def test_raising_one_hazard_moves_only_stayers_to_that_exit(raised):
     moved = (before != target) & (after == target)
     assert moved.sum() > 0 and np.all(before[moved] == Status.ON_ASSISTANCE)
     assert np.all(after[before == target] == target)
+
+
+@pytest.mark.parametrize("values", [{"study_exit_hazard": 0.1, "study_young_factor": 4.0},
+                                    {"partner_exit_hazard": 0.4}, {"other_exit_hazard": 0.34}])
+def test_an_exit_hazard_above_its_third_of_the_draw_is_refused(values):
+    with pytest.raises(ParameterError, match="at most 0.333"):
+        Params.from_overrides(values)
