@@ -151,10 +151,6 @@ def PathwaysModel_run(scenario, replicate):
     return model.run(36).record.wide()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "simulate/model.py counts cohort_on_assistance as mothers with id < size on "
-    "assistance, which after a burn-in are the synthetic start's mothers, not the stock "
-    "at month 0, so share_on_assistance_X measures the wrong cohort"))
 def test_the_initial_stock_is_the_stock_at_month_0_after_a_burn_in():
     """share_on_assistance_X is the share of the initial stock still on assistance at X:
     at month 0 that cohort is everyone on assistance, and it only shrinks."""
