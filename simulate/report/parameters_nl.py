@@ -583,6 +583,19 @@ DUTCH: dict[str, tuple[str, str]] = {
     "reserved_childcare.activity_cost_per_participant_month_eur": (
         "Kosten van opvang tijdens activiteiten per deelnemende moeder.",
         "euro per deelnemer per maand"),
+    # ---- koppeling met de sociale dienst ------------------------------------------------------
+    "services_link.visits": (
+        "Wanneer deelnemers aan een groep de sociale dienst ontmoeten: 'none' (niet), bij de "
+        "'start' van hun groep, aan het 'end' (einde) of 'start_and_end' (begin en einde).",
+        "regel"),
+    "services_link.trust_gain_per_visit": (
+        "Deel van de afstand tot volledig vertrouwen in de hulpverlening dat één ontmoeting "
+        "met de sociale dienst overbrugt.", AFSTAND),
+    "services_link.durable_share": (
+        "Deel van het gewonnen vertrouwen dat het eigen, blijvende niveau van de moeder "
+        "wordt.", AANDEEL),
+    "services_link.cost_per_visit_eur": ("Kosten van één ontmoeting met één deelnemer.",
+                                         "euro per moeder"),
 }
 
 # Sources, by their English text (many parameters share one).
@@ -598,6 +611,11 @@ SOURCES: dict[str, str] = {
     "evaluation and practice reports: default target group": f"{PRAKTIJK}: gebruikelijke "
                                                              "doelgroep",
     "evaluation and practice reports: target group": f"{PRAKTIJK}: doelgroep",
+    "assumption; experts by experience reach and move mothers whom professionals reach less "
+    "(004:720, 004:1096-1098, 002:1404), so the range reaches above a professional's":
+        "aanname; ervaringsdeskundigen bereiken en bewegen moeders die professionals minder "
+        "goed bereiken (004:720, 004:1096-1098, 002:1404); de bandbreedte gaat daarom tot "
+        "boven die van een professional",
     "assumption; evaluation and practice reports: self-run groups fade without a facilitator":
         f"aanname; {PRAKTIJK}: groepen zonder begeleider verwateren",
     "CBS via the municipality, 2022: women on assistance with a child under 5 in Charlois, "
@@ -905,6 +923,16 @@ SOURCES: dict[str, str] = {
         "aanname: het deel van de gemeente in de kosten van een volledige plaats",
     "evaluation and practice reports: childcare during programme activities builds trust":
         f"{PRAKTIJK}: kinderopvang tijdens programma-activiteiten bouwt vertrouwen op",
+    "Het Begint Bij Mij: a staff member joins the first and the last session (000:52); "
+    "Brussels: information on local services at the end (003:57)":
+        "Het Begint Bij Mij: een medewerker sluit aan bij de eerste en de laatste bijeenkomst "
+        "(000:52); Brussel: informatie over de lokale diensten aan het einde (003:57)",
+    "assumption; the link is meant to lower the threshold to the services' offer (000:52)":
+        "aanname; de koppeling moet de drempel naar het aanbod van de dienst verlagen (000:52)",
+    "assumption: a known face at the services stays known":
+        "aanname: een bekend gezicht bij de dienst blijft bekend",
+    "assumption: an hour of a staff member's time shared by a group of 8-10":
+        "aanname: een uur van een medewerker, gedeeld door een groep van 8 tot 10",
 }
 
 
