@@ -901,8 +901,14 @@ SOURCES: dict[str, str] = {
         "aanname; Rotterdam had daarnaast 3 projectmedewerkers en een projectleider",
     "evaluation and practice reports: groups of 8-10 mothers":
         f"{PRAKTIJK}: groepen van 8 tot 10 moeders",
-    "evaluation and practice reports: formats of 10 or 12 sessions":
-        f"{PRAKTIJK}: opzetten met 10 of 12 bijeenkomsten",
+    "evaluation and practice reports: formats of 10 or 12 sessions, up to a standing weekly "
+    "group (001:36)":
+        f"{PRAKTIJK}: opzetten met 10 of 12 bijeenkomsten, tot een vaste wekelijkse groep "
+        "(001:36)",
+    "evaluation and practice reports: a child under 2 to 4 (004:815); no limit in other "
+    "programmes (002:1400, 003:43)":
+        f"{PRAKTIJK}: een kind jonger dan 2 tot 4 jaar (004:815); geen leeftijdsgrens in andere "
+        "programma's (002:1400, 003:43)",
     "evaluation and practice reports: monthly, weekly or twice-weekly formats (004:937)":
         f"{PRAKTIJK}: bijeenkomsten per maand, per week of twee keer per week (004:937)",
     "evaluation and practice reports: sessions of 2.5 or 4 hours":
@@ -945,7 +951,8 @@ SOURCES: dict[str, str] = {
         "aanname: het contact tussen deelnemers neemt af zodra een groep niet meer bijeenkomt",
     "assumption; evaluation and practice reports: peer support lowers the risk of job loss":
         f"aanname; {PRAKTIJK}: steun van lotgenoten verlaagt het risico op baanverlies",
-    "assumption: facilitator and venue": "aanname: begeleider en ruimte",
+    "assumption: facilitator and venue; a venue alone for a self-steering group":
+        "aanname: begeleider en ruimte; alleen een ruimte voor een zelfsturende groep",
     "assumption: start meeting and recruitment": "aanname: startbijeenkomst en werving",
     "evaluation and practice reports: for a job, internship or course":
         f"{PRAKTIJK}: voor een baan, stage of opleiding",
