@@ -21,7 +21,9 @@ def step(model) -> None:
              * np.where(m.entry_reason[on] == EntryReason.STUDENT_FINANCE_END,
                         p.study_student_finance_factor, 1.0))
     partner = study + p.partner_exit_hazard
-    other = partner + p.other_exit_hazard
+    # Policies may raise the hazard of leaving for other reasons (``mod_exit_other``: a
+    # debt trajectory's full disclosure of finances, Koning 2014).
+    other = partner + p.other_exit_hazard * m.mod_exit_other[on]
     u = model.streams.uniform("exit", t, on)
     leave_assistance(model, on[u < study], Status.STUDY)
     leave_assistance(model, on[(u >= study) & (u < partner)], Status.PARTNER)
