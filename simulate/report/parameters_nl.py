@@ -583,6 +583,30 @@ DUTCH: dict[str, tuple[str, str]] = {
     "reserved_childcare.activity_cost_per_participant_month_eur": (
         "Kosten van opvang tijdens activiteiten per deelnemende moeder.",
         "euro per deelnemer per maand"),
+    # ---- schuldhulpverlening ---------------------------------------------------------------
+    "debt_counselling.trajectories": ("Schuldhulptrajecten die tegelijk lopen (de capaciteit "
+                                      "die de gemeente inkoopt).", "trajecten"),
+    "debt_counselling.duration_months": ("Maanden dat een traject duurt, de schuldregeling "
+                                         "inbegrepen.", MAANDEN),
+    "debt_counselling.max_child_age_months": (
+        "Aangeboden aan moeders van wie het jongste kind jonger is dan deze leeftijd (of die "
+        "zwanger zijn).", MAANDEN),
+    "debt_counselling.uptake": ("Kans dat een moeder bij wie schulden zijn geregistreerd een "
+                                "traject aanneemt (één keer gevraagd).", KANS),
+    "debt_counselling.resolution_hazard": (
+        "Kans per maand dat het schuldenprobleem van een moeder in een traject wordt opgelost "
+        "(naast de oplossing via een aanvaarde doorverwijzing in het model).", KANS_MAAND),
+    "debt_counselling.stress_relief_per_month": ("Deel van haar stress dat elke maand in een "
+                                                 "traject wegvalt.", "deel per maand"),
+    "debt_counselling.creditor_share": (
+        "Deel van een positieve inkomensvooruitgang door werk dat naar schuldeisers gaat "
+        "zolang haar schulden in een traject nog niet zijn geregeld.", AANDEEL),
+    "debt_counselling.other_exit_factor": (
+        "Kans op uitstroom uit de bijstand om andere redenen tijdens een traject, ten "
+        "opzichte van zonder (door de volledige openheid over de financiën die het vraagt).",
+        FACTOR),
+    "debt_counselling.cost_per_trajectory_month_eur": ("Kosten van één lopend traject per "
+                                                       "maand.", "euro per traject per maand"),
 }
 
 # Sources, by their English text (many parameters share one).
@@ -905,6 +929,27 @@ SOURCES: dict[str, str] = {
         "aanname: het deel van de gemeente in de kosten van een volledige plaats",
     "evaluation and practice reports: childcare during programme activities builds trust":
         f"{PRAKTIJK}: kinderopvang tijdens programma-activiteiten bouwt vertrouwen op",
+    # schuldhulpverlening
+    "assumption; 004:552: waiting lists for debt help are long":
+        "aanname; 004:552: de wachtlijsten voor schuldhulpverlening zijn lang",
+    "assumption: an amicable debt arrangement or the Wsnp runs up to three years (18 months "
+    "under the newer practice)":
+        "aanname: een minnelijke schuldregeling of de Wsnp duurt tot drie jaar (18 maanden in "
+        "de nieuwere praktijk)",
+    "assumption; 004:534: some mothers already pay their debts under their own arrangements":
+        "aanname; 004:534: sommige moeders lossen hun schulden al af via eigen regelingen",
+    "assumption; 004:532: debts give much stress": "aanname; 004:532: schulden geven veel "
+                                                   "stress",
+    "Koning (2014), ESB 22 January 2014: under a debt arrangement about 90% of income goes to "
+    "creditors":
+        "Koning (2014), ESB 22 januari 2014: in een schuldregeling gaat ongeveer 90% van de "
+        "inkomsten naar de schuldeisers",
+    "assumption; Koning (2014), ESB 22 January 2014: debt assistance has threat effects and "
+    "raises outflow from assistance, mostly not to work":
+        "aanname; Koning (2014), ESB 22 januari 2014: van schuldhulpverlening gaan "
+        "dreigeffecten uit; ze leidt tot meer uitstroom uit de bijstand, meestal niet naar werk",
+    "assumption: a trajectory of a few thousand euros over its duration":
+        "aanname: een traject kost enkele duizenden euro's over de hele duur",
 }
 
 
