@@ -11,7 +11,7 @@ PYTEST_WORKERS ?= 2
 PROGRAMMES := dedicated-coaches reserved-childcare combined klaar-voor-een-kind \
               kind-en-werkgeluk het-begint-bij-mij leeuwarden-peer-groups \
               leeuwarden-self-run brussels-workshops \
-              debt-counselling
+              debt-counselling financial-coaching
 
 .PHONY: demo test test-all bench docs install browser clean snapshot
 

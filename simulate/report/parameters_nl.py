@@ -607,6 +607,37 @@ DUTCH: dict[str, tuple[str, str]] = {
         FACTOR),
     "debt_counselling.cost_per_trajectory_month_eur": ("Kosten van één lopend traject per "
                                                        "maand.", "euro per traject per maand"),
+    # ---- financiële coaching ---------------------------------------------------------------
+    "financial_coaching.sessions_per_month": (
+        "Gesprekken per maand (de capaciteit van de budgetcoaches; één gesprek per maand per "
+        "moeder).", "gesprekken per maand"),
+    "financial_coaching.sessions_per_mother": ("Gesprekken, één per maand, voordat het "
+                                               "budget van een moeder is doorgerekend.",
+                                               "gesprekken"),
+    "financial_coaching.max_child_age_months": (
+        "Aangeboden aan moeders van wie het jongste kind jonger is dan deze leeftijd (of die "
+        "zwanger zijn).", MAANDEN),
+    "financial_coaching.min_ladder_step": (
+        "Aangeboden vanaf deze trede van de participatieladder (4: moeders die werk zoeken).",
+        "trede"),
+    "financial_coaching.uptake": ("Kans dat een moeder uit de doelgroep de coaching aanneemt "
+                                  "(één keer gevraagd).", KANS),
+    "financial_coaching.topup_learned_per_session": (
+        "Kans dat een gesprek een moeder die het nog niet weet leert dat de bijstand "
+        "deeltijdinkomen aanvult.", KANS),
+    "financial_coaching.gain_correction_eur": (
+        "Euro per maand die bij de netto vooruitgang komt die een moeder van een baan "
+        "verwacht, zodra haar budget is doorgerekend (de onzekerheid weggenomen).", EUR_MAAND),
+    "financial_coaching.effect_months": ("Maanden dat een doorgerekend budget meetelt in haar "
+                                         "beslissing over een aanbod.", MAANDEN),
+    "financial_coaching.childcare_topup_share": (
+        "Deel van haar eigen kosten van formele kinderopvang dat de gemeente na de coaching "
+        "betaalt (0: geen aanvulling).", AANDEEL),
+    "financial_coaching.topup_months": ("Maanden na de coaching waarin de gemeentelijke "
+                                        "aanvulling op de opvangkosten wordt betaald.",
+                                        MAANDEN),
+    "financial_coaching.cost_per_session_eur": ("Kosten van één gesprek.",
+                                                "euro per gesprek"),
 }
 
 # Sources, by their English text (many parameters share one).
@@ -950,6 +981,21 @@ SOURCES: dict[str, str] = {
         "dreigeffecten uit; ze leidt tot meer uitstroom uit de bijstand, meestal niet naar werk",
     "assumption: a trajectory of a few thousand euros over its duration":
         "aanname: een traject kost enkele duizenden euro's over de hele duur",
+    # financiële coaching
+    "assumption; 004:1320: tailored help with an overview of income and allowances":
+        "aanname; 004:1320: begeleiding op maat bij het overzicht van inkomen en toeslagen",
+    "assumption; 004:538: half did not know that the top-up continues, and learning it "
+    "changed a mother's mind":
+        "aanname; 004:538: de helft wist niet dat de aanvullende uitkering doorloopt, en toen "
+        "een moeder het hoorde veranderde dat haar besluit",
+    "assumption; 004:526: 'you know what you have, not what you will get'; 004:1037: many "
+    "cannot see their finances after taking work":
+        "aanname; 004:526: 'je weet wat je hebt, maar niet wat je krijgt'; 004:1037: velen "
+        "krijgen zelf geen reëel beeld van hun financiën na het aanvaarden van werk",
+    "004:1316: the municipality topped up childcare costs where needed":
+        "004:1316: de gemeente gaf waar nodig een aanvulling in de kosten van kinderopvang",
+    "assumption: about an hour of a budget coach with preparation":
+        "aanname: ongeveer een uur van een budgetcoach, met voorbereiding",
 }
 
 
