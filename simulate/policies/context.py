@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from simulate.population import MODIFIERS, NEVER
+from simulate.population import ADDITIVE_MODIFIERS, MODIFIERS, NEVER
 from simulate.states import Status
 
 if TYPE_CHECKING:
@@ -166,12 +166,26 @@ class PolicyContext:
 
     # ---- modifiers -----------------------------------------------------------------------------
     def scale(self, modifier: str, ids: np.ndarray, factor) -> None:
-        """Multiply this month's ``modifier`` (``mod_ladder_up``, ``mod_offer`` or
-        ``mod_job_loss``) of ``ids`` by ``factor`` (a number or one per mother)."""
-        if modifier not in MODIFIERS:
-            raise ValueError(f"{modifier!r} is not a modifier; use one of {MODIFIERS}")
+        """Multiply this month's ``modifier`` of ``ids`` by ``factor`` (a number or one per
+        mother): ``mod_ladder_up`` (chance of a step up), ``mod_offer`` (of a job offer),
+        ``mod_job_loss`` (risk of job loss), ``mod_exit_other`` (hazard of leaving for other
+        reasons), ``mod_care_cost`` (the childcare cost she weighs against an offer) or
+        ``mod_gain_kept`` (the share of a positive income gain from a job she keeps)."""
+        multipliers = tuple(x for x in MODIFIERS if x not in ADDITIVE_MODIFIERS)
+        if modifier not in multipliers:
+            raise ValueError(f"{modifier!r} is not a multiplier; use one of {multipliers}")
         column = getattr(self._model.mothers, modifier)
         column[ids] *= np.asarray(factor, dtype=np.float32)
+
+    def shift(self, modifier: str, ids: np.ndarray, amount) -> None:
+        """Add ``amount`` (a number or one per mother) to this month's additive ``modifier``
+        of ``ids``: ``mod_gain_eur`` (EUR a month added to the net income gain she believes
+        a job brings)."""
+        if modifier not in ADDITIVE_MODIFIERS:
+            raise ValueError(f"{modifier!r} is not an additive modifier; use one of "
+                             f"{ADDITIVE_MODIFIERS}")
+        column = getattr(self._model.mothers, modifier)
+        column[ids] += np.asarray(amount, dtype=np.float32)
 
     # ---- coaches -------------------------------------------------------------------------------
     def hire_coaches(self, count: int, *, caseload_max: int, client_time_share: float,
@@ -200,6 +214,11 @@ class PolicyContext:
         those who got one."""
         from simulate.steps import coaching
         return coaching.assign(self._model, ids, coaches)
+
+    def with_programme_coach(self, ids: np.ndarray) -> np.ndarray:
+        """Whether each of ``ids`` has a coach of a programme (not a regular coach)."""
+        coach = self._model.mothers.coach[ids]
+        return (coach >= 0) & ~self._model.coaches.regular[np.maximum(coach, 0)]
 
     def release_to_regular(self, ids: np.ndarray) -> None:
         """Hand ``ids`` back: they get a regular coach in the coaching step."""

@@ -626,6 +626,61 @@ DUTCH: dict[str, tuple[str, str]] = {
     "support_group.support_cost_per_meeting_eur": (
         "Kosten van de steun van een professional bij één bijeenkomst (als er steun is).",
         "euro per bijeenkomst"),
+    # ---- schuldhulpverlening ---------------------------------------------------------------
+    "debt_counselling.trajectories": ("Schuldhulptrajecten die tegelijk lopen (de capaciteit "
+                                      "die de gemeente inkoopt).", "trajecten"),
+    "debt_counselling.duration_months": ("Maanden dat een traject duurt, de schuldregeling "
+                                         "inbegrepen.", MAANDEN),
+    "debt_counselling.max_child_age_months": (
+        "Aangeboden aan moeders van wie het jongste kind jonger is dan deze leeftijd (of die "
+        "zwanger zijn).", MAANDEN),
+    "debt_counselling.uptake": ("Kans dat een moeder bij wie schulden zijn geregistreerd een "
+                                "traject aanneemt (één keer gevraagd).", KANS),
+    "debt_counselling.resolution_hazard": (
+        "Kans per maand dat het schuldenprobleem van een moeder in een traject wordt opgelost "
+        "(naast de oplossing via een aanvaarde doorverwijzing in het model).", KANS_MAAND),
+    "debt_counselling.stress_relief_per_month": ("Deel van haar stress dat elke maand in een "
+                                                 "traject wegvalt.", "deel per maand"),
+    "debt_counselling.creditor_share": (
+        "Deel van een positieve inkomensvooruitgang door werk dat naar schuldeisers gaat "
+        "zolang haar schulden in een traject nog niet zijn geregeld.", AANDEEL),
+    "debt_counselling.other_exit_factor": (
+        "Kans op uitstroom uit de bijstand om andere redenen tijdens een traject, ten "
+        "opzichte van zonder (door de volledige openheid over de financiën die het vraagt).",
+        FACTOR),
+    "debt_counselling.cost_per_trajectory_month_eur": ("Kosten van één lopend traject per "
+                                                       "maand.", "euro per traject per maand"),
+    # ---- financiële coaching ---------------------------------------------------------------
+    "financial_coaching.sessions_per_month": (
+        "Gesprekken per maand (de capaciteit van de budgetcoaches; één gesprek per maand per "
+        "moeder).", "gesprekken per maand"),
+    "financial_coaching.sessions_per_mother": ("Gesprekken, één per maand, voordat het "
+                                               "budget van een moeder is doorgerekend.",
+                                               "gesprekken"),
+    "financial_coaching.max_child_age_months": (
+        "Aangeboden aan moeders van wie het jongste kind jonger is dan deze leeftijd (of die "
+        "zwanger zijn).", MAANDEN),
+    "financial_coaching.min_ladder_step": (
+        "Aangeboden vanaf deze trede van de participatieladder (4: moeders die werk zoeken).",
+        "trede"),
+    "financial_coaching.uptake": ("Kans dat een moeder uit de doelgroep de coaching aanneemt "
+                                  "(één keer gevraagd).", KANS),
+    "financial_coaching.topup_learned_per_session": (
+        "Kans dat een gesprek een moeder die het nog niet weet leert dat de bijstand "
+        "deeltijdinkomen aanvult.", KANS),
+    "financial_coaching.gain_correction_eur": (
+        "Euro per maand die bij de netto vooruitgang komt die een moeder van een baan "
+        "verwacht, zodra haar budget is doorgerekend (de onzekerheid weggenomen).", EUR_MAAND),
+    "financial_coaching.effect_months": ("Maanden dat een doorgerekend budget meetelt in haar "
+                                         "beslissing over een aanbod.", MAANDEN),
+    "financial_coaching.childcare_topup_share": (
+        "Deel van haar eigen kosten van formele kinderopvang dat de gemeente na de coaching "
+        "betaalt (0: geen aanvulling).", AANDEEL),
+    "financial_coaching.topup_months": ("Maanden na de coaching waarin de gemeentelijke "
+                                        "aanvulling op de opvangkosten wordt betaald.",
+                                        MAANDEN),
+    "financial_coaching.cost_per_session_eur": ("Kosten van één gesprek.",
+                                                "euro per gesprek"),
 }
 
 # Sources, by their English text (many parameters share one).
@@ -983,6 +1038,42 @@ SOURCES: dict[str, str] = {
         "aanname; een supportgroep opzetten vraagt om extra ondersteuning (000:48)",
     "assumption; the support group is for supporting each other (002:1400)":
         "aanname; in de supportgroep steunen de deelnemers elkaar (002:1400)",
+    # schuldhulpverlening
+    "assumption; 004:552: waiting lists for debt help are long":
+        "aanname; 004:552: de wachtlijsten voor schuldhulpverlening zijn lang",
+    "assumption: an amicable debt arrangement or the Wsnp runs up to three years (18 months "
+    "under the newer practice)":
+        "aanname: een minnelijke schuldregeling of de Wsnp duurt tot drie jaar (18 maanden in "
+        "de nieuwere praktijk)",
+    "assumption; 004:534: some mothers already pay their debts under their own arrangements":
+        "aanname; 004:534: sommige moeders lossen hun schulden al af via eigen regelingen",
+    "assumption; 004:532: debts give much stress": "aanname; 004:532: schulden geven veel "
+                                                   "stress",
+    "Koning (2014), ESB 22 January 2014: under a debt arrangement about 90% of income goes to "
+    "creditors":
+        "Koning (2014), ESB 22 januari 2014: in een schuldregeling gaat ongeveer 90% van de "
+        "inkomsten naar de schuldeisers",
+    "assumption; Koning (2014), ESB 22 January 2014: debt assistance has threat effects and "
+    "raises outflow from assistance, mostly not to work":
+        "aanname; Koning (2014), ESB 22 januari 2014: van schuldhulpverlening gaan "
+        "dreigeffecten uit; ze leidt tot meer uitstroom uit de bijstand, meestal niet naar werk",
+    "assumption: a trajectory of a few thousand euros over its duration":
+        "aanname: een traject kost enkele duizenden euro's over de hele duur",
+    # financiële coaching
+    "assumption; 004:1320: tailored help with an overview of income and allowances":
+        "aanname; 004:1320: begeleiding op maat bij het overzicht van inkomen en toeslagen",
+    "assumption; 004:538: half did not know that the top-up continues, and learning it "
+    "changed a mother's mind":
+        "aanname; 004:538: de helft wist niet dat de aanvullende uitkering doorloopt, en toen "
+        "een moeder het hoorde veranderde dat haar besluit",
+    "assumption; 004:526: 'you know what you have, not what you will get'; 004:1037: many "
+    "cannot see their finances after taking work":
+        "aanname; 004:526: 'je weet wat je hebt, maar niet wat je krijgt'; 004:1037: velen "
+        "krijgen zelf geen reëel beeld van hun financiën na het aanvaarden van werk",
+    "004:1316: the municipality topped up childcare costs where needed":
+        "004:1316: de gemeente gaf waar nodig een aanvulling in de kosten van kinderopvang",
+    "assumption: about an hour of a budget coach with preparation":
+        "aanname: ongeveer een uur van een budgetcoach, met voorbereiding",
 }
 
 

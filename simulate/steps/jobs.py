@@ -83,15 +83,25 @@ def believed_gain(model: PathwaysModel, ids: np.ndarray, earnings: np.ndarray,
                   hours: np.ndarray, pays_care: np.ndarray) -> np.ndarray:
     """Monthly net income gain a mother believes an offer brings: her income with the job
     (net pay, and the top-up if she knows it continues) less her income now (the norm, or
-    her part-time pay with its top-up), less the extra formal childcare she would pay."""
+    her part-time pay with its top-up), less the extra formal childcare she would pay.
+
+    Both incomes are net: assistance is a net amount, set against net pay. Policies adjust
+    the gain through this month's modifiers: the childcare cost she weighs
+    (``mod_care_cost``: a municipal top-up), a correction of her belief (``mod_gain_eur``:
+    financial coaching) and the share of a positive gain she keeps (``mod_gain_kept``:
+    under a debt arrangement creditors take most). At their neutral values (1, 0, 1) the
+    gain is exactly the one above.
+    """
     m, p = model.mothers, model.params
     believed_benefit = np.where(m.knows_topup[ids], benefit(p, earnings), 0.0)
     now_earnings = m.earnings_eur[ids].astype(np.float64)
     now = np.where(m.parttime[ids], net_pay(p, now_earnings) + benefit(p, now_earnings),
                    p.assistance_norm_eur)
     now_hours = np.where(m.parttime[ids], p.parttime_hours_per_week, 0.0)
-    care = np.where(pays_care, childcare_cost(p, hours) - childcare_cost(p, now_hours), 0.0)
-    return net_pay(p, earnings) + believed_benefit - now - care
+    care = np.where(pays_care, (childcare_cost(p, hours) - childcare_cost(p, now_hours))
+                    * m.mod_care_cost[ids], 0.0)
+    gain = net_pay(p, earnings) + believed_benefit - now - care + m.mod_gain_eur[ids]
+    return np.where(gain > 0.0, gain * m.mod_gain_kept[ids], gain)
 
 
 def arranged_care(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
