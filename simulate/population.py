@@ -95,6 +95,11 @@ COLUMNS: dict[str, Column] = {
     "mod_ladder_up": Column(np.float32, 1.0, "Policy multiplier on the chance of a step up."),
     "mod_offer": Column(np.float32, 1.0, "Policy multiplier on the chance of a job offer."),
     "mod_job_loss": Column(np.float32, 1.0, "Policy multiplier on the risk of job loss."),
+    "offer_floor": Column(np.float32, 0.0, "Policy floor on the chance of a job offer this "
+                          "month (an employer who knows her, e.g. her work-experience host)."),
+    "exemption_request_factor": Column(np.float32, 1.0, "Relative chance of asking for an "
+                                       "exemption on request, set by a programme that "
+                                       "discusses it with her; 1 outside such a programme."),
 }
 
 # Columns that policies set afresh each month; the model resets them before the hooks.

@@ -583,6 +583,38 @@ DUTCH: dict[str, tuple[str, str]] = {
     "reserved_childcare.activity_cost_per_participant_month_eur": (
         "Kosten van opvang tijdens activiteiten per deelnemende moeder.",
         "euro per deelnemer per maand"),
+    # ---- werkervaringsplaatsen ---------------------------------------------------------------
+    "work_experience.places": ("Werkervaringsplaatsen die de gemeente bij werkgevers heeft.",
+                               "plaatsen"),
+    "work_experience.months": ("Duur van een werkervaringsplaats.", MAANDEN),
+    "work_experience.hours_per_week": ("Uren per week op een werkervaringsplaats (daarvoor is "
+                                       "kinderopvang nodig).", "uur per week"),
+    "work_experience.min_ladder_step": ("Doorverwezen vanaf deze trede van de "
+                                        "participatieladder.", "trede"),
+    "work_experience.max_child_age_months": ("Doelgroep: jongste kind jonger dan deze "
+                                             "leeftijd.", MAANDEN),
+    "work_experience.referral_per_contact": (
+        "Kans dat een gesprek met de klantmanager vorige maand leidt tot een doorverwijzing "
+        "naar een werkervaringsplaats.", KANS),
+    "work_experience.programme_only": ("Alleen plaatsen voor moeders voor wie een ander "
+                                       "programma een plaats vraagt (geen doorverwijzing door "
+                                       "klantmanagers).", JA_NEE),
+    "work_experience.programme_first": ("Moeders voor wie een ander programma een plaats "
+                                        "vraagt, gaan op de wachtlijst vóór de "
+                                        "doorverwijzingen van klantmanagers.", JA_NEE),
+    "work_experience.care_wait_months": ("Maanden dat een toegewezen plaats wordt "
+                                         "vastgehouden terwijl de kinderopvang wordt geregeld.",
+                                         MAANDEN),
+    "work_experience.job_offer_chance": (
+        "Kans dat de werkgever in de laatste maand van de werkervaringsplaats een betaalde "
+        "baan aanbiedt.", KANS),
+    "work_experience.dropout_hazard": ("Kans per maand dat een moeder voortijdig stopt (naast "
+                                       "het wegvallen van kinderopvang).", KANS_MAAND),
+    "work_experience.cost_per_place_month_eur": ("Kosten van een bezette plaats per maand.",
+                                                 "euro per plaats per maand"),
+    "work_experience.childcare_cost_per_hour_eur": (
+        "Kosten van een uur formele kinderopvang tijdens de werkervaringsplaats.",
+        "euro per uur"),
 }
 
 # Sources, by their English text (many parameters share one).
@@ -905,6 +937,31 @@ SOURCES: dict[str, str] = {
         "aanname: het deel van de gemeente in de kosten van een volledige plaats",
     "evaluation and practice reports: childcare during programme activities builds trust":
         f"{PRAKTIJK}: kinderopvang tijdens programma-activiteiten bouwt vertrouwen op",
+    # ---- werkervaringsplaatsen ---------------------------------------------------------------
+    "assumption; 004:1261: places with employers must be sufficient":
+        "aanname; 004:1261: er moeten voldoende plaatsen bij werkgevers zijn",
+    "assumption; 004:981: the placement agreement fixes its duration":
+        "aanname; 004:981: de werkervaringsplaatsovereenkomst legt de duur vast",
+    "004:957: an employer accepts 18 hours for the first three months instead of 24":
+        "004:957: een werkgever accepteert de eerste drie maanden 18 uur in plaats van 24",
+    "assumption; 004:1336: a step for those for whom regular work is too big a step":
+        "aanname; 004:1336: een tussenstap voor wie regulier werk een te grote stap is",
+    "assumption; 004:969: with a placement agreement the municipality can get childcare "
+    "arranged fast":
+        "aanname; 004:969: met een werkervaringsplaatsovereenkomst kan de gemeente snel "
+        "kinderopvang regelen",
+    "assumption; 004:1106, 004:1336: a place that goes well often leads on to regular work":
+        "aanname; 004:1106, 004:1336: als een werkervaringsplaats goed bevalt, is doorstroom "
+        "naar regulier werk vaak mogelijk",
+    "assumption; 004:963: the host tolerates a bad day, a paid job would not":
+        "aanname; 004:963: op de werkervaringsplaats mag het een keer misgaan, bij een "
+        "betaalde baan niet",
+    "assumption: the employer's guidance and the municipality's support":
+        "aanname: de begeleiding door de werkgever en de ondersteuning door de gemeente",
+    "assumption: about the maximum hourly rate of the childcare allowance (2025); the "
+    "municipality pays it for a mother on a placement":
+        "aanname: ongeveer de maximale uurprijs van de kinderopvangtoeslag (2025); de "
+        "gemeente betaalt die voor een moeder op een werkervaringsplaats",
 }
 
 

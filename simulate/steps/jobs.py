@@ -131,6 +131,8 @@ def make_offers(model: PathwaysModel) -> Offers:
               * np.where(m.contacted[seek], 1.0 + p.offer_contact_effect, 1.0)
               * np.where(young, 1.0 - risk, 1.0)
               * m.mod_offer[seek])
+    # A policy may guarantee a chance (an employer who knows her); 0 leaves it unchanged.
+    chance = np.maximum(chance, m.offer_floor[seek])
     hit = s.uniform("offer", t, seek) < chance
     ids, employer = seek[hit], employer[hit]
 
