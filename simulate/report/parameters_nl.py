@@ -615,6 +615,38 @@ DUTCH: dict[str, tuple[str, str]] = {
     "work_experience.childcare_cost_per_hour_eur": (
         "Kosten van een uur formele kinderopvang tijdens de werkervaringsplaats.",
         "euro per uur"),
+    # ---- vroegsignalering in de zwangerschap ---------------------------------------------------
+    "early_identification.capacity": ("Vrouwen die het programma tegelijk begeleidt.",
+                                      "vrouwen"),
+    "early_identification.identified_share": (
+        "Deel van de zwangerschappen van vrouwen in de bijstand dat via het zorgpad uit de "
+        "geboortezorg bij het programma terechtkomt.", AANDEEL),
+    "early_identification.identification_lag_months": (
+        "Maanden tussen het bekend worden van de zwangerschap (in de geboortezorg) en het "
+        "moment dat de verwijzing het programma bereikt.", MAANDEN),
+    "early_identification.months_after_birth": ("Maanden dat het programma een vrouw na de "
+                                                "bevalling begeleidt.", MAANDEN),
+    "early_identification.conversations_per_month": (
+        "Vroege gesprekken per maand met een vrouw in het programma.", "gesprekken per maand"),
+    "early_identification.trust_gain_per_conversation": (
+        "Deel van de afstand tot volledig vertrouwen in de gemeente dat één gesprek "
+        "overbrugt.", AFSTAND),
+    "early_identification.childcare_trust_gain_per_conversation": (
+        "Deel van de afstand tot volledig vertrouwen in formele kinderopvang dat één gesprek "
+        "overbrugt.", AFSTAND),
+    "early_identification.topup_info_per_conversation": (
+        "Kans dat een gesprek haar leert dat de bijstand een deeltijdloon blijft aanvullen.",
+        KANS),
+    "early_identification.register_in_pregnancy": (
+        "Zij schrijft zich al tijdens de zwangerschap in voor kinderopvang (vaker naarmate zij "
+        "formele opvang meer vertrouwt), zodat de inschrijving vanaf dan telt.", JA_NEE),
+    "early_identification.exemption_request_factor": (
+        "Kans dat zij een ontheffing op verzoek aanvraagt zolang zij in het programma zit, "
+        "vergeleken met zonder programma.", FACTOR),
+    "early_identification.cost_per_woman_month_eur": (
+        "Kosten van een maand begeleiding van één vrouw.", "euro per vrouw per maand"),
+    "early_identification.cost_per_referral_eur": (
+        "Kosten van een verwijzing die het programma bereikt.", "euro per verwijzing"),
 }
 
 # Sources, by their English text (many parameters share one).
@@ -962,6 +994,37 @@ SOURCES: dict[str, str] = {
     "municipality pays it for a mother on a placement":
         "aanname: ongeveer de maximale uurprijs van de kinderopvangtoeslag (2025); de "
         "gemeente betaalt die voor een moeder op een werkervaringsplaats",
+    # ---- vroegsignalering in de zwangerschap ---------------------------------------------------
+    "assumption; 004:258: 80-100 participants a year expected in Rotterdam Zuid":
+        "aanname; 004:258: naar verwachting 80-100 deelnemers per jaar in Rotterdam Zuid",
+    "assumption; 004:282, 004:382: a pregnancy is not always known to the municipality in "
+    "time; the Zorgpad Werk proved harder to build than expected (004:382, 004:1023)":
+        "aanname; 004:282, 004:382: een zwangerschap is niet altijd (tijdig) bekend bij de "
+        "gemeente; het Zorgpad Werk bleek lastiger te ontwikkelen dan verwacht (004:382, "
+        "004:1023)",
+    "assumption; 004:282, 004:382: a pregnancy is not always known to the municipality in "
+    "time":
+        "aanname; 004:282, 004:382: een zwangerschap is niet altijd (tijdig) bekend bij de "
+        "gemeente",
+    "assumption; 004:655: without trust mothers do not tell what holds them back":
+        "aanname; 004:655: zonder vertrouwen vertellen moeders niet wat hen tegenhoudt",
+    "assumption; 004:1058: talk from pregnancy with mothers who do not want to use childcare "
+    "about their fears":
+        "aanname; 004:1058: al vanaf de zwangerschap praten met moeders die hun kind niet naar "
+        "de opvang willen brengen over hun angsten",
+    "assumption; 004:366: the conversation about the wish to work and the financial risks":
+        "aanname; 004:366: het gesprek over de arbeidswens en de financiële risico's",
+    "assumption; 004:1058: work on childcare from the pregnancy":
+        "aanname; 004:1058: al vanaf de zwangerschap werken aan kinderopvang",
+    "assumption; 004:184: an exemption on request is agreed with the coach in a plan; whether "
+    "an early conversation makes her ask less or more is not known":
+        "aanname; 004:184: een ontheffing op verzoek wordt met de klantmanager vastgelegd in "
+        "een plan van aanpak; of een vroeg gesprek haar vaker of minder vaak doet aanvragen, "
+        "is niet bekend",
+    "assumption: a coach's or project worker's time":
+        "aanname: de tijd van een klantmanager of projectmedewerker",
+    "assumption: triage at the Aanmeldpunt for birth care (004:382)":
+        "aanname: triage door het Aanmeldpunt voor de geboortezorg (004:382)",
 }
 
 
