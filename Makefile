@@ -10,7 +10,8 @@ STAMP  := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 PROGRAMMES := dedicated-coaches reserved-childcare combined klaar-voor-een-kind \
               kind-en-werkgeluk het-begint-bij-mij leeuwarden-peer-groups \
-              leeuwarden-self-run brussels-workshops
+              leeuwarden-self-run brussels-workshops \
+              work-experience early-identification
 
 .PHONY: demo test test-all bench docs install browser clean snapshot
 
