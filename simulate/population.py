@@ -95,6 +95,8 @@ COLUMNS: dict[str, Column] = {
     "mod_ladder_up": Column(np.float32, 1.0, "Policy multiplier on the chance of a step up."),
     "mod_offer": Column(np.float32, 1.0, "Policy multiplier on the chance of a job offer."),
     "mod_job_loss": Column(np.float32, 1.0, "Policy multiplier on the risk of job loss."),
+    "mod_accept_leaving": Column(np.float32, 1.0, "Policy multiplier on the chance of "
+                                 "accepting an offer that ends assistance."),
     "offer_floor": Column(np.float32, 0.0, "Policy floor on the chance of a job offer this "
                           "month (an employer who knows her, e.g. her work-experience host)."),
     "exemption_request_factor": Column(np.float32, 1.0, "Relative chance of asking for an "
@@ -103,7 +105,7 @@ COLUMNS: dict[str, Column] = {
 }
 
 # Columns that policies set afresh each month; the model resets them before the hooks.
-MODIFIERS = ("mod_ladder_up", "mod_offer", "mod_job_loss")
+MODIFIERS = ("mod_ladder_up", "mod_offer", "mod_job_loss", "mod_accept_leaving")
 
 
 class Mothers:

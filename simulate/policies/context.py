@@ -172,8 +172,9 @@ class PolicyContext:
 
     # ---- modifiers -----------------------------------------------------------------------------
     def scale(self, modifier: str, ids: np.ndarray, factor) -> None:
-        """Multiply this month's ``modifier`` (``mod_ladder_up``, ``mod_offer`` or
-        ``mod_job_loss``) of ``ids`` by ``factor`` (a number or one per mother)."""
+        """Multiply this month's ``modifier`` (``mod_ladder_up``, ``mod_offer``,
+        ``mod_job_loss`` or ``mod_accept_leaving``) of ``ids`` by ``factor`` (a number or
+        one per mother)."""
         if modifier not in MODIFIERS:
             raise ValueError(f"{modifier!r} is not a modifier; use one of {MODIFIERS}")
         column = getattr(self._model.mothers, modifier)

@@ -22,6 +22,10 @@ start with ("the first three months 18 hours", 004:957). Each month:
   that goes well often leads on to regular work, 004:1106, 004:1336): the offer goes
   through the model's vacancies, acceptance (the net gain she believes in) and childcare,
   like any other.
+- optionally (``case_on_hold``) she knows her case file would be kept on hold for some
+  months after a job start, which makes the step off assistance feel safer (004:1106): she
+  accepts an offer that ends assistance more readily while on a placement. (A quicker
+  return after an early job loss is not modelled.)
 
 Costs: each place in use per month (the employer's guidance and the municipality's
 support), and formal childcare for the placement's hours of mothers using a place.
@@ -39,6 +43,7 @@ from simulate.parameters import (
     ParameterSet,
     amount,
     count,
+    factor,
     hazard,
     share,
 )
@@ -95,6 +100,17 @@ class WorkExperience(Policy):
               "regular work",
               "Probability that the host employer offers a paid job in the last month of a "
               "placement.", unit="probability", kind="uncertainty"),
+        Parameter("case_on_hold", False, "flag", None,
+                  "004:1106: the coach can keep the case file on hold for some months after "
+                  "a job start",
+                  "A mother on a placement knows her case file would be kept on hold after a "
+                  "job start, so that the step off assistance feels safer.", kind="lever",
+                  type=bool),
+        factor("on_hold_acceptance_factor", 1.2, (1.0, 1.5),
+               ASSUMPTION + "; 004:1106: a file on hold can make participants dare the step "
+               "to work",
+               "Chance of accepting an offer that ends assistance with the file on hold, "
+               "relative to without."),
         hazard("dropout_hazard", 0.04, (0.01, 0.1),
                ASSUMPTION + "; 004:963: the host tolerates a bad day, a paid job would not",
                "Monthly probability of leaving a placement early (besides losing childcare).",
@@ -190,6 +206,8 @@ class WorkExperience(Policy):
         on = self.participants(ctx)
         last = on[t - self.started[on] == p.months - 1]
         ctx.floor_offer(last, p.job_offer_chance)
+        if p.case_on_hold:
+            ctx.scale("mod_accept_leaving", on, p.on_hold_acceptance_factor)
         m.ladder[on] = np.maximum(m.ladder[on], UNPAID_WORK)
 
     def _end_placements(self, ctx: PolicyContext) -> None:

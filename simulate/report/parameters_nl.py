@@ -608,6 +608,12 @@ DUTCH: dict[str, tuple[str, str]] = {
     "work_experience.job_offer_chance": (
         "Kans dat de werkgever in de laatste maand van de werkervaringsplaats een betaalde "
         "baan aanbiedt.", KANS),
+    "work_experience.case_on_hold": (
+        "Een moeder op een werkervaringsplaats weet dat haar dossier na de start van een baan "
+        "enkele maanden on hold blijft, zodat de stap uit de bijstand veiliger voelt.", JA_NEE),
+    "work_experience.on_hold_acceptance_factor": (
+        "Kans dat zij een baan aanneemt waarmee zij uit de bijstand gaat als haar dossier on "
+        "hold blijft, vergeleken met zonder.", FACTOR),
     "work_experience.dropout_hazard": ("Kans per maand dat een moeder voortijdig stopt (naast "
                                        "het wegvallen van kinderopvang).", KANS_MAAND),
     "work_experience.cost_per_place_month_eur": ("Kosten van een bezette plaats per maand.",
@@ -985,6 +991,12 @@ SOURCES: dict[str, str] = {
     "assumption; 004:1106, 004:1336: a place that goes well often leads on to regular work":
         "aanname; 004:1106, 004:1336: als een werkervaringsplaats goed bevalt, is doorstroom "
         "naar regulier werk vaak mogelijk",
+    "004:1106: the coach can keep the case file on hold for some months after a job start":
+        "004:1106: de werkcoach kan het dossier na de start van een baan enkele maanden on "
+        "hold zetten",
+    "assumption; 004:1106: a file on hold can make participants dare the step to work":
+        "aanname; 004:1106: een dossier on hold kan deelnemers de stap naar werk "
+        "gemakkelijker laten zetten",
     "assumption; 004:963: the host tolerates a bad day, a paid job would not":
         "aanname; 004:963: op de werkervaringsplaats mag het een keer misgaan, bij een "
         "betaalde baan niet",

@@ -157,8 +157,11 @@ def make_offers(model: PathwaysModel) -> Offers:
     need = needs_care(model, ids)
     pays_care = need & ~m.informal_care[ids]
     gain = believed_gain(model, ids, earnings, hours, pays_care)
+    # A policy may make leaving assistance feel safer (a case file kept on hold, 004:1106);
+    # the multiplier is 1 otherwise.
+    leaving = np.where(ends, m.mod_accept_leaving[ids], np.float32(1.0)).astype(np.float64)
     accept = s.uniform("accept", t, ids) < p.offer_acceptance * expit(
-        (gain - p.acceptance_gain_reference_eur) / p.acceptance_gain_scale_eur)
+        (gain - p.acceptance_gain_reference_eur) / p.acceptance_gain_scale_eur) * leaving
     model.tally["offers_declined"] += int(np.count_nonzero(~accept))
     unaware = ~ends & ~m.knows_topup[ids]
     model.tally["offers_declined_income_belief"] += int(np.count_nonzero(~accept & unaware))

@@ -137,3 +137,22 @@ def test_requests_go_ahead_of_coaches_referrals_when_programme_first():
         referred = np.flatnonzero(policy.wait_since == 1)
         assert len(matched) == 2 and len(referred) > 0
         assert np.isin(matched, asking.added).all() == first
+
+
+def test_a_case_file_on_hold_gets_more_offers_that_end_assistance_accepted():
+    """Paired over replicates: with the file on hold (and a strong factor), mothers on a
+    placement decline fewer offers, so more leave assistance for work."""
+    def s(hold):
+        return scenario([{"work_experience": {"places": 60, "referral_per_contact": 0.5,
+                                              "case_on_hold": hold,
+                                              "on_hold_acceptance_factor": 2.0}}],
+                        size=1200).with_changes(name=f"hold{hold}")
+    c = compare(s(False), [s(True)], reps=REPS, seed=5, months=24)
+    w = c.result.wide()
+    declined = w[w.month >= 1].groupby(["scenario", "replicate"], observed=True)[
+        "offers_declined"].sum()
+    d = declined["holdFalse"].to_numpy() - declined["holdTrue"].to_numpy()
+    assert d.mean() > 4 * d.std(ddof=1) / np.sqrt(REPS), d
+    runs = c.result.runs.set_index(["scenario", "replicate"])["exits_work_24m"]
+    d = runs["holdTrue"].to_numpy() - runs["holdFalse"].to_numpy()
+    assert d.mean() > -2.33 * d.std(ddof=1) / np.sqrt(REPS), d
