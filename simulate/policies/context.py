@@ -182,8 +182,9 @@ class PolicyContext:
 
     def floor_offer(self, ids: np.ndarray, chance) -> None:
         """Raise this month's chance of a job offer of ``ids`` to at least ``chance`` (an
-        employer who knows her, such as her work-experience host); the offer then goes
-        through the model's vacancies, acceptance and childcare like any other."""
+        employer who knows her, such as her work-experience host), also when she is not at
+        a step where mothers search; the offer then goes through the model's vacancies,
+        acceptance and childcare like any other."""
         floor = self._model.mothers.offer_floor
         floor[ids] = np.maximum(floor[ids], np.asarray(chance, dtype=np.float32))
 

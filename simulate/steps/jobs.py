@@ -103,7 +103,9 @@ def make_offers(model: PathwaysModel) -> Offers:
     """Search and employer offers; returns the offers the mothers accept."""
     m, p, t, s = model.mothers, model.params, model.month, model.streams
     on = m.ids_where(Status.ON_ASSISTANCE)
-    seek = on[m.ladder[on] >= p.search_min_step]
+    # Mothers at the top steps search; an employer who knows her (a policy's floor on her
+    # chance of an offer) may make one without her searching.
+    seek = on[(m.ladder[on] >= p.search_min_step) | (m.offer_floor[on] > 0)]
     if len(seek) == 0:
         return Offers.empty()
     emp = model.employer_table
@@ -131,8 +133,9 @@ def make_offers(model: PathwaysModel) -> Offers:
               * np.where(m.contacted[seek], 1.0 + p.offer_contact_effect, 1.0)
               * np.where(young, 1.0 - risk, 1.0)
               * m.mod_offer[seek])
-    # A policy may guarantee a chance (an employer who knows her); 0 leaves it unchanged.
-    chance = np.maximum(chance, m.offer_floor[seek])
+    # A policy's floor (0 leaves the chance unchanged); only the floor for a non-searcher.
+    floor = m.offer_floor[seek]
+    chance = np.where(m.ladder[seek] >= p.search_min_step, np.maximum(chance, floor), floor)
     hit = s.uniform("offer", t, seek) < chance
     ids, employer = seek[hit], employer[hit]
 

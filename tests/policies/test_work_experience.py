@@ -156,3 +156,24 @@ def test_a_case_file_on_hold_gets_more_offers_that_end_assistance_accepted():
     runs = c.result.runs.set_index(["scenario", "replicate"])["exits_work_24m"]
     d = runs["holdTrue"].to_numpy() - runs["holdFalse"].to_numpy()
     assert d.mean() > -2.33 * d.std(ddof=1) / np.sqrt(REPS), d
+
+
+def test_the_host_offers_a_job_also_where_step_4_does_not_search():
+    """With search from step 5 only, nobody on a placement searches: every placement that
+    ends in work ends in the host's offer, in its last month."""
+    model = _model({"places": 40, "referral_per_contact": 0.5, "months": 3,
+                    "job_offer_chance": 1.0, "dropout_hazard": 0.0},
+                   values={"search_min_step": 5})
+    policy, m = model.policies[0], model.mothers
+    to_work = 0
+    for _ in range(18):
+        n = m.n
+        started, parttime = policy.started[:n].copy(), m.parttime[:n].copy()
+        model.step()
+        # A job started this month by a mother on a placement (not yet in part-time work,
+        # which searches for a regular job): in the placement's last month (of 3).
+        went = np.flatnonzero((m.job_start[:n] == model.month) & (started != NEVER)
+                              & ~parttime)
+        assert (model.month - started[went] == 2).all()
+        to_work += len(went)
+    assert to_work > 0
