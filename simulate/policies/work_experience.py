@@ -18,6 +18,8 @@ start with ("the first three months 18 hours", 004:957). Each month:
 - with care in place the placement starts and puts her on ladder step 4 (unpaid work,
   internship) for its ``months``. It ends early when she leaves assistance or starts
   paid work, when her childcare falls away, or when she drops out;
+- while on a placement she finds less time to look elsewhere: her chance of an offer
+  from another employer is scaled by ``search_factor`` (lock-in);
 - in its last month the host employer offers a paid job with ``job_offer_chance`` (a place
   that goes well often leads on to regular work, 004:1106, 004:1336): the offer goes
   through the model's vacancies, acceptance (the net gain she believes in) and childcare,
@@ -100,6 +102,11 @@ class WorkExperience(Policy):
               "regular work",
               "Probability that the host employer offers a paid job in the last month of a "
               "placement.", unit="probability", kind="uncertainty"),
+        factor("search_factor", 0.7, (0.4, 1.0),
+               ASSUMPTION + "; participants of labour-market programmes often find work "
+               "less often while they take part (lock-in; Card, Kluve & Weber 2018)",
+               "Chance of an offer from another employer while on a placement, relative to "
+               "without (the host's own offer is apart)."),
         Parameter("case_on_hold", False, "flag", None,
                   "004:1106: the coach can keep the case file on hold for some months after "
                   "a job start",
@@ -205,6 +212,7 @@ class WorkExperience(Policy):
         # In the last month the host employer may offer a paid job.
         on = self.participants(ctx)
         last = on[t - self.started[on] == p.months - 1]
+        ctx.scale("mod_offer", on, p.search_factor)
         ctx.floor_offer(last, p.job_offer_chance)
         if p.case_on_hold:
             ctx.scale("mod_accept_leaving", on, p.on_hold_acceptance_factor)

@@ -608,6 +608,9 @@ DUTCH: dict[str, tuple[str, str]] = {
     "work_experience.job_offer_chance": (
         "Kans dat de werkgever in de laatste maand van de werkervaringsplaats een betaalde "
         "baan aanbiedt.", KANS),
+    "work_experience.search_factor": (
+        "Kans op een aanbod van een andere werkgever tijdens de werkervaringsplaats, "
+        "vergeleken met zonder (het aanbod van de eigen werkgever niet meegerekend).", FACTOR),
     "work_experience.case_on_hold": (
         "Een moeder op een werkervaringsplaats weet dat haar dossier na de start van een baan "
         "enkele maanden on hold blijft, zodat de stap uit de bijstand veiliger voelt.", JA_NEE),
@@ -991,6 +994,10 @@ SOURCES: dict[str, str] = {
     "assumption; 004:1106, 004:1336: a place that goes well often leads on to regular work":
         "aanname; 004:1106, 004:1336: als een werkervaringsplaats goed bevalt, is doorstroom "
         "naar regulier werk vaak mogelijk",
+    "assumption; participants of labour-market programmes often find work less often while "
+    "they take part (lock-in; Card, Kluve & Weber 2018)":
+        "aanname; deelnemers aan re-integratieprogramma's vinden tijdens deelname vaak minder "
+        "vaak werk (lock-in-effect; Card, Kluve & Weber 2018)",
     "004:1106: the coach can keep the case file on hold for some months after a job start":
         "004:1106: de werkcoach kan het dossier na de start van een baan enkele maanden on "
         "hold zetten",

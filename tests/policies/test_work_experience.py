@@ -177,3 +177,19 @@ def test_the_host_offers_a_job_also_where_step_4_does_not_search():
         assert (model.month - started[went] == 2).all()
         to_work += len(went)
     assert to_work > 0
+
+
+def test_lock_in_means_fewer_placements_left_early_for_other_work():
+    """Paired over replicates, without the host's offer: a stronger lock-in (a lower
+    search factor) means fewer placements end in work from another employer."""
+    def s(factor):
+        return scenario([{"work_experience": {"places": 60, "referral_per_contact": 0.5,
+                                              "job_offer_chance": 0.0,
+                                              "search_factor": factor}}],
+                        size=1200).with_changes(name=f"f{factor}")
+    c = compare(s(1.0), [s(0.4)], reps=REPS, seed=7, months=18)
+    w = c.result.wide()
+    left = w[w.month >= 1].groupby(["scenario", "replicate"], observed=True)[
+        "work_experience_to_work"].sum()
+    d = left["f1.0"].to_numpy() - left["f0.4"].to_numpy()
+    assert d.mean() > 4 * d.std(ddof=1) / np.sqrt(REPS), d
