@@ -38,10 +38,12 @@ def test_places_are_never_exceeded_a_waiting_list_forms_and_placements_hold_step
         waited = max(waited, model.record.latest()["work_experience_waiting"])
         still = on[(m.status[on] == Status.ON_ASSISTANCE) & ~m.parttime[on]]
         assert (m.ladder[still] == 4).all()
-        # Nobody is placed without the childcare the hours need.
+        # Nobody is placed without the childcare the hours need (an informal arrangement
+        # may break down later in the month of the start).
         need = still[model.contexts[0].needs_care(still)]
         started = need[policy.started[need] == model.month]
-        assert ((m.childcare_place[started] >= 0) | m.informal_care[started]).all()
+        assert ((m.childcare_place[started] >= 0) | m.informal_care[started]
+                | m.care_broke[started]).all()
     assert waited > 0
     assert policy.ever.sum() > 5
 
