@@ -11,7 +11,8 @@ PYTEST_WORKERS ?= 2
 PROGRAMMES := dedicated-coaches reserved-childcare combined klaar-voor-een-kind \
               kind-en-werkgeluk het-begint-bij-mij leeuwarden-peer-groups \
               leeuwarden-self-run brussels-workshops \
-              debt-counselling financial-coaching
+              debt-counselling financial-coaching \
+              work-experience early-identification
 
 .PHONY: demo test test-all bench docs install browser clean snapshot
 

@@ -327,6 +327,7 @@ class PathwaysModel(mesa.Model):
         m.care_broke[:n] = False
         for name in MODIFIERS:
             getattr(m, name)[:n] = COLUMNS[name].fill
+        m.offer_floor[:n] = 0.0
 
         demography.step(self)
         exemptions.step(self)

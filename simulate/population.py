@@ -104,12 +104,20 @@ COLUMNS: dict[str, Column] = {
                             "creditors take most)."),
     "mod_gain_eur": Column(np.float32, 0.0, "Policy correction, in EUR a month, added to the "
                            "net income gain a mother believes a job brings."),
+    "mod_accept_leaving": Column(np.float32, 1.0, "Policy multiplier on the chance of "
+                                 "accepting an offer that ends assistance."),
+    "offer_floor": Column(np.float32, 0.0, "Policy floor on the chance of a job offer this "
+                          "month (an employer who knows her, e.g. her work-experience host)."),
+    "exemption_request_factor": Column(np.float32, 1.0, "Relative chance of asking for an "
+                                       "exemption on request, set by a programme that "
+                                       "discusses it with her; 1 outside such a programme."),
 }
+
 
 # Columns that policies set afresh each month; the model resets them to their fill (1 for a
 # multiplier, 0 for an amount added) before the hooks.
 MODIFIERS = ("mod_ladder_up", "mod_offer", "mod_job_loss", "mod_exit_other", "mod_care_cost",
-             "mod_gain_kept", "mod_gain_eur")
+             "mod_gain_kept", "mod_gain_eur", "mod_accept_leaving")
 # Of those, the ones added to (EUR amounts) rather than multiplied.
 ADDITIVE_MODIFIERS = ("mod_gain_eur",)
 

@@ -9,7 +9,8 @@ It gives the policy:
   two decisions (:class:`StreamReuseError`);
 - the one target-group predicate (:meth:`PolicyContext.target_group`) and who needs
   childcare;
-- the monthly modifier columns (:meth:`PolicyContext.scale`);
+- the monthly modifier columns (:meth:`PolicyContext.scale`) and a floor on the chance of
+  a job offer (:meth:`PolicyContext.floor_offer`);
 - this month's accepted job offers (in ``allocate``);
 - coaches, childcare places and ties, through a handful of operations;
 - the mothers' columns (``ctx.mothers``) for what a policy's own activities change
@@ -104,6 +105,11 @@ class PolicyContext:
                for p, q in self._model.policy_contexts() if p.name == name]
         return np.unique(np.concatenate(ids)) if ids else np.zeros(0, dtype=np.int64)
 
+    def policies_named(self, name: str) -> list[Policy]:
+        """The scenario's instances of the policy registered as ``name``, to use a service
+        it offers (e.g. :func:`simulate.policies.work_experience.request_placement`)."""
+        return [p for p, _ in self._model.policy_contexts() if p.name == name]
+
     def other_participants(self, ever: bool = True) -> np.ndarray:
         """Mothers taking part (now, or ever) in any of the scenario's other policies."""
         ids = [(p.ever_participants(q) if ever else p.participants(q))
@@ -169,8 +175,9 @@ class PolicyContext:
         """Multiply this month's ``modifier`` of ``ids`` by ``factor`` (a number or one per
         mother): ``mod_ladder_up`` (chance of a step up), ``mod_offer`` (of a job offer),
         ``mod_job_loss`` (risk of job loss), ``mod_exit_other`` (hazard of leaving for other
-        reasons), ``mod_care_cost`` (the childcare cost she weighs against an offer) or
-        ``mod_gain_kept`` (the share of a positive income gain from a job she keeps)."""
+        reasons), ``mod_care_cost`` (the childcare cost she weighs against an offer),
+        ``mod_gain_kept`` (the share of a positive income gain from a job she keeps) or
+        ``mod_accept_leaving`` (the chance of accepting an offer that ends assistance)."""
         multipliers = tuple(x for x in MODIFIERS if x not in ADDITIVE_MODIFIERS)
         if modifier not in multipliers:
             raise ValueError(f"{modifier!r} is not a multiplier; use one of {multipliers}")
@@ -186,6 +193,20 @@ class PolicyContext:
                              f"{ADDITIVE_MODIFIERS}")
         column = getattr(self._model.mothers, modifier)
         column[ids] += np.asarray(amount, dtype=np.float32)
+
+    def floor_offer(self, ids: np.ndarray, chance) -> None:
+        """Raise this month's chance of a job offer of ``ids`` to at least ``chance`` (an
+        employer who knows her, such as her work-experience host), also when she is not at
+        a step where mothers search; the offer then goes through the model's vacancies,
+        acceptance and childcare like any other."""
+        floor = self._model.mothers.offer_floor
+        floor[ids] = np.maximum(floor[ids], np.asarray(chance, dtype=np.float32))
+
+    def disclosure(self, ids: np.ndarray) -> np.ndarray:
+        """How readily ``ids`` tell what holds them back and take up help, relative to a
+        mother of middle trust (the coaching step's rule: more with trust, 004:655)."""
+        from simulate.steps.coaching import disclosure
+        return disclosure(self._model, ids)
 
     # ---- coaches -------------------------------------------------------------------------------
     def hire_coaches(self, count: int, *, caseload_max: int, client_time_share: float,
@@ -255,6 +276,15 @@ class PolicyContext:
         m = self._model.mothers
         ids = ids[(m.queue_since[ids] == NEVER) & (m.childcare_place[ids] < 0)]
         m.queue_since[ids] = self._model.month if since is None else since
+
+    def arrange_informal_care(self, ids: np.ndarray, flexible: bool) -> np.ndarray:
+        """``ids`` ask their network to take on care, as for a job (flexible hours or not);
+        returns who got an arrangement (which then lasts, and may break down, as any).
+        It is the model's own ask: a mother turned down who asks again for a job offer in
+        the same month gets the same answer."""
+        from simulate.steps.childcare import arrange_informal
+        ids = np.asarray(ids, dtype=np.int64)
+        return ids[arrange_informal(self._model, ids, np.full(len(ids), flexible))]
 
     # ---- ties ------------------------------------------------------------------------------------
     def refresh_ties(self) -> None:

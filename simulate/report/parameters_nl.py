@@ -681,6 +681,79 @@ DUTCH: dict[str, tuple[str, str]] = {
                                         MAANDEN),
     "financial_coaching.cost_per_session_eur": ("Kosten van één gesprek.",
                                                 "euro per gesprek"),
+    # ---- werkervaringsplaatsen ---------------------------------------------------------------
+    "work_experience.places": ("Werkervaringsplaatsen die de gemeente bij werkgevers heeft.",
+                               "plaatsen"),
+    "work_experience.months": ("Duur van een werkervaringsplaats.", MAANDEN),
+    "work_experience.hours_per_week": ("Uren per week op een werkervaringsplaats (daarvoor is "
+                                       "kinderopvang nodig).", "uur per week"),
+    "work_experience.min_ladder_step": ("Doorverwezen vanaf deze trede van de "
+                                        "participatieladder.", "trede"),
+    "work_experience.max_child_age_months": ("Doelgroep: jongste kind jonger dan deze "
+                                             "leeftijd.", MAANDEN),
+    "work_experience.referral_per_contact": (
+        "Kans dat een gesprek met de klantmanager vorige maand leidt tot een doorverwijzing "
+        "naar een werkervaringsplaats.", KANS),
+    "work_experience.programme_only": ("Alleen plaatsen voor moeders voor wie een ander "
+                                       "programma een plaats vraagt (geen doorverwijzing door "
+                                       "klantmanagers).", JA_NEE),
+    "work_experience.programme_first": ("Moeders voor wie een ander programma een plaats "
+                                        "vraagt, gaan op de wachtlijst vóór de "
+                                        "doorverwijzingen van klantmanagers.", JA_NEE),
+    "work_experience.care_wait_months": ("Maanden dat een toegewezen plaats wordt "
+                                         "vastgehouden terwijl de kinderopvang wordt geregeld.",
+                                         MAANDEN),
+    "work_experience.job_offer_chance": (
+        "Kans dat de werkgever in de laatste maand van de werkervaringsplaats een betaalde "
+        "baan aanbiedt.", KANS),
+    "work_experience.search_factor": (
+        "Kans op een aanbod van een andere werkgever tijdens de werkervaringsplaats, "
+        "vergeleken met zonder (het aanbod van de eigen werkgever niet meegerekend).", FACTOR),
+    "work_experience.case_on_hold": (
+        "Een moeder op een werkervaringsplaats weet dat haar dossier na de start van een baan "
+        "enkele maanden on hold blijft, zodat de stap uit de bijstand veiliger voelt.", JA_NEE),
+    "work_experience.on_hold_acceptance_factor": (
+        "Kans dat zij een baan aanneemt waarmee zij uit de bijstand gaat als haar dossier on "
+        "hold blijft, vergeleken met zonder.", FACTOR),
+    "work_experience.dropout_hazard": ("Kans per maand dat een moeder voortijdig stopt (naast "
+                                       "het wegvallen van kinderopvang).", KANS_MAAND),
+    "work_experience.cost_per_place_month_eur": ("Kosten van een bezette plaats per maand.",
+                                                 "euro per plaats per maand"),
+    "work_experience.childcare_cost_per_hour_eur": (
+        "Kosten van een uur formele kinderopvang tijdens de werkervaringsplaats.",
+        "euro per uur"),
+    # ---- vroegsignalering in de zwangerschap ---------------------------------------------------
+    "early_identification.capacity": ("Vrouwen die het programma tegelijk begeleidt.",
+                                      "vrouwen"),
+    "early_identification.identified_share": (
+        "Deel van de zwangerschappen van vrouwen in de bijstand dat via het zorgpad uit de "
+        "geboortezorg bij het programma terechtkomt.", AANDEEL),
+    "early_identification.identification_lag_months": (
+        "Maanden tussen het bekend worden van de zwangerschap (in de geboortezorg) en het "
+        "moment dat de verwijzing het programma bereikt.", MAANDEN),
+    "early_identification.months_after_birth": ("Maanden dat het programma een vrouw na de "
+                                                "bevalling begeleidt.", MAANDEN),
+    "early_identification.conversations_per_month": (
+        "Vroege gesprekken per maand met een vrouw in het programma.", "gesprekken per maand"),
+    "early_identification.trust_gain_per_conversation": (
+        "Deel van de afstand tot volledig vertrouwen in de gemeente dat één gesprek "
+        "overbrugt.", AFSTAND),
+    "early_identification.childcare_trust_gain_per_conversation": (
+        "Deel van de afstand tot volledig vertrouwen in formele kinderopvang dat één gesprek "
+        "overbrugt.", AFSTAND),
+    "early_identification.topup_info_per_conversation": (
+        "Kans dat een gesprek haar leert dat de bijstand een deeltijdloon blijft aanvullen.",
+        KANS),
+    "early_identification.register_in_pregnancy": (
+        "Zij schrijft zich al tijdens de zwangerschap in voor kinderopvang (vaker naarmate zij "
+        "formele opvang meer vertrouwt), zodat de inschrijving vanaf dan telt.", JA_NEE),
+    "early_identification.exemption_request_factor": (
+        "Kans dat zij een ontheffing op verzoek aanvraagt zolang zij in het programma zit, "
+        "vergeleken met zonder programma.", FACTOR),
+    "early_identification.cost_per_woman_month_eur": (
+        "Kosten van een maand begeleiding van één vrouw.", "euro per vrouw per maand"),
+    "early_identification.cost_per_referral_eur": (
+        "Kosten van een verwijzing die het programma bereikt.", "euro per verwijzing"),
 }
 
 # Sources, by their English text (many parameters share one).
@@ -1074,6 +1147,72 @@ SOURCES: dict[str, str] = {
         "004:1316: de gemeente gaf waar nodig een aanvulling in de kosten van kinderopvang",
     "assumption: about an hour of a budget coach with preparation":
         "aanname: ongeveer een uur van een budgetcoach, met voorbereiding",
+    # ---- werkervaringsplaatsen ---------------------------------------------------------------
+    "assumption; 004:1261: places with employers must be sufficient":
+        "aanname; 004:1261: er moeten voldoende plaatsen bij werkgevers zijn",
+    "assumption; 004:981: the placement agreement fixes its duration":
+        "aanname; 004:981: de werkervaringsplaatsovereenkomst legt de duur vast",
+    "004:957: an employer accepts 18 hours for the first three months instead of 24":
+        "004:957: een werkgever accepteert de eerste drie maanden 18 uur in plaats van 24",
+    "assumption; 004:1336: a step for those for whom regular work is too big a step":
+        "aanname; 004:1336: een tussenstap voor wie regulier werk een te grote stap is",
+    "assumption; 004:969: with a placement agreement the municipality can get childcare "
+    "arranged fast":
+        "aanname; 004:969: met een werkervaringsplaatsovereenkomst kan de gemeente snel "
+        "kinderopvang regelen",
+    "assumption; 004:1106, 004:1336: a place that goes well often leads on to regular work":
+        "aanname; 004:1106, 004:1336: als een werkervaringsplaats goed bevalt, is doorstroom "
+        "naar regulier werk vaak mogelijk",
+    "assumption; participants of labour-market programmes often find work less often while "
+    "they take part (lock-in; Card, Kluve & Weber 2018)":
+        "aanname; deelnemers aan re-integratieprogramma's vinden tijdens deelname vaak minder "
+        "vaak werk (lock-in-effect; Card, Kluve & Weber 2018)",
+    "004:1106: the coach can keep the case file on hold for some months after a job start":
+        "004:1106: de werkcoach kan het dossier na de start van een baan enkele maanden on "
+        "hold zetten",
+    "assumption; 004:1106: a file on hold can make participants dare the step to work":
+        "aanname; 004:1106: een dossier on hold kan deelnemers de stap naar werk "
+        "gemakkelijker laten zetten",
+    "assumption; 004:963: the host tolerates a bad day, a paid job would not":
+        "aanname; 004:963: op de werkervaringsplaats mag het een keer misgaan, bij een "
+        "betaalde baan niet",
+    "assumption: the employer's guidance and the municipality's support":
+        "aanname: de begeleiding door de werkgever en de ondersteuning door de gemeente",
+    "assumption: about the maximum hourly rate of the childcare allowance (2025); the "
+    "municipality pays it for a mother on a placement":
+        "aanname: ongeveer de maximale uurprijs van de kinderopvangtoeslag (2025); de "
+        "gemeente betaalt die voor een moeder op een werkervaringsplaats",
+    # ---- vroegsignalering in de zwangerschap ---------------------------------------------------
+    "assumption; 004:258: 80-100 participants a year expected in Rotterdam Zuid":
+        "aanname; 004:258: naar verwachting 80-100 deelnemers per jaar in Rotterdam Zuid",
+    "assumption; 004:282, 004:382: a pregnancy is not always known to the municipality in "
+    "time; the Zorgpad Werk proved harder to build than expected (004:382, 004:1023)":
+        "aanname; 004:282, 004:382: een zwangerschap is niet altijd (tijdig) bekend bij de "
+        "gemeente; het Zorgpad Werk bleek lastiger te ontwikkelen dan verwacht (004:382, "
+        "004:1023)",
+    "assumption; 004:282, 004:382: a pregnancy is not always known to the municipality in "
+    "time":
+        "aanname; 004:282, 004:382: een zwangerschap is niet altijd (tijdig) bekend bij de "
+        "gemeente",
+    "assumption; 004:655: without trust mothers do not tell what holds them back":
+        "aanname; 004:655: zonder vertrouwen vertellen moeders niet wat hen tegenhoudt",
+    "assumption; 004:1058: talk from pregnancy with mothers who do not want to use childcare "
+    "about their fears":
+        "aanname; 004:1058: al vanaf de zwangerschap praten met moeders die hun kind niet naar "
+        "de opvang willen brengen over hun angsten",
+    "assumption; 004:366: the conversation about the wish to work and the financial risks":
+        "aanname; 004:366: het gesprek over de arbeidswens en de financiële risico's",
+    "assumption; 004:1058: work on childcare from the pregnancy":
+        "aanname; 004:1058: al vanaf de zwangerschap werken aan kinderopvang",
+    "assumption; 004:184: an exemption on request is agreed with the coach in a plan; whether "
+    "an early conversation makes her ask less or more is not known":
+        "aanname; 004:184: een ontheffing op verzoek wordt met de klantmanager vastgelegd in "
+        "een plan van aanpak; of een vroeg gesprek haar vaker of minder vaak doet aanvragen, "
+        "is niet bekend",
+    "assumption: a coach's or project worker's time":
+        "aanname: de tijd van een klantmanager of projectmedewerker",
+    "assumption: triage at the Aanmeldpunt for birth care (004:382)":
+        "aanname: triage door het Aanmeldpunt voor de geboortezorg (004:382)",
 }
 
 

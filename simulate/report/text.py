@@ -562,7 +562,10 @@ SPECIAL = {"break_even_month": ("break-even month", "terugverdienmaand"),
 POLICIES = {"dedicated_coaches": ("dedicated coaches", "gespecialiseerde klantmanagers"),
             "reserved_childcare": ("reserved childcare places", "gereserveerde kinderopvang"),
             "peer_groups": ("peer groups", "groepstrajecten met lotgenoten"),
-            "aftercare": ("aftercare", "nazorg")}
+            "aftercare": ("aftercare", "nazorg"),
+            "work_experience": ("work-experience places", "werkervaringsplaatsen"),
+            "early_identification": ("early identification in pregnancy",
+                                     "vroegsignalering in de zwangerschap")}
 METRICS = {"dedicated_caseload_mean": ("dedicated coaches", "gespecialiseerde klantmanagers"),
            "reserved_places_used": ("reserved places in use",
                                     "gereserveerde plaatsen in gebruik")}

@@ -113,7 +113,9 @@ def make_offers(model: PathwaysModel) -> Offers:
     """Search and employer offers; returns the offers the mothers accept."""
     m, p, t, s = model.mothers, model.params, model.month, model.streams
     on = m.ids_where(Status.ON_ASSISTANCE)
-    seek = on[m.ladder[on] >= p.search_min_step]
+    # Mothers at the top steps search; an employer who knows her (a policy's floor on her
+    # chance of an offer) may make one without her searching.
+    seek = on[(m.ladder[on] >= p.search_min_step) | (m.offer_floor[on] > 0)]
     if len(seek) == 0:
         return Offers.empty()
     emp = model.employer_table
@@ -141,6 +143,9 @@ def make_offers(model: PathwaysModel) -> Offers:
               * np.where(m.contacted[seek], 1.0 + p.offer_contact_effect, 1.0)
               * np.where(young, 1.0 - risk, 1.0)
               * m.mod_offer[seek])
+    # A policy's floor (0 leaves the chance unchanged); only the floor for a non-searcher.
+    floor = m.offer_floor[seek]
+    chance = np.where(m.ladder[seek] >= p.search_min_step, np.maximum(chance, floor), floor)
     hit = s.uniform("offer", t, seek) < chance
     ids, employer = seek[hit], employer[hit]
 
@@ -165,8 +170,11 @@ def make_offers(model: PathwaysModel) -> Offers:
     need = needs_care(model, ids)
     pays_care = need & ~m.informal_care[ids]
     gain = believed_gain(model, ids, earnings, hours, pays_care)
+    # A policy may make leaving assistance feel safer (a case file kept on hold, 004:1106);
+    # the multiplier is 1 otherwise.
+    leaving = np.where(ends, m.mod_accept_leaving[ids], np.float32(1.0)).astype(np.float64)
     accept = s.uniform("accept", t, ids) < p.offer_acceptance * expit(
-        (gain - p.acceptance_gain_reference_eur) / p.acceptance_gain_scale_eur)
+        (gain - p.acceptance_gain_reference_eur) / p.acceptance_gain_scale_eur) * leaving
     model.tally["offers_declined"] += int(np.count_nonzero(~accept))
     unaware = ~ends & ~m.knows_topup[ids]
     model.tally["offers_declined_income_belief"] += int(np.count_nonzero(~accept & unaware))
