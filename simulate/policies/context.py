@@ -11,7 +11,8 @@ It gives the policy:
   childcare;
 - the monthly modifier columns (:meth:`PolicyContext.scale`);
 - this month's accepted job offers (in ``allocate``);
-- coaches, childcare places and ties, through a handful of operations;
+- coaches, childcare places, ties and conversations in which mothers tell what holds them
+  back, through a handful of operations;
 - the mothers' columns (``ctx.mothers``) for what a policy's own activities change
   (confidence and trust gained in sessions, a registration, a ladder step).
 
@@ -236,6 +237,19 @@ class PolicyContext:
         m = self._model.mothers
         ids = ids[(m.queue_since[ids] == NEVER) & (m.childcare_place[ids] < 0)]
         m.queue_since[ids] = self._model.month if since is None else since
+
+    # ---- conversations ---------------------------------------------------------------------------
+    def disclose(self, ids: np.ndarray, factor: float = 1.0) -> tuple[int, int]:
+        """A conversation (not a coach contact) in which ``ids`` tell what holds them back as
+        far as their trust allows (004:655): barriers are detected and registered referrals
+        taken up with a coach contact's chances times ``factor``
+        (:func:`simulate.steps.coaching.disclose`). Draws this policy's streams
+        ``detect:<BARRIER>`` and ``uptake:<BARRIER>``. Returns (barriers detected, referrals
+        taken up)."""
+        from simulate.steps import coaching
+        ids = np.asarray(ids)
+        draws = self.uniforms(coaching.DISCLOSURE_STREAMS, ids)
+        return coaching.disclose(self._model, ids, draws, factor)
 
     # ---- ties ------------------------------------------------------------------------------------
     def refresh_ties(self) -> None:
