@@ -12,7 +12,7 @@ PROGRAMMES := dedicated-coaches reserved-childcare combined klaar-voor-een-kind 
               kind-en-werkgeluk het-begint-bij-mij leeuwarden-peer-groups \
               leeuwarden-self-run brussels-workshops
 
-.PHONY: demo test test-all bench docs install browser clean
+.PHONY: demo test test-all bench docs install browser clean snapshot
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,12 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/engine.py --json
 	$(BIN)/python benchmarks/crn.py --json
 	$(BIN)/python benchmarks/sweep.py --json --skip-sobol
+
+# tests/baseline_snapshot.json: key outputs of the baseline at a fixed seed, which
+# tests/test_snapshot.py compares with a fresh run. Refresh it when a change is meant to
+# move results, and commit it with the change.
+snapshot: $(STAMP)
+	$(BIN)/python tests/update_snapshot.py
 
 # docs/parameters.md is generated from the declarations (a test keeps it in step).
 docs: $(STAMP)

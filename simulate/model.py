@@ -185,6 +185,8 @@ class PathwaysModel(mesa.Model):
             policy.setup(ctx)
         # After the policies' set-up, so places they hold back are not handed out first.
         childcare.allocate_places(self)
+        # The initial stock: who is on assistance at month 0 (after any burn-in).
+        self.initial_stock = self.mothers.ids_where(Status.ON_ASSISTANCE)
         # Month 0 (the state before the first month) carries every metric the months after
         # it will have; no flows and nothing spent.
         self.tally = Counter()
@@ -432,7 +434,7 @@ class PathwaysModel(mesa.Model):
             "on_assistance": len(on),
             "on_assistance_target_group": int(target.sum()),
             "cohort_on_assistance": int(np.count_nonzero(
-                status[: p.size] == Status.ON_ASSISTANCE)),
+                status[self.initial_stock] == Status.ON_ASSISTANCE)),
             **{k: tally.get(k, 0) for k in FLOW_METRICS},
             "in_work": int(np.count_nonzero(in_work)),
             "jobless": int(np.count_nonzero(status == Status.JOBLESS)),

@@ -12,7 +12,7 @@ HORIZONS = (12, 24, 36)
 EXITS = tuple(EXIT_REASONS.values())  # work, study, noncooperation, partner, other
 
 
-def run_outcomes(wide: pd.DataFrame, size: int) -> dict[str, float]:
+def run_outcomes(wide: pd.DataFrame) -> dict[str, float]:
     """Outcomes of one run from its monthly metrics (one row per month, month 0 first).
 
     At each horizon X in 12, 24 and 36 months (NaN when the run is shorter), and over the
@@ -23,12 +23,12 @@ def run_outcomes(wide: pd.DataFrame, size: int) -> dict[str, float]:
     last = int(wide.index.max())
     out: dict[str, float] = {}
     for x in HORIZONS:
-        out.update(_outcomes_at(wide, size, x, f"{x}m"))
-    out.update(_outcomes_at(wide, size, last, "total"))
+        out.update(_outcomes_at(wide, x, f"{x}m"))
+    out.update(_outcomes_at(wide, last, "total"))
     return out
 
 
-def _outcomes_at(wide: pd.DataFrame, size: int, x: int, suffix: str) -> dict[str, float]:
+def _outcomes_at(wide: pd.DataFrame, x: int, suffix: str) -> dict[str, float]:
     names = ([f"exits_{r}" for r in (*EXITS, "all")]
              + ["on_assistance", "share_on_assistance", "mother_months_on_assistance",
                 "benefit_spending_eur", "intervention_spending_eur", "regular_coach_cost_eur",
@@ -39,7 +39,9 @@ def _outcomes_at(wide: pd.DataFrame, size: int, x: int, suffix: str) -> dict[str
     out = {f"exits_{r}_{suffix}": float(window[f"exit_{r}"].sum()) for r in EXITS}
     out[f"exits_all_{suffix}"] = sum(out[f"exits_{r}_{suffix}"] for r in EXITS)
     out[f"on_assistance_{suffix}"] = float(wide.at[x, "on_assistance"])
-    out[f"share_on_assistance_{suffix}"] = float(wide.at[x, "cohort_on_assistance"]) / size
+    stock = float(wide.at[0, "cohort_on_assistance"])  # the stock on assistance at month 0
+    out[f"share_on_assistance_{suffix}"] = (float(wide.at[x, "cohort_on_assistance"]) / stock
+                                            if stock else np.nan)
     for metric in ("on_assistance", "benefit_spending_eur", "intervention_spending_eur",
                    "regular_coach_cost_eur", "regular_coach_hours"):
         name = "mother_months_on_assistance" if metric == "on_assistance" else metric

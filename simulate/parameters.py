@@ -17,6 +17,8 @@ Following EMA Workbench, each parameter has a *kind*:
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -731,18 +733,30 @@ SHARE_GROUPS: tuple[tuple[str, ...], ...] = (
     ("entry_ladder_step1_share", "entry_ladder_step2_share", "entry_ladder_step3_share"),
 )
 
+# Products of parameters that must stay at most a bound. The three exits of step 7 each own
+# a third of one uniform draw (simulate/steps/exits.py), so each exit's largest monthly
+# hazard (with its factors at their largest) must stay at most 1/3; the plausible ranges
+# reach at most 0.24.
+PRODUCT_LIMITS: tuple[tuple[tuple[str, ...], float], ...] = (
+    (("study_exit_hazard", "study_young_factor", "study_student_finance_factor"), 1 / 3),
+    (("partner_exit_hazard",), 1 / 3),
+    (("other_exit_hazard",), 1 / 3),
+)
+
 
 class ParameterSet(Mapping[str, Parameter]):
     """An ordered, name-indexed collection of declarations."""
 
     def __init__(self, params: Iterable[Parameter],
-                 share_groups: tuple[tuple[str, ...], ...] = ()) -> None:
+                 share_groups: tuple[tuple[str, ...], ...] = (),
+                 product_limits: tuple[tuple[tuple[str, ...], float], ...] = ()) -> None:
         self._params: dict[str, Parameter] = {}
         for p in params:
             if p.name in self._params:
                 raise ValueError(f"parameter {p.name!r} is declared twice")
             self._params[p.name] = p
         self.share_groups = share_groups
+        self.product_limits = product_limits
 
     def __getitem__(self, name: str) -> Parameter:
         return self._params[name]
@@ -763,16 +777,24 @@ class ParameterSet(Mapping[str, Parameter]):
         return [p for p in self._params.values() if p.kind in kinds]
 
     def check_groups(self, values: Mapping[str, Any]) -> tuple[str, str] | None:
-        """Return (name, message) for the first share group adding up to more than 1."""
+        """Return (name, message) for the first share group adding up to more than 1, or
+        the first product of parameters above its limit."""
         for names in self.share_groups:
             total = sum(values[n] for n in names)
             if total > 1.0 + 1e-9:
                 listed = " + ".join(names)
                 return names[-1], f"shares {listed} add up to {total:.3f}; at most 1 is allowed"
+        for names, bound in self.product_limits:
+            product = math.prod(max(values[n], 1.0) if i else values[n]
+                                for i, n in enumerate(names))
+            if product > bound + 1e-12:
+                listed = " x ".join(names)
+                return names[0], (f"{listed} (factors below 1 counted as 1) is {product:.3f}; "
+                                  f"at most {bound:.3f} is allowed")
         return None
 
 
-PARAMETERS = ParameterSet(CORE, SHARE_GROUPS)
+PARAMETERS = ParameterSet(CORE, SHARE_GROUPS, PRODUCT_LIMITS)
 
 
 class Params:

@@ -55,7 +55,7 @@ def simulate_replicate(scenario: Scenario, replicate: int, seed: int | None = No
         model.close()
     wide = model.record.wide()
     row = {"scenario": scenario.name, "replicate": replicate, "seed": seed,
-           "horizon_months": months, **scenario.flat_values(), **run_outcomes(wide, params.size)}
+           "horizon_months": months, **scenario.flat_values(), **run_outcomes(wide)}
     spell_frame = children = None
     if spells:
         spell_frame = model.spells.frame(model.mothers)

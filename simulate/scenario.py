@@ -177,7 +177,7 @@ class Scenario:
 
     @classmethod
     def _read_base(cls, r: Reader, value: Any, source: str, seen: tuple[str, ...]) -> Scenario:
-        ref = r.text(value, "extends")
+        ref = r.file_name(value, "extends")
         here = Path(source).parent if source != "<dict>" else Path(".")
         path = (here / ref).resolve()
         if str(path) in seen:

@@ -287,6 +287,13 @@ class Reader:
             raise self.error(field, f"expected non-empty text, got {describe(value)}")
         return value
 
+    def file_name(self, value: Any, field: str) -> str:
+        """A file name relative to the file being read: non-empty text without NUL."""
+        name = self.text(value, field)
+        if "\x00" in name:
+            raise self.error(field, "expected a file name, got text with a NUL character")
+        return name
+
     def integer(self, value: Any, field: str, low: int | None = None,
                 high: int | None = None) -> int:
         return self.checked(check_number, value, field, integer=True, low=low, high=high)

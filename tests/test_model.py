@@ -149,3 +149,11 @@ def PathwaysModel_run(scenario, replicate):
     from simulate.model import PathwaysModel
     model = PathwaysModel(scenario.params(), seed=5, replicate=replicate, record_spells=False)
     return model.run(36).record.wide()
+
+
+def test_the_initial_stock_is_the_stock_at_month_0_after_a_burn_in():
+    """share_on_assistance_X is the share of the initial stock still on assistance at X:
+    at month 0 that cohort is everyone on assistance, and it only shrinks."""
+    wide = make_model(12, seed=2, size=1000, burn_in_months=60).record.wide()
+    assert wide.at[0, "cohort_on_assistance"] == wide.at[0, "on_assistance"]
+    assert (wide["cohort_on_assistance"].diff().iloc[1:] <= wide["inflow_returning"].iloc[1:]).all()

@@ -44,8 +44,12 @@ def test_result_frames_have_the_documented_shape():
 def test_outcomes_are_cumulative_sums_of_the_monthly_flows():
     r = simulate.run(_scenario(), reps=1, seed=3, months=24)
     wide = r.wide().set_index("month")
-    out = run_outcomes(wide, 400)
+    out = run_outcomes(wide)
     assert out["exits_work_12m"] == wide.loc[1:12, "exit_work"].sum()
+    # The share of the initial stock: of those on assistance at month 0.
+    assert wide.loc[0, "cohort_on_assistance"] == wide.loc[0, "on_assistance"]
+    assert out["share_on_assistance_24m"] == (wide.loc[24, "cohort_on_assistance"]
+                                              / wide.loc[0, "cohort_on_assistance"])
     assert out["on_assistance_24m"] == wide.loc[24, "on_assistance"]
     assert out["exits_all_24m"] == sum(wide.loc[1:24, f"exit_{d}"].sum() for d in
                                        ("work", "study", "partner", "noncooperation", "other"))

@@ -254,7 +254,7 @@ def _read_scenarios(r: Reader, data: dict) -> tuple[ScenarioEvaluator, int]:
 
 
 def _read_scenario(r: Reader, value: Any, key: str) -> Scenario:
-    ref = r.text(value, key)
+    ref = r.file_name(value, key)
     here = Path(r.source).parent if r.source != "<dict>" else Path(".")
 
     def wrapped(err: InputError) -> InputError:

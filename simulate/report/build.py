@@ -60,7 +60,7 @@ def _run(out: Output, lang: str) -> Page:
     page.p(page.t("uncertainty_note"), "note")
 
     page.h(2, page.t("charts"), "charts")
-    size = {name: 1.0 / float(runs["size"].iloc[0])}
+    size = _initial_stock(monthly, [name])
     page.chart(charts.scenario_lines(monthly, [name], "cohort_on_assistance", page.t("share"),
                                      lang, scale=size, labels={name: label}),
                page.t("chart_share"))
@@ -71,6 +71,14 @@ def _run(out: Output, lang: str) -> Page:
     page.chart(charts.childcare(monthly, [name], lang, {name: label}),
                page.t("chart_childcare"))
     return page
+
+
+def _initial_stock(monthly, names: list[str]) -> dict[str, float]:
+    """Per scenario, 1 / the stock on assistance at month 0 (mean over replicates): the
+    scale that turns the initial stock still on assistance into a share of it."""
+    at0 = monthly[(monthly.metric == "cohort_on_assistance") & (monthly.month == 0)]
+    stock = at0.groupby("scenario")["value"].mean()
+    return {n: 1.0 / float(stock[n]) if stock.get(n) else float("nan") for n in names}
 
 
 def _interval(fmt, lo: float, hi: float, lang: str) -> Markup | str:
@@ -109,7 +117,7 @@ def _compare(out: Output, lang: str) -> Page:
     page.p(page.t("uncertainty_note"), "note")
 
     page.h(2, page.t("charts"), "charts")
-    sizes = {n: 1.0 / float(runs[runs.scenario == n]["size"].iloc[0]) for n in names}
+    sizes = _initial_stock(monthly, names)
     page.chart(charts.scenario_lines(monthly, names, "cohort_on_assistance", page.t("share"),
                                      lang, scale=sizes, base=base, labels=words),
                page.t("chart_share"))

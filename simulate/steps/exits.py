@@ -1,7 +1,9 @@
 """Step 7: exits to study, to a partner's income, and for other reasons.
 
-Competing monthly hazards share one uniform per mother, so raising one hazard moves
-mothers from "stay" to that exit without reshuffling who leaves for the others.
+Competing monthly hazards share one uniform per mother, and each exit owns a third of
+its range (study from 0, partner from 1/3, other from 2/3), so raising one hazard moves
+mothers from "stay" to that exit without reshuffling who leaves for the others. The
+declarations keep each hazard at most 1/3 (``PRODUCT_LIMITS`` in simulate/parameters.py).
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import numpy as np
 
 from simulate.states import EntryReason, Status
 from simulate.steps.transitions import leave_assistance
+
+THIRD = 1.0 / 3.0  # each exit's share of the uniform's range
 
 
 def step(model) -> None:
@@ -20,9 +24,9 @@ def step(model) -> None:
              * np.where(age < p.study_young_age_years, p.study_young_factor, 1.0)
              * np.where(m.entry_reason[on] == EntryReason.STUDENT_FINANCE_END,
                         p.study_student_finance_factor, 1.0))
-    partner = study + p.partner_exit_hazard
-    other = partner + p.other_exit_hazard
     u = model.streams.uniform("exit", t, on)
     leave_assistance(model, on[u < study], Status.STUDY)
-    leave_assistance(model, on[(u >= study) & (u < partner)], Status.PARTNER)
-    leave_assistance(model, on[(u >= partner) & (u < other)], Status.OTHER)
+    leave_assistance(model, on[(u >= THIRD) & (u < THIRD + p.partner_exit_hazard)],
+                     Status.PARTNER)
+    leave_assistance(model, on[(u >= 2 * THIRD) & (u < 2 * THIRD + p.other_exit_hazard)],
+                     Status.OTHER)

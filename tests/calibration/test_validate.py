@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
+from scipy import stats
+
 from simulate.calibration.targets import targets_from_dict
 from simulate.calibration.validation import validate
 from simulate.cli.main import main
 from simulate.scenario import Scenario
 from tests.calibration.helpers import (COMPOSITION, share_target, small_scenario, targets_data,
                                        write_yaml)
+from tests.conftest import t_interval
 
 
 def _validate(tmp_path, capsys, targets, *extra):
@@ -40,10 +44,15 @@ def test_json_lists_one_object_per_target(tmp_path, capsys):
     rows = json.loads(out.out)
     assert code == 1 and [r["target"] for r in rows] == [
         "education_mbo_or_lower", "entry_student_finance", "hbo_wo_half"]
+    # The 95% t-interval of the mean over the 4 replicates, from the replicates' spread.
+    half = stats.t.ppf(0.975, 3) / np.sqrt(4)
     for row in rows:
         assert {"target", "observed", "simulated", "ci_low", "ci_high", "tolerance",
                 "ok"} <= set(row)
-        assert row["ci_low"] <= row["simulated"] <= row["ci_high"]
+        assert row["sd"] > 0
+        spread = half * row["sd"]
+        assert np.allclose([row["ci_low"], row["ci_high"]],
+                           [row["simulated"] - spread, row["simulated"] + spread], rtol=1e-9)
         assert row["ok"] == (abs(row["simulated"] - row["observed"]) <= row["tolerance"])
     assert [r["ok"] for r in rows] == [True, True, False]
 
@@ -51,19 +60,21 @@ def test_json_lists_one_object_per_target(tmp_path, capsys):
 def test_exit_2_on_bad_input(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "missing.yaml")]) == 2
     assert capsys.readouterr().err.startswith("scenario error: ")
-    try:
-        code = main(["validate", "--reps", "0"])
-    except SystemExit as stop:  # argparse's own exit, where main does not catch it
-        code = stop.code
-    assert code == 2 and "--reps: 0 must be at least 1" in capsys.readouterr().err
+    # A usage error is an exit code, never an exception out of main.
+    assert main(["validate", "--reps", "0"]) == 2
+    assert "--reps: 0 must be at least 1" in capsys.readouterr().err
 
 
 def test_results_do_not_depend_on_the_number_of_workers(tmp_path):
     scenario = Scenario.from_yaml(small_scenario(tmp_path, size=200))
     targets = targets_from_dict(targets_data(COMPOSITION, burn_in=6, window=6))
-    one, _ = validate(scenario, targets, reps=2, seed=4, workers=1)
+    one, values = validate(scenario, targets, reps=2, seed=4, workers=1)
     two, _ = validate(scenario, targets, reps=2, seed=4, workers=2)
     assert one.equals(two)
+    # Each target's mean and interval are those of its replicates.
+    for row in one.itertuples():
+        assert row.simulated == values[row.target].mean()
+        assert np.allclose([row.ci_low, row.ci_high], t_interval(values[row.target]), rtol=1e-9)
 
 
 def test_the_shipped_baseline_passes_validation(capsys):

@@ -7,11 +7,15 @@ with a one-sided bound: the mean paired difference must exceed -2.33 standard er
 
 from __future__ import annotations
 
+import itertools
+from collections import Counter
+
 import numpy as np
 
 import simulate
 from simulate.compare import compare
 from simulate.policies import Policy
+from simulate.population import NEVER
 from simulate.states import Status
 from tests.policies.conftest import scenario
 
@@ -35,13 +39,25 @@ def test_more_reserved_places_never_lower_exits_to_work():
     assert mean > 4 * se  # and there is an effect
 
 
-def test_lower_dedicated_caseload_never_lowers_exits_to_work():
-    """Same places (coaches x caseload = 240): a lower caseload means more contact each."""
+def test_a_lower_dedicated_caseload_means_more_contact_and_more_exits_to_work():
+    """Same places (coaches x caseload = 240): a lower caseload means more contact each.
+    Paired over replicates: every replicate has more coach contacts at each lower
+    caseload; exits to work never fall (one-sided, -2.33 standard errors) and rise from
+    caseload 120 to 30 (4 standard errors)."""
     levels = [scenario([{"dedicated_coaches": {"coaches": c, "caseload": 240 // c}}], size=1500)
               .with_changes(name=f"c{c}") for c in (2, 4, 8)]  # caseload 120, 60, 30
-    for high_load, low_load in zip(levels, levels[1:]):
-        mean, se = _paired_diff(high_load, low_load)
-        assert mean > -2.33 * se, (high_load.name, low_load.name, mean, se)
+    c = compare(levels[0], levels[1:], reps=REPS, seed=11, months=24)
+    runs = c.result.runs.set_index(["scenario", "replicate"])["exits_work_24m"]
+    w = c.result.wide()
+    contacts = w[w.month >= 1].groupby(["scenario", "replicate"], observed=True)[
+        "coach_contacts"].sum()
+    names = [s.name for s in levels]
+    for high_load, low_load in itertools.pairwise(names):
+        assert np.all(contacts[low_load].to_numpy() > contacts[high_load].to_numpy())
+        d = runs[low_load].to_numpy() - runs[high_load].to_numpy()
+        assert d.mean() >= -2.33 * d.std(ddof=1) / np.sqrt(REPS), (high_load, low_load, d)
+    d = runs["c8"].to_numpy() - runs["c2"].to_numpy()
+    assert d.mean() > 4 * d.std(ddof=1) / np.sqrt(REPS), d
 
 
 def test_aftercare_lowers_job_loss():
@@ -216,10 +232,43 @@ def test_aftercare_covers_exactly_the_first_n_months_of_each_job():
     assert sum(len(t) == n_months for t in spy.seen.values()) > 10
 
 
-def test_one_month_of_aftercare_does_something():
-    model = _model([{"aftercare": {"months": 1}}], 0, size=2000)
-    model.run(12)
-    assert model.record.wide()["aftercare_supported"].sum() > 0
+def _job_losses_by_tenure(months: int, aftercare_months: int) -> tuple[Counter, Counter]:
+    """Jobs at risk and jobs lost, by months since the job start, over ``months`` months
+    with aftercare that removes the risk of job loss. Counted from the columns, for jobs
+    that started from month 1 of mothers whose child was born before the start (so every
+    one of them qualifies for aftercare); no new pregnancies, no job loss on a breakdown
+    of informal care."""
+    s = scenario([{"aftercare": {"months": aftercare_months, "job_loss_reduction": 1.0,
+                                 "max_child_age_months": 216}}], size=2000).with_values(
+        {"pregnancy_hazard_per_month": 0.0, "job_loss_on_care_breakdown": 0.0})
+    model = simulate.PathwaysModel(s.params(), s.make_policies(), seed=1, horizon_months=months)
+    m = model.mothers
+    at_risk, lost = Counter(), Counter()
+    for _ in range(months):
+        t, n = model.month + 1, m.n
+        working = (m.status[:n] == Status.IN_WORK) | (
+            (m.status[:n] == Status.ON_ASSISTANCE) & m.parttime[:n])
+        ids = np.flatnonzero(working & (m.job_start[:n] >= 1) & (m.job_start[:n] < t)
+                             & (m.n_children[:n] > 0)
+                             & (m.youngest_birth_month[:n] <= m.job_start[:n]))
+        tenure = t - m.job_start[ids]
+        model.step()
+        # Lost: no job any more, and neither left assistance nor lost the follow-up.
+        gone = (m.job_start[ids] == NEVER) & np.isin(
+            m.status[ids], [Status.ON_ASSISTANCE, Status.JOBLESS, Status.NOT_FOLLOWED])
+        at_risk.update(tenure.tolist())
+        lost.update(tenure[gone].tolist())
+    return at_risk, lost
+
+
+def test_one_month_of_aftercare_protects_the_first_month_of_a_job_and_no_other():
+    """Without aftercare jobs are lost in their first month; with one month that removes
+    the risk, none is, while jobs are still lost in their second month."""
+    at_risk, lost = _job_losses_by_tenure(12, 0)
+    assert at_risk[1] > 200 and lost[1] > 0
+    at_risk, lost = _job_losses_by_tenure(12, 1)
+    assert at_risk[1] > 200 and lost[1] == 0
+    assert at_risk[2] > 200 and lost[2] > 0
 
 
 def test_registrations_from_before_the_first_month_count():

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from html import escape, unescape
 
 import numpy as np
 import pandas as pd
@@ -11,6 +13,7 @@ import yaml
 
 from simulate.cli.main import main
 from simulate.report import build_report
+from simulate.report.text import TEXT
 from tests.conftest import ROOT
 
 URL = re.compile(r"https?://[^\s\"'<>)]+")
@@ -100,7 +103,7 @@ def test_text_from_files_is_escaped_not_interpreted(run_dir):
 def test_dutch_report_speaks_dutch_with_dutch_numbers(compare_dir):
     html = build_report(compare_dir, lang="nl")
     assert '<html lang="nl">' in html and "Wat elke interventie oplevert" in html
-    cards = re.findall(r'<div class="card" data-alternative="([^"]+)">(.*?)</div>', html, re.S)
+    cards = re.findall(r'<div class="card" data-alternative="([^"]+)">(.*?)</div>', html, re.DOTALL)
     assert [a for a, _ in cards] == ["places", "combined"]
     for _, body in cards:
         assert "Per 100 bereikte moeders" in body and "uitkeringslasten" in body
@@ -136,11 +139,26 @@ def test_assumptions_list_shared_values_once_then_what_each_scenario_changes(com
     assert "job_<wbr>offer_<wbr>base" in assumed and f"{lo:g} – {hi:g}" in assumed
 
 
-def test_reproduce_section_has_command_seed_and_version(compare_dir):
+def test_reproduce_section_has_command_seed_version_and_scenario_files(compare_dir):
+    """The manifest's command, seed, replications, package version and each scenario's
+    file and digest, and each scenario as it ran (the resolved YAML)."""
     html = build_report(compare_dir)
     section = html.split('id="reproduce"')[1]
-    assert "simulate compare" in section and "20250101" in section
-    assert "scenario-" not in section or "places" in section
+    manifest = json.loads((compare_dir / "manifest.json").read_text())
+    rows = dict(re.findall(r"<tr><td>([^<]*)</td><td>(.*?)</td></tr>", section))
+    assert rows["command"] == f"<code>{escape(manifest['command'])}</code>"
+    assert rows["seed"] == str(manifest["seed"]) == "20250101"
+    assert rows["replications"] == str(manifest["replications"])
+    assert rows["package version"] == manifest["package_version"]
+    files = rows["scenario files"].replace("<wbr>", "").split("<br>")
+    assert files == [f"{name}: <code>{escape(entry['file'])}</code> ({entry['digest']})"
+                     for name, entry in manifest["scenarios"].items()]
+    shown = dict(re.findall(r"<details><summary>([^<]*)</summary><pre>(.*?)</pre></details>",
+                            section, re.DOTALL))
+    assert set(shown) == set(manifest["scenarios"]) == {"base", "places", "combined"}
+    for name, text in shown.items():
+        ran = yaml.safe_load((compare_dir / f"scenario-{name}.yaml").read_text())
+        assert yaml.safe_load(unescape(text)) == ran
 
 
 def test_report_cli_writes_the_file_and_refuses_bad_directories(compare_dir, tmp_path, capsys):
@@ -184,11 +202,11 @@ def test_sensitivity_report_names_the_drivers_in_words(sensitivity_dir):
     html = build_report(sensitivity_dir, lang="nl")
     method = "sobol" if (sensitivity_dir / "sobol.parquet").exists() else "morris"
     indices = pd.read_parquet(sensitivity_dir / f"{method}.parquet")
+    rank = "ST" if method == "sobol" else "mu_star"
     # A chart per output (Sobol adds a convergence chart per output).
-    per_output = 2 if method == "sobol" else 1
+    per_output = 2 if rank == "ST" else 1
     assert html.count('class="chart-box"') == per_output * indices.output.nunique()
     summary = html.split('id="summary"')[1].split('id="charts"')[0]
-    rank = "ST" if method == "sobol" else "mu_star"
     top = indices.sort_values(rank).groupby("output").tail(1).set_index("output")["parameter"]
     words = {"job_offer_base": "kans per maand op een baanaanbod",
              "other_exit_hazard": "kans per maand op uitstroom om andere"}
@@ -197,6 +215,37 @@ def test_sensitivity_report_names_the_drivers_in_words(sensitivity_dir):
     assert len(line) == 1 and line[0].startswith(words[top["exits_work_12m"]])
     assert "job_offer_base" not in summary  # words, not names
     assert set(URL.findall(html)) <= set(NAMESPACES)
+
+
+def _indices(directory) -> tuple[pd.DataFrame, str]:
+    method = "sobol" if (directory / "sobol.parquet").exists() else "morris"
+    return (pd.read_parquet(directory / f"{method}.parquet"),
+            "ST" if method == "sobol" else "mu_star")
+
+
+def _driver_values(html: str, lang: str) -> list[list[str]]:
+    """Per drivers line, the index values it shows, in order, as text."""
+    pattern = re.escape(TEXT[lang]["top_drivers"]).replace(r"\{output\}", r"[^<]*?").replace(
+        r"\{names\}", "([^<]*?)") + "</p>"
+    return [re.findall(r" ([-\d.,]+)\)(?:, |$)", names) for names in re.findall(pattern, html)]
+
+
+@pytest.mark.parametrize("method", ["morris", "sobol"])
+def test_the_drivers_line_shows_each_index_in_the_reports_language(method, request):
+    """Each output's line shows its largest indices, from the largest down, written as the
+    report's language writes numbers (a decimal comma in Dutch)."""
+    directory = request.getfixturevalue(f"{method}_dir")
+    html = build_report(directory, lang="nl")
+    indices, rank = _indices(directory)
+    lines = _driver_values(html, "nl")
+    assert len(lines) == indices.output.nunique()
+    for shown, (_, group) in zip(lines, indices.groupby("output", sort=False)):
+        top = group[rank].dropna().sort_values(ascending=False).head(len(shown))
+        assert len(shown) == min(3, len(group[rank].dropna())), shown
+        for text, expected in zip(shown, top):
+            assert "." not in text or "," in text, text  # no English decimal point
+            value = float(text.replace(".", "").replace(",", "."))
+            assert abs(value - expected) <= 0.05 + 0.005 * abs(expected), (text, expected)
 
 
 def test_report_refuses_a_directory_as_output_and_damaged_inputs(compare_dir, tmp_path, capsys):

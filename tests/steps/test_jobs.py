@@ -62,3 +62,47 @@ def test_a_coach_contact_raises_the_offer_chance():
     more = _offers(offer_contact_effect=1.5)["job_offers"].sum()
     none = _offers(offer_contact_effect=0.0)["job_offers"].sum()
     assert more > none + 4 * np.sqrt(more + none)
+
+
+def _hiring(vacancies_per_100):
+    """Many searching mothers with high offer chances, so employers run out of vacancies
+    when they are scarce."""
+    return make_model(0, seed=6, size=6000, job_offer_base=0.9, search_min_step=1,
+                      employer_risk_mean=0.1, inflow_rate_per_month=0.0,
+                      vacancies_per_100_mothers=vacancies_per_100)
+
+
+def _per_employer(model, attribute):
+    return np.array([getattr(e, attribute) for e in model.employers])
+
+
+def test_employers_offer_no_more_than_their_vacancies_and_the_rest_are_counted():
+    """The same month with scarce vacancies and with so many that none is short (the
+    declared maximum): the mothers who would get an offer are the same (same draws), so
+    each employer offers the smaller of what it would offer and its vacancies, and
+    ``offers_over_vacancies`` counts the rest."""
+    scarce, unlimited = _hiring(2.0), _hiring(1000.0)
+    scarce.step()
+    unlimited.step()
+    wanted = _per_employer(unlimited, "offers_made")
+    assert unlimited.record.latest()["offers_over_vacancies"] == 0
+    assert unlimited.record.latest()["job_offers"] == wanted.sum()
+    assert np.all(wanted <= _per_employer(unlimited, "vacancies"))
+    vacancies, made = _per_employer(scarce, "vacancies"), _per_employer(scarce, "offers_made")
+    assert np.any(wanted > vacancies)  # the cap binds
+    assert np.array_equal(made, np.minimum(wanted, vacancies))
+    w = scarce.record.latest()
+    assert w["job_offers"] == made.sum()
+    assert w["offers_over_vacancies"] == (wanted - made).sum()
+
+
+def test_the_vacancy_cap_holds_every_month():
+    model = _hiring(2.0)
+    over = 0
+    for _ in range(6):
+        model.step()
+        made, vacancies = _per_employer(model, "offers_made"), _per_employer(model, "vacancies")
+        assert np.all(made <= vacancies)
+        assert model.record.latest()["job_offers"] == made.sum()
+        over += model.record.latest()["offers_over_vacancies"]
+    assert over > 0

@@ -13,7 +13,7 @@ N = 20_000
 
 def test_returns_after_other_exits_follow_a_geometric_delay_with_mean_one_over_hazard():
     r = 0.1
-    model = make_model(1, seed=2, size=N, inflow_rate_per_month=0.0, other_exit_hazard=0.5,
+    model = make_model(1, seed=2, size=N, inflow_rate_per_month=0.0, other_exit_hazard=0.3,
                        **{**ONLY_OTHER_EXIT, "return_other_hazard": r},
                        exit_followup_months=1000)
     m = model.mothers
@@ -25,7 +25,7 @@ def test_returns_after_other_exits_follow_a_geometric_delay_with_mean_one_over_h
 
 
 def test_returns_beyond_the_follow_up_are_not_simulated():
-    model = make_model(1, seed=2, size=N, inflow_rate_per_month=0.0, other_exit_hazard=0.5,
+    model = make_model(1, seed=2, size=N, inflow_rate_per_month=0.0, other_exit_hazard=0.3,
                        **{**ONLY_OTHER_EXIT, "return_other_hazard": 0.02},
                        exit_followup_months=12)
     m = model.mothers
