@@ -921,8 +921,8 @@ SOURCES: dict[str, str] = {
         f"{PRAKTIJK}: groepen van 8 tot 10 moeders",
     "evaluation and practice reports: formats of 10 or 12 sessions":
         f"{PRAKTIJK}: opzetten met 10 of 12 bijeenkomsten",
-    "evaluation and practice reports: monthly or weekly formats":
-        f"{PRAKTIJK}: maandelijkse of wekelijkse opzet",
+    "evaluation and practice reports: monthly, weekly or twice-weekly formats (004:937)":
+        f"{PRAKTIJK}: bijeenkomsten per maand, per week of twee keer per week (004:937)",
     "evaluation and practice reports: sessions of 2.5 or 4 hours":
         f"{PRAKTIJK}: bijeenkomsten van 2,5 of 4 uur",
     "evaluation and practice reports: a trajectory starting with 2 months at 2 days a week":
