@@ -10,7 +10,8 @@ STAMP  := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 PROGRAMMES := dedicated-coaches reserved-childcare combined klaar-voor-een-kind \
               kind-en-werkgeluk het-begint-bij-mij leeuwarden-peer-groups \
-              leeuwarden-self-run brussels-workshops
+              leeuwarden-self-run brussels-workshops \
+              home-start moeders-informeren-moeders duo-coaching eigen-toekomst-plan
 
 .PHONY: demo test test-all bench docs install browser clean snapshot
 
