@@ -562,7 +562,9 @@ SPECIAL = {"break_even_month": ("break-even month", "terugverdienmaand"),
 POLICIES = {"dedicated_coaches": ("dedicated coaches", "gespecialiseerde klantmanagers"),
             "reserved_childcare": ("reserved childcare places", "gereserveerde kinderopvang"),
             "peer_groups": ("peer groups", "groepstrajecten met lotgenoten"),
-            "aftercare": ("aftercare", "nazorg")}
+            "aftercare": ("aftercare", "nazorg"),
+            "informal_support": ("informal support by volunteers",
+                                 "informele steun door vrijwilligers")}
 METRICS = {"dedicated_caseload_mean": ("dedicated coaches", "gespecialiseerde klantmanagers"),
            "reserved_places_used": ("reserved places in use",
                                     "gereserveerde plaatsen in gebruik")}
