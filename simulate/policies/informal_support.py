@@ -285,12 +285,16 @@ class InformalSupport(Policy):
         def gain(per_visit: float) -> np.float32:
             return np.float32(1.0 - (1.0 - per_visit) ** visits)
 
-        trust = gain(p.trust_gain_per_visit) * (1 - m.trust_services[ids])
-        m.trust_services[ids] += trust
-        m.trust_services_own[ids] += np.float32(p.durable_share) * trust
-        confidence = gain(p.confidence_gain_per_visit) * (1 - m.confidence[ids])
-        m.confidence[ids] += confidence
-        m.confidence_own[ids] += np.float32(p.durable_share) * confidence
+        durable = np.float32(p.durable_share)
+        for level, own, per_visit in (("trust_services", "trust_services_own",
+                                       p.trust_gain_per_visit),
+                                      ("confidence", "confidence_own",
+                                       p.confidence_gain_per_visit)):
+            now, kept = getattr(m, level), getattr(m, own)
+            gained = gain(per_visit) * (1 - now[ids])
+            now[ids] += gained
+            # Her own level may sit above today's (which drifts back up to it): keep it a level.
+            kept[ids] = np.minimum(kept[ids] + durable * gained, np.float32(1.0))
         m.stress[ids] *= 1 - gain(p.stress_relief_per_visit)
         on = ids[m.status[ids] == Status.ON_ASSISTANCE]
         ties = m.network_ties[on] + m.peer_ties[on]
