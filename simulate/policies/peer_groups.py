@@ -192,7 +192,10 @@ class PeerGroups(Policy):
         count("job_loss_ties_max", 3, (1, 6), ASSUMPTION,
               "Most peer ties that lower the risk of job loss.", lo=0, hi=100, unit="ties",
               kind="setting"),
-        factor("former_participant_factor", 0.8, (0.5, 1.0), ASSUMPTION,
+        factor("former_participant_factor", 0.8, (0.5, 1.5),
+               ASSUMPTION + "; experts by experience reach and move mothers whom professionals "
+               "reach less (004:720, 004:1096-1098, 002:1404), so the range reaches above a "
+               "professional's",
                "Effects of a group led by a former participant, relative to a professional.",
                kind="uncertainty"),
         factor("self_run_factor", 0.5, (0.2, 0.9), ASSUMPTION,
