@@ -12,7 +12,8 @@ PROGRAMMES := dedicated-coaches reserved-childcare combined klaar-voor-een-kind 
               kind-en-werkgeluk het-begint-bij-mij leeuwarden-peer-groups \
               leeuwarden-self-run brussels-workshops \
               debt-counselling financial-coaching \
-              work-experience early-identification
+              work-experience early-identification \
+              home-start moeders-informeren-moeders duo-coaching eigen-toekomst-plan
 
 .PHONY: demo test test-all bench docs install browser clean snapshot
 

@@ -12,7 +12,8 @@ It gives the policy:
 - the monthly modifier columns (:meth:`PolicyContext.scale`) and a floor on the chance of
   a job offer (:meth:`PolicyContext.floor_offer`);
 - this month's accepted job offers (in ``allocate``);
-- coaches, childcare places and ties, through a handful of operations;
+- coaches, childcare places, ties and conversations in which mothers tell what holds them
+  back, through a handful of operations;
 - the mothers' columns (``ctx.mothers``) for what a policy's own activities change
   (confidence and trust gained in sessions, a registration, a ladder step).
 
@@ -285,6 +286,19 @@ class PolicyContext:
         from simulate.steps.childcare import arrange_informal
         ids = np.asarray(ids, dtype=np.int64)
         return ids[arrange_informal(self._model, ids, np.full(len(ids), flexible))]
+
+    # ---- conversations ---------------------------------------------------------------------------
+    def disclose(self, ids: np.ndarray, factor: float = 1.0) -> tuple[int, int]:
+        """A conversation (not a coach contact) in which ``ids`` tell what holds them back as
+        far as their trust allows (004:655): barriers are detected and registered referrals
+        taken up with a coach contact's chances times ``factor``
+        (:func:`simulate.steps.coaching.disclose`). Draws this policy's streams
+        ``detect:<BARRIER>`` and ``uptake:<BARRIER>``. Returns (barriers detected, referrals
+        taken up)."""
+        from simulate.steps import coaching
+        ids = np.asarray(ids)
+        draws = self.uniforms(coaching.DISCLOSURE_STREAMS, ids)
+        return coaching.disclose(self._model, ids, draws, factor)
 
     # ---- ties ------------------------------------------------------------------------------------
     def refresh_ties(self) -> None:

@@ -583,6 +583,72 @@ DUTCH: dict[str, tuple[str, str]] = {
     "reserved_childcare.activity_cost_per_participant_month_eur": (
         "Kosten van opvang tijdens activiteiten per deelnemende moeder.",
         "euro per deelnemer per maand"),
+    # ---- informele steun (vrijwilligers aan huis) -------------------------------------------
+    "informal_support.volunteers": ("Actieve vrijwilligers (de capaciteit van het programma).",
+                                    "vrijwilligers"),
+    "informal_support.families_per_volunteer": ("Gezinnen die een vrijwilliger tegelijk "
+                                                "ondersteunt.", "gezinnen per vrijwilliger"),
+    "informal_support.matches_per_year": ("Nieuwe koppelingen die de gemeente per jaar "
+                                          "inkoopt.", "koppelingen per jaar"),
+    "informal_support.months": ("Duur van een koppeling.", MAANDEN),
+    "informal_support.visits_per_month": ("Huisbezoeken per maand tijdens een koppeling.",
+                                          "bezoeken per maand"),
+    "informal_support.max_child_age_months": ("Doelgroep: jongste kind jonger dan deze "
+                                              "leeftijd.", MAANDEN),
+    "informal_support.include_pregnant": ("Zwangere vrouwen horen bij de doelgroep.", JA_NEE),
+    "informal_support.first_child_only": ("Alleen voor moeders die hun eerste kind verwachten "
+                                          "of opvoeden.", JA_NEE),
+    "informal_support.max_trust_services": (
+        "Alleen voor moeders met hoogstens dit vertrouwen in hulpverlening (1: iedereen).",
+        "vertrouwen (0-1)"),
+    "informal_support.max_network_ties": (
+        "Alleen voor moeders met hoogstens zoveel steunende contacten (100: iedereen).",
+        "contacten"),
+    "informal_support.network_people": (
+        "Mensen uit haar eigen netwerk die in actie komen, of andere moeders met wie ze in "
+        "contact wordt gebracht, tijdens een koppeling.", "personen"),
+    "informal_support.professional_hours_per_match_month": (
+        "Uren per maand die een professional aan een koppeling besteedt (0: alleen een "
+        "vrijwilliger).", "uur per koppeling per maand"),
+    "informal_support.signup_per_month": (
+        "Kans per maand dat een moeder uit de doelgroep die nog geen steun kreeg wordt "
+        "aangemeld of zich aanmeldt.", KANS_MAAND),
+    "informal_support.give_up_per_month": ("Kans per maand dat een moeder op de wachtlijst "
+                                           "afhaakt.", KANS_MAAND),
+    "informal_support.dropout_per_month": ("Kans per maand dat een koppeling voortijdig "
+                                           "stopt.", KANS_MAAND),
+    "informal_support.trust_gain_per_visit": (
+        "Deel van de afstand tot volledig vertrouwen in hulpverlening dat een bezoek "
+        "overbrugt.", AFSTAND),
+    "informal_support.confidence_gain_per_visit": (
+        "Deel van de afstand tot volledig zelfvertrouwen dat een bezoek overbrugt.", AFSTAND),
+    "informal_support.durable_share": (
+        "Deel van het gewonnen vertrouwen en zelfvertrouwen dat blijvend haar eigen niveau "
+        "wordt.", AANDEEL),
+    "informal_support.stress_relief_per_visit": ("Deel van haar stress dat een bezoek "
+                                                 "wegneemt.", "deel van de stress"),
+    "informal_support.volunteer_tie_weight": (
+        "Hoe zwaar de vrijwilliger tijdens de koppeling telt als steunend contact bij het "
+        "stijgen op de participatieladder.", "contacten"),
+    "informal_support.disclosure_factor": (
+        "Kans dat in een maand met bezoeken belemmeringen ter sprake komen en verwijzingen "
+        "worden opgevolgd, ten opzichte van een gesprek met de klantmanager.", FACTOR),
+    "informal_support.lasting_tie_share": (
+        "Deel van de mensen die in actie kwamen dat na een afgeronde koppeling een steunend "
+        "contact blijft.", AANDEEL),
+    "informal_support.intake_hours_per_match": ("Uren van de coördinator om een koppeling te "
+                                                "starten.", "uur per koppeling"),
+    "informal_support.coordination_hours_per_match_month": (
+        "Uren van de coördinator per lopende koppeling per maand.",
+        "uur per koppeling per maand"),
+    "informal_support.staff_cost_per_hour_eur": ("Kosten van een uur van een coördinator of "
+                                                 "professional.", "euro per uur"),
+    "informal_support.volunteer_expenses_per_match_month_eur": (
+        "Onkosten van de vrijwilliger (reizen, activiteiten) per lopende koppeling.",
+        "euro per koppeling per maand"),
+    "informal_support.cost_per_volunteer_per_year_eur": (
+        "Werving, training en begeleiding van een vrijwilliger.",
+        "euro per vrijwilliger per jaar"),
     # ---- koppeling met de sociale dienst ------------------------------------------------------
     "services_link.visits": (
         "Wanneer deelnemers aan een groep de sociale dienst ontmoeten: 'none' (niet), bij de "
@@ -1088,6 +1154,71 @@ SOURCES: dict[str, str] = {
         "aanname: het deel van de gemeente in de kosten van een volledige plaats",
     "evaluation and practice reports: childcare during programme activities builds trust":
         f"{PRAKTIJK}: kinderopvang tijdens programma-activiteiten bouwt vertrouwen op",
+    "002:1638: the number of families a year needs a matching number of volunteers":
+        "002:1638: het aantal gezinnen per jaar vraagt een evenredig aantal vrijwilligers",
+    "assumption; 002:1593: one family visited at home":
+        "aanname; 002:1593: de vrijwilliger bezoekt één gezin thuis",
+    "002:1638: Delft commissioned 30 families in 2023, The Hague 40-50; 002:1896: Moeders "
+    "informeren Moeders supported 104 and 119 mothers in two towns in 2022":
+        "002:1638: Delft kocht in 2023 30 gezinnen in, Den Haag 40-50; 002:1896: Moeders "
+        "informeren Moeders ondersteunde in 2022 104 en 119 moeders in twee gemeenten",
+    "002:1593: some months up to a year": "002:1593: enkele maanden tot maximaal een jaar",
+    "002:1593: about 2.5 hours a week (Home-Start); 002:1933: at least once a month (Moeders "
+    "informeren Moeders)":
+        "002:1593: zo'n 2,5 uur per week (Home-Start); 002:1933: minstens eens per maand "
+        "(Moeders informeren Moeders)",
+    "002:1591: children of 0-6, from the start of pregnancy":
+        "002:1591: kinderen van 0 tot en met 6 jaar, vanaf het begin van de zwangerschap",
+    "002:1591, 002:1939: mothers may start during pregnancy":
+        "002:1591, 002:1939: moeders kunnen al tijdens de zwangerschap beginnen",
+    "002:1939: Moeders informeren Moeders is for mothers of a first child":
+        "002:1939: Moeders informeren Moeders is voor moeders met een eerste kind",
+    "002:607: Duo-coaching is for families reluctant to approach services":
+        "002:607: Duo-coaching is voor gezinnen die terughoudend zijn om zelf hulp te zoeken",
+    "002:1894: Moeders informeren Moeders is for mothers with little support from their "
+    "network":
+        "002:1894: Moeders informeren Moeders is voor moeders met weinig steun uit hun netwerk",
+    "assumption; 002:1919: she gets to know other mothers; 002:1651: contacts with others; "
+    "002:859: an Eigen Toekomst Plan gathers 3 to 10 people":
+        "aanname; 002:1919: ze leert andere moeders kennen; 002:1651: contacten met anderen; "
+        "002:859: een Eigen Toekomst Plan brengt 3 tot 10 mensen bij elkaar",
+    "002:611: in Duo-coaching a family coach takes part in the conversations":
+        "002:611: bij Duo-coaching gaat een gezinscoach mee in gesprek",
+    "assumption; 002:1591: referred by youth health nurses and others, or self":
+        "aanname; 002:1591: aangemeld door jeugdverpleegkundigen en anderen, of door de "
+        "ouders zelf",
+    "assumption; 002:1680: a relationship needs months of weekly visits":
+        "aanname; 002:1680: een relatie vraagt maandenlang wekelijkse bezoeken",
+    "assumption; 002:601: distrust of services is taken away; 002:1651: she is helped to use "
+    "services in the neighbourhood":
+        "aanname; 002:601: wantrouwen richting hulpverlening wordt weggenomen; 002:1651: ze "
+        "wordt geholpen voorzieningen in de wijk te gebruiken",
+    "assumption; 002:1601, 002:1671, 002:1894: volunteers strengthen parents' confidence":
+        "aanname; 002:1601, 002:1671, 002:1894: vrijwilligers versterken het zelfvertrouwen "
+        "van ouders",
+    "assumption; 002:1610: parents have less parenting stress":
+        "aanname; 002:1610: ouders hebben minder opvoedstress",
+    "assumption; 002:1651, 002:1966: the volunteer is a temporary extension of her network":
+        "aanname; 002:1651, 002:1966: de vrijwilliger is een tijdelijke uitbreiding van haar "
+        "netwerk",
+    "assumption; 002:1593: now and then referred on to further help; 002:639: problems are "
+    "raised once there is trust":
+        "aanname; 002:1593: een enkele keer doorverwezen naar vervolghulp; 002:639: problemen "
+        "komen ter sprake als er vertrouwen is",
+    "assumption; 002:852: the network is often extended for the longer term; 002:1667: other "
+    "parents, friends or family support her once it stops":
+        "aanname; 002:852: het netwerk wordt vaak voor langere termijn vergroot; 002:1667: "
+        "andere ouders, vrienden of familie steunen haar als het stopt",
+    "assumption; 002:1628, 002:1634: the coordinator's intake at home, choice of volunteer "
+    "and introduction":
+        "aanname; 002:1628, 002:1634: kennismakingsgesprek van de coördinator thuis, keuze "
+        "van de vrijwilliger en koppeling",
+    "assumption; 002:1626, 002:1634: supervision, intervision and evaluations":
+        "aanname; 002:1626, 002:1634: begeleiding, intervisie en evaluatiegesprekken",
+    "assumption; 002:1623: the coordinator is a paid hbo/wo professional":
+        "aanname; 002:1623: de coördinator is een betaalde hbo/wo-professional",
+    "assumption; 002:1618: recruitment, training, a certificate of conduct, intervision":
+        "aanname; 002:1618: werving, training, een Verklaring Omtrent Gedrag, intervisie",
     "Het Begint Bij Mij: a staff member joins the first and the last session (000:52); "
     "Brussels: information on local services at the end (003:57)":
         "Het Begint Bij Mij: een medewerker sluit aan bij de eerste en de laatste bijeenkomst "

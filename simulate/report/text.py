@@ -565,7 +565,15 @@ POLICIES = {"dedicated_coaches": ("dedicated coaches", "gespecialiseerde klantma
             "aftercare": ("aftercare", "nazorg"),
             "work_experience": ("work-experience places", "werkervaringsplaatsen"),
             "early_identification": ("early identification in pregnancy",
-                                     "vroegsignalering in de zwangerschap")}
+                                     "vroegsignalering in de zwangerschap"),
+            "informal_support": ("informal support by volunteers",
+                                 "informele steun door vrijwilligers"),
+            "debt_counselling": ("debt counselling", "schuldhulpverlening"),
+            "financial_coaching": ("financial coaching", "budgetcoaching"),
+            "services_link": ("meetings with the social services", "kennismaking met de "
+                              "sociale dienst"),
+            "support_group": ("support groups after the training", "supportgroepen na de "
+                              "training")}
 METRICS = {"dedicated_caseload_mean": ("dedicated coaches", "gespecialiseerde klantmanagers"),
            "reserved_places_used": ("reserved places in use",
                                     "gereserveerde plaatsen in gebruik")}

@@ -19,6 +19,13 @@ def active_barriers(m, ids: np.ndarray) -> np.ndarray:
     return np.bitwise_count(m.barriers[ids]).astype(np.int64)
 
 
+def network_push(p, ties: np.ndarray) -> np.ndarray:
+    """Relative chance of a step up from ``ties`` supportive ties: it grows linearly with
+    ties up to ``ladder_network_full_ties``."""
+    full = p.ladder_network_full_ties
+    return 1.0 + p.ladder_network_effect * (np.minimum(ties, full) / full)
+
+
 def stress_events(model, on: np.ndarray) -> None:
     """Stress events and stress of the followed mothers ``on`` (on assistance or in work)."""
     m, p, t = model.mothers, model.params, model.month
@@ -42,14 +49,12 @@ def step(model) -> None:
     on = m.ids_where(Status.ON_ASSISTANCE)
 
     movers = on[~m.parttime[on]]
-    full = p.ladder_network_full_ties
-    ties = np.minimum(m.network_ties[movers] + m.peer_ties[movers], full) / full
     coach = m.coach[movers]
     effect = np.where(m.contacted[movers], model.coaches.effect[np.maximum(coach, 0)], 0.0)
     floor = p.confidence_floor
     up = (p.ladder_up_base * (floor + m.confidence[movers]) / (floor + 0.5)
           * (1.0 + p.ladder_contact_effect * effect)
-          * (1.0 + p.ladder_network_effect * ties)
+          * network_push(p, m.network_ties[movers] + m.peer_ties[movers])
           * (1.0 - p.ladder_barrier_penalty) ** active_barriers(m, movers)
           * np.where(m.exempt[movers], p.ladder_exempt_factor, 1.0)
           * m.mod_ladder_up[movers])
