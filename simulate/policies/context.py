@@ -104,6 +104,10 @@ class PolicyContext:
                for p, q in self._model.policy_contexts() if p.name == name]
         return np.unique(np.concatenate(ids)) if ids else np.zeros(0, dtype=np.int64)
 
+    def policies_named(self, name: str) -> list[Policy]:
+        """The scenario's policy instances called ``name`` (to read what they publish)."""
+        return [p for p, _ in self._model.policy_contexts() if p.name == name]
+
     def other_participants(self, ever: bool = True) -> np.ndarray:
         """Mothers taking part (now, or ever) in any of the scenario's other policies."""
         ids = [(p.ever_participants(q) if ever else p.participants(q))
