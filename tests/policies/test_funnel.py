@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from simulate.compare import compare
+from simulate.model import PathwaysModel
 from simulate.policies import make_policy
 from simulate.policies.context import PolicyContext
 from simulate.runner import simulate_replicate
@@ -173,3 +174,40 @@ def test_peer_ties_do_not_push_the_ladder():
         return model.mothers.ladder[: model.mothers.n].copy()
 
     assert np.array_equal(run(0), run(5))
+
+
+def test_a_format_recruiting_from_the_intake_takes_only_its_attendees():
+    """Rotterdam's trajectories drew on the start meetings (004:811, 004:815): every member
+    of the second format attended the first format's intake."""
+    s = scenario([{"peer_groups": {"label": "start", "groups_per_year": 6, "intake": True,
+                                   "selected_per_group": 30, "sessions": 2,
+                                   "sessions_per_month": 2}},
+                  {"peer_groups": {"label": "trajectory", "groups_per_year": 6,
+                                   "first_start_month": 2, "recruitment": "intake",
+                                   "acceptance_rate": 0.5, "sessions": 4}}], size=500)
+    model = PathwaysModel(s.params(), s.make_policies(), seed=3, horizon_months=12)
+    model.run(12)
+    start, trajectory = model.policies
+    members = np.concatenate([g.members for g in trajectory.groups])
+    assert len(members) > 5
+    assert start.intake_attended[members].all()
+
+
+def test_registrations_beyond_the_places_wait_for_the_next_group():
+    """With few places and eager mothers a waiting list forms, groups never exceed their
+    places, and the next group starts with the mothers who were waiting."""
+    s = scenario([_group(group_size=4, acceptance_rate=0.7, selected_per_group=30)], size=500)
+    model = PathwaysModel(s.params(), s.make_policies(), seed=3, horizon_months=6)
+    policy = model.policies[0]
+    waiting = None
+    for _ in range(6):
+        before = len(policy.groups) if hasattr(policy, "groups") else 0
+        model.step()
+        if waiting is not None and len(policy.groups) > before:
+            placed = policy.groups[-1].members
+            still = waiting[model.mothers.status[waiting] == Status.ON_ASSISTANCE]
+            # The waiting come first (no-shows leave the group in its first month).
+            assert np.isin(placed, still).sum() + policy.counts["no_shows"] >= min(len(still), 4)
+        waiting = policy.waiting.copy() if hasattr(policy, "waiting") else None
+    assert (model.record.wide()["peer_group_waiting"] > 0).any()
+    assert all(len(g.members) <= 4 for g in policy.groups)
