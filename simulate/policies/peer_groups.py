@@ -420,9 +420,9 @@ class PeerGroups(Policy):
 
     def _others_intake(self, ctx: PolicyContext) -> np.ndarray:
         """Mothers who attended the intake of another peer-group format of the scenario."""
-        ids = [q.intake_attended for q in ctx.policies_named(self.name) if q is not self]
-        return np.flatnonzero(np.any([a[: ctx.mothers.n] for a in ids], axis=0)) if ids else (
-            np.zeros(0, dtype=np.int64))
+        ids = [np.flatnonzero(q.intake_attended) for q in ctx.policies_named(self.name)
+               if q is not self]
+        return np.unique(np.concatenate(ids)) if ids else np.zeros(0, dtype=np.int64)
 
     def acceptance(self, ctx: PolicyContext, ids: np.ndarray) -> np.ndarray:
         """Probability that each of ``ids`` registers once asked."""
