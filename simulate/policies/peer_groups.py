@@ -70,9 +70,11 @@ class Group:
     active: np.ndarray
     network_id: int
     hours: np.ndarray = field(init=False)
+    interns: np.ndarray = field(init=False)  # members placed for the internship
 
     def __post_init__(self) -> None:
         self.hours = np.zeros(len(self.members))
+        self.interns = np.zeros(0, dtype=np.int64)
 
 
 @register
@@ -110,6 +112,11 @@ class PeerGroups(Policy):
         count("internship_months", 0, (0, 2), PRACTICE + ": a 1-month internship",
               "Months of internship after the intensive phase.", lo=0, hi=12, unit="months",
               kind="lever"),
+        count("internship_places", 50, (4, 16),
+              ASSUMPTION + ": work-experience places per group are not counted in the "
+              "sources (004:817 names care, retail, childcare, hospitality and hostess work)",
+              "Work-experience places a group's members can take for the internship.",
+              lo=0, hi=1000, unit="places", kind="lever"),
         _f("internship_meetings_per_month", 0.0, "meetings per month", (0.0, 4.33),
            EVALUATION + ": a weekly theme meeting during the internship (004:817)",
            "Group meetings per month during the internship.", hi=31.0),
@@ -316,6 +323,10 @@ class PeerGroups(Policy):
                "Formal childcare places arranged for members this month."),
         Metric("peer_group_internship_without_childcare", "mothers",
                "Active members in an internship month whose young child has no care."),
+        Metric("peer_group_internship_placements", "mothers",
+               "Members starting an internship at a work-experience place this month."),
+        Metric("peer_group_internship_unplaced", "mothers",
+               "Members ready for an internship (care arranged) without a place this month."),
         Metric("peer_ties", "ties", "Active ties made in this policy's groups."),
         cost_metric("Sessions, group starts and childcare at sessions."),
     )
@@ -323,7 +334,7 @@ class PeerGroups(Policy):
     COUNTS = ("informed", "selected", "invited", "intake_attended", "intake_meetings",
               "registered", "no_shows", "new_members", "completed", "attendees", "dropouts",
               "sessions", "childcare_sessions", "new_groups", "places_arranged",
-              "internship_without_care")
+              "internship_without_care", "placements", "unplaced")
 
     # ---- set-up and schedule ----------------------------------------------------------------
     def setup(self, ctx: PolicyContext) -> None:
@@ -540,8 +551,15 @@ class PeerGroups(Policy):
             # An internship needs care for a young child: a formal place or an arrangement.
             cared = ~young | (m.childcare_place[active] >= 0) | m.informal_care[active]
             self.counts["internship_without_care"] += int((~cared).sum())
+            if k == p.intensive_months:
+                # Work-experience places are finite: the ready members draw for them.
+                ready = active[cared]
+                ready = ready[np.argsort(ctx.uniform("placement", ready), kind="stable")]
+                g.interns = ready[: p.internship_places]
+                self.counts["placements"] += len(g.interns)
+                self.counts["unplaced"] += len(ready) - len(g.interns)
             if k == p.intensive_months + p.internship_months - 1:
-                done = active[cared & np.isin(active, attend)]
+                done = active[cared & np.isin(active, attend) & np.isin(active, g.interns)]
                 done = done[ctx.uniform("internship", done) < p.internship_completion]
                 done = done[(m.status[done] == Status.ON_ASSISTANCE) & ~m.parttime[done]]
                 m.ladder[done] = np.maximum(m.ladder[done], LADDER_PARTTIME - 1)
@@ -660,6 +678,8 @@ class PeerGroups(Policy):
             "peer_group_dropouts": c["dropouts"],
             "peer_group_childcare_places_arranged": c["places_arranged"],
             "peer_group_internship_without_childcare": c["internship_without_care"],
+            "peer_group_internship_placements": c["placements"],
+            "peer_group_internship_unplaced": c["unplaced"],
             "peer_ties": int(self._own_edges(ctx).sum()) if self.groups else 0,
             "cost_eur": float(cost),
         }

@@ -508,6 +508,9 @@ DUTCH: dict[str, tuple[str, str]] = {
                                       "maand"),
     "peer_groups.last_start_month": ("Laatste maand van de simulatie waarin een groep kan "
                                      "starten (het einde van de programmaperiode).", "maand"),
+    "peer_groups.internship_places": (
+        "Werkervaringsplaatsen die de leden van een groep voor de stage kunnen innemen.",
+        "plaatsen"),
     "peer_groups.internship_meetings_per_month": (
         "Groepsbijeenkomsten per maand tijdens de stage.", "bijeenkomsten per maand"),
     "peer_groups.internship_meeting_hours": ("Duur van een bijeenkomst tijdens de stage.",
@@ -942,6 +945,10 @@ SOURCES: dict[str, str] = {
         "(004:448, 004:716)",
     "Rotterdam evaluation (2025): start meetings of about 10 women (004:716)":
         "Rotterdamse evaluatie (2025): startbijeenkomsten van gemiddeld 10 vrouwen (004:716)",
+    "assumption: work-experience places per group are not counted in the sources (004:817 "
+    "names care, retail, childcare, hospitality and hostess work)":
+        "aanname: het aantal werkervaringsplaatsen per groep staat niet in de bronnen (004:817 "
+        "noemt zorg, verkoop, kinderopvang, horeca en gastvrouw)",
     "Rotterdam evaluation (2025): a weekly theme meeting during the internship (004:817)":
         "Rotterdamse evaluatie (2025): een wekelijkse themabijeenkomst tijdens de stage "
         "(004:817)",

@@ -211,3 +211,23 @@ def test_registrations_beyond_the_places_wait_for_the_next_group():
         waiting = policy.waiting.copy() if hasattr(policy, "waiting") else None
     assert (model.record.wide()["peer_group_waiting"] > 0).any()
     assert all(len(g.members) <= 4 for g in policy.groups)
+
+
+def test_work_experience_places_are_finite():
+    """With two places per group, at most two members per group start an internship and the
+    others ready for one wait; with places for all, nobody ready is left without one."""
+    def run(places):
+        s = scenario([_group(intensive_months=1, internship_months=1, sessions=2,
+                             sessions_per_month=1, internship_places=places,
+                             acceptance_rate=0.6)], size=500)
+        model = PathwaysModel(s.params(), s.make_policies(), seed=2, horizon_months=10)
+        model.run(10)
+        return model.record.wide(), len(model.policies[0].groups)
+
+    few, groups = run(2)
+    assert 0 < few["peer_group_internship_placements"].sum() <= 2 * groups
+    assert few["peer_group_internship_unplaced"].sum() > 0
+    enough, _ = run(50)
+    assert enough["peer_group_internship_unplaced"].sum() == 0
+    assert (enough["peer_group_internship_placements"].sum()
+            > few["peer_group_internship_placements"].sum())
