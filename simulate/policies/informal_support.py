@@ -297,7 +297,7 @@ class InformalSupport(Policy):
             kept[ids] = np.minimum(kept[ids] + durable * gained, np.float32(1.0))
         m.stress[ids] *= 1 - gain(p.stress_relief_per_visit)
         on = ids[m.status[ids] == Status.ON_ASSISTANCE]
-        ties = m.network_ties[on] + m.peer_ties[on]
+        ties = m.network_ties[on]  # the ladder's own channel: her own ties (steps/ladder.py)
         push = (network_push(ctx.params, ties + p.volunteer_tie_weight)
                 / network_push(ctx.params, ties))
         ctx.scale("mod_ladder_up", on, push)

@@ -72,11 +72,13 @@ class ServicesLink(Policy):
     def ever_participants(self, ctx: PolicyContext) -> np.ndarray:
         return np.flatnonzero(self.ever)
 
-    def on_month_start(self, ctx: PolicyContext) -> None:
+    def on_month_end(self, ctx: PolicyContext) -> dict[str, float]:
+        # At the month's end, after the peer groups (listed before this module) have settled
+        # who started: a registered mother who did not show up is no member to meet.
         p, m = self.params, ctx.mothers
         self.met = np.zeros(0, dtype=np.int64)
         if p.visits == "none":
-            return
+            return self.report(ctx)
         n = m.n
         self.joined, self.ever = grown(self.joined, n, False), grown(self.ever, n, False)
         now = ctx.participants_of("peer_groups")
@@ -93,6 +95,7 @@ class ServicesLink(Policy):
         own = m.trust_services_own[self.met] + np.float32(p.durable_share) * gain
         m.trust_services_own[self.met] = np.minimum(own, np.float32(1.0))
         self.ever[self.met] = True
+        return self.report(ctx)
 
     def report(self, ctx: PolicyContext) -> dict[str, float]:
         n = len(self.met)

@@ -138,7 +138,10 @@ class SupportGroups(Policy):
         self.joined = grown(self.joined, ctx.mothers.n, False)
         now = ctx.participants_of("peer_groups")
         left = self._followed(ctx, np.setdiff1d(self.before, now))
-        left = left[~self.joined[left]]
+        # A registered mother who did not show up in her group's first month never was a
+        # member (the peer groups take her off the group).
+        members = ctx.participants_of("peer_groups", ever=True)
+        left = left[~self.joined[left] & np.isin(left, members)]
         self.before = now
         if len(left):
             self.joined[left] = True

@@ -485,19 +485,71 @@ DUTCH: dict[str, tuple[str, str]] = {
         "(een oud-deelnemer) of 'none' (niemand).", "soort"),
     "peer_groups.childcare_during_sessions": ("Er is kinderopvang tijdens de "
                                               "bijeenkomsten.", JA_NEE),
-    "peer_groups.arrange_childcare": ("Leden worden bij de start ingeschreven voor een "
-                                      "formele opvangplaats, zonder wachttijd.", JA_NEE),
+    "peer_groups.arrange_childcare": (
+        "Kinderopvang wordt bij de start geregeld: leden met een jong kind zonder plaats "
+        "krijgen een vrije plaats bij hun aanbieder; is er geen vrij, dan worden ze zonder "
+        "wachttijd ingeschreven en wachten ze op een plaats.", JA_NEE),
     "peer_groups.recruitment": (
         "Wie wordt uitgenodigd: willekeurige moeders uit de doelgroep ('random'), moeders "
-        "met contact met hun klantmanager in de vorige maand ('coach_contact'), of klanten "
-        "van gespecialiseerde klantmanagers ('dedicated_coaches').", "regel"),
+        "met contact met hun klantmanager in de vorige maand ('coach_contact'), klanten "
+        "van gespecialiseerde klantmanagers ('dedicated_coaches'), of moeders die bij de "
+        "intake van een ander groepstraject in het scenario waren ('intake').", "regel"),
     "peer_groups.max_child_age_months": ("Doelgroep: jongste kind jonger dan deze leeftijd.",
                                          MAANDEN),
     "peer_groups.min_ladder_step": (
         "Doelgroep: vanaf deze trede van de participatieladder (4: moeders die werk zoeken).",
         "trede"),
     "peer_groups.include_pregnant": ("Zwangere vrouwen horen bij de doelgroep.", JA_NEE),
-    "peer_groups.acceptance_rate": ("Deel van de uitgenodigde moeders dat meedoet.", KANS),
+    "peer_groups.acceptance_rate": (
+        "Kans dat een geselecteerde moeder met gemiddeld zelfvertrouwen en vertrouwen, bij "
+        "wie niets in de weg zit, zich aanmeldt (na de intake, als die er is).", KANS),
+    # ---- groepstrajecten: de trechter van deelname ------------------------------------------
+    "peer_groups.first_start_month": ("Maand van de simulatie waarin de eerste groep start.",
+                                      "maand"),
+    "peer_groups.last_start_month": ("Laatste maand van de simulatie waarin een groep kan "
+                                     "starten (het einde van de programmaperiode).", "maand"),
+    "peer_groups.internship_places": (
+        "Werkervaringsplaatsen die de leden van een groep voor de stage kunnen innemen.",
+        "plaatsen"),
+    "peer_groups.internship_meetings_per_month": (
+        "Groepsbijeenkomsten per maand tijdens de stage.", "bijeenkomsten per maand"),
+    "peer_groups.internship_meeting_hours": ("Duur van een bijeenkomst tijdens de stage.",
+                                             "uur"),
+    "peer_groups.selected_per_group": (
+        "Moeders die per groepsstart worden geselecteerd (het aantal uitnodigingen is "
+        "begrensd).", "moeders"),
+    "peer_groups.reselect_share": (
+        "Deel van de selectie per groep dat is bedoeld voor moeders die al eerder zijn "
+        "benaderd en nog niet meedoen (de rest gaat naar moeders die nog niet zijn benaderd, "
+        "zolang die er zijn).", AANDEEL),
+    "peer_groups.priority_min_child_age_months": (
+        "De selectie geeft voorrang aan moeders van wie het jongste kind minstens deze "
+        "leeftijd heeft (0: geen voorrang).", MAANDEN),
+    "peer_groups.intake": (
+        "Uitgenodigde moeders worden eerst gevraagd voor een intake of startbijeenkomst; "
+        "alleen wie komt, beslist of ze meedoet.", JA_NEE),
+    "peer_groups.intake_attendance": (
+        "Kans dat een uitgenodigde moeder naar de intake komt (met opvang ter plekke, of "
+        "zonder jong kind).", KANS),
+    "peer_groups.intake_meeting_size": ("Gemiddeld aantal moeders per intakebijeenkomst.",
+                                        "moeders"),
+    "peer_groups.acceptance_confidence_effect": (
+        "Relatieve verandering van de kans op aanmelding van gemiddeld naar volledig "
+        "zelfvertrouwen (en omlaag naar geen).", AANDEEL),
+    "peer_groups.acceptance_trust_effect": (
+        "Relatieve verandering van de kans op aanmelding van gemiddeld naar volledig "
+        "vertrouwen in de gemeente (en omlaag naar geen).", AANDEEL),
+    "peer_groups.acceptance_no_childcare_factor": (
+        "Aanmelding van een moeder met een jong kind zonder opvangplaats als er geen opvang "
+        "is tijdens de bijeenkomsten, relatief.", FACTOR),
+    "peer_groups.acceptance_exempt_factor": (
+        "Aanmelding van een moeder met een ontheffing van de arbeidsplicht, relatief.",
+        FACTOR),
+    "peer_groups.no_show_share": (
+        "Kans dat een aangemelde moeder bij de start niet komt opdagen.", KANS),
+    "peer_groups.no_show_stress_factor": (
+        "Niet komen opdagen in een startmaand met een stressvolle gebeurtenis (een ziek "
+        "kind), relatief.", FACTOR),
     "peer_groups.attendance_base": ("Kans dat een lid komt in een maand met bijeenkomsten "
                                     "als er niets in de weg zit.", KANS),
     "peer_groups.attendance_sick_child_factor": (
@@ -1117,6 +1169,47 @@ SOURCES: dict[str, str] = {
                                                                 "kinderopvang",
     "evaluation and practice reports: childcare arranged before the start":
         f"{PRAKTIJK}: kinderopvang geregeld vóór de start",
+    "Rotterdam evaluation (2025): the participation funnel (004:446-448, 004:716, 004:766, "
+    "004:811): 223 selected for 15 start meetings":
+        "Rotterdamse evaluatie (2025): de trechter van deelname (004:446-448, 004:716, "
+        "004:766, 004:811): 223 vrouwen geselecteerd voor 15 startbijeenkomsten",
+    "Rotterdam evaluation (2025): the participation funnel (004:446-448, 004:716, 004:766, "
+    "004:811): 177 invited, 15 start meetings of about 10":
+        "Rotterdamse evaluatie (2025): de trechter van deelname (004:446-448, 004:716, "
+        "004:766, 004:811): 177 uitgenodigd, 15 startbijeenkomsten van ongeveer 10",
+    "Rotterdam evaluation (2025): the participation funnel (004:446-448, 004:716, 004:766, "
+    "004:811): 48 registered, 40 started":
+        "Rotterdamse evaluatie (2025): de trechter van deelname (004:446-448, 004:716, "
+        "004:766, 004:811): 48 aanmeldingen, 40 gestart",
+    "Rotterdam evaluation (2025): the participation funnel (004:446-448, 004:716, 004:766, "
+    "004:811): 46 of the 223 selected had been approached before":
+        "Rotterdamse evaluatie (2025): de trechter van deelname (004:446-448, 004:716, "
+        "004:766, 004:811): 46 van de 223 geselecteerden waren al eerder benaderd",
+    "Rotterdam evaluation (2025): mainly mothers of toddlers aged 2-4 were approached (004:815)":
+        "Rotterdamse evaluatie (2025): vooral moeders van peuters van 2-4 jaar zijn benaderd "
+        "(004:815)",
+    "Rotterdam evaluation (2025): invited to a (mandatory) start meeting (004:448, 004:716)":
+        "Rotterdamse evaluatie (2025): uitgenodigd voor een (verplichte) startbijeenkomst "
+        "(004:448, 004:716)",
+    "Rotterdam evaluation (2025): start meetings of about 10 women (004:716)":
+        "Rotterdamse evaluatie (2025): startbijeenkomsten van gemiddeld 10 vrouwen (004:716)",
+    "assumption: work-experience places per group are not counted in the sources (004:817 "
+    "names care, retail, childcare, hospitality and hostess work)":
+        "aanname: het aantal werkervaringsplaatsen per groep staat niet in de bronnen (004:817 "
+        "noemt zorg, verkoop, kinderopvang, horeca en gastvrouw)",
+    "Rotterdam evaluation (2025): a weekly theme meeting during the internship (004:817)":
+        "Rotterdamse evaluatie (2025): een wekelijkse themabijeenkomst tijdens de stage "
+        "(004:817)",
+    "assumption; evaluation and practice reports: insecure mothers hold back":
+        f"aanname; {PRAKTIJK}: onzekere moeders houden zich afzijdig",
+    "assumption; Rotterdam evaluation (2025): a warm welcome unlike the usual contact with "
+    "the municipality (004:730)":
+        "aanname; Rotterdamse evaluatie (2025): een warm welkom, anders dan het gewone "
+        "contact met de gemeente (004:730)",
+    "assumption; Rotterdam evaluation (2025): many mothers could not arrange a sitter "
+    "(004:716)":
+        "aanname; Rotterdamse evaluatie (2025): veel moeders lukte het niet zelf oppas te "
+        "regelen (004:716)",
     "Rotterdam evaluation (2025): invitations via coaches":
         "Rotterdamse evaluatie (2025): uitnodigingen via klantmanagers",
     "assumption; Rotterdam evaluation (2025): of 177 invited, 67 took a training and 40 "
