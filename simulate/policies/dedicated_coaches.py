@@ -16,7 +16,14 @@ from typing import Any, ClassVar
 import numpy as np
 
 from simulate.parameters import ASSUMPTION, PRACTICE, Parameter, ParameterSet, count, factor, share
-from simulate.policies.base import Metric, Policy, cost_metric, grown, register
+from simulate.policies.base import (
+    Metric,
+    Policy,
+    cost_metric,
+    grown,
+    register,
+    target_group_parameters,
+)
 from simulate.policies.context import PolicyContext
 from simulate.population import NEVER
 
@@ -37,14 +44,7 @@ class DedicatedCoaches(Policy):
               kind="lever"),
         share("client_time_share", 0.5, (0.3, 0.7), ASSUMPTION,
               "Share of a dedicated coach's hours spent on client contact."),
-        count("max_child_age_months", 24, (12, 60), PRACTICE + ": default target group",
-              "Eligible with a youngest child under this age (or pregnant, if included).",
-              lo=0, hi=216, unit="months", kind="lever"),
-        Parameter("include_pregnant", True, "flag", None, PRACTICE + ": target group",
-                  "Pregnant women are eligible.", kind="lever", type=bool),
-        Parameter("include_exempt", True, "flag", None, ASSUMPTION,
-                  "Mothers with an exemption from the work obligation are eligible.",
-                  kind="lever", type=bool),
+        *target_group_parameters(PRACTICE + ": default target group"),
         count("programme_months", 24, (6, 36), ASSUMPTION,
               "Months with the dedicated coach before the hand-over to a regular coach.",
               lo=1, hi=240, unit="months", kind="lever"),
