@@ -574,15 +574,6 @@ DUTCH: dict[str, tuple[str, str]] = {
     "reserved_childcare.cost_per_place_month_eur": (
         "Kosten van één gereserveerde plaats, ook als die niet wordt gebruikt.",
         "euro per plaats per maand"),
-    "reserved_childcare.activity_childcare": (
-        "Opvang tijdens activiteiten van het programma (hoort bij het programma: met 0 "
-        "plaatsen staat de hele module uit).", JA_NEE),
-    "reserved_childcare.activity_trust_gain": (
-        "Deel van de afstand tot volledig vertrouwen in formele kinderopvang dat elke maand "
-        "programma-activiteit met opvang overbrugt.", AFSTAND_MAAND),
-    "reserved_childcare.activity_cost_per_participant_month_eur": (
-        "Kosten van opvang tijdens activiteiten per deelnemende moeder.",
-        "euro per deelnemer per maand"),
 }
 
 # Sources, by their English text (many parameters share one).
@@ -903,8 +894,6 @@ SOURCES: dict[str, str] = {
         f"{PRAKTIJK}: voor een baan, stage of opleiding",
     "assumption: the municipality's share of a full place":
         "aanname: het deel van de gemeente in de kosten van een volledige plaats",
-    "evaluation and practice reports: childcare during programme activities builds trust":
-        f"{PRAKTIJK}: kinderopvang tijdens programma-activiteiten bouwt vertrouwen op",
 }
 
 
