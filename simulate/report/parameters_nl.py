@@ -457,9 +457,14 @@ DUTCH: dict[str, tuple[str, str]] = {
     "dedicated_coaches.recruitment": (
         "Wie een vrije plek als eerste krijgt: 'random' (willekeurig) of 'newest' (de "
         "laatst ingestroomde).", "regel"),
-    "dedicated_coaches.cost_per_coach_month_eur": ("Kosten van één gespecialiseerde "
-                                                   "klantmanager.",
-                                                   "euro per klantmanager per maand"),
+    "dedicated_coaches.cost_per_coach_month_eur": (
+        "Kosten van één gespecialiseerde klantmanager (alleen met een eigen caseload: de "
+        "andere worden betaald als reguliere klantmanager).", "euro per klantmanager per maand"),
+    "dedicated_coaches.exclusive": (
+        "De gespecialiseerde klantmanagers hebben alleen klanten uit het programma, "
+        "overgenomen van de reguliere klantmanagers (anders zijn het reguliere "
+        "klantmanagers en houden de moeders uit het programma hun eigen klantmanager).",
+        JA_NEE),
     "dedicated_coaches.overhead_eur_per_month": (
         "Vaste kosten van het programma (projectmedewerkers, projectleider) zolang het "
         "loopt.", EUR_MAAND),
@@ -998,6 +1003,9 @@ SOURCES: dict[str, str] = {
     "assumption: the municipality's share of a full place":
         "aanname: het deel van de gemeente in de kosten van een volledige plaats",
     # projectmedewerkers en startbijeenkomsten
+    "004:278: Rotterdam's dedicated coaches kept their regular clients (not exclusive)":
+        "004:278: de Rotterdamse dedicated werkcoaches hielden hun reguliere klanten (geen "
+        "eigen caseload)",
     "004:294, 004:1043: three project workers": "004:294, 004:1043: drie projectmedewerkers",
     "assumption: a full-time post, as a coach's":
         "aanname: een voltijdbaan, zoals die van een klantmanager",

@@ -7,6 +7,7 @@ must exceed 4 standard errors where an effect must exist (REPS replicates).
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 import simulate
 from simulate.agents import ProjectWorkerAgent
@@ -155,3 +156,33 @@ def test_project_workers_take_their_clients_from_the_start_meetings():
     clients = workers.ever_participants(None)
     assert len(clients) > 0
     assert np.isin(clients, meetings.ever_participants(None)).all()
+
+
+# ---- dedicated coaches who keep their regular clients -----------------------------------
+def test_dedicated_coaches_who_keep_their_regular_clients_mark_a_pool_and_change_nothing_else():
+    """Not exclusive (004:278): mothers join the programme up to coaches x caseload but keep
+    their regular coach, so by itself the module leaves the run bit for bit unchanged and
+    charges only its overhead."""
+    base = simulate.run(scenario([]), reps=1, seed=3, months=12)
+    mixed = simulate.run(scenario([{"dedicated_coaches": {
+        "coaches": 3, "caseload": 30, "exclusive": False, "overhead_eur_per_month": 500}}]),
+        reps=1, seed=3, months=12)
+    pd.testing.assert_frame_equal(mixed.spells, base.spells)
+    w = mixed.wide().set_index("month").loc[1:]
+    # Places refill at the month's start; some leave assistance during the month.
+    assert w["dedicated_participants"].between(75, 90).all()
+    assert (w["dedicated_caseload_max"] <= 30).all()
+    assert np.allclose(w["dedicated_coaches_cost_eur"], 500)
+    assert (w["coach_contacts"].to_numpy() == base.wide().set_index("month").loc[1:][
+        "coach_contacts"].to_numpy()).all()
+
+
+def test_start_meetings_invite_the_dedicated_coaches_pool_only():
+    s = scenario([{"dedicated_coaches": {"coaches": 3, "caseload": 30, "exclusive": False}},
+                  {"start_meetings": {"recruitment": "dedicated_coaches"}}])
+    model = simulate.PathwaysModel(s.params(), s.make_policies(), seed=4, horizon_months=12)
+    model.run(12)
+    coaches, meetings = model.policies
+    invited = np.flatnonzero(meetings.invitations > 0)
+    assert len(invited) > 0
+    assert np.isin(invited, coaches.ever_participants(None)).all()
