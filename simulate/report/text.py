@@ -492,10 +492,13 @@ SPECIAL = {"break_even_month": ("break-even month", "terugverdienmaand"),
 POLICIES = {"dedicated_coaches": ("dedicated coaches", "gespecialiseerde klantmanagers"),
             "reserved_childcare": ("reserved childcare places", "gereserveerde kinderopvang"),
             "peer_groups": ("peer groups", "groepstrajecten met lotgenoten"),
-            "aftercare": ("aftercare", "nazorg")}
+            "aftercare": ("aftercare", "nazorg"),
+            "project_workers": ("project workers", "projectmedewerkers"),
+            "start_meetings": ("start meetings", "startbijeenkomsten")}
 METRICS = {"dedicated_caseload_mean": ("dedicated coaches", "gespecialiseerde klantmanagers"),
            "reserved_places_used": ("reserved places in use",
-                                    "gereserveerde plaatsen in gebruik")}
+                                    "gereserveerde plaatsen in gebruik"),
+           "project_worker_caseload_mean": ("project workers", "projectmedewerkers")}
 
 
 def t(lang: str, key: str, **fields) -> str:
