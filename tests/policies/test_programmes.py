@@ -186,3 +186,12 @@ def test_start_meetings_invite_the_dedicated_coaches_pool_only():
     invited = np.flatnonzero(meetings.invitations > 0)
     assert len(invited) > 0
     assert np.isin(invited, coaches.ever_participants(None)).all()
+
+
+def test_editing_a_project_worker_agent_changes_what_the_model_does():
+    s = scenario([{"project_workers": {"workers": 2, "clients_per_worker": 60}}])
+    model = simulate.PathwaysModel(s.params(), s.make_policies(), seed=1, horizon_months=4)
+    for worker in model.agents_by_type[ProjectWorkerAgent]:
+        worker.clients_max = 10
+    model.run(2)
+    assert model.record.wide()["project_workers_active"].max() <= 20
