@@ -51,7 +51,8 @@ RESULT_FILES = {
                          "children.parquet", "comparison.parquet", "pairs.parquet"),
 }
 COMMAND = {"pathways-run": "simulate run", "pathways-compare": "simulate compare",
-           "pathways-experiment": "simulate sweep or sensitivity"}
+           "pathways-experiment": "simulate sweep or sensitivity",
+           "pathways-evidence": "simulate evidence"}
 CHUNK = 1 << 20
 
 

@@ -96,10 +96,12 @@ def commands(inputs: Path, out: Path) -> dict[str, list[str]]:
         "sweep": ["sweep", str(inputs / "grid.yaml"), "--out", str(out), "--workers", "1"],
         "sensitivity": ["sensitivity", str(inputs / "sobol.yaml"), "--out", str(out),
                         "--workers", "1"],
+        "evidence": ["evidence", tiny, "--only", "disregard_outflow", "--reps", "2",
+                     "--workers", "1", "--out", str(out)],
     }
 
 
-@pytest.mark.parametrize("command", ["run", "compare", "sweep", "sensitivity"])
+@pytest.mark.parametrize("command", ["run", "compare", "sweep", "sensitivity", "evidence"])
 def test_a_folder_of_someones_files_is_never_written_into(inputs, tmp_path, capsys, command):
     folder = someones_folder(tmp_path / "folder")
     before, parent = snapshot(folder), snapshot(tmp_path)
@@ -108,7 +110,7 @@ def test_a_folder_of_someones_files_is_never_written_into(inputs, tmp_path, caps
     assert snapshot(tmp_path) == parent  # and nothing beside it
 
 
-@pytest.mark.parametrize("command", ["run", "compare", "sweep", "sensitivity"])
+@pytest.mark.parametrize("command", ["run", "compare", "sweep", "sensitivity", "evidence"])
 def test_a_file_where_the_result_would_go_is_refused(inputs, tmp_path, capsys, command):
     target = tmp_path / "a-file"
     target.write_text("mine\n")
@@ -118,7 +120,8 @@ def test_a_file_where_the_result_would_go_is_refused(inputs, tmp_path, capsys, c
 
 
 @pytest.mark.parametrize("command, extra", [
-    ("run", "notes.txt"), ("run", "analysis"), ("compare", ".env"), ("compare", "analysis")])
+    ("run", "notes.txt"), ("run", "analysis"), ("compare", ".env"), ("compare", "analysis"),
+    ("evidence", "notes.txt")])
 def test_an_earlier_result_with_someones_files_is_not_replaced(inputs, tmp_path, capsys,
                                                                 command, extra):
     out = tmp_path / "out"

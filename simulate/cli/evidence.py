@@ -22,7 +22,7 @@ from simulate import __version__
 from simulate.cli.common import format_table, nan_to_none, positive_int, seed_int, show_progress
 from simulate.evidence import FAIL, NOT_MODELLED, load_checks, run_checks
 from simulate.evidence.run import groups
-from simulate.io import atomic_dir, check_replaceable, write_json, write_parquet
+from simulate.io import atomic_dir, check_replaceable, write_manifest, write_parquet
 from simulate.runner import default_workers
 from simulate.scenario import Scenario
 
@@ -72,7 +72,7 @@ def main(args: argparse.Namespace) -> int:
                 raise InputError(checks.source, "checks", f"no check named {name!r} (checks: "
                                  + ", ".join(names) + ")", "evidence")
         checks = replace(checks, checks=tuple(c for c in checks.checks if c.name in args.only))
-    out = check_replaceable(args.out) if args.out else None
+    out = check_replaceable(args.out, RESULT_KIND) if args.out else None
     tasks = sum(g.replications for g in groups(checks, scenario, args.reps, args.seed))
     bar = None
     if show_progress():
@@ -87,16 +87,18 @@ def main(args: argparse.Namespace) -> int:
         bar.close()
     if out is not None:
         seed = checks.seed if args.seed is None else args.seed
-        with atomic_dir(out) as tmp:
+        with atomic_dir(out, RESULT_KIND) as tmp:
             write_parquet(results, tmp / "results.parquet")
             write_parquet(values, tmp / "values.parquet")
             (tmp / f"scenario-{scenario.name}.yaml").write_text(scenario.to_yaml())
             if Path(checks.source).is_file():
                 (tmp / "checks.yaml").write_bytes(Path(checks.source).read_bytes())
-            write_json({"kind": RESULT_KIND, "package_version": __version__,
-                        "command": args.command_line, "scenario": scenario.name,
-                        "scenario_digest": scenario.digest(), "checks": checks.source,
-                        "seed": seed, "seconds": round(seconds, 1)}, tmp / "manifest.json")
+            write_manifest(tmp, {"kind": RESULT_KIND, "package_version": __version__,
+                                 "command": args.command_line, "scenario": scenario.name,
+                                 "scenario_digest": scenario.digest(),
+                                 "checks": checks.source, "seed": seed,
+                                 "replications": int(results["replications"].max()),
+                                 "seconds": round(seconds, 1)})
     if args.json:
         print(json.dumps(results_json(results)))
     else:

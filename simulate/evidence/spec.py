@@ -158,7 +158,9 @@ class Check:
         data = changed.to_dict()
         data["name"] = f"{base.name}-{self.name}"
         data["policies"] = [*data["policies"], *(p.to_dict() for p in self.policies)]
-        return Scenario.from_dict(data, source=f"<evidence check {self.name}>")
+        # Values outside the plausible ranges are deliberate here (a trial's caseload, a
+        # reform's cap), with their assumptions written out in the checks file: no warning.
+        return Scenario.from_dict(data, source=f"<evidence check {self.name}>", warn=False)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ class Output:
     """What a report needs from an output directory."""
 
     path: Path
-    kind: str                                  # run | compare | sweep | sensitivity
+    kind: str                       # run | compare | sweep | sensitivity | evidence
     manifest: dict
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     scenarios: dict[str, dict] = field(default_factory=dict)   # resolved scenario files
@@ -98,9 +98,11 @@ def load_output(path: str | Path) -> Output:
         raise InputError(manifest_file, "", f"not valid JSON ({err.__class__.__name__})",
                          KIND) from None
     frames = _read_frames(path, ("monthly", "runs", "comparison", "pairs", "summary",
-                                 "sobol", "morris", "convergence"))
+                                 "sobol", "morris", "convergence", "results", "values"))
     kind = None
-    if manifest.get("kind") == "pathways-experiment":
+    if manifest.get("kind") == "pathways-evidence" and "results" in frames:
+        kind = "evidence"
+    elif manifest.get("kind") == "pathways-experiment":
         if "sobol" in frames or "morris" in frames:
             kind = "sensitivity"
         elif "summary" in frames:
@@ -110,8 +112,9 @@ def load_output(path: str | Path) -> Output:
     elif "monthly" in frames and "runs" in frames:
         kind = "run"
     if kind is None:
-        raise InputError(path, "", "not an output directory of simulate run, compare, sweep "
-                         "or sensitivity (no monthly.parquet/runs.parquet or results found)",
+        raise InputError(path, "", "not an output directory of simulate run, compare, sweep, "
+                         "sensitivity or evidence (no monthly.parquet/runs.parquet or results "
+                         "found)",
                          KIND)
     scenarios = {}
     for f in sorted(path.glob("scenario-*.yaml")):

@@ -579,6 +579,49 @@ DUTCH: dict[str, tuple[str, str]] = {
     "reserved_childcare.cost_per_place_month_eur": (
         "Kosten van één gereserveerde plaats, ook als die niet wordt gebruikt.",
         "euro per plaats per maand"),
+    # ---- koppeling met de sociale dienst ------------------------------------------------------
+    "services_link.visits": (
+        "Wanneer deelnemers aan een groep de sociale dienst ontmoeten: 'none' (niet), bij de "
+        "'start' van hun groep, aan het 'end' (einde) of 'start_and_end' (begin en einde).",
+        "regel"),
+    "services_link.trust_gain_per_visit": (
+        "Deel van de afstand tot volledig vertrouwen in de hulpverlening dat één ontmoeting "
+        "met de sociale dienst overbrugt.", AFSTAND),
+    "services_link.durable_share": (
+        "Deel van het gewonnen vertrouwen dat het eigen, blijvende niveau van de moeder "
+        "wordt.", AANDEEL),
+    "services_link.cost_per_visit_eur": ("Kosten van één ontmoeting met één deelnemer.",
+                                         "euro per moeder"),
+    # ---- supportgroepen na een groepstraining ---------------------------------------------------
+    "support_group.meetings_per_year": ("Bijeenkomsten van de supportgroep per jaar, één per "
+                                        "toolkit.", "bijeenkomsten per jaar"),
+    "support_group.months": ("Maanden dat een supportgroep na de groepstraining blijft "
+                             "bijeenkomen.", MAANDEN),
+    "support_group.meeting_hours": ("Duur van een bijeenkomst.", "uren"),
+    "support_group.professional_support": ("Een professional helpt de supportgroep bij elkaar "
+                                           "te blijven komen.", JA_NEE),
+    "support_group.attendance_base": ("Kans dat een lid bij de eerste bijeenkomst komt.", KANS),
+    "support_group.attendance_decay": (
+        "Relatieve daling per maand van de opkomst in een supportgroep zonder steun.",
+        "deel per maand"),
+    "support_group.support_decay_factor": (
+        "Daling van de opkomst met steun van een professional, ten opzichte van zonder.",
+        FACTOR),
+    "support_group.confidence_gain_per_10_hours": (
+        "Deel van de afstand tot volledig zelfvertrouwen dat elke 10 uur op bijeenkomsten "
+        "van de supportgroep overbrugt.", AFSTAND),
+    "support_group.durable_share": ("Deel van het zelfvertrouwen uit de supportgroep dat "
+                                    "blijft als eigen niveau van de moeder.", AANDEEL),
+    "support_group.tie_per_meeting": (
+        "Kans dat twee aanwezigen die nog geen band hebben er op een bijeenkomst een vormen.",
+        "kans per bijeenkomst"),
+    "support_group.tie_fade_after_end_per_month": (
+        "Kans per maand dat een band uit een supportgroep die niet meer bijeenkomt verdwijnt.",
+        KANS_MAAND),
+    "support_group.toolkit_cost_eur": ("Kosten van één toolkit voor één lid.", "euro per lid"),
+    "support_group.support_cost_per_meeting_eur": (
+        "Kosten van de steun van een professional bij één bijeenkomst (als er steun is).",
+        "euro per bijeenkomst"),
     # ---- projectmedewerkers ------------------------------------------------------------------
     "project_workers.workers": ("Projectmedewerkers (formatieplaatsen).", "medewerkers"),
     "project_workers.hours_per_month": ("Werkuren van een projectmedewerker per maand.",
@@ -697,6 +740,11 @@ SOURCES: dict[str, str] = {
     "evaluation and practice reports: default target group": f"{PRAKTIJK}: gebruikelijke "
                                                              "doelgroep",
     "evaluation and practice reports: target group": f"{PRAKTIJK}: doelgroep",
+    "assumption; experts by experience reach and move mothers whom professionals reach less "
+    "(004:720, 004:1096-1098, 002:1404), so the range reaches above a professional's":
+        "aanname; ervaringsdeskundigen bereiken en bewegen moeders die professionals minder "
+        "goed bereiken (004:720, 004:1096-1098, 002:1404); de bandbreedte gaat daarom tot "
+        "boven die van een professional",
     "assumption; evaluation and practice reports: self-run groups fade without a facilitator":
         f"aanname; {PRAKTIJK}: groepen zonder begeleider verwateren",
     "CBS via the municipality, 2022: women on assistance with a child under 5 in Charlois, "
@@ -952,10 +1000,16 @@ SOURCES: dict[str, str] = {
         "aanname; Rotterdam had daarnaast 3 projectmedewerkers en een projectleider",
     "evaluation and practice reports: groups of 8-10 mothers":
         f"{PRAKTIJK}: groepen van 8 tot 10 moeders",
-    "evaluation and practice reports: formats of 10 or 12 sessions":
-        f"{PRAKTIJK}: opzetten met 10 of 12 bijeenkomsten",
-    "evaluation and practice reports: monthly or weekly formats":
-        f"{PRAKTIJK}: maandelijkse of wekelijkse opzet",
+    "evaluation and practice reports: formats of 10 or 12 sessions, up to a standing weekly "
+    "group (001:36)":
+        f"{PRAKTIJK}: opzetten met 10 of 12 bijeenkomsten, tot een vaste wekelijkse groep "
+        "(001:36)",
+    "evaluation and practice reports: a child under 2 to 4 (004:815); no limit in other "
+    "programmes (002:1400, 003:43)":
+        f"{PRAKTIJK}: een kind jonger dan 2 tot 4 jaar (004:815); geen leeftijdsgrens in andere "
+        "programma's (002:1400, 003:43)",
+    "evaluation and practice reports: monthly, weekly or twice-weekly formats (004:937)":
+        f"{PRAKTIJK}: bijeenkomsten per maand, per week of twee keer per week (004:937)",
     "evaluation and practice reports: sessions of 2.5 or 4 hours":
         f"{PRAKTIJK}: bijeenkomsten van 2,5 of 4 uur",
     "evaluation and practice reports: a trajectory starting with 2 months at 2 days a week":
@@ -996,12 +1050,36 @@ SOURCES: dict[str, str] = {
         "aanname: het contact tussen deelnemers neemt af zodra een groep niet meer bijeenkomt",
     "assumption; evaluation and practice reports: peer support lowers the risk of job loss":
         f"aanname; {PRAKTIJK}: steun van lotgenoten verlaagt het risico op baanverlies",
-    "assumption: facilitator and venue": "aanname: begeleider en ruimte",
+    "assumption: facilitator and venue; a venue alone for a self-steering group":
+        "aanname: begeleider en ruimte; alleen een ruimte voor een zelfsturende groep",
     "assumption: start meeting and recruitment": "aanname: startbijeenkomst en werving",
     "evaluation and practice reports: for a job, internship or course":
         f"{PRAKTIJK}: voor een baan, stage of opleiding",
     "assumption: the municipality's share of a full place":
         "aanname: het deel van de gemeente in de kosten van een volledige plaats",
+    "Het Begint Bij Mij: a staff member joins the first and the last session (000:52); "
+    "Brussels: information on local services at the end (003:57)":
+        "Het Begint Bij Mij: een medewerker sluit aan bij de eerste en de laatste bijeenkomst "
+        "(000:52); Brussel: informatie over de lokale diensten aan het einde (003:57)",
+    "assumption; the link is meant to lower the threshold to the services' offer (000:52)":
+        "aanname; de koppeling moet de drempel naar het aanbod van de dienst verlagen (000:52)",
+    "assumption: a known face at the services stays known":
+        "aanname: een bekend gezicht bij de dienst blijft bekend",
+    "assumption: an hour of a staff member's time shared by a group of 8-10":
+        "aanname: een uur van een medewerker, gedeeld door een groep van 8 tot 10",
+    "assumption: less than in a training (peer_groups), meetings being unguided talk":
+        "aanname: minder dan in een training (peer_groups), omdat de bijeenkomsten "
+        "gesprekken zonder begeleiding zijn",
+    "Het Begint Bij Mij: a toolkit 6 times a year for the support group (002:1391)":
+        "Het Begint Bij Mij: 6 keer per jaar een toolkit voor de supportgroep (002:1391)",
+    "Het Begint Bij Mij: a support group needs extra support (000:48)":
+        "Het Begint Bij Mij: een supportgroep vraagt om extra ondersteuning (000:48)",
+    "assumption; keeping support groups active is hard (002:1382, 002:1509, 000:48)":
+        "aanname; supportgroepen actief houden is lastig (002:1382, 002:1509, 000:48)",
+    "assumption; setting up a support group needs extra support (000:48)":
+        "aanname; een supportgroep opzetten vraagt om extra ondersteuning (000:48)",
+    "assumption; the support group is for supporting each other (002:1400)":
+        "aanname; in de supportgroep steunen de deelnemers elkaar (002:1400)",
     # projectmedewerkers en startbijeenkomsten
     "004:278: Rotterdam's dedicated coaches kept their regular clients (not exclusive)":
         "004:278: de Rotterdamse dedicated werkcoaches hielden hun reguliere klanten (geen "

@@ -214,6 +214,40 @@ TEXT: dict[str, dict[str, str]] = {
         "dest_work": "work", "dest_study": "study",
         "dest_noncooperation": "missed agreements", "dest_partner": "partner's income",
         "dest_other": "other", "dest_all": "all exits",
+        "title_evidence": "Pathways: the model's responses to policy against published evaluations",
+        "intro_evidence": (
+            "Published evaluations measured what {n} interventions changed. For each, the base "
+            "scenario ({name}) was simulated {reps} times with and without the intervention, on "
+            "the same random chances, so that the difference is the intervention's effect in "
+            "the model. The studies' populations and settings differ from the model's (mothers "
+            "of young children on Dutch social assistance), so a band around the published "
+            "figure, not the figure itself, counts as agreement; each band's reasoning is "
+            "below."),
+        "evidence_verdict": "{passed} of {modelled} modelled checks agree with the evidence.",
+        "evidence_waiting": "Not yet modelled (the model lacks the intervention): {list}.",
+        "evidence_failed": ("These disagree, so the model's answers on them should not be "
+                            "relied on: {list}."),
+        "evidence_checks": "The checks",
+        "evidence_table_intro": (
+            "Published: the study's estimate with its 95% interval. Band: the range that counts "
+            "as agreement. Simulated: the model's mean effect over the replications with its "
+            "95% confidence interval."),
+        "finding": "finding (study)", "design": "design", "published": "published",
+        "agreement_band": "band", "simulated_ci": "simulated (95% CI)", "verdict": "agrees",
+        "verdict_pass": "yes", "verdict_fail": "NO", "verdict_waiting": "not yet modelled",
+        "chart_evidence": ("Each check on its own scale: the band that counts as agreement, "
+                           "the published figure and the simulated effect with their "
+                           "intervals"),
+        "evidence_details": "Each check in detail",
+        "evidence_details_intro": (
+            "The study, how the model's population compares with it, how the intervention "
+            "was translated into the model and why the band is what it is, as written in the "
+            "checks file."),
+        "to": "to", "in_words": "in words", "simulated": "simulated",
+        "study": "study", "study_population": "study population",
+        "study_finding": "finding", "model_population": "the model's population",
+        "intervention": "the intervention in the model", "published_note": "published figure",
+        "band_reasoning": "why this band", "evidence_missing": "missing in the model",
         "footer": "Pathways {version}. Built from {path}.",
     },
     "nl": {
@@ -428,6 +462,42 @@ TEXT: dict[str, dict[str, str]] = {
         "dest_work": "werk", "dest_study": "studie",
         "dest_noncooperation": "niet meewerken", "dest_partner": "inkomen partner",
         "dest_other": "overig", "dest_all": "alle uitstroom",
+        "title_evidence": "Pathways: hoe het model op beleid reageert, naast gepubliceerde evaluaties",
+        "intro_evidence": (
+            "Gepubliceerde evaluaties hebben gemeten wat {n} interventies veranderden. Voor elk "
+            "daarvan is het basisscenario ({name}) {reps} keer gesimuleerd met en zonder de "
+            "interventie, met dezelfde toevalsgetallen, zodat het verschil het effect van de "
+            "interventie in het model is. De onderzochte groepen en omstandigheden verschillen "
+            "van die in het model (moeders van jonge kinderen in de bijstand), daarom telt een "
+            "toetsmarge rond het gepubliceerde cijfer als overeenstemming, niet het cijfer zelf; "
+            "waarom elke toetsmarge is wat hij is, staat hieronder."),
+        "evidence_verdict": ("{passed} van de {modelled} gemodelleerde toetsen komen overeen "
+                             "met het onderzoek."),
+        "evidence_waiting": "Nog niet gemodelleerd (het model kent de interventie nog niet): {list}.",
+        "evidence_failed": ("Deze wijken af; op deze punten zijn de uitkomsten van het model "
+                            "niet betrouwbaar: {list}."),
+        "evidence_checks": "De toetsen",
+        "evidence_table_intro": (
+            "Gepubliceerd: de schatting uit het onderzoek met het 95%-betrouwbaarheidsinterval. "
+            "Toetsmarge: het bereik dat als overeenstemming telt. Gesimuleerd: het gemiddelde effect "
+            "in het model over de simulaties, met het 95%-betrouwbaarheidsinterval."),
+        "finding": "bevinding (onderzoek)", "design": "opzet", "published": "gepubliceerd",
+        "agreement_band": "toetsmarge", "simulated_ci": "gesimuleerd (95%-interval)",
+        "verdict": "klopt", "verdict_pass": "ja", "verdict_fail": "NEE",
+        "verdict_waiting": "nog niet gemodelleerd",
+        "chart_evidence": ("Elke toets op een eigen schaal: de toetsmarge die als overeenstemming "
+                           "telt, het gepubliceerde cijfer en het gesimuleerde effect, met "
+                           "hun intervallen"),
+        "evidence_details": "Elke toets in detail",
+        "evidence_details_intro": (
+            "Het onderzoek, hoe de groep in het model zich daartoe verhoudt, hoe de interventie "
+            "in het model is vertaald en waarom de toetsmarge is wat hij is, zoals in het "
+            "toetsbestand staat (in het Engels)."),
+        "to": "tot", "in_words": "in woorden", "simulated": "gesimuleerd",
+        "study": "onderzoek", "study_population": "onderzochte groep",
+        "study_finding": "bevinding", "model_population": "de groep in het model",
+        "intervention": "de interventie in het model", "published_note": "gepubliceerd cijfer",
+        "band_reasoning": "waarom deze toetsmarge", "evidence_missing": "ontbreekt in het model",
         "footer": "Pathways {version}. Gemaakt uit {path}.",
     },
 }

@@ -173,7 +173,7 @@ def test_gender_sensitive_coaches_build_more_trust():
 
 
 def test_gender_sensitive_coaches_get_more_barriers_told_and_no_fewer_exits_to_work():
-    """Trust leads to disclosure (004:655): paired over 16 seeds, trained coaches get more
+    """Trust leads to disclosure (004:655): paired over 32 seeds, trained coaches get more
     referrals taken up and more barriers in hand (the monthly stock of referred barriers),
     each by 3 standard errors (one-sided, p < 0.002), and at least as many mothers into work
     (one-sided, -2.33 standard errors)."""
@@ -182,7 +182,7 @@ def test_gender_sensitive_coaches_get_more_barriers_told_and_no_fewer_exits_to_w
                                              "gender_sensitive": gs}}], size=1500)
         return s.with_changes(name=f"gs-{gs}")
 
-    c = compare(run(False), [run(True)], reps=16, seed=21, months=24, workers=2)
+    c = compare(run(False), [run(True)], reps=32, seed=21, months=24, workers=2)
     w = c.result.wide()
     w = w[w.month >= 1].groupby(["scenario", "replicate"])[
         ["referrals_taken_up", "barrier_referred_any", "exit_work"]].sum()

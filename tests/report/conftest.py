@@ -106,3 +106,19 @@ def morris_dir(tmp_path_factory):
 @pytest.fixture(params=["sobol", "morris"])
 def sensitivity_dir(request):
     return request.getfixturevalue(f"{request.param}_dir")
+
+
+# Checks of every kind of statistic and design, and one not yet modelled where there is one.
+EVIDENCE_CHECKS = ("caseworker_benefit_days", "childcare_price_and_supply",
+                   "work_exit_lasts_6_months", "group_training_effect_6_months",
+                   "debt_assistance_outflow")
+
+
+@pytest.fixture(scope="session")
+def evidence_dir(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("evidence")
+    base = _scenario(tmp, "base")
+    out = tmp / "out"
+    only = [a for c in EVIDENCE_CHECKS for a in ("--only", c)]
+    assert main(["evidence", str(base), *only, "--reps", "3", "--out", str(out)]) in (0, 1)
+    return out

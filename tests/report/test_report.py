@@ -257,3 +257,46 @@ def test_report_refuses_a_directory_as_output_and_damaged_inputs(compare_dir, tm
     assert main(["report", str(broken)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 2 and all(e.startswith("report error: ") for e in err)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_evidence_report_shows_every_check_with_the_simulated_effect_it_computed(evidence_dir,
+                                                                                 lang):
+    from simulate.report.evidence import TITLES_NL
+    from tests.report.conftest import EVIDENCE_CHECKS
+    results = pd.read_parquet(evidence_dir / "results.parquet")
+    assert sorted(results["check"]) == sorted(EVIDENCE_CHECKS)
+    html = build_report(evidence_dir, lang=lang)
+    text = unescape(html)
+    for r in results.itertuples():
+        title = TITLES_NL[r.check] if lang == "nl" else r.title
+        assert text.count(title) >= 2, title  # in the table and in its details
+        shown = re.findall(rf'data-check="{r.check}" data-stat="simulated" '
+                           r'data-value="([^"]+)"', html)
+        if r.status == "not yet modelled":
+            assert shown == []
+        else:
+            assert float(shown[0]) == pytest.approx(r.simulated)
+    passed = int(results.loc[results.status != "not yet modelled", "ok"].sum())
+    modelled = int((results.status != "not yet modelled").sum())
+    verdict = TEXT[lang]["evidence_verdict"].format(passed=passed, modelled=modelled)
+    assert verdict in text
+    assert text.count('class="chart-box"') == 1
+    # The study's words, from the checks file copied into the output directory.
+    assert "Austrian public employment office" in text
+
+
+def test_report_cli_builds_the_evidence_page_and_refuses_a_damaged_result(evidence_dir,
+                                                                          tmp_path, capsys):
+    import shutil
+    copy = tmp_path / "ev"
+    shutil.copytree(evidence_dir, copy)
+    assert main(["report", str(copy), "--lang", "nl"]) == 0
+    assert (copy / "report.html").read_text().count("<table") >= 3
+    data = bytearray((copy / "results.parquet").read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (copy / "results.parquet").write_bytes(bytes(data))
+    capsys.readouterr()
+    assert main(["report", str(copy), "-o", str(tmp_path / "r.html")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "results.parquet" in err
