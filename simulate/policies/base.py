@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
 
-from simulate.parameters import ParameterSet, Params
+from simulate.parameters import ASSUMPTION, PRACTICE, Parameter, ParameterSet, Params, count
 
 if TYPE_CHECKING:
     from simulate.policies.context import PolicyContext
@@ -181,3 +181,22 @@ def grown(array: np.ndarray, n: int, fill) -> np.ndarray:
     out = np.full(max(n, 2 * len(array)), fill, dtype=array.dtype)
     out[: len(array)] = array
     return out
+
+
+ROTTERDAM_TARGET_GROUP = "004:446: the women informed had a child under two"
+
+
+def target_group_parameters(source: str = ROTTERDAM_TARGET_GROUP,
+                            max_child_age_months: int = 24) -> tuple[Parameter, ...]:
+    """The levers that say who a programme is for: ``max_child_age_months``,
+    ``include_pregnant`` and ``include_exempt`` (read with ``ctx.target_group``)."""
+    return (
+        count("max_child_age_months", max_child_age_months, (12, 60), source,
+              "Eligible with a youngest child under this age (or pregnant, if included).",
+              lo=0, hi=216, unit="months", kind="lever"),
+        Parameter("include_pregnant", True, "flag", None, PRACTICE + ": target group",
+                  "Pregnant women are eligible.", kind="lever", type=bool),
+        Parameter("include_exempt", True, "flag", None, ASSUMPTION,
+                  "Mothers with an exemption from the work obligation are eligible.",
+                  kind="lever", type=bool),
+    )

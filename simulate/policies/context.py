@@ -225,6 +225,13 @@ class PolicyContext:
                                     contact_effect_multiplier=contact_effect_multiplier).index
                          for _ in range(count)], dtype=np.int64)
 
+    def hire_project_workers(self, count: int, **terms) -> list:
+        """Hire ``count`` project workers for this policy (Mesa agents working beside the
+        coaches; ``terms`` as :class:`simulate.agents.ProjectWorkerAgent` takes them)."""
+        from simulate.agents import ProjectWorkerAgent
+        return [ProjectWorkerAgent(self._model, programme=self.label, **terms)
+                for _ in range(count)]
+
     def caseloads(self) -> np.ndarray:
         """Every coach's clients on assistance now (recounted)."""
         from simulate.steps import coaching
@@ -245,6 +252,17 @@ class PolicyContext:
     def release_to_regular(self, ids: np.ndarray) -> None:
         """Hand ``ids`` back: they get a regular coach in the coaching step."""
         self._model.mothers.coach[ids] = -1
+
+    def contact(self, ids: np.ndarray, trust_multiplier=1.0, stream: str = "contact") -> None:
+        """A programme's contact with ``ids`` (besides the coach's): the coaching step's
+        contact mechanism (trust gained, scaled by ``trust_multiplier``; barriers told and
+        referrals taken up, more with trust) on the policy's streams ``<stream>:...``. It
+        does not count as a coach contact (no lapse noticed, no agreement renewed)."""
+        from simulate.steps import coaching
+        ids = np.asarray(ids)
+        coaching.contact(self._model, ids, trust_multiplier,
+                         lambda names, who: {n[len(stream) + 1:]: u for n, u in self.uniforms(
+                             [f"{stream}:{n}" for n in names], who).items()})
 
     # ---- childcare -----------------------------------------------------------------------------
     @property

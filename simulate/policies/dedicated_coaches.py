@@ -7,6 +7,13 @@ caseload, so more contact per client; gender-sensitive training adds trust per c
 and the coach's contacts may push harder up the ladder. The effects run through the
 model's contact mechanism (detection, trust, agreements, ladder), so they compose with
 every other policy.
+
+Rotterdam's dedicated coaches kept their regular clients (004:278): with ``exclusive``
+off, the dedicated coaches are some of the regular coaches. Eligible mothers join the
+programme while its places (coaches x caseload) have room but keep their regular coach and
+her contact; the module then marks who is in the programme (for the scenario's other
+programmes to invite or recruit) and charges only the fixed overhead, as the coaches are
+paid as regular coaches.
 """
 
 from __future__ import annotations
@@ -16,7 +23,14 @@ from typing import Any, ClassVar
 import numpy as np
 
 from simulate.parameters import ASSUMPTION, PRACTICE, Parameter, ParameterSet, count, factor, share
-from simulate.policies.base import Metric, Policy, cost_metric, grown, register
+from simulate.policies.base import (
+    Metric,
+    Policy,
+    cost_metric,
+    grown,
+    register,
+    target_group_parameters,
+)
 from simulate.policies.context import PolicyContext
 from simulate.population import NEVER
 
@@ -37,17 +51,16 @@ class DedicatedCoaches(Policy):
               kind="lever"),
         share("client_time_share", 0.5, (0.3, 0.7), ASSUMPTION,
               "Share of a dedicated coach's hours spent on client contact."),
-        count("max_child_age_months", 24, (12, 60), PRACTICE + ": default target group",
-              "Eligible with a youngest child under this age (or pregnant, if included).",
-              lo=0, hi=216, unit="months", kind="lever"),
-        Parameter("include_pregnant", True, "flag", None, PRACTICE + ": target group",
-                  "Pregnant women are eligible.", kind="lever", type=bool),
-        Parameter("include_exempt", True, "flag", None, ASSUMPTION,
-                  "Mothers with an exemption from the work obligation are eligible.",
-                  kind="lever", type=bool),
+        *target_group_parameters(PRACTICE + ": default target group"),
         count("programme_months", 24, (6, 36), ASSUMPTION,
               "Months with the dedicated coach before the hand-over to a regular coach.",
               lo=1, hi=240, unit="months", kind="lever"),
+        Parameter("exclusive", True, "flag", None,
+                  "004:278: Rotterdam's dedicated coaches kept their regular clients (not "
+                  "exclusive)",
+                  "The dedicated coaches have only programme clients, taken from the regular "
+                  "coaches (otherwise they are regular coaches and the programme's mothers "
+                  "keep their own coach).", kind="lever", type=bool),
         Parameter("gender_sensitive", True, "flag", None,
                   EVALUATION + ": coaches trained in gender-sensitive work",
                   "Coaches are trained in gender-sensitive work.", kind="lever", type=bool),
@@ -62,7 +75,8 @@ class DedicatedCoaches(Policy):
                   kind="lever", type=str, choices=("random", "newest")),
         Parameter("cost_per_coach_month_eur", 6500.0, "EUR per coach per month",
                   (4500.0, 9000.0), ASSUMPTION + ": employer cost of a full-time coach",
-                  "Cost of one dedicated coach.", bounds=(0.0, 1e7)),
+                  "Cost of one dedicated coach (exclusive coaches only: the others are paid "
+                  "as regular coaches).", bounds=(0.0, 1e7)),
         Parameter("overhead_eur_per_month", 0.0, "EUR per month", (0.0, 30000.0),
                   ASSUMPTION + "; Rotterdam also had 3 project workers and a project lead",
                   "Fixed programme cost (project workers, lead) while the programme runs.",
@@ -85,8 +99,10 @@ class DedicatedCoaches(Policy):
     def setup(self, ctx: PolicyContext) -> None:
         p = self.params
         self.started = np.full(ctx.mothers.n, NEVER, dtype=np.int32)
+        self.member = np.zeros(ctx.mothers.n, dtype=bool)  # in the programme (not exclusive)
+        self.mixed = not p.exclusive and p.coaches > 0
         self.coach_ids = ctx.hire_coaches(
-            p.coaches, caseload_max=p.caseload, client_time_share=p.client_time_share,
+            p.coaches if p.exclusive else 0, caseload_max=p.caseload, client_time_share=p.client_time_share,
             gender_sensitive=p.gender_sensitive,
             trust_multiplier=p.gender_sensitive_trust_multiplier if p.gender_sensitive else 1.0,
             contact_effect_multiplier=p.contact_effect_multiplier)
@@ -99,6 +115,8 @@ class DedicatedCoaches(Policy):
 
     def participants(self, ctx: PolicyContext) -> np.ndarray:
         on = ctx.on_assistance()
+        if self.mixed:
+            return on[self.member[on]]
         return on[self._with_me(ctx, on)] if len(self.coach_ids) else on[:0]
 
     def ever_participants(self, ctx: PolicyContext) -> np.ndarray:
@@ -106,6 +124,9 @@ class DedicatedCoaches(Policy):
 
     def on_month_start(self, ctx: PolicyContext) -> None:
         self.new_clients = self.handed_over = 0
+        if self.mixed:
+            self._mixed_month(ctx)
+            return
         if len(self.coach_ids) == 0:
             return
         m, p, t = ctx.mothers, self.params, ctx.month
@@ -121,6 +142,13 @@ class DedicatedCoaches(Policy):
         ctx.caseloads()
 
         # Fill free places with eligible mothers who have not taken part before.
+        got = ctx.assign(self._candidates(ctx, on, mine), self.coach_ids)
+        self.started[got] = t
+        self.new_clients = len(got)
+
+    def _candidates(self, ctx: PolicyContext, on: np.ndarray, mine: np.ndarray) -> np.ndarray:
+        """Eligible mothers who have not taken part before, in the order places go."""
+        m, p = ctx.mothers, self.params
         eligible = ctx.target_group(on, p.max_child_age_months, p.include_pregnant) & ~mine
         eligible &= self.started[on] == NEVER
         if not p.include_exempt:
@@ -128,15 +156,31 @@ class DedicatedCoaches(Policy):
         candidates = on[eligible]
         if p.recruitment == "random":
             rank = ctx.uniform("priority", candidates)
-            candidates = candidates[np.argsort(rank, kind="stable")]
-        else:
-            candidates = candidates[np.argsort(-m.spell_start[candidates], kind="stable")]
-        got = ctx.assign(candidates, self.coach_ids)
+            return candidates[np.argsort(rank, kind="stable")]
+        return candidates[np.argsort(-m.spell_start[candidates], kind="stable")]
+
+    def _mixed_month(self, ctx: PolicyContext) -> None:
+        """Not exclusive: mothers join and leave the programme but keep their own coach."""
+        p, t = self.params, ctx.month
+        self.started = grown(self.started, ctx.mothers.n, NEVER)
+        self.member = grown(self.member, ctx.mothers.n, False)
+        on = ctx.on_assistance()
+        done = on[self.member[on] & (t - self.started[on] >= p.programme_months)]
+        self.member[done] = False
+        self.handed_over = len(done)
+        mine = self.member[on]
+        room = max(p.coaches * p.caseload - int(mine.sum()), 0)
+        got = self._candidates(ctx, on, mine)[:room]
+        self.member[got] = True
         self.started[got] = t
         self.new_clients = len(got)
 
     def on_month_end(self, ctx: PolicyContext) -> dict[str, float]:
-        self._load = ctx.caseloads()[self.coach_ids] if len(self.coach_ids) else self._load
+        if self.mixed:  # the programme's mothers spread over the coaches, for the report
+            k, c = len(self.participants(ctx)), self.params.coaches
+            self._load = k // c + (np.arange(c) < k % c)
+        elif len(self.coach_ids):
+            self._load = ctx.caseloads()[self.coach_ids]
         return self.report(ctx)
 
     def report(self, ctx: PolicyContext) -> dict[str, float]:
@@ -144,10 +188,10 @@ class DedicatedCoaches(Policy):
         load = self._load if self._load is not None else np.zeros(0)
         return {
             "dedicated_participants": int(load.sum()),
-            "dedicated_new_participants": self.new_clients if len(self.coach_ids) else 0,
-            "dedicated_handed_over": self.handed_over if len(self.coach_ids) else 0,
+            "dedicated_new_participants": self.new_clients,
+            "dedicated_handed_over": self.handed_over,
             "dedicated_caseload_mean": float(load.mean()) if len(load) else 0.0,
             "dedicated_caseload_max": int(load.max()) if len(load) else 0,
-            "cost_eur": (p.coaches * p.cost_per_coach_month_eur
+            "cost_eur": (len(self.coach_ids) * p.cost_per_coach_month_eur
                          + (p.overhead_eur_per_month if p.coaches else 0.0)),
         }

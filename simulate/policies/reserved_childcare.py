@@ -8,9 +8,9 @@ internship (registered, at the ladder step of organised activities) get the rest
 A reserved place is kept like any place: until the child reaches school age or the mother
 leaves assistance other than for work. Places are paid for whether used or not.
 
-Optionally the programme provides childcare during programme activities (coach meetings
-and peer-group sessions of the scenario's other programmes), which builds trust in formal
-childcare.
+Childcare during a programme's activities is not part of this module: the activity that
+minds the children (a peer group's sessions, a start meeting) pays for it per child minded
+and builds trust in formal childcare for the mothers who attended, once.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from simulate.agents.childcare import split_places
-from simulate.parameters import ASSUMPTION, PRACTICE, Parameter, ParameterSet, count, share
+from simulate.parameters import ASSUMPTION, PRACTICE, Parameter, ParameterSet, count
 from simulate.policies.base import Metric, Policy, cost_metric, grown, register
 from simulate.policies.context import PolicyContext
 from simulate.population import NEVER
@@ -55,17 +55,6 @@ class ReservedChildcare(Policy):
                   (600.0, 2000.0), ASSUMPTION + ": the municipality's share of a full place",
                   "Cost of one reserved place, paid whether used or not.",
                   bounds=(0.0, 1e7)),
-        Parameter("activity_childcare", False, "flag", None,
-                  PRACTICE + ": childcare during programme activities builds trust",
-                  "Provide childcare during programme activities (part of the programme: "
-                  "with 0 places the whole module is off).", kind="lever", type=bool),
-        share("activity_trust_gain", 0.05, (0.0, 0.15), ASSUMPTION,
-              "Share of the gap to full trust in formal childcare closed per month of "
-              "programme activity with childcare.", unit="share of gap per month"),
-        Parameter("activity_cost_per_participant_month_eur", 60.0,
-                  "EUR per participant per month", (20.0, 200.0), ASSUMPTION,
-                  "Cost of childcare during activities per participating mother.",
-                  bounds=(0.0, 1e7)),
     ))
 
     metrics = (
@@ -73,17 +62,13 @@ class ReservedChildcare(Policy):
         Metric("reserved_places_used", "places", "Reserved places in use.", reach=True,
                chart="childcare"),
         Metric("reserved_places_allocated", "places", "Reserved places handed out this month."),
-        Metric("activity_childcare_participants", "mothers",
-               "Mothers with childcare during programme activities this month."),
-        cost_metric("Reserved places (paid whether used or not) and childcare during "
-                    "activities."),
+        cost_metric("Reserved places, paid whether used or not."),
     )
     zero: ClassVar[dict[str, Any]] = {"places": 0}
 
     def setup(self, ctx: PolicyContext) -> None:
         self.ever = np.zeros(ctx.mothers.n, dtype=bool)  # ever held a reserved place
         self.allocated = 0
-        self.activity = 0
         self.reserved = np.array(split_places(self.params.places, len(ctx.providers)))
         ctx.reserve_places(self.reserved, self.params.additional)
 
@@ -137,17 +122,6 @@ class ReservedChildcare(Policy):
             queued = queued[self._eligible(ctx, queued)]
             self._give(ctx, queued[np.lexsort((queued, m.queue_since[queued]))])
 
-    def on_month_end(self, ctx: PolicyContext) -> dict[str, float]:
-        self.activity = 0
-        if self.params.activity_childcare and self.params.places > 0:
-            m = ctx.mothers
-            ids = ctx.other_participants(ever=False)
-            ids = ids[ctx.needs_care(ids)]
-            m.trust_childcare[ids] += np.float32(self.params.activity_trust_gain) * (
-                1 - m.trust_childcare[ids])
-            self.activity = len(ids)
-        return self.report(ctx)
-
     def report(self, ctx: PolicyContext) -> dict[str, float]:
         p = self.params
         _, used = ctx.occupied()
@@ -155,7 +129,5 @@ class ReservedChildcare(Policy):
             "reserved_places": p.places,
             "reserved_places_used": int(used.sum()),
             "reserved_places_allocated": self.allocated,
-            "activity_childcare_participants": self.activity,
-            "cost_eur": (p.places * p.cost_per_place_month_eur
-                         + self.activity * p.activity_cost_per_participant_month_eur),
+            "cost_eur": p.places * p.cost_per_place_month_eur,
         }

@@ -457,9 +457,14 @@ DUTCH: dict[str, tuple[str, str]] = {
     "dedicated_coaches.recruitment": (
         "Wie een vrije plek als eerste krijgt: 'random' (willekeurig) of 'newest' (de "
         "laatst ingestroomde).", "regel"),
-    "dedicated_coaches.cost_per_coach_month_eur": ("Kosten van één gespecialiseerde "
-                                                   "klantmanager.",
-                                                   "euro per klantmanager per maand"),
+    "dedicated_coaches.cost_per_coach_month_eur": (
+        "Kosten van één gespecialiseerde klantmanager (alleen met een eigen caseload: de "
+        "andere worden betaald als reguliere klantmanager).", "euro per klantmanager per maand"),
+    "dedicated_coaches.exclusive": (
+        "De gespecialiseerde klantmanagers hebben alleen klanten uit het programma, "
+        "overgenomen van de reguliere klantmanagers (anders zijn het reguliere "
+        "klantmanagers en houden de moeders uit het programma hun eigen klantmanager).",
+        JA_NEE),
     "dedicated_coaches.overhead_eur_per_month": (
         "Vaste kosten van het programma (projectmedewerkers, projectleider) zolang het "
         "loopt.", EUR_MAAND),
@@ -626,15 +631,6 @@ DUTCH: dict[str, tuple[str, str]] = {
     "reserved_childcare.cost_per_place_month_eur": (
         "Kosten van één gereserveerde plaats, ook als die niet wordt gebruikt.",
         "euro per plaats per maand"),
-    "reserved_childcare.activity_childcare": (
-        "Opvang tijdens activiteiten van het programma (hoort bij het programma: met 0 "
-        "plaatsen staat de hele module uit).", JA_NEE),
-    "reserved_childcare.activity_trust_gain": (
-        "Deel van de afstand tot volledig vertrouwen in formele kinderopvang dat elke maand "
-        "programma-activiteit met opvang overbrugt.", AFSTAND_MAAND),
-    "reserved_childcare.activity_cost_per_participant_month_eur": (
-        "Kosten van opvang tijdens activiteiten per deelnemende moeder.",
-        "euro per deelnemer per maand"),
     # ---- informele steun (vrijwilligers aan huis) -------------------------------------------
     "informal_support.volunteers": ("Actieve vrijwilligers (de capaciteit van het programma).",
                                     "vrijwilligers"),
@@ -872,6 +868,109 @@ DUTCH: dict[str, tuple[str, str]] = {
         "Kosten van een maand begeleiding van één vrouw.", "euro per vrouw per maand"),
     "early_identification.cost_per_referral_eur": (
         "Kosten van een verwijzing die het programma bereikt.", "euro per verwijzing"),
+    # ---- projectmedewerkers ------------------------------------------------------------------
+    "project_workers.workers": ("Projectmedewerkers (formatieplaatsen).", "medewerkers"),
+    "project_workers.hours_per_month": ("Werkuren van een projectmedewerker per maand.",
+                                        "uur per maand"),
+    "project_workers.client_time_share": (
+        "Deel van de uren van een projectmedewerker dat naar contact met deelnemers gaat.",
+        AANDEEL),
+    "project_workers.hours_per_contact": (
+        "Uren van een projectmedewerker per contact met een deelnemer, inclusief "
+        "voorbereiding.", "uur"),
+    "project_workers.clients_per_worker": (
+        "Hoogste aantal deelnemers (in de bijstand of in nazorg) per projectmedewerker.",
+        "moeders per medewerker"),
+    "project_workers.recruitment": (
+        "Wie deelnemer wordt: de doelgroep ('target_group'), wie op een startbijeenkomst "
+        "van het scenario was ('start_meetings') of klanten van de gespecialiseerde "
+        "klantmanagers ('dedicated_coaches').", "regel"),
+    "project_workers.max_child_age_months": (
+        "Doelgroep: jongste kind jonger dan deze leeftijd (of zwanger, als dat meetelt).",
+        MAANDEN),
+    "project_workers.include_pregnant": ("Zwangere vrouwen horen bij de doelgroep.", JA_NEE),
+    "project_workers.include_exempt": ("Moeders met een ontheffing van de arbeidsplicht horen "
+                                       "bij de doelgroep.", JA_NEE),
+    "project_workers.programme_months": (
+        "Maanden dat een moeder deelnemer blijft (zolang ze geen baan heeft gevonden).",
+        MAANDEN),
+    "project_workers.trust_multiplier": (
+        "Vertrouwen in de dienstverlening dat een contact met een projectmedewerker oplevert, "
+        "vergeleken met een contact met de klantmanager.", FACTOR),
+    "project_workers.ladder_effect": (
+        "Extra relatieve kans op een stap omhoog op de participatieladder in een maand met "
+        "een contact met een projectmedewerker.", FACTOR),
+    "project_workers.jobcoach_clients": (
+        "Hoogste aantal werkzoekende deelnemers dat de jobcoach tegelijk helpt.", "moeders"),
+    "project_workers.jobcoach_offer_boost": (
+        "Kans op een baanaanbod in een maand met de jobcoach, vergeleken met zonder.", FACTOR),
+    "project_workers.jobcoach_fte": ("Deel van een voltijdbaan dat de jobcoach aan het "
+                                     "programma besteedt.", "fte"),
+    "project_workers.aftercare_months": ("Maanden nazorg na de start van een baan.", MAANDEN),
+    "project_workers.aftercare_job_loss_reduction": (
+        "Relatieve daling van het risico op baanverlies tijdens de nazorg van de "
+        "projectmedewerkers.", AANDEEL),
+    "project_workers.cost_per_fte_month_eur": (
+        "Kosten van een voltijdbaan (projectmedewerker of jobcoach) per maand; de baan van "
+        "een projectmedewerker telt naar haar uren gedeeld door die van een klantmanager.",
+        "euro per fte per maand"),
+    # ---- startbijeenkomsten -------------------------------------------------------------------
+    "start_meetings.meetings_per_year": ("Startbijeenkomsten per jaar.",
+                                         "bijeenkomsten per jaar"),
+    "start_meetings.invitations_per_meeting": ("Moeders die voor elke bijeenkomst een "
+                                               "uitnodiging krijgen.", "moeders"),
+    "start_meetings.max_invitations": (
+        "Hoogste aantal uitnodigingen per moeder (wie niet komt, krijgt een uitnodiging voor "
+        "een latere bijeenkomst).", "uitnodigingen"),
+    "start_meetings.recruitment": (
+        "Wie een uitnodiging krijgt: de doelgroep ('target_group') of klanten van de "
+        "gespecialiseerde klantmanagers van het scenario ('dedicated_coaches').", "regel"),
+    "start_meetings.max_child_age_months": (
+        "Uitgenodigd met een jongste kind jonger dan deze leeftijd (of zwanger, als dat "
+        "meetelt).", MAANDEN),
+    "start_meetings.include_pregnant": ("Zwangere vrouwen krijgen een uitnodiging.", JA_NEE),
+    "start_meetings.include_exempt": ("Moeders met een ontheffing van de arbeidsplicht "
+                                      "krijgen een uitnodiging.", JA_NEE),
+    "start_meetings.childcare_on_site": ("Kinderoppas op locatie, naast de bijeenkomst.",
+                                         JA_NEE),
+    "start_meetings.expert_share": (
+        "Deel van de bijeenkomsten met het verhaal van een ervaringsdeskundige (zelf "
+        "aanwezig of als opname).", AANDEEL),
+    "start_meetings.attendance_base": (
+        "Kans dat een uitgenodigde moeder komt, bij vertrouwen en zelfvertrouwen van 0,5, "
+        "zonder ontheffing en met oppas.", KANS),
+    "start_meetings.attendance_trust_effect": (
+        "Hoeveel vertrouwen in de dienstverlening de opkomst verhoogt: de opkomst wordt "
+        "vermenigvuldigd met 1 + effect × (2 × vertrouwen − 1).", AANDEEL),
+    "start_meetings.attendance_confidence_effect": (
+        "Hoeveel zelfvertrouwen de opkomst verhoogt: de opkomst wordt vermenigvuldigd met "
+        "1 + effect × (2 × zelfvertrouwen − 1).", AANDEEL),
+    "start_meetings.attendance_exempt_factor": ("Opkomst van een moeder met een ontheffing, "
+                                                "relatief.", FACTOR),
+    "start_meetings.own_minder_share": (
+        "Kans dat een moeder met een jong kind en zonder vaste informele opvang zelf oppas "
+        "voor de bijeenkomst vindt.", KANS),
+    "start_meetings.confidence_gain": (
+        "Deel van de afstand tot volledig zelfvertrouwen dat een bijeenkomst zonder verhaal "
+        "van een ervaringsdeskundige overbrugt.", AFSTAND),
+    "start_meetings.trust_gain": (
+        "Deel van de afstand tot volledig vertrouwen in de dienstverlening dat een "
+        "bijeenkomst zonder verhaal van een ervaringsdeskundige overbrugt.", AFSTAND),
+    "start_meetings.expert_effect": (
+        "Winst in zelfvertrouwen en vertrouwen op een bijeenkomst met het verhaal van een "
+        "ervaringsdeskundige, vergeleken met een bijeenkomst zonder.", FACTOR),
+    "start_meetings.childcare_trust_gain": (
+        "Deel van de afstand tot volledig vertrouwen in formele kinderopvang dat oppas op "
+        "locatie overbrugt.", AFSTAND),
+    "start_meetings.intake": (
+        "Een uitgebreid intakegesprek na de bijeenkomst (een tweede contact naast het "
+        "driegesprek).", JA_NEE),
+    "start_meetings.cost_per_meeting_eur": (
+        "Kosten van één startbijeenkomst met de driegesprekken en intakes.",
+        "euro per bijeenkomst"),
+    "start_meetings.childcare_cost_per_child_eur": (
+        "Kosten van oppas op locatie voor één kind tijdens een bijeenkomst.",
+        "euro per kind per bijeenkomst"),
 }
 
 # Sources, by their English text (many parameters share one).
@@ -1245,8 +1344,6 @@ SOURCES: dict[str, str] = {
         f"{PRAKTIJK}: voor een baan, stage of opleiding",
     "assumption: the municipality's share of a full place":
         "aanname: het deel van de gemeente in de kosten van een volledige plaats",
-    "evaluation and practice reports: childcare during programme activities builds trust":
-        f"{PRAKTIJK}: kinderopvang tijdens programma-activiteiten bouwt vertrouwen op",
     "002:1638: the number of families a year needs a matching number of volunteers":
         "002:1638: het aantal gezinnen per jaar vraagt een evenredig aantal vrijwilligers",
     "assumption; 002:1593: one family visited at home":
@@ -1437,6 +1534,70 @@ SOURCES: dict[str, str] = {
         "aanname: de tijd van een klantmanager of projectmedewerker",
     "assumption: triage at the Aanmeldpunt for birth care (004:382)":
         "aanname: triage door het Aanmeldpunt voor de geboortezorg (004:382)",
+    # projectmedewerkers en startbijeenkomsten
+    "004:278: Rotterdam's dedicated coaches kept their regular clients (not exclusive)":
+        "004:278: de Rotterdamse dedicated werkcoaches hielden hun reguliere klanten (geen "
+        "eigen caseload)",
+    "004:294, 004:1043: three project workers": "004:294, 004:1043: drie projectmedewerkers",
+    "assumption: a full-time post, as a coach's":
+        "aanname: een voltijdbaan, zoals die van een klantmanager",
+    "assumption; 004:294: they also organise sessions and keep up the network on other "
+    "domains of life": "aanname; 004:294: ze organiseren ook bijeenkomsten en onderhouden het "
+                       "netwerk op andere leefgebieden",
+    "assumption; 004:448: 223 women selected for the project, three workers":
+        "aanname; 004:448: 223 vrouwen geselecteerd voor het project, drie medewerkers",
+    "004:748: a three-way talk at the start meeting, an intake within two weeks":
+        "004:748: een driegesprek op de startbijeenkomst, een intake binnen twee weken",
+    "004:446: the women informed had a child under two":
+        "004:446: de geïnformeerde vrouwen hadden een kind jonger dan twee jaar",
+    "assumption; 004:730: participants felt a warmth they were not used to at the "
+    "municipality": "aanname; 004:730: deelnemers voelden een warmte die ze bij de gemeente "
+                    "niet gewend waren",
+    "assumption; 004:947, 004:1045: one jobcoach at the employers' desk specialised in "
+    "mothers": "aanname; 004:947, 004:1045: één jobcoach bij het Werkgeversservicepunt, "
+               "gespecialiseerd in moeders",
+    "assumption; 004:1045: project workers and the jobcoach search for suitable jobs":
+        "aanname; 004:1045: projectmedewerkers en de jobcoach zoeken gericht naar geschikte "
+        "banen",
+    "004:947: aftercare by the project workers; its length is an assumption":
+        "004:947: nazorg door de projectmedewerkers; de duur is een aanname",
+    "assumption: employer cost of a full-time post, as a coach's":
+        "aanname: werkgeverslasten van een voltijdbaan, zoals die van een klantmanager",
+    "004:716: 15 start meetings from September 2023 (over about a year: assumption)":
+        "004:716: 15 startbijeenkomsten vanaf september 2023 (over ongeveer een jaar: "
+        "aanname)",
+    "004:448, 004:716: 177 invited to 15 meetings":
+        "004:448, 004:716: 177 uitgenodigd voor 15 bijeenkomsten",
+    "004:448: women selected from the coaches' clients in three teams":
+        "004:448: vrouwen geselecteerd uit de klanten van de werkcoaches in drie teams",
+    "004:716: the team arranged childcare on site":
+        "004:716: het projectteam regelde kinderoppas op locatie",
+    "004:720: an expert by experience at 3 of 15 meetings, a recording at 3":
+        "004:720: een ervaringsdeskundige bij 3 van de 15 bijeenkomsten, een opname bij 3",
+    "assumption; 004:716: about 10 came of about 12 invited per meeting":
+        "aanname; 004:716: ongeveer 10 kwamen van de ongeveer 12 uitgenodigden per "
+        "bijeenkomst",
+    "assumption; 004:724: a large meeting with strangers was daunting":
+        "aanname; 004:724: een grote bijeenkomst met onbekenden was spannend",
+    "assumption; 004:448: the invitation was mandatory, which an exemption lifts":
+        "aanname; 004:448: de uitnodiging was verplicht, een ontheffing heft dat op",
+    "assumption; 004:716: many women could not arrange a minder themselves":
+        "aanname; 004:716: veel vrouwen lukte het niet zelf oppas te regelen",
+    "assumption; 004:738: seeing that it can be done motivated them":
+        "aanname; 004:738: zien dat het kan motiveerde hen",
+    "assumption; 004:730: a warm feeling, not usual at the municipality":
+        "aanname; 004:730: een warm gevoel, niet gewoon bij de gemeente",
+    "assumption; 004:720: with the expert's story women asked questions sooner":
+        "aanname; 004:720: door het verhaal van de ervaringsdeskundige stelden vrouwen "
+        "sneller vragen",
+    "assumption; 004:724: mothers liked that their child was minded next door":
+        "aanname; 004:724: moeders vonden het prettig dat hun kind in de ruimte ernaast werd "
+        "opgevangen",
+    "004:748: an extended intake within two weeks":
+        "004:748: een uitgebreide intake binnen twee weken",
+    "assumption: staff hours, venue, the expert's fee, travel cards (004:716)":
+        "aanname: uren van medewerkers, ruimte, vergoeding van de ervaringsdeskundige, "
+        "ov-kaarten (004:716)",
 }
 
 

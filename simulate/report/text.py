@@ -573,10 +573,13 @@ POLICIES = {"dedicated_coaches": ("dedicated coaches", "gespecialiseerde klantma
             "services_link": ("meetings with the social services", "kennismaking met de "
                               "sociale dienst"),
             "support_group": ("support groups after the training", "supportgroepen na de "
-                              "training")}
+                              "training"),
+            "project_workers": ("project workers", "projectmedewerkers"),
+            "start_meetings": ("start meetings", "startbijeenkomsten")}
 METRICS = {"dedicated_caseload_mean": ("dedicated coaches", "gespecialiseerde klantmanagers"),
            "reserved_places_used": ("reserved places in use",
-                                    "gereserveerde plaatsen in gebruik")}
+                                    "gereserveerde plaatsen in gebruik"),
+           "project_worker_caseload_mean": ("project workers", "projectmedewerkers")}
 
 
 def t(lang: str, key: str, **fields) -> str:

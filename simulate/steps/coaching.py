@@ -18,6 +18,7 @@ Lower caseloads mean more contact, so more lapses are noticed and more sanctions
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -46,19 +47,23 @@ def assign(model: PathwaysModel, ids: np.ndarray, coaches: np.ndarray) -> np.nda
     m = model.mothers
     if len(ids) == 0 or len(coaches) == 0:
         return ids[:0]
-    load = model.coaches.caseload[coaches]
-    room = np.maximum(model.coaches.capacity[coaches] - load, 0)
-    # One entry per free slot: (caseload the slot brings, coach); take the lowest levels.
-    owner = np.repeat(np.arange(len(coaches)), room)
-    if len(owner) == 0:
-        return ids[:0]
-    level = load[owner] + (np.arange(len(owner)) - np.repeat(np.cumsum(room) - room, room))
-    order = np.lexsort((owner, level))[: len(ids)]
-    chosen = coaches[owner[order]]
+    chosen = coaches[least_loaded(model.coaches.caseload[coaches],
+                                  model.coaches.capacity[coaches], len(ids))]
     got = ids[: len(chosen)]
     m.coach[got] = chosen
     model.coaches.caseload += np.bincount(chosen, minlength=len(model.coaches))
     return got
+
+
+def least_loaded(load: np.ndarray, capacity: np.ndarray, k: int) -> np.ndarray:
+    """For ``k`` newcomers in order, the index of the worker each joins: always the one
+    with the lowest load that has room (ties to the lower index); fewer than ``k`` when
+    room runs out."""
+    room = np.maximum(capacity - load, 0)
+    # One entry per free slot: (load the slot brings, worker); take the lowest levels.
+    owner = np.repeat(np.arange(len(load)), room)
+    level = load[owner] + (np.arange(len(owner)) - np.repeat(np.cumsum(room) - room, room))
+    return owner[np.lexsort((owner, level))[:k]]
 
 
 def update_caseloads(model: PathwaysModel) -> np.ndarray:
@@ -148,14 +153,32 @@ def step(model: PathwaysModel) -> None:
 
 
 def _contact(model: PathwaysModel, met: np.ndarray) -> None:
-    """What a contact does: trust, disclosure and referrals, top-up knowledge."""
-    m, p, t, s = model.mothers, model.params, model.month, model.streams
-    gain = p.trust_gain_per_contact * model.coaches.trust[m.coach[met]]
+    """A coach contact: trust gained as the coach's trust multiplier allows."""
+    s, t = model.streams, model.month
+    contact(model, met, model.coaches.trust[model.mothers.coach[met]],
+            lambda names, ids: s.uniforms(names, t, ids))
+
+
+def contact(model: PathwaysModel, met: np.ndarray, trust_multiplier,
+            uniforms: Callable[[list[str], np.ndarray], dict[str, np.ndarray]]) -> None:
+    """What a contact does: trust, disclosure and referrals, top-up knowledge.
+
+    Args:
+        model: The model.
+        met: Mothers met this month.
+        trust_multiplier: Trust gained per contact relative to a regular coach's (a number
+            or one per mother).
+        uniforms: ``uniforms(stream_names, ids)`` gives the contact's draws: the coaching
+            step's own streams, or a policy's scoped streams for a programme's contacts.
+    """
+    m, p = model.mothers, model.params
+    gain = p.trust_gain_per_contact * np.asarray(trust_multiplier)
     m.trust_services[met] += (gain * (1.0 - m.trust_services[met])).astype(np.float32)
-    detected, taken = disclose(model, met, s.uniforms(list(DISCLOSURE_STREAMS), t, met))
+    draws = uniforms([*DISCLOSURE_STREAMS, "topup_info"], met)
+    detected, taken = disclose(model, met, draws)
     model.tally["barriers_detected"] += detected
     model.tally["referrals_taken_up"] += taken
-    told = met[s.uniform("topup_info", t, met) < p.topup_info_per_contact]
+    told = met[draws["topup_info"] < p.topup_info_per_contact]
     m.knows_topup[told] = True
 
 

@@ -48,16 +48,15 @@ def test_all_modules_at_zero_together_are_a_no_op():
 
 
 def test_zero_reserved_places_is_a_no_op_beside_another_programme():
-    """With 0 places, activity childcare must not run for the other programme's clients."""
+    """With 0 places, nothing of the module runs beside another programme."""
     coaches = {"dedicated_coaches": {"coaches": 3}}
     with_zero = scenario([coaches, {"reserved_childcare": zero_settings("reserved_childcare",
                                                                          flip=True)}])
     base = simulate.run(scenario([coaches]), reps=1, seed=2, months=18)
     zero = simulate.run(with_zero, reps=1, seed=2, months=18)
     pd.testing.assert_frame_equal(zero.spells, base.spells)
-    w = zero.wide()
-    assert (w["activity_childcare_participants"] == 0).all()
-    assert (w["intervention_spending_eur"] == base.wide()["intervention_spending_eur"]).all()
+    assert (zero.wide()["intervention_spending_eur"]
+            == base.wide()["intervention_spending_eur"]).all()
 
 
 def test_costs_add_up_month_by_month():
@@ -65,8 +64,7 @@ def test_costs_add_up_month_by_month():
         {"dedicated_coaches": {"coaches": 3, "caseload": 40, "cost_per_coach_month_eur": 6000,
                                "overhead_eur_per_month": 1000}},
         {"reserved_childcare": {"places": 12, "cost_per_place_month_eur": 1000,
-                                "activity_childcare": True, "eligibility": "programme",
-                                "activity_cost_per_participant_month_eur": 50}},
+                                "eligibility": "programme"}},
         {"peer_groups": {"groups_per_year": 6, "cost_per_session_eur": 300,
                          "cost_per_group_start_eur": 400, "childcare_during_sessions": True,
                          "childcare_cost_per_child_session_eur": 20}},
@@ -77,10 +75,9 @@ def test_costs_add_up_month_by_month():
              "aftercare_cost_eur"]
     assert np.allclose(w[parts].sum(axis=1), w["intervention_spending_eur"])
     assert np.allclose(w["dedicated_coaches_cost_eur"], 3 * 6000 + 1000)
-    assert np.allclose(w["reserved_childcare_cost_eur"],
-                       12 * 1000 + 50 * w["activity_childcare_participants"])
+    assert np.allclose(w["reserved_childcare_cost_eur"], 12 * 1000)
     assert np.allclose(w["aftercare_cost_eur"], 100 * w["aftercare_supported"])
-    assert (w["aftercare_supported"] > 0).any() and (w["activity_childcare_participants"] > 0).any()
+    assert (w["aftercare_supported"] > 0).any()
     # Group costs: every session, every start, childcare per attending mother of a young child.
     assert np.allclose(w["peer_groups_cost_eur"], 300 * w["peer_group_sessions"]
                        + 400 * w["peer_groups_started"]
