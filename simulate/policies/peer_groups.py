@@ -114,7 +114,7 @@ class PeerGroups(Policy):
         count("internship_months", 0, (0, 2), PRACTICE + ": a 1-month internship",
               "Months of internship after the intensive phase.", lo=0, hi=12, unit="months",
               kind="lever"),
-        count("internship_places", 50, (4, 16),
+        count("internship_places", 16, (4, 16),
               ASSUMPTION + ": work-experience places per group are not counted in the "
               "sources (004:817 names care, retail, childcare, hospitality and hostess work)",
               "Work-experience places a group's members can take for the internship.",

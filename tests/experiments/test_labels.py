@@ -11,6 +11,6 @@ def test_label_qualified_values_are_declared_and_applied():
     scenario = Scenario.from_yaml(SCENARIOS / "klaar-voor-een-kind.yaml")
     ev = ScenarioEvaluator(scenario.with_values({"size": 300}), months=3)
     assert ev.declaration("training.sessions").name == "sessions"
-    assert "trajectory.acceptance_rate" in ev.uncertainties()
-    row = ev.evaluate({"training.sessions": 4, "trajectory.groups_per_year": 0}, 0, 1).row
-    assert row["training.sessions"] == 4 and row["trajectory.groups_per_year"] == 0
+    assert "dona_daria.acceptance_rate" in ev.uncertainties()
+    row = ev.evaluate({"training.sessions": 4, "dona_daria.groups_per_year": 0}, 0, 1).row
+    assert row["training.sessions"] == 4 and row["dona_daria.groups_per_year"] == 0
