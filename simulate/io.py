@@ -370,7 +370,7 @@ def foreign_entry(directory: Path, manifest: dict, command: str) -> str | None:
     if isinstance(files, dict):
         own = {str(k): v for k, v in files.items()}
     else:  # results from before manifests listed their files: the known names
-        names = RESULT_FILES.get(manifest.get("kind"), ())
+        names = RESULT_FILES.get(str(manifest.get("kind")), ())
         scenarios = manifest.get("scenarios")
         names += tuple(f"scenario-{n}.yaml" for n in scenarios) if isinstance(
             scenarios, dict) else ()

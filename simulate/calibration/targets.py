@@ -127,14 +127,19 @@ class Statistic:
             return horizon_months
         if self.month == "window_end":
             return window.last
-        return int(self.month)
+        return self._month_number()
+
+    def _month_number(self) -> int:
+        if not isinstance(self.month, int):
+            raise ValueError(f"{self.kind} needs a month number, not {self.month!r}")
+        return self.month
 
     def compute(self, sample: pd.DataFrame, spells: pd.DataFrame, size: int,
                 horizon_months: int, window: Window,
                 monthly: pd.DataFrame | None = None) -> float:
         """The statistic for one sample (one replicate); NaN when its denominator is empty."""
         if self.kind == "long_term_share":
-            return stock_duration_share(spells, window.last, int(self.month))
+            return stock_duration_share(spells, window.last, self._month_number())
         if self.kind == "metric_share":
             if monthly is None:
                 raise ValueError("metric_share needs the run's monthly metrics")
@@ -304,7 +309,7 @@ def targets_from_dict(data: Any, source: str = "<dict>") -> TargetSet:
                         "sampling.burn_in_months", 0, 1200)
     window = r.integer(r.required(sampling, "window_months", "sampling"),
                        "sampling.window_months", 1, 600)
-    settings = {
+    settings: dict[str, Any] = {
         "validation_replications": r.integer(validation.get("replications", 40),
                                              "validation.replications", 2, 100_000),
         "validation_seed": r.integer(validation.get("seed", 0), "validation.seed", 0,
@@ -450,6 +455,7 @@ def _read_condition(r: Reader, value: Any, where: str, allow_empty: bool = False
         wanted = wanted if isinstance(wanted, list) else [wanted]
         if not wanted:
             raise r.error(field_, "lists no values")
+        values: tuple[Any, ...]
         if column in CATEGORIES:
             values = tuple(r.choice(v, field_, CATEGORIES[column]) for v in wanted)
         else:

@@ -85,9 +85,11 @@ class Processes(Executor):
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers or default_workers()
         self.description = f"in {self.workers} local processes"
+        ctx: multiprocessing.context.BaseContext
         if "forkserver" in multiprocessing.get_all_start_methods():
-            ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload([WORKER_MODULE])
+            forkserver = multiprocessing.get_context("forkserver")
+            forkserver.set_forkserver_preload([WORKER_MODULE])
+            ctx = forkserver
         else:  # pragma: no cover (Windows)
             ctx = multiprocessing.get_context("spawn")
         self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)

@@ -229,8 +229,9 @@ class PeerGroups(Policy):
         self.groups: list[Group] = []
         self.rounds = 0  # recruitment rounds so far (they key the invitation draws)
         self.member_of = np.full(ctx.mothers.n, -1, dtype=np.int64)  # group id; -1: never
-        self.counts = dict.fromkeys(("new_members", "attendees", "dropouts", "sessions",
-                                     "childcare_sessions", "new_groups"), 0)
+        self.counts: dict[str, float] = dict.fromkeys(("new_members", "attendees", "dropouts",
+                                                      "sessions", "childcare_sessions",
+                                                      "new_groups"), 0)
 
     @property
     def effect(self) -> float:

@@ -96,7 +96,7 @@ def sensitivity(out: Output, lang: str) -> Page:
     page = Page(lang, "title_sensitivity", name=out.manifest.get("experiment", out.path.name))
     _intro(page, out, f"sensitivity_intro_{method}")
     page.h(2, page.t("summary"), "summary")
-    indices = out.frames.get("sobol" if method == "Sobol" else "morris")
+    indices = out.frames["sobol" if method == "Sobol" else "morris"]
     rank = "ST" if method == "Sobol" else "mu_star"
     # Sobol indices are shares (three decimals); Morris effects are in the output's units.
     shown = index_value if method == "Sobol" else auto
@@ -127,7 +127,8 @@ def sensitivity(out: Output, lang: str) -> Page:
     columns = [c for c in indices.columns if c not in ("output", "parameter")]
     heads = [page.t("index_conf") if c.endswith("_conf") else page.t(f"index_{c}")
              for c in columns]
-    rows, groups = [], {}
+    rows: list[list] = []
+    groups: dict[int, str] = {}
     for output, group in indices.groupby("output", sort=False):
         groups[len(rows)] = sentence_start(said[output])
         for r in group.sort_values(rank, ascending=False).to_dict("records"):
