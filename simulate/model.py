@@ -59,13 +59,20 @@ from simulate.network import Network
 from simulate.parameters import Params
 from simulate.policies.base import Policy
 from simulate.policies.context import PolicyContext
-from simulate.population import MODIFIERS, NEVER, Mothers, draw_mothers
+from simulate.population import MODIFIERS, Mothers, draw_mothers
 from simulate.recording import ChildLog, MonthlyRecord, SpellLog
-from simulate.states import ExemptionReason
 from simulate.rng import Streams
-from simulate.states import EXIT_REASONS, LADDER_PARTTIME, Status
-from simulate.steps import (childcare, coaching, demography, exemptions, exits, job_loss, jobs,
-                            ladder)
+from simulate.states import EXIT_REASONS, LADDER_PARTTIME, ExemptionReason, Status
+from simulate.steps import (
+    childcare,
+    coaching,
+    demography,
+    exemptions,
+    exits,
+    job_loss,
+    jobs,
+    ladder,
+)
 from simulate.steps.coaching import sanctioned
 from simulate.steps.jobs import CARE_KINDS, Offers, benefit
 

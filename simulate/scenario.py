@@ -32,8 +32,15 @@ import yaml
 
 from simulate.parameters import PARAMETERS, ParameterError, Params
 from simulate.policies import REGISTRY, Policy
-from simulate.schema import (InputError, Reader, deferred_warnings, describe, join, load_yaml,
-                             unknown)
+from simulate.schema import (
+    InputError,
+    Reader,
+    deferred_warnings,
+    describe,
+    join,
+    load_yaml,
+    unknown,
+)
 
 KIND = "scenario"
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")

@@ -185,7 +185,7 @@ def parse_yaml(data: bytes, path: str | Path, kind: str) -> Any:
         raise InputError(path, "", "cannot read the file (it is not UTF-8 text)", kind) from None
     try:
         _check_shape(text)
-        return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 (safe loader subclass)
+        return yaml.load(text, Loader=_UniqueKeyLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""

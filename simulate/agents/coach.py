@@ -6,7 +6,7 @@ so editing an agent (``coach.caseload_max = 30``) changes what the model does.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import mesa
 import numpy as np
@@ -21,7 +21,7 @@ REGULAR = "regular"
 class CoachTable:
     """All coaches as arrays, for the vectorised contact step (one row per coach)."""
 
-    FIELDS = {
+    FIELDS: ClassVar[dict[str, type]] = {
         "hours_per_month": np.float64, "client_time_share": np.float64,
         "hours_per_contact": np.float64, "capacity": np.int64, "trust": np.float64,
         "effect": np.float64, "regular": np.bool_, "active": np.bool_,

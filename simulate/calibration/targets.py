@@ -46,8 +46,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from simulate.calibration.sample import (SAMPLE_COLUMNS, Window, period_sample, stock,
-                                        stock_duration_share)
+from simulate.calibration.sample import (
+    SAMPLE_COLUMNS,
+    Window,
+    period_sample,
+    stock,
+    stock_duration_share,
+)
 from simulate.parameters import PARAMETERS
 from simulate.schema import InputError, Reader, join, load_yaml, unknown
 from simulate.states import EXIT_REASONS, Education, EntryReason
@@ -131,7 +136,7 @@ class Statistic:
 
     def _month_number(self) -> int:
         if not isinstance(self.month, int):
-            raise ValueError(f"{self.kind} needs a month number, not {self.month!r}")
+            raise TypeError(f"{self.kind} needs a month number, not {self.month!r}")
         return self.month
 
     def compute(self, sample: pd.DataFrame, spells: pd.DataFrame, size: int,

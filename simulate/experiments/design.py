@@ -77,7 +77,7 @@ class Factor:
             return bool(x >= 1.0)
         low, high = self._limits()
         if self.parameter.type is int:
-            return min(int(math.floor(x)), int(high))
+            return min(math.floor(x), int(high))
         # Clip guards against a last-ulp overshoot of SALib's scaling.
         return self.parameter.check(min(max(float(x), low), high))
 

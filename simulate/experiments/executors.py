@@ -24,7 +24,7 @@ import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from typing import Any
+from typing import Any, Self
 
 from simulate.runner import default_workers
 from simulate.schema import InputError
@@ -60,7 +60,7 @@ class Executor:
     def close(self) -> None:
         """Release the workers."""
 
-    def __enter__(self) -> Executor:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:

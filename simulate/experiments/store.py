@@ -47,9 +47,9 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Self, TextIO
 
 import numpy as np
 import pandas as pd
@@ -58,9 +58,21 @@ import pyarrow.parquet as pq
 
 from simulate import __version__
 from simulate.experiments.spec import Experiment
-from simulate.io import (TMP, atomic_dir, atomic_write, code_digest, damaged_file,
-                         file_checksums, read_manifest, sha256_bytes, sha256_file,
-                         stale_temporary, write_json, write_manifest, write_parquet)
+from simulate.io import (
+    TMP,
+    atomic_dir,
+    atomic_write,
+    code_digest,
+    damaged_file,
+    file_checksums,
+    read_manifest,
+    sha256_bytes,
+    sha256_file,
+    stale_temporary,
+    write_json,
+    write_manifest,
+    write_parquet,
+)
 from simulate.schema import InputError
 
 try:  # advisory locking is POSIX only; elsewhere the lock is skipped
@@ -125,7 +137,7 @@ class ResultStore:
         self.complete = False
 
     # ---- opening ------------------------------------------------------------------------
-    def __enter__(self) -> ResultStore:
+    def __enter__(self) -> Self:
         self.open()
         return self
 
@@ -459,7 +471,7 @@ def _ours(name: str) -> bool:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def read_runs(out: str | Path, columns: list[str] | None = None) -> pd.DataFrame:

@@ -14,8 +14,21 @@ from simulate.report.cards import card, value
 from simulate.report.load import Output
 from simulate.report.page import Page, code, html, num
 from simulate.report.parameters_nl import dutch
-from simulate.report.text import (TEXT, alike, auto, decimal, is_money, missing, money, number,
-                                  outcome_words, plural, policy_words, share, short_doc)
+from simulate.report.text import (
+    TEXT,
+    alike,
+    auto,
+    decimal,
+    is_money,
+    missing,
+    money,
+    number,
+    outcome_words,
+    plural,
+    policy_words,
+    share,
+    short_doc,
+)
 from simulate.scenario import Scenario
 
 

@@ -11,8 +11,16 @@ from simulate.experiments import plots
 from simulate.report.load import Output
 from simulate.report.page import Page, code, html, num
 from simulate.report.parameters_nl import dutch
-from simulate.report.text import (auto, decimal, format_value, index_value, missing, outcome_words,
-                                  sentence_start, short_doc)
+from simulate.report.text import (
+    auto,
+    decimal,
+    format_value,
+    index_value,
+    missing,
+    outcome_words,
+    sentence_start,
+    short_doc,
+)
 
 TOP_DRIVERS = 3  # parameters named in the plain-language line per output
 
