@@ -10,7 +10,10 @@ STAMP  := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 PROGRAMMES := dedicated-coaches reserved-childcare combined klaar-voor-een-kind \
               kind-en-werkgeluk het-begint-bij-mij leeuwarden-peer-groups \
-              leeuwarden-self-run brussels-workshops
+              leeuwarden-self-run brussels-workshops \
+              debt-counselling financial-coaching \
+              work-experience early-identification \
+              home-start moeders-informeren-moeders duo-coaching eigen-toekomst-plan
 
 .PHONY: demo test test-all lint bench docs install browser clean snapshot
 

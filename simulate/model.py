@@ -59,7 +59,7 @@ from simulate.network import Network
 from simulate.parameters import Params
 from simulate.policies.base import Policy
 from simulate.policies.context import PolicyContext
-from simulate.population import MODIFIERS, Mothers, draw_mothers
+from simulate.population import COLUMNS, MODIFIERS, Mothers, draw_mothers
 from simulate.recording import ChildLog, MonthlyRecord, SpellLog
 from simulate.rng import Streams
 from simulate.states import EXIT_REASONS, LADDER_PARTTIME, ExemptionReason, Status
@@ -333,7 +333,8 @@ class PathwaysModel(mesa.Model):
         m.stress_event[:n] = False
         m.care_broke[:n] = False
         for name in MODIFIERS:
-            getattr(m, name)[:n] = 1.0
+            getattr(m, name)[:n] = COLUMNS[name].fill
+        m.offer_floor[:n] = 0.0
 
         demography.step(self)
         exemptions.step(self)

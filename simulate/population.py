@@ -96,10 +96,31 @@ COLUMNS: dict[str, Column] = {
     "mod_ladder_up": Column(np.float32, 1.0, "Policy multiplier on the chance of a step up."),
     "mod_offer": Column(np.float32, 1.0, "Policy multiplier on the chance of a job offer."),
     "mod_job_loss": Column(np.float32, 1.0, "Policy multiplier on the risk of job loss."),
+    "mod_exit_other": Column(np.float32, 1.0, "Policy multiplier on the hazard of leaving "
+                             "assistance for other reasons."),
+    "mod_care_cost": Column(np.float32, 1.0, "Policy multiplier on the formal childcare cost a "
+                            "mother weighs when she decides on an offer (a municipal top-up)."),
+    "mod_gain_kept": Column(np.float32, 1.0, "Policy multiplier on a positive income gain "
+                            "from a job: the share she keeps (under a debt arrangement "
+                            "creditors take most)."),
+    "mod_gain_eur": Column(np.float32, 0.0, "Policy correction, in EUR a month, added to the "
+                           "net income gain a mother believes a job brings."),
+    "mod_accept_leaving": Column(np.float32, 1.0, "Policy multiplier on the chance of "
+                                 "accepting an offer that ends assistance."),
+    "offer_floor": Column(np.float32, 0.0, "Policy floor on the chance of a job offer this "
+                          "month (an employer who knows her, e.g. her work-experience host)."),
+    "exemption_request_factor": Column(np.float32, 1.0, "Relative chance of asking for an "
+                                       "exemption on request, set by a programme that "
+                                       "discusses it with her; 1 outside such a programme."),
 }
 
-# Columns that policies set afresh each month; the model resets them before the hooks.
-MODIFIERS = ("mod_ladder_up", "mod_offer", "mod_job_loss")
+
+# Columns that policies set afresh each month; the model resets them to their fill (1 for a
+# multiplier, 0 for an amount added) before the hooks.
+MODIFIERS = ("mod_ladder_up", "mod_offer", "mod_job_loss", "mod_exit_other", "mod_care_cost",
+             "mod_gain_kept", "mod_gain_eur", "mod_accept_leaving")
+# Of those, the ones added to (EUR amounts) rather than multiplied.
+ADDITIVE_MODIFIERS = ("mod_gain_eur",)
 
 
 class Mothers:
@@ -164,6 +185,13 @@ class Mothers:
     mod_ladder_up: NDArray[np.float32]
     mod_offer: NDArray[np.float32]
     mod_job_loss: NDArray[np.float32]
+    mod_exit_other: NDArray[np.float32]
+    mod_care_cost: NDArray[np.float32]
+    mod_gain_kept: NDArray[np.float32]
+    mod_gain_eur: NDArray[np.float32]
+    mod_accept_leaving: NDArray[np.float32]
+    offer_floor: NDArray[np.float32]
+    exemption_request_factor: NDArray[np.float32]
 
     def __init__(self, capacity: int = 1024) -> None:
         self.n = 0

@@ -31,6 +31,11 @@ Statistics:
 - ``metric_share: {numerator: [METRIC, ...], denominator: [METRIC, ...]}``: the sum over
   the window's months of the numerator metrics over that of the denominator metrics
   (monthly metrics of the run, e.g. job starts by kind of childcare).
+- ``metric_total: METRIC`` (or a list of metrics) with ``months: [FIRST, LAST]``: the sum
+  of the metrics over months FIRST to LAST of the run, inclusive (a programme's count over
+  its period, e.g. ``{metric_total: training_peer_group_new_members, months: [1, 12]}``).
+  A policy's metrics are named as the run records them (a labelled instance's prefixed by
+  its label); a metric the scenario does not record is refused when validating.
 
 The sample's columns are listed in :data:`simulate.calibration.sample.SAMPLE_COLUMNS`.
 """
@@ -38,7 +43,7 @@ The sample's columns are listed in :data:`simulate.calibration.sample.SAMPLE_COL
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,7 +68,8 @@ DEFAULT_TARGETS = Path(__file__).with_name("targets.yaml")
 TOP_KEYS = ("name", "description", "sampling", "validation", "calibration", "targets")
 TARGET_KEYS = ("name", "description", "value", "sample_size", "standard_error", "tolerance",
                "source", "note", "statistic")
-KINDS = ("share", "mean", "sd", "stock_ratio", "long_term_share", "metric_share")
+KINDS = ("share", "mean", "sd", "stock_ratio", "long_term_share", "metric_share",
+         "metric_total")
 STOCK_MONTHS = ("horizon", "window_end")
 
 # Values each column of the sample can take (None: a number).
@@ -112,6 +118,8 @@ class Statistic:
         month: For ``stock_ratio``: a month number, ``horizon`` or ``window_end``; for
             ``long_term_share``: the least spell length in months.
         numerator, denominator: For ``metric_share``: the monthly metrics summed.
+        metrics, months: For ``metric_total``: the monthly metrics summed over months
+            ``months[0]`` to ``months[1]`` of the run, inclusive.
     """
 
     kind: str
@@ -121,6 +129,13 @@ class Statistic:
     month: int | str | None = None
     numerator: tuple[str, ...] = ()
     denominator: tuple[str, ...] = ()
+    metrics: tuple[str, ...] = ()
+    months: tuple[int, int] | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The monthly metrics the statistic reads."""
+        return self.numerator + self.denominator + self.metrics
 
     @property
     def is_share(self) -> bool:
@@ -133,6 +148,12 @@ class Statistic:
         if self.month == "window_end":
             return window.last
         return self._month_number()
+
+    def month_range(self) -> tuple[int, int]:
+        """First and last month of a ``metric_total``."""
+        if self.months is None:
+            raise TypeError(f"{self.kind} needs a range of months")
+        return self.months
 
     def _month_number(self) -> int:
         if not isinstance(self.month, int):
@@ -151,6 +172,12 @@ class Statistic:
             rows = monthly.loc[(monthly.index >= window.first) & (monthly.index <= window.last)]
             den = float(rows[list(self.denominator)].to_numpy().sum())
             return float(rows[list(self.numerator)].to_numpy().sum()) / den if den else math.nan
+        if self.kind == "metric_total":
+            if monthly is None:
+                raise ValueError("metric_total needs the run's monthly metrics")
+            first, last = self.month_range()
+            rows = monthly.loc[(monthly.index >= first) & (monthly.index <= last)]
+            return float(rows[list(self.metrics)].to_numpy().sum())
         if self.kind == "stock_ratio":
             count = stock(spells.drop(columns=["scenario", "replicate"], errors="ignore"),
                           self.stock_month(horizon_months, window))
@@ -170,6 +197,9 @@ class Statistic:
             return f"stock at the end of month {self.month} / initial stock"
         if self.kind == "long_term_share":
             return f"share of the stock at the window's end on assistance {self.month}+ months"
+        if self.kind == "metric_total":
+            first, last = self.month_range()
+            return f"sum of {' + '.join(self.metrics)} over months {first} to {last}"
         if self.kind == "metric_share":
             return (f"sum of {' + '.join(self.numerator)} / sum of "
                     f"{' + '.join(self.denominator)} over the window")
@@ -244,8 +274,15 @@ class TargetSet:
         return [t.name for t in self.targets]
 
     def check_run(self, horizon_months: int) -> None:
-        """Refuse stock targets at months a validation run does not reach."""
+        """Refuse stock targets and metric totals at months a validation run does not
+        reach."""
         for i, t in enumerate(self.targets):
+            if (t.statistic.kind == "metric_total"
+                    and t.statistic.month_range()[1] > self.months):
+                raise InputError(self.source, f"targets[{i}].statistic.months",
+                                 f"month {t.statistic.month_range()[1]} is outside the validation "
+                                 f"run (months 0 to {self.months}: burn-in plus window); "
+                                 "lengthen sampling.window_months", KIND)
             if t.statistic.kind == "stock_ratio":
                 month = t.statistic.stock_month(horizon_months, self.window)
                 if not 0 <= month <= self.months:
@@ -255,6 +292,16 @@ class TargetSet:
                                      f"{what} is outside the validation run (months 0 to "
                                      f"{self.months}: burn-in plus window); lengthen "
                                      "sampling.burn_in_months", KIND)
+
+
+    def check_metrics(self, recorded: Iterable[str], scenario: str) -> None:
+        """Refuse targets on monthly metrics that a run of the scenario does not record."""
+        recorded = list(recorded)
+        for i, t in enumerate(self.targets):
+            for name in t.statistic.names:
+                if name not in recorded:
+                    raise InputError(self.source, f"targets[{i}].statistic", unknown(
+                        name, recorded, f"monthly metric of {scenario}"), KIND)
 
 
 def statistics(targets: TargetSet, spells: pd.DataFrame, children: pd.DataFrame, *,
@@ -407,24 +454,20 @@ def _read_statistic(r: Reader, value: Any, where: str) -> Statistic:
                       + " (e.g. {share: exempt} or {mean: age_years})")
     kind = kinds[0]
     alone = kind in ("stock_ratio", "long_term_share", "metric_share")
+    if kind == "metric_total":
+        r.known_keys(data, (kind, "months"), where)
+        return Statistic(kind, metrics=_read_metrics(r, data[kind], join(where, kind)),
+                         months=_read_months(r, r.required(data, "months", where),
+                                             join(where, "months")))
     r.known_keys(data, (kind,) if alone else (kind, "among"), where)
     if kind == "long_term_share":
         return Statistic(kind, month=r.integer(data[kind], join(where, kind), 1, 1200))
     if kind == "metric_share":
-        from simulate.model import metric_names
         spec = r.mapping(data[kind], join(where, kind))
         r.known_keys(spec, ("numerator", "denominator"), join(where, kind))
-        parts = {}
-        for part in ("numerator", "denominator"):
-            field_ = join(join(where, kind), part)
-            names = r.sequence(r.required(spec, part, join(where, kind)), field_)
-            if not names:
-                raise r.error(field_, "lists no metrics")
-            known = metric_names()
-            for i, name in enumerate(names):
-                if r.text(name, f"{field_}[{i}]") not in known:
-                    raise r.error(f"{field_}[{i}]", unknown(name, known, "monthly metric"))
-            parts[part] = tuple(names)
+        parts = {part: _read_metrics(r, r.required(spec, part, join(where, kind)),
+                                     join(join(where, kind), part), listed=True)
+                 for part in ("numerator", "denominator")}
         return Statistic(kind, numerator=parts["numerator"], denominator=parts["denominator"])
     among = _read_condition(r, data.get("among"), join(where, "among"), allow_empty=True)
     if kind == "stock_ratio":
@@ -441,6 +484,33 @@ def _read_statistic(r: Reader, value: Any, where: str) -> Statistic:
     if column not in NUMERIC:
         raise r.error(join(where, kind), unknown(column, list(NUMERIC), "numeric column"))
     return Statistic(kind, column=column, among=among)
+
+
+def _read_metrics(r: Reader, value: Any, where: str, listed: bool = False) -> tuple[str, ...]:
+    """Names of monthly metrics: the model's own, or a policy's declared metric (as a run
+    records it, a labelled instance's prefixed by its label)."""
+    from simulate.model import metric_names
+    from simulate.policies.base import declared_metric
+    names = r.sequence(value, where) if listed or not isinstance(value, str) else [value]
+    if not names:
+        raise r.error(where, "lists no metrics")
+    known = metric_names()
+    for i, name in enumerate(names):
+        field_ = f"{where}[{i}]" if listed or not isinstance(value, str) else where
+        if r.text(name, field_) not in known and declared_metric(name) is None:
+            raise r.error(field_, unknown(name, known, "monthly metric (or a policy's)"))
+    return tuple(names)
+
+
+def _read_months(r: Reader, value: Any, where: str) -> tuple[int, int]:
+    months = r.sequence(value, where)
+    if len(months) != 2:
+        raise r.error(where, "give two months, [FIRST, LAST] (months of the run, inclusive)")
+    first = r.integer(months[0], f"{where}[0]", 0, 1200)
+    last = r.integer(months[1], f"{where}[1]", 0, 1200)
+    if last < first:
+        raise r.error(where, f"ends (month {last}) before it starts (month {first})")
+    return first, last
 
 
 def _read_condition(r: Reader, value: Any, where: str, allow_empty: bool = False) -> Condition:

@@ -73,6 +73,7 @@ def main(args: argparse.Namespace) -> int:
     scenario = Scenario.from_yaml(args.scenario)
     targets = load_targets(args.targets)
     targets.check_run(scenario.horizon_months)
+    targets.check_metrics(recorded_metrics(scenario), args.scenario)
     reps = args.reps or targets.validation_replications
     seed = targets.validation_seed if args.seed is None else args.seed
     memory.check_runs(args.scenario, [scenario.params()], reps, targets.months,
@@ -100,6 +101,14 @@ def main(args: argparse.Namespace) -> int:
     return 0 if bool(comparison["ok"].all()) else 1
 
 
+def recorded_metrics(scenario: Scenario) -> list[str]:
+    """The monthly metrics a run of ``scenario`` records: the model's and its policies'."""
+    from simulate.model import PathwaysModel, metric_names
+    return list(metric_names()) + [PathwaysModel.metric_name(policy, m.name)
+                                   for policy in scenario.make_policies()
+                                   for m in policy.metrics]
+
+
 def comparison_json(comparison: pd.DataFrame) -> list[dict]:
     return [{k: (bool(row[k]) if k == "ok" else nan_to_none(row[k])) for k in JSON_FIELDS}
             for _, row in comparison.iterrows()]
@@ -112,6 +121,8 @@ def _fmt(value: float, kind: str, tolerance: bool = False) -> str:
         return f"{100 * value:.1f} pt" if tolerance else f"{100 * value:.1f}%"
     if kind == "stock_ratio":
         return f"{value:.3f}"
+    if kind == "metric_total":
+        return f"{value:.1f}"
     return f"{value:.2f}"
 
 

@@ -280,10 +280,10 @@ def _read_check(r: Reader, item: Any, where: str) -> Check:
         parameters = {**scenario.population, **scenario.parameters}
         policies = scenario.policies
         used = {spec.name for spec in policies}
-        for name in requires:
-            if name not in used:
+        for module in requires:
+            if module not in used:
                 raise r.error(join(where, "requires"),
-                              f"{name} is required but the intervention does not use it")
+                              f"{module} is required but the intervention does not use it")
 
     p = r.mapping(r.required(data, "published", where), join(where, "published"))
     pw = join(where, "published")

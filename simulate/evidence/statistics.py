@@ -119,6 +119,33 @@ class _CohortShareAt(Statistic):
         return self.result, 1.0
 
 
+class _NotToWorkShare(Statistic):
+    """Of the extra mothers of the month-0 stock off assistance at the horizon, the share
+    who are not in paid work: (extra off assistance and not working) / (extra off
+    assistance), a ratio over replicates."""
+
+    def __init__(self, horizon_months: int) -> None:
+        self.horizon_months = horizon_months
+        self.parts = (np.nan, np.nan)
+
+    def start(self, base: PathwaysModel, alt: PathwaysModel) -> None:
+        self.ids = _stock(base)
+
+    def observe(self, base: PathwaysModel, alt: PathwaysModel) -> None:
+        if base.month == self.horizon_months:
+            def count(model: PathwaysModel, state: Callable) -> float:
+                return float(np.count_nonzero(state(model, self.ids)))
+
+            def off(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
+                return ~on_assistance(model, ids)
+            self.parts = (count(alt, _not_working_off_assistance)
+                          - count(base, _not_working_off_assistance),
+                          count(alt, off) - count(base, off))
+
+    def value(self) -> tuple[float, float]:
+        return self.parts
+
+
 def _parttime(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
     return on_assistance(model, ids) & model.mothers.parttime[ids]
 
@@ -290,6 +317,10 @@ STATISTICS: dict[str, StatisticSpec] = {
             horizon_months, lambda m, ids: ~on_assistance(m, ids)),
         ("horizon_months",), "percentage points",
         "share of the month-0 stock not on assistance at the horizon"),
+    "outflow_not_to_work_share": StatisticSpec(
+        _NotToWorkShare, ("horizon_months",), "share",
+        "of the extra mothers of the month-0 stock off assistance at the horizon, the share "
+        "not in paid work (above 1 when fewer are in work off assistance)"),
     "parttime_work_share": StatisticSpec(
         lambda horizon_months: _CohortShareAt(horizon_months, _parttime),
         ("horizon_months",), "percentage points",

@@ -9,9 +9,11 @@ It gives the policy:
   two decisions (:class:`StreamReuseError`);
 - the one target-group predicate (:meth:`PolicyContext.target_group`) and who needs
   childcare;
-- the monthly modifier columns (:meth:`PolicyContext.scale`);
+- the monthly modifier columns (:meth:`PolicyContext.scale`) and a floor on the chance of
+  a job offer (:meth:`PolicyContext.floor_offer`);
 - this month's accepted job offers (in ``allocate``);
-- coaches, childcare places and ties, through a handful of operations;
+- coaches, childcare places, ties and conversations in which mothers tell what holds them
+  back, through a handful of operations;
 - the mothers' columns (``ctx.mothers``) for what a policy's own activities change
   (confidence and trust gained in sessions, a registration, a ladder step).
 
@@ -25,7 +27,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from simulate.population import MODIFIERS, NEVER
+from simulate.population import ADDITIVE_MODIFIERS, MODIFIERS, NEVER
 from simulate.states import Status
 
 if TYPE_CHECKING:
@@ -104,6 +106,11 @@ class PolicyContext:
                for p, q in self._model.policy_contexts() if p.name == name]
         return np.unique(np.concatenate(ids)) if ids else np.zeros(0, dtype=np.int64)
 
+    def policies_named(self, name: str) -> list[Policy]:
+        """The scenario's instances of the policy registered as ``name``, to use a service
+        it offers (e.g. :func:`simulate.policies.work_experience.request_placement`)."""
+        return [p for p, _ in self._model.policy_contexts() if p.name == name]
+
     def other_participants(self, ever: bool = True) -> np.ndarray:
         """Mothers taking part (now, or ever) in any of the scenario's other policies."""
         ids = [(p.ever_participants(q) if ever else p.participants(q))
@@ -166,12 +173,41 @@ class PolicyContext:
 
     # ---- modifiers -----------------------------------------------------------------------------
     def scale(self, modifier: str, ids: np.ndarray, factor) -> None:
-        """Multiply this month's ``modifier`` (``mod_ladder_up``, ``mod_offer`` or
-        ``mod_job_loss``) of ``ids`` by ``factor`` (a number or one per mother)."""
-        if modifier not in MODIFIERS:
-            raise ValueError(f"{modifier!r} is not a modifier; use one of {MODIFIERS}")
+        """Multiply this month's ``modifier`` of ``ids`` by ``factor`` (a number or one per
+        mother): ``mod_ladder_up`` (chance of a step up), ``mod_offer`` (of a job offer),
+        ``mod_job_loss`` (risk of job loss), ``mod_exit_other`` (hazard of leaving for other
+        reasons), ``mod_care_cost`` (the childcare cost she weighs against an offer),
+        ``mod_gain_kept`` (the share of a positive income gain from a job she keeps) or
+        ``mod_accept_leaving`` (the chance of accepting an offer that ends assistance)."""
+        multipliers = tuple(x for x in MODIFIERS if x not in ADDITIVE_MODIFIERS)
+        if modifier not in multipliers:
+            raise ValueError(f"{modifier!r} is not a multiplier; use one of {multipliers}")
         column = getattr(self._model.mothers, modifier)
         column[ids] *= np.asarray(factor, dtype=np.float32)
+
+    def shift(self, modifier: str, ids: np.ndarray, amount) -> None:
+        """Add ``amount`` (a number or one per mother) to this month's additive ``modifier``
+        of ``ids``: ``mod_gain_eur`` (EUR a month added to the net income gain she believes
+        a job brings)."""
+        if modifier not in ADDITIVE_MODIFIERS:
+            raise ValueError(f"{modifier!r} is not an additive modifier; use one of "
+                             f"{ADDITIVE_MODIFIERS}")
+        column = getattr(self._model.mothers, modifier)
+        column[ids] += np.asarray(amount, dtype=np.float32)
+
+    def floor_offer(self, ids: np.ndarray, chance) -> None:
+        """Raise this month's chance of a job offer of ``ids`` to at least ``chance`` (an
+        employer who knows her, such as her work-experience host), also when she is not at
+        a step where mothers search; the offer then goes through the model's vacancies,
+        acceptance and childcare like any other."""
+        floor = self._model.mothers.offer_floor
+        floor[ids] = np.maximum(floor[ids], np.asarray(chance, dtype=np.float32))
+
+    def disclosure(self, ids: np.ndarray) -> np.ndarray:
+        """How readily ``ids`` tell what holds them back and take up help, relative to a
+        mother of middle trust (the coaching step's rule: more with trust, 004:655)."""
+        from simulate.steps.coaching import disclosure
+        return disclosure(self._model, ids)
 
     # ---- coaches -------------------------------------------------------------------------------
     def hire_coaches(self, count: int, *, caseload_max: int, client_time_share: float,
@@ -200,6 +236,11 @@ class PolicyContext:
         those who got one."""
         from simulate.steps import coaching
         return coaching.assign(self._model, ids, coaches)
+
+    def with_programme_coach(self, ids: np.ndarray) -> np.ndarray:
+        """Whether each of ``ids`` has a coach of a programme (not a regular coach)."""
+        coach = self._model.mothers.coach[ids]
+        return (coach >= 0) & ~self._model.coaches.regular[np.maximum(coach, 0)]
 
     def release_to_regular(self, ids: np.ndarray) -> None:
         """Hand ``ids`` back: they get a regular coach in the coaching step."""
@@ -236,6 +277,28 @@ class PolicyContext:
         m = self._model.mothers
         ids = ids[(m.queue_since[ids] == NEVER) & (m.childcare_place[ids] < 0)]
         m.queue_since[ids] = self._model.month if since is None else since
+
+    def arrange_informal_care(self, ids: np.ndarray, flexible: bool) -> np.ndarray:
+        """``ids`` ask their network to take on care, as for a job (flexible hours or not);
+        returns who got an arrangement (which then lasts, and may break down, as any).
+        It is the model's own ask: a mother turned down who asks again for a job offer in
+        the same month gets the same answer."""
+        from simulate.steps.childcare import arrange_informal
+        ids = np.asarray(ids, dtype=np.int64)
+        return ids[arrange_informal(self._model, ids, np.full(len(ids), flexible))]
+
+    # ---- conversations ---------------------------------------------------------------------------
+    def disclose(self, ids: np.ndarray, factor: float = 1.0) -> tuple[int, int]:
+        """A conversation (not a coach contact) in which ``ids`` tell what holds them back as
+        far as their trust allows (004:655): barriers are detected and registered referrals
+        taken up with a coach contact's chances times ``factor``
+        (:func:`simulate.steps.coaching.disclose`). Draws this policy's streams
+        ``detect:<BARRIER>`` and ``uptake:<BARRIER>``. Returns (barriers detected, referrals
+        taken up)."""
+        from simulate.steps import coaching
+        ids = np.asarray(ids)
+        draws = self.uniforms(coaching.DISCLOSURE_STREAMS, ids)
+        return coaching.disclose(self._model, ids, draws, factor)
 
     # ---- ties ------------------------------------------------------------------------------------
     def refresh_ties(self) -> None:

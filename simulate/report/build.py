@@ -74,9 +74,8 @@ def _run(out: Output, lang: str) -> Page:
     page.p(page.t("uncertainty_note"), "note")
 
     page.h(2, page.t("charts"), "charts")
-    size = _initial_stock(monthly, [name])
     page.chart(charts.scenario_lines(monthly, [name], "cohort_on_assistance", page.t("share"),
-                                     lang, scale=size, labels={name: label}),
+                                     lang, labels={name: label}, share_of_start=True),
                page.t("chart_share"))
     page.chart(charts.exits_by_destination(monthly, name, lang), page.t("chart_exits"))
     page.chart(charts.scenario_lines(monthly, [name], "on_assistance", page.t("mothers"), lang,
@@ -85,14 +84,6 @@ def _run(out: Output, lang: str) -> Page:
     page.chart(charts.childcare(monthly, [name], lang, {name: label}),
                page.t("chart_childcare"))
     return page
-
-
-def _initial_stock(monthly, names: list[str]) -> dict[str, float]:
-    """Per scenario, 1 / the stock on assistance at month 0 (mean over replicates): the
-    scale that turns the initial stock still on assistance into a share of it."""
-    at0 = monthly[(monthly.metric == "cohort_on_assistance") & (monthly.month == 0)]
-    stock = at0.groupby("scenario")["value"].mean()
-    return {n: 1.0 / float(stock[n]) if stock.get(n) else float("nan") for n in names}
 
 
 def _interval(fmt, lo: float, hi: float, lang: str) -> Markup | str:
@@ -131,9 +122,8 @@ def _compare(out: Output, lang: str) -> Page:
     page.p(page.t("uncertainty_note"), "note")
 
     page.h(2, page.t("charts"), "charts")
-    sizes = _initial_stock(monthly, names)
     page.chart(charts.scenario_lines(monthly, names, "cohort_on_assistance", page.t("share"),
-                                     lang, scale=sizes, base=base, labels=words),
+                                     lang, base=base, labels=words, share_of_start=True),
                page.t("chart_share"))
     page.chart(charts.scenario_lines(monthly, names, "exit_work", page.t("mothers"), lang,
                                      cumulative=True, base=base, labels=words),

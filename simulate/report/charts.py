@@ -77,11 +77,14 @@ def _series_of(monthly: pd.DataFrame) -> dict[tuple[str, str], pd.DataFrame]:
 
 
 def series(monthly: pd.DataFrame, scenario: str, metric: str, cumulative: bool = False,
-           scale: float = 1.0, from_month: int = 0) -> pd.DataFrame:
-    """A metric by month (rows) and replicate (columns) for one scenario."""
+           scale: float = 1.0, from_month: int = 0, share_of_start: bool = False) -> pd.DataFrame:
+    """A metric by month (rows) and replicate (columns) for one scenario; with
+    ``share_of_start``, each replicate's values over its own value at month 0."""
     wide = _series_of(monthly).get((scenario, metric))
     if wide is None:
         return pd.DataFrame()
+    if share_of_start and 0 in wide.index:
+        wide = wide / wide.loc[0].replace(0, np.nan)
     wide = wide[wide.index >= from_month] * scale
     return wide.cumsum() if cumulative else wide
 
@@ -224,15 +227,18 @@ def small_multiples(scenarios: list[str]) -> bool:
 
 def scenario_lines(monthly: pd.DataFrame, scenarios: list[str], metric: str, ytitle: str,
                    lang: str, cumulative: bool = False, scale: dict[str, float] | None = None,
-                   base: str | None = None, labels: dict[str, str] | None = None) -> go.Figure:
-    """One line with a 95% band per scenario (the base in grey in small multiples)."""
+                   base: str | None = None, labels: dict[str, str] | None = None,
+                   share_of_start: bool = False) -> go.Figure:
+    """One line with a 95% band per scenario (the base in grey in small multiples); with
+    ``share_of_start``, each replicate relative to its own month 0."""
     labels = labels or {}
     start = 1 if cumulative else 0
     small = small_multiples(scenarios) and base is not None
     lines: list[Line] = []
     reference: list[Line] = []
     for i, name in enumerate(scenarios):
-        s = series(monthly, name, metric, cumulative, (scale or {}).get(name, 1.0), start)
+        s = series(monthly, name, metric, cumulative, (scale or {}).get(name, 1.0), start,
+                   share_of_start)
         if s.empty:
             continue
         line = Line(band_frame(s), labels.get(name, name), None, color(i))

@@ -40,13 +40,16 @@ TITLES_NL = {
         "Een hogere inkomstenvrijlating geeft meer deeltijdwerk naast de bijstand",
     "debt_assistance_outflow":
         "Schuldhulp vergroot de uitstroom uit de bijstand, vooral niet naar werk",
+    "debt_assistance_not_to_work":
+        "De extra uitstroom door schuldhulp is grotendeels niet naar werk",
     "group_training_effect_6_months":
         "Een groepstraining in solliciteren brengt na zes maanden meer deelnemers aan het werk",
     "group_training_fades": "Het effect van de training is na twaalf maanden kleiner dan na zes",
 }
 
 UNITS_NL = {"days per mother": "dagen per moeder", "percentage points": "procentpunt",
-            "mothers per place": "moeders per plaats", "percent": "procent"}
+            "mothers per place": "moeders per plaats", "percent": "procent",
+            "share": "aandeel"}
 
 DESIGNS = {"en": {"rct": "randomised trial", "quasi-experiment": "quasi-experiment",
                   "administrative": "administrative data"},

@@ -485,19 +485,71 @@ DUTCH: dict[str, tuple[str, str]] = {
          "(een oud-deelnemer) of 'none' (niemand)."), "soort"),
     "peer_groups.childcare_during_sessions": (("Er is kinderopvang tijdens de "
                                                "bijeenkomsten."), JA_NEE),
-    "peer_groups.arrange_childcare": (("Leden worden bij de start ingeschreven voor een "
-                                       "formele opvangplaats, zonder wachttijd."), JA_NEE),
+    "peer_groups.arrange_childcare": (
+        ("Kinderopvang wordt bij de start geregeld: leden met een jong kind zonder plaats "
+         "krijgen een vrije plaats bij hun aanbieder; is er geen vrij, dan worden ze zonder "
+         "wachttijd ingeschreven en wachten ze op een plaats."), JA_NEE),
     "peer_groups.recruitment": (
         ("Wie wordt uitgenodigd: willekeurige moeders uit de doelgroep ('random'), moeders "
-         "met contact met hun klantmanager in de vorige maand ('coach_contact'), of klanten "
-         "van gespecialiseerde klantmanagers ('dedicated_coaches')."), "regel"),
+         "met contact met hun klantmanager in de vorige maand ('coach_contact'), klanten "
+         "van gespecialiseerde klantmanagers ('dedicated_coaches'), of moeders die bij de "
+         "intake van een ander groepstraject in het scenario waren ('intake')."), "regel"),
     "peer_groups.max_child_age_months": ("Doelgroep: jongste kind jonger dan deze leeftijd.",
                                          MAANDEN),
     "peer_groups.min_ladder_step": (
         "Doelgroep: vanaf deze trede van de participatieladder (4: moeders die werk zoeken).",
         "trede"),
     "peer_groups.include_pregnant": ("Zwangere vrouwen horen bij de doelgroep.", JA_NEE),
-    "peer_groups.acceptance_rate": ("Deel van de uitgenodigde moeders dat meedoet.", KANS),
+    "peer_groups.acceptance_rate": (
+        ("Kans dat een geselecteerde moeder met gemiddeld zelfvertrouwen en vertrouwen, bij "
+         "wie niets in de weg zit, zich aanmeldt (na de intake, als die er is)."), KANS),
+    # ---- groepstrajecten: de trechter van deelname ------------------------------------------
+    "peer_groups.first_start_month": ("Maand van de simulatie waarin de eerste groep start.",
+                                      "maand"),
+    "peer_groups.last_start_month": (("Laatste maand van de simulatie waarin een groep kan "
+                                      "starten (het einde van de programmaperiode)."), "maand"),
+    "peer_groups.internship_places": (
+        "Werkervaringsplaatsen die de leden van een groep voor de stage kunnen innemen.",
+        "plaatsen"),
+    "peer_groups.internship_meetings_per_month": (
+        "Groepsbijeenkomsten per maand tijdens de stage.", "bijeenkomsten per maand"),
+    "peer_groups.internship_meeting_hours": ("Duur van een bijeenkomst tijdens de stage.",
+                                             "uur"),
+    "peer_groups.selected_per_group": (
+        ("Moeders die per groepsstart worden geselecteerd (het aantal uitnodigingen is "
+         "begrensd)."), "moeders"),
+    "peer_groups.reselect_share": (
+        ("Deel van de selectie per groep dat is bedoeld voor moeders die al eerder zijn "
+         "benaderd en nog niet meedoen (de rest gaat naar moeders die nog niet zijn benaderd, "
+         "zolang die er zijn)."), AANDEEL),
+    "peer_groups.priority_min_child_age_months": (
+        ("De selectie geeft voorrang aan moeders van wie het jongste kind minstens deze "
+         "leeftijd heeft (0: geen voorrang)."), MAANDEN),
+    "peer_groups.intake": (
+        ("Uitgenodigde moeders worden eerst gevraagd voor een intake of startbijeenkomst; "
+         "alleen wie komt, beslist of ze meedoet."), JA_NEE),
+    "peer_groups.intake_attendance": (
+        ("Kans dat een uitgenodigde moeder naar de intake komt (met opvang ter plekke, of "
+         "zonder jong kind)."), KANS),
+    "peer_groups.intake_meeting_size": ("Gemiddeld aantal moeders per intakebijeenkomst.",
+                                        "moeders"),
+    "peer_groups.acceptance_confidence_effect": (
+        ("Relatieve verandering van de kans op aanmelding van gemiddeld naar volledig "
+         "zelfvertrouwen (en omlaag naar geen)."), AANDEEL),
+    "peer_groups.acceptance_trust_effect": (
+        ("Relatieve verandering van de kans op aanmelding van gemiddeld naar volledig "
+         "vertrouwen in de gemeente (en omlaag naar geen)."), AANDEEL),
+    "peer_groups.acceptance_no_childcare_factor": (
+        ("Aanmelding van een moeder met een jong kind zonder opvangplaats als er geen opvang "
+         "is tijdens de bijeenkomsten, relatief."), FACTOR),
+    "peer_groups.acceptance_exempt_factor": (
+        "Aanmelding van een moeder met een ontheffing van de arbeidsplicht, relatief.",
+        FACTOR),
+    "peer_groups.no_show_share": (
+        "Kans dat een aangemelde moeder bij de start niet komt opdagen.", KANS),
+    "peer_groups.no_show_stress_factor": (
+        ("Niet komen opdagen in een startmaand met een stressvolle gebeurtenis (een ziek "
+         "kind), relatief."), FACTOR),
     "peer_groups.attendance_base": (("Kans dat een lid komt in een maand met bijeenkomsten "
                                      "als er niets in de weg zit."), KANS),
     "peer_groups.attendance_sick_child_factor": (
@@ -583,6 +635,243 @@ DUTCH: dict[str, tuple[str, str]] = {
     "reserved_childcare.activity_cost_per_participant_month_eur": (
         "Kosten van opvang tijdens activiteiten per deelnemende moeder.",
         "euro per deelnemer per maand"),
+    # ---- informele steun (vrijwilligers aan huis) -------------------------------------------
+    "informal_support.volunteers": ("Actieve vrijwilligers (de capaciteit van het programma).",
+                                    "vrijwilligers"),
+    "informal_support.families_per_volunteer": (("Gezinnen die een vrijwilliger tegelijk "
+                                                 "ondersteunt."), "gezinnen per vrijwilliger"),
+    "informal_support.matches_per_year": (("Nieuwe koppelingen die de gemeente per jaar "
+                                           "inkoopt."), "koppelingen per jaar"),
+    "informal_support.months": ("Duur van een koppeling.", MAANDEN),
+    "informal_support.visits_per_month": ("Huisbezoeken per maand tijdens een koppeling.",
+                                          "bezoeken per maand"),
+    "informal_support.max_child_age_months": (("Doelgroep: jongste kind jonger dan deze "
+                                               "leeftijd."), MAANDEN),
+    "informal_support.include_pregnant": ("Zwangere vrouwen horen bij de doelgroep.", JA_NEE),
+    "informal_support.first_child_only": (("Alleen voor moeders die hun eerste kind verwachten "
+                                           "of opvoeden."), JA_NEE),
+    "informal_support.max_trust_services": (
+        "Alleen voor moeders met hoogstens dit vertrouwen in hulpverlening (1: iedereen).",
+        "vertrouwen (0-1)"),
+    "informal_support.max_network_ties": (
+        "Alleen voor moeders met hoogstens zoveel steunende contacten (100: iedereen).",
+        "contacten"),
+    "informal_support.network_people": (
+        ("Mensen uit haar eigen netwerk die in actie komen, of andere moeders met wie ze in "
+         "contact wordt gebracht, tijdens een koppeling."), "personen"),
+    "informal_support.professional_hours_per_match_month": (
+        ("Uren per maand die een professional aan een koppeling besteedt (0: alleen een "
+         "vrijwilliger)."), "uur per koppeling per maand"),
+    "informal_support.signup_per_month": (
+        ("Kans per maand dat een moeder uit de doelgroep die nog geen steun kreeg wordt "
+         "aangemeld of zich aanmeldt."), KANS_MAAND),
+    "informal_support.give_up_per_month": (("Kans per maand dat een moeder op de wachtlijst "
+                                            "afhaakt."), KANS_MAAND),
+    "informal_support.dropout_per_month": (("Kans per maand dat een koppeling voortijdig "
+                                            "stopt."), KANS_MAAND),
+    "informal_support.trust_gain_per_visit": (
+        ("Deel van de afstand tot volledig vertrouwen in hulpverlening dat een bezoek "
+         "overbrugt."), AFSTAND),
+    "informal_support.confidence_gain_per_visit": (
+        "Deel van de afstand tot volledig zelfvertrouwen dat een bezoek overbrugt.", AFSTAND),
+    "informal_support.durable_share": (
+        ("Deel van het gewonnen vertrouwen en zelfvertrouwen dat blijvend haar eigen niveau "
+         "wordt."), AANDEEL),
+    "informal_support.stress_relief_per_visit": (("Deel van haar stress dat een bezoek "
+                                                  "wegneemt."), "deel van de stress"),
+    "informal_support.volunteer_tie_weight": (
+        ("Hoe zwaar de vrijwilliger tijdens de koppeling telt als steunend contact bij het "
+         "stijgen op de participatieladder."), "contacten"),
+    "informal_support.disclosure_factor": (
+        ("Kans dat in een maand met bezoeken belemmeringen ter sprake komen en verwijzingen "
+         "worden opgevolgd, ten opzichte van een gesprek met de klantmanager."), FACTOR),
+    "informal_support.lasting_tie_share": (
+        ("Deel van de mensen die in actie kwamen dat na een afgeronde koppeling een steunend "
+         "contact blijft."), AANDEEL),
+    "informal_support.intake_hours_per_match": (("Uren van de coördinator om een koppeling te "
+                                                 "starten."), "uur per koppeling"),
+    "informal_support.coordination_hours_per_match_month": (
+        "Uren van de coördinator per lopende koppeling per maand.",
+        "uur per koppeling per maand"),
+    "informal_support.staff_cost_per_hour_eur": (("Kosten van een uur van een coördinator of "
+                                                  "professional."), "euro per uur"),
+    "informal_support.volunteer_expenses_per_match_month_eur": (
+        "Onkosten van de vrijwilliger (reizen, activiteiten) per lopende koppeling.",
+        "euro per koppeling per maand"),
+    "informal_support.cost_per_volunteer_per_year_eur": (
+        "Werving, training en begeleiding van een vrijwilliger.",
+        "euro per vrijwilliger per jaar"),
+    # ---- koppeling met de sociale dienst ------------------------------------------------------
+    "services_link.visits": (
+        ("Wanneer deelnemers aan een groep de sociale dienst ontmoeten: 'none' (niet), bij de "
+         "'start' van hun groep, aan het 'end' (einde) of 'start_and_end' (begin en einde)."),
+        "regel"),
+    "services_link.trust_gain_per_visit": (
+        ("Deel van de afstand tot volledig vertrouwen in de hulpverlening dat één ontmoeting "
+         "met de sociale dienst overbrugt."), AFSTAND),
+    "services_link.durable_share": (
+        ("Deel van het gewonnen vertrouwen dat het eigen, blijvende niveau van de moeder "
+         "wordt."), AANDEEL),
+    "services_link.cost_per_visit_eur": ("Kosten van één ontmoeting met één deelnemer.",
+                                         "euro per moeder"),
+    # ---- supportgroepen na een groepstraining ---------------------------------------------------
+    "support_group.meetings_per_year": (("Bijeenkomsten van de supportgroep per jaar, één per "
+                                         "toolkit."), "bijeenkomsten per jaar"),
+    "support_group.months": (("Maanden dat een supportgroep na de groepstraining blijft "
+                              "bijeenkomen."), MAANDEN),
+    "support_group.meeting_hours": ("Duur van een bijeenkomst.", "uren"),
+    "support_group.professional_support": (("Een professional helpt de supportgroep bij elkaar "
+                                            "te blijven komen."), JA_NEE),
+    "support_group.attendance_base": ("Kans dat een lid bij de eerste bijeenkomst komt.", KANS),
+    "support_group.attendance_decay": (
+        "Relatieve daling per maand van de opkomst in een supportgroep zonder steun.",
+        "deel per maand"),
+    "support_group.support_decay_factor": (
+        "Daling van de opkomst met steun van een professional, ten opzichte van zonder.",
+        FACTOR),
+    "support_group.confidence_gain_per_10_hours": (
+        ("Deel van de afstand tot volledig zelfvertrouwen dat elke 10 uur op bijeenkomsten "
+         "van de supportgroep overbrugt."), AFSTAND),
+    "support_group.durable_share": (("Deel van het zelfvertrouwen uit de supportgroep dat "
+                                     "blijft als eigen niveau van de moeder."), AANDEEL),
+    "support_group.tie_per_meeting": (
+        "Kans dat twee aanwezigen die nog geen band hebben er op een bijeenkomst een vormen.",
+        "kans per bijeenkomst"),
+    "support_group.tie_fade_after_end_per_month": (
+        "Kans per maand dat een band uit een supportgroep die niet meer bijeenkomt verdwijnt.",
+        KANS_MAAND),
+    "support_group.toolkit_cost_eur": ("Kosten van één toolkit voor één lid.", "euro per lid"),
+    "support_group.support_cost_per_meeting_eur": (
+        "Kosten van de steun van een professional bij één bijeenkomst (als er steun is).",
+        "euro per bijeenkomst"),
+    # ---- schuldhulpverlening ---------------------------------------------------------------
+    "debt_counselling.trajectories": (("Schuldhulptrajecten die tegelijk lopen (de capaciteit "
+                                       "die de gemeente inkoopt)."), "trajecten"),
+    "debt_counselling.duration_months": (("Maanden dat een traject duurt, de schuldregeling "
+                                          "inbegrepen."), MAANDEN),
+    "debt_counselling.max_child_age_months": (
+        ("Aangeboden aan moeders van wie het jongste kind jonger is dan deze leeftijd (of die "
+         "zwanger zijn)."), MAANDEN),
+    "debt_counselling.uptake": (("Kans dat een moeder bij wie schulden zijn geregistreerd een "
+                                 "traject aanneemt (één keer gevraagd)."), KANS),
+    "debt_counselling.resolution_hazard": (
+        ("Kans per maand dat het schuldenprobleem van een moeder in een traject wordt opgelost "
+         "(naast de oplossing via een aanvaarde doorverwijzing in het model)."), KANS_MAAND),
+    "debt_counselling.stress_relief_per_month": (("Deel van haar stress dat elke maand in een "
+                                                  "traject wegvalt."), "deel per maand"),
+    "debt_counselling.creditor_share": (
+        ("Deel van een positieve inkomensvooruitgang door werk dat naar schuldeisers gaat "
+         "zolang haar schulden in een traject nog niet zijn geregeld."), AANDEEL),
+    "debt_counselling.other_exit_factor": (
+        ("Kans op uitstroom uit de bijstand om andere redenen tijdens een traject, ten "
+         "opzichte van zonder (door de volledige openheid over de financiën die het vraagt)."),
+        FACTOR),
+    "debt_counselling.cost_per_trajectory_month_eur": (("Kosten van één lopend traject per "
+                                                        "maand."), "euro per traject per maand"),
+    # ---- financiële coaching ---------------------------------------------------------------
+    "financial_coaching.sessions_per_month": (
+        ("Gesprekken per maand (de capaciteit van de budgetcoaches; één gesprek per maand per "
+         "moeder)."), "gesprekken per maand"),
+    "financial_coaching.sessions_per_mother": (("Gesprekken, één per maand, voordat het "
+                                                "budget van een moeder is doorgerekend."),
+                                               "gesprekken"),
+    "financial_coaching.max_child_age_months": (
+        ("Aangeboden aan moeders van wie het jongste kind jonger is dan deze leeftijd (of die "
+         "zwanger zijn)."), MAANDEN),
+    "financial_coaching.min_ladder_step": (
+        "Aangeboden vanaf deze trede van de participatieladder (4: moeders die werk zoeken).",
+        "trede"),
+    "financial_coaching.uptake": (("Kans dat een moeder uit de doelgroep de coaching aanneemt "
+                                   "(één keer gevraagd)."), KANS),
+    "financial_coaching.topup_learned_per_session": (
+        ("Kans dat een gesprek een moeder die het nog niet weet leert dat de bijstand "
+         "deeltijdinkomen aanvult."), KANS),
+    "financial_coaching.gain_correction_eur": (
+        ("Euro per maand die bij de netto vooruitgang komt die een moeder van een baan "
+         "verwacht, zodra haar budget is doorgerekend (de onzekerheid weggenomen)."), EUR_MAAND),
+    "financial_coaching.effect_months": (("Maanden dat een doorgerekend budget meetelt in haar "
+                                          "beslissing over een aanbod."), MAANDEN),
+    "financial_coaching.childcare_topup_share": (
+        ("Deel van haar eigen kosten van formele kinderopvang dat de gemeente na de coaching "
+         "betaalt (0: geen aanvulling)."), AANDEEL),
+    "financial_coaching.topup_months": (("Maanden na de coaching waarin de gemeentelijke "
+                                         "aanvulling op de opvangkosten wordt betaald."),
+                                        MAANDEN),
+    "financial_coaching.cost_per_session_eur": ("Kosten van één gesprek.",
+                                                "euro per gesprek"),
+    # ---- werkervaringsplaatsen ---------------------------------------------------------------
+    "work_experience.places": ("Werkervaringsplaatsen die de gemeente bij werkgevers heeft.",
+                               "plaatsen"),
+    "work_experience.months": ("Duur van een werkervaringsplaats.", MAANDEN),
+    "work_experience.hours_per_week": (("Uren per week op een werkervaringsplaats (daarvoor is "
+                                        "kinderopvang nodig)."), "uur per week"),
+    "work_experience.min_ladder_step": (("Doorverwezen vanaf deze trede van de "
+                                         "participatieladder."), "trede"),
+    "work_experience.max_child_age_months": (("Doelgroep: jongste kind jonger dan deze "
+                                              "leeftijd."), MAANDEN),
+    "work_experience.referral_per_contact": (
+        ("Kans dat een gesprek met de klantmanager vorige maand leidt tot een doorverwijzing "
+         "naar een werkervaringsplaats."), KANS),
+    "work_experience.programme_only": (("Alleen plaatsen voor moeders voor wie een ander "
+                                        "programma een plaats vraagt (geen doorverwijzing door "
+                                        "klantmanagers)."), JA_NEE),
+    "work_experience.programme_first": (("Moeders voor wie een ander programma een plaats "
+                                         "vraagt, gaan op de wachtlijst vóór de "
+                                         "doorverwijzingen van klantmanagers."), JA_NEE),
+    "work_experience.care_wait_months": (("Maanden dat een toegewezen plaats wordt "
+                                          "vastgehouden terwijl de kinderopvang wordt geregeld."),
+                                         MAANDEN),
+    "work_experience.job_offer_chance": (
+        ("Kans dat de werkgever in de laatste maand van de werkervaringsplaats een betaalde "
+         "baan aanbiedt."), KANS),
+    "work_experience.search_factor": (
+        ("Kans op een aanbod van een andere werkgever tijdens de werkervaringsplaats, "
+         "vergeleken met zonder (het aanbod van de eigen werkgever niet meegerekend)."), FACTOR),
+    "work_experience.case_on_hold": (
+        ("Een moeder op een werkervaringsplaats weet dat haar dossier na de start van een baan "
+         "enkele maanden on hold blijft, zodat de stap uit de bijstand veiliger voelt."), JA_NEE),
+    "work_experience.on_hold_acceptance_factor": (
+        ("Kans dat zij een baan aanneemt waarmee zij uit de bijstand gaat als haar dossier on "
+         "hold blijft, vergeleken met zonder."), FACTOR),
+    "work_experience.dropout_hazard": (("Kans per maand dat een moeder voortijdig stopt (naast "
+                                        "het wegvallen van kinderopvang)."), KANS_MAAND),
+    "work_experience.cost_per_place_month_eur": ("Kosten van een bezette plaats per maand.",
+                                                 "euro per plaats per maand"),
+    "work_experience.childcare_cost_per_hour_eur": (
+        "Kosten van een uur formele kinderopvang tijdens de werkervaringsplaats.",
+        "euro per uur"),
+    # ---- vroegsignalering in de zwangerschap ---------------------------------------------------
+    "early_identification.capacity": ("Vrouwen die het programma tegelijk begeleidt.",
+                                      "vrouwen"),
+    "early_identification.identified_share": (
+        ("Deel van de zwangerschappen van vrouwen in de bijstand dat via het zorgpad uit de "
+         "geboortezorg bij het programma terechtkomt."), AANDEEL),
+    "early_identification.identification_lag_months": (
+        ("Maanden tussen het bekend worden van de zwangerschap (in de geboortezorg) en het "
+         "moment dat de verwijzing het programma bereikt."), MAANDEN),
+    "early_identification.months_after_birth": (("Maanden dat het programma een vrouw na de "
+                                                 "bevalling begeleidt."), MAANDEN),
+    "early_identification.conversations_per_month": (
+        "Vroege gesprekken per maand met een vrouw in het programma.", "gesprekken per maand"),
+    "early_identification.trust_gain_per_conversation": (
+        ("Deel van de afstand tot volledig vertrouwen in de gemeente dat één gesprek "
+         "overbrugt."), AFSTAND),
+    "early_identification.childcare_trust_gain_per_conversation": (
+        ("Deel van de afstand tot volledig vertrouwen in formele kinderopvang dat één gesprek "
+         "overbrugt."), AFSTAND),
+    "early_identification.topup_info_per_conversation": (
+        "Kans dat een gesprek haar leert dat de bijstand een deeltijdloon blijft aanvullen.",
+        KANS),
+    "early_identification.register_in_pregnancy": (
+        ("Zij schrijft zich al tijdens de zwangerschap in voor kinderopvang (vaker naarmate zij "
+         "formele opvang meer vertrouwt), zodat de inschrijving vanaf dan telt."), JA_NEE),
+    "early_identification.exemption_request_factor": (
+        ("Kans dat zij een ontheffing op verzoek aanvraagt zolang zij in het programma zit, "
+         "vergeleken met zonder programma."), FACTOR),
+    "early_identification.cost_per_woman_month_eur": (
+        "Kosten van een maand begeleiding van één vrouw.", "euro per vrouw per maand"),
+    "early_identification.cost_per_referral_eur": (
+        "Kosten van een verwijzing die het programma bereikt.", "euro per verwijzing"),
 }
 
 # Sources, by their English text (many parameters share one).
@@ -598,6 +887,11 @@ SOURCES: dict[str, str] = {
     "evaluation and practice reports: default target group": f"{PRAKTIJK}: gebruikelijke "
                                                              "doelgroep",
     "evaluation and practice reports: target group": f"{PRAKTIJK}: doelgroep",
+    "assumption; experts by experience reach and move mothers whom professionals reach less "
+    "(004:720, 004:1096-1098, 002:1404), so the range reaches above a professional's":
+        "aanname; ervaringsdeskundigen bereiken en bewegen moeders die professionals minder "
+        "goed bereiken (004:720, 004:1096-1098, 002:1404); de bandbreedte gaat daarom tot "
+        "boven die van een professional",
     "assumption; evaluation and practice reports: self-run groups fade without a facilitator":
         f"aanname; {PRAKTIJK}: groepen zonder begeleider verwateren",
     "CBS via the municipality, 2022: women on assistance with a child under 5 in Charlois, "
@@ -853,8 +1147,14 @@ SOURCES: dict[str, str] = {
         "aanname; Rotterdam had daarnaast 3 projectmedewerkers en een projectleider",
     "evaluation and practice reports: groups of 8-10 mothers":
         f"{PRAKTIJK}: groepen van 8 tot 10 moeders",
-    "evaluation and practice reports: formats of 10 or 12 sessions":
-        f"{PRAKTIJK}: opzetten met 10 of 12 bijeenkomsten",
+    "evaluation and practice reports: formats of 10 or 12 sessions, up to a standing weekly "
+    "group (001:36)":
+        f"{PRAKTIJK}: opzetten met 10 of 12 bijeenkomsten, tot een vaste wekelijkse groep "
+        "(001:36)",
+    "evaluation and practice reports: a child under 2 to 4 (004:815); no limit in other "
+    "programmes (002:1400, 003:43)":
+        f"{PRAKTIJK}: een kind jonger dan 2 tot 4 jaar (004:815); geen leeftijdsgrens in andere "
+        "programma's (002:1400, 003:43)",
     "evaluation and practice reports: monthly, weekly or twice-weekly formats (004:937)":
         f"{PRAKTIJK}: bijeenkomsten per maand, per week of twee keer per week (004:937)",
     "evaluation and practice reports: sessions of 2.5 or 4 hours":
@@ -869,6 +1169,47 @@ SOURCES: dict[str, str] = {
                                                                 "kinderopvang",
     "evaluation and practice reports: childcare arranged before the start":
         f"{PRAKTIJK}: kinderopvang geregeld vóór de start",
+    "Rotterdam evaluation (2025): the participation funnel (004:446-448, 004:716, 004:766, "
+    "004:811): 223 selected for 15 start meetings":
+        "Rotterdamse evaluatie (2025): de trechter van deelname (004:446-448, 004:716, "
+        "004:766, 004:811): 223 vrouwen geselecteerd voor 15 startbijeenkomsten",
+    "Rotterdam evaluation (2025): the participation funnel (004:446-448, 004:716, 004:766, "
+    "004:811): 177 invited, 15 start meetings of about 10":
+        "Rotterdamse evaluatie (2025): de trechter van deelname (004:446-448, 004:716, "
+        "004:766, 004:811): 177 uitgenodigd, 15 startbijeenkomsten van ongeveer 10",
+    "Rotterdam evaluation (2025): the participation funnel (004:446-448, 004:716, 004:766, "
+    "004:811): 48 registered, 40 started":
+        "Rotterdamse evaluatie (2025): de trechter van deelname (004:446-448, 004:716, "
+        "004:766, 004:811): 48 aanmeldingen, 40 gestart",
+    "Rotterdam evaluation (2025): the participation funnel (004:446-448, 004:716, 004:766, "
+    "004:811): 46 of the 223 selected had been approached before":
+        "Rotterdamse evaluatie (2025): de trechter van deelname (004:446-448, 004:716, "
+        "004:766, 004:811): 46 van de 223 geselecteerden waren al eerder benaderd",
+    "Rotterdam evaluation (2025): mainly mothers of toddlers aged 2-4 were approached (004:815)":
+        "Rotterdamse evaluatie (2025): vooral moeders van peuters van 2-4 jaar zijn benaderd "
+        "(004:815)",
+    "Rotterdam evaluation (2025): invited to a (mandatory) start meeting (004:448, 004:716)":
+        "Rotterdamse evaluatie (2025): uitgenodigd voor een (verplichte) startbijeenkomst "
+        "(004:448, 004:716)",
+    "Rotterdam evaluation (2025): start meetings of about 10 women (004:716)":
+        "Rotterdamse evaluatie (2025): startbijeenkomsten van gemiddeld 10 vrouwen (004:716)",
+    "assumption: work-experience places per group are not counted in the sources (004:817 "
+    "names care, retail, childcare, hospitality and hostess work)":
+        "aanname: het aantal werkervaringsplaatsen per groep staat niet in de bronnen (004:817 "
+        "noemt zorg, verkoop, kinderopvang, horeca en gastvrouw)",
+    "Rotterdam evaluation (2025): a weekly theme meeting during the internship (004:817)":
+        "Rotterdamse evaluatie (2025): een wekelijkse themabijeenkomst tijdens de stage "
+        "(004:817)",
+    "assumption; evaluation and practice reports: insecure mothers hold back":
+        f"aanname; {PRAKTIJK}: onzekere moeders houden zich afzijdig",
+    "assumption; Rotterdam evaluation (2025): a warm welcome unlike the usual contact with "
+    "the municipality (004:730)":
+        "aanname; Rotterdamse evaluatie (2025): een warm welkom, anders dan het gewone "
+        "contact met de gemeente (004:730)",
+    "assumption; Rotterdam evaluation (2025): many mothers could not arrange a sitter "
+    "(004:716)":
+        "aanname; Rotterdamse evaluatie (2025): veel moeders lukte het niet zelf oppas te "
+        "regelen (004:716)",
     "Rotterdam evaluation (2025): invitations via coaches":
         "Rotterdamse evaluatie (2025): uitnodigingen via klantmanagers",
     "assumption; Rotterdam evaluation (2025): of 177 invited, 67 took a training and 40 "
@@ -897,7 +1238,8 @@ SOURCES: dict[str, str] = {
         "aanname: het contact tussen deelnemers neemt af zodra een groep niet meer bijeenkomt",
     "assumption; evaluation and practice reports: peer support lowers the risk of job loss":
         f"aanname; {PRAKTIJK}: steun van lotgenoten verlaagt het risico op baanverlies",
-    "assumption: facilitator and venue": "aanname: begeleider en ruimte",
+    "assumption: facilitator and venue; a venue alone for a self-steering group":
+        "aanname: begeleider en ruimte; alleen een ruimte voor een zelfsturende groep",
     "assumption: start meeting and recruitment": "aanname: startbijeenkomst en werving",
     "evaluation and practice reports: for a job, internship or course":
         f"{PRAKTIJK}: voor een baan, stage of opleiding",
@@ -905,6 +1247,196 @@ SOURCES: dict[str, str] = {
         "aanname: het deel van de gemeente in de kosten van een volledige plaats",
     "evaluation and practice reports: childcare during programme activities builds trust":
         f"{PRAKTIJK}: kinderopvang tijdens programma-activiteiten bouwt vertrouwen op",
+    "002:1638: the number of families a year needs a matching number of volunteers":
+        "002:1638: het aantal gezinnen per jaar vraagt een evenredig aantal vrijwilligers",
+    "assumption; 002:1593: one family visited at home":
+        "aanname; 002:1593: de vrijwilliger bezoekt één gezin thuis",
+    "002:1638: Delft commissioned 30 families in 2023, The Hague 40-50; 002:1896: Moeders "
+    "informeren Moeders supported 104 and 119 mothers in two towns in 2022":
+        "002:1638: Delft kocht in 2023 30 gezinnen in, Den Haag 40-50; 002:1896: Moeders "
+        "informeren Moeders ondersteunde in 2022 104 en 119 moeders in twee gemeenten",
+    "002:1593: some months up to a year": "002:1593: enkele maanden tot maximaal een jaar",
+    "002:1593: about 2.5 hours a week (Home-Start); 002:1933: at least once a month (Moeders "
+    "informeren Moeders)":
+        "002:1593: zo'n 2,5 uur per week (Home-Start); 002:1933: minstens eens per maand "
+        "(Moeders informeren Moeders)",
+    "002:1591: children of 0-6, from the start of pregnancy":
+        "002:1591: kinderen van 0 tot en met 6 jaar, vanaf het begin van de zwangerschap",
+    "002:1591, 002:1939: mothers may start during pregnancy":
+        "002:1591, 002:1939: moeders kunnen al tijdens de zwangerschap beginnen",
+    "002:1939: Moeders informeren Moeders is for mothers of a first child":
+        "002:1939: Moeders informeren Moeders is voor moeders met een eerste kind",
+    "002:607: Duo-coaching is for families reluctant to approach services":
+        "002:607: Duo-coaching is voor gezinnen die terughoudend zijn om zelf hulp te zoeken",
+    "002:1894: Moeders informeren Moeders is for mothers with little support from their "
+    "network":
+        "002:1894: Moeders informeren Moeders is voor moeders met weinig steun uit hun netwerk",
+    "assumption; 002:1919: she gets to know other mothers; 002:1651: contacts with others; "
+    "002:859: an Eigen Toekomst Plan gathers 3 to 10 people":
+        "aanname; 002:1919: ze leert andere moeders kennen; 002:1651: contacten met anderen; "
+        "002:859: een Eigen Toekomst Plan brengt 3 tot 10 mensen bij elkaar",
+    "002:611: in Duo-coaching a family coach takes part in the conversations":
+        "002:611: bij Duo-coaching gaat een gezinscoach mee in gesprek",
+    "assumption; 002:1591: referred by youth health nurses and others, or self":
+        "aanname; 002:1591: aangemeld door jeugdverpleegkundigen en anderen, of door de "
+        "ouders zelf",
+    "assumption; 002:1680: a relationship needs months of weekly visits":
+        "aanname; 002:1680: een relatie vraagt maandenlang wekelijkse bezoeken",
+    "assumption; 002:601: distrust of services is taken away; 002:1651: she is helped to use "
+    "services in the neighbourhood":
+        "aanname; 002:601: wantrouwen richting hulpverlening wordt weggenomen; 002:1651: ze "
+        "wordt geholpen voorzieningen in de wijk te gebruiken",
+    "assumption; 002:1601, 002:1671, 002:1894: volunteers strengthen parents' confidence":
+        "aanname; 002:1601, 002:1671, 002:1894: vrijwilligers versterken het zelfvertrouwen "
+        "van ouders",
+    "assumption; 002:1610: parents have less parenting stress":
+        "aanname; 002:1610: ouders hebben minder opvoedstress",
+    "assumption; 002:1651, 002:1966: the volunteer is a temporary extension of her network":
+        "aanname; 002:1651, 002:1966: de vrijwilliger is een tijdelijke uitbreiding van haar "
+        "netwerk",
+    "assumption; 002:1593: now and then referred on to further help; 002:639: problems are "
+    "raised once there is trust":
+        "aanname; 002:1593: een enkele keer doorverwezen naar vervolghulp; 002:639: problemen "
+        "komen ter sprake als er vertrouwen is",
+    "assumption; 002:852: the network is often extended for the longer term; 002:1667: other "
+    "parents, friends or family support her once it stops":
+        "aanname; 002:852: het netwerk wordt vaak voor langere termijn vergroot; 002:1667: "
+        "andere ouders, vrienden of familie steunen haar als het stopt",
+    "assumption; 002:1628, 002:1634: the coordinator's intake at home, choice of volunteer "
+    "and introduction":
+        "aanname; 002:1628, 002:1634: kennismakingsgesprek van de coördinator thuis, keuze "
+        "van de vrijwilliger en koppeling",
+    "assumption; 002:1626, 002:1634: supervision, intervision and evaluations":
+        "aanname; 002:1626, 002:1634: begeleiding, intervisie en evaluatiegesprekken",
+    "assumption; 002:1623: the coordinator is a paid hbo/wo professional":
+        "aanname; 002:1623: de coördinator is een betaalde hbo/wo-professional",
+    "assumption; 002:1618: recruitment, training, a certificate of conduct, intervision":
+        "aanname; 002:1618: werving, training, een Verklaring Omtrent Gedrag, intervisie",
+    "Het Begint Bij Mij: a staff member joins the first and the last session (000:52); "
+    "Brussels: information on local services at the end (003:57)":
+        "Het Begint Bij Mij: een medewerker sluit aan bij de eerste en de laatste bijeenkomst "
+        "(000:52); Brussel: informatie over de lokale diensten aan het einde (003:57)",
+    "assumption; the link is meant to lower the threshold to the services' offer (000:52)":
+        "aanname; de koppeling moet de drempel naar het aanbod van de dienst verlagen (000:52)",
+    "assumption: a known face at the services stays known":
+        "aanname: een bekend gezicht bij de dienst blijft bekend",
+    "assumption: an hour of a staff member's time shared by a group of 8-10":
+        "aanname: een uur van een medewerker, gedeeld door een groep van 8 tot 10",
+    "assumption: less than in a training (peer_groups), meetings being unguided talk":
+        "aanname: minder dan in een training (peer_groups), omdat de bijeenkomsten "
+        "gesprekken zonder begeleiding zijn",
+    "Het Begint Bij Mij: a toolkit 6 times a year for the support group (002:1391)":
+        "Het Begint Bij Mij: 6 keer per jaar een toolkit voor de supportgroep (002:1391)",
+    "Het Begint Bij Mij: a support group needs extra support (000:48)":
+        "Het Begint Bij Mij: een supportgroep vraagt om extra ondersteuning (000:48)",
+    "assumption; keeping support groups active is hard (002:1382, 002:1509, 000:48)":
+        "aanname; supportgroepen actief houden is lastig (002:1382, 002:1509, 000:48)",
+    "assumption; setting up a support group needs extra support (000:48)":
+        "aanname; een supportgroep opzetten vraagt om extra ondersteuning (000:48)",
+    "assumption; the support group is for supporting each other (002:1400)":
+        "aanname; in de supportgroep steunen de deelnemers elkaar (002:1400)",
+    # schuldhulpverlening
+    "assumption; 004:552: waiting lists for debt help are long":
+        "aanname; 004:552: de wachtlijsten voor schuldhulpverlening zijn lang",
+    "assumption: an amicable debt arrangement or the Wsnp runs up to three years (18 months "
+    "under the newer practice)":
+        "aanname: een minnelijke schuldregeling of de Wsnp duurt tot drie jaar (18 maanden in "
+        "de nieuwere praktijk)",
+    "assumption; 004:534: some mothers already pay their debts under their own arrangements":
+        "aanname; 004:534: sommige moeders lossen hun schulden al af via eigen regelingen",
+    "assumption; 004:532: debts give much stress": "aanname; 004:532: schulden geven veel "
+                                                   "stress",
+    "Koning (2014), ESB 22 January 2014: under a debt arrangement about 90% of income goes to "
+    "creditors":
+        "Koning (2014), ESB 22 januari 2014: in een schuldregeling gaat ongeveer 90% van de "
+        "inkomsten naar de schuldeisers",
+    "assumption; Koning (2014), ESB 22 January 2014: debt assistance has threat effects and "
+    "raises outflow from assistance, mostly not to work":
+        "aanname; Koning (2014), ESB 22 januari 2014: van schuldhulpverlening gaan "
+        "dreigeffecten uit; ze leidt tot meer uitstroom uit de bijstand, meestal niet naar werk",
+    "assumption: a trajectory of a few thousand euros over its duration":
+        "aanname: een traject kost enkele duizenden euro's over de hele duur",
+    # financiële coaching
+    "assumption; 004:1320: tailored help with an overview of income and allowances":
+        "aanname; 004:1320: begeleiding op maat bij het overzicht van inkomen en toeslagen",
+    "assumption; 004:538: half did not know that the top-up continues, and learning it "
+    "changed a mother's mind":
+        "aanname; 004:538: de helft wist niet dat de aanvullende uitkering doorloopt, en toen "
+        "een moeder het hoorde veranderde dat haar besluit",
+    "assumption; 004:526: 'you know what you have, not what you will get'; 004:1037: many "
+    "cannot see their finances after taking work":
+        "aanname; 004:526: 'je weet wat je hebt, maar niet wat je krijgt'; 004:1037: velen "
+        "krijgen zelf geen reëel beeld van hun financiën na het aanvaarden van werk",
+    "004:1316: the municipality topped up childcare costs where needed":
+        "004:1316: de gemeente gaf waar nodig een aanvulling in de kosten van kinderopvang",
+    "assumption: about an hour of a budget coach with preparation":
+        "aanname: ongeveer een uur van een budgetcoach, met voorbereiding",
+    # ---- werkervaringsplaatsen ---------------------------------------------------------------
+    "assumption; 004:1261: places with employers must be sufficient":
+        "aanname; 004:1261: er moeten voldoende plaatsen bij werkgevers zijn",
+    "assumption; 004:981: the placement agreement fixes its duration":
+        "aanname; 004:981: de werkervaringsplaatsovereenkomst legt de duur vast",
+    "004:957: an employer accepts 18 hours for the first three months instead of 24":
+        "004:957: een werkgever accepteert de eerste drie maanden 18 uur in plaats van 24",
+    "assumption; 004:1336: a step for those for whom regular work is too big a step":
+        "aanname; 004:1336: een tussenstap voor wie regulier werk een te grote stap is",
+    "assumption; 004:969: with a placement agreement the municipality can get childcare "
+    "arranged fast":
+        "aanname; 004:969: met een werkervaringsplaatsovereenkomst kan de gemeente snel "
+        "kinderopvang regelen",
+    "assumption; 004:1106, 004:1336: a place that goes well often leads on to regular work":
+        "aanname; 004:1106, 004:1336: als een werkervaringsplaats goed bevalt, is doorstroom "
+        "naar regulier werk vaak mogelijk",
+    "assumption; participants of labour-market programmes often find work less often while "
+    "they take part (lock-in; Card, Kluve & Weber 2018)":
+        "aanname; deelnemers aan re-integratieprogramma's vinden tijdens deelname vaak minder "
+        "vaak werk (lock-in-effect; Card, Kluve & Weber 2018)",
+    "004:1106: the coach can keep the case file on hold for some months after a job start":
+        "004:1106: de werkcoach kan het dossier na de start van een baan enkele maanden on "
+        "hold zetten",
+    "assumption; 004:1106: a file on hold can make participants dare the step to work":
+        "aanname; 004:1106: een dossier on hold kan deelnemers de stap naar werk "
+        "gemakkelijker laten zetten",
+    "assumption; 004:963: the host tolerates a bad day, a paid job would not":
+        "aanname; 004:963: op de werkervaringsplaats mag het een keer misgaan, bij een "
+        "betaalde baan niet",
+    "assumption: the employer's guidance and the municipality's support":
+        "aanname: de begeleiding door de werkgever en de ondersteuning door de gemeente",
+    "assumption: about the maximum hourly rate of the childcare allowance (2025); the "
+    "municipality pays it for a mother on a placement":
+        "aanname: ongeveer de maximale uurprijs van de kinderopvangtoeslag (2025); de "
+        "gemeente betaalt die voor een moeder op een werkervaringsplaats",
+    # ---- vroegsignalering in de zwangerschap ---------------------------------------------------
+    "assumption; 004:258: 80-100 participants a year expected in Rotterdam Zuid":
+        "aanname; 004:258: naar verwachting 80-100 deelnemers per jaar in Rotterdam Zuid",
+    "assumption; 004:282, 004:382: a pregnancy is not always known to the municipality in "
+    "time; the Zorgpad Werk proved harder to build than expected (004:382, 004:1023)":
+        "aanname; 004:282, 004:382: een zwangerschap is niet altijd (tijdig) bekend bij de "
+        "gemeente; het Zorgpad Werk bleek lastiger te ontwikkelen dan verwacht (004:382, "
+        "004:1023)",
+    "assumption; 004:282, 004:382: a pregnancy is not always known to the municipality in "
+    "time":
+        "aanname; 004:282, 004:382: een zwangerschap is niet altijd (tijdig) bekend bij de "
+        "gemeente",
+    "assumption; 004:655: without trust mothers do not tell what holds them back":
+        "aanname; 004:655: zonder vertrouwen vertellen moeders niet wat hen tegenhoudt",
+    "assumption; 004:1058: talk from pregnancy with mothers who do not want to use childcare "
+    "about their fears":
+        "aanname; 004:1058: al vanaf de zwangerschap praten met moeders die hun kind niet naar "
+        "de opvang willen brengen over hun angsten",
+    "assumption; 004:366: the conversation about the wish to work and the financial risks":
+        "aanname; 004:366: het gesprek over de arbeidswens en de financiële risico's",
+    "assumption; 004:1058: work on childcare from the pregnancy":
+        "aanname; 004:1058: al vanaf de zwangerschap werken aan kinderopvang",
+    "assumption; 004:184: an exemption on request is agreed with the coach in a plan; whether "
+    "an early conversation makes her ask less or more is not known":
+        "aanname; 004:184: een ontheffing op verzoek wordt met de klantmanager vastgelegd in "
+        "een plan van aanpak; of een vroeg gesprek haar vaker of minder vaak doet aanvragen, "
+        "is niet bekend",
+    "assumption: a coach's or project worker's time":
+        "aanname: de tijd van een klantmanager of projectmedewerker",
+    "assumption: triage at the Aanmeldpunt for birth care (004:382)":
+        "aanname: triage door het Aanmeldpunt voor de geboortezorg (004:382)",
 }
 
 

@@ -562,7 +562,18 @@ SPECIAL = {"break_even_month": ("break-even month", "terugverdienmaand"),
 POLICIES = {"dedicated_coaches": ("dedicated coaches", "gespecialiseerde klantmanagers"),
             "reserved_childcare": ("reserved childcare places", "gereserveerde kinderopvang"),
             "peer_groups": ("peer groups", "groepstrajecten met lotgenoten"),
-            "aftercare": ("aftercare", "nazorg")}
+            "aftercare": ("aftercare", "nazorg"),
+            "work_experience": ("work-experience places", "werkervaringsplaatsen"),
+            "early_identification": ("early identification in pregnancy",
+                                     "vroegsignalering in de zwangerschap"),
+            "informal_support": ("informal support by volunteers",
+                                 "informele steun door vrijwilligers"),
+            "debt_counselling": ("debt counselling", "schuldhulpverlening"),
+            "financial_coaching": ("financial coaching", "budgetcoaching"),
+            "services_link": ("meetings with the social services", ("kennismaking met de "
+                              "sociale dienst")),
+            "support_group": ("support groups after the training", ("supportgroepen na de "
+                              "training"))}
 METRICS = {"dedicated_caseload_mean": ("dedicated coaches", "gespecialiseerde klantmanagers"),
            "reserved_places_used": ("reserved places in use",
                                     "gereserveerde plaatsen in gebruik")}

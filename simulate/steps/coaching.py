@@ -76,6 +76,47 @@ def disclosure(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
     return 1.0 + effect * (2.0 * model.mothers.trust_services[ids] - 1.0)
 
 
+# The draws of a conversation in which a mother tells what holds her back: one uniform per
+# mother for each barrier's detection and each registered referral's uptake.
+DISCLOSURE_STREAMS = (*(f"detect:{b.name}" for b in Barrier),
+                      *(f"uptake:{b.name}" for b in Barrier))
+
+
+def disclose(model: PathwaysModel, ids: np.ndarray, draws: dict[str, np.ndarray],
+             factor: float = 1.0) -> tuple[int, int]:
+    """A conversation in which mothers ``ids`` tell what holds them back as far as their
+    trust allows (004:655), as at a coach contact: each unregistered barrier is detected
+    (and registered), and each registered referral taken up, with its chance per contact
+    times :func:`disclosure` times ``factor``.
+
+    Args:
+        model: The model.
+        ids: The mothers in the conversation.
+        draws: One uniform per mother for each name in :data:`DISCLOSURE_STREAMS`.
+        factor: The conversation's chances relative to a coach contact's.
+
+    Returns:
+        The numbers of barriers detected and of referrals taken up.
+    """
+    m, p = model.mothers, model.params
+    tell = disclosure(model, ids) * factor
+    detect_p = np.minimum(p.barrier_detection_per_contact * tell, 1.0)
+    uptake_p = np.minimum(p.referral_uptake_per_contact * tell, 1.0)
+    detected = taken = 0
+    for b in Barrier:
+        bit = np.uint8(1 << b)
+        # A referral registered before this conversation can be taken up now.
+        pending = (m.barriers_registered[ids] & ~m.barriers_referred[ids] & bit) != 0
+        take = pending & (draws[f"uptake:{b.name}"] < uptake_p)
+        m.barriers_referred[ids[take]] |= bit
+        unseen = (m.barriers[ids] & ~m.barriers_registered[ids] & bit) != 0
+        detect = unseen & (draws[f"detect:{b.name}"] < detect_p)
+        m.barriers_registered[ids[detect]] |= bit
+        detected += int(detect.sum())
+        taken += int(take.sum())
+    return detected, taken
+
+
 def sanctioned(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
     """Whether a sanction's benefit cut runs this month."""
     since = model.month - model.mothers.last_sanction[ids]
@@ -111,22 +152,9 @@ def _contact(model: PathwaysModel, met: np.ndarray) -> None:
     m, p, t, s = model.mothers, model.params, model.month, model.streams
     gain = p.trust_gain_per_contact * model.coaches.trust[m.coach[met]]
     m.trust_services[met] += (gain * (1.0 - m.trust_services[met])).astype(np.float32)
-    tell = disclosure(model, met)
-    detect_p = np.minimum(p.barrier_detection_per_contact * tell, 1.0)
-    uptake_p = np.minimum(p.referral_uptake_per_contact * tell, 1.0)
-    draws = s.uniforms([f"detect:{b.name}" for b in Barrier]
-                       + [f"uptake:{b.name}" for b in Barrier], t, met)
-    for b in Barrier:
-        bit = np.uint8(1 << b)
-        # A referral registered before this contact can be taken up now.
-        pending = (m.barriers_registered[met] & ~m.barriers_referred[met] & bit) != 0
-        take = pending & (draws[f"uptake:{b.name}"] < uptake_p)
-        m.barriers_referred[met[take]] |= bit
-        unseen = (m.barriers[met] & ~m.barriers_registered[met] & bit) != 0
-        detect = unseen & (draws[f"detect:{b.name}"] < detect_p)
-        m.barriers_registered[met[detect]] |= bit
-        model.tally["barriers_detected"] += int(detect.sum())
-        model.tally["referrals_taken_up"] += int(take.sum())
+    detected, taken = disclose(model, met, s.uniforms(list(DISCLOSURE_STREAMS), t, met))
+    model.tally["barriers_detected"] += detected
+    model.tally["referrals_taken_up"] += taken
     told = met[s.uniform("topup_info", t, met) < p.topup_info_per_contact]
     m.knows_topup[told] = True
 

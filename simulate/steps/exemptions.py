@@ -46,7 +46,10 @@ def step(model: PathwaysModel) -> None:
     cand = on[~exempt]
     young = (m.n_children[cand] > 0) & (
         t - m.youngest_birth_month[cand] < p.exemption_child_age_limit_months)
-    hazards = np.stack([np.where(young, p.exemption_request_hazard, 0.0),
+    # A programme that discusses the exemption with her may change the chance she asks
+    # (the factor is 1 otherwise, which leaves the hazard unchanged).
+    request = p.exemption_request_hazard * m.exemption_request_factor[cand].astype(np.float64)
+    hazards = np.stack([np.where(young, request, 0.0),
                         np.where((m.barriers[cand] & HEALTH) != 0, p.exemption_health_hazard, 0.0),
                         np.where((m.barriers[cand] & CARE) != 0, p.exemption_care_hazard, 0.0),
                         np.full(len(cand), p.exemption_other_hazard)])

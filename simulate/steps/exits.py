@@ -29,9 +29,12 @@ def step(model: PathwaysModel) -> None:
              * np.where(age < p.study_young_age_years, p.study_young_factor, 1.0)
              * np.where(m.entry_reason[on] == EntryReason.STUDENT_FINANCE_END,
                         p.study_student_finance_factor, 1.0))
+    # Policies may raise the hazard of leaving for other reasons (``mod_exit_other``: a
+    # debt trajectory's full disclosure of finances, Koning 2014); kept within its third.
+    other = np.minimum(p.other_exit_hazard * m.mod_exit_other[on], THIRD)
     u = model.streams.uniform("exit", t, on)
     leave_assistance(model, on[u < study], Status.STUDY)
     leave_assistance(model, on[(u >= THIRD) & (u < THIRD + p.partner_exit_hazard)],
                      Status.PARTNER)
-    leave_assistance(model, on[(u >= 2 * THIRD) & (u < 2 * THIRD + p.other_exit_hazard)],
+    leave_assistance(model, on[(u >= 2 * THIRD) & (u < 2 * THIRD + other)],
                      Status.OTHER)

@@ -83,15 +83,25 @@ def believed_gain(model: PathwaysModel, ids: np.ndarray, earnings: np.ndarray,
                   hours: np.ndarray, pays_care: np.ndarray) -> np.ndarray:
     """Monthly net income gain a mother believes an offer brings: her income with the job
     (net pay, and the top-up if she knows it continues) less her income now (the norm, or
-    her part-time pay with its top-up), less the extra formal childcare she would pay."""
+    her part-time pay with its top-up), less the extra formal childcare she would pay.
+
+    Both incomes are net: assistance is a net amount, set against net pay. Policies adjust
+    the gain through this month's modifiers: the childcare cost she weighs
+    (``mod_care_cost``: a municipal top-up), a correction of her belief (``mod_gain_eur``:
+    financial coaching) and the share of a positive gain she keeps (``mod_gain_kept``:
+    under a debt arrangement creditors take most). At their neutral values (1, 0, 1) the
+    gain is exactly the one above.
+    """
     m, p = model.mothers, model.params
     believed_benefit = np.where(m.knows_topup[ids], benefit(p, earnings), 0.0)
     now_earnings = m.earnings_eur[ids].astype(np.float64)
     now = np.where(m.parttime[ids], net_pay(p, now_earnings) + benefit(p, now_earnings),
                    p.assistance_norm_eur)
     now_hours = np.where(m.parttime[ids], p.parttime_hours_per_week, 0.0)
-    care = np.where(pays_care, childcare_cost(p, hours) - childcare_cost(p, now_hours), 0.0)
-    return net_pay(p, earnings) + believed_benefit - now - care
+    care = np.where(pays_care, (childcare_cost(p, hours) - childcare_cost(p, now_hours))
+                    * m.mod_care_cost[ids], 0.0)
+    gain = net_pay(p, earnings) + believed_benefit - now - care + m.mod_gain_eur[ids]
+    return np.where(gain > 0.0, gain * m.mod_gain_kept[ids], gain)
 
 
 def arranged_care(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
@@ -103,7 +113,9 @@ def make_offers(model: PathwaysModel) -> Offers:
     """Search and employer offers; returns the offers the mothers accept."""
     m, p, t, s = model.mothers, model.params, model.month, model.streams
     on = m.ids_where(Status.ON_ASSISTANCE)
-    seek = on[m.ladder[on] >= p.search_min_step]
+    # Mothers at the top steps search; an employer who knows her (a policy's floor on her
+    # chance of an offer) may make one without her searching.
+    seek = on[(m.ladder[on] >= p.search_min_step) | (m.offer_floor[on] > 0)]
     if len(seek) == 0:
         return Offers.empty()
     emp = model.employer_table
@@ -131,6 +143,9 @@ def make_offers(model: PathwaysModel) -> Offers:
               * np.where(m.contacted[seek], 1.0 + p.offer_contact_effect, 1.0)
               * np.where(young, 1.0 - risk, 1.0)
               * m.mod_offer[seek])
+    # A policy's floor (0 leaves the chance unchanged); only the floor for a non-searcher.
+    floor = m.offer_floor[seek]
+    chance = np.where(m.ladder[seek] >= p.search_min_step, np.maximum(chance, floor), floor)
     hit = s.uniform("offer", t, seek) < chance
     ids, employer = seek[hit], employer[hit]
 
@@ -155,8 +170,11 @@ def make_offers(model: PathwaysModel) -> Offers:
     need = needs_care(model, ids)
     pays_care = need & ~m.informal_care[ids]
     gain = believed_gain(model, ids, earnings, hours, pays_care)
+    # A policy may make leaving assistance feel safer (a case file kept on hold, 004:1106);
+    # the multiplier is 1 otherwise.
+    leaving = np.where(ends, m.mod_accept_leaving[ids], np.float32(1.0)).astype(np.float64)
     accept = s.uniform("accept", t, ids) < p.offer_acceptance * expit(
-        (gain - p.acceptance_gain_reference_eur) / p.acceptance_gain_scale_eur)
+        (gain - p.acceptance_gain_reference_eur) / p.acceptance_gain_scale_eur) * leaving
     model.tally["offers_declined"] += int(np.count_nonzero(~accept))
     unaware = ~ends & ~m.knows_topup[ids]
     model.tally["offers_declined_income_belief"] += int(np.count_nonzero(~accept & unaware))

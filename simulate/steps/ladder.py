@@ -1,6 +1,7 @@
 """Step 4: stress events and moves up and down the participation ladder.
 
-Confidence, supportive ties and coach contact push a mother up; active barriers and an
+Confidence, supportive ties (her own network; peer-group ties act through the group's
+modifier, docs/model.md) and coach contact push a mother up; active barriers and an
 exemption hold her back; stress, stress events (a sick child, a crisis) and a recent step
 up ("fast change can cause a setback") push her down. The ladder's steps 1-4 move here;
 step 5 (part-time work with a top-up) and 6 (work) come from the job steps. Stress events
@@ -18,11 +19,19 @@ from simulate.states import LADDER_PARTTIME, Barrier, Status
 
 if TYPE_CHECKING:
     from simulate.model import PathwaysModel
+    from simulate.parameters import Params
     from simulate.population import Mothers
 
 
 def active_barriers(m: Mothers, ids: np.ndarray) -> np.ndarray:
     return np.bitwise_count(m.barriers[ids]).astype(np.int64)
+
+
+def network_push(p: Params, ties: np.ndarray) -> np.ndarray:
+    """Relative chance of a step up from ``ties`` supportive ties: it grows linearly with
+    ties up to ``ladder_network_full_ties``."""
+    full = p.ladder_network_full_ties
+    return 1.0 + p.ladder_network_effect * (np.minimum(ties, full) / full)
 
 
 def stress_events(model: PathwaysModel, on: np.ndarray) -> None:
@@ -48,14 +57,14 @@ def step(model: PathwaysModel) -> None:
     on = m.ids_where(Status.ON_ASSISTANCE)
 
     movers = on[~m.parttime[on]]
-    full = p.ladder_network_full_ties
-    ties = np.minimum(m.network_ties[movers] + m.peer_ties[movers], full) / full
+    # The mother's own supportive ties; ties made in a peer group do not push the ladder
+    # here (the group's ladder channel is its members' modifier while it runs).
     coach = m.coach[movers]
     effect = np.where(m.contacted[movers], model.coaches.effect[np.maximum(coach, 0)], 0.0)
     floor = p.confidence_floor
     up = (p.ladder_up_base * (floor + m.confidence[movers]) / (floor + 0.5)
           * (1.0 + p.ladder_contact_effect * effect)
-          * (1.0 + p.ladder_network_effect * ties)
+          * network_push(p, m.network_ties[movers])
           * (1.0 - p.ladder_barrier_penalty) ** active_barriers(m, movers)
           * np.where(m.exempt[movers], p.ladder_exempt_factor, 1.0)
           * m.mod_ladder_up[movers])

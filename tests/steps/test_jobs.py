@@ -38,6 +38,53 @@ def test_an_unaware_mother_sees_a_loss_in_part_time_work():
     assert np.allclose(gain - with_care, childcare_cost(p, hours))
 
 
+def test_the_gain_compares_net_pay_with_the_net_benefit():
+    """Earnings enter net (net_pay_share of gross) and assistance is the net norm, so a
+    full-time job's gain is net pay less the norm less the childcare she pays."""
+    model = make_model(0, size=100)
+    p, m = model.params, model.mothers
+    ids = np.array([0])
+    m.parttime[ids], m.knows_topup[ids] = False, True
+    hours = np.array([p.fulltime_hours_per_week])
+    earnings = hours * p.weeks_per_month * p.hourly_wage_eur
+    assert benefit(p, earnings)[0] == 0.0  # a full job ends assistance
+    gain = believed_gain(model, ids, earnings, hours, np.array([True]))
+    expected = (p.net_pay_share * earnings[0] - p.assistance_norm_eur
+                - p.childcare_net_cost_eur * hours[0] / p.parttime_hours_per_week)
+    assert gain[0] == pytest.approx(expected)
+
+
+def test_policy_modifiers_change_the_believed_gain_as_declared():
+    model = make_model(0, size=100)
+    p, m = model.params, model.mothers
+    ids = np.array([0, 1])
+    m.knows_topup[ids], m.parttime[ids] = [True, False], False
+    hours = np.array([p.parttime_hours_per_week, p.fulltime_hours_per_week])
+    earnings = hours * p.weeks_per_month * p.hourly_wage_eur
+    care = np.array([True, True])
+    neutral = believed_gain(model, ids, earnings, hours, care)
+    # A municipal top-up halves the childcare cost she weighs.
+    m.mod_care_cost[ids] = 0.5
+    topped = believed_gain(model, ids, earnings, hours, care)
+    assert np.allclose(topped - neutral, 0.5 * childcare_cost(p, hours))
+    m.mod_care_cost[ids] = 1.0
+    # A correction of her belief is added in EUR.
+    m.mod_gain_eur[ids] = 80.0
+    assert np.allclose(believed_gain(model, ids, earnings, hours, care) - neutral, 80.0)
+    m.mod_gain_eur[ids] = 0.0
+    # Under a debt arrangement she keeps a share of a gain, but a loss stays a loss.
+    m.knows_topup[1] = True
+    m.earnings_eur[1] = 0.0
+    m.mod_gain_kept[ids] = 0.1
+    kept = believed_gain(model, ids, earnings, hours, care)
+    assert np.allclose(kept, np.where(neutral > 0, 0.1 * neutral, neutral))
+    m.knows_topup[0] = False  # she now sees a loss in part-time work
+    loss = believed_gain(model, ids[:1], earnings[:1], hours[:1], care[:1])
+    m.mod_gain_kept[ids] = 1.0
+    assert loss[0] < 0 and loss[0] == believed_gain(model, ids[:1], earnings[:1], hours[:1],
+                                                      care[:1])[0]
+
+
 def _offers(seed=3, **overrides):
     model = make_model(12, seed=seed, size=6000, **overrides)
     return model.record.wide().iloc[1:]

@@ -1,0 +1,183 @@
+"""Debt counselling: a limited number of debt trajectories for mothers whose debts a coach
+has found.
+
+Half of the interviewed mothers have (had) debts, which give much stress (004:532); one
+pays five bailiffs under a payment arrangement and has nothing left (004:534); waiting
+lists for debt help are long (004:552). A mother whose debts barrier a coach has
+registered is offered a trajectory and joins a waiting list if she accepts; trajectories
+run at once up to a number the municipality pays for. In a trajectory:
+
+- the debt problem resolves with a monthly probability of its own (on top of the
+  model's resolution of a referral taken up);
+- stress falls (the collectors' pressure is lifted);
+- until her debts are settled, creditors take most of what she earns above the amount
+  left to live on, typically 90% (Koning, ESB 2014), so a job adds little to her income:
+  she keeps only the rest of a positive gain she weighs against an offer
+  (``mod_gain_kept``); once they are settled she keeps it all again;
+- the full disclosure of income and spending a trajectory demands has a threat effect:
+  more leave assistance for other reasons (``mod_exit_other``; Koning 2014: debt
+  assistance in Amsterdam raised outflow from assistance, mostly not to work).
+
+A trajectory ends after its duration or when she leaves assistance; the debts barrier
+then stays resolved or not. Effect sizes are declared uncertainties.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import numpy as np
+
+from simulate.parameters import ASSUMPTION, Parameter, ParameterSet, count, factor, hazard, share
+from simulate.policies.base import Metric, Policy, cost_metric, grown, register
+from simulate.policies.context import PolicyContext
+from simulate.population import NEVER
+from simulate.states import Barrier, Status
+
+KONING = ("Koning (2014), ESB 22 January 2014: under a debt arrangement about 90% of "
+          "income goes to creditors")
+DEBTS = np.uint8(1 << Barrier.DEBTS)
+
+
+@register
+class DebtCounselling(Policy):
+    """Debt trajectories with a waiting list for mothers whose debts are registered."""
+
+    name = "debt_counselling"
+    several_instances = False  # one waiting list: a second instance would take the same mothers
+    parameters = ParameterSet((
+        count("trajectories", 30, (0, 150),
+              ASSUMPTION + "; 004:552: waiting lists for debt help are long",
+              "Debt trajectories running at once (the municipality's capacity).",
+              unit="trajectories", kind="lever"),
+        count("duration_months", 36, (18, 36),
+              ASSUMPTION + ": an amicable debt arrangement or the Wsnp runs up to three "
+              "years (18 months under the newer practice)",
+              "Months a trajectory lasts (the debt arrangement included).", lo=1, hi=120,
+              unit="months", kind="lever"),
+        count("max_child_age_months", 60, (24, 60), ASSUMPTION,
+              "Offered to mothers whose youngest child is under this age (or pregnant).",
+              lo=0, hi=216, unit="months", kind="lever"),
+        share("uptake", 0.6, (0.3, 0.9),
+              ASSUMPTION + "; 004:534: some mothers already pay their debts under their own "
+              "arrangements",
+              "Probability that a mother with registered debts accepts a trajectory (asked "
+              "once).", unit="probability"),
+        hazard("resolution_hazard", 0.05, (0.02, 0.1), ASSUMPTION,
+              "Monthly probability that the debt problem of a mother in a trajectory is "
+               "resolved (besides the model's resolution of a referral taken up)."),
+        share("stress_relief_per_month", 0.1, (0.0, 0.3),
+              ASSUMPTION + "; 004:532: debts give much stress",
+              "Share of her stress lifted each month in a trajectory.",
+              unit="share per month"),
+        share("creditor_share", 0.9, (0.7, 0.95), KONING,
+              "Share of a positive income gain from a job that goes to creditors while her "
+              "debts in a trajectory are not yet settled.", kind="fact"),
+        factor("other_exit_factor", 2.0, (1.0, 4.0),
+               ASSUMPTION + "; Koning (2014), ESB 22 January 2014: debt assistance has threat "
+               "effects and raises outflow from assistance, mostly not to work",
+               "Hazard of leaving assistance for other reasons in a trajectory, relative to "
+               "without (the full disclosure of finances it demands).", kind="uncertainty"),
+        Parameter("cost_per_trajectory_month_eur", 100.0, "EUR per trajectory per month",
+                  (50.0, 200.0),
+                  ASSUMPTION + ": a trajectory of a few thousand euros over its duration",
+                  "Cost of one running trajectory for a month.", bounds=(0.0, 1e7)),
+    ))
+
+    metrics = (
+        Metric("debt_counselling_active", "mothers", "Mothers in a debt trajectory now.",
+               reach=True),
+        Metric("debt_counselling_started", "mothers", "Trajectories started this month."),
+        Metric("debt_counselling_reached", "mothers",
+               "Mothers who have started a trajectory so far."),
+        Metric("debt_counselling_waiting", "mothers",
+               "Mothers on the waiting list for a trajectory."),
+        Metric("debt_counselling_resolved", "mothers",
+               "Debt problems resolved in a trajectory this month."),
+        cost_metric("Debt trajectories running this month."),
+    )
+    zero: ClassVar[dict[str, Any]] = {"trajectories": 0}
+
+    def setup(self, ctx: PolicyContext) -> None:
+        n = ctx.mothers.n
+        self.start = np.full(n, NEVER, dtype=np.int32)    # month her trajectory started
+        self.queued = np.full(n, NEVER, dtype=np.int32)   # month she joined the list
+        self.asked = np.zeros(n, dtype=bool)
+        self.ever = np.zeros(n, dtype=bool)
+        self.started = self.resolved = 0
+
+    def _grow(self, n: int) -> None:
+        self.start = grown(self.start, n, NEVER)
+        self.queued = grown(self.queued, n, NEVER)
+        self.asked = grown(self.asked, n, False)
+        self.ever = grown(self.ever, n, False)
+
+    def participants(self, ctx: PolicyContext) -> np.ndarray:
+        return np.flatnonzero(self.start[: ctx.mothers.n] != NEVER)
+
+    def ever_participants(self, ctx: PolicyContext) -> np.ndarray:
+        return np.flatnonzero(self.ever[: ctx.mothers.n])
+
+    def waiting(self, ctx: PolicyContext) -> np.ndarray:
+        """Mothers on the waiting list (and still on assistance)."""
+        ids = np.flatnonzero(self.queued[: ctx.mothers.n] != NEVER)
+        return ids[ctx.mothers.status[ids] == Status.ON_ASSISTANCE]
+
+    def on_month_start(self, ctx: PolicyContext) -> None:
+        self.started = self.resolved = 0
+        p, m, t = self.params, ctx.mothers, ctx.month
+        if p.trajectories == 0:
+            return
+        n = m.n
+        self._grow(n)
+        on = np.zeros(n, dtype=bool)
+        on[ctx.on_assistance()] = True
+        debts = (m.barriers[:n] & DEBTS) != 0
+
+        # Trajectories end after their duration or when she leaves assistance; the list
+        # loses those who left or whose debts were resolved meanwhile.
+        running = self.start[:n] != NEVER
+        self.start[:n][running & (~on | (t - self.start[:n] >= p.duration_months))] = NEVER
+        listed = self.queued[:n] != NEVER
+        self.queued[:n][listed & (~on | ~debts)] = NEVER
+
+        # A coach's registration of her debts is the referral; she is asked once.
+        registered = on & ((m.barriers_registered[:n] & DEBTS) != 0) & ~self.asked[:n]
+        ids = np.flatnonzero(registered)
+        ids = ids[ctx.target_group(ids, p.max_child_age_months)]
+        self.asked[ids] = True
+        accept = ids[ctx.uniform("uptake", ids) < p.uptake]
+        self.queued[accept] = t
+
+        # Free trajectories go to the longest waiting.
+        free = p.trajectories - int(np.count_nonzero(self.start[:n] != NEVER))
+        waiting = np.flatnonzero(self.queued[:n] != NEVER)
+        if free > 0 and len(waiting):
+            first = waiting[np.lexsort((waiting, self.queued[waiting]))][:free]
+            self.start[first] = t
+            self.queued[first] = NEVER
+            self.ever[first] = True
+            self.started = len(first)
+
+        active = np.flatnonzero(self.start[:n] != NEVER)
+        if len(active) == 0:
+            return
+        owing = active[debts[active]]
+        solved = owing[ctx.uniform("resolve", owing) < p.resolution_hazard]
+        m.barriers[solved] &= ~DEBTS
+        m.barriers_registered[solved] &= ~DEBTS
+        m.barriers_referred[solved] &= ~DEBTS
+        self.resolved = len(solved)
+        m.stress[active] *= np.float32(1.0 - p.stress_relief_per_month)
+        # Until her debts are settled, creditors take most of what a job would add.
+        ctx.scale("mod_gain_kept", owing[~np.isin(owing, solved)], 1.0 - p.creditor_share)
+        ctx.scale("mod_exit_other", active, p.other_exit_factor)
+
+    def report(self, ctx: PolicyContext) -> dict[str, float]:
+        active = len(self.participants(ctx)) if self.params.trajectories else 0
+        return {"debt_counselling_active": active,
+                "debt_counselling_started": self.started,
+                "debt_counselling_reached": int(self.ever[: ctx.mothers.n].sum()),
+                "debt_counselling_waiting": len(self.waiting(ctx)),
+                "debt_counselling_resolved": self.resolved,
+                "cost_eur": active * self.params.cost_per_trajectory_month_eur}
