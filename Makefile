@@ -2,7 +2,7 @@
 #   make demo   creates .venv, installs, compares the shipped programme scenarios with the
 #               baseline and writes report.html
 #   make test   creates .venv, installs (and Debian's chromium for the browser test when it
-#               is missing), runs the default test suite
+#               is missing), runs the linters (make lint) and the default test suite
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -15,7 +15,7 @@ PROGRAMMES := dedicated-coaches reserved-childcare combined klaar-voor-een-kind 
               work-experience early-identification \
               home-start moeders-informeren-moeders duo-coaching eigen-toekomst-plan
 
-.PHONY: demo test test-all bench docs install browser clean snapshot
+.PHONY: demo test test-all lint bench docs install browser clean snapshot
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,10 +39,15 @@ browser:
 	  ( $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium ) >/dev/null 2>&1 \
 	    || echo "chromium could not be installed: the browser test will be skipped"; }
 
-test: $(STAMP) browser
+# ruff (rules and line length in pyproject.toml) and mypy ([tool.mypy]) must be clean.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test: lint browser
 	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS)
 
-test-all: $(STAMP) browser
+test-all: lint browser
 	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) -m ""
 
 bench: $(STAMP)

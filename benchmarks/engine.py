@@ -30,11 +30,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from reference_mesa import ReferenceModel  # noqa: E402
+from reference_mesa import ReferenceModel
 
-from simulate.model import PathwaysModel  # noqa: E402
-from simulate.parameters import Params  # noqa: E402
-from simulate.states import Status  # noqa: E402
+from simulate.model import PathwaysModel
+from simulate.parameters import Params
+from simulate.states import Status
 
 
 def _followed(model: PathwaysModel) -> int:

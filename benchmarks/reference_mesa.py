@@ -62,8 +62,15 @@ import numpy as np
 from simulate.parameters import Params
 from simulate.population import NEVER, draw_mothers
 from simulate.rng import Streams
-from simulate.states import (LADDER_PARTTIME, LADDER_WORK, Barrier, Education, EntryReason,
-                             ExemptionReason, Status)
+from simulate.states import (
+    LADDER_PARTTIME,
+    LADDER_WORK,
+    Barrier,
+    Education,
+    EntryReason,
+    ExemptionReason,
+    Status,
+)
 
 ON, IN_WORK, JOBLESS = Status.ON_ASSISTANCE, Status.IN_WORK, Status.JOBLESS
 EXIT_NAMES = {Status.IN_WORK: "work", Status.STUDY: "study", Status.PARTNER: "partner",
@@ -140,7 +147,7 @@ class RefMother(mesa.Agent):
         return bool(self.barriers >> barrier & 1)
 
     def n_barriers(self) -> int:
-        return bin(self.barriers).count("1")
+        return int(self.barriers).bit_count()
 
     def child_under(self, months: int) -> bool:
         return self.n_children > 0 and self.model.month - self.youngest_birth_month < months
@@ -302,14 +309,14 @@ class RefMother(mesa.Agent):
             uptake = min(p.referral_uptake_per_contact * tell, 1.0)
             for b in Barrier:
                 bit = 1 << b
-                if self.barriers_registered & bit and not self.barriers_referred & bit:
-                    if r.random() < uptake:
-                        self.barriers_referred |= bit
-                        tally["referrals_taken_up"] += 1
-                if self.barriers & bit and not self.barriers_registered & bit:
-                    if r.random() < detect:
-                        self.barriers_registered |= bit
-                        tally["barriers_detected"] += 1
+                if (self.barriers_registered & bit and not self.barriers_referred & bit
+                        and r.random() < uptake):
+                    self.barriers_referred |= bit
+                    tally["referrals_taken_up"] += 1
+                if (self.barriers & bit and not self.barriers_registered & bit
+                        and r.random() < detect):
+                    self.barriers_registered |= bit
+                    tally["barriers_detected"] += 1
             if r.random() < p.topup_info_per_contact:
                 self.knows_topup = True
         # Only referrals taken up resolve.

@@ -28,8 +28,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from simulate.experiments import (Experiment, InProcess, Processes, run_experiment,
-                                  write_sensitivity_outputs)
+from simulate.experiments import (
+    Experiment,
+    InProcess,
+    Processes,
+    run_experiment,
+    write_sensitivity_outputs,
+)
 from simulate.runner import default_workers
 
 ROOT = Path(__file__).resolve().parents[1]

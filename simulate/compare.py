@@ -204,7 +204,7 @@ class Comparison:
     def _reach(self, wide: pd.DataFrame) -> pd.DataFrame:
         """Mothers reached by each alternative's programmes, and extra exits to work per
         100 of them (a ratio of means with a delta-method interval)."""
-        rows = []
+        rows: list[dict[str, Any]] = []
         if "programme_reached" not in wide:
             return pd.DataFrame(rows)
         last = int(wide["month"].max())

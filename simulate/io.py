@@ -293,11 +293,11 @@ def check_new_file(path: str | Path, command: str, option: str,
     path = Path(path)
     if path.is_dir():
         raise InputError(path, "", f"is a directory; {option} needs a file name", kind)
-    if path.exists() or path.is_symlink():
-        if not path.is_file() or path.is_symlink() or not sealed(path, command):
-            raise InputError(path, "", f"exists and is not a file that {command} wrote (or "
-                             "was changed since), so it is not replaced; choose another "
-                             f"{option} or move it away", kind)
+    if (path.exists() or path.is_symlink()) and (
+            not path.is_file() or path.is_symlink() or not sealed(path, command)):
+        raise InputError(path, "", f"exists and is not a file that {command} wrote (or "
+                         "was changed since), so it is not replaced; choose another "
+                         f"{option} or move it away", kind)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
@@ -370,7 +370,7 @@ def foreign_entry(directory: Path, manifest: dict, command: str) -> str | None:
     if isinstance(files, dict):
         own = {str(k): v for k, v in files.items()}
     else:  # results from before manifests listed their files: the known names
-        names = RESULT_FILES.get(manifest.get("kind"), ())
+        names = RESULT_FILES.get(str(manifest.get("kind")), ())
         scenarios = manifest.get("scenarios")
         names += tuple(f"scenario-{n}.yaml" for n in scenarios) if isinstance(
             scenarios, dict) else ()

@@ -59,13 +59,20 @@ from simulate.network import Network
 from simulate.parameters import Params
 from simulate.policies.base import Policy
 from simulate.policies.context import PolicyContext
-from simulate.population import COLUMNS, MODIFIERS, NEVER, Mothers, draw_mothers
+from simulate.population import COLUMNS, MODIFIERS, Mothers, draw_mothers
 from simulate.recording import ChildLog, MonthlyRecord, SpellLog
-from simulate.states import ExemptionReason
 from simulate.rng import Streams
-from simulate.states import EXIT_REASONS, LADDER_PARTTIME, Status
-from simulate.steps import (childcare, coaching, demography, exemptions, exits, job_loss, jobs,
-                            ladder)
+from simulate.states import EXIT_REASONS, LADDER_PARTTIME, ExemptionReason, Status
+from simulate.steps import (
+    childcare,
+    coaching,
+    demography,
+    exemptions,
+    exits,
+    job_loss,
+    jobs,
+    ladder,
+)
 from simulate.steps.coaching import sanctioned
 from simulate.steps.jobs import CARE_KINDS, Offers, benefit
 
@@ -151,7 +158,7 @@ class PathwaysModel(mesa.Model):
         self.record = MonthlyRecord()
         self.tally: Counter = Counter()
         self.offers = Offers.empty()
-        self._planned: dict[int, dict[str, np.ndarray]] = {}
+        self._planned: dict[int, tuple[int | None, dict[str, np.ndarray]]] = {}
         self._next_id = 0
         self._mother_views: dict[int, MotherAgent] = {}
         self._views_upto = 0
@@ -242,7 +249,8 @@ class PathwaysModel(mesa.Model):
                        caseload_max=p.regular_caseload_max)
         retire = working[wanted:]
         table.active[retire] = False
-        on = self.mothers.ids_where(Status.ON_ASSISTANCE) if hasattr(self, "mothers") else []
+        on = (self.mothers.ids_where(Status.ON_ASSISTANCE) if hasattr(self, "mothers")
+              else np.zeros(0, dtype=np.int64))
         if len(retire) and len(on):
             self.mothers.coach[on[np.isin(self.mothers.coach[on], retire)]] = -1
         regular = table.available_regular
@@ -283,10 +291,9 @@ class PathwaysModel(mesa.Model):
             attrs = draw_mothers(p, self.streams, ids, np.repeat(months, counts), stock=False)
             edges = np.cumsum([0, *counts])
             for i, s in enumerate(months):
-                self._planned[int(s)] = {k: v[edges[i]:edges[i + 1]] for k, v in attrs.items()}
-                self._planned[int(s)]["_first_id"] = ids[edges[i]] if counts[i] else None
-        attrs = self._planned.pop(t)
-        first = attrs.pop("_first_id")
+                self._planned[int(s)] = (int(ids[edges[i]]) if counts[i] else None,
+                                         {k: v[edges[i]:edges[i + 1]] for k, v in attrs.items()})
+        first, attrs = self._planned.pop(t)
         # Attributes were drawn for specific ids: they must land on exactly those rows.
         assert first is None or first == self.mothers.n, "arrivals out of order"
         return self._add(attrs)

@@ -7,7 +7,12 @@ the list by :meth:`Network.refresh`.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
+
+if TYPE_CHECKING:
+    from simulate.population import Mothers
 
 
 class Network:
@@ -53,7 +58,7 @@ class Network:
         act = self.active
         return (np.bincount(self.a[act], minlength=n) + np.bincount(self.b[act], minlength=n))[:n]
 
-    def refresh(self, mothers) -> None:
+    def refresh(self, mothers: Mothers) -> None:
         """Write each mother's number of active ties into ``mothers.peer_ties``."""
         n = mothers.n
         mothers.peer_ties[:n] = np.minimum(self.degree(n), np.iinfo(np.int16).max)

@@ -18,7 +18,6 @@ Following EMA Workbench, each parameter has a *kind*:
 from __future__ import annotations
 
 import math
-
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -809,7 +808,7 @@ class Params:
             policy's).
     """
 
-    __slots__ = ("values", "declarations")
+    __slots__ = ("declarations", "values")
 
     def __init__(self, values: Mapping[str, Any] | None = None,
                  declarations: ParameterSet = PARAMETERS) -> None:

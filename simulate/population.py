@@ -14,6 +14,7 @@ import functools
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 from scipy.special import expit, logit, ndtr, ndtri
 from scipy.stats import poisson
 
@@ -123,7 +124,74 @@ ADDITIVE_MODIFIERS = ("mod_gain_eur",)
 
 
 class Mothers:
-    """Column store for the mothers. ``n`` rows are in use; capacity grows by doubling."""
+    """Column store for the mothers. ``n`` rows are in use; capacity grows by doubling.
+
+    ``COLUMNS`` says what each column holds and how it starts; the annotations below give
+    the type checker the same columns (tests/test_population.py keeps the two in step).
+    """
+
+    status: NDArray[np.int8]
+    birth_month: NDArray[np.float32]
+    entry_month: NDArray[np.int32]
+    education: NDArray[np.int8]
+    entry_reason: NDArray[np.int8]
+    returning: NDArray[np.bool]
+    n_children: NDArray[np.int8]
+    youngest_birth_month: NDArray[np.int32]
+    pregnant: NDArray[np.bool]
+    due_month: NDArray[np.int32]
+    barriers: NDArray[np.uint8]
+    barriers_registered: NDArray[np.uint8]
+    barriers_referred: NDArray[np.uint8]
+    network_ties: NDArray[np.int16]
+    network_working: NDArray[np.int16]
+    peer_ties: NDArray[np.int16]
+    confidence: NDArray[np.float32]
+    confidence_own: NDArray[np.float32]
+    trust_services: NDArray[np.float32]
+    trust_services_own: NDArray[np.float32]
+    trust_childcare: NDArray[np.float32]
+    stress: NDArray[np.float32]
+    stress_own: NDArray[np.float32]
+    knows_topup: NDArray[np.bool]
+    ladder: NDArray[np.int8]
+    last_step_up: NDArray[np.int32]
+    exempt: NDArray[np.bool]
+    exempt_since: NDArray[np.int32]
+    exempt_reason: NDArray[np.int8]
+    exempt_long: NDArray[np.bool]
+    spell_start: NDArray[np.int32]
+    spell_exempt_ever: NDArray[np.bool]
+    spell_barrier_registered: NDArray[np.bool]
+    spell_exempt_request: NDArray[np.bool]
+    transfer: NDArray[np.bool]
+    coach: NDArray[np.int32]
+    last_contact: NDArray[np.int32]
+    last_sanction: NDArray[np.int32]
+    contacted: NDArray[np.bool]
+    stress_event: NDArray[np.bool]
+    provider: NDArray[np.int16]
+    childcare_place: NDArray[np.int16]
+    place_reserved: NDArray[np.bool]
+    queue_since: NDArray[np.int32]
+    informal_care: NDArray[np.bool]
+    informal_since: NDArray[np.int32]
+    care_broke: NDArray[np.bool]
+    parttime: NDArray[np.bool]
+    job_start: NDArray[np.int32]
+    earnings_eur: NDArray[np.float32]
+    exit_month: NDArray[np.int32]
+    return_month: NDArray[np.int32]
+    mod_ladder_up: NDArray[np.float32]
+    mod_offer: NDArray[np.float32]
+    mod_job_loss: NDArray[np.float32]
+    mod_exit_other: NDArray[np.float32]
+    mod_care_cost: NDArray[np.float32]
+    mod_gain_kept: NDArray[np.float32]
+    mod_gain_eur: NDArray[np.float32]
+    mod_accept_leaving: NDArray[np.float32]
+    offer_floor: NDArray[np.float32]
+    exemption_request_factor: NDArray[np.float32]
 
     def __init__(self, capacity: int = 1024) -> None:
         self.n = 0
@@ -145,7 +213,7 @@ class Mothers:
             new_cap = max(self._capacity * 2, self.n + k)
             for name, col in COLUMNS.items():
                 old = getattr(self, name)
-                grown = np.full(new_cap, col.fill, dtype=col.dtype)
+                grown: np.ndarray = np.full(new_cap, col.fill, dtype=col.dtype)
                 grown[: self.n] = old[: self.n]
                 setattr(self, name, grown)
             self._capacity = new_cap
@@ -155,7 +223,7 @@ class Mothers:
         self.n += k
         return ids
 
-    def ids_where(self, status: Status) -> np.ndarray:
+    def ids_where(self, status: int) -> np.ndarray:
         return np.flatnonzero(self.status[: self.n] == status)
 
     def nbytes(self) -> int:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
 from simulate.states import EXIT_REASONS, Education, EntryReason, Status
+
+if TYPE_CHECKING:
+    from simulate.population import Mothers
 
 SPELL_END_REASONS = dict(EXIT_REASONS)
 
@@ -49,7 +54,7 @@ class SpellLog:
         self.enabled = enabled
         self.chunks: list[dict[str, np.ndarray]] = []
 
-    def _rows(self, mothers, ids: np.ndarray, end: np.ndarray, reason: np.ndarray) -> dict:
+    def _rows(self, mothers: Mothers, ids: np.ndarray, end: np.ndarray, reason: np.ndarray) -> dict:
         start = mothers.spell_start[ids]
         return {
             "mother_id": ids.astype(np.int64),
@@ -66,13 +71,13 @@ class SpellLog:
             "age_at_start": (start - mothers.birth_month[ids]) / 12.0,
         }
 
-    def close(self, mothers, ids: np.ndarray, month: int, status: Status) -> None:
+    def close(self, mothers: Mothers, ids: np.ndarray, month: int, status: int) -> None:
         """Record the end of the spells of ``ids`` in ``month`` for reason ``status``."""
         if self.enabled and len(ids):
             reason = np.full(len(ids), SPELL_END_REASONS[status], dtype=object)
             self.chunks.append(self._rows(mothers, ids, np.full(len(ids), month), reason))
 
-    def frame(self, mothers) -> pd.DataFrame:
+    def frame(self, mothers: Mothers) -> pd.DataFrame:
         """All spells: the closed ones, then those still open (end_month and reason empty)."""
         open_ids = mothers.ids_where(Status.ON_ASSISTANCE)
         chunks = list(self.chunks)

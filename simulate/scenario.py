@@ -32,8 +32,15 @@ import yaml
 
 from simulate.parameters import PARAMETERS, ParameterError, Params
 from simulate.policies import REGISTRY, Policy
-from simulate.schema import (InputError, Reader, deferred_warnings, describe, join, load_yaml,
-                             unknown)
+from simulate.schema import (
+    InputError,
+    Reader,
+    deferred_warnings,
+    describe,
+    join,
+    load_yaml,
+    unknown,
+)
 
 KIND = "scenario"
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
@@ -127,11 +134,12 @@ class Scenario:
             base = cls._read_base(r, data["extends"], source, _seen)
 
         # A name or description given here replaces the base's in every language.
-        texts = {"name": r.attempt(_read_texts, r, data["name"], "name", False, default={})
-                 if data.get("name") is not None else None,
-                 "description": r.attempt(_read_texts, r, data["description"], "description",
-                                          True, default={})
-                 if data.get("description") is not None else None}
+        texts: dict[str, Any] = {
+            "name": r.attempt(_read_texts, r, data["name"], "name", False, default={})
+            if data.get("name") is not None else None,
+            "description": r.attempt(_read_texts, r, data["description"], "description",
+                                     True, default={})
+            if data.get("description") is not None else None}
         for key, given in texts.items():
             if given is None:
                 texts[key] = {lang: (getattr(base, key) if lang == "en"
@@ -346,6 +354,7 @@ def _read_policies(r: Reader, value: Any, field: str = "policies") -> tuple[Poli
 
 
 def _read_policy(r: Reader, item: Any, where: str, specs: list[PolicySpec]) -> PolicySpec:
+    values: dict[str, Any]
     if isinstance(item, str):
         name, values = item, {}
     else:

@@ -22,7 +22,7 @@ import math
 import os
 import re
 import warnings
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +46,8 @@ class InputError(Exception):
         kind: "scenario", "experiment", "targets"... used as the line's prefix.
     """
 
-    def __init__(self, source: str, field: str, message: str, kind: str = "input") -> None:
+    def __init__(self, source: str | os.PathLike[str], field: str, message: str,
+                 kind: str = "input") -> None:
         self.source, self.field, self.message, self.kind = str(source), field, message, kind
         super().__init__(self.line())
 
@@ -184,7 +185,7 @@ def parse_yaml(data: bytes, path: str | Path, kind: str) -> Any:
         raise InputError(path, "", "cannot read the file (it is not UTF-8 text)", kind) from None
     try:
         _check_shape(text)
-        return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 (safe loader subclass)
+        return yaml.load(text, Loader=_UniqueKeyLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
@@ -207,7 +208,7 @@ def _check_shape(text: str) -> None:
     than :data:`MAX_YAML_DEPTH` levels deep or holding more than :data:`MAX_YAML_VALUES`
     values once aliases are expanded."""
     loader = _Loader(text)
-    sizes: dict[str, int] = {}    # values under each anchor, aliases expanded
+    sizes: dict[str | None, int] = {}    # values under each anchor, aliases expanded
     stack: list[list] = [[None, 0]]  # open collections: [anchor, values so far]
     try:
         while loader.check_event():
@@ -428,7 +429,7 @@ def describe(value: Any) -> str:
     return shown if len(shown) <= 40 else shown[:37] + "..."
 
 
-def unknown(key: object, allowed: list[str], what: str = "key") -> str:
+def unknown(key: object, allowed: Sequence[str], what: str = "key") -> str:
     close = difflib.get_close_matches(str(key), allowed, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     listed = ", ".join(allowed) if len(allowed) <= 12 else f"see `simulate params` for the {len(allowed)} allowed"

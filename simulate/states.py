@@ -29,7 +29,7 @@ class Status:
 
 
 # Exit destinations in the order of the Rotterdam leavers' table, with the metric names.
-EXIT_REASONS: dict[Status, str] = {
+EXIT_REASONS: dict[int, str] = {
     Status.IN_WORK: "work",
     Status.STUDY: "study",
     Status.NONCOOPERATION: "noncooperation",

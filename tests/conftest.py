@@ -24,8 +24,8 @@ def make_model(months: int = 0, seed: int = 1, policies=(), **overrides) -> Path
 
 
 # Parameters that leave only one constant exit hazard ('other') active.
-ONLY_OTHER_EXIT = dict(study_exit_hazard=0.0, partner_exit_hazard=0.0, job_offer_base=0.0,
-                       lapse_hazard=0.0, return_other_hazard=0.0)
+ONLY_OTHER_EXIT = {"study_exit_hazard": 0.0, "partner_exit_hazard": 0.0, "job_offer_base": 0.0,
+                   "lapse_hazard": 0.0, "return_other_hazard": 0.0}
 
 
 # Nothing moves mothers off assistance or into work: no exits, offers, lapses or arrivals,

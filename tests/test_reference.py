@@ -31,7 +31,7 @@ from simulate.parameters import Params
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from reference_mesa import ReferenceModel  # noqa: E402
+from reference_mesa import ReferenceModel
 
 MONTHS, REPS = 18, 24
 ENGINE_SEEDS, REFERENCE_SEEDS = 100, 200   # first seed of each model's replicates

@@ -114,11 +114,11 @@ def test_unknown_key_suggests_the_close_name(tmp_path, capsys):
 def test_console_script_exit_code_and_bad_arguments(tmp_path):
     path = _write(tmp_path, BAD["zero horizon"][0])
     proc = subprocess.run([sys.executable, "-m", "simulate", "run", str(path)],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, check=False)
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
     proc = subprocess.run([sys.executable, "-m", "simulate", "run", str(path), "--reps", "0"],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, check=False)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1
 
 

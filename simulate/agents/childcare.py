@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import mesa
 import numpy as np
 
 from simulate.population import NEVER
+
+if TYPE_CHECKING:
+    from simulate.model import PathwaysModel
 
 
 class ChildcareProvider(mesa.Agent):
@@ -17,7 +22,7 @@ class ChildcareProvider(mesa.Agent):
         places: Places open to the modelled mothers.
     """
 
-    def __init__(self, model, *, index: int, places: int) -> None:
+    def __init__(self, model: PathwaysModel, *, index: int, places: int) -> None:
         super().__init__(model)
         self.index = index
         self.places = places

@@ -6,10 +6,11 @@ so editing an agent (``coach.caseload_max = 30``) changes what the model does.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import mesa
 import numpy as np
+from numpy.typing import NDArray
 
 if TYPE_CHECKING:
     from simulate.model import PathwaysModel
@@ -20,12 +21,23 @@ REGULAR = "regular"
 class CoachTable:
     """All coaches as arrays, for the vectorised contact step (one row per coach)."""
 
-    FIELDS = {
+    FIELDS: ClassVar[dict[str, type]] = {
         "hours_per_month": np.float64, "client_time_share": np.float64,
         "hours_per_contact": np.float64, "capacity": np.int64, "trust": np.float64,
         "effect": np.float64, "regular": np.bool_, "active": np.bool_,
         "gender_sensitive": np.bool_, "caseload": np.int64,
     }
+    # The same fields for the type checker (tests/test_population.py keeps them in step).
+    hours_per_month: NDArray[np.float64]
+    client_time_share: NDArray[np.float64]
+    hours_per_contact: NDArray[np.float64]
+    capacity: NDArray[np.int64]
+    trust: NDArray[np.float64]
+    effect: NDArray[np.float64]
+    regular: NDArray[np.bool_]
+    active: NDArray[np.bool_]
+    gender_sensitive: NDArray[np.bool_]
+    caseload: NDArray[np.int64]
 
     def __init__(self) -> None:
         for name, dtype in self.FIELDS.items():
@@ -35,7 +47,7 @@ class CoachTable:
     def __len__(self) -> int:
         return len(self.programme)
 
-    def add(self, programme: str, **values) -> int:
+    def add(self, programme: str, **values: object) -> int:
         """Append a coach; returns its index."""
         for name, dtype in self.FIELDS.items():
             setattr(self, name, np.append(getattr(self, name),

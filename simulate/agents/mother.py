@@ -10,11 +10,16 @@ Python objects.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import mesa
 import numpy as np
 
 from simulate.population import COLUMNS
 from simulate.states import BARRIER_NAMES, Education, EntryReason, Status
+
+if TYPE_CHECKING:
+    from simulate.model import PathwaysModel
 
 
 class MotherAgent(mesa.Agent):
@@ -24,7 +29,7 @@ class MotherAgent(mesa.Agent):
     (``agent.confidence``, ``agent.ladder``...), plus the derived ones below.
     """
 
-    def __init__(self, model, mother_id: int) -> None:
+    def __init__(self, model: PathwaysModel, mother_id: int) -> None:
         super().__init__(model)
         self.mother_id = int(mother_id)
 

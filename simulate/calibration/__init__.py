@@ -9,8 +9,13 @@ See docs/calibration.md for the method.
 """
 
 from simulate.calibration.sample import SAMPLE_COLUMNS, Window, period_sample, stock
-from simulate.calibration.targets import (DEFAULT_TARGETS, Target, TargetSet, load_targets,
-                                          statistics)
+from simulate.calibration.targets import (
+    DEFAULT_TARGETS,
+    Target,
+    TargetSet,
+    load_targets,
+    statistics,
+)
 from simulate.calibration.validation import Simulator, compare, validate
 
 __all__ = ["DEFAULT_TARGETS", "SAMPLE_COLUMNS", "Simulator", "Target", "TargetSet", "Window",

@@ -108,7 +108,7 @@ class Fit:
         """Fitted parameters that ended at an end of their plausible range."""
         out = []
         for name in self.parameters:
-            lo, hi = PARAMETERS[name].range
+            lo, hi = _range(name)
             if min(abs(self.values[name] - lo), abs(hi - self.values[name])) <= 1e-3 * (hi - lo):
                 out.append(name)
         return out
@@ -130,13 +130,21 @@ class Fit:
         """The fitted parameters: start, fitted value, standard error, plausible range."""
         rows = []
         for name in self.parameters:
-            lo, hi = PARAMETERS[name].range
+            lo, hi = _range(name)
             se = self.standard_errors[name]
             rows.append({"parameter": name, "start": self.start[name],
                          "fitted": self.values[name], "standard_error": se,
                          "range_low": lo, "range_high": hi,
                          "se_share_of_range": se / (hi - lo)})
         return pd.DataFrame(rows)
+
+
+def _range(name: str) -> tuple[float, float]:
+    """The plausible range of a fitted parameter (the targets admit only those with one)."""
+    declared = PARAMETERS[name].range
+    if declared is None:
+        raise ValueError(f"{name} has no plausible range to fit within")
+    return declared
 
 
 def _round(x: float) -> float:
@@ -188,16 +196,16 @@ class Objective:
             if self.simulator.runs + len(todo) * self.reps > self.budget_runs:
                 raise BudgetSpent
             scenarios = {k: self._scenario(self.to_values(np.array(k))) for k in todo}
-            feasible = [k for k in todo if scenarios[k] is not None]
+            feasible = {k: s for k, s in scenarios.items() if s is not None}
             frames = dict(zip(feasible, self.simulator.values(
-                [scenarios[k] for k in feasible], self.reps, self.seed)))
+                list(feasible.values()), self.reps, self.seed)))
             for key in todo:
                 frame = frames.get(key, pd.DataFrame(columns=self.targets.names()))
                 ev = Evaluation(self.to_values(np.array(key)), self._residuals(frame), frame)
                 self.cache[key] = ev
                 if self.best is None or ev.loss < self.best.loss:
                     self.best = ev
-            if self.on_evaluation:
+            if self.on_evaluation and self.best is not None:
                 self.on_evaluation(len(self.cache), self.simulator.runs, self.best.loss)
         return [self.cache[k] for k in keys]
 
@@ -294,6 +302,8 @@ def calibrate(scenario: Scenario, targets: TargetSet, parameters: Sequence[str] 
         except BudgetSpent:
             message = f"the budget of {budget} runs is spent"
         best = obj.best
+        if best is None:  # the budget check above pays for the start point's evaluation
+            raise BudgetSpent
         obj.budget_runs = budget
         jac = obj.central_jacobian(obj.to_unit(best.values))
         rounded = {n: _round(v) for n, v in best.values.items()}
@@ -363,7 +373,7 @@ def identification(scenario: Scenario, targets: TargetSet, fit: Fit, others: Seq
     params = scenario.params()
     scenarios, moves = [scenario], []
     for name in others:
-        lo, hi = PARAMETERS[name].range
+        lo, hi = _range(name)
         value = float(params[name])
         delta = step * (hi - lo) * (1.0 if hi - value >= value - lo else -1.0)
         try:

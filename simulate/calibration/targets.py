@@ -51,8 +51,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from simulate.calibration.sample import (SAMPLE_COLUMNS, Window, period_sample, stock,
-                                        stock_duration_share)
+from simulate.calibration.sample import (
+    SAMPLE_COLUMNS,
+    Window,
+    period_sample,
+    stock,
+    stock_duration_share,
+)
 from simulate.parameters import PARAMETERS
 from simulate.schema import InputError, Reader, join, load_yaml, unknown
 from simulate.states import EXIT_REASONS, Education, EntryReason
@@ -142,14 +147,25 @@ class Statistic:
             return horizon_months
         if self.month == "window_end":
             return window.last
-        return int(self.month)
+        return self._month_number()
+
+    def month_range(self) -> tuple[int, int]:
+        """First and last month of a ``metric_total``."""
+        if self.months is None:
+            raise TypeError(f"{self.kind} needs a range of months")
+        return self.months
+
+    def _month_number(self) -> int:
+        if not isinstance(self.month, int):
+            raise TypeError(f"{self.kind} needs a month number, not {self.month!r}")
+        return self.month
 
     def compute(self, sample: pd.DataFrame, spells: pd.DataFrame, size: int,
                 horizon_months: int, window: Window,
                 monthly: pd.DataFrame | None = None) -> float:
         """The statistic for one sample (one replicate); NaN when its denominator is empty."""
         if self.kind == "long_term_share":
-            return stock_duration_share(spells, window.last, int(self.month))
+            return stock_duration_share(spells, window.last, self._month_number())
         if self.kind == "metric_share":
             if monthly is None:
                 raise ValueError("metric_share needs the run's monthly metrics")
@@ -159,7 +175,7 @@ class Statistic:
         if self.kind == "metric_total":
             if monthly is None:
                 raise ValueError("metric_total needs the run's monthly metrics")
-            first, last = self.months
+            first, last = self.month_range()
             rows = monthly.loc[(monthly.index >= first) & (monthly.index <= last)]
             return float(rows[list(self.metrics)].to_numpy().sum())
         if self.kind == "stock_ratio":
@@ -182,8 +198,8 @@ class Statistic:
         if self.kind == "long_term_share":
             return f"share of the stock at the window's end on assistance {self.month}+ months"
         if self.kind == "metric_total":
-            return (f"sum of {' + '.join(self.metrics)} over months {self.months[0]} to "
-                    f"{self.months[1]}")
+            first, last = self.month_range()
+            return f"sum of {' + '.join(self.metrics)} over months {first} to {last}"
         if self.kind == "metric_share":
             return (f"sum of {' + '.join(self.numerator)} / sum of "
                     f"{' + '.join(self.denominator)} over the window")
@@ -261,9 +277,10 @@ class TargetSet:
         """Refuse stock targets and metric totals at months a validation run does not
         reach."""
         for i, t in enumerate(self.targets):
-            if t.statistic.kind == "metric_total" and t.statistic.months[1] > self.months:
+            if (t.statistic.kind == "metric_total"
+                    and t.statistic.month_range()[1] > self.months):
                 raise InputError(self.source, f"targets[{i}].statistic.months",
-                                 f"month {t.statistic.months[1]} is outside the validation "
+                                 f"month {t.statistic.month_range()[1]} is outside the validation "
                                  f"run (months 0 to {self.months}: burn-in plus window); "
                                  "lengthen sampling.window_months", KIND)
             if t.statistic.kind == "stock_ratio":
@@ -344,7 +361,7 @@ def targets_from_dict(data: Any, source: str = "<dict>") -> TargetSet:
                         "sampling.burn_in_months", 0, 1200)
     window = r.integer(r.required(sampling, "window_months", "sampling"),
                        "sampling.window_months", 1, 600)
-    settings = {
+    settings: dict[str, Any] = {
         "validation_replications": r.integer(validation.get("replications", 40),
                                              "validation.replications", 2, 100_000),
         "validation_seed": r.integer(validation.get("seed", 0), "validation.seed", 0,
@@ -513,6 +530,7 @@ def _read_condition(r: Reader, value: Any, where: str, allow_empty: bool = False
         wanted = wanted if isinstance(wanted, list) else [wanted]
         if not wanted:
             raise r.error(field_, "lists no values")
+        values: tuple[Any, ...]
         if column in CATEGORIES:
             values = tuple(r.choice(v, field_, CATEGORIES[column]) for v in wanted)
         else:

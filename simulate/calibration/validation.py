@@ -15,6 +15,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from typing import Self
 
 import numpy as np
 import pandas as pd
@@ -62,7 +63,7 @@ class Simulator:
         self.runs = 0
         self._pool: ProcessPoolExecutor | None = None
 
-    def __enter__(self) -> Simulator:
+    def __enter__(self) -> Self:
         if self.workers > 1:
             ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)

@@ -13,7 +13,6 @@ from simulate.runner import default_workers
 from simulate.scenario import MAX_HORIZON, MAX_REPLICATIONS, MAX_SEED
 from simulate.schema import fmt
 
-
 # Hard bounds of the command-line numbers (a scenario's own replications are bounded the
 # same way; MAX_RUNS bounds an experiment's runs).
 MAX_WORKERS = 1024

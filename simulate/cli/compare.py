@@ -9,8 +9,13 @@ import sys
 from pathlib import Path
 
 from simulate import memory
-from simulate.cli.common import (add_run_options, choose_workers, format_table, nan_to_none,
-                                 show_progress)
+from simulate.cli.common import (
+    add_run_options,
+    choose_workers,
+    format_table,
+    nan_to_none,
+    show_progress,
+)
 from simulate.cli.run import write_run_files
 from simulate.compare import HEADLINE, base_differences, compare
 from simulate.io import atomic_dir

@@ -7,8 +7,13 @@ import json
 from pathlib import Path
 
 from simulate import __version__, memory
-from simulate.cli.common import (add_run_options, choose_workers, format_table, nan_to_none,
-                                 show_progress)
+from simulate.cli.common import (
+    add_run_options,
+    choose_workers,
+    format_table,
+    nan_to_none,
+    show_progress,
+)
 from simulate.io import atomic_dir, atomic_write, code_digest, write_manifest, write_parquet
 from simulate.outcomes import HORIZONS
 from simulate.runner import RunResult, run

@@ -17,8 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from simulate import memory
-from simulate.cli.common import (format_table, nan_to_none, positive_int, show_progress,
-                                 workers_int)
+from simulate.cli.common import format_table, nan_to_none, positive_int, show_progress, workers_int
 from simulate.experiments.executors import make_executor
 from simulate.experiments.outputs import write_sweep_outputs
 from simulate.experiments.spec import Experiment

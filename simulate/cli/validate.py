@@ -18,8 +18,14 @@ import pandas as pd
 from simulate import memory
 from simulate.calibration.targets import load_targets
 from simulate.calibration.validation import SAMPLE_SIZE, validate
-from simulate.cli.common import (format_table, nan_to_none, reps_int, seed_int, show_progress,
-                                 workers_int)
+from simulate.cli.common import (
+    format_table,
+    nan_to_none,
+    reps_int,
+    seed_int,
+    show_progress,
+    workers_int,
+)
 from simulate.runner import default_workers
 from simulate.scenario import Scenario
 

@@ -107,7 +107,7 @@ def _task(args) -> tuple[int, int, dict[str, tuple[float, float]]]:
 
 def run_checks(checks: CheckSet, base: Scenario, replications: int | None = None,
                seed: int | None = None, workers: int = 1,
-               on_task: Callable[[], None] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+               on_task: Callable[[], object] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Run every modelled check.
 
     Returns:

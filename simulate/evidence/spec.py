@@ -267,7 +267,8 @@ def _read_check(r: Reader, item: Any, where: str) -> Check:
         del given[key]
     if all(name in REGISTRY for name in requires):
         # Read through the scenario reader, so values are checked as in a scenario file.
-        probe = {"name": "check", "parameters": {}, "population": {}, "policies": list(raw)}
+        probe: dict[str, Any] = {"name": "check", "parameters": {}, "population": {},
+                                 "policies": list(raw)}
         for key, value in given.items():
             group = PARAMETERS[key].group if key in PARAMETERS else "parameters"
             probe[group][key] = value

@@ -82,19 +82,19 @@ class _CohortMonths(Statistic):
         self.state = state
         self.diff = 0.0
 
-    def start(self, base, alt):
+    def start(self, base: PathwaysModel, alt: PathwaysModel) -> None:
         self.ids = _stock(base)
 
-    def observe(self, base, alt):
+    def observe(self, base: PathwaysModel, alt: PathwaysModel) -> None:
         if base.month <= self.horizon_months:
             self.diff += float(np.count_nonzero(self.state(alt, self.ids))
                                - np.count_nonzero(self.state(base, self.ids)))
 
-    def value(self):
+    def value(self) -> tuple[float, float]:
         return self.diff * DAYS_PER_MONTH / max(len(self.ids), 1), 1.0
 
 
-def _not_working_off_assistance(model, ids):
+def _not_working_off_assistance(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
     return ~on_assistance(model, ids) & ~working(model, ids)
 
 
@@ -106,16 +106,16 @@ class _CohortShareAt(Statistic):
         self.state = state
         self.result = np.nan
 
-    def start(self, base, alt):
+    def start(self, base: PathwaysModel, alt: PathwaysModel) -> None:
         self.ids = _stock(base)
 
-    def observe(self, base, alt):
+    def observe(self, base: PathwaysModel, alt: PathwaysModel) -> None:
         if base.month == self.horizon_months:
             n = max(len(self.ids), 1)
             self.result = 100.0 * (np.count_nonzero(self.state(alt, self.ids))
                                    - np.count_nonzero(self.state(base, self.ids))) / n
 
-    def value(self):
+    def value(self) -> tuple[float, float]:
         return self.result, 1.0
 
 
@@ -128,25 +128,25 @@ class _NotToWorkShare(Statistic):
         self.horizon_months = horizon_months
         self.parts = (np.nan, np.nan)
 
-    def start(self, base, alt):
+    def start(self, base: PathwaysModel, alt: PathwaysModel) -> None:
         self.ids = _stock(base)
 
-    def observe(self, base, alt):
+    def observe(self, base: PathwaysModel, alt: PathwaysModel) -> None:
         if base.month == self.horizon_months:
-            def count(model, state):
+            def count(model: PathwaysModel, state: Callable) -> float:
                 return float(np.count_nonzero(state(model, self.ids)))
 
-            def off(model, ids):
+            def off(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
                 return ~on_assistance(model, ids)
             self.parts = (count(alt, _not_working_off_assistance)
                           - count(base, _not_working_off_assistance),
                           count(alt, off) - count(base, off))
 
-    def value(self):
+    def value(self) -> tuple[float, float]:
         return self.parts
 
 
-def _parttime(model, ids):
+def _parttime(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
     return on_assistance(model, ids) & model.mothers.parttime[ids]
 
 
@@ -168,11 +168,11 @@ class _InformalShare(Statistic):
         self.horizon_months = horizon_months
         self.result = np.nan
 
-    def observe(self, base, alt):
+    def observe(self, base: PathwaysModel, alt: PathwaysModel) -> None:
         if base.month == self.horizon_months:
             self.result = 100.0 * (_informal_share(alt) - _informal_share(base))
 
-    def value(self):
+    def value(self) -> tuple[float, float]:
         return self.result, 1.0
 
 
@@ -183,14 +183,14 @@ class _WorkingPerPlace(Statistic):
         self.horizon_months = horizon_months
         self.parts = (np.nan, np.nan)
 
-    def observe(self, base, alt):
+    def observe(self, base: PathwaysModel, alt: PathwaysModel) -> None:
         if base.month == self.horizon_months:
-            def count(model):
-                return np.count_nonzero(working(model, np.arange(model.mothers.n)))
+            def count(model: PathwaysModel) -> int:
+                return int(np.count_nonzero(working(model, np.arange(model.mothers.n))))
             self.parts = (float(count(alt) - count(base)),
                           float(alt.childcare_occupied().sum() - base.childcare_occupied().sum()))
 
-    def value(self):
+    def value(self) -> tuple[float, float]:
         return self.parts
 
 
@@ -210,7 +210,7 @@ class _WorkExitDurability(Statistic):
         self.hits = 0
         self.total = 0
 
-    def observe(self, base, alt):
+    def observe(self, base: PathwaysModel, alt: PathwaysModel) -> None:
         m, t = base.mothers, base.month
         if t <= self.horizon_months - self.after:
             n = m.n
@@ -225,7 +225,7 @@ class _WorkExitDurability(Statistic):
             self.hits += int(np.count_nonzero(hit))
             self.total += len(ids)
 
-    def value(self):
+    def value(self) -> tuple[float, float]:
         return 100.0 * self.hits / self.total if self.total else np.nan, 1.0
 
 
@@ -250,7 +250,7 @@ class _ParticipantEffect(Statistic):
         self.cohorts: dict[int, np.ndarray] = {}
         self.sums = {after_months: [0, 0], minus_months: [0, 0]}
 
-    def observe(self, base, alt):
+    def observe(self, base: PathwaysModel, alt: PathwaysModel) -> None:
         t = base.month
         if t <= self.enrol:
             ids = np.unique(np.concatenate(
@@ -265,17 +265,17 @@ class _ParticipantEffect(Statistic):
         for k in (self.after, self.minus):
             if k is None:
                 continue
-            ids = self.cohorts.get(t - k)
-            if ids is not None and len(ids):
-                self.sums[k][0] += int(np.count_nonzero(working(alt, ids))
-                                       - np.count_nonzero(working(base, ids)))
-                self.sums[k][1] += len(ids)
+            cohort = self.cohorts.get(t - k)
+            if cohort is not None and len(cohort):
+                self.sums[k][0] += int(np.count_nonzero(working(alt, cohort))
+                                       - np.count_nonzero(working(base, cohort)))
+                self.sums[k][1] += len(cohort)
 
-    def _effect(self, k):
+    def _effect(self, k: int) -> float:
         diff, n = self.sums[k]
         return 100.0 * diff / n if n else np.nan
 
-    def value(self):
+    def value(self) -> tuple[float, float]:
         effect = self._effect(self.after)
         if self.minus is not None:
             effect -= self._effect(self.minus)

@@ -61,18 +61,25 @@ class Factor:
         """Bounds of the SALib problem for this factor."""
         if self.parameter.type is bool:
             return [0.0, 2.0]
+        low, high = self._limits()
         if self.parameter.type is int:
-            return [float(self.low), float(self.high) + 1.0]
-        return [float(self.low), float(self.high)]
+            return [float(low), float(high) + 1.0]
+        return [float(low), float(high)]
+
+    def _limits(self) -> tuple[float, float]:
+        if self.low is None or self.high is None:
+            raise ValueError(f"{self.name} takes listed values, not a range")
+        return self.low, self.high
 
     def value(self, x: float) -> Any:
         """The model value of SALib sample value ``x``."""
         if self.parameter.type is bool:
             return bool(x >= 1.0)
+        low, high = self._limits()
         if self.parameter.type is int:
-            return min(int(math.floor(x)), int(self.high))
+            return min(math.floor(x), int(high))
         # Clip guards against a last-ulp overshoot of SALib's scaling.
-        return self.parameter.check(min(max(float(x), self.low), self.high))
+        return self.parameter.check(min(max(float(x), low), high))
 
     def describe(self) -> dict[str, Any]:
         """Plain data for manifests and digests."""

@@ -198,7 +198,7 @@ class ScenarioEvaluator:
         row = dict(alt.row)
         results = [alt]
         if self.baseline is not None:
-            base = self._base(own[1], replicate, seed)
+            base = self._base(self.baseline, own[1], replicate, seed)
             row.update({BASE_PREFIX + k: v for k, v in base.row.items()})
             row.update(paired_outcomes(base.row, alt.row))
             results.append(base)
@@ -213,12 +213,13 @@ class ScenarioEvaluator:
         return simulate_replicate(changed, replicate, seed=seed, months=self.months,
                                   spells=False, base=self.baseline or self.scenario)
 
-    def _base(self, values: dict[str, Any], replicate: int, seed: int) -> ReplicateResult:
+    def _base(self, baseline: Scenario, values: dict[str, Any], replicate: int,
+              seed: int) -> ReplicateResult:
         key = (tuple(sorted(values.items())), replicate, seed)
         if key not in self._base_cache:
             if len(self._base_cache) >= BASE_CACHE_ENTRIES:
                 self._base_cache.pop(next(iter(self._base_cache)))
-            self._base_cache[key] = self._simulate(self.baseline, values, replicate, seed)
+            self._base_cache[key] = self._simulate(baseline, values, replicate, seed)
         return self._base_cache[key]
 
 

@@ -24,7 +24,7 @@ import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from typing import Any
+from typing import Any, Self
 
 from simulate.runner import default_workers
 from simulate.schema import InputError
@@ -60,7 +60,7 @@ class Executor:
     def close(self) -> None:
         """Release the workers."""
 
-    def __enter__(self) -> Executor:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -85,9 +85,11 @@ class Processes(Executor):
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers or default_workers()
         self.description = f"in {self.workers} local processes"
+        ctx: multiprocessing.context.BaseContext
         if "forkserver" in multiprocessing.get_all_start_methods():
-            ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload([WORKER_MODULE])
+            forkserver = multiprocessing.get_context("forkserver")
+            forkserver.set_forkserver_preload([WORKER_MODULE])
+            ctx = forkserver
         else:  # pragma: no cover (Windows)
             ctx = multiprocessing.get_context("spawn")
         self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)

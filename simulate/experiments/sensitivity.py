@@ -192,6 +192,8 @@ def _morris(experiment: Experiment, y: np.ndarray, samples: int, seed: int,
     keys = ("mu", "mu_star", "mu_star_conf", "sigma")
     if note:
         result = {k: np.full(len(design.names), np.nan) for k in keys}
+    elif experiment.matrix.x is None:
+        raise ValueError("the Morris screening needs its SALib sample matrix")
     else:
         x = experiment.matrix.x[: len(y)]
         result = morris.analyze(design.problem(), x, y,

@@ -60,14 +60,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from simulate import memory
 from simulate.experiments.design import TYPES, Design, DesignMatrix, Factor
 from simulate.experiments.evaluate import Evaluator, ScenarioEvaluator
 from simulate.experiments.summary import companions
-from simulate import memory
 from simulate.parameters import PARAMETERS, Parameter
 from simulate.scenario import MAX_HORIZON, MAX_SEED, Scenario, read_name
-from simulate.schema import (InputError, Reader, deferred_warnings, join, parse_yaml, read_input,
-                             rewrap)
+from simulate.schema import (
+    InputError,
+    Reader,
+    deferred_warnings,
+    join,
+    parse_yaml,
+    read_input,
+    rewrap,
+)
 
 KIND = "experiment"
 TOP_KEYS = ("name", "description", "scenario", "baseline", "design", "replications", "seed",

@@ -47,9 +47,9 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Self, TextIO
 
 import numpy as np
 import pandas as pd
@@ -58,15 +58,27 @@ import pyarrow.parquet as pq
 
 from simulate import __version__
 from simulate.experiments.spec import Experiment
-from simulate.io import (TMP, atomic_dir, atomic_write, code_digest, damaged_file,
-                         file_checksums, read_manifest, sha256_bytes, sha256_file,
-                         stale_temporary, write_json, write_manifest, write_parquet)
+from simulate.io import (
+    TMP,
+    atomic_dir,
+    atomic_write,
+    code_digest,
+    damaged_file,
+    file_checksums,
+    read_manifest,
+    sha256_bytes,
+    sha256_file,
+    stale_temporary,
+    write_json,
+    write_manifest,
+    write_parquet,
+)
 from simulate.schema import InputError
 
 try:  # advisory locking is POSIX only; elsewhere the lock is skipped
     import fcntl
 except ImportError:  # pragma: no cover
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]  # the checks below skip the lock
 
 RESULT_KIND = "pathways-experiment"
 MANIFEST = "manifest.json"
@@ -81,6 +93,14 @@ ROW_GROUP_RUNS = 65_536
 ROW_GROUP_MONTHLY_ROWS = 1_048_576
 # A part's name carries the SHA-256 of its bytes, recorded as it is written.
 PART_NAME = re.compile(r"^(runs|monthly)-(\d+)-(\d+)-([0-9a-f]{64})\.parquet$")
+
+
+def _part_fields(name: str) -> re.Match[str]:
+    """The fields of a part file's name (kind, first run, stop, checksum)."""
+    match = PART_NAME.match(name)
+    if match is None:
+        raise ValueError(f"{name} is not the name of a part file")
+    return match
 
 
 def runs_schema(experiment: Experiment) -> pa.Schema:
@@ -112,12 +132,12 @@ class ResultStore:
         self.command = command
         self.parts = self.out / PARTS
         self.experiment = experiment
-        self._lock = None
+        self._lock: TextIO | None = None
         self.done = np.zeros(experiment.runs, dtype=bool)
         self.complete = False
 
     # ---- opening ------------------------------------------------------------------------
-    def __enter__(self) -> ResultStore:
+    def __enter__(self) -> Self:
         self.open()
         return self
 
@@ -140,9 +160,9 @@ class ResultStore:
                               "directory")
         if self._read_manifest() is None:
             self._create()
-        self._check(self._read_manifest())  # before anything is written there
+        self._check(self._created_manifest())  # before anything is written there
         self._take_lock()
-        manifest = self._read_manifest()  # as it is now that we hold the lock
+        manifest = self._created_manifest()  # as it is now that we hold the lock
         self._check(manifest)
         self._remove_temporaries()
         self._verify(manifest)
@@ -196,6 +216,12 @@ class ResultStore:
         if manifest.get("kind") != RESULT_KIND:
             raise self._error("holds other results (its manifest.json is not an experiment's); "
                               "use another --out directory")
+        return manifest
+
+    def _created_manifest(self) -> dict:
+        manifest = self._read_manifest()
+        if manifest is None:  # emptied by another process since it was created
+            raise self._error("was emptied while it was being opened; run again")
         return manifest
 
     def _check(self, manifest: dict) -> None:
@@ -308,7 +334,7 @@ class ResultStore:
     def _intact(self, path: Path, span: tuple[int, int] | None = None) -> bool:
         """The part has the checksum in its name (and, for a runs part, one row per run of
         a span that no other part covers)."""
-        if sha256_file(path) != PART_NAME.match(path.name)[4]:
+        if sha256_file(path) != _part_fields(path.name)[4]:
             return False  # damaged after it was written
         try:
             meta = pq.read_metadata(path)
@@ -365,7 +391,7 @@ class ResultStore:
                 _concatenate([p for *_, p in self._spans("monthly")], self.out / MONTHLY,
                              MONTHLY_SCHEMA, ROW_GROUP_MONTHLY_ROWS)
         except _Damaged as damaged:
-            match = PART_NAME.match(damaged.path.name)
+            match = _part_fields(damaged.path.name)
             start, stop = int(match[2]), int(match[3])
             for kind in ("runs", "monthly"):
                 for first, last, path in self._spans(kind):
@@ -422,7 +448,7 @@ def _concatenate(paths: list[Path], target: Path, schema: pa.Schema, limit: int)
         with pq.ParquetWriter(tmp, schema) as writer:
             for path in paths:
                 data = path.read_bytes()
-                if sha256_bytes(data) != PART_NAME.match(path.name)[4]:
+                if sha256_bytes(data) != _part_fields(path.name)[4]:
                     raise _Damaged(path)
                 table = pq.read_table(pa.BufferReader(data), schema=schema)
                 buffer.append(table)
@@ -445,7 +471,7 @@ def _ours(name: str) -> bool:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def read_runs(out: str | Path, columns: list[str] | None = None) -> pd.DataFrame:

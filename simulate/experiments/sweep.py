@@ -147,11 +147,11 @@ def run_batch(context: Context, batch: Batch) -> Part:
         for series in result.monthly or ():
             monthly.append(_long(run, series))
     runs = _parquet(pa.table(columns, schema=ctx.schema))
-    series = None
+    long = None
     if ctx.monthly:
-        series = _parquet(pa.table({k: np.concatenate([m[k] for m in monthly])
-                                    for k in MONTHLY_SCHEMA.names}, schema=MONTHLY_SCHEMA))
-    return Part(batch.start, batch.stop, runs, series, time.perf_counter() - t0,
+        long = _parquet(pa.table({k: np.concatenate([m[k] for m in monthly])
+                                  for k in MONTHLY_SCHEMA.names}, schema=MONTHLY_SCHEMA))
+    return Part(batch.start, batch.stop, runs, long, time.perf_counter() - t0,
                 time.process_time() - cpu0)
 
 

@@ -274,7 +274,7 @@ class PolicyContext:
         from simulate.steps.childcare import occupied
         return occupied(self._model)
 
-    def reserve_places(self, per_provider: Sequence[int], additional: bool) -> None:
+    def reserve_places(self, per_provider: Sequence[int] | np.ndarray, additional: bool) -> None:
         """Hold places at the providers for this policy, bought on top of their capacity
         (``additional``) or carved out of it."""
         for provider, k in zip(self._model.providers, per_provider):

@@ -354,7 +354,7 @@ class PeerGroups(Policy):
         self.approached = np.zeros(n, dtype=bool)  # invited by this format before
         self.intake_attended = np.zeros(n, dtype=bool)  # attended this format's intake
         self.waiting = np.zeros(0, dtype=np.int64)  # registered, waiting for a place
-        self.counts = dict.fromkeys(self.COUNTS, 0)
+        self.counts: dict[str, float] = dict.fromkeys(self.COUNTS, 0)
 
     @property
     def effect(self) -> float:
@@ -440,7 +440,7 @@ class PeerGroups(Policy):
     def _others_intake(self, ctx: PolicyContext) -> np.ndarray:
         """Mothers who attended the intake of another peer-group format of the scenario."""
         ids = [np.flatnonzero(q.intake_attended) for q in ctx.policies_named(self.name)
-               if q is not self]
+               if q is not self and isinstance(q, PeerGroups)]
         return np.unique(np.concatenate(ids)) if ids else np.zeros(0, dtype=np.int64)
 
     def acceptance(self, ctx: PolicyContext, ids: np.ndarray) -> np.ndarray:
@@ -474,7 +474,7 @@ class PeerGroups(Policy):
         pool = pool[np.argsort(order, kind="stable")]
         before = self.approached[pool]
         k = p.selected_per_group
-        again = pool[before][: int(round(p.reselect_share * k))]
+        again = pool[before][: round(p.reselect_share * k)]
         new = pool[~before][: k - len(again)]
         selected = np.concatenate([again, new, pool[before][len(again):][: k - len(again)
                                                                          - len(new)]])
@@ -515,7 +515,7 @@ class PeerGroups(Policy):
         m = ctx.mothers
         need = ids[ctx.needs_care(ids) & (m.childcare_place[ids] < 0)]
         need = need[np.lexsort((need, m.provider[need]))]
-        general, reserved = ctx.occupied()
+        general, _reserved = ctx.occupied()
         free = np.array([max(c.places - c.reserved - g, 0)
                          for c, g in zip(ctx.providers, general)], dtype=np.int64)
         provider = m.provider[need].astype(np.int64)

@@ -205,7 +205,9 @@ class ProjectWorkers(Policy):
         if not p.include_exempt:
             ok &= ~m.exempt[on]
         if p.recruitment == "intake":
-            came = [np.flatnonzero(g.intake_attended) for g in ctx.policies_named("peer_groups")]
+            from simulate.policies.peer_groups import PeerGroups
+            came = [np.flatnonzero(g.intake_attended) for g in ctx.policies_named("peer_groups")
+                    if isinstance(g, PeerGroups)]
             ok &= np.isin(on, np.concatenate(came) if came else [])
         elif p.recruitment != "target_group":
             ok &= np.isin(on, ctx.participants_of(p.recruitment, ever=True))

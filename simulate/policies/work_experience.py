@@ -327,5 +327,6 @@ def request_placement(ctx: PolicyContext, ids: np.ndarray) -> np.ndarray:
         places, or 0 places).
     """
     for policy in ctx.policies_named(WorkExperience.name):
-        return policy.request(ctx, np.asarray(ids, dtype=np.int64))
+        if isinstance(policy, WorkExperience):
+            return policy.request(ctx, np.asarray(ids, dtype=np.int64))
     return np.zeros(0, dtype=np.int64)

@@ -14,8 +14,21 @@ from simulate.report.cards import card, value
 from simulate.report.load import Output
 from simulate.report.page import Page, code, html, num
 from simulate.report.parameters_nl import dutch
-from simulate.report.text import (TEXT, alike, auto, decimal, is_money, missing, money, number,
-                                  outcome_words, plural, policy_words, share, short_doc)
+from simulate.report.text import (
+    TEXT,
+    alike,
+    auto,
+    decimal,
+    is_money,
+    missing,
+    money,
+    number,
+    outcome_words,
+    plural,
+    policy_words,
+    share,
+    short_doc,
+)
 from simulate.scenario import Scenario
 
 
@@ -131,7 +144,8 @@ def _compare(out: Output, lang: str) -> Page:
     page.chart(charts.childcare(monthly, names, lang, words), page.t("chart_childcare"))
 
     page.h(2, page.t("outcomes"), "outcomes")
-    rows, groups = [], {}
+    rows: list[list] = []
+    groups: dict[int, str] = {}
     for alt in alternatives:
         groups[len(rows)] = words.get(alt, alt)
         for outcome in _table_outcomes(months):
@@ -208,7 +222,8 @@ def assumptions(page: Page, out: Output) -> None:
     if factors:
         page.p(page.t("varied", names=", ".join(_factor_words(f["name"], declared, lang)
                                                 for f in factors)))
-    base = out.base() if out.base() in values else next(iter(values))
+    named = out.base()
+    base = named if named is not None and named in values else next(iter(values))
     order = list(dict.fromkeys(out.frames["runs"]["scenario"].astype(str))) if (
         "runs" in out.frames and "scenario" in out.frames["runs"]) else []
     others = sorted((n for n in values if n != base),
@@ -230,7 +245,8 @@ def assumptions(page: Page, out: Output) -> None:
         page.p(page.t("none_changed"))
     if others:
         page.h(3, page.t("changes", base=words.get(base, base)))
-        rows, groups = [], {}
+        rows: list[list] = []
+        groups: dict[int, str] = {}
         for name in others:
             programmes = list(_programme_words(scenarios[name], lang).values())
             groups[len(rows)] = (page.t("programmes", name=words.get(name, name),

@@ -155,8 +155,9 @@ class Sentences:
             out.append(self.say("cost_per_exit_unclear", v=self.tag(
                 "net_cost_per_extra_exit_total", "mean", per_exit[0], money)))
         else:
-            key = {1: "cost_per_exit", -1: "cost_per_exit_rose", 0: "cost_per_exit_plain"}
-            out.append(self.say(key[benefit_sign],
+            key = {1: "cost_per_exit", -1: "cost_per_exit_rose",
+                   0: "cost_per_exit_plain"}[benefit_sign]
+            out.append(self.say(key,
                                 **self.three("net_cost_per_extra_exit_total", money)))
         return out
 

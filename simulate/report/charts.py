@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import math
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -162,7 +163,7 @@ def _layout(fig: go.Figure, x: str, y: str, height: int = 380, money: bool = Fal
     return fig
 
 
-def line_chart(lines: list[Line], lang: str, ytitle: str, reference: list[Line] = (),
+def line_chart(lines: list[Line], lang: str, ytitle: str, reference: Sequence[Line] = (),
                small: bool = False, zero: bool = False, money: bool = False,
                shared_y: bool = True) -> go.Figure:
     """Lines with their 95% bands in one panel, or as small multiples.
@@ -200,13 +201,17 @@ def line_chart(lines: list[Line], lang: str, ytitle: str, reference: list[Line] 
             grey = Line(line.band, line.scenario, line.what, GREY, line.dash)
             name = line.scenario + (f": {line.what}" if line.what else "")
             for trace in _trace(grey, name, lang, name not in shown):
-                traces.append(trace), at_row.append(row), at_col.append(col)
+                traces.append(trace)
+                at_row.append(row)
+                at_col.append(col)
             shown.add(name)
         for line in (x for x in lines if x.scenario == panel):
             name = line.what or panel
             legend = bool(line.what) and name not in shown
             for trace in _trace(line, name, lang, legend, group=name if line.what else None):
-                traces.append(trace), at_row.append(row), at_col.append(col)
+                traces.append(trace)
+                at_row.append(row)
+                at_col.append(col)
             shown.add(name)
     fig.add_traces(traces, rows=at_row, cols=at_col)
     if zero:
@@ -229,7 +234,8 @@ def scenario_lines(monthly: pd.DataFrame, scenarios: list[str], metric: str, yti
     labels = labels or {}
     start = 1 if cumulative else 0
     small = small_multiples(scenarios) and base is not None
-    lines, reference = [], []
+    lines: list[Line] = []
+    reference: list[Line] = []
     for i, name in enumerate(scenarios):
         s = series(monthly, name, metric, cumulative, (scale or {}).get(name, 1.0), start,
                    share_of_start)

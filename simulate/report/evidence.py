@@ -180,7 +180,7 @@ def _chart(modelled: pd.DataFrame, lang: str) -> go.Figure:
         first = i == 1
         lo, hi = _finite(r.band_low), _finite(r.band_high)
         xs = [v for v in (r.simulated, r.ci_low, r.ci_high, r.published, r.published_low,
-                          r.published_high, lo, hi) if not missing(v)]
+                          r.published_high, lo, hi) if v is not None and not missing(v)]
         pad = 0.08 * (max(xs) - min(xs) or 1.0)
         left, right = min(xs) - pad, max(xs) + pad
         fig.add_trace(go.Scatter(

@@ -11,8 +11,16 @@ from simulate.experiments import plots
 from simulate.report.load import Output
 from simulate.report.page import Page, code, html, num
 from simulate.report.parameters_nl import dutch
-from simulate.report.text import (auto, decimal, format_value, index_value, missing, outcome_words,
-                                  sentence_start, short_doc)
+from simulate.report.text import (
+    auto,
+    decimal,
+    format_value,
+    index_value,
+    missing,
+    outcome_words,
+    sentence_start,
+    short_doc,
+)
 
 TOP_DRIVERS = 3  # parameters named in the plain-language line per output
 
@@ -96,7 +104,7 @@ def sensitivity(out: Output, lang: str) -> Page:
     page = Page(lang, "title_sensitivity", name=out.manifest.get("experiment", out.path.name))
     _intro(page, out, f"sensitivity_intro_{method}")
     page.h(2, page.t("summary"), "summary")
-    indices = out.frames.get("sobol" if method == "Sobol" else "morris")
+    indices = out.frames["sobol" if method == "Sobol" else "morris"]
     rank = "ST" if method == "Sobol" else "mu_star"
     # Sobol indices are shares (three decimals); Morris effects are in the output's units.
     shown = index_value if method == "Sobol" else auto
@@ -127,7 +135,8 @@ def sensitivity(out: Output, lang: str) -> Page:
     columns = [c for c in indices.columns if c not in ("output", "parameter")]
     heads = [page.t("index_conf") if c.endswith("_conf") else page.t(f"index_{c}")
              for c in columns]
-    rows, groups = [], {}
+    rows: list[list] = []
+    groups: dict[int, str] = {}
     for output, group in indices.groupby("output", sort=False):
         groups[len(rows)] = sentence_start(said[output])
         for r in group.sort_values(rank, ascending=False).to_dict("records"):

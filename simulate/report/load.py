@@ -76,7 +76,8 @@ def _read_frames(path: Path, names) -> dict[str, pd.DataFrame]:
         if f.exists():
             try:
                 frames[name] = pd.read_parquet(f)
-            except Exception as err:  # a damaged file is bad input, not a crash
+            # A damaged file is bad input, not a crash (pyarrow raises many kinds of error).
+            except Exception as err:  # noqa: BLE001
                 raise InputError(f, "", f"cannot read Parquet ({err.__class__.__name__})",
                                  KIND) from None
     return frames

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Collection
 from importlib.resources import files
 
 import plotly.graph_objects as go
@@ -123,7 +124,7 @@ class Page:
                             "be escaped")
         self.parts.append(markup)
 
-    def table(self, header: list[str], rows: list[list], numeric: set[int] = frozenset(),
+    def table(self, header: list[str], rows: list[list], numeric: Collection[int] = frozenset(),
               groups: dict[int, str] | None = None) -> None:
         """A table; cells are escaped unless they are markup.
 

@@ -32,275 +32,275 @@ DUTCH: dict[str, tuple[str, str]] = {
     # ---- population -----------------------------------------------------------------------
     "size": ("Beginstand: moeders in de bijstand bij de start.", "moeders"),
     "child_age_limit_months": (
-        "Moeders komen in het model als ze zwanger zijn of hun jongste kind jonger is dan "
-        "deze leeftijd; daarna volgt het model hen tot ze uit de bijstand gaan.", MAANDEN),
+        ("Moeders komen in het model als ze zwanger zijn of hun jongste kind jonger is dan "
+         "deze leeftijd; daarna volgt het model hen tot ze uit de bijstand gaan."), MAANDEN),
     "target_child_age_months": (
-        "Doelgroep van de interventies en van de periodesteekproef: jongste kind jonger dan "
-        "deze leeftijd, of zwanger.", MAANDEN),
+        ("Doelgroep van de interventies en van de periodesteekproef: jongste kind jonger dan "
+         "deze leeftijd, of zwanger."), MAANDEN),
     "age_mean_years": ("Gemiddelde leeftijd van moeders bij instroom.", JAAR),
     "age_sd_years": ("Standaardafwijking van de leeftijd bij instroom.", JAAR),
-    "age_min_years": ("Laagste leeftijd bij instroom (jongere leeftijden worden hierop "
-                      "afgerond).", JAAR),
+    "age_min_years": (("Laagste leeftijd bij instroom (jongere leeftijden worden hierop "
+                       "afgerond)."), JAAR),
     "share_education_no_basic": ("Aandeel zonder afgerond basisonderwijs.", AANDEEL),
-    "share_education_mbo_or_lower": ("Aandeel met mbo of lager (de groep zonder "
-                                     "basisonderwijs niet meegeteld).", AANDEEL),
-    "share_education_hbo_wo": ("Aandeel met hbo of wo; de rest heeft een andere of "
-                               "onbekende opleiding.", AANDEEL),
+    "share_education_mbo_or_lower": (("Aandeel met mbo of lager (de groep zonder "
+                                      "basisonderwijs niet meegeteld)."), AANDEEL),
+    "share_education_hbo_wo": (("Aandeel met hbo of wo; de rest heeft een andere of "
+                                "onbekende opleiding."), AANDEEL),
     "share_entry_student_finance": ("Reden van instroom: einde van de studiefinanciering.",
                                     AANDEEL),
     "share_entry_income_loss": ("Reden van instroom: verlies van ander inkomen.", AANDEEL),
-    "share_entry_relationship_end": ("Reden van instroom: einde van een relatie; de rest "
-                                     "heeft een andere reden.", AANDEEL),
+    "share_entry_relationship_end": (("Reden van instroom: einde van een relatie; de rest "
+                                      "heeft een andere reden."), AANDEEL),
     "inflow_returning_share": (
-        "Aandeel van de instromers van buiten dat terugkeert na een uitstroom van vóór de start "
-        "van de simulatie.", AANDEEL),
+        ("Aandeel van de instromers van buiten dat terugkeert na een uitstroom van vóór de start "
+         "van de simulatie."), AANDEEL),
     "barrier_debts_prevalence": ("Aandeel met problematische schulden bij instroom.", AANDEEL),
-    "barrier_health_prevalence": ("Aandeel met psychische of lichamelijke "
-                                  "gezondheidsproblemen bij instroom.", AANDEEL),
+    "barrier_health_prevalence": (("Aandeel met psychische of lichamelijke "
+                                   "gezondheidsproblemen bij instroom."), AANDEEL),
     "barrier_language_prevalence": ("Aandeel met een taalbarrière bij instroom.", AANDEEL),
-    "barrier_care_prevalence": ("Aandeel met zware zorgtaken (naast het jonge kind) bij "
-                                "instroom.", AANDEEL),
+    "barrier_care_prevalence": (("Aandeel met zware zorgtaken (naast het jonge kind) bij "
+                                 "instroom."), AANDEEL),
     "barrier_registration_at_entry": (
-        "Kans dat de klantmanager een aanwezige belemmering bij de intake registreert, bij een "
-        "moeder met vertrouwen in de gemeente 0,5 (schaalt met disclosure_trust_effect, zoals "
-        "bij contacten).", AANDEEL),
+        ("Kans dat de klantmanager een aanwezige belemmering bij de intake registreert, bij een "
+         "moeder met vertrouwen in de gemeente 0,5 (schaalt met disclosure_trust_effect, zoals "
+         "bij contacten)."), AANDEEL),
     "network_ties_mean": ("Gemiddeld aantal steunende contacten bij instroom (Poisson).",
                           "contacten"),
     "network_working_share": ("Aandeel van de contacten dat werkt.", AANDEEL),
-    "confidence_mean": ("Gemiddeld zelfvertrouwen (geloof in eigen kunnen) bij instroom, "
-                        "op een schaal van 0 tot 1.", AANDEEL),
-    "trust_services_mean": ("Gemiddeld vertrouwen in de gemeente en de hulpverlening bij "
-                            "instroom, van 0 tot 1.", AANDEEL),
+    "confidence_mean": (("Gemiddeld zelfvertrouwen (geloof in eigen kunnen) bij instroom, "
+                         "op een schaal van 0 tot 1."), AANDEEL),
+    "trust_services_mean": (("Gemiddeld vertrouwen in de gemeente en de hulpverlening bij "
+                             "instroom, van 0 tot 1."), AANDEEL),
     "trust_childcare_mean": (
-        "Gemiddeld vertrouwen in formele kinderopvang bij instroom, van 0 tot 1; het "
-        "vertrouwen van een moeder is ook de kans dat ze zich inschrijft voor formele "
-        "opvang, of die gebruikt, als een baan erom vraagt.", AANDEEL),
-    "stress_mean": ("Gemiddelde stress bij instroom, van 0 tot 1 (hoog betekent weinig "
-                    "energie).", AANDEEL),
-    "psych_logit_sd": ("Spreiding tussen moeders in zelfvertrouwen, vertrouwen en stress "
-                       "(standaardafwijking op logitschaal).", "logit-eenheden"),
+        ("Gemiddeld vertrouwen in formele kinderopvang bij instroom, van 0 tot 1; het "
+         "vertrouwen van een moeder is ook de kans dat ze zich inschrijft voor formele "
+         "opvang, of die gebruikt, als een baan erom vraagt."), AANDEEL),
+    "stress_mean": (("Gemiddelde stress bij instroom, van 0 tot 1 (hoog betekent weinig "
+                     "energie)."), AANDEEL),
+    "psych_logit_sd": (("Spreiding tussen moeders in zelfvertrouwen, vertrouwen en stress "
+                        "(standaardafwijking op logitschaal)."), "logit-eenheden"),
     "knows_topup_share": ("Aandeel dat weet dat de bijstand een deeltijdloon aanvult.",
                           AANDEEL),
-    "exemption_at_entry_share": ("Aandeel met een ontheffing van de arbeidsverplichting bij "
-                                 "instroom.", AANDEEL),
+    "exemption_at_entry_share": (("Aandeel met een ontheffing van de arbeidsverplichting bij "
+                                  "instroom."), AANDEEL),
     "inflow_share_pregnant": ("Aandeel van de instroom dat bij instroom zwanger is.", AANDEEL),
     "inflow_child_age_mean_months": (
-        "Gemiddelde leeftijd van het jongste kind bij instroom, voor wie niet zwanger is "
-        "(exponentieel, afgekapt bij de leeftijdsgrens).", MAANDEN),
+        ("Gemiddelde leeftijd van het jongste kind bij instroom, voor wie niet zwanger is "
+         "(exponentieel, afgekapt bij de leeftijdsgrens)."), MAANDEN),
     "older_children_mean": ("Gemiddeld aantal kinderen naast het jongste (Poisson).",
                             "kinderen"),
     "stock_share_pregnant": ("Aandeel zwangeren in de beginstand.", AANDEEL),
-    "stock_mean_months_on_assistance": ("Gemiddeld aantal maanden dat moeders in de "
-                                        "beginstand al in de bijstand zitten "
-                                        "(exponentieel).", MAANDEN),
-    "entry_ladder_step1_share": ("Aandeel dat instroomt op trede 1 van de "
-                                 "participatieladder (geïsoleerd).", AANDEEL),
+    "stock_mean_months_on_assistance": (("Gemiddeld aantal maanden dat moeders in de "
+                                         "beginstand al in de bijstand zitten "
+                                         "(exponentieel)."), MAANDEN),
+    "entry_ladder_step1_share": (("Aandeel dat instroomt op trede 1 van de "
+                                  "participatieladder (geïsoleerd)."), AANDEEL),
     "entry_ladder_step2_share": ("Aandeel dat instroomt op trede 2 (sociale contacten).",
                                  AANDEEL),
-    "entry_ladder_step3_share": ("Aandeel dat instroomt op trede 3 (georganiseerde "
-                                 "activiteiten); de rest begint op trede 4.", AANDEEL),
+    "entry_ladder_step3_share": (("Aandeel dat instroomt op trede 3 (georganiseerde "
+                                  "activiteiten); de rest begint op trede 4."), AANDEEL),
     "initial_formal_childcare_share": (
-        "Aandeel instromers dat al ingeschreven staat voor formele kinderopvang (de "
-        "wachttijd na inschrijving is voorbij).", AANDEEL),
+        ("Aandeel instromers dat al ingeschreven staat voor formele kinderopvang (de "
+         "wachttijd na inschrijving is voorbij)."), AANDEEL),
     "inflow_rate_per_month": (
-        "Vrouwen die per maand in het model komen (zwanger of met een jong kind, in de "
-        "bijstand), als aandeel van de beginstand: nieuwe instromers, herinstromers en vrouwen "
-        "al in de bijstand van wie de zwangerschap bekend wordt.",
+        ("Vrouwen die per maand in het model komen (zwanger of met een jong kind, in de "
+         "bijstand), als aandeel van de beginstand: nieuwe instromers, herinstromers en vrouwen "
+         "al in de bijstand van wie de zwangerschap bekend wordt."),
         "aandeel van de beginstand per maand"),
     "inflow_transfer_share": (
-        "Aandeel van de vrouwen die in het model komen, dat al in de bijstand zat toen hun "
-        "zwangerschap bekend werd: zij nemen hun maanden in de bijstand mee en zijn geen "
-        "instroom in de bijstand.", AANDEEL),
+        ("Aandeel van de vrouwen die in het model komen, dat al in de bijstand zat toen hun "
+         "zwangerschap bekend werd: zij nemen hun maanden in de bijstand mee en zijn geen "
+         "instroom in de bijstand."), AANDEEL),
     "transfer_past_months_mean": (
-        "Gemiddeld aantal maanden dat een vrouw die in de bijstand zwanger wordt al in de "
-        "bijstand zit (exponentieel).", MAANDEN),
+        ("Gemiddeld aantal maanden dat een vrouw die in de bijstand zwanger wordt al in de "
+         "bijstand zit (exponentieel)."), MAANDEN),
     "burn_in_months": (
-        "Maanden die vóór maand 0 worden gesimuleerd, met de beleidskeuzes van de basis en "
-        "zonder interventies, zodat wachtlijsten, de groep werkende moeders en herinstroom vanaf "
-        "maand 0 stabiel zijn; één keer gesimuleerd per startwaarde voor het toeval (seed) en "
-        "herhaling, en gedeeld door elk scenario met dezelfde inloopperiode.", MAANDEN),
+        ("Maanden die vóór maand 0 worden gesimuleerd, met de beleidskeuzes van de basis en "
+         "zonder interventies, zodat wachtlijsten, de groep werkende moeders en herinstroom vanaf "
+         "maand 0 stabiel zijn; één keer gesimuleerd per startwaarde voor het toeval (seed) en "
+         "herhaling, en gedeeld door elk scenario met dezelfde inloopperiode."), MAANDEN),
     # ---- demography and exemptions ----------------------------------------------------------
-    "pregnancy_hazard_per_month": ("Kans per maand dat een moeder zwanger wordt (en dat "
-                                   "bekend wordt).", KANS_MAAND),
+    "pregnancy_hazard_per_month": (("Kans per maand dat een moeder zwanger wordt (en dat "
+                                    "bekend wordt)."), KANS_MAAND),
     "pregnancy_max_age_years": ("Vanaf deze leeftijd geen nieuwe zwangerschappen.", JAAR),
-    "pregnancy_known_months": ("Maanden tussen het bekend worden van een zwangerschap en "
-                               "de geboorte.", MAANDEN),
+    "pregnancy_known_months": (("Maanden tussen het bekend worden van een zwangerschap en "
+                                "de geboorte."), MAANDEN),
     "exemption_request_hazard": (
-        "Kans per maand dat een alleenstaande ouder met een kind onder 5 (of zwanger) ontheffing "
-        "aanvraagt en krijgt.", KANS_MAAND),
+        ("Kans per maand dat een alleenstaande ouder met een kind onder 5 (of zwanger) ontheffing "
+         "aanvraagt en krijgt."), KANS_MAAND),
     "exemption_health_hazard": (
-        "Kans per maand op een ontheffing om gezondheidsredenen, bij een actief "
-        "gezondheidsprobleem.", KANS_MAAND),
+        ("Kans per maand op een ontheffing om gezondheidsredenen, bij een actief "
+         "gezondheidsprobleem."), KANS_MAAND),
     "exemption_care_hazard": (
         "Kans per maand op een ontheffing vanwege zorgtaken, bij een zware zorgtaak.", KANS_MAAND),
     "exemption_other_hazard": (
-        "Kans per maand op een ontheffing om andere redenen (sociale of medische omstandigheden "
-        "in het huishouden).", KANS_MAAND),
+        ("Kans per maand op een ontheffing om andere redenen (sociale of medische omstandigheden "
+         "in het huishouden)."), KANS_MAAND),
     "exemption_child_age_limit_months": (
-        "Een ontheffing op verzoek vraagt een jongste kind onder deze leeftijd (of een "
-        "zwangerschap); bij een herbeoordeling vervalt ze als het kind ouder is.", MAANDEN),
+        ("Een ontheffing op verzoek vraagt een jongste kind onder deze leeftijd (of een "
+         "zwangerschap); bij een herbeoordeling vervalt ze als het kind ouder is."), MAANDEN),
     "exemption_temporary_share": (
-        "Aandeel ontheffingen dat voor bepaalde tijd wordt verleend (herbeoordeeld elke "
-        "exemption_review_months); de rest wordt elke exemption_long_review_months "
-        "herbeoordeeld.", AANDEEL),
+        ("Aandeel ontheffingen dat voor bepaalde tijd wordt verleend (herbeoordeeld elke "
+         "exemption_review_months); de rest wordt elke exemption_long_review_months "
+         "herbeoordeeld."), AANDEEL),
     "exemption_review_months": (
         "Maanden tussen herbeoordelingen van tijdelijke ontheffingen.", MAANDEN),
     "exemption_long_review_months": (
         "Maanden tussen herbeoordelingen van langdurige ontheffingen.", MAANDEN),
     "exemption_renewal_prob": (
-        "Kans dat een herbeoordeling een ontheffing verlengt, als de reden nog geldt (een "
-        "ontheffing om gezondheids- of zorgredenen vervalt zodra de belemmering is opgelost, een "
-        "ontheffing op verzoek zodra het kind 5 is).", KANS),
+        ("Kans dat een herbeoordeling een ontheffing verlengt, als de reden nog geldt (een "
+         "ontheffing om gezondheids- of zorgredenen vervalt zodra de belemmering is opgelost, een "
+         "ontheffing op verzoek zodra het kind 5 is)."), KANS),
     # ---- klantmanagers ----------------------------------------------------------------------
     "regular_caseload_target": (
-        "Moeders per reguliere klantmanager; bepaalt hoeveel reguliere klantmanagers er "
-        "zijn.", "moeders per klantmanager"),
+        ("Moeders per reguliere klantmanager; bepaalt hoeveel reguliere klantmanagers er "
+         "zijn."), "moeders per klantmanager"),
     "regular_caseload_max": (
-        "Hoogste aantal moeders dat een reguliere klantmanager begeleidt; daarboven wachten "
-        "moeders op een klantmanager.", "moeders per klantmanager"),
+        ("Hoogste aantal moeders dat een reguliere klantmanager begeleidt; daarboven wachten "
+         "moeders op een klantmanager."), "moeders per klantmanager"),
     "coach_hours_per_month": ("Werkuren van een klantmanager per maand.", "uur per maand"),
-    "coach_client_time_share": ("Deel van de uren van een klantmanager dat naar "
-                                "klantcontact gaat.", AANDEEL),
+    "coach_client_time_share": (("Deel van de uren van een klantmanager dat naar "
+                                 "klantcontact gaat."), AANDEEL),
     "hours_per_contact": ("Uren van de klantmanager per klantcontact.", "uur"),
-    "exempt_contact_factor": ("Hoe vaak een moeder met ontheffing contact heeft, ten "
-                              "opzichte van anderen.", FACTOR),
-    "trust_gain_per_contact": ("Deel van de afstand tot volledig vertrouwen in de gemeente "
-                               "dat één contact overbrugt.", AFSTAND),
-    "psych_reversion_per_month": ("Hoe snel zelfvertrouwen en vertrouwen per maand "
-                                  "teruggaan naar het eigen niveau van de moeder.",
+    "exempt_contact_factor": (("Hoe vaak een moeder met ontheffing contact heeft, ten "
+                               "opzichte van anderen."), FACTOR),
+    "trust_gain_per_contact": (("Deel van de afstand tot volledig vertrouwen in de gemeente "
+                                "dat één contact overbrugt."), AFSTAND),
+    "psych_reversion_per_month": (("Hoe snel zelfvertrouwen en vertrouwen per maand "
+                                   "teruggaan naar het eigen niveau van de moeder."),
                                   AFSTAND_MAAND),
     "barrier_detection_per_contact": (
-        "Kans dat een contact elke nog niet geregistreerde belemmering opmerkt (en registreert), "
-        "bij een moeder met vertrouwen in de gemeente 0,5 (zie disclosure_trust_effect).", KANS),
+        ("Kans dat een contact elke nog niet geregistreerde belemmering opmerkt (en registreert), "
+         "bij een moeder met vertrouwen in de gemeente 0,5 (zie disclosure_trust_effect)."), KANS),
     "disclosure_trust_effect": (
-        "Hoeveel vertrouwen in de gemeente de openheid over belemmeringen vergroot: de kans op "
-        "opmerken en op het aannemen van een doorverwijzing is de waarde bij vertrouwen 0,5 maal "
-        "1 + effect x (2 x vertrouwen - 1), dus van (1 - effect) zonder vertrouwen tot (1 + "
-        "effect) bij volledig vertrouwen.", "relatieve verandering"),
+        ("Hoeveel vertrouwen in de gemeente de openheid over belemmeringen vergroot: de kans op "
+         "opmerken en op het aannemen van een doorverwijzing is de waarde bij vertrouwen 0,5 maal "
+         "1 + effect x (2 x vertrouwen - 1), dus van (1 - effect) zonder vertrouwen tot (1 + "
+         "effect) bij volledig vertrouwen."), "relatieve verandering"),
     "referral_uptake_per_contact": (
-        "Kans per contact dat een moeder de doorverwijzing voor een geregistreerde belemmering "
-        "aanneemt (hulp bij schulden, gezondheid, taal of zorg), bij vertrouwen 0,5; alleen een "
-        "aangenomen doorverwijzing kan de belemmering oplossen.", KANS),
-    "barrier_debts_resolution": ("Kans per maand dat een doorverwezen schuldenprobleem is "
-                                 "opgelost.", KANS_MAAND),
-    "barrier_health_resolution": ("Kans per maand dat een doorverwezen "
-                                  "gezondheidsprobleem is opgelost.", KANS_MAAND),
-    "barrier_language_resolution": ("Kans per maand dat een doorverwezen taalbarrière is "
-                                    "opgelost.", KANS_MAAND),
-    "barrier_care_resolution": ("Kans per maand dat een doorverwezen zware zorgtaak is "
-                                "opgelost.", KANS_MAAND),
-    "topup_info_per_contact": ("Kans dat een moeder in een contact hoort dat de bijstand "
-                               "een deeltijdloon blijft aanvullen.", KANS),
+        ("Kans per contact dat een moeder de doorverwijzing voor een geregistreerde belemmering "
+         "aanneemt (hulp bij schulden, gezondheid, taal of zorg), bij vertrouwen 0,5; alleen een "
+         "aangenomen doorverwijzing kan de belemmering oplossen."), KANS),
+    "barrier_debts_resolution": (("Kans per maand dat een doorverwezen schuldenprobleem is "
+                                  "opgelost."), KANS_MAAND),
+    "barrier_health_resolution": (("Kans per maand dat een doorverwezen "
+                                   "gezondheidsprobleem is opgelost."), KANS_MAAND),
+    "barrier_language_resolution": (("Kans per maand dat een doorverwezen taalbarrière is "
+                                     "opgelost."), KANS_MAAND),
+    "barrier_care_resolution": (("Kans per maand dat een doorverwezen zware zorgtaak is "
+                                 "opgelost."), KANS_MAAND),
+    "topup_info_per_contact": (("Kans dat een moeder in een contact hoort dat de bijstand "
+                                "een deeltijdloon blijft aanvullen."), KANS),
     "lapse_hazard": (
-        "Kans per maand op een verzuim, zoals een gemiste afspraak of het niet nakomen van de "
-        "inlichtingenplicht, bij volledig vertrouwen in de gemeente en zonder stress; het "
-        "gebeurt met of zonder contact met de klantmanager.", KANS_MAAND),
+        ("Kans per maand op een verzuim, zoals een gemiste afspraak of het niet nakomen van de "
+         "inlichtingenplicht, bij volledig vertrouwen in de gemeente en zonder stress; het "
+         "gebeurt met of zonder contact met de klantmanager."), KANS_MAAND),
     "lapse_low_trust_effect": (
         "Extra relatief risico op een verzuim zonder enig vertrouwen in de gemeente.", FACTOR),
     "lapse_stress_effect": ("Extra relatief risico op een verzuim bij maximale stress.", FACTOR),
     "lapse_exempt_factor": (
         "Risico op een verzuim van een moeder met ontheffing, ten opzichte van anderen.", FACTOR),
     "lapse_notice_per_contact": (
-        "Kans dat een verzuim wordt opgemerkt als de moeder die maand contact heeft met de "
-        "klantmanager.", KANS),
+        ("Kans dat een verzuim wordt opgemerkt als de moeder die maand contact heeft met de "
+         "klantmanager."), KANS),
     "lapse_admin_check_rate": (
-        "Kans dat een verzuim wordt opgemerkt zonder contact (administratieve controles, "
-        "bestandskoppelingen).", KANS),
+        ("Kans dat een verzuim wordt opgemerkt zonder contact (administratieve controles, "
+         "bestandskoppelingen)."), KANS),
     "sanction_benefit_cut_share": (
         "Deel van de uitkering dat wordt ingehouden zolang een maatregel loopt.", AANDEEL),
     "sanction_months": ("Maanden dat een maatregel de uitkering verlaagt.", MAANDEN),
     "sanction_repeat_window_months": (
-        "Een verzuim dat binnen zoveel maanden na een maatregel wordt opgemerkt, beëindigt de "
-        "uitkering (beëindiging wegens niet-medewerking).", MAANDEN),
+        ("Een verzuim dat binnen zoveel maanden na een maatregel wordt opgemerkt, beëindigt de "
+         "uitkering (beëindiging wegens niet-medewerking)."), MAANDEN),
     "regular_coach_cost_per_month_eur": (
-        "Kosten van één reguliere klantmanager per maand; het aantal reguliere klantmanagers "
-        "volgt uit regular_caseload_target.", "euro per klantmanager per maand"),
+        ("Kosten van één reguliere klantmanager per maand; het aantal reguliere klantmanagers "
+         "volgt uit regular_caseload_target."), "euro per klantmanager per maand"),
     # ---- participatieladder -----------------------------------------------------------------
     "ladder_up_base": (
-        "Kans per maand op een trede omhoog bij zelfvertrouwen 0,5, zonder contact; schaalt met "
-        "confidence_floor + zelfvertrouwen.", KANS_MAAND),
+        ("Kans per maand op een trede omhoog bij zelfvertrouwen 0,5, zonder contact; schaalt met "
+         "confidence_floor + zelfvertrouwen."), KANS_MAAND),
     "confidence_floor": (
-        "Deel van de kansen op een trede omhoog en op een baanaanbod dat niet van zelfvertrouwen "
-        "afhangt: ze schalen met (confidence_floor + zelfvertrouwen) / (confidence_floor + 0,5), "
-        "wat 1 is bij zelfvertrouwen 0,5.", "eenheden zelfvertrouwen"),
+        ("Deel van de kansen op een trede omhoog en op een baanaanbod dat niet van zelfvertrouwen "
+         "afhangt: ze schalen met (confidence_floor + zelfvertrouwen) / (confidence_floor + 0,5), "
+         "wat 1 is bij zelfvertrouwen 0,5."), "eenheden zelfvertrouwen"),
     "ladder_down_base": ("Kans per maand op een trede omlaag zonder stress.", KANS_MAAND),
-    "ladder_contact_effect": ("Extra relatieve kans op een trede omhoog in een maand met "
-                              "contact met de klantmanager.", FACTOR),
+    "ladder_contact_effect": (("Extra relatieve kans op een trede omhoog in een maand met "
+                               "contact met de klantmanager."), FACTOR),
     "ladder_network_effect": (
-        "Extra relatieve kans op een trede omhoog met een volledig netwerk (tot dan groeit "
-        "die gelijkmatig met het aantal contacten).", FACTOR),
-    "ladder_network_full_ties": ("Steunende contacten waarbij het netwerk volledig helpt "
-                                 "om op de ladder te stijgen.", "contacten"),
-    "ladder_barrier_penalty": ("Relatieve daling van de kans op een trede omhoog per "
-                               "actieve belemmering.", "deel per belemmering"),
-    "ladder_exempt_factor": ("Kans op een trede omhoog van een moeder met ontheffing, ten "
-                             "opzichte van anderen.", FACTOR),
+        ("Extra relatieve kans op een trede omhoog met een volledig netwerk (tot dan groeit "
+         "die gelijkmatig met het aantal contacten)."), FACTOR),
+    "ladder_network_full_ties": (("Steunende contacten waarbij het netwerk volledig helpt "
+                                  "om op de ladder te stijgen."), "contacten"),
+    "ladder_barrier_penalty": (("Relatieve daling van de kans op een trede omhoog per "
+                                "actieve belemmering."), "deel per belemmering"),
+    "ladder_exempt_factor": (("Kans op een trede omhoog van een moeder met ontheffing, ten "
+                              "opzichte van anderen."), FACTOR),
     "ladder_stress_effect": ("Extra relatief risico op een trede omlaag bij maximale stress.",
                              FACTOR),
-    "ladder_fast_change_effect": ("Extra relatief risico op een trede omlaag kort na een "
-                                  "trede omhoog.", FACTOR),
-    "fast_change_window_months": ("Maanden na een trede omhoog waarin terugval "
-                                  "waarschijnlijker is.", MAANDEN),
-    "ladder_event_down_factor": ("Relatief risico op een trede omlaag in een maand met een "
-                                 "stressvolle gebeurtenis.", FACTOR),
-    "confidence_gain_step_up": ("Deel van de afstand tot volledig zelfvertrouwen dat een "
-                                "trede omhoog overbrugt.", AFSTAND),
+    "ladder_fast_change_effect": (("Extra relatief risico op een trede omlaag kort na een "
+                                   "trede omhoog."), FACTOR),
+    "fast_change_window_months": (("Maanden na een trede omhoog waarin terugval "
+                                   "waarschijnlijker is."), MAANDEN),
+    "ladder_event_down_factor": (("Relatief risico op een trede omlaag in een maand met een "
+                                  "stressvolle gebeurtenis."), FACTOR),
+    "confidence_gain_step_up": (("Deel van de afstand tot volledig zelfvertrouwen dat een "
+                                 "trede omhoog overbrugt."), AFSTAND),
     "confidence_loss_step_down": ("Deel van het zelfvertrouwen dat een trede omlaag kost.",
                                   "deel van het niveau"),
-    "confidence_loss_failed_offer": ("Deel van het zelfvertrouwen dat verloren gaat als een "
-                                     "baanaanbod niet doorgaat.", "deel van het niveau"),
-    "stress_event_base": ("Kans per maand op een stressvolle gebeurtenis (een ziek kind, "
-                          "een crisis).", KANS_MAAND),
-    "stress_event_jump": ("Deel van de afstand tot maximale stress dat een stressvolle "
-                          "gebeurtenis toevoegt.", AFSTAND),
-    "stress_recovery_per_month": ("Hoe snel stress per maand teruggaat naar het "
-                                  "basisniveau.", AFSTAND_MAAND),
+    "confidence_loss_failed_offer": (("Deel van het zelfvertrouwen dat verloren gaat als een "
+                                      "baanaanbod niet doorgaat."), "deel van het niveau"),
+    "stress_event_base": (("Kans per maand op een stressvolle gebeurtenis (een ziek kind, "
+                           "een crisis)."), KANS_MAAND),
+    "stress_event_jump": (("Deel van de afstand tot maximale stress dat een stressvolle "
+                           "gebeurtenis toevoegt."), AFSTAND),
+    "stress_recovery_per_month": (("Hoe snel stress per maand teruggaat naar het "
+                                   "basisniveau."), AFSTAND_MAAND),
     "stress_barrier_effect": ("Extra basisstress per actieve belemmering.",
                               "stress per belemmering"),
-    "stress_event_debt_factor": ("Relatief risico op een stressvolle gebeurtenis bij "
-                                 "problematische schulden.", FACTOR),
+    "stress_event_debt_factor": (("Relatief risico op een stressvolle gebeurtenis bij "
+                                  "problematische schulden."), FACTOR),
     # ---- werk zoeken en aanbod --------------------------------------------------------------
-    "search_min_step": ("Laagste trede van de participatieladder waarop een moeder werk "
-                        "zoekt.", "trede"),
-    "exempt_search_factor": ("Hoe intensief een moeder met ontheffing zoekt, ten opzichte "
-                             "van anderen.", FACTOR),
-    "pregnant_search_factor": ("Hoe intensief een zwangere moeder zoekt, ten opzichte van "
-                               "anderen.", FACTOR),
+    "search_min_step": (("Laagste trede van de participatieladder waarop een moeder werk "
+                         "zoekt."), "trede"),
+    "exempt_search_factor": (("Hoe intensief een moeder met ontheffing zoekt, ten opzichte "
+                              "van anderen."), FACTOR),
+    "pregnant_search_factor": (("Hoe intensief een zwangere moeder zoekt, ten opzichte van "
+                                "anderen."), FACTOR),
     "job_offer_base": (
-        "Kans per maand op een baanaanbod voor een werkzoekende moeder met mbo, zelfvertrouwen "
-        "0,5, zonder belemmeringen of werkende contacten, bij een werkgever die geen risico "
-        "ziet; schaalt met confidence_floor + zelfvertrouwen.", KANS_MAAND),
-    "offer_factor_no_basic": ("Kans op een aanbod zonder basisonderwijs, ten opzichte van "
-                              "mbo of lager.", FACTOR),
-    "offer_factor_hbo_wo": ("Kans op een aanbod met hbo of wo, ten opzichte van mbo of "
-                            "lager.", FACTOR),
-    "offer_factor_other_education": ("Kans op een aanbod met een andere of onbekende "
-                                     "opleiding, ten opzichte van mbo of lager.", FACTOR),
+        ("Kans per maand op een baanaanbod voor een werkzoekende moeder met mbo, zelfvertrouwen "
+         "0,5, zonder belemmeringen of werkende contacten, bij een werkgever die geen risico "
+         "ziet; schaalt met confidence_floor + zelfvertrouwen."), KANS_MAAND),
+    "offer_factor_no_basic": (("Kans op een aanbod zonder basisonderwijs, ten opzichte van "
+                               "mbo of lager."), FACTOR),
+    "offer_factor_hbo_wo": (("Kans op een aanbod met hbo of wo, ten opzichte van mbo of "
+                             "lager."), FACTOR),
+    "offer_factor_other_education": (("Kans op een aanbod met een andere of onbekende "
+                                      "opleiding, ten opzichte van mbo of lager."), FACTOR),
     "offer_factor_language": ("Kans op een aanbod met een actieve taalbarrière.", FACTOR),
     "offer_factor_health": ("Kans op een aanbod met een actief gezondheidsprobleem.", FACTOR),
     "offer_contact_effect": (
-        "Extra relatieve kans op een baanaanbod in een maand met contact met de klantmanager "
-        "(die vacatures voorstelt).", FACTOR),
+        ("Extra relatieve kans op een baanaanbod in een maand met contact met de klantmanager "
+         "(die vacatures voorstelt)."), FACTOR),
     "offer_working_tie_effect": ("Extra relatieve kans op een aanbod per werkend contact.",
                                  FACTOR),
-    "offer_working_ties_max": ("Hoogste aantal werkende contacten dat de kans op een aanbod "
-                               "verhoogt.", "contacten"),
+    "offer_working_ties_max": (("Hoogste aantal werkende contacten dat de kans op een aanbod "
+                                "verhoogt."), "contacten"),
     "employers": ("Werkgevers (of groepen werkgevers) op de lokale arbeidsmarkt.",
                   "werkgevers"),
     "employer_risk_mean": (
-        "Gemiddelde risicoperceptie: het deel van de aanbiedingen dat een werkgever niet "
-        "doet aan een moeder van wie het jongste kind opvang nodig heeft.", AANDEEL),
+        ("Gemiddelde risicoperceptie: het deel van de aanbiedingen dat een werkgever niet "
+         "doet aan een moeder van wie het jongste kind opvang nodig heeft."), AANDEEL),
     "employer_spread": (
-        "Hoe dicht de risicoperceptie en flexibiliteit van werkgevers bij hun gemiddelde "
-        "liggen (Beta); lager betekent meer verschil tussen werkgevers.", "concentratie"),
+        ("Hoe dicht de risicoperceptie en flexibiliteit van werkgevers bij hun gemiddelde "
+         "liggen (Beta); lager betekent meer verschil tussen werkgevers."), "concentratie"),
     "employer_size_concentration": (
-        "Hoe de vacatures over werkgevers zijn verdeeld (Dirichlet); lager betekent enkele "
-        "grote werkgevers, hoger werkgevers van vergelijkbare omvang.", "concentratie"),
-    "employer_flexible_share_mean": ("Gemiddeld aandeel vacatures van een werkgever met "
-                                     "flexibele uren of schooltijden.", AANDEEL),
+        ("Hoe de vacatures over werkgevers zijn verdeeld (Dirichlet); lager betekent enkele "
+         "grote werkgevers, hoger werkgevers van vergelijkbare omvang."), "concentratie"),
+    "employer_flexible_share_mean": (("Gemiddeld aandeel vacatures van een werkgever met "
+                                      "flexibele uren of schooltijden."), AANDEEL),
     "vacancies_per_100_mothers": (
-        "Vacatures per maand die openstaan voor de moeders in het model, per 100 moeders "
-        "van de beginstand; begrenst het aantal aanbiedingen van werkgevers.",
+        ("Vacatures per maand die openstaan voor de moeders in het model, per 100 moeders "
+         "van de beginstand; begrenst het aantal aanbiedingen van werkgevers."),
         "vacatures per maand"),
     "parttime_hours_per_week": ("Uren van een baan met flexibele uren of schooltijden.",
                                 "uur per week"),
@@ -308,11 +308,11 @@ DUTCH: dict[str, tuple[str, str]] = {
     "hourly_wage_eur": ("Bruto uurloon van een aanbod.", "euro per uur"),
     "weeks_per_month": ("Weken in een maand.", "weken"),
     "offer_acceptance": (
-        "Kans dat een moeder een haalbaar aanbod aanneemt, als ze gelooft dat ze er per maand "
-        "ruim meer dan acceptance_gain_reference_eur op vooruitgaat.", KANS),
+        ("Kans dat een moeder een haalbaar aanbod aanneemt, als ze gelooft dat ze er per maand "
+         "ruim meer dan acceptance_gain_reference_eur op vooruitgaat."), KANS),
     "acceptance_gain_reference_eur": (
-        "Netto inkomensvooruitgang per maand waarin een moeder gelooft en waarbij de helft van "
-        "de moeders die verder bereid zijn, een aanbod aanneemt.", EUR_MAAND),
+        ("Netto inkomensvooruitgang per maand waarin een moeder gelooft en waarbij de helft van "
+         "de moeders die verder bereid zijn, een aanbod aanneemt."), EUR_MAAND),
     "acceptance_gain_scale_eur": (
         "Spreiding van de kans op aannemen rond de referentiewaarde (logistische schaal).",
         EUR_MAAND),
@@ -320,154 +320,154 @@ DUTCH: dict[str, tuple[str, str]] = {
         "Nettoloon als deel van het brutoloon; inkomsten worden netto met de bijstand verrekend.",
         AANDEEL),
     "employer_arranged_care_factor": (
-        "Risicoperceptie van werkgevers bij geregelde opvang (een formele plaats of informele "
-        "opvang), ten opzichte van een moeder zonder.", FACTOR),
-    "parttime_search_factor": ("Hoe intensief een moeder met een deeltijdbaan naar een "
-                               "gewone baan zoekt, ten opzichte van anderen.", FACTOR),
+        ("Risicoperceptie van werkgevers bij geregelde opvang (een formele plaats of informele "
+         "opvang), ten opzichte van een moeder zonder."), FACTOR),
+    "parttime_search_factor": (("Hoe intensief een moeder met een deeltijdbaan naar een "
+                                "gewone baan zoekt, ten opzichte van anderen."), FACTOR),
     # ---- kinderopvang -----------------------------------------------------------------------
-    "childcare_need_age_months": ("Onder deze leeftijd van het jongste kind vraagt een baan "
-                                  "kinderopvang.", MAANDEN),
+    "childcare_need_age_months": (("Onder deze leeftijd van het jongste kind vraagt een baan "
+                                   "kinderopvang."), MAANDEN),
     "childcare_places_per_100_mothers": (
-        "Plaatsen formele kinderopvang voor de moeders in het model, per 100 moeders van "
-        "de beginstand.", "plaatsen"),
+        ("Plaatsen formele kinderopvang voor de moeders in het model, per 100 moeders van "
+         "de beginstand."), "plaatsen"),
     "childcare_providers": ("Kinderopvangorganisaties.", "organisaties"),
-    "childcare_registration_lag_months": ("Maanden tussen inschrijving voor een plaats en "
-                                          "het kunnen krijgen ervan.", MAANDEN),
+    "childcare_registration_lag_months": (("Maanden tussen inschrijving voor een plaats en "
+                                           "het kunnen krijgen ervan."), MAANDEN),
     "childcare_register_prob": (
-        "Kans per maand dat een moeder op trede 3 of hoger zich inschrijft voor een plaats, "
-        "maal haar vertrouwen in formele kinderopvang.", KANS_MAAND),
-    "childcare_place_min_step": ("Laagste trede (georganiseerde activiteiten) waarop een "
-                                 "wachtende moeder een plaats kan krijgen.", "trede"),
+        ("Kans per maand dat een moeder op trede 3 of hoger zich inschrijft voor een plaats, "
+         "maal haar vertrouwen in formele kinderopvang."), KANS_MAAND),
+    "childcare_place_min_step": (("Laagste trede (georganiseerde activiteiten) waarop een "
+                                  "wachtende moeder een plaats kan krijgen."), "trede"),
     "informal_care_per_tie": (
-        "Kans dat één steunend contact de opvang kan overnemen die een baan vraagt, als een "
-        "moeder zonder geregelde opvang een aanbod heeft aangenomen waarvoor die nodig is; die "
-        "informele opvang loopt dan door tot ze wegvalt.", KANS),
-    "flexible_informal_factor": ("Relatieve kans op informele opvang voor flexibele uren of "
-                                 "schooltijden.", FACTOR),
+        ("Kans dat één steunend contact de opvang kan overnemen die een baan vraagt, als een "
+         "moeder zonder geregelde opvang een aanbod heeft aangenomen waarvoor die nodig is; die "
+         "informele opvang loopt dan door tot ze wegvalt."), KANS),
+    "flexible_informal_factor": (("Relatieve kans op informele opvang voor flexibele uren of "
+                                  "schooltijden."), FACTOR),
     "peer_tie_care_weight": (
-        "Een band uit een groepstraject telt als dit deel van een steunend contact wanneer een "
-        "moeder haar netwerk om opvang voor haar kind vraagt.", "contacten per band"),
+        ("Een band uit een groepstraject telt als dit deel van een steunend contact wanneer een "
+         "moeder haar netwerk om opvang voor haar kind vraagt."), "contacten per band"),
     "informal_care_breakdown_hazard": (
         "Kans per maand dat informele opvang wegvalt (opvang door familie of netwerk).",
         KANS_MAAND),
     "informal_breakdown_event_factor": (
-        "Relatief risico dat informele opvang wegvalt in een maand met een stressvolle "
-        "gebeurtenis (een ziek kind, een crisis).", FACTOR),
+        ("Relatief risico dat informele opvang wegvalt in een maand met een stressvolle "
+         "gebeurtenis (een ziek kind, een crisis)."), FACTOR),
     "job_loss_on_care_breakdown": (
-        "Kans dat een werkende moeder haar baan verliest als haar informele opvang wegvalt en ze "
-        "geen formele plaats heeft.", KANS),
+        ("Kans dat een werkende moeder haar baan verliest als haar informele opvang wegvalt en ze "
+         "geen formele plaats heeft."), KANS),
     "childcare_net_cost_eur": (
-        "Eigen bijdrage per maand voor formele kinderopvang van een werkende moeder, voor de "
-        "uren van een deeltijdbaan (bij een gewone baan naar rato van de uren).", EUR_MAAND),
+        ("Eigen bijdrage per maand voor formele kinderopvang van een werkende moeder, voor de "
+         "uren van een deeltijdbaan (bij een gewone baan naar rato van de uren)."), EUR_MAAND),
     "childcare_trust_gain_per_month": (
-        "Deel van de afstand tot volledig vertrouwen in kinderopvang dat elke maand formele "
-        "opvang overbrugt.", AFSTAND_MAAND),
+        ("Deel van de afstand tot volledig vertrouwen in kinderopvang dat elke maand formele "
+         "opvang overbrugt."), AFSTAND_MAAND),
     # ---- andere uitstroom, baanverlies en terugval ------------------------------------------
     "study_exit_hazard": ("Kans per maand op uitstroom naar studie (studiefinanciering).",
                           KANS_MAAND),
-    "study_young_factor": ("Relatieve kans op uitstroom naar studie onder de jonge "
-                           "leeftijd.", FACTOR),
+    "study_young_factor": (("Relatieve kans op uitstroom naar studie onder de jonge "
+                            "leeftijd."), FACTOR),
     "study_young_age_years": ("Leeftijd waaronder studeren waarschijnlijker is.", JAAR),
     "study_student_finance_factor": (
-        "Relatieve kans op uitstroom naar studie na instroom door het einde van de "
-        "studiefinanciering.", FACTOR),
+        ("Relatieve kans op uitstroom naar studie na instroom door het einde van de "
+         "studiefinanciering."), FACTOR),
     "partner_exit_hazard": ("Kans per maand op uitstroom door het inkomen van een partner.",
                             KANS_MAAND),
     "other_exit_hazard": ("Kans per maand op uitstroom om andere of onbekende redenen.",
                           KANS_MAAND),
     "job_loss_hazard": ("Kans per maand op baanverlies na de eerste maanden.", KANS_MAAND),
-    "job_loss_early_factor": ("Extra relatief risico op baanverlies bij de start van een "
-                              "baan; het neemt af naarmate ze er langer werkt.", FACTOR),
-    "job_loss_early_decay_months": ("Maanden waarin het extra risico op vroeg baanverlies "
-                                    "met een factor e afneemt.", MAANDEN),
+    "job_loss_early_factor": (("Extra relatief risico op baanverlies bij de start van een "
+                               "baan; het neemt af naarmate ze er langer werkt."), FACTOR),
+    "job_loss_early_decay_months": (("Maanden waarin het extra risico op vroeg baanverlies "
+                                     "met een factor e afneemt."), MAANDEN),
     "job_loss_stress_event_factor": (
-        "Relatief risico op baanverlies in een maand met een stressvolle gebeurtenis (een ziek "
-        "kind).", FACTOR),
+        ("Relatief risico op baanverlies in een maand met een stressvolle gebeurtenis (een ziek "
+         "kind)."), FACTOR),
     "job_loss_ladder_step": (
-        "Trede op de participatieladder van een moeder die na baanverlies terug is in de "
-        "bijstand (of haar deeltijdbaan kwijt is).", "trede"),
+        ("Trede op de participatieladder van een moeder die na baanverlies terug is in de "
+         "bijstand (of haar deeltijdbaan kwijt is)."), "trede"),
     "return_after_job_loss": (
-        "Kans dat een moeder die de baan verliest waarmee ze uit de bijstand ging, terugvalt in "
-        "de bijstand (de anderen vinden ander inkomen).", KANS),
+        ("Kans dat een moeder die de baan verliest waarmee ze uit de bijstand ging, terugvalt in "
+         "de bijstand (de anderen vinden ander inkomen)."), KANS),
     "return_after_job_loss_delay_months": (
         "Gemiddeld aantal maanden van baanverlies tot terugval in de bijstand (geometrisch).",
         MAANDEN),
     "return_noncooperation_share": (
-        "Aandeel moeders met een beëindiging wegens niet-medewerking dat opnieuw bijstand "
-        "aanvraagt.", KANS),
+        ("Aandeel moeders met een beëindiging wegens niet-medewerking dat opnieuw bijstand "
+         "aanvraagt."), KANS),
     "return_noncooperation_delay_months": (
-        "Gemiddeld aantal maanden van een beëindiging wegens niet-medewerking tot de nieuwe "
-        "aanvraag (geometrisch).", MAANDEN),
+        ("Gemiddeld aantal maanden van een beëindiging wegens niet-medewerking tot de nieuwe "
+         "aanvraag (geometrisch)."), MAANDEN),
     "return_study_hazard": (
-        "Kans per maand dat een moeder die uitstroomde naar studie stopt en terugkeert in de "
-        "bijstand.", KANS_MAAND),
+        ("Kans per maand dat een moeder die uitstroomde naar studie stopt en terugkeert in de "
+         "bijstand."), KANS_MAAND),
     "return_partner_hazard": (
-        "Kans per maand dat een moeder die uitstroomde door het inkomen van een partner "
-        "terugkeert in de bijstand.", KANS_MAAND),
+        ("Kans per maand dat een moeder die uitstroomde door het inkomen van een partner "
+         "terugkeert in de bijstand."), KANS_MAAND),
     "return_other_hazard": (
-        "Kans per maand dat een moeder die om andere redenen uitstroomde terugkeert in de "
-        "bijstand.", KANS_MAAND),
+        ("Kans per maand dat een moeder die om andere redenen uitstroomde terugkeert in de "
+         "bijstand."), KANS_MAAND),
     "exit_followup_months": (
-        "Maanden na uitstroom of baanverlies waarin herinstroom in de bijstand wordt "
-        "gesimuleerd; latere herinstroom telt als instroom van buiten.", MAANDEN),
+        ("Maanden na uitstroom of baanverlies waarin herinstroom in de bijstand wordt "
+         "gesimuleerd; latere herinstroom telt als instroom van buiten."), MAANDEN),
     "work_followup_months": (
-        "Maanden na uitstroom naar werk waarin baanverlies wordt gesimuleerd; daarna volgt het "
-        "model haar niet meer.", MAANDEN),
+        ("Maanden na uitstroom naar werk waarin baanverlies wordt gesimuleerd; daarna volgt het "
+         "model haar niet meer."), MAANDEN),
     "assistance_norm_eur": ("Bijstandsnorm per maand, inclusief vakantiegeld.", EUR_MAAND),
-    "earnings_disregard_rate": ("Deel van de inkomsten dat een moeder in de bijstand mag "
-                                "houden (inkomstenvrijlating).", AANDEEL),
-    "earnings_disregard_cap_eur": ("Hoogste bedrag aan inkomsten dat een moeder in de "
-                                   "bijstand mag houden.", EUR_MAAND),
+    "earnings_disregard_rate": (("Deel van de inkomsten dat een moeder in de bijstand mag "
+                                 "houden (inkomstenvrijlating)."), AANDEEL),
+    "earnings_disregard_cap_eur": (("Hoogste bedrag aan inkomsten dat een moeder in de "
+                                    "bijstand mag houden."), EUR_MAAND),
     # ---- nazorg ----------------------------------------------------------------------------
     "aftercare.months": ("Maanden nazorg na de start van een baan.", MAANDEN),
-    "aftercare.job_loss_reduction": ("Relatieve daling van het risico op baanverlies tijdens "
-                                     "de nazorg.", AANDEEL),
+    "aftercare.job_loss_reduction": (("Relatieve daling van het risico op baanverlies tijdens "
+                                      "de nazorg."), AANDEEL),
     "aftercare.max_child_age_months": (
-        "Voor moeders van wie het jongste kind bij de start van de baan jonger is dan deze "
-        "leeftijd.", MAANDEN),
-    "aftercare.programme_only": ("Alleen voor moeders die meedoen aan de andere "
-                                 "interventies van het scenario.", JA_NEE),
+        ("Voor moeders van wie het jongste kind bij de start van de baan jonger is dan deze "
+         "leeftijd."), MAANDEN),
+    "aftercare.programme_only": (("Alleen voor moeders die meedoen aan de andere "
+                                  "interventies van het scenario."), JA_NEE),
     "aftercare.cost_per_month_eur": ("Kosten van een maand nazorg voor één moeder.",
                                      "euro per moeder per maand"),
     # ---- gespecialiseerde klantmanagers -----------------------------------------------------
     "dedicated_coaches.coaches": ("Gespecialiseerde klantmanagers (voltijdsfuncties).",
                                   "klantmanagers"),
-    "dedicated_coaches.caseload": ("Hoogste aantal klanten per gespecialiseerde "
-                                   "klantmanager.", "moeders per klantmanager"),
-    "dedicated_coaches.client_time_share": ("Deel van de uren van een gespecialiseerde "
-                                            "klantmanager dat naar klantcontact gaat.",
+    "dedicated_coaches.caseload": (("Hoogste aantal klanten per gespecialiseerde "
+                                    "klantmanager."), "moeders per klantmanager"),
+    "dedicated_coaches.client_time_share": (("Deel van de uren van een gespecialiseerde "
+                                             "klantmanager dat naar klantcontact gaat."),
                                             AANDEEL),
     "dedicated_coaches.max_child_age_months": (
-        "Doelgroep: jongste kind jonger dan deze leeftijd (of zwanger, als zwangeren "
-        "meedoen).", MAANDEN),
+        ("Doelgroep: jongste kind jonger dan deze leeftijd (of zwanger, als zwangeren "
+         "meedoen)."), MAANDEN),
     "dedicated_coaches.include_pregnant": ("Zwangere vrouwen horen bij de doelgroep.", JA_NEE),
-    "dedicated_coaches.include_exempt": ("Moeders met een ontheffing van de "
-                                         "arbeidsverplichting horen bij de doelgroep.", JA_NEE),
+    "dedicated_coaches.include_exempt": (("Moeders met een ontheffing van de "
+                                          "arbeidsverplichting horen bij de doelgroep."), JA_NEE),
     "dedicated_coaches.programme_months": (
-        "Maanden bij de gespecialiseerde klantmanager vóór de overdracht aan een reguliere "
-        "klantmanager.", MAANDEN),
-    "dedicated_coaches.gender_sensitive": ("De klantmanagers zijn getraind in gendersensitief "
-                                           "werken.", JA_NEE),
+        ("Maanden bij de gespecialiseerde klantmanager vóór de overdracht aan een reguliere "
+         "klantmanager."), MAANDEN),
+    "dedicated_coaches.gender_sensitive": (("De klantmanagers zijn getraind in gendersensitief "
+                                            "werken."), JA_NEE),
     "dedicated_coaches.gender_sensitive_trust_multiplier": (
-        "Vertrouwen dat een contact met een gendersensitief werkende klantmanager oplevert, "
-        "ten opzichte van een reguliere klantmanager.", FACTOR),
+        ("Vertrouwen dat een contact met een gendersensitief werkende klantmanager oplevert, "
+         "ten opzichte van een reguliere klantmanager."), FACTOR),
     "dedicated_coaches.contact_effect_multiplier": (
-        "Duw omhoog op de participatieladder door een contact met een gespecialiseerde "
-        "klantmanager, ten opzichte van een reguliere.", FACTOR),
+        ("Duw omhoog op de participatieladder door een contact met een gespecialiseerde "
+         "klantmanager, ten opzichte van een reguliere."), FACTOR),
     "dedicated_coaches.recruitment": (
-        "Wie een vrije plek als eerste krijgt: 'random' (willekeurig) of 'newest' (de "
-        "laatst ingestroomde).", "regel"),
+        ("Wie een vrije plek als eerste krijgt: 'random' (willekeurig) of 'newest' (de "
+        "laatst ingestroomde)."), "regel"),
     "dedicated_coaches.cost_per_coach_month_eur": (
-        "Kosten van één gespecialiseerde klantmanager (alleen met een eigen caseload: de "
-        "andere worden betaald als reguliere klantmanager).", "euro per klantmanager per maand"),
+        ("Kosten van één gespecialiseerde klantmanager (alleen met een eigen caseload: de "
+        "andere worden betaald als reguliere klantmanager)."), "euro per klantmanager per maand"),
     "dedicated_coaches.exclusive": (
-        "De gespecialiseerde klantmanagers hebben alleen klanten uit het programma, "
+        ("De gespecialiseerde klantmanagers hebben alleen klanten uit het programma, "
         "overgenomen van de reguliere klantmanagers (anders zijn het reguliere "
-        "klantmanagers en houden de moeders uit het programma hun eigen klantmanager).",
+        "klantmanagers en houden de moeders uit het programma hun eigen klantmanager)."),
         JA_NEE),
     "dedicated_coaches.overhead_eur_per_month": (
-        "Vaste kosten van het programma (projectmedewerkers, projectleider) zolang het "
-        "loopt.", EUR_MAAND),
+        ("Vaste kosten van het programma (projectmedewerkers, projectleider) zolang het "
+         "loopt."), EUR_MAAND),
     # ---- groepstrajecten met lotgenoten -----------------------------------------------------
     "peer_groups.groups_per_year": ("Groepen die per jaar starten.", "groepen per jaar"),
     "peer_groups.group_size": ("Moeders per groep bij de start.", "moeders"),
@@ -475,30 +475,30 @@ DUTCH: dict[str, tuple[str, str]] = {
     "peer_groups.sessions_per_month": ("Hoe vaak de gewone bijeenkomsten zijn.",
                                        "bijeenkomsten per maand"),
     "peer_groups.session_hours": ("Duur van een gewone bijeenkomst.", "uur"),
-    "peer_groups.intensive_months": ("Maanden van een intensieve fase vóór de gewone "
-                                     "bijeenkomsten.", MAANDEN),
-    "peer_groups.intensive_sessions_per_month": ("Programmadagen per maand in de intensieve "
-                                                 "fase.", "dagen per maand"),
-    "peer_groups.intensive_session_hours": ("Uren van een programmadag in de intensieve "
-                                            "fase.", "uur"),
+    "peer_groups.intensive_months": (("Maanden van een intensieve fase vóór de gewone "
+                                      "bijeenkomsten."), MAANDEN),
+    "peer_groups.intensive_sessions_per_month": (("Programmadagen per maand in de intensieve "
+                                                  "fase."), "dagen per maand"),
+    "peer_groups.intensive_session_hours": (("Uren van een programmadag in de intensieve "
+                                             "fase."), "uur"),
     "peer_groups.internship_months": ("Maanden stage na de intensieve fase.", MAANDEN),
     "peer_groups.internship_completion": (
-        "Kans dat een actief lid de stage afrondt (en minstens trede 4 bereikt: onbetaald "
-        "werk of stage).", KANS),
+        ("Kans dat een actief lid de stage afrondt (en minstens trede 4 bereikt: onbetaald "
+         "werk of stage)."), KANS),
     "peer_groups.facilitator": (
-        "Wie de groep begeleidt: 'professional' (een professional), 'former_participant' "
-        "(een oud-deelnemer) of 'none' (niemand).", "soort"),
-    "peer_groups.childcare_during_sessions": ("Er is kinderopvang tijdens de "
-                                              "bijeenkomsten.", JA_NEE),
+        ("Wie de groep begeleidt: 'professional' (een professional), 'former_participant' "
+         "(een oud-deelnemer) of 'none' (niemand)."), "soort"),
+    "peer_groups.childcare_during_sessions": (("Er is kinderopvang tijdens de "
+                                               "bijeenkomsten."), JA_NEE),
     "peer_groups.arrange_childcare": (
-        "Kinderopvang wordt bij de start geregeld: leden met een jong kind zonder plaats "
-        "krijgen een vrije plaats bij hun aanbieder; is er geen vrij, dan worden ze zonder "
-        "wachttijd ingeschreven en wachten ze op een plaats.", JA_NEE),
+        ("Kinderopvang wordt bij de start geregeld: leden met een jong kind zonder plaats "
+         "krijgen een vrije plaats bij hun aanbieder; is er geen vrij, dan worden ze zonder "
+         "wachttijd ingeschreven en wachten ze op een plaats."), JA_NEE),
     "peer_groups.recruitment": (
-        "Wie wordt uitgenodigd: willekeurige moeders uit de doelgroep ('random'), moeders "
-        "met contact met hun klantmanager in de vorige maand ('coach_contact'), klanten "
-        "van gespecialiseerde klantmanagers ('dedicated_coaches'), of moeders die bij de "
-        "intake van een ander groepstraject in het scenario waren ('intake').", "regel"),
+        ("Wie wordt uitgenodigd: willekeurige moeders uit de doelgroep ('random'), moeders "
+         "met contact met hun klantmanager in de vorige maand ('coach_contact'), klanten "
+         "van gespecialiseerde klantmanagers ('dedicated_coaches'), of moeders die bij de "
+         "intake van een ander groepstraject in het scenario waren ('intake')."), "regel"),
     "peer_groups.max_child_age_months": ("Doelgroep: jongste kind jonger dan deze leeftijd.",
                                          MAANDEN),
     "peer_groups.min_ladder_step": (
@@ -506,13 +506,13 @@ DUTCH: dict[str, tuple[str, str]] = {
         "trede"),
     "peer_groups.include_pregnant": ("Zwangere vrouwen horen bij de doelgroep.", JA_NEE),
     "peer_groups.acceptance_rate": (
-        "Kans dat een geselecteerde moeder met gemiddeld zelfvertrouwen en vertrouwen, bij "
-        "wie niets in de weg zit, zich aanmeldt (na de intake, als die er is).", KANS),
+        ("Kans dat een geselecteerde moeder met gemiddeld zelfvertrouwen en vertrouwen, bij "
+         "wie niets in de weg zit, zich aanmeldt (na de intake, als die er is)."), KANS),
     # ---- groepstrajecten: de trechter van deelname ------------------------------------------
     "peer_groups.first_start_month": ("Maand van de simulatie waarin de eerste groep start.",
                                       "maand"),
-    "peer_groups.last_start_month": ("Laatste maand van de simulatie waarin een groep kan "
-                                     "starten (het einde van de programmaperiode).", "maand"),
+    "peer_groups.last_start_month": (("Laatste maand van de simulatie waarin een groep kan "
+                                      "starten (het einde van de programmaperiode)."), "maand"),
     "peer_groups.internship_places": (
         "Werkervaringsplaatsen die de leden van een groep voor de stage kunnen innemen.",
         "plaatsen"),
@@ -521,42 +521,42 @@ DUTCH: dict[str, tuple[str, str]] = {
     "peer_groups.internship_meeting_hours": ("Duur van een bijeenkomst tijdens de stage.",
                                              "uur"),
     "peer_groups.selected_per_group": (
-        "Moeders die per groepsstart worden geselecteerd (het aantal uitnodigingen is "
-        "begrensd).", "moeders"),
+        ("Moeders die per groepsstart worden geselecteerd (het aantal uitnodigingen is "
+         "begrensd)."), "moeders"),
     "peer_groups.reselect_share": (
-        "Deel van de selectie per groep dat is bedoeld voor moeders die al eerder zijn "
-        "benaderd en nog niet meedoen (de rest gaat naar moeders die nog niet zijn benaderd, "
-        "zolang die er zijn).", AANDEEL),
+        ("Deel van de selectie per groep dat is bedoeld voor moeders die al eerder zijn "
+         "benaderd en nog niet meedoen (de rest gaat naar moeders die nog niet zijn benaderd, "
+         "zolang die er zijn)."), AANDEEL),
     "peer_groups.priority_min_child_age_months": (
-        "De selectie geeft voorrang aan moeders van wie het jongste kind minstens deze "
-        "leeftijd heeft (0: geen voorrang).", MAANDEN),
+        ("De selectie geeft voorrang aan moeders van wie het jongste kind minstens deze "
+         "leeftijd heeft (0: geen voorrang)."), MAANDEN),
     "peer_groups.intake": (
-        "Uitgenodigde moeders worden eerst gevraagd voor een intake of startbijeenkomst; "
-        "alleen wie komt, beslist of ze meedoet.", JA_NEE),
+        ("Uitgenodigde moeders worden eerst gevraagd voor een intake of startbijeenkomst; "
+         "alleen wie komt, beslist of ze meedoet."), JA_NEE),
     "peer_groups.intake_attendance": (
-        "Kans dat een uitgenodigde moeder naar de intake komt (met opvang ter plekke, of "
-        "zonder jong kind).", KANS),
+        ("Kans dat een uitgenodigde moeder naar de intake komt (met opvang ter plekke, of "
+         "zonder jong kind)."), KANS),
     "peer_groups.intake_meeting_size": ("Gemiddeld aantal moeders per intakebijeenkomst.",
                                         "moeders"),
     "peer_groups.acceptance_confidence_effect": (
-        "Relatieve verandering van de kans op aanmelding van gemiddeld naar volledig "
-        "zelfvertrouwen (en omlaag naar geen).", AANDEEL),
+        ("Relatieve verandering van de kans op aanmelding van gemiddeld naar volledig "
+         "zelfvertrouwen (en omlaag naar geen)."), AANDEEL),
     "peer_groups.acceptance_trust_effect": (
-        "Relatieve verandering van de kans op aanmelding van gemiddeld naar volledig "
-        "vertrouwen in de gemeente (en omlaag naar geen).", AANDEEL),
+        ("Relatieve verandering van de kans op aanmelding van gemiddeld naar volledig "
+         "vertrouwen in de gemeente (en omlaag naar geen)."), AANDEEL),
     "peer_groups.acceptance_no_childcare_factor": (
-        "Aanmelding van een moeder met een jong kind zonder opvangplaats als er geen opvang "
-        "is tijdens de bijeenkomsten, relatief.", FACTOR),
+        ("Aanmelding van een moeder met een jong kind zonder opvangplaats als er geen opvang "
+         "is tijdens de bijeenkomsten, relatief."), FACTOR),
     "peer_groups.acceptance_exempt_factor": (
         "Aanmelding van een moeder met een ontheffing van de arbeidsplicht, relatief.",
         FACTOR),
     "peer_groups.no_show_share": (
         "Kans dat een aangemelde moeder bij de start niet komt opdagen.", KANS),
     "peer_groups.no_show_stress_factor": (
-        "Niet komen opdagen in een startmaand met een stressvolle gebeurtenis (een ziek "
-        "kind), relatief.", FACTOR),
-    "peer_groups.attendance_base": ("Kans dat een lid komt in een maand met bijeenkomsten "
-                                    "als er niets in de weg zit.", KANS),
+        ("Niet komen opdagen in een startmaand met een stressvolle gebeurtenis (een ziek "
+         "kind), relatief."), FACTOR),
+    "peer_groups.attendance_base": (("Kans dat een lid komt in een maand met bijeenkomsten "
+                                     "als er niets in de weg zit."), KANS),
     "peer_groups.attendance_sick_child_factor": (
         "Opkomst in een maand met een stressvolle gebeurtenis (een ziek kind), relatief.",
         FACTOR),
@@ -564,88 +564,88 @@ DUTCH: dict[str, tuple[str, str]] = {
                                                FACTOR),
     "peer_groups.attendance_no_childcare_factor": (
         "Opkomst van een moeder met een jong kind als er geen opvang is, relatief.", FACTOR),
-    "peer_groups.attendance_work_factor": ("Opkomst van een lid met (deeltijd)werk, "
-                                           "relatief.", FACTOR),
-    "peer_groups.self_run_attendance_decay": ("Relatieve daling per maand van de opkomst in "
-                                              "een groep zonder begeleider.",
+    "peer_groups.attendance_work_factor": (("Opkomst van een lid met (deeltijd)werk, "
+                                            "relatief."), FACTOR),
+    "peer_groups.self_run_attendance_decay": (("Relatieve daling per maand van de opkomst in "
+                                               "een groep zonder begeleider."),
                                               "deel per maand"),
     "peer_groups.dropout_hazard": ("Kans per maand dat een lid de groep verlaat.", KANS_MAAND),
     "peer_groups.dropout_language_course": (
-        "Extra kans per maand dat een lid met een taalbarrière de groep verlaat (voor een "
-        "taalcursus).", KANS_MAAND),
+        ("Extra kans per maand dat een lid met een taalbarrière de groep verlaat (voor een "
+         "taalcursus)."), KANS_MAAND),
     "peer_groups.confidence_gain_per_10_hours": (
-        "Deel van de afstand tot volledig zelfvertrouwen dat elke 10 bijgewoonde uren "
-        "overbruggen.", AFSTAND),
+        ("Deel van de afstand tot volledig zelfvertrouwen dat elke 10 bijgewoonde uren "
+         "overbruggen."), AFSTAND),
     "peer_groups.durable_share": ("Deel van het gewonnen zelfvertrouwen dat blijvend is.",
                                   AANDEEL),
     "peer_groups.trust_gain_per_10_hours": (
-        "Deel van de afstand tot volledig vertrouwen in de gemeente dat elke 10 bijgewoonde "
-        "uren overbruggen.", AFSTAND),
+        ("Deel van de afstand tot volledig vertrouwen in de gemeente dat elke 10 bijgewoonde "
+         "uren overbruggen."), AFSTAND),
     "peer_groups.childcare_trust_gain_per_10_hours": (
-        "Met opvang tijdens de bijeenkomsten: deel van de afstand tot volledig vertrouwen in "
-        "formele kinderopvang dat elke 10 bijgewoonde uren overbruggen.", AFSTAND),
-    "peer_groups.ladder_effect": ("Extra relatieve kans op een trede omhoog zolang een "
-                                  "moeder actief lid is.", FACTOR),
+        ("Met opvang tijdens de bijeenkomsten: deel van de afstand tot volledig vertrouwen in "
+         "formele kinderopvang dat elke 10 bijgewoonde uren overbruggen."), AFSTAND),
+    "peer_groups.ladder_effect": (("Extra relatieve kans op een trede omhoog zolang een "
+                                   "moeder actief lid is."), FACTOR),
     "peer_groups.job_search_effect": (
-        "Extra relatieve kans op een baanaanbod in een maand als actief lid (de groep oefent met "
-        "zoeken en solliciteren).", FACTOR),
+        ("Extra relatieve kans op een baanaanbod in een maand als actief lid (de groep oefent met "
+         "zoeken en solliciteren)."), FACTOR),
     "peer_groups.tie_per_month": (
-        "Kans dat twee leden die in dezelfde maand bijeenkomsten bijwonen een band opbouwen, per "
-        "maand dat ze samenkomen (ongeacht het aantal bijeenkomsten die maand).", KANS_MAAND),
-    "peer_groups.tie_fade_per_month": ("Kans per maand dat een band uit een groep zonder "
-                                       "begeleider verdwijnt.", KANS_MAAND),
+        ("Kans dat twee leden die in dezelfde maand bijeenkomsten bijwonen een band opbouwen, per "
+         "maand dat ze samenkomen (ongeacht het aantal bijeenkomsten die maand)."), KANS_MAAND),
+    "peer_groups.tie_fade_per_month": (("Kans per maand dat een band uit een groep zonder "
+                                        "begeleider verdwijnt."), KANS_MAAND),
     "peer_groups.tie_fade_after_end_per_month": (
         "Kans per maand dat een band uit een groep die niet meer bijeenkomt verdwijnt.",
         KANS_MAAND),
     "peer_groups.job_loss_reduction_per_tie": (
         "Relatieve daling van het risico op baanverlies per band met een groepsgenoot.",
         "deel per band"),
-    "peer_groups.job_loss_ties_max": ("Hoogste aantal banden met groepsgenoten dat het "
-                                      "risico op baanverlies verlaagt.", "banden"),
+    "peer_groups.job_loss_ties_max": (("Hoogste aantal banden met groepsgenoten dat het "
+                                       "risico op baanverlies verlaagt."), "banden"),
     "peer_groups.former_participant_factor": (
-        "Effecten van een groep onder leiding van een oud-deelnemer, ten opzichte van een "
-        "professional.", FACTOR),
-    "peer_groups.self_run_factor": ("Effecten van een groep zonder begeleider, ten opzichte "
-                                    "van een professional.", FACTOR),
+        ("Effecten van een groep onder leiding van een oud-deelnemer, ten opzichte van een "
+         "professional."), FACTOR),
+    "peer_groups.self_run_factor": (("Effecten van een groep zonder begeleider, ten opzichte "
+                                     "van een professional."), FACTOR),
     "peer_groups.cost_per_session_eur": ("Kosten van één bijeenkomst (of programmadag).",
                                          "euro per bijeenkomst"),
     "peer_groups.cost_per_group_start_eur": ("Kosten om een groep te starten.",
                                              "euro per groep"),
     "peer_groups.childcare_cost_per_child_session_eur": (
-        "Kosten van opvang tijdens een bijeenkomst, per aanwezige moeder met een jong kind "
-        "(als er opvang is).", "euro per kind per bijeenkomst"),
+        ("Kosten van opvang tijdens een bijeenkomst, per aanwezige moeder met een jong kind "
+         "(als er opvang is)."), "euro per kind per bijeenkomst"),
     # ---- gereserveerde kinderopvang ---------------------------------------------------------
     "reserved_childcare.places": ("Plaatsen die voor het programma zijn gereserveerd.",
                                   "plaatsen"),
     "reserved_childcare.additional": (
-        "De plaatsen worden bovenop de capaciteit van de kinderopvang ingekocht (anders gaan "
-        "ze van de bestaande plaatsen af en krijgt de gewone wachtlijst er minder).", JA_NEE),
+        ("De plaatsen worden bovenop de capaciteit van de kinderopvang ingekocht (anders gaan "
+         "ze van de bestaande plaatsen af en krijgt de gewone wachtlijst er minder)."), JA_NEE),
     "reserved_childcare.eligibility": (
-        "Wie de plaatsen mag gebruiken: 'target_group' (elke moeder van wie het jongste kind "
-        "onder de leeftijdsgrens is) of 'programme' (deelnemers aan de andere interventies "
-        "van het scenario).", "regel"),
-    "reserved_childcare.max_child_age_months": ("Doelgroep: jongste kind jonger dan deze "
-                                                "leeftijd.", MAANDEN),
-    "reserved_childcare.courses": ("Vrije plaatsen gaan ook naar moeders die aan een "
-                                   "opleiding of stage beginnen.", JA_NEE),
+        ("Wie de plaatsen mag gebruiken: 'target_group' (elke moeder van wie het jongste kind "
+         "onder de leeftijdsgrens is) of 'programme' (deelnemers aan de andere interventies "
+         "van het scenario)."), "regel"),
+    "reserved_childcare.max_child_age_months": (("Doelgroep: jongste kind jonger dan deze "
+                                                 "leeftijd."), MAANDEN),
+    "reserved_childcare.courses": (("Vrije plaatsen gaan ook naar moeders die aan een "
+                                    "opleiding of stage beginnen."), JA_NEE),
     "reserved_childcare.cost_per_place_month_eur": (
         "Kosten van één gereserveerde plaats, ook als die niet wordt gebruikt.",
         "euro per plaats per maand"),
     # ---- informele steun (vrijwilligers aan huis) -------------------------------------------
     "informal_support.volunteers": ("Actieve vrijwilligers (de capaciteit van het programma).",
                                     "vrijwilligers"),
-    "informal_support.families_per_volunteer": ("Gezinnen die een vrijwilliger tegelijk "
-                                                "ondersteunt.", "gezinnen per vrijwilliger"),
-    "informal_support.matches_per_year": ("Nieuwe koppelingen die de gemeente per jaar "
-                                          "inkoopt.", "koppelingen per jaar"),
+    "informal_support.families_per_volunteer": (("Gezinnen die een vrijwilliger tegelijk "
+                                                 "ondersteunt."), "gezinnen per vrijwilliger"),
+    "informal_support.matches_per_year": (("Nieuwe koppelingen die de gemeente per jaar "
+                                           "inkoopt."), "koppelingen per jaar"),
     "informal_support.months": ("Duur van een koppeling.", MAANDEN),
     "informal_support.visits_per_month": ("Huisbezoeken per maand tijdens een koppeling.",
                                           "bezoeken per maand"),
-    "informal_support.max_child_age_months": ("Doelgroep: jongste kind jonger dan deze "
-                                              "leeftijd.", MAANDEN),
+    "informal_support.max_child_age_months": (("Doelgroep: jongste kind jonger dan deze "
+                                               "leeftijd."), MAANDEN),
     "informal_support.include_pregnant": ("Zwangere vrouwen horen bij de doelgroep.", JA_NEE),
-    "informal_support.first_child_only": ("Alleen voor moeders die hun eerste kind verwachten "
-                                          "of opvoeden.", JA_NEE),
+    "informal_support.first_child_only": (("Alleen voor moeders die hun eerste kind verwachten "
+                                           "of opvoeden."), JA_NEE),
     "informal_support.max_trust_services": (
         "Alleen voor moeders met hoogstens dit vertrouwen in hulpverlening (1: iedereen).",
         "vertrouwen (0-1)"),
@@ -653,44 +653,44 @@ DUTCH: dict[str, tuple[str, str]] = {
         "Alleen voor moeders met hoogstens zoveel steunende contacten (100: iedereen).",
         "contacten"),
     "informal_support.network_people": (
-        "Mensen uit haar eigen netwerk die in actie komen, of andere moeders met wie ze in "
-        "contact wordt gebracht, tijdens een koppeling.", "personen"),
+        ("Mensen uit haar eigen netwerk die in actie komen, of andere moeders met wie ze in "
+         "contact wordt gebracht, tijdens een koppeling."), "personen"),
     "informal_support.professional_hours_per_match_month": (
-        "Uren per maand die een professional aan een koppeling besteedt (0: alleen een "
-        "vrijwilliger).", "uur per koppeling per maand"),
+        ("Uren per maand die een professional aan een koppeling besteedt (0: alleen een "
+         "vrijwilliger)."), "uur per koppeling per maand"),
     "informal_support.signup_per_month": (
-        "Kans per maand dat een moeder uit de doelgroep die nog geen steun kreeg wordt "
-        "aangemeld of zich aanmeldt.", KANS_MAAND),
-    "informal_support.give_up_per_month": ("Kans per maand dat een moeder op de wachtlijst "
-                                           "afhaakt.", KANS_MAAND),
-    "informal_support.dropout_per_month": ("Kans per maand dat een koppeling voortijdig "
-                                           "stopt.", KANS_MAAND),
+        ("Kans per maand dat een moeder uit de doelgroep die nog geen steun kreeg wordt "
+         "aangemeld of zich aanmeldt."), KANS_MAAND),
+    "informal_support.give_up_per_month": (("Kans per maand dat een moeder op de wachtlijst "
+                                            "afhaakt."), KANS_MAAND),
+    "informal_support.dropout_per_month": (("Kans per maand dat een koppeling voortijdig "
+                                            "stopt."), KANS_MAAND),
     "informal_support.trust_gain_per_visit": (
-        "Deel van de afstand tot volledig vertrouwen in hulpverlening dat een bezoek "
-        "overbrugt.", AFSTAND),
+        ("Deel van de afstand tot volledig vertrouwen in hulpverlening dat een bezoek "
+         "overbrugt."), AFSTAND),
     "informal_support.confidence_gain_per_visit": (
         "Deel van de afstand tot volledig zelfvertrouwen dat een bezoek overbrugt.", AFSTAND),
     "informal_support.durable_share": (
-        "Deel van het gewonnen vertrouwen en zelfvertrouwen dat blijvend haar eigen niveau "
-        "wordt.", AANDEEL),
-    "informal_support.stress_relief_per_visit": ("Deel van haar stress dat een bezoek "
-                                                 "wegneemt.", "deel van de stress"),
+        ("Deel van het gewonnen vertrouwen en zelfvertrouwen dat blijvend haar eigen niveau "
+         "wordt."), AANDEEL),
+    "informal_support.stress_relief_per_visit": (("Deel van haar stress dat een bezoek "
+                                                  "wegneemt."), "deel van de stress"),
     "informal_support.volunteer_tie_weight": (
-        "Hoe zwaar de vrijwilliger tijdens de koppeling telt als steunend contact bij het "
-        "stijgen op de participatieladder.", "contacten"),
+        ("Hoe zwaar de vrijwilliger tijdens de koppeling telt als steunend contact bij het "
+         "stijgen op de participatieladder."), "contacten"),
     "informal_support.disclosure_factor": (
-        "Kans dat in een maand met bezoeken belemmeringen ter sprake komen en verwijzingen "
-        "worden opgevolgd, ten opzichte van een gesprek met de klantmanager.", FACTOR),
+        ("Kans dat in een maand met bezoeken belemmeringen ter sprake komen en verwijzingen "
+         "worden opgevolgd, ten opzichte van een gesprek met de klantmanager."), FACTOR),
     "informal_support.lasting_tie_share": (
-        "Deel van de mensen die in actie kwamen dat na een afgeronde koppeling een steunend "
-        "contact blijft.", AANDEEL),
-    "informal_support.intake_hours_per_match": ("Uren van de coördinator om een koppeling te "
-                                                "starten.", "uur per koppeling"),
+        ("Deel van de mensen die in actie kwamen dat na een afgeronde koppeling een steunend "
+         "contact blijft."), AANDEEL),
+    "informal_support.intake_hours_per_match": (("Uren van de coördinator om een koppeling te "
+                                                 "starten."), "uur per koppeling"),
     "informal_support.coordination_hours_per_match_month": (
         "Uren van de coördinator per lopende koppeling per maand.",
         "uur per koppeling per maand"),
-    "informal_support.staff_cost_per_hour_eur": ("Kosten van een uur van een coördinator of "
-                                                 "professional.", "euro per uur"),
+    "informal_support.staff_cost_per_hour_eur": (("Kosten van een uur van een coördinator of "
+                                                  "professional."), "euro per uur"),
     "informal_support.volunteer_expenses_per_match_month_eur": (
         "Onkosten van de vrijwilliger (reizen, activiteiten) per lopende koppeling.",
         "euro per koppeling per maand"),
@@ -699,25 +699,25 @@ DUTCH: dict[str, tuple[str, str]] = {
         "euro per vrijwilliger per jaar"),
     # ---- koppeling met de sociale dienst ------------------------------------------------------
     "services_link.visits": (
-        "Wanneer deelnemers aan een groep de sociale dienst ontmoeten: 'none' (niet), bij de "
-        "'start' van hun groep, aan het 'end' (einde) of 'start_and_end' (begin en einde).",
+        ("Wanneer deelnemers aan een groep de sociale dienst ontmoeten: 'none' (niet), bij de "
+         "'start' van hun groep, aan het 'end' (einde) of 'start_and_end' (begin en einde)."),
         "regel"),
     "services_link.trust_gain_per_visit": (
-        "Deel van de afstand tot volledig vertrouwen in de hulpverlening dat één ontmoeting "
-        "met de sociale dienst overbrugt.", AFSTAND),
+        ("Deel van de afstand tot volledig vertrouwen in de hulpverlening dat één ontmoeting "
+         "met de sociale dienst overbrugt."), AFSTAND),
     "services_link.durable_share": (
-        "Deel van het gewonnen vertrouwen dat het eigen, blijvende niveau van de moeder "
-        "wordt.", AANDEEL),
+        ("Deel van het gewonnen vertrouwen dat het eigen, blijvende niveau van de moeder "
+         "wordt."), AANDEEL),
     "services_link.cost_per_visit_eur": ("Kosten van één ontmoeting met één deelnemer.",
                                          "euro per moeder"),
     # ---- supportgroepen na een groepstraining ---------------------------------------------------
-    "support_group.meetings_per_year": ("Bijeenkomsten van de supportgroep per jaar, één per "
-                                        "toolkit.", "bijeenkomsten per jaar"),
-    "support_group.months": ("Maanden dat een supportgroep na de groepstraining blijft "
-                             "bijeenkomen.", MAANDEN),
+    "support_group.meetings_per_year": (("Bijeenkomsten van de supportgroep per jaar, één per "
+                                         "toolkit."), "bijeenkomsten per jaar"),
+    "support_group.months": (("Maanden dat een supportgroep na de groepstraining blijft "
+                              "bijeenkomen."), MAANDEN),
     "support_group.meeting_hours": ("Duur van een bijeenkomst.", "uren"),
-    "support_group.professional_support": ("Een professional helpt de supportgroep bij elkaar "
-                                           "te blijven komen.", JA_NEE),
+    "support_group.professional_support": (("Een professional helpt de supportgroep bij elkaar "
+                                            "te blijven komen."), JA_NEE),
     "support_group.attendance_base": ("Kans dat een lid bij de eerste bijeenkomst komt.", KANS),
     "support_group.attendance_decay": (
         "Relatieve daling per maand van de opkomst in een supportgroep zonder steun.",
@@ -726,10 +726,10 @@ DUTCH: dict[str, tuple[str, str]] = {
         "Daling van de opkomst met steun van een professional, ten opzichte van zonder.",
         FACTOR),
     "support_group.confidence_gain_per_10_hours": (
-        "Deel van de afstand tot volledig zelfvertrouwen dat elke 10 uur op bijeenkomsten "
-        "van de supportgroep overbrugt.", AFSTAND),
-    "support_group.durable_share": ("Deel van het zelfvertrouwen uit de supportgroep dat "
-                                    "blijft als eigen niveau van de moeder.", AANDEEL),
+        ("Deel van de afstand tot volledig zelfvertrouwen dat elke 10 uur op bijeenkomsten "
+         "van de supportgroep overbrugt."), AFSTAND),
+    "support_group.durable_share": (("Deel van het zelfvertrouwen uit de supportgroep dat "
+                                     "blijft als eigen niveau van de moeder."), AANDEEL),
     "support_group.tie_per_meeting": (
         "Kans dat twee aanwezigen die nog geen band hebben er op een bijeenkomst een vormen.",
         "kans per bijeenkomst"),
@@ -741,57 +741,57 @@ DUTCH: dict[str, tuple[str, str]] = {
         "Kosten van de steun van een professional bij één bijeenkomst (als er steun is).",
         "euro per bijeenkomst"),
     # ---- schuldhulpverlening ---------------------------------------------------------------
-    "debt_counselling.trajectories": ("Schuldhulptrajecten die tegelijk lopen (de capaciteit "
-                                      "die de gemeente inkoopt).", "trajecten"),
-    "debt_counselling.duration_months": ("Maanden dat een traject duurt, de schuldregeling "
-                                         "inbegrepen.", MAANDEN),
+    "debt_counselling.trajectories": (("Schuldhulptrajecten die tegelijk lopen (de capaciteit "
+                                       "die de gemeente inkoopt)."), "trajecten"),
+    "debt_counselling.duration_months": (("Maanden dat een traject duurt, de schuldregeling "
+                                          "inbegrepen."), MAANDEN),
     "debt_counselling.max_child_age_months": (
-        "Aangeboden aan moeders van wie het jongste kind jonger is dan deze leeftijd (of die "
-        "zwanger zijn).", MAANDEN),
-    "debt_counselling.uptake": ("Kans dat een moeder bij wie schulden zijn geregistreerd een "
-                                "traject aanneemt (één keer gevraagd).", KANS),
+        ("Aangeboden aan moeders van wie het jongste kind jonger is dan deze leeftijd (of die "
+         "zwanger zijn)."), MAANDEN),
+    "debt_counselling.uptake": (("Kans dat een moeder bij wie schulden zijn geregistreerd een "
+                                 "traject aanneemt (één keer gevraagd)."), KANS),
     "debt_counselling.resolution_hazard": (
-        "Kans per maand dat het schuldenprobleem van een moeder in een traject wordt opgelost "
-        "(naast de oplossing via een aanvaarde doorverwijzing in het model).", KANS_MAAND),
-    "debt_counselling.stress_relief_per_month": ("Deel van haar stress dat elke maand in een "
-                                                 "traject wegvalt.", "deel per maand"),
+        ("Kans per maand dat het schuldenprobleem van een moeder in een traject wordt opgelost "
+         "(naast de oplossing via een aanvaarde doorverwijzing in het model)."), KANS_MAAND),
+    "debt_counselling.stress_relief_per_month": (("Deel van haar stress dat elke maand in een "
+                                                  "traject wegvalt."), "deel per maand"),
     "debt_counselling.creditor_share": (
-        "Deel van een positieve inkomensvooruitgang door werk dat naar schuldeisers gaat "
-        "zolang haar schulden in een traject nog niet zijn geregeld.", AANDEEL),
+        ("Deel van een positieve inkomensvooruitgang door werk dat naar schuldeisers gaat "
+         "zolang haar schulden in een traject nog niet zijn geregeld."), AANDEEL),
     "debt_counselling.other_exit_factor": (
-        "Kans op uitstroom uit de bijstand om andere redenen tijdens een traject, ten "
-        "opzichte van zonder (door de volledige openheid over de financiën die het vraagt).",
+        ("Kans op uitstroom uit de bijstand om andere redenen tijdens een traject, ten "
+         "opzichte van zonder (door de volledige openheid over de financiën die het vraagt)."),
         FACTOR),
-    "debt_counselling.cost_per_trajectory_month_eur": ("Kosten van één lopend traject per "
-                                                       "maand.", "euro per traject per maand"),
+    "debt_counselling.cost_per_trajectory_month_eur": (("Kosten van één lopend traject per "
+                                                        "maand."), "euro per traject per maand"),
     # ---- financiële coaching ---------------------------------------------------------------
     "financial_coaching.sessions_per_month": (
-        "Gesprekken per maand (de capaciteit van de budgetcoaches; één gesprek per maand per "
-        "moeder).", "gesprekken per maand"),
-    "financial_coaching.sessions_per_mother": ("Gesprekken, één per maand, voordat het "
-                                               "budget van een moeder is doorgerekend.",
+        ("Gesprekken per maand (de capaciteit van de budgetcoaches; één gesprek per maand per "
+         "moeder)."), "gesprekken per maand"),
+    "financial_coaching.sessions_per_mother": (("Gesprekken, één per maand, voordat het "
+                                                "budget van een moeder is doorgerekend."),
                                                "gesprekken"),
     "financial_coaching.max_child_age_months": (
-        "Aangeboden aan moeders van wie het jongste kind jonger is dan deze leeftijd (of die "
-        "zwanger zijn).", MAANDEN),
+        ("Aangeboden aan moeders van wie het jongste kind jonger is dan deze leeftijd (of die "
+         "zwanger zijn)."), MAANDEN),
     "financial_coaching.min_ladder_step": (
         "Aangeboden vanaf deze trede van de participatieladder (4: moeders die werk zoeken).",
         "trede"),
-    "financial_coaching.uptake": ("Kans dat een moeder uit de doelgroep de coaching aanneemt "
-                                  "(één keer gevraagd).", KANS),
+    "financial_coaching.uptake": (("Kans dat een moeder uit de doelgroep de coaching aanneemt "
+                                   "(één keer gevraagd)."), KANS),
     "financial_coaching.topup_learned_per_session": (
-        "Kans dat een gesprek een moeder die het nog niet weet leert dat de bijstand "
-        "deeltijdinkomen aanvult.", KANS),
+        ("Kans dat een gesprek een moeder die het nog niet weet leert dat de bijstand "
+         "deeltijdinkomen aanvult."), KANS),
     "financial_coaching.gain_correction_eur": (
-        "Euro per maand die bij de netto vooruitgang komt die een moeder van een baan "
-        "verwacht, zodra haar budget is doorgerekend (de onzekerheid weggenomen).", EUR_MAAND),
-    "financial_coaching.effect_months": ("Maanden dat een doorgerekend budget meetelt in haar "
-                                         "beslissing over een aanbod.", MAANDEN),
+        ("Euro per maand die bij de netto vooruitgang komt die een moeder van een baan "
+         "verwacht, zodra haar budget is doorgerekend (de onzekerheid weggenomen)."), EUR_MAAND),
+    "financial_coaching.effect_months": (("Maanden dat een doorgerekend budget meetelt in haar "
+                                          "beslissing over een aanbod."), MAANDEN),
     "financial_coaching.childcare_topup_share": (
-        "Deel van haar eigen kosten van formele kinderopvang dat de gemeente na de coaching "
-        "betaalt (0: geen aanvulling).", AANDEEL),
-    "financial_coaching.topup_months": ("Maanden na de coaching waarin de gemeentelijke "
-                                        "aanvulling op de opvangkosten wordt betaald.",
+        ("Deel van haar eigen kosten van formele kinderopvang dat de gemeente na de coaching "
+         "betaalt (0: geen aanvulling)."), AANDEEL),
+    "financial_coaching.topup_months": (("Maanden na de coaching waarin de gemeentelijke "
+                                         "aanvulling op de opvangkosten wordt betaald."),
                                         MAANDEN),
     "financial_coaching.cost_per_session_eur": ("Kosten van één gesprek.",
                                                 "euro per gesprek"),
@@ -799,38 +799,38 @@ DUTCH: dict[str, tuple[str, str]] = {
     "work_experience.places": ("Werkervaringsplaatsen die de gemeente bij werkgevers heeft.",
                                "plaatsen"),
     "work_experience.months": ("Duur van een werkervaringsplaats.", MAANDEN),
-    "work_experience.hours_per_week": ("Uren per week op een werkervaringsplaats (daarvoor is "
-                                       "kinderopvang nodig).", "uur per week"),
-    "work_experience.min_ladder_step": ("Doorverwezen vanaf deze trede van de "
-                                        "participatieladder.", "trede"),
-    "work_experience.max_child_age_months": ("Doelgroep: jongste kind jonger dan deze "
-                                             "leeftijd.", MAANDEN),
+    "work_experience.hours_per_week": (("Uren per week op een werkervaringsplaats (daarvoor is "
+                                        "kinderopvang nodig)."), "uur per week"),
+    "work_experience.min_ladder_step": (("Doorverwezen vanaf deze trede van de "
+                                         "participatieladder."), "trede"),
+    "work_experience.max_child_age_months": (("Doelgroep: jongste kind jonger dan deze "
+                                              "leeftijd."), MAANDEN),
     "work_experience.referral_per_contact": (
-        "Kans dat een gesprek met de klantmanager vorige maand leidt tot een doorverwijzing "
-        "naar een werkervaringsplaats.", KANS),
-    "work_experience.programme_only": ("Alleen plaatsen voor moeders voor wie een ander "
-                                       "programma een plaats vraagt (geen doorverwijzing door "
-                                       "klantmanagers).", JA_NEE),
-    "work_experience.programme_first": ("Moeders voor wie een ander programma een plaats "
-                                        "vraagt, gaan op de wachtlijst vóór de "
-                                        "doorverwijzingen van klantmanagers.", JA_NEE),
-    "work_experience.care_wait_months": ("Maanden dat een toegewezen plaats wordt "
-                                         "vastgehouden terwijl de kinderopvang wordt geregeld.",
+        ("Kans dat een gesprek met de klantmanager vorige maand leidt tot een doorverwijzing "
+         "naar een werkervaringsplaats."), KANS),
+    "work_experience.programme_only": (("Alleen plaatsen voor moeders voor wie een ander "
+                                        "programma een plaats vraagt (geen doorverwijzing door "
+                                        "klantmanagers)."), JA_NEE),
+    "work_experience.programme_first": (("Moeders voor wie een ander programma een plaats "
+                                         "vraagt, gaan op de wachtlijst vóór de "
+                                         "doorverwijzingen van klantmanagers."), JA_NEE),
+    "work_experience.care_wait_months": (("Maanden dat een toegewezen plaats wordt "
+                                          "vastgehouden terwijl de kinderopvang wordt geregeld."),
                                          MAANDEN),
     "work_experience.job_offer_chance": (
-        "Kans dat de werkgever in de laatste maand van de werkervaringsplaats een betaalde "
-        "baan aanbiedt.", KANS),
+        ("Kans dat de werkgever in de laatste maand van de werkervaringsplaats een betaalde "
+         "baan aanbiedt."), KANS),
     "work_experience.search_factor": (
-        "Kans op een aanbod van een andere werkgever tijdens de werkervaringsplaats, "
-        "vergeleken met zonder (het aanbod van de eigen werkgever niet meegerekend).", FACTOR),
+        ("Kans op een aanbod van een andere werkgever tijdens de werkervaringsplaats, "
+         "vergeleken met zonder (het aanbod van de eigen werkgever niet meegerekend)."), FACTOR),
     "work_experience.case_on_hold": (
-        "Een moeder op een werkervaringsplaats weet dat haar dossier na de start van een baan "
-        "enkele maanden on hold blijft, zodat de stap uit de bijstand veiliger voelt.", JA_NEE),
+        ("Een moeder op een werkervaringsplaats weet dat haar dossier na de start van een baan "
+         "enkele maanden on hold blijft, zodat de stap uit de bijstand veiliger voelt."), JA_NEE),
     "work_experience.on_hold_acceptance_factor": (
-        "Kans dat zij een baan aanneemt waarmee zij uit de bijstand gaat als haar dossier on "
-        "hold blijft, vergeleken met zonder.", FACTOR),
-    "work_experience.dropout_hazard": ("Kans per maand dat een moeder voortijdig stopt (naast "
-                                       "het wegvallen van kinderopvang).", KANS_MAAND),
+        ("Kans dat zij een baan aanneemt waarmee zij uit de bijstand gaat als haar dossier on "
+         "hold blijft, vergeleken met zonder."), FACTOR),
+    "work_experience.dropout_hazard": (("Kans per maand dat een moeder voortijdig stopt (naast "
+                                        "het wegvallen van kinderopvang)."), KANS_MAAND),
     "work_experience.cost_per_place_month_eur": ("Kosten van een bezette plaats per maand.",
                                                  "euro per plaats per maand"),
     "work_experience.childcare_cost_per_hour_eur": (
@@ -840,30 +840,30 @@ DUTCH: dict[str, tuple[str, str]] = {
     "early_identification.capacity": ("Vrouwen die het programma tegelijk begeleidt.",
                                       "vrouwen"),
     "early_identification.identified_share": (
-        "Deel van de zwangerschappen van vrouwen in de bijstand dat via het zorgpad uit de "
-        "geboortezorg bij het programma terechtkomt.", AANDEEL),
+        ("Deel van de zwangerschappen van vrouwen in de bijstand dat via het zorgpad uit de "
+         "geboortezorg bij het programma terechtkomt."), AANDEEL),
     "early_identification.identification_lag_months": (
-        "Maanden tussen het bekend worden van de zwangerschap (in de geboortezorg) en het "
-        "moment dat de verwijzing het programma bereikt.", MAANDEN),
-    "early_identification.months_after_birth": ("Maanden dat het programma een vrouw na de "
-                                                "bevalling begeleidt.", MAANDEN),
+        ("Maanden tussen het bekend worden van de zwangerschap (in de geboortezorg) en het "
+         "moment dat de verwijzing het programma bereikt."), MAANDEN),
+    "early_identification.months_after_birth": (("Maanden dat het programma een vrouw na de "
+                                                 "bevalling begeleidt."), MAANDEN),
     "early_identification.conversations_per_month": (
         "Vroege gesprekken per maand met een vrouw in het programma.", "gesprekken per maand"),
     "early_identification.trust_gain_per_conversation": (
-        "Deel van de afstand tot volledig vertrouwen in de gemeente dat één gesprek "
-        "overbrugt.", AFSTAND),
+        ("Deel van de afstand tot volledig vertrouwen in de gemeente dat één gesprek "
+         "overbrugt."), AFSTAND),
     "early_identification.childcare_trust_gain_per_conversation": (
-        "Deel van de afstand tot volledig vertrouwen in formele kinderopvang dat één gesprek "
-        "overbrugt.", AFSTAND),
+        ("Deel van de afstand tot volledig vertrouwen in formele kinderopvang dat één gesprek "
+         "overbrugt."), AFSTAND),
     "early_identification.topup_info_per_conversation": (
         "Kans dat een gesprek haar leert dat de bijstand een deeltijdloon blijft aanvullen.",
         KANS),
     "early_identification.register_in_pregnancy": (
-        "Zij schrijft zich al tijdens de zwangerschap in voor kinderopvang (vaker naarmate zij "
-        "formele opvang meer vertrouwt), zodat de inschrijving vanaf dan telt.", JA_NEE),
+        ("Zij schrijft zich al tijdens de zwangerschap in voor kinderopvang (vaker naarmate zij "
+         "formele opvang meer vertrouwt), zodat de inschrijving vanaf dan telt."), JA_NEE),
     "early_identification.exemption_request_factor": (
-        "Kans dat zij een ontheffing op verzoek aanvraagt zolang zij in het programma zit, "
-        "vergeleken met zonder programma.", FACTOR),
+        ("Kans dat zij een ontheffing op verzoek aanvraagt zolang zij in het programma zit, "
+         "vergeleken met zonder programma."), FACTOR),
     "early_identification.cost_per_woman_month_eur": (
         "Kosten van een maand begeleiding van één vrouw.", "euro per vrouw per maand"),
     "early_identification.cost_per_referral_eur": (
@@ -876,95 +876,95 @@ DUTCH: dict[str, tuple[str, str]] = {
         "Deel van de uren van een projectmedewerker dat naar contact met deelnemers gaat.",
         AANDEEL),
     "project_workers.hours_per_contact": (
-        "Uren van een projectmedewerker per contact met een deelnemer, inclusief "
-        "voorbereiding.", "uur"),
+        ("Uren van een projectmedewerker per contact met een deelnemer, inclusief "
+        "voorbereiding."), "uur"),
     "project_workers.clients_per_worker": (
         "Hoogste aantal deelnemers (in de bijstand of in nazorg) per projectmedewerker.",
         "moeders per medewerker"),
     "project_workers.recruitment": (
-        "Wie deelnemer wordt: de doelgroep ('target_group'), wie op een startbijeenkomst "
+        ("Wie deelnemer wordt: de doelgroep ('target_group'), wie op een startbijeenkomst "
         "van het scenario was ('start_meetings') of klanten van de gespecialiseerde "
-        "klantmanagers ('dedicated_coaches').", "regel"),
+        "klantmanagers ('dedicated_coaches')."), "regel"),
     "project_workers.max_child_age_months": (
         "Doelgroep: jongste kind jonger dan deze leeftijd (of zwanger, als dat meetelt).",
         MAANDEN),
     "project_workers.include_pregnant": ("Zwangere vrouwen horen bij de doelgroep.", JA_NEE),
-    "project_workers.include_exempt": ("Moeders met een ontheffing van de arbeidsplicht horen "
-                                       "bij de doelgroep.", JA_NEE),
+    "project_workers.include_exempt": (("Moeders met een ontheffing van de arbeidsplicht horen "
+                                       "bij de doelgroep."), JA_NEE),
     "project_workers.programme_months": (
         "Maanden dat een moeder deelnemer blijft (zolang ze geen baan heeft gevonden).",
         MAANDEN),
     "project_workers.trust_multiplier": (
-        "Vertrouwen in de dienstverlening dat een contact met een projectmedewerker oplevert, "
-        "vergeleken met een contact met de klantmanager.", FACTOR),
+        ("Vertrouwen in de dienstverlening dat een contact met een projectmedewerker oplevert, "
+        "vergeleken met een contact met de klantmanager."), FACTOR),
     "project_workers.ladder_effect": (
-        "Extra relatieve kans op een stap omhoog op de participatieladder in een maand met "
-        "een contact met een projectmedewerker.", FACTOR),
+        ("Extra relatieve kans op een stap omhoog op de participatieladder in een maand met "
+        "een contact met een projectmedewerker."), FACTOR),
     "project_workers.jobcoach_clients": (
         "Hoogste aantal werkzoekende deelnemers dat de jobcoach tegelijk helpt.", "moeders"),
     "project_workers.jobcoach_offer_boost": (
         "Kans op een baanaanbod in een maand met de jobcoach, vergeleken met zonder.", FACTOR),
-    "project_workers.jobcoach_fte": ("Deel van een voltijdbaan dat de jobcoach aan het "
-                                     "programma besteedt.", "fte"),
+    "project_workers.jobcoach_fte": (("Deel van een voltijdbaan dat de jobcoach aan het "
+                                     "programma besteedt."), "fte"),
     "project_workers.aftercare_months": ("Maanden nazorg na de start van een baan.", MAANDEN),
     "project_workers.aftercare_job_loss_reduction": (
-        "Relatieve daling van het risico op baanverlies tijdens de nazorg van de "
-        "projectmedewerkers.", AANDEEL),
+        ("Relatieve daling van het risico op baanverlies tijdens de nazorg van de "
+        "projectmedewerkers."), AANDEEL),
     "project_workers.cost_per_fte_month_eur": (
-        "Kosten van een voltijdbaan (projectmedewerker of jobcoach) per maand; de baan van "
-        "een projectmedewerker telt naar haar uren gedeeld door die van een klantmanager.",
+        ("Kosten van een voltijdbaan (projectmedewerker of jobcoach) per maand; de baan van "
+        "een projectmedewerker telt naar haar uren gedeeld door die van een klantmanager."),
         "euro per fte per maand"),
     # ---- startbijeenkomsten -------------------------------------------------------------------
     "start_meetings.meetings_per_year": ("Startbijeenkomsten per jaar.",
                                          "bijeenkomsten per jaar"),
-    "start_meetings.invitations_per_meeting": ("Moeders die voor elke bijeenkomst een "
-                                               "uitnodiging krijgen.", "moeders"),
+    "start_meetings.invitations_per_meeting": (("Moeders die voor elke bijeenkomst een "
+                                               "uitnodiging krijgen."), "moeders"),
     "start_meetings.max_invitations": (
-        "Hoogste aantal uitnodigingen per moeder (wie niet komt, krijgt een uitnodiging voor "
-        "een latere bijeenkomst).", "uitnodigingen"),
+        ("Hoogste aantal uitnodigingen per moeder (wie niet komt, krijgt een uitnodiging voor "
+        "een latere bijeenkomst)."), "uitnodigingen"),
     "start_meetings.recruitment": (
-        "Wie een uitnodiging krijgt: de doelgroep ('target_group') of klanten van de "
-        "gespecialiseerde klantmanagers van het scenario ('dedicated_coaches').", "regel"),
+        ("Wie een uitnodiging krijgt: de doelgroep ('target_group') of klanten van de "
+        "gespecialiseerde klantmanagers van het scenario ('dedicated_coaches')."), "regel"),
     "start_meetings.max_child_age_months": (
-        "Uitgenodigd met een jongste kind jonger dan deze leeftijd (of zwanger, als dat "
-        "meetelt).", MAANDEN),
+        ("Uitgenodigd met een jongste kind jonger dan deze leeftijd (of zwanger, als dat "
+        "meetelt)."), MAANDEN),
     "start_meetings.include_pregnant": ("Zwangere vrouwen krijgen een uitnodiging.", JA_NEE),
-    "start_meetings.include_exempt": ("Moeders met een ontheffing van de arbeidsplicht "
-                                      "krijgen een uitnodiging.", JA_NEE),
+    "start_meetings.include_exempt": (("Moeders met een ontheffing van de arbeidsplicht "
+                                      "krijgen een uitnodiging."), JA_NEE),
     "start_meetings.childcare_on_site": ("Kinderoppas op locatie, naast de bijeenkomst.",
                                          JA_NEE),
     "start_meetings.expert_share": (
-        "Deel van de bijeenkomsten met het verhaal van een ervaringsdeskundige (zelf "
-        "aanwezig of als opname).", AANDEEL),
+        ("Deel van de bijeenkomsten met het verhaal van een ervaringsdeskundige (zelf "
+        "aanwezig of als opname)."), AANDEEL),
     "start_meetings.attendance_base": (
-        "Kans dat een uitgenodigde moeder komt, bij vertrouwen en zelfvertrouwen van 0,5, "
-        "zonder ontheffing en met oppas.", KANS),
+        ("Kans dat een uitgenodigde moeder komt, bij vertrouwen en zelfvertrouwen van 0,5, "
+        "zonder ontheffing en met oppas."), KANS),
     "start_meetings.attendance_trust_effect": (
-        "Hoeveel vertrouwen in de dienstverlening de opkomst verhoogt: de opkomst wordt "
-        "vermenigvuldigd met 1 + effect × (2 × vertrouwen − 1).", AANDEEL),
+        ("Hoeveel vertrouwen in de dienstverlening de opkomst verhoogt: de opkomst wordt "
+        "vermenigvuldigd met 1 + effect × (2 × vertrouwen − 1)."), AANDEEL),
     "start_meetings.attendance_confidence_effect": (
-        "Hoeveel zelfvertrouwen de opkomst verhoogt: de opkomst wordt vermenigvuldigd met "
-        "1 + effect × (2 × zelfvertrouwen − 1).", AANDEEL),
-    "start_meetings.attendance_exempt_factor": ("Opkomst van een moeder met een ontheffing, "
-                                                "relatief.", FACTOR),
+        ("Hoeveel zelfvertrouwen de opkomst verhoogt: de opkomst wordt vermenigvuldigd met "
+        "1 + effect × (2 × zelfvertrouwen − 1)."), AANDEEL),
+    "start_meetings.attendance_exempt_factor": (("Opkomst van een moeder met een ontheffing, "
+                                                "relatief."), FACTOR),
     "start_meetings.own_minder_share": (
-        "Kans dat een moeder met een jong kind en zonder vaste informele opvang zelf oppas "
-        "voor de bijeenkomst vindt.", KANS),
+        ("Kans dat een moeder met een jong kind en zonder vaste informele opvang zelf oppas "
+        "voor de bijeenkomst vindt."), KANS),
     "start_meetings.confidence_gain": (
-        "Deel van de afstand tot volledig zelfvertrouwen dat een bijeenkomst zonder verhaal "
-        "van een ervaringsdeskundige overbrugt.", AFSTAND),
+        ("Deel van de afstand tot volledig zelfvertrouwen dat een bijeenkomst zonder verhaal "
+        "van een ervaringsdeskundige overbrugt."), AFSTAND),
     "start_meetings.trust_gain": (
-        "Deel van de afstand tot volledig vertrouwen in de dienstverlening dat een "
-        "bijeenkomst zonder verhaal van een ervaringsdeskundige overbrugt.", AFSTAND),
+        ("Deel van de afstand tot volledig vertrouwen in de dienstverlening dat een "
+        "bijeenkomst zonder verhaal van een ervaringsdeskundige overbrugt."), AFSTAND),
     "start_meetings.expert_effect": (
-        "Winst in zelfvertrouwen en vertrouwen op een bijeenkomst met het verhaal van een "
-        "ervaringsdeskundige, vergeleken met een bijeenkomst zonder.", FACTOR),
+        ("Winst in zelfvertrouwen en vertrouwen op een bijeenkomst met het verhaal van een "
+        "ervaringsdeskundige, vergeleken met een bijeenkomst zonder."), FACTOR),
     "start_meetings.childcare_trust_gain": (
-        "Deel van de afstand tot volledig vertrouwen in formele kinderopvang dat oppas op "
-        "locatie overbrugt.", AFSTAND),
+        ("Deel van de afstand tot volledig vertrouwen in formele kinderopvang dat oppas op "
+        "locatie overbrugt."), AFSTAND),
     "start_meetings.intake": (
-        "Een uitgebreid intakegesprek na de bijeenkomst (een tweede contact naast het "
-        "driegesprek).", JA_NEE),
+        ("Een uitgebreid intakegesprek na de bijeenkomst (een tweede contact naast het "
+        "driegesprek)."), JA_NEE),
     "start_meetings.cost_per_meeting_eur": (
         "Kosten van één startbijeenkomst met de driegesprekken en intakes.",
         "euro per bijeenkomst"),

@@ -540,8 +540,8 @@ OUTCOMES: dict[str, tuple[str, str, bool]] = {
     "benefit_saved_eur": ("benefit spending saved", "bespaarde uitkeringslasten", False),
     "intervention_cost_eur": ("intervention cost", "kosten van de interventie", False),
     "net_cost_eur": ("net cost (cost, with any extra regular coaches, minus benefit saved)",
-                     "nettokosten (kosten, met eventuele extra klantmanagers, min bespaarde "
-                     "uitkeringen)", False),
+                     ("nettokosten (kosten, met eventuele extra klantmanagers, min bespaarde "
+                      "uitkeringen)"), False),
     "net_cost_per_extra_exit": ("net cost per extra exit to work",
                                 "nettokosten per extra uitstroom naar werk", False),
     "reached": ("mothers reached", "bereikte moeders", False),
@@ -555,8 +555,8 @@ WHEN = {"en": {"flow": "within {m} months", "stock": "at {m} months",
                "flow_total": "over de hele periode", "stock_total": "aan het eind"}}
 SPECIAL = {"break_even_month": ("break-even month", "terugverdienmaand"),
            "net_cost_per_extra_exit": ("net cost per extra exit to work, whole run",
-                                       "nettokosten per extra uitstroom naar werk, hele "
-                                       "periode")}
+                                       ("nettokosten per extra uitstroom naar werk, hele "
+                                        "periode"))}
 # Policies (registry names) and their metrics in words, where known; others are shown by
 # their names with spaces.
 POLICIES = {"dedicated_coaches": ("dedicated coaches", "gespecialiseerde klantmanagers"),
@@ -570,10 +570,10 @@ POLICIES = {"dedicated_coaches": ("dedicated coaches", "gespecialiseerde klantma
                                  "informele steun door vrijwilligers"),
             "debt_counselling": ("debt counselling", "schuldhulpverlening"),
             "financial_coaching": ("financial coaching", "budgetcoaching"),
-            "services_link": ("meetings with the social services", "kennismaking met de "
-                              "sociale dienst"),
-            "support_group": ("support groups after the training", "supportgroepen na de "
-                              "training"),
+            "services_link": ("meetings with the social services", ("kennismaking met de "
+                              "sociale dienst")),
+            "support_group": ("support groups after the training", ("supportgroepen na de "
+                              "training")),
             "project_workers": ("project workers", "projectmedewerkers"),
             "start_meetings": ("start meetings", "startbijeenkomsten")}
 METRICS = {"dedicated_caseload_mean": ("dedicated coaches", "gespecialiseerde klantmanagers"),

@@ -13,14 +13,19 @@ left during the simulation come back when their scheduled return is due
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from simulate.population import NEVER
 from simulate.states import Status
 from simulate.steps.transitions import returns_step
 
+if TYPE_CHECKING:
+    from simulate.model import PathwaysModel
 
-def step(model) -> None:
+
+def step(model: PathwaysModel) -> None:
     m, p, t = model.mothers, model.params, model.month
     n = m.n
     status = m.status[:n]

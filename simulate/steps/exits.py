@@ -8,15 +8,20 @@ declarations keep each hazard at most 1/3 (``PRODUCT_LIMITS`` in simulate/parame
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from simulate.states import EntryReason, Status
 from simulate.steps.transitions import leave_assistance
 
+if TYPE_CHECKING:
+    from simulate.model import PathwaysModel
+
 THIRD = 1.0 / 3.0  # each exit's share of the uniform's range
 
 
-def step(model) -> None:
+def step(model: PathwaysModel) -> None:
     m, p, t = model.mothers, model.params, model.month
     on = m.ids_where(Status.ON_ASSISTANCE)
     age = (t - m.birth_month[on]) / 12.0

@@ -11,23 +11,30 @@ care breaking down.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from simulate.states import LADDER_PARTTIME, Barrier, Status
 
+if TYPE_CHECKING:
+    from simulate.model import PathwaysModel
+    from simulate.parameters import Params
+    from simulate.population import Mothers
 
-def active_barriers(m, ids: np.ndarray) -> np.ndarray:
+
+def active_barriers(m: Mothers, ids: np.ndarray) -> np.ndarray:
     return np.bitwise_count(m.barriers[ids]).astype(np.int64)
 
 
-def network_push(p, ties: np.ndarray) -> np.ndarray:
+def network_push(p: Params, ties: np.ndarray) -> np.ndarray:
     """Relative chance of a step up from ``ties`` supportive ties: it grows linearly with
     ties up to ``ladder_network_full_ties``."""
     full = p.ladder_network_full_ties
     return 1.0 + p.ladder_network_effect * (np.minimum(ties, full) / full)
 
 
-def stress_events(model, on: np.ndarray) -> None:
+def stress_events(model: PathwaysModel, on: np.ndarray) -> None:
     """Stress events and stress of the followed mothers ``on`` (on assistance or in work)."""
     m, p, t = model.mothers, model.params, model.month
     debts = (m.barriers[on] & np.uint8(1 << Barrier.DEBTS)) != 0
@@ -41,7 +48,7 @@ def stress_events(model, on: np.ndarray) -> None:
     model.tally["stress_events"] += int(event.sum())
 
 
-def step(model) -> None:
+def step(model: PathwaysModel) -> None:
     m, p, t = model.mothers, model.params, model.month
     n = m.n
     status = m.status[:n]

@@ -20,6 +20,7 @@ from simulate.states import LADDER_WORK, Status
 
 if TYPE_CHECKING:
     from simulate.model import PathwaysModel
+    from simulate.population import Mothers
 
 EXIT_METRIC = {
     Status.IN_WORK: "exit_work",
@@ -99,7 +100,7 @@ def leave_assistance(model: PathwaysModel, ids: np.ndarray, status: int) -> None
     model.tally[EXIT_METRIC[status]] += len(ids)
 
 
-def release_childcare(m, ids: np.ndarray) -> None:
+def release_childcare(m: Mothers, ids: np.ndarray) -> None:
     """Give up a formal place, a registration and an informal arrangement (she no longer
     needs care for a job or activity)."""
     m.childcare_place[ids] = -1

@@ -117,8 +117,8 @@ def test_calibrate_command_writes_the_scenario(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("args, expected", [
-    (["--params", "study_exit_hazrd"], "usage error: --params: params[0]: unknown parameter; "
-                                       "did you mean 'study_exit_hazard'?"),
+    (["--params", "study_exit_hazrd"], ("usage error: --params: params[0]: unknown parameter; "
+                                        "did you mean 'study_exit_hazard'?")),
     (["--params", "employers"], "employers cannot be calibrated"),
     (["--out", "/nonexistent-dir/x.yaml"], "directory /nonexistent-dir does not exist"),
     (["--budget", "3", "--params", "study_exit_hazard"], "do not cover one search step"),

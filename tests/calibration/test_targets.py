@@ -57,8 +57,8 @@ BAD = {
     "unknown column, with a suggestion": (
         [{"name": "x", "value": 0.5, "sample_size": 10, "tolerance": 0.03, "source": "s",
           "statistic": {"share": {"educaton": "hbo_wo"}}}],
-        "targets[0].statistic.share.educaton: unknown column of the period sample; "
-        "did you mean 'education'?"),
+        ("targets[0].statistic.share.educaton: unknown column of the period sample; "
+         "did you mean 'education'?")),
     "unknown category": (
         [{"name": "x", "value": 0.5, "sample_size": 10, "tolerance": 0.03, "source": "s",
           "statistic": {"share": {"education": "phd"}}}],
@@ -104,13 +104,13 @@ def test_a_bad_target_gets_one_line_and_exit_2(tmp_path, capsys, case):
      "sampling.burn_in_months: -1 is out of range"),
     ("sampling: {burn_in_months: 12, window_months: 12}\ntargets: []\n",
      "targets: lists no targets"),
-    ("sampling: {burn_in_months: 12, window_months: 12}\n"
-     "calibration: {parameters: [size]}\ntargets: [{name: x, value: 0.5, sample_size: 10, "
-     "tolerance: 0.03, source: s, statistic: {share: exempt}}]\n",
+    (("sampling: {burn_in_months: 12, window_months: 12}\n"
+      "calibration: {parameters: [size]}\ntargets: [{name: x, value: 0.5, sample_size: 10, "
+      "tolerance: 0.03, source: s, statistic: {share: exempt}}]\n"),
      "calibration.parameters[0]: size cannot be calibrated"),
 ])
 def test_broken_target_files_get_one_line(tmp_path, capsys, text, expected):
-    code, err, path = _run_bad(tmp_path, capsys, text=text)
+    code, err, _path = _run_bad(tmp_path, capsys, text=text)
     assert code == 2 and err.count("\n") == 1 and err.startswith("targets error: ")
     assert expected in err
 

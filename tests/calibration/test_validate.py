@@ -11,8 +11,13 @@ from simulate.calibration.targets import targets_from_dict
 from simulate.calibration.validation import validate
 from simulate.cli.main import main
 from simulate.scenario import Scenario
-from tests.calibration.helpers import (COMPOSITION, share_target, small_scenario, targets_data,
-                                       write_yaml)
+from tests.calibration.helpers import (
+    COMPOSITION,
+    share_target,
+    small_scenario,
+    targets_data,
+    write_yaml,
+)
 from tests.conftest import t_interval
 
 

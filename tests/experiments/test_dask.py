@@ -33,7 +33,7 @@ def test_a_worker_that_dies_mid_sweep_loses_no_runs(small_dir, tmp_path):
 
         def kill_a_worker(part):
             if not killed:
-                address, pid = sorted(pids.items())[0]
+                address, pid = min(pids.items())
                 os.kill(pid, signal.SIGKILL)
                 killed.append(address)
 

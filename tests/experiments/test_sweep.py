@@ -213,8 +213,8 @@ def test_runs_do_not_keep_their_models_alive(grid_experiment):
 def test_a_directory_in_use_is_refused(grid_experiment, tmp_path):
     from simulate.experiments.store import ResultStore
 
-    with ResultStore(tmp_path / "out", grid_experiment):
-        with pytest.raises(InputError, match="being written by another running sweep"):
-            ResultStore(tmp_path / "out", grid_experiment).open()
+    with (ResultStore(tmp_path / "out", grid_experiment),
+          pytest.raises(InputError, match="being written by another running sweep")):
+        ResultStore(tmp_path / "out", grid_experiment).open()
     with ResultStore(tmp_path / "out", grid_experiment) as store:  # free again
         assert not store.done.any()

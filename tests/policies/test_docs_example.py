@@ -19,7 +19,7 @@ from tests.policies.conftest import scenario
 @pytest.fixture
 def liaison():
     text = (ROOT / "docs" / "policies.md").read_text()
-    code = re.search(r"```python\n(\"\"\"Employer liaison.*?)```", text, re.S).group(1)
+    code = re.search(r"```python\n(\"\"\"Employer liaison.*?)```", text, re.DOTALL).group(1)
     module = types.ModuleType("employer_liaison_example")
     sys.modules[module.__name__] = module
     exec(compile(code, "docs/policies.md", "exec"), module.__dict__)  # noqa: S102

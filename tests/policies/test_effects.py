@@ -32,7 +32,7 @@ def _paired_diff(base, alt, outcome="exits_work_24m", months=24):
 def test_more_reserved_places_never_lower_exits_to_work():
     levels = [scenario([{"reserved_childcare": {"places": k}}]).with_changes(name=f"p{k}")
               for k in (0, 10, 30, 60)]
-    for low, high in zip(levels, levels[1:]):
+    for low, high in itertools.pairwise(levels):
         mean, se = _paired_diff(low, high)
         assert mean > -2.33 * se, (low.name, high.name, mean, se)
     mean, se = _paired_diff(levels[0], levels[-1])

@@ -11,6 +11,7 @@ from simulate.cli.main import main
 from simulate.policies import REGISTRY
 from tests.policies.conftest import scenario
 
+
 def zero_settings(name: str, flip: bool) -> dict:
     """A registered policy's declared zero settings; with ``flip``, every yes/no option
     also set against its default (secondary options switched on): still a no-op."""

@@ -62,12 +62,12 @@ MEASURE = """() => {
     let line = parseFloat(style.lineHeight);
     if (isNaN(line)) line = 1.2 * parseFloat(style.fontSize);
     const tall = Math.max(...rects.map(r => r.bottom)) - Math.min(...rects.map(r => r.top));
-    if (tall > %s * line) wrapped.push({text: el.textContent, tall: tall, line: line});
+    if (tall > MAX_LINES * line) wrapped.push({text: el.textContent, tall: tall, line: line});
   }
   closed.forEach(d => { d.open = false; });
   return {height: height, sideways: sideways, cells: cells, wrapped: wrapped.slice(0, 5),
           nwrapped: wrapped.length};
-}""" % MAX_LINES
+}""".replace("MAX_LINES", str(MAX_LINES))
 
 DRAWN = """() => Array.from(document.querySelectorAll('.chart-box')).map(box => {
   const div = box.querySelector('.js-plotly-plot');

@@ -38,17 +38,17 @@ def _text(table: pd.DataFrame, lang: str) -> str:
     return " | ".join(re.sub(r"<[^>]+>", "", str(line)) for line in lines).replace("\u00a0", " ")
 
 
-RISING = dict(benefit_saved_eur_total=(-857_000, -940_000, -773_000),
-              net_cost_eur_total=(1_857_000, 1_770_000, 1_940_000),
-              net_cost_per_extra_exit_total=(51_583, 47_000, 56_000),
-              mother_months_saved_total=(-727, -792, -662),
-              extra_exits_noncooperation_total=(-95, -110, -80),
-              break_even_month=(NAN, NAN, NAN))
-FALLING = dict(benefit_saved_eur_total=(395_000, 363_000, 426_000),
-               net_cost_eur_total=(605_000, 574_000, 637_000),
-               net_cost_per_extra_exit_total=(16_806, 15_000, 18_500),
-               mother_months_saved_total=(296, 270, 322),
-               break_even_month=(NAN, NAN, NAN))
+RISING = {"benefit_saved_eur_total": (-857_000, -940_000, -773_000),
+          "net_cost_eur_total": (1_857_000, 1_770_000, 1_940_000),
+          "net_cost_per_extra_exit_total": (51_583, 47_000, 56_000),
+          "mother_months_saved_total": (-727, -792, -662),
+          "extra_exits_noncooperation_total": (-95, -110, -80),
+          "break_even_month": (NAN, NAN, NAN)}
+FALLING = {"benefit_saved_eur_total": (395_000, 363_000, 426_000),
+           "net_cost_eur_total": (605_000, 574_000, 637_000),
+           "net_cost_per_extra_exit_total": (16_806, 15_000, 18_500),
+           "mother_months_saved_total": (296, 270, 322),
+           "break_even_month": (NAN, NAN, NAN)}
 
 
 def test_when_benefits_rise_the_card_says_so_and_why():
@@ -89,18 +89,18 @@ def test_a_saving_beyond_the_cost_is_called_a_saving():
 
 
 @pytest.mark.parametrize("lang,within,past,straddle,never", [
-    ("en", "It pays for itself from month 20 (between month 15 and 28, allowing for "
-           "uncertainty)",
-     "On average it pays for itself from month 32; allowing for uncertainty, that could be "
-     "from month 25 or not within 36 months",
-     "On average it does not pay for itself within 36 months, but allowing for uncertainty "
-     "it might, from month 33",
+    ("en", ("It pays for itself from month 20 (between month 15 and 28, allowing for "
+            "uncertainty)"),
+     ("On average it pays for itself from month 32; allowing for uncertainty, that could be "
+      "from month 25 or not within 36 months"),
+     ("On average it does not pay for itself within 36 months, but allowing for uncertainty "
+      "it might, from month 33"),
      "It does not pay for itself within 36 months, even allowing for uncertainty"),
     ("nl", "Ze verdient zichzelf terug vanaf maand 20 (tussen maand 15 en 28",
-     "Gemiddeld verdient ze zichzelf terug vanaf maand 32; met de onzekerheid meegerekend "
-     "kan dat vanaf maand 25 zijn, of niet binnen 36 maanden",
-     "Gemiddeld verdient ze zichzelf niet terug binnen 36 maanden, maar met de onzekerheid "
-     "meegerekend kan dat wel, vanaf maand 33",
+     ("Gemiddeld verdient ze zichzelf terug vanaf maand 32; met de onzekerheid meegerekend "
+      "kan dat vanaf maand 25 zijn, of niet binnen 36 maanden"),
+     ("Gemiddeld verdient ze zichzelf niet terug binnen 36 maanden, maar met de onzekerheid "
+      "meegerekend kan dat wel, vanaf maand 33"),
      "Ze verdient zichzelf niet terug binnen 36 maanden, ook niet met de onzekerheid"),
 ])
 def test_break_even_is_hedged_whenever_its_interval_reaches_past_the_horizon(
@@ -116,9 +116,8 @@ def test_break_even_is_hedged_whenever_its_interval_reaches_past_the_horizon(
 
 
 def test_work_effects_follow_their_interval():
-    table = _table(**FALLING, **{
-        "extra_exits_work_per_100_reached_12m": (0.2, -0.2, 0.6),
-        "extra_exits_work_per_100_reached_24m": (-3.0, -4.0, -2.0)})
+    table = _table(**FALLING, extra_exits_work_per_100_reached_12m=(0.2, -0.2, 0.6),
+                   extra_exits_work_per_100_reached_24m=(-3.0, -4.0, -2.0))
     text = _text(table, "en")
     assert "Per 100 mothers reached: 0.2 more in work within 12 months (-0.2 to 0.6); this " \
            "is consistent with no effect" in text
@@ -139,7 +138,7 @@ def test_unclear_changes_are_not_given_a_direction():
 
 
 def test_a_ratio_without_bounds_is_not_given_a_range():
-    table = _table(**FALLING, **{"extra_exits_work_per_100_reached_12m": (25.0, NAN, NAN)})
+    table = _table(**FALLING, extra_exits_work_per_100_reached_12m=(25.0, NAN, NAN))
     text = _text(table, "en")
     assert ("Per 100 mothers reached: about 25.0 more in work within 12 months, but this "
             "cannot be pinned down") in text

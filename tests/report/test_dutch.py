@@ -12,8 +12,7 @@ from simulate.outcomes import EXITS, HORIZONS
 from simulate.parameters import PARAMETERS
 from simulate.policies import REGISTRY
 from simulate.report import parameters_nl
-from simulate.report.text import (TEXT, decimal, money, number, outcome_words, share,
-                                  short_doc)
+from simulate.report.text import TEXT, decimal, money, number, outcome_words, share, short_doc
 
 
 def _declarations():

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from simulate.parameters import Params
-from simulate.steps.jobs import benefit, believed_gain, childcare_cost, net_pay
+from simulate.steps.jobs import believed_gain, benefit, childcare_cost, net_pay
 from tests.conftest import make_model
 
 
@@ -98,8 +98,8 @@ def test_knowing_the_top_up_continues_means_more_part_time_starts():
 
 def test_arranged_care_lowers_employers_perceived_risk():
     # Many mothers hold a formal place, and employers are wary of the others.
-    setting = dict(employer_risk_mean=0.8, childcare_places_per_100_mothers=40.0,
-                   initial_formal_childcare_share=0.6)
+    setting = {"employer_risk_mean": 0.8, "childcare_places_per_100_mothers": 40.0,
+               "initial_formal_childcare_share": 0.6}
     kind = _offers(employer_arranged_care_factor=0.0, **setting)["job_offers"].sum()
     wary = _offers(employer_arranged_care_factor=1.0, **setting)["job_offers"].sum()
     assert kind > wary + 4 * np.sqrt(kind + wary)
