@@ -186,6 +186,12 @@ def grown(array: np.ndarray, n: int, fill) -> np.ndarray:
 ROTTERDAM_TARGET_GROUP = "004:446: the women informed had a child under two"
 
 
+def longest_waiting(ids: np.ndarray, since: np.ndarray) -> np.ndarray:
+    """``ids`` in waiting-list order: the earliest ``since`` (month she joined) first, then
+    the lower id."""
+    return ids[np.lexsort((ids, since[ids]))]
+
+
 def target_group_parameters(source: str = ROTTERDAM_TARGET_GROUP,
                             max_child_age_months: int = 24) -> tuple[Parameter, ...]:
     """The levers that say who a programme is for: ``max_child_age_months``,

@@ -29,7 +29,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from simulate.parameters import ASSUMPTION, Parameter, ParameterSet, count, factor, hazard, share
-from simulate.policies.base import Metric, Policy, cost_metric, grown, register
+from simulate.policies.base import Metric, Policy, cost_metric, grown, longest_waiting, register
 from simulate.policies.context import PolicyContext
 from simulate.population import NEVER
 from simulate.states import Barrier, Status
@@ -153,7 +153,7 @@ class DebtCounselling(Policy):
         free = p.trajectories - int(np.count_nonzero(self.start[:n] != NEVER))
         waiting = np.flatnonzero(self.queued[:n] != NEVER)
         if free > 0 and len(waiting):
-            first = waiting[np.lexsort((waiting, self.queued[waiting]))][:free]
+            first = longest_waiting(waiting, self.queued)[:free]
             self.start[first] = t
             self.queued[first] = NEVER
             self.ever[first] = True

@@ -29,7 +29,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from simulate.parameters import ASSUMPTION, Parameter, ParameterSet, amount, count, share
-from simulate.policies.base import Metric, Policy, cost_metric, grown, register
+from simulate.policies.base import Metric, Policy, cost_metric, grown, longest_waiting, register
 from simulate.policies.context import PolicyContext
 from simulate.population import NEVER
 from simulate.states import Status
@@ -150,8 +150,7 @@ class FinancialCoaching(Policy):
         going = np.flatnonzero(on & (self.sessions[:n] > 0) & (self.done[:n] == NEVER))
         going = going[: p.sessions_per_month]
         waiting = np.flatnonzero(self.queued[:n] != NEVER)
-        first = waiting[np.lexsort((waiting, self.queued[waiting]))][
-            : p.sessions_per_month - len(going)]
+        first = longest_waiting(waiting, self.queued)[: p.sessions_per_month - len(going)]
         self.queued[first] = NEVER
         self.active = np.sort(np.concatenate([going, first]))
 

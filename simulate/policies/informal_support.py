@@ -48,7 +48,7 @@ from simulate.parameters import (
     hazard,
     share,
 )
-from simulate.policies.base import Metric, Policy, cost_metric, grown, register
+from simulate.policies.base import Metric, Policy, cost_metric, grown, longest_waiting, register
 from simulate.policies.context import PolicyContext
 from simulate.states import Status
 from simulate.steps.ladder import network_push
@@ -269,8 +269,7 @@ class InformalSupport(Policy):
         free = p.volunteers * p.families_per_volunteer - len(self._active())
         commissioned = ((t - self.first_month) * p.matches_per_year) // 12 - self.started
         waiting = np.flatnonzero(self.waiting_since != NEVER)
-        order = np.lexsort((waiting, self.waiting_since[waiting]))
-        new = waiting[order][: max(min(free, commissioned), 0)]
+        new = longest_waiting(waiting, self.waiting_since)[: max(min(free, commissioned), 0)]
         self.start[new] = t
         self.waiting_since[new] = NEVER
         self.ever[new] = True

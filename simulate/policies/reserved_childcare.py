@@ -21,7 +21,7 @@ import numpy as np
 
 from simulate.agents.childcare import split_places
 from simulate.parameters import ASSUMPTION, PRACTICE, Parameter, ParameterSet, count
-from simulate.policies.base import Metric, Policy, cost_metric, grown, register
+from simulate.policies.base import Metric, Policy, cost_metric, grown, longest_waiting, register
 from simulate.policies.context import PolicyContext
 from simulate.population import NEVER
 from simulate.states import Status
@@ -120,7 +120,7 @@ class ReservedChildcare(Policy):
                                     & (m.queue_since[:n] != NEVER) & (m.childcare_place[:n] < 0)
                                     & (m.ladder[:n] >= ctx.params.childcare_place_min_step))
             queued = queued[self._eligible(ctx, queued)]
-            self._give(ctx, queued[np.lexsort((queued, m.queue_since[queued]))])
+            self._give(ctx, longest_waiting(queued, m.queue_since))
 
     def report(self, ctx: PolicyContext) -> dict[str, float]:
         p = self.params
