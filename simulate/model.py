@@ -418,7 +418,10 @@ class PathwaysModel(mesa.Model):
         m, p, t = self.mothers, self.params, self.month
         n = m.n
         status = m.status[:n]
-        on = np.flatnonzero(status == Status.ON_ASSISTANCE)
+        # Counts over the mothers on assistance use the mask on whole columns (cheaper
+        # than gathering); sums and means of amounts gather, so their order is fixed.
+        on_now = status == Status.ON_ASSISTANCE
+        on = np.flatnonzero(on_now)
         coach = m.coach[on]
         table = self.coaches
         load = np.bincount(coach[coach >= 0], minlength=len(table))[table.active]
@@ -428,14 +431,19 @@ class PathwaysModel(mesa.Model):
         target = m.pregnant[on] | ((m.n_children[on] > 0) & (child_age < p.target_child_age_months))
         steps = np.bincount(m.ladder[on], minlength=LADDER_PARTTIME + 1)
         in_work = status == Status.IN_WORK
-        followed = (status == Status.ON_ASSISTANCE) | in_work
+        followed = on_now | in_work
         queued = childcare.registered(self)
         queued = queued[childcare.needs_care(self, queued)]
         informal = np.flatnonzero(m.informal_care[:n] & followed)
-        reason = np.bincount(m.exempt_reason[on][m.exempt[on]],
-                             minlength=len(ExemptionReason))
-        paid = benefit(p, m.earnings_eur[on].astype(np.float64))
-        paid = paid * np.where(sanctioned(self, on), 1.0 - p.sanction_benefit_cut_share, 1.0)
+        exempt = on_now & m.exempt[:n]
+        reason = np.bincount(m.exempt_reason[:n][exempt], minlength=len(ExemptionReason))
+        # The full benefit, except alongside earnings and during a sanction's cut.
+        earnings = m.earnings_eur[on]
+        paid = np.full(len(on), benefit(p, np.zeros(1))[0])
+        earning = np.flatnonzero(earnings)
+        paid[earning] = benefit(p, earnings[earning].astype(np.float64))
+        cut = np.flatnonzero(sanctioned(self, on))
+        paid[cut] *= 1.0 - p.sanction_benefit_cut_share
         n_regular = int(np.count_nonzero(table.regular & table.active))
         tally = self.tally
         out: dict[str, float] = {
@@ -446,15 +454,17 @@ class PathwaysModel(mesa.Model):
             **{k: tally.get(k, 0) for k in FLOW_METRICS},
             "in_work": int(np.count_nonzero(in_work)),
             "jobless": int(np.count_nonzero(status == Status.JOBLESS)),
-            "parttime_working": int(m.parttime[on].sum()),
-            "exempt": int(m.exempt[on].sum()),
+            "parttime_working": int(np.count_nonzero(on_now & m.parttime[:n])),
+            "exempt": int(np.count_nonzero(exempt)),
             **{f"exempt_{r.name.lower()}": int(reason[r]) for r in ExemptionReason
                if r != ExemptionReason.NONE},
             **{f"ladder_{s}": int(steps[s]) for s in range(1, LADDER_PARTTIME + 1)},
-            "barrier_any": int(np.count_nonzero(m.barriers[on])),
-            "barrier_registered_any": int(np.count_nonzero(m.barriers_registered[on])),
-            "barrier_referred_any": int(np.count_nonzero(m.barriers_referred[on])),
-            "sanctioned": int(np.count_nonzero(sanctioned(self, on))),
+            "barrier_any": int(np.count_nonzero(on_now & (m.barriers[:n] != 0))),
+            "barrier_registered_any": int(np.count_nonzero(
+                on_now & (m.barriers_registered[:n] != 0))),
+            "barrier_referred_any": int(np.count_nonzero(
+                on_now & (m.barriers_referred[:n] != 0))),
+            "sanctioned": len(cut),
             "coach_caseload_mean": float(load.mean()) if len(load) else 0.0,
             "coach_caseload_max": int(load.max()) if len(load) else 0,
             "regular_caseload_mean": float(regular.mean()) if len(regular) else 0.0,

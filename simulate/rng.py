@@ -43,18 +43,30 @@ def _mix_int(z: int) -> int:
 
 
 def _splitmix(z: np.ndarray) -> np.ndarray:
-    """SplitMix64 finaliser, in place; uint64 arithmetic wraps, which is what the hash needs."""
-    z ^= z >> _S30
+    """SplitMix64 finaliser, in place; uint64 arithmetic wraps, which is what the hash needs.
+    (One scratch array for the shifts: the draws are a large share of a month's work.)"""
+    t = z >> _S30
+    z ^= t
     z *= _M1
-    z ^= z >> _S27
+    np.right_shift(z, _S27, out=t)
+    z ^= t
     z *= _M2
-    z ^= z >> _S31
+    np.right_shift(z, _S31, out=t)
+    z ^= t
     return z
 
 
 def _to_unit(z: np.ndarray) -> np.ndarray:
-    """The top 53 bits as a double in the open interval (0, 1)."""
-    return (z >> _S11) * _TWO_M53 + _HALF_ULP
+    """The top 53 bits as a double in the open interval (0, 1); overwrites ``z``.
+
+    The 53 bits fit a signed integer, whose conversion to double is exact and faster than
+    an unsigned one's.
+    """
+    np.right_shift(z, _S11, out=z)
+    u = z.view(np.int64).astype(np.float64)
+    u *= _TWO_M53
+    u += _HALF_ULP
+    return u
 
 
 class Streams:
@@ -88,7 +100,8 @@ class Streams:
         """One uniform in (0, 1) per mother id, for process ``name`` in ``month``."""
         ids = np.asarray(ids)
         # key + (id + 1) * golden, as in SplitMix64's counter for element id of the stream.
-        z = ids.astype(np.uint64) * _GOLDEN
+        z = ids.astype(np.uint64)
+        z *= _GOLDEN
         z += np.uint64((self._key(name, month) + 0x9E3779B97F4A7C15) & _MASK)
         u = _to_unit(_splitmix(z))
         if self.record is not None:

@@ -315,8 +315,7 @@ class PolicyContext:
         taken up)."""
         from simulate.steps import coaching
         ids = np.asarray(ids)
-        draws = self.uniforms(coaching.DISCLOSURE_STREAMS, ids)
-        return coaching.disclose(self._model, ids, draws, factor)
+        return coaching.disclose(self._model, ids, self.uniforms, factor)
 
     # ---- ties ------------------------------------------------------------------------------------
     def refresh_ties(self) -> None:

@@ -60,10 +60,14 @@ def least_loaded(load: np.ndarray, capacity: np.ndarray, k: int) -> np.ndarray:
     with the lowest load that has room (ties to the lower index); fewer than ``k`` when
     room runs out."""
     room = np.maximum(capacity - load, 0)
-    # One entry per free slot: (load the slot brings, worker); take the lowest levels.
+    # One entry per free slot: (load the slot brings, worker) as one sortable key; take
+    # the lowest levels.
     owner = np.repeat(np.arange(len(load)), room)
     level = load[owner] + (np.arange(len(owner)) - np.repeat(np.cumsum(room) - room, room))
-    return owner[np.lexsort((owner, level))[:k]]
+    key = level * len(load) + owner
+    if 0 < k < len(key):
+        key = np.partition(key, k - 1)[:k]
+    return np.sort(key[:k]) % len(load)
 
 
 def update_caseloads(model: PathwaysModel) -> np.ndarray:
@@ -82,12 +86,15 @@ def disclosure(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
 
 
 # The draws of a conversation in which a mother tells what holds her back: one uniform per
-# mother for each barrier's detection and each registered referral's uptake.
+# mother for each barrier's detection and each registered referral's uptake (drawn only
+# for the mothers to whom it can apply; draws are keyed by id, so that changes nothing).
 DISCLOSURE_STREAMS = (*(f"detect:{b.name}" for b in Barrier),
                       *(f"uptake:{b.name}" for b in Barrier))
 
+Uniforms = Callable[[list[str], np.ndarray], dict[str, np.ndarray]]
 
-def disclose(model: PathwaysModel, ids: np.ndarray, draws: dict[str, np.ndarray],
+
+def disclose(model: PathwaysModel, ids: np.ndarray, uniforms: Uniforms,
              factor: float = 1.0) -> tuple[int, int]:
     """A conversation in which mothers ``ids`` tell what holds them back as far as their
     trust allows (004:655), as at a coach contact: each unregistered barrier is detected
@@ -97,7 +104,8 @@ def disclose(model: PathwaysModel, ids: np.ndarray, draws: dict[str, np.ndarray]
     Args:
         model: The model.
         ids: The mothers in the conversation.
-        draws: One uniform per mother for each name in :data:`DISCLOSURE_STREAMS`.
+        uniforms: ``uniforms(stream_names, ids)`` gives the draws of the names in
+            :data:`DISCLOSURE_STREAMS`.
         factor: The conversation's chances relative to a coach contact's.
 
     Returns:
@@ -107,18 +115,24 @@ def disclose(model: PathwaysModel, ids: np.ndarray, draws: dict[str, np.ndarray]
     tell = disclosure(model, ids) * factor
     detect_p = np.minimum(p.barrier_detection_per_contact * tell, 1.0)
     uptake_p = np.minimum(p.referral_uptake_per_contact * tell, 1.0)
+    # As they stand before the conversation (each barrier below changes only its own bit).
+    present, registered = m.barriers[ids], m.barriers_registered[ids]
+    pending_all = registered & ~m.barriers_referred[ids]
+    unseen_all = present & ~registered
     detected = taken = 0
     for b in Barrier:
         bit = np.uint8(1 << b)
         # A referral registered before this conversation can be taken up now.
-        pending = (m.barriers_registered[ids] & ~m.barriers_referred[ids] & bit) != 0
-        take = pending & (draws[f"uptake:{b.name}"] < uptake_p)
+        pending = np.flatnonzero(pending_all & bit)
+        name = f"uptake:{b.name}"
+        take = pending[uniforms([name], ids[pending])[name] < uptake_p[pending]]
         m.barriers_referred[ids[take]] |= bit
-        unseen = (m.barriers[ids] & ~m.barriers_registered[ids] & bit) != 0
-        detect = unseen & (draws[f"detect:{b.name}"] < detect_p)
+        unseen = np.flatnonzero(unseen_all & bit)
+        name = f"detect:{b.name}"
+        detect = unseen[uniforms([name], ids[unseen])[name] < detect_p[unseen]]
         m.barriers_registered[ids[detect]] |= bit
-        detected += int(detect.sum())
-        taken += int(take.sum())
+        detected += len(detect)
+        taken += len(take)
     return detected, taken
 
 
@@ -130,25 +144,33 @@ def sanctioned(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
 
 def step(model: PathwaysModel) -> None:
     m, p, t, s = model.mothers, model.params, model.month, model.streams
+    table = model.coaches
     on = update_caseloads(model)
     waiting = on[m.coach[on] < 0]
-    assign(model, waiting, model.coaches.available_regular)
+    assign(model, waiting, table.available_regular)
 
     coached = on[m.coach[on] >= 0]
-    coach = m.coach[coached]
-    rate = model.coaches.contacts[coach] / np.maximum(model.coaches.caseload[coach], 1)
-    rate = np.where(m.exempt[coached], rate * p.exempt_contact_factor, rate)
-    met = coached[s.uniform("contact", t, coached) < -np.expm1(-rate)]
+    # The chance of a contact this month, per coach and whether the client is exempt
+    # (one row each), looked up per client.
+    rate = table.contacts / np.maximum(table.caseload, 1)
+    chance = -np.expm1(-np.stack([rate, rate * p.exempt_contact_factor]))
+    row = m.exempt[coached].astype(np.int64)
+    row *= len(table)
+    row += m.coach[coached]
+    met = coached[s.uniform("contact", t, coached) < chance.ravel()[row]]
     m.contacted[met] = True
     m.last_contact[met] = t
     model.tally["coach_contacts"] += len(met)
     _contact(model, met)
     _resolve(model, on)
 
-    # Confidence and trust drift back towards the mother's own level.
+    # Confidence and trust drift back towards the mother's own level (on whole columns:
+    # cheaper than gathering the mothers on assistance).
     r = np.float32(p.psych_reversion_per_month)
-    m.trust_services[on] += r * (m.trust_services_own[on] - m.trust_services[on])
-    m.confidence[on] += r * (m.confidence_own[on] - m.confidence[on])
+    now_on = m.status[: m.n] == Status.ON_ASSISTANCE
+    for name in ("trust_services", "confidence"):
+        level, own = getattr(m, name)[: m.n], getattr(m, f"{name}_own")[: m.n]
+        np.copyto(level, level + r * (own - level), where=now_on)
     _lapses(model, on)
 
 
@@ -160,7 +182,7 @@ def _contact(model: PathwaysModel, met: np.ndarray) -> None:
 
 
 def contact(model: PathwaysModel, met: np.ndarray, trust_multiplier,
-            uniforms: Callable[[list[str], np.ndarray], dict[str, np.ndarray]]) -> None:
+            uniforms: Uniforms) -> None:
     """What a contact does: trust, disclosure and referrals, top-up knowledge.
 
     Args:
@@ -174,23 +196,22 @@ def contact(model: PathwaysModel, met: np.ndarray, trust_multiplier,
     m, p = model.mothers, model.params
     gain = p.trust_gain_per_contact * np.asarray(trust_multiplier)
     m.trust_services[met] += (gain * (1.0 - m.trust_services[met])).astype(np.float32)
-    draws = uniforms([*DISCLOSURE_STREAMS, "topup_info"], met)
-    detected, taken = disclose(model, met, draws)
+    detected, taken = disclose(model, met, uniforms)
     model.tally["barriers_detected"] += detected
     model.tally["referrals_taken_up"] += taken
-    told = met[draws["topup_info"] < p.topup_info_per_contact]
+    told = met[uniforms(["topup_info"], met)["topup_info"] < p.topup_info_per_contact]
     m.knows_topup[told] = True
 
 
 def _resolve(model: PathwaysModel, on: np.ndarray) -> None:
     """Barriers whose referral was taken up resolve over time."""
     m, p, t = model.mothers, model.params, model.month
-    referred = on[m.barriers_referred[on] != 0]
+    referred = on[np.flatnonzero(m.barriers_referred[on])]
     mask = m.barriers_referred[referred]
-    draws = model.streams.uniforms([f"resolve:{b.name}" for b in RESOLUTION], t, referred)
     for b, name in RESOLUTION.items():
         bit = np.uint8(1 << b)
-        solved = referred[((mask & bit) != 0) & (draws[f"resolve:{b.name}"] < p[name])]
+        ids = referred[np.flatnonzero(mask & bit)]
+        solved = ids[model.streams.uniform(f"resolve:{b.name}", t, ids) < p[name]]
         m.barriers[solved] &= ~bit
         m.barriers_registered[solved] &= ~bit
         m.barriers_referred[solved] &= ~bit
@@ -204,13 +225,11 @@ def _lapses(model: PathwaysModel, on: np.ndarray) -> None:
               * (1.0 + p.lapse_low_trust_effect * (1.0 - m.trust_services[on]))
               * (1.0 + p.lapse_stress_effect * m.stress[on])
               * np.where(m.exempt[on], p.lapse_exempt_factor, 1.0))
-    draws = s.uniforms(["lapse", "lapse_notice"], t, on)
-    is_lapse = draws["lapse"] < chance
-    lapse = on[is_lapse]
+    lapse = on.compress(s.uniform("lapse", t, on) < chance)
     notice = np.where(m.contacted[lapse],
                       1.0 - (1.0 - p.lapse_notice_per_contact) * (1.0 - p.lapse_admin_check_rate),
                       p.lapse_admin_check_rate)
-    noticed = lapse[draws["lapse_notice"][is_lapse] < notice]
+    noticed = lapse[s.uniform("lapse_notice", t, lapse) < notice]
     model.tally["lapses"] += len(lapse)
     model.tally["lapses_noticed"] += len(noticed)
     recent = (m.last_sanction[noticed] != NEVER) & (

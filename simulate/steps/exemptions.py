@@ -31,42 +31,44 @@ def reason_holds(model: PathwaysModel, ids: np.ndarray, reason: np.ndarray) -> n
     m, p, t = model.mothers, model.params, model.month
     young = (m.n_children[ids] > 0) & (
         t - m.youngest_birth_month[ids] < p.exemption_child_age_limit_months)
-    return np.select([reason == ExemptionReason.REQUEST, reason == ExemptionReason.HEALTH,
-                      reason == ExemptionReason.CARE],
-                     [young, (m.barriers[ids] & HEALTH) != 0, (m.barriers[ids] & CARE) != 0],
-                     True)
+    barriers = m.barriers[ids]
+    return np.where(reason == ExemptionReason.REQUEST, young,
+                    np.where(reason == ExemptionReason.HEALTH, (barriers & HEALTH) != 0,
+                             (reason != ExemptionReason.CARE) | ((barriers & CARE) != 0)))
 
 
 def step(model: PathwaysModel) -> None:
     m, p, t = model.mothers, model.params, model.month
-    on = m.ids_where(Status.ON_ASSISTANCE)
-    exempt = m.exempt[on]
+    status, exempt = m.status[: m.n], m.exempt[: m.n]
+    on_now = status == Status.ON_ASSISTANCE
+    held = np.flatnonzero(on_now & exempt)  # before this month's new exemptions
 
-    # New exemptions: competing reasons, one uniform per mother.
-    cand = on[~exempt]
+    # New exemptions: competing reasons, one uniform per mother. The cumulative hazards
+    # of the reasons (request, health, care, other) are the edges of their intervals.
+    cand = np.flatnonzero(on_now & ~exempt)
     young = (m.n_children[cand] > 0) & (
         t - m.youngest_birth_month[cand] < p.exemption_child_age_limit_months)
+    barriers = m.barriers[cand]
     # A programme that discusses the exemption with her may change the chance she asks
     # (the factor is 1 otherwise, which leaves the hazard unchanged).
-    request = p.exemption_request_hazard * m.exemption_request_factor[cand].astype(np.float64)
-    hazards = np.stack([np.where(young, request, 0.0),
-                        np.where((m.barriers[cand] & HEALTH) != 0, p.exemption_health_hazard, 0.0),
-                        np.where((m.barriers[cand] & CARE) != 0, p.exemption_care_hazard, 0.0),
-                        np.full(len(cand), p.exemption_other_hazard)])
-    cum = np.cumsum(hazards, axis=0)
-    u = model.streams.uniforms(["exemption_start", "exemption_long"], t, cand)
-    reason = (u["exemption_start"] >= cum).sum(axis=0)  # 4 means no exemption this month
-    start = reason < 4
-    ids, reason = cand[start], (reason[start] + ExemptionReason.REQUEST).astype(np.int8)
+    request = young * (p.exemption_request_hazard
+                       * m.exemption_request_factor[cand].astype(np.float64))
+    health = request + ((barriers & HEALTH) != 0) * p.exemption_health_hazard
+    care = health + ((barriers & CARE) != 0) * p.exemption_care_hazard
+    u = model.streams.uniform("exemption_start", t, cand)
+    start = np.flatnonzero(u < care + p.exemption_other_hazard)
+    ids, u = cand[start], u[start]
+    reason = ((u >= request[start]).astype(np.int8) + (u >= health[start])
+              + (u >= care[start]) + np.int8(ExemptionReason.REQUEST))
     m.exempt[ids] = True
     m.exempt_since[ids] = t
     m.exempt_reason[ids] = reason
-    m.exempt_long[ids] = u["exemption_long"][start] >= p.exemption_temporary_share
+    m.exempt_long[ids] = (model.streams.uniform("exemption_long", t, ids)
+                          >= p.exemption_temporary_share)
     m.spell_exempt_ever[ids] = True
     m.spell_exempt_request[ids] |= reason == ExemptionReason.REQUEST
 
     # Reviews every few months since the exemption started; a review may end it.
-    held = on[exempt]
     since = t - m.exempt_since[held]
     every = np.where(m.exempt_long[held], p.exemption_long_review_months,
                      p.exemption_review_months)

@@ -24,17 +24,25 @@ THIRD = 1.0 / 3.0  # each exit's share of the uniform's range
 def step(model: PathwaysModel) -> None:
     m, p, t = model.mothers, model.params, model.month
     on = m.ids_where(Status.ON_ASSISTANCE)
-    age = (t - m.birth_month[on]) / 12.0
+    u = model.streams.uniform("exit", t, on)
+    # Each hazard is computed only where the uniform lies below its largest possible
+    # value (the rest cannot leave that way).
+    most = p.study_exit_hazard * max(p.study_young_factor, 1.0) * max(
+        p.study_student_finance_factor, 1.0)
+    cand = np.flatnonzero(u < most)
+    ids = on[cand]
+    age = (t - m.birth_month[ids]) / 12.0
     study = (p.study_exit_hazard
              * np.where(age < p.study_young_age_years, p.study_young_factor, 1.0)
-             * np.where(m.entry_reason[on] == EntryReason.STUDENT_FINANCE_END,
+             * np.where(m.entry_reason[ids] == EntryReason.STUDENT_FINANCE_END,
                         p.study_student_finance_factor, 1.0))
-    # Policies may raise the hazard of leaving for other reasons (``mod_exit_other``: a
-    # debt trajectory's full disclosure of finances, Koning 2014); kept within its third.
-    other = np.minimum(p.other_exit_hazard * m.mod_exit_other[on], THIRD)
-    u = model.streams.uniform("exit", t, on)
-    leave_assistance(model, on[u < study], Status.STUDY)
+    leave_assistance(model, ids[u[cand] < study], Status.STUDY)
     leave_assistance(model, on[(u >= THIRD) & (u < THIRD + p.partner_exit_hazard)],
                      Status.PARTNER)
-    leave_assistance(model, on[(u >= 2 * THIRD) & (u < 2 * THIRD + other)],
-                     Status.OTHER)
+    # Policies may raise the hazard of leaving for other reasons (``mod_exit_other``: a
+    # debt trajectory's full disclosure of finances, Koning 2014); kept within its third.
+    most = min(p.other_exit_hazard * float(m.mod_exit_other[: m.n].max(initial=1.0)), THIRD)
+    cand = np.flatnonzero((u >= 2 * THIRD) & (u < 2 * THIRD + most))
+    ids = on[cand]
+    other = np.minimum(p.other_exit_hazard * m.mod_exit_other[ids], THIRD)
+    leave_assistance(model, ids[u[cand] < 2 * THIRD + other], Status.OTHER)

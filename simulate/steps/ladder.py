@@ -37,47 +37,56 @@ def network_push(p: Params, ties: np.ndarray) -> np.ndarray:
 def stress_events(model: PathwaysModel, on: np.ndarray) -> None:
     """Stress events and stress of the followed mothers ``on`` (on assistance or in work)."""
     m, p, t = model.mothers, model.params, model.month
-    debts = (m.barriers[on] & np.uint8(1 << Barrier.DEBTS)) != 0
-    chance = p.stress_event_base * np.where(debts, p.stress_event_debt_factor, 1.0)
+    barriers = m.barriers[on]
+    debts = (barriers & np.uint8(1 << Barrier.DEBTS)) != 0
+    chance = np.where(debts, p.stress_event_base * p.stress_event_debt_factor,
+                      p.stress_event_base)
     event = model.streams.uniform("stress_event", t, on) < chance
     m.stress_event[on] = event
-    baseline = np.minimum(m.stress_own[on] + p.stress_barrier_effect * active_barriers(m, on), 1.0)
-    stress = m.stress[on] + p.stress_recovery_per_month * (baseline - m.stress[on])
-    stress = np.where(event, stress + p.stress_event_jump * (1.0 - stress), stress)
+    baseline = np.minimum(m.stress_own[on] + p.stress_barrier_effect
+                          * np.bitwise_count(barriers).astype(np.int64), 1.0)
+    stress = m.stress[on]
+    stress = stress + p.stress_recovery_per_month * (baseline - stress)
+    hit = np.flatnonzero(event)
+    stress[hit] += p.stress_event_jump * (1.0 - stress[hit])
     m.stress[on] = np.clip(stress, 0.0, 1.0)
-    model.tally["stress_events"] += int(event.sum())
+    model.tally["stress_events"] += len(hit)
 
 
 def step(model: PathwaysModel) -> None:
     m, p, t = model.mothers, model.params, model.month
     n = m.n
     status = m.status[:n]
-    stress_events(model, np.flatnonzero((status == Status.ON_ASSISTANCE)
-                                        | (status == Status.IN_WORK)))
-    on = m.ids_where(Status.ON_ASSISTANCE)
+    on_now = status == Status.ON_ASSISTANCE
+    stress_events(model, np.flatnonzero(on_now | (status == Status.IN_WORK)))
 
-    movers = on[~m.parttime[on]]
+    movers = np.flatnonzero(on_now & ~m.parttime[:n])
     # The mother's own supportive ties; ties made in a peer group do not push the ladder
     # here (the group's ladder channel is its members' modifier while it runs).
-    coach = m.coach[movers]
-    effect = np.where(m.contacted[movers], model.coaches.effect[np.maximum(coach, 0)], 0.0)
+    met = np.flatnonzero(m.contacted[movers])
+    effect = np.zeros(len(movers))
+    effect[met] = model.coaches.effect[np.maximum(m.coach[movers[met]], 0)]
     floor = p.confidence_floor
+    # The penalty for each number of active barriers (a table: barriers are bits of a byte).
+    penalty = (1.0 - p.ladder_barrier_penalty) ** np.arange(9)
     up = (p.ladder_up_base * (floor + m.confidence[movers]) / (floor + 0.5)
           * (1.0 + p.ladder_contact_effect * effect)
           * network_push(p, m.network_ties[movers])
-          * (1.0 - p.ladder_barrier_penalty) ** active_barriers(m, movers)
+          * penalty[np.bitwise_count(m.barriers[movers])]
           * np.where(m.exempt[movers], p.ladder_exempt_factor, 1.0)
           * m.mod_ladder_up[movers])
     up = np.clip(up, 0.0, 1.0)
     recent = (t - m.last_step_up[movers]) <= p.fast_change_window_months
     down = (p.ladder_down_base * (1.0 + p.ladder_stress_effect * m.stress[movers])
-            * (1.0 + p.ladder_fast_change_effect * recent)
-            * np.where(m.stress_event[movers], p.ladder_event_down_factor, 1.0))
+            * (1.0 + p.ladder_fast_change_effect * recent))
+    event = np.flatnonzero(m.stress_event[movers])
+    down[event] *= p.ladder_event_down_factor
     down = np.minimum(down, 1.0 - up)
 
     u = model.streams.uniform("ladder", t, movers)
-    step_up = movers[(u < up) & (m.ladder[movers] < LADDER_PARTTIME - 1)]
-    step_down = movers[(u >= 1.0 - down) & (m.ladder[movers] > 1)]
+    ladder = m.ladder[movers]
+    step_up = movers[(u < up) & (ladder < LADDER_PARTTIME - 1)]
+    step_down = movers[(u >= 1.0 - down) & (ladder > 1)]
     m.ladder[step_up] += 1
     m.last_step_up[step_up] = t
     m.confidence[step_up] += np.float32(p.confidence_gain_step_up) * (1 - m.confidence[step_up])

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from simulate.states import Barrier, Status
+from simulate.steps.coaching import least_loaded
 from tests.conftest import make_model
 
 NO_EXITS = {"study_exit_hazard": 0.0, "partner_exit_hazard": 0.0, "other_exit_hazard": 0.0,
@@ -116,3 +119,22 @@ def test_a_lower_caseload_lever_hires_coaches_at_month_0():
     assert np.array_equal(a.mothers.status[: a.mothers.n], b.mothers.status[: b.mothers.n])
     assert a.record.latest()["regular_coaches"] == 20 and b.record.latest()["regular_coaches"] == 10
     assert Status.ON_ASSISTANCE in set(a.mothers.status[: a.mothers.n])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), min_size=0, max_size=12),
+       st.integers(0, 300))
+def test_least_loaded_matches_one_newcomer_at_a_time(workers, k):
+    """Each newcomer in turn joins the least-loaded worker with room (ties to the lower
+    index), exactly as a loop over newcomers would place them."""
+    load = np.array([w[0] for w in workers], dtype=np.int64)
+    capacity = np.array([w[1] for w in workers], dtype=np.int64)
+    expected, current = [], load.copy()
+    for _ in range(k):
+        room = np.flatnonzero(current < capacity)
+        if len(room) == 0:
+            break
+        pick = room[np.argmin(current[room])]
+        expected.append(pick)
+        current[pick] += 1
+    assert least_loaded(load, capacity, k).tolist() == expected
