@@ -217,11 +217,11 @@ class Mothers:
                 grown[: self.n] = old[: self.n]
                 setattr(self, name, grown)
             self._capacity = new_cap
-        ids = np.arange(self.n, self.n + k)
+        rows = slice(self.n, self.n + k)
         for name, arr in values.items():
-            getattr(self, name)[ids] = arr
+            getattr(self, name)[rows] = arr
         self.n += k
-        return ids
+        return np.arange(rows.start, rows.stop)
 
     def ids_where(self, status: int) -> np.ndarray:
         return np.flatnonzero(self.status[: self.n] == status)
@@ -275,13 +275,13 @@ def exemption_reasons(p: Params, barriers: np.ndarray, young: np.ndarray,
     health or care reason needs that barrier)."""
     health = (barriers & np.uint8(1 << Barrier.HEALTH)) != 0
     care = (barriers & np.uint8(1 << Barrier.CARE)) != 0
-    weights = np.stack([np.where(young, p.exemption_request_hazard, 0.0),
-                        np.where(health, p.exemption_health_hazard, 0.0),
-                        np.where(care, p.exemption_care_hazard, 0.0),
-                        np.full(len(u), p.exemption_other_hazard)])
-    cum = np.cumsum(weights, axis=0)
-    total = np.maximum(cum[-1], 1e-300)
-    index = (u * total > cum).sum(axis=0)
+    # The running sums of the reasons' weights are the edges of their intervals.
+    request = young * p.exemption_request_hazard
+    with_health = request + health * p.exemption_health_hazard
+    with_care = with_health + care * p.exemption_care_hazard
+    every = with_care + p.exemption_other_hazard
+    x = u * np.maximum(every, 1e-300)
+    index = (x > request).astype(np.int8) + (x > with_health) + (x > with_care) + (x > every)
     return (np.minimum(index, 3) + ExemptionReason.REQUEST).astype(np.int8)
 
 

@@ -59,15 +59,14 @@ def least_loaded(load: np.ndarray, capacity: np.ndarray, k: int) -> np.ndarray:
     """For ``k`` newcomers in order, the index of the worker each joins: always the one
     with the lowest load that has room (ties to the lower index); fewer than ``k`` when
     room runs out."""
-    room = np.maximum(capacity - load, 0)
-    # One entry per free slot: (load the slot brings, worker) as one sortable key; take
-    # the lowest levels.
-    owner = np.repeat(np.arange(len(load)), room)
-    level = load[owner] + (np.arange(len(owner)) - np.repeat(np.cumsum(room) - room, room))
-    key = level * len(load) + owner
-    if 0 < k < len(key):
-        key = np.partition(key, k - 1)[:k]
-    return np.sort(key[:k]) % len(load)
+    room = capacity > load
+    if k <= 0 or not room.any():
+        return np.zeros(0, dtype=np.int64)
+    # Free slots on a grid of (load level the slot brings, worker): read row by row, it
+    # lists them by level, then by worker; the first k are taken. It has a row per level
+    # from the lowest load to the largest capacity.
+    levels = np.arange(load[room].min(), capacity[room].max())[:, None]
+    return np.nonzero((load <= levels) & (levels < capacity))[1][:k]
 
 
 def update_caseloads(model: PathwaysModel) -> np.ndarray:
@@ -218,14 +217,26 @@ def _resolve(model: PathwaysModel, on: np.ndarray) -> None:
         model.tally["barriers_resolved"] += len(solved)
 
 
+def largest_lapse_chance(model: PathwaysModel) -> float:
+    """Upper bound of this month's chance of a lapse: each factor at its largest (trust and
+    stress lie in [0, 1]; the factors are not negative), with a margin for rounding."""
+    p = model.params
+    return (p.lapse_hazard * (1.0 + p.lapse_low_trust_effect) * (1.0 + p.lapse_stress_effect)
+            * max(p.lapse_exempt_factor, 1.0)) * (1.0 + 1e-6)
+
+
 def _lapses(model: PathwaysModel, on: np.ndarray) -> None:
     """Lapses, noticed or not; sanctions; stops for repeated non-cooperation."""
     m, p, t, s = model.mothers, model.params, model.month, model.streams
+    u = s.uniform("lapse", t, on)
+    # The chance is computed only where the uniform lies below its largest value.
+    cand = np.flatnonzero(u < largest_lapse_chance(model))
+    ids = on[cand]
     chance = (p.lapse_hazard
-              * (1.0 + p.lapse_low_trust_effect * (1.0 - m.trust_services[on]))
-              * (1.0 + p.lapse_stress_effect * m.stress[on])
-              * np.where(m.exempt[on], p.lapse_exempt_factor, 1.0))
-    lapse = on.compress(s.uniform("lapse", t, on) < chance)
+              * (1.0 + p.lapse_low_trust_effect * (1.0 - m.trust_services[ids]))
+              * (1.0 + p.lapse_stress_effect * m.stress[ids])
+              * np.where(m.exempt[ids], p.lapse_exempt_factor, 1.0))
+    lapse = ids[u[cand] < chance]
     notice = np.where(m.contacted[lapse],
                       1.0 - (1.0 - p.lapse_notice_per_contact) * (1.0 - p.lapse_admin_check_rate),
                       p.lapse_admin_check_rate)

@@ -27,9 +27,8 @@ def step(model: PathwaysModel) -> None:
     u = model.streams.uniform("exit", t, on)
     # Each hazard is computed only where the uniform lies below its largest possible
     # value (the rest cannot leave that way).
-    most = p.study_exit_hazard * max(p.study_young_factor, 1.0) * max(
-        p.study_student_finance_factor, 1.0)
-    cand = np.flatnonzero(u < most)
+    most_study, most_other = largest_hazards(model)
+    cand = np.flatnonzero(u < most_study)
     ids = on[cand]
     age = (t - m.birth_month[ids]) / 12.0
     study = (p.study_exit_hazard
@@ -41,8 +40,17 @@ def step(model: PathwaysModel) -> None:
                      Status.PARTNER)
     # Policies may raise the hazard of leaving for other reasons (``mod_exit_other``: a
     # debt trajectory's full disclosure of finances, Koning 2014); kept within its third.
-    most = min(p.other_exit_hazard * float(m.mod_exit_other[: m.n].max(initial=1.0)), THIRD)
-    cand = np.flatnonzero((u >= 2 * THIRD) & (u < 2 * THIRD + most))
+    cand = np.flatnonzero((u >= 2 * THIRD) & (u < 2 * THIRD + most_other))
     ids = on[cand]
     other = np.minimum(p.other_exit_hazard * m.mod_exit_other[ids], THIRD)
     leave_assistance(model, ids[u[cand] < 2 * THIRD + other], Status.OTHER)
+
+
+def largest_hazards(model: PathwaysModel) -> tuple[float, float]:
+    """Upper bounds of this month's hazards of leaving for study and for other reasons:
+    each factor at its largest (the factors are not negative)."""
+    p = model.params
+    study = p.study_exit_hazard * max(p.study_young_factor, 1.0) * max(
+        p.study_student_finance_factor, 1.0)
+    mod = float(model.mothers.mod_exit_other[: model.mothers.n].max(initial=1.0))
+    return study, min(p.other_exit_hazard * mod, THIRD)

@@ -112,20 +112,21 @@ def arranged_care(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
 def make_offers(model: PathwaysModel) -> Offers:
     """Search and employer offers; returns the offers the mothers accept."""
     m, p, t, s = model.mothers, model.params, model.month, model.streams
-    on = m.ids_where(Status.ON_ASSISTANCE)
+    n = m.n
     # Mothers at the top steps search; an employer who knows her (a policy's floor on her
     # chance of an offer) may make one without her searching.
-    seek = on[(m.ladder[on] >= p.search_min_step) | (m.offer_floor[on] > 0)]
+    seek = np.flatnonzero((m.status[:n] == Status.ON_ASSISTANCE)
+                          & ((m.ladder[:n] >= p.search_min_step) | (m.offer_floor[:n] > 0)))
     if len(seek) == 0:
         return Offers.empty()
     emp = model.employer_table
     employer = np.minimum(np.searchsorted(emp["cum_share"], s.uniform("employer", t, seek)),
                           len(emp["cum_share"]) - 1)
 
-    edu = m.education[seek]
-    edu_factor = np.select(
-        [edu == Education.NO_BASIC, edu == Education.HBO_WO, edu == Education.OTHER],
-        [p.offer_factor_no_basic, p.offer_factor_hbo_wo, p.offer_factor_other_education], 1.0)
+    by_education = np.ones(len(Education))
+    by_education[[Education.NO_BASIC, Education.HBO_WO, Education.OTHER]] = (
+        p.offer_factor_no_basic, p.offer_factor_hbo_wo, p.offer_factor_other_education)
+    edu_factor = by_education[m.education[seek]]
     bar = m.barriers[seek]
     young = needs_care(model, seek) | m.pregnant[seek]
     risk = emp["risk"][employer] * np.where(arranged_care(model, seek),
