@@ -436,7 +436,7 @@ class PathwaysModel(mesa.Model):
         queued = queued[childcare.needs_care(self, queued)]
         informal = np.flatnonzero(m.informal_care[:n] & followed)
         exempt = on_now & m.exempt[:n]
-        reason = np.bincount(m.exempt_reason[:n][exempt], minlength=len(ExemptionReason))
+        reasons = m.exempt_reason[:n]
         # The full benefit, except alongside earnings and during a sanction's cut.
         earnings = m.earnings_eur[on]
         paid = np.full(len(on), benefit(p, np.zeros(1))[0])
@@ -456,8 +456,8 @@ class PathwaysModel(mesa.Model):
             "jobless": int(np.count_nonzero(status == Status.JOBLESS)),
             "parttime_working": int(np.count_nonzero(on_now & m.parttime[:n])),
             "exempt": int(np.count_nonzero(exempt)),
-            **{f"exempt_{r.name.lower()}": int(reason[r]) for r in ExemptionReason
-               if r != ExemptionReason.NONE},
+            **{f"exempt_{r.name.lower()}": int(np.count_nonzero(exempt & (reasons == r)))
+               for r in ExemptionReason if r != ExemptionReason.NONE},
             **{f"ladder_{s}": int(steps[s]) for s in range(1, LADDER_PARTTIME + 1)},
             "barrier_any": int(np.count_nonzero(on_now & (m.barriers[:n] != 0))),
             "barrier_registered_any": int(np.count_nonzero(
