@@ -10,6 +10,7 @@ import os
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 from hypothesis import HealthCheck, example, given, settings
@@ -215,7 +216,8 @@ def test_every_number_has_hard_bounds_on_both_sides():
                           for o, p in declared() if p.type in (int, float)])
 def test_every_parameter_runs_at_its_hard_bounds(owner, parameter):
     """A couple of months of a small population with the value at each bound: no crash, no
-    hang, no runaway memory (the population's own size is left to the memory estimate)."""
+    hang, no runaway memory (the population's own size is left to the memory estimate), and
+    no division by zero or invalid arithmetic (a NaN chance would silently stop a process)."""
     for value in parameter.bounds:
         value = parameter.type(value)
         if owner is None and parameter.name == "size":
@@ -233,7 +235,8 @@ def test_every_parameter_runs_at_its_hard_bounds(owner, parameter):
             assert "add up to" in err.message or "at most 0.333 is allowed" in err.message
             continue
         started = time.monotonic()
-        model = PathwaysModel(params, policies, seed=1, horizon_months=2).run(2)
+        with np.errstate(divide="raise", invalid="raise"):
+            model = PathwaysModel(params, policies, seed=1, horizon_months=2).run(2)
         model.close()
         assert time.monotonic() - started < 20
 
