@@ -100,10 +100,10 @@ class Streams:
         """One uniform in (0, 1) per mother id, for process ``name`` in ``month``."""
         ids = np.asarray(ids)
         # key + (id + 1) * golden, as in SplitMix64's counter for element id of the stream.
-        z = ids.astype(np.uint64)
+        z = ids.astype(np.uint64).reshape(-1)  # one id gives a 0-d array: work on 1-d
         z *= _GOLDEN
         z += np.uint64((self._key(name, month) + 0x9E3779B97F4A7C15) & _MASK)
-        u = _to_unit(_splitmix(z))
+        u = _to_unit(_splitmix(z)).reshape(ids.shape)
         if self.record is not None:
             self.record.append((name, month, ids.copy(), u.copy()))
         return u
@@ -113,9 +113,9 @@ class Streams:
         ids = np.asarray(ids)
         keys = np.array([(self._key(name, month) + 0x9E3779B97F4A7C15) & _MASK
                          for name in names], dtype=np.uint64)
-        z = (ids.astype(np.uint64) * _GOLDEN)[None, :] + keys[:, None]
+        z = (ids.astype(np.uint64).reshape(-1) * _GOLDEN)[None, :] + keys[:, None]
         u = _to_unit(_splitmix(z))
-        out = dict(zip(names, u))
+        out = {name: row.reshape(ids.shape) for name, row in zip(names, u)}
         if self.record is not None:
             self.record.extend((name, month, ids.copy(), row.copy()) for name, row in out.items())
         return out

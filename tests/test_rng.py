@@ -107,3 +107,14 @@ def test_no_randomness_outside_the_named_streams():
     assert np.array_equal(np.random.get_state()[1], np_state)
     assert random.getstate() == py_state
     assert model.record.wide()["peer_group_attendees"].sum() > 0  # the policies did act
+
+
+def test_one_id_gets_the_draw_it_gets_among_others():
+    s = Streams(seed=3, replicate=0)
+    among = s.uniform("ladder", 5, np.array([7, 8, 9]))
+    assert s.uniform("ladder", 5, 8) == among[1]
+    assert s.uniform("ladder", 5, np.array(8)).shape == ()
+    both = s.uniforms(["ladder", "contact"], 5, np.array(8))
+    assert both["ladder"] == among[1]
+    assert both["contact"] == s.uniform("contact", 5, np.array([8]))[0]
+    assert len(s.uniform("ladder", 5, np.array([], dtype=np.int64))) == 0

@@ -156,6 +156,18 @@ class PolicyContext:
         draws = self._model.streams.uniforms(full, self._model.month, ids)
         return {n: draws[f] for n, f in zip(names, full)}
 
+    def _drawer(self, names: Sequence[str], ids: np.ndarray, prefix: str = ""):
+        """For a mechanism that draws streams ``<label>:<prefix><name>`` for subsets of
+        ``ids`` (a conversation draws a barrier's detection only for those who have it):
+        the reuse guard marks every name as drawn for all of ``ids`` now, so a second
+        conversation with any of them in the month is refused whatever their barriers.
+        Returns ``draw(names, who) -> {name: uniforms}``."""
+        full = {n: f"{self.label}:{prefix}{n}" for n in names}
+        for stream in full.values():
+            self._check(stream, ids)
+        streams, month = self._model.streams, self._model.month
+        return lambda wanted, who: {n: streams.uniform(full[n], month, who) for n in wanted}
+
     def generator(self, name: str) -> np.random.Generator:
         """A NumPy generator for stream ``<label>:name`` this month (draws not per mother);
         asking twice in a month for the same name is refused."""
@@ -260,9 +272,8 @@ class PolicyContext:
         does not count as a coach contact (no lapse noticed, no agreement renewed)."""
         from simulate.steps import coaching
         ids = np.asarray(ids)
-        coaching.contact(self._model, ids, trust_multiplier,
-                         lambda names, who: {n[len(stream) + 1:]: u for n, u in self.uniforms(
-                             [f"{stream}:{n}" for n in names], who).items()})
+        coaching.contact(self._model, ids, trust_multiplier, self._drawer(
+            (*coaching.DISCLOSURE_STREAMS, "topup_info"), ids, prefix=f"{stream}:"))
 
     # ---- childcare -----------------------------------------------------------------------------
     @property
@@ -315,7 +326,8 @@ class PolicyContext:
         taken up)."""
         from simulate.steps import coaching
         ids = np.asarray(ids)
-        return coaching.disclose(self._model, ids, self.uniforms, factor)
+        return coaching.disclose(self._model, ids, self._drawer(coaching.DISCLOSURE_STREAMS, ids),
+                                 factor)
 
     # ---- ties ------------------------------------------------------------------------------------
     def refresh_ties(self) -> None:

@@ -606,7 +606,8 @@ class PeerGroups(Policy):
         m, p = ctx.mothers, self.params
 
         def gain(per_10_hours: float) -> np.float32:
-            return np.float32(1.0 - (1.0 - per_10_hours * self.effect) ** (hours / 10.0))
+            share = min(per_10_hours * self.effect, 1.0)  # at most the whole gap
+            return np.float32(1.0 - (1.0 - share) ** (hours / 10.0))
 
         g = gain(p.confidence_gain_per_10_hours)
         before = m.confidence[ids].copy()

@@ -193,7 +193,8 @@ def contact(model: PathwaysModel, met: np.ndarray, trust_multiplier,
             step's own streams, or a policy's scoped streams for a programme's contacts.
     """
     m, p = model.mothers, model.params
-    gain = p.trust_gain_per_contact * np.asarray(trust_multiplier)
+    # At most the whole gap to full trust (a larger multiplier would overshoot past 1).
+    gain = np.minimum(p.trust_gain_per_contact * np.asarray(trust_multiplier), 1.0)
     m.trust_services[met] += (gain * (1.0 - m.trust_services[met])).astype(np.float32)
     detected, taken = disclose(model, met, uniforms)
     model.tally["barriers_detected"] += detected
@@ -218,10 +219,15 @@ def _resolve(model: PathwaysModel, on: np.ndarray) -> None:
 
 
 def largest_lapse_chance(model: PathwaysModel) -> float:
-    """Upper bound of this month's chance of a lapse: each factor at its largest (trust and
-    stress lie in [0, 1]; the factors are not negative), with a margin for rounding."""
-    p = model.params
-    return (p.lapse_hazard * (1.0 + p.lapse_low_trust_effect) * (1.0 + p.lapse_stress_effect)
+    """Upper bound of this month's chance of a lapse: each factor at its largest over the
+    parameters and this month's columns (the effects are not negative), with a margin
+    for rounding."""
+    m, p = model.mothers, model.params
+    n = m.n
+    distrust = max(1.0 - float(m.trust_services[:n].min(initial=1.0)), 0.0)
+    stress = max(float(m.stress[:n].max(initial=0.0)), 0.0)
+    return (p.lapse_hazard * (1.0 + p.lapse_low_trust_effect * distrust)
+            * (1.0 + p.lapse_stress_effect * stress)
             * max(p.lapse_exempt_factor, 1.0)) * (1.0 + 1e-6)
 
 

@@ -51,15 +51,15 @@ def step(model: PathwaysModel) -> None:
     barriers = m.barriers[cand]
     # A programme that discusses the exemption with her may change the chance she asks
     # (the factor is 1 otherwise, which leaves the hazard unchanged).
-    request = young * (p.exemption_request_hazard
-                       * m.exemption_request_factor[cand].astype(np.float64))
-    health = request + ((barriers & HEALTH) != 0) * p.exemption_health_hazard
-    care = health + ((barriers & CARE) != 0) * p.exemption_care_hazard
+    upto_request = young * (p.exemption_request_hazard
+                            * m.exemption_request_factor[cand].astype(np.float64))
+    upto_health = upto_request + ((barriers & HEALTH) != 0) * p.exemption_health_hazard
+    upto_care = upto_health + ((barriers & CARE) != 0) * p.exemption_care_hazard
     u = model.streams.uniform("exemption_start", t, cand)
-    start = np.flatnonzero(u < care + p.exemption_other_hazard)
+    start = np.flatnonzero(u < upto_care + p.exemption_other_hazard)
     ids, u = cand[start], u[start]
-    reason = ((u >= request[start]).astype(np.int8) + (u >= health[start])
-              + (u >= care[start]) + np.int8(ExemptionReason.REQUEST))
+    reason = ((u >= upto_request[start]).astype(np.int8) + (u >= upto_health[start])
+              + (u >= upto_care[start]) + np.int8(ExemptionReason.REQUEST))
     m.exempt[ids] = True
     m.exempt_since[ids] = t
     m.exempt_reason[ids] = reason

@@ -28,29 +28,31 @@ def step(model: PathwaysModel) -> None:
     # Each hazard is computed only where the uniform lies below its largest possible
     # value (the rest cannot leave that way).
     most_study, most_other = largest_hazards(model)
-    cand = np.flatnonzero(u < most_study)
-    ids = on[cand]
+    near = np.flatnonzero(u < most_study)
+    ids = on[near]
     age = (t - m.birth_month[ids]) / 12.0
     study = (p.study_exit_hazard
              * np.where(age < p.study_young_age_years, p.study_young_factor, 1.0)
              * np.where(m.entry_reason[ids] == EntryReason.STUDENT_FINANCE_END,
                         p.study_student_finance_factor, 1.0))
-    leave_assistance(model, ids[u[cand] < study], Status.STUDY)
+    leave_assistance(model, ids[u[near] < study], Status.STUDY)
     leave_assistance(model, on[(u >= THIRD) & (u < THIRD + p.partner_exit_hazard)],
                      Status.PARTNER)
     # Policies may raise the hazard of leaving for other reasons (``mod_exit_other``: a
     # debt trajectory's full disclosure of finances, Koning 2014); kept within its third.
-    cand = np.flatnonzero((u >= 2 * THIRD) & (u < 2 * THIRD + most_other))
-    ids = on[cand]
+    near = np.flatnonzero((u >= 2 * THIRD) & (u < 2 * THIRD + most_other))
+    ids = on[near]
     other = np.minimum(p.other_exit_hazard * m.mod_exit_other[ids], THIRD)
-    leave_assistance(model, ids[u[cand] < 2 * THIRD + other], Status.OTHER)
+    leave_assistance(model, ids[u[near] < 2 * THIRD + other], Status.OTHER)
 
 
 def largest_hazards(model: PathwaysModel) -> tuple[float, float]:
     """Upper bounds of this month's hazards of leaving for study and for other reasons:
-    each factor at its largest (the factors are not negative)."""
+    each factor at its largest (the factors are not negative), with a margin for rounding
+    (the hazard of other exits is summed in single precision, as its multipliers are)."""
     p = model.params
     study = p.study_exit_hazard * max(p.study_young_factor, 1.0) * max(
         p.study_student_finance_factor, 1.0)
     mod = float(model.mothers.mod_exit_other[: model.mothers.n].max(initial=1.0))
-    return study, min(p.other_exit_hazard * mod, THIRD)
+    margin = 1e-6
+    return study + margin, min(p.other_exit_hazard * mod, THIRD) + margin

@@ -20,11 +20,6 @@ from simulate.states import LADDER_PARTTIME, Barrier, Status
 if TYPE_CHECKING:
     from simulate.model import PathwaysModel
     from simulate.parameters import Params
-    from simulate.population import Mothers
-
-
-def active_barriers(m: Mothers, ids: np.ndarray) -> np.ndarray:
-    return np.bitwise_count(m.barriers[ids]).astype(np.int64)
 
 
 def network_push(p: Params, ties: np.ndarray) -> np.ndarray:

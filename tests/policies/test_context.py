@@ -107,3 +107,28 @@ def test_a_policy_without_zero_settings_cannot_register():
     with pytest.raises(ValueError, match="no zero settings"):
         register(NoZero)
     assert "no_zero_here" not in REGISTRY
+
+
+def test_a_second_conversation_with_the_same_mothers_is_refused_whatever_their_barriers():
+    """A conversation draws a barrier's detection only for those who have it, but the guard
+    counts the whole conversation: a second one with any of the same mothers in the month
+    is refused, even with mothers who have no barrier at all."""
+    class Talk(_Twice):
+        def on_month_start(self, ctx):
+            m = ctx.mothers
+            on = ctx.on_assistance()
+            clear = on[m.barriers[on] == 0][:5]
+            ctx.disclose(clear)
+            ctx.disclose(clear)
+
+    with pytest.raises(StreamReuseError, match="drew stream 'twice:detect:"):
+        _model([Talk(overlap=False)]).step()
+
+    class Contact(_Twice):
+        def on_month_start(self, ctx):
+            on = ctx.on_assistance()
+            ctx.contact(on[:5])
+            ctx.contact(on[3:8])
+
+    with pytest.raises(StreamReuseError, match="drew stream 'twice:contact:"):
+        _model([Contact(overlap=False)]).step()

@@ -138,3 +138,18 @@ def test_least_loaded_matches_one_newcomer_at_a_time(workers, k):
         expected.append(pick)
         current[pick] += 1
     assert least_loaded(load, capacity, k).tolist() == expected
+
+
+def test_trust_never_passes_full_whatever_the_coachs_multiplier():
+    """A contact closes at most the whole gap to full trust: with a gain per contact of
+    1 and a multiplier of 3, trust reaches 1 and stays there (it overshot, then went
+    negative, before)."""
+    from simulate.steps.coaching import contact
+
+    model = make_model(1, size=300, trust_gain_per_contact=1.0)
+    m = model.mothers
+    ids = m.ids_where(Status.ON_ASSISTANCE)[:100]
+    for month in range(3):
+        contact(model, ids, 3.0, lambda names, who, month=month: {
+            n: model.streams.uniform(f"test:{n}", month, who) for n in names})
+    assert np.all(m.trust_services[ids] == 1.0)

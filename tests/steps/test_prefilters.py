@@ -31,9 +31,10 @@ def _world(values: dict, seed: int):
     m.mod_exit_other[:n] = rng.choice([0.0, 1.0, 2.0, 4.0], n)
     m.contacted[:n] = rng.random(n) < 0.4
     m.stress_event[:n] = rng.random(n) < 0.2
-    m.confidence[:n] = rng.choice([0.0, 0.3, 1.0], n).astype(np.float32)
-    m.stress[:n] = rng.choice([0.0, 0.5, 1.0], n).astype(np.float32)
-    m.trust_services[:n] = rng.choice([0.0, 0.5, 1.0], n).astype(np.float32)
+    # Values outside [0, 1] too: the bounds read this month's columns, not their range.
+    m.confidence[:n] = rng.choice([-0.5, 0.0, 0.3, 1.0, 1.5], n).astype(np.float32)
+    m.stress[:n] = rng.choice([-0.5, 0.0, 0.5, 1.0, 1.5], n).astype(np.float32)
+    m.trust_services[:n] = rng.choice([-2.0, 0.0, 0.5, 1.0, 1.5], n).astype(np.float32)
     return model
 
 
@@ -113,3 +114,32 @@ def test_the_bounds_hold_a_real_share_of_mothers_out():
     study, other = exits.largest_hazards(model)
     assert study < 0.1 and other < 0.1
 
+
+
+def test_the_exit_bound_covers_a_hazard_summed_in_single_precision():
+    """The threshold of an exit for other reasons is summed in float32 (its multipliers
+    are float32): 2/3 + h there can exceed the same sum in float64. Pick h so that a
+    mother's uniform falls in that gap: she leaves with the bound as without it."""
+    model = make_model(3, seed=1, size=2000)
+    m, t = model.mothers, model.month
+    on = m.ids_where(Status.ON_ASSISTANCE)
+    u = model.streams.uniform("exit", t, on)
+    third = exits.THIRD
+    for j in np.flatnonzero((u > 2 * third) & (u < 2 * third + 0.02)):
+        h = u[j] - 2 * third
+        while 2 * third + h > u[j]:  # the largest h whose float64 threshold misses her
+            h = np.nextafter(h, 0.0)
+        single = np.float32(2 * third) + np.minimum(np.float32(h), np.float32(third))
+        if u[j] < single:
+            break
+    else:
+        raise AssertionError("no uniform in the gap; widen the search")
+    model.params.values["other_exit_hazard"] = float(h)
+    who = on[j]
+    bounded, unbounded = model, copy.deepcopy(model)
+    exits.step(bounded)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(exits, "largest_hazards", lambda _: (1.0, third))
+        exits.step(unbounded)
+    assert unbounded.mothers.status[who] == Status.OTHER
+    _same_state(bounded, unbounded)
