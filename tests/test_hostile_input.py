@@ -20,7 +20,13 @@ from simulate import memory
 from simulate.cli.main import main
 from simulate.experiments import InProcess
 from simulate.model import PathwaysModel
-from simulate.parameters import PARAMETERS, ParameterError, Params
+from simulate.parameters import (
+    PARAMETERS,
+    PRODUCT_LIMITS,
+    SHARE_GROUPS,
+    ParameterError,
+    Params,
+)
 from simulate.policies import REGISTRY
 from simulate.scenario import MAX_EXTENDS, Scenario
 from simulate.schema import (
@@ -239,6 +245,49 @@ def test_every_parameter_runs_at_its_hard_bounds(owner, parameter):
             model = PathwaysModel(params, policies, seed=1, horizon_months=2).run(2)
         model.close()
         assert time.monotonic() - started < 20
+
+
+def _extreme(parameter, draw):
+    """A value a user may well set: a hard bound, an end of the plausible range or the
+    default."""
+    values = [*parameter.bounds, parameter.default, *(parameter.range or ())]
+    return parameter.type(draw(st.sampled_from(values)))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_extreme_values_together_never_break_the_arithmetic(data):
+    """Many parameters at once at their extremes, with any modules at theirs: a few months
+    run with numpy's divide, invalid and overflow errors raised (each value alone is
+    covered above; this finds the pairs, such as a programme's posts counted in coaches'
+    hours when a coach works no hours)."""
+    # Shares that must add up to at most one, and exit hazards whose product with their
+    # factors is limited, keep their defaults (drawn at their upper bounds they are
+    # refused, which tests nothing here).
+    grouped = {name for group in SHARE_GROUPS for name in group} | {
+        name for names, _ in PRODUCT_LIMITS for name in names}
+    overrides = {p.name: _extreme(p, data.draw) for p in PARAMETERS.values()
+                 if p.type in (int, float) and p.name not in grouped | {"size"}
+                 and data.draw(st.booleans(), label=p.name)}
+    overrides.update(size=150, burn_in_months=data.draw(st.integers(0, 2)))
+    try:
+        params = Params.from_overrides(overrides)
+    except ParameterError:  # a group that does not add up, an exit past its third
+        return
+    policies = []
+    for name in data.draw(st.lists(st.sampled_from(sorted(REGISTRY)), unique=True)):
+        cls = REGISTRY[name]
+        values = {p.name: _extreme(p, data.draw) for p in cls.parameters.values()
+                  if p.type in (int, float) and data.draw(st.booleans(), label=p.name)}
+        try:
+            policies.append(cls(values, None))
+        except ParameterError:
+            continue
+    try:
+        with np.errstate(divide="raise", invalid="raise", over="raise"):
+            PathwaysModel(params, policies, seed=1, horizon_months=3).run(3).close()
+    except ParameterError:  # a combination a policy refuses when it starts
+        return
 
 
 @hostile(300)
