@@ -55,9 +55,10 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/crn.py --json
 	$(BIN)/python benchmarks/sweep.py --json --skip-sobol
 
-# tests/baseline_snapshot.json: key outputs of the baseline at a fixed seed, which
-# tests/test_snapshot.py compares with a fresh run. Refresh it when a change is meant to
-# move results, and commit it with the change.
+# tests/baseline_snapshot.json and tests/modules_snapshot.json: key outputs of the
+# baseline, and of every module at once, at a fixed seed, which tests/test_snapshot.py
+# compares with a fresh run. Refresh them when a change is meant to move results, and
+# commit them with the change.
 snapshot: $(STAMP)
 	$(BIN)/python tests/update_snapshot.py
 

@@ -1,4 +1,5 @@
-"""The shipped baseline still gives the committed snapshot (see tests/update_snapshot.py)."""
+"""The shipped baseline, and every module at once, still give the committed snapshots (see
+tests/update_snapshot.py)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,15 @@ import pytest
 from tests import update_snapshot as snapshot
 
 
-def test_baseline_outputs_match_the_committed_snapshot():
+@pytest.mark.parametrize("path, settings", snapshot.SNAPSHOTS,
+                         ids=[p.stem for p, _ in snapshot.SNAPSHOTS])
+def test_outputs_match_the_committed_snapshot(path, settings):
     try:
-        committed = snapshot.load()
-        settings = {k: committed[k] for k in snapshot.SETTINGS}
+        committed = snapshot.load(path)
+        settings = {k: committed[k] for k in settings}
         values = committed["values"]
     except (OSError, KeyError, json.JSONDecodeError) as err:
-        pytest.fail(f"no usable snapshot at {snapshot.PATH} ({err!r}); "
+        pytest.fail(f"no usable snapshot at {path} ({err!r}); "
                     "write one with `make snapshot`", pytrace=False)
     fresh = snapshot.take(settings)
     if snapshot.differences(values, fresh):

@@ -1,14 +1,17 @@
-"""The baseline snapshot: key outputs of the shipped baseline at a fixed seed, committed.
+"""The snapshots: key outputs of the shipped baseline, and of every module at once
+(``scenarios/all-modules.yaml``), at a fixed seed, committed.
 
-``make snapshot`` (``python tests/update_snapshot.py``) runs ``scenarios/baseline.yaml``
-for a few replicates and writes ``tests/baseline_snapshot.json``; ``tests/test_snapshot.py``
-runs it again and compares, so a change that moves results shows in review. When a
-change is meant to move them, refresh the snapshot and commit it with the change.
+``make snapshot`` (``python tests/update_snapshot.py``) runs both scenarios for a few
+replicates and writes ``tests/baseline_snapshot.json`` and ``tests/modules_snapshot.json``;
+``tests/test_snapshot.py`` runs them again and compares, so a change that moves results
+shows in review. When a change is meant to move them, refresh the snapshots and commit
+them with the change.
 
 Per replicate: exits by destination, the stock and the share of the initial stock on
-assistance, mother-months and benefit spending at 12, 24 and 36 months; and a few
-monthly metrics at the last month. Counts are stored as integers and must match exactly;
-other values are floats (written with every digit) and must match to a relative 1e-9.
+assistance, mother-months and benefit spending at 12, 24 and 36 months; and monthly
+metrics at the last month (a few for the baseline, every one, the modules' own included,
+for the modules). Counts are stored as integers and must match exactly; other values are
+floats (written with every digit) and must match to a relative 1e-9.
 """
 
 from __future__ import annotations
@@ -21,6 +24,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PATH = ROOT / "tests" / "baseline_snapshot.json"
 SETTINGS = {"scenario": "scenarios/baseline.yaml", "seed": 20250101, "reps": 3, "months": 36}
+# Every module at once, with every monthly metric (the modules' own included) at the last
+# month: a change that moves what any module does shows in review.
+MODULES_PATH = ROOT / "tests" / "modules_snapshot.json"
+MODULES_SETTINGS = {"scenario": "scenarios/all-modules.yaml", "seed": 20250101, "reps": 2,
+                    "months": 24, "monthly": "all"}
+SNAPSHOTS = ((PATH, SETTINGS), (MODULES_PATH, MODULES_SETTINGS))
 OUTCOMES = ("exits_work", "exits_study", "exits_noncooperation", "exits_partner", "exits_other",
             "exits_all", "on_assistance", "share_on_assistance", "mother_months_on_assistance",
             "benefit_spending_eur")
@@ -57,9 +66,11 @@ def take(settings: dict) -> dict[str, int | float]:
                     values[f"r{r}/{name}_{x}m"] = row[f"{name}_{x}m"]
     monthly = result.monthly[result.monthly["month"] == last]
     for r, metric, value in zip(monthly["replicate"], monthly["metric"], monthly["value"]):
-        if metric in MONTHLY:
+        if settings.get("monthly") == "all" or metric in MONTHLY:
             values[f"r{int(r)}/month{last}/{metric}"] = value
-    return {k: (float(v) if is_float(k) else round(v)) for k, v in sorted(values.items())}
+    # A count is stored as an integer and must match exactly; anything else is a float.
+    return {k: (float(v) if is_float(k) or not float(v).is_integer() else round(v))
+            for k, v in sorted(values.items())}
 
 
 def _same(old, new) -> bool:
@@ -91,7 +102,7 @@ def report(committed: dict, fresh: dict, settings: dict, most: int = 40) -> str:
     lines = differences(committed, fresh)
     shown = lines[:most] + ([f"... and {len(lines) - most} more"] if len(lines) > most else [])
     return "\n".join([
-        (f"{len(lines)} of {len(committed)} baseline outputs moved ({settings['scenario']}, "
+        (f"{len(lines)} of {len(committed)} outputs moved ({settings['scenario']}, "
          f"seed {settings['seed']}, {settings['reps']} replicates, {settings['months']} "
          "months; counts must match exactly, floats to a relative 1e-9):"),
         f"{'output':<48} {'snapshot':>22}  -> now", *shown,
@@ -99,15 +110,15 @@ def report(committed: dict, fresh: dict, settings: dict, most: int = 40) -> str:
          f"and commit {PATH.relative_to(ROOT)} with the change.")])
 
 
-def load() -> dict:
-    return json.loads(PATH.read_text())
+def load(path: Path = PATH) -> dict:
+    return json.loads(path.read_text())
 
 
 def main() -> int:
-    settings = dict(SETTINGS)
-    values = take(settings)
-    PATH.write_text(json.dumps({**settings, "values": values}, indent=1) + "\n")
-    print(f"wrote {len(values)} outputs to {PATH.relative_to(ROOT)}")
+    for path, settings in SNAPSHOTS:
+        values = take(dict(settings))
+        path.write_text(json.dumps({**settings, "values": values}, indent=1) + "\n")
+        print(f"wrote {len(values)} outputs to {path.relative_to(ROOT)}")
     return 0
 
 
