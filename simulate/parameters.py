@@ -553,9 +553,9 @@ CORE: tuple[Parameter, ...] = (
            "Hours of a regular job.", unit="hours per week", kind="setting", lo=1.0, hi=80.0),
     amount("hourly_wage_eur", 14.06, (13.0, 18.0),
            ASSUMPTION + ": about the statutory minimum wage in 2025",
-           "Gross hourly wage of an offer.", unit="EUR per hour"),
+           "Gross hourly wage of an offer.", unit="EUR per hour", lo=0.01),
     amount("weeks_per_month", 4.33, (4.33, 4.33), "52 weeks / 12 months",
-           "Weeks in a month.", unit="weeks", kind="setting"),
+           "Weeks in a month.", unit="weeks", kind="setting", lo=1.0, hi=5.0),
     share("offer_acceptance", 0.85, (0.6, 0.95), ASSUMPTION,
           "Probability of accepting a workable offer whose believed monthly gain is well "
           "above acceptance_gain_reference_eur.", unit="probability"),
