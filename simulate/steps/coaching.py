@@ -25,6 +25,7 @@ import numpy as np
 
 from simulate.population import NEVER
 from simulate.states import Barrier, Status
+from simulate.steps import BOUND_MARGIN
 from simulate.steps.transitions import leave_assistance
 
 if TYPE_CHECKING:
@@ -228,7 +229,7 @@ def largest_lapse_chance(model: PathwaysModel) -> float:
     stress = max(float(m.stress[:n].max(initial=0.0)), 0.0)
     return (p.lapse_hazard * (1.0 + p.lapse_low_trust_effect * distrust)
             * (1.0 + p.lapse_stress_effect * stress)
-            * max(p.lapse_exempt_factor, 1.0)) * (1.0 + 1e-6)
+            * max(p.lapse_exempt_factor, 1.0)) * (1.0 + BOUND_MARGIN)
 
 
 def _lapses(model: PathwaysModel, on: np.ndarray) -> None:

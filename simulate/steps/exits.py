@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from simulate.states import EntryReason, Status
+from simulate.steps import BOUND_MARGIN
 from simulate.steps.transitions import leave_assistance
 
 if TYPE_CHECKING:
@@ -54,5 +55,5 @@ def largest_hazards(model: PathwaysModel) -> tuple[float, float]:
     study = p.study_exit_hazard * max(p.study_young_factor, 1.0) * max(
         p.study_student_finance_factor, 1.0)
     mod = float(model.mothers.mod_exit_other[: model.mothers.n].max(initial=1.0))
-    margin = 1e-6
-    return study + margin, min(p.other_exit_hazard * mod, THIRD) + margin
+    # Absolute: the threshold of other exits is 2/3 plus the hazard, summed in float32.
+    return study + BOUND_MARGIN, min(p.other_exit_hazard * mod, THIRD) + BOUND_MARGIN

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from simulate.states import LADDER_PARTTIME, Barrier, Status
+from simulate.steps import BOUND_MARGIN
 
 if TYPE_CHECKING:
     from simulate.model import PathwaysModel
@@ -126,5 +127,4 @@ def largest_chances(model: PathwaysModel) -> tuple[float, float]:
             * (1.0 + p.ladder_stress_effect * max(float(m.stress[:n].max(initial=0.0)), 0.0))
             * max(1.0 + p.ladder_fast_change_effect, 1.0)
             * max(p.ladder_event_down_factor, 1.0))
-    margin = 1.0 + 1e-6
-    return min(up * margin, 1.0), min(down * margin, 1.0)
+    return min(up * (1.0 + BOUND_MARGIN), 1.0), min(down * (1.0 + BOUND_MARGIN), 1.0)
