@@ -229,6 +229,49 @@ class _WorkExitDurability(Statistic):
         return 100.0 * self.hits / self.total if self.total else np.nan, 1.0
 
 
+def _reached(alt: PathwaysModel) -> np.ndarray:
+    """Every mother the alternative's programmes have reached so far."""
+    return np.unique(np.concatenate(
+        [p.ever_participants(ctx) for p, ctx in alt.policy_contexts()]
+        or [np.zeros(0, np.int64)]))
+
+
+class _ParticipantDays(Statistic):
+    """Days in paid work of the programme's participants over the ``after_months`` months
+    after they were first reached, less those of the same mothers without the programme, per
+    participant (mothers first reached in months 0..enrol_months)."""
+
+    def __init__(self, horizon_months: int, after_months: int, enrol_months: int) -> None:
+        if enrol_months + after_months > horizon_months:
+            raise ValueError("horizon_months must reach enrol_months plus after_months")
+        self.horizon_months = horizon_months
+        self.after = after_months
+        self.enrol = enrol_months
+        self.first = np.zeros(0, dtype=np.int32)   # month first reached, per mother; -1: not
+        self.diff = 0.0
+        self.count = 0
+
+    def observe(self, base: PathwaysModel, alt: PathwaysModel) -> None:
+        t = base.month
+        n = alt.mothers.n
+        if len(self.first) < n:
+            self.first = np.concatenate(
+                [self.first, np.full(n - len(self.first), -1, dtype=np.int32)])
+        if t <= self.enrol:
+            ids = _reached(alt)
+            new = ids[self.first[ids] < 0]
+            self.first[new] = t
+            self.count += len(new)
+        # Everyone reached at most after_months ago and not in her first month.
+        since = t - self.first[:n]
+        followed = np.flatnonzero((self.first[:n] >= 0) & (since >= 1) & (since <= self.after))
+        self.diff += float(np.count_nonzero(working(alt, followed))
+                           - np.count_nonzero(working(base, followed)))
+
+    def value(self) -> tuple[float, float]:
+        return (self.diff * DAYS_PER_MONTH / self.count if self.count else np.nan), 1.0
+
+
 class _ParticipantEffect(Statistic):
     """Employment of the alternative's programme participants ``after`` months after they
     were first reached, less the employment of the same mothers in the base world (pp).
@@ -337,6 +380,11 @@ STATISTICS: dict[str, StatisticSpec] = {
         "of exits to work, the share employed without assistance (state "
         "employed_without_assistance) or back on assistance (state on_assistance) "
         "after_months later, in the base"),
+    "participant_days_in_work": StatisticSpec(
+        _ParticipantDays, ("horizon_months", "after_months", "enrol_months"),
+        "days per participant",
+        "days in paid work of programme participants over the after_months months after "
+        "they were first reached, less those of the same mothers without the programme"),
     "participant_employment_effect": StatisticSpec(
         _ParticipantEffect, ("horizon_months", "after_months", "enrol_months",
                              "minus_months"), "percentage points",
