@@ -10,10 +10,13 @@ run at once up to a number the municipality pays for. In a trajectory:
 - the debt problem resolves with a monthly probability of its own (on top of the
   model's resolution of a referral taken up);
 - stress falls (the collectors' pressure is lifted);
-- until her debts are settled, creditors take most of what she earns above the amount
-  left to live on, typically 90% (Koning, ESB 2014), so a job adds little to her income:
-  she keeps only the rest of a positive gain she weighs against an offer
-  (``mod_gain_kept``); once they are settled she keeps it all again;
+- creditors take most of what she earns above the amount left to live on, typically 90%
+  (Koning, ESB 2014), so a job adds little to her income while the arrangement runs; but
+  a debt arrangement also obliges her to seek and accept paid work (the Wsnp's duty to
+  make an effort to find work, which amicable arrangements follow), so in the model it
+  does not change whether she takes an offer: Koning found more outflow, mostly not to
+  work, not less work, and the evidence check debt_assistance_not_to_work holds the
+  model to that;
 - the full disclosure of income and spending a trajectory demands has a threat effect:
   more leave assistance for other reasons (``mod_exit_other``; Koning 2014: debt
   assistance in Amsterdam raised outflow from assistance, mostly not to work).
@@ -34,8 +37,6 @@ from simulate.policies.context import PolicyContext
 from simulate.population import NEVER
 from simulate.states import Barrier, Status
 
-KONING = ("Koning (2014), ESB 22 January 2014: under a debt arrangement about 90% of "
-          "income goes to creditors")
 DEBTS = np.uint8(1 << Barrier.DEBTS)
 
 
@@ -70,14 +71,14 @@ class DebtCounselling(Policy):
               ASSUMPTION + "; 004:532: debts give much stress",
               "Share of her stress lifted each month in a trajectory.",
               unit="share per month"),
-        share("creditor_share", 0.9, (0.7, 0.95), KONING,
-              "Share of a positive income gain from a job that goes to creditors while her "
-              "debts in a trajectory are not yet settled.", kind="fact"),
         factor("other_exit_factor", 2.0, (1.0, 4.0),
                ASSUMPTION + "; Koning (2014), ESB 22 January 2014: debt assistance has threat "
-               "effects and raises outflow from assistance, mostly not to work",
+               "effects and raises outflow from assistance, mostly not to work; the size is "
+               "what the model does not know, and the default was chosen with the evidence "
+               "check in view",
                "Hazard of leaving assistance for other reasons in a trajectory, relative to "
-               "without (the full disclosure of finances it demands).", kind="uncertainty"),
+               "without (the full disclosure of finances it demands).", kind="uncertainty",
+               calibrated_to=("debt_assistance_outflow", "debt_assistance_not_to_work")),
         Parameter("cost_per_trajectory_month_eur", 100.0, "EUR per trajectory per month",
                   (50.0, 200.0),
                   ASSUMPTION + ": a trajectory of a few thousand euros over its duration",
@@ -169,8 +170,6 @@ class DebtCounselling(Policy):
         m.barriers_referred[solved] &= ~DEBTS
         self.resolved = len(solved)
         m.stress[active] *= np.float32(1.0 - p.stress_relief_per_month)
-        # Until her debts are settled, creditors take most of what a job would add.
-        ctx.scale("mod_gain_kept", owing[~np.isin(owing, solved)], 1.0 - p.creditor_share)
         ctx.scale("mod_exit_other", active, p.other_exit_factor)
 
     def report(self, ctx: PolicyContext) -> dict[str, float]:
