@@ -37,6 +37,7 @@ from simulate.parameters import (
     PRACTICE,
     Parameter,
     ParameterSet,
+    amount,
     count,
     factor,
     hazard,
@@ -259,6 +260,13 @@ class PeerGroups(Policy):
                "(the JOBS trial: Brenninkmeijer & Blonk 2012)",
                "Extra relative chance of a job offer in a month as an active member (the "
                "group practises searching and applying).", kind="uncertainty"),
+        amount("search_effect_months", 6.0, (0.0, 12.0),
+               ASSUMPTION + "; what a group teaches about searching lasts beyond its "
+               "sessions: after a one-week training the JOBS participants were more often "
+               "in work at 6 months, less so at 12 (Brenninkmeijer & Blonk 2012)",
+               "After a member completes her group, the job-search effect fades over this "
+               "many months (it is job_search_effect x exp(-months since the end / this); "
+               "0: it ends with the group).", unit="months", kind="uncertainty", hi=120.0),
         share("tie_per_month", 0.15, (0.03, 0.4),
               ASSUMPTION + "; " + PRACTICE + ": effects run through ties; friendships take "
               "time, so a short course forms few (the JOBS trial's effect faded within a "
@@ -416,6 +424,14 @@ class PeerGroups(Policy):
             active = g.members[g.active]
             ctx.scale("mod_ladder_up", active, 1.0 + p.ladder_effect * self.effect)
             ctx.scale("mod_offer", active, 1.0 + p.job_search_effect * self.effect)
+        # What members learnt about searching fades after their group's end.
+        if p.search_effect_months > 0 and p.job_search_effect > 0:
+            for g in self.groups:
+                since = t - (g.start + self.duration()) + 1
+                if since >= 1:
+                    fade = np.exp(-since / p.search_effect_months)
+                    ctx.scale("mod_offer", g.members[g.active],
+                              1.0 + p.job_search_effect * self.effect * fade)
         own = self._own_degree(ctx)
         tied = np.flatnonzero(own > 0)
         ctx.scale("mod_job_loss", tied, (1.0 - p.job_loss_reduction_per_tie)
