@@ -31,6 +31,13 @@ Statistics:
 - ``metric_share: {numerator: [METRIC, ...], denominator: [METRIC, ...]}``: the sum over
   the window's months of the numerator metrics over that of the denominator metrics
   (monthly metrics of the run, e.g. job starts by kind of childcare).
+- ``rate_ratio: {numerator: {events: [...], exposure: [...]}, denominator: {events: [...],
+  exposure: [...]}}``: the ratio of two rates over the window, each the sum of its event
+  metrics over the sum of its exposure metrics (monthly metrics of the run): how much more
+  often part-time workers leave for work than others, or long-term recipients than
+  newcomers.
+- ``stock_outflow: MONTHS``: the share of the run's month-0 stock not on assistance MONTHS
+  months later (the stock's yearly outflow for 12).
 - ``metric_total: METRIC`` (or a list of metrics) with ``months: [FIRST, LAST]``: the sum
   of the metrics over months FIRST to LAST of the run, inclusive (a programme's count over
   its period, e.g. ``{metric_total: training_peer_group_new_members, months: [1, 12]}``).
@@ -69,7 +76,8 @@ TOP_KEYS = ("name", "description", "sampling", "validation", "calibration", "tar
 TARGET_KEYS = ("name", "description", "value", "sample_size", "standard_error", "tolerance",
                "source", "note", "statistic")
 KINDS = ("share", "mean", "sd", "stock_ratio", "long_term_share", "metric_share",
-         "metric_total")
+         "metric_total", "rate_ratio", "stock_outflow")
+RATE_PARTS = ("events", "exposure")
 STOCK_MONTHS = ("horizon", "window_end")
 
 # Values each column of the sample can take (None: a number).
@@ -120,6 +128,8 @@ class Statistic:
         numerator, denominator: For ``metric_share``: the monthly metrics summed.
         metrics, months: For ``metric_total``: the monthly metrics summed over months
             ``months[0]`` to ``months[1]`` of the run, inclusive.
+        rates: For ``rate_ratio``: ((events, exposure) of the numerator's rate, the same of
+            the denominator's).
     """
 
     kind: str
@@ -131,16 +141,19 @@ class Statistic:
     denominator: tuple[str, ...] = ()
     metrics: tuple[str, ...] = ()
     months: tuple[int, int] | None = None
+    rates: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
         """The monthly metrics the statistic reads."""
-        return self.numerator + self.denominator + self.metrics
+        rated = tuple(name for events, exposure in self.rates for name in events + exposure)
+        outflow = ("cohort_on_assistance",) if self.kind == "stock_outflow" else ()
+        return self.numerator + self.denominator + self.metrics + rated + outflow
 
     @property
     def is_share(self) -> bool:
         """A share (0-1) of people or events: shown in percent."""
-        return self.kind in ("share", "long_term_share", "metric_share")
+        return self.kind in ("share", "long_term_share", "metric_share", "stock_outflow")
 
     def stock_month(self, horizon_months: int, window: Window) -> int:
         if self.month == "horizon":
@@ -172,6 +185,23 @@ class Statistic:
             rows = monthly.loc[(monthly.index >= window.first) & (monthly.index <= window.last)]
             den = float(rows[list(self.denominator)].to_numpy().sum())
             return float(rows[list(self.numerator)].to_numpy().sum()) / den if den else math.nan
+        if self.kind == "rate_ratio":
+            if monthly is None:
+                raise ValueError("rate_ratio needs the run's monthly metrics")
+            rows = monthly.loc[(monthly.index >= window.first) & (monthly.index <= window.last)]
+
+            def rate(events: tuple[str, ...], exposure: tuple[str, ...]) -> float:
+                at_risk = float(rows[list(exposure)].to_numpy().sum())
+                return float(rows[list(events)].to_numpy().sum()) / at_risk if at_risk else math.nan
+
+            (top, bottom) = (rate(*self.rates[0]), rate(*self.rates[1]))
+            return top / bottom if bottom else math.nan
+        if self.kind == "stock_outflow":
+            if monthly is None:
+                raise ValueError("stock_outflow needs the run's monthly metrics")
+            cohort = monthly["cohort_on_assistance"]
+            start = float(cohort.loc[0])
+            return 1.0 - float(cohort.loc[self._month_number()]) / start if start else math.nan
         if self.kind == "metric_total":
             if monthly is None:
                 raise ValueError("metric_total needs the run's monthly metrics")
@@ -203,6 +233,12 @@ class Statistic:
         if self.kind == "metric_share":
             return (f"sum of {' + '.join(self.numerator)} / sum of "
                     f"{' + '.join(self.denominator)} over the window")
+        if self.kind == "rate_ratio":
+            (a, b), (c, d) = self.rates
+            return (f"({' + '.join(a)} per {' + '.join(b)}) / ({' + '.join(c)} per "
+                    f"{' + '.join(d)}) over the window")
+        if self.kind == "stock_outflow":
+            return f"share of the month-0 stock not on assistance {self.month} months later"
         among = "" if not self.among.terms else f" among {self.among.text()}"
         what = self.condition.text() if self.kind == "share" else self.column
         return f"{self.kind} of {what}{among}"
@@ -283,6 +319,12 @@ class TargetSet:
                                  f"month {t.statistic.month_range()[1]} is outside the validation "
                                  f"run (months 0 to {self.months}: burn-in plus window); "
                                  "lengthen sampling.window_months", KIND)
+            if (t.statistic.kind == "stock_outflow"
+                    and t.statistic._month_number() > self.months):
+                raise InputError(self.source, f"targets[{i}].statistic.stock_outflow",
+                                 f"month {t.statistic.month} is outside the validation run "
+                                 f"(months 0 to {self.months}: burn-in plus window); lengthen "
+                                 "sampling.window_months", KIND)
             if t.statistic.kind == "stock_ratio":
                 month = t.statistic.stock_month(horizon_months, self.window)
                 if not 0 <= month <= self.months:
@@ -453,15 +495,27 @@ def _read_statistic(r: Reader, value: Any, where: str) -> Statistic:
         raise r.error(where, "give exactly one of " + ", ".join(KINDS)
                       + " (e.g. {share: exempt} or {mean: age_years})")
     kind = kinds[0]
-    alone = kind in ("stock_ratio", "long_term_share", "metric_share")
+    alone = kind in ("stock_ratio", "long_term_share", "metric_share", "rate_ratio",
+                     "stock_outflow")
     if kind == "metric_total":
         r.known_keys(data, (kind, "months"), where)
         return Statistic(kind, metrics=_read_metrics(r, data[kind], join(where, kind)),
                          months=_read_months(r, r.required(data, "months", where),
                                              join(where, "months")))
     r.known_keys(data, (kind,) if alone else (kind, "among"), where)
-    if kind == "long_term_share":
+    if kind in ("long_term_share", "stock_outflow"):
         return Statistic(kind, month=r.integer(data[kind], join(where, kind), 1, 1200))
+    if kind == "rate_ratio":
+        spec = r.mapping(data[kind], join(where, kind))
+        r.known_keys(spec, ("numerator", "denominator"), join(where, kind))
+        rates = []
+        for part in ("numerator", "denominator"):
+            here = join(join(where, kind), part)
+            rate = r.mapping(r.required(spec, part, join(where, kind)), here)
+            r.known_keys(rate, RATE_PARTS, here)
+            rates.append(tuple(_read_metrics(r, r.required(rate, name, here), join(here, name),
+                                             listed=True) for name in RATE_PARTS))
+        return Statistic(kind, rates=tuple(rates))  # type: ignore[arg-type]
     if kind == "metric_share":
         spec = r.mapping(data[kind], join(where, kind))
         r.known_keys(spec, ("numerator", "denominator"), join(where, kind))
