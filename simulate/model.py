@@ -76,6 +76,9 @@ from simulate.steps import (
 from simulate.steps.coaching import sanctioned
 from simulate.steps.jobs import CARE_KINDS, Offers, benefit
 
+# Months after an exit to work at which the durability metrics look at her again (CBS
+# follows exits to work 6 and 18 months).
+DURABILITY_MONTHS = (6, 18)
 # Arrivals are drawn this many months ahead in one pass. Attributes are keyed by mother id
 # and arrival counts by month, so the block length changes speed, never results.
 ARRIVAL_BLOCK_MONTHS = 12
@@ -88,7 +91,8 @@ EVENT_METRICS = (
     "offers_declined_income_belief", "offers_failed_childcare", "job_starts_parttime",
     *(f"job_starts_care_{k}" for k in CARE_KINDS),
     "job_losses", "job_losses_care_breakdown", "returns_after_job_loss", "returns_of_leavers",
-    "lapses", "lapses_noticed", "sanctions", "barriers_detected", "referrals_taken_up",
+    "lapses", "lapses_noticed", "sanctions", "info_lapses", "info_lapses_noticed", "no_shows",
+    "exit_work_from_parttime", "exits_under_12m", "exits_36m_plus", "barriers_detected", "referrals_taken_up",
     "barriers_resolved", "informal_care_arranged", "informal_care_breakdowns",
     "childcare_places_allocated", "exemptions_started", "exemptions_ended", "births",
     "stress_events", "ladder_up", "ladder_down")
@@ -271,6 +275,9 @@ class PathwaysModel(mesa.Model):
         self._next_id = self.mothers.n
         # Spells that ended before month 0 are not this run's microdata.
         self.spells.chunks.clear()
+        # Exits to work of the run's months, kept as long as the durability metrics
+        # follow them (DURABILITY_MONTHS).
+        self._work_exits: dict[int, np.ndarray] = {}
         coaching.update_caseloads(self)
 
     def add_mothers(self, k: int, stock: bool) -> np.ndarray:
@@ -408,6 +415,11 @@ class PathwaysModel(mesa.Model):
 
     # ---- recording ------------------------------------------------------------------------
     def _record(self, policy_metrics: dict[str, float] | None = None) -> None:
+        t, m = self.month, self.mothers
+        if t >= 1:
+            self._work_exits[t] = np.flatnonzero((m.exit_month[: m.n] == t)
+                                                 & (m.status[: m.n] == Status.IN_WORK))
+            self._work_exits.pop(t - max(DURABILITY_MONTHS) - 1, None)
         self.record.add(self.month, self.metrics(policy_metrics or {}))
         self.datacollector.collect(self)
         self.running = self.month <= self.horizon_months
@@ -446,6 +458,7 @@ class PathwaysModel(mesa.Model):
         paid[cut] *= 1.0 - p.sanction_benefit_cut_share
         n_regular = int(np.count_nonzero(table.regular & table.active))
         tally = self.tally
+        months_on = t - m.duration_since[on]
         out: dict[str, float] = {
             "on_assistance": len(on),
             "on_assistance_target_group": int(target.sum()),
@@ -455,6 +468,11 @@ class PathwaysModel(mesa.Model):
             "in_work": int(np.count_nonzero(in_work)),
             "jobless": int(np.count_nonzero(status == Status.JOBLESS)),
             "parttime_working": int(np.count_nonzero(on_now & m.parttime[:n])),
+            "on_assistance_not_parttime": int(np.count_nonzero(on_now & ~m.parttime[:n])),
+            "exit_work_not_parttime": tally.get("exit_work", 0)
+            - tally.get("exit_work_from_parttime", 0),
+            "on_assistance_under_12m": int(np.count_nonzero(months_on < 12)),
+            "on_assistance_36m_plus": int(np.count_nonzero(months_on >= 36)),
             "exempt": int(np.count_nonzero(exempt)),
             **{f"exempt_{r.name.lower()}": int(np.count_nonzero(exempt & (reasons == r)))
                for r in ExemptionReason if r != ExemptionReason.NONE},
@@ -489,6 +507,15 @@ class PathwaysModel(mesa.Model):
             "mean_stress": float(m.stress[on].mean()) if len(on) else np.nan,
             "benefit_spending_eur": float(paid.sum()),
         }
+        # How the exits to work of some months ago fare now (CBS follows them 6 and 18
+        # months): in work without assistance, or back on it.
+        for k in DURABILITY_MONTHS:
+            cohort = self._work_exits.get(t - k, np.zeros(0, dtype=np.int64))
+            out[f"work_exits_{k}m_ago"] = len(cohort)
+            out[f"work_exits_{k}m_ago_in_work"] = int(np.count_nonzero(
+                status[cohort] == Status.IN_WORK))
+            out[f"work_exits_{k}m_ago_on_assistance"] = int(np.count_nonzero(
+                status[cohort] == Status.ON_ASSISTANCE))
         if self.policies:
             reached = [p.ever_participants(ctx) for p, ctx in self.policy_contexts()]
             out["programme_reached"] = len(np.unique(np.concatenate(reached)))

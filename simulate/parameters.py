@@ -50,6 +50,9 @@ class Parameter:
         doc_nl: ``doc`` in Dutch, for the Dutch report (when empty, the report takes it
             from :mod:`simulate.report.parameters_nl`).
         unit_nl: ``unit`` in Dutch (likewise).
+        calibrated_to: Names of the targets (``simulate validate``) or evidence checks
+            whose published figure this value was fitted or tuned to: an evidence check
+            whose result rests on such a parameter shows consistency, not evidence.
     """
 
     name: str
@@ -65,6 +68,7 @@ class Parameter:
     choices: tuple[str, ...] | None = None
     doc_nl: str = ""
     unit_nl: str = ""
+    calibrated_to: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -158,6 +162,36 @@ def amount(name, default, range, source, doc, lo=0.0, hi=AMOUNT_MAX, **kw) -> Pa
 
 
 ROTTERDAM = "Rotterdam evaluation (2025), cohort of 855"
+# Published figures the mechanisms below rest on (docs/evidence.md lists them with the
+# parameters they inform).
+DIVOSA_PARTTIME = ("Divosa (2019), Parttime werk in de bijstand (Benchmark Werk & Inkomen): "
+                   "every month 8% of people on assistance earn from part-time or flexible "
+                   "work, typically EUR 489 a month; they leave for work almost 3 times as "
+                   "often as others, single parents and women 4 times; the longer on "
+                   "assistance, the less part-time work")
+CBS_DURATION = ("CBS (2008), Korter in de bijstand, makkelijker eruit: in 2006 the assistance "
+                "of 22% of those on it for less than a year ended, of 8% of those on it for "
+                "more than three years")
+CPB_EXPERIMENTS = ("CPB (2022), Vervolgonderzoek experimenten Participatiewet: exempting "
+                   "recipients from their obligations did not lower work two years on "
+                   "(Utrecht: 24% working 12+ hours a week against 15%; no effect in "
+                   "Deventer and Wageningen)")
+LONE_PARENT_OBLIGATIONS = ("Avram, Brewer & Salvatori (2018), Labour Economics 51: work-search "
+                           "requirements for UK single parents raised exits from benefit, "
+                           "about half of them into (mostly part-time) work")
+CBS_SANCTIONS = ("CBS (2007), Kortdurende bijstandsuitkeringen vaker gekort: 0.9% of the "
+                 "benefits in payment had a financial sanction running, four times as often "
+                 "in spells under a year as in spells of five years or more")
+INSPECTIE_SANCTIONS = ("Inspectie SZW (2017), Handhaving arbeidsverplichtingen: the legal "
+                       "minimum sanction for breaching the work obligations is a cut of a "
+                       "month's benefit; many municipalities do not enforce the obligations")
+SANCTIONS_WORK = ("Van den Berg, Van der Klaauw & Van Ours (2004), J. Labor Econ. 22: a "
+                  "sanction substantially raises the transition from welfare to work "
+                  "(Rotterdam)")
+DURABILITY = ("work_exit_lasts_6_months", "work_exit_lasts_18_months",
+              "work_exit_back_on_assistance")
+DIVOSA_REENTRY = ("Divosa (2015), monitor in- en uitstroom 2014: of those whose assistance "
+                  "ended through enforcement, 28% are back within six months")
 POP = {"group": "population"}
 
 CORE: tuple[Parameter, ...] = (
@@ -284,11 +318,13 @@ CORE: tuple[Parameter, ...] = (
           "Share of those entering the modelled population who were already on assistance "
           "when their pregnancy became known: they bring their months on assistance with "
           "them and are not inflow into assistance.", **POP),
-    amount("transfer_past_months_mean", 36.0, (12.0, 180.0),
+    amount("transfer_past_months_mean", 36.0, (12.0, 120.0),
            ASSUMPTION + "; calibrated in scenarios/baseline.yaml, with inflow_transfer_share, "
            "to 52% on assistance for 3 years or more (004:194-196; docs/calibration.md)",
            "Mean months on assistance already behind a woman who becomes pregnant while on "
-           "assistance (exponential).", unit="months", **POP),
+           "assistance, before truncation (exponential, truncated at her adult months: no "
+           "more months than she has been older than age_min_years).", unit="months",
+           **POP),
     count("burn_in_months", 120, (24, 240),
           ASSUMPTION + ": the slowest pools (mothers in work, followed for "
           "work_followup_months, and leavers who may return, whose returns feed the stock) "
@@ -401,37 +437,57 @@ CORE: tuple[Parameter, ...] = (
     share("topup_info_per_contact", 0.05, (0.0, 0.2), ASSUMPTION,
           "Probability that a contact teaches a mother that the top-up continues.",
           unit="probability"),
-    hazard("lapse_hazard", 0.08, (0.02, 0.25),
+    hazard("lapse_hazard", 0.02, (0.005, 0.1),
+           ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 0.9% of benefits with a "
+           "sanction running (" + CBS_SANCTIONS + ")",
+           "Monthly probability that a mother with the work obligation breaches it (does not "
+           "apply, refuses suitable work, misses a re-integration appointment), with full "
+           "trust in services and no stress; noticed, it brings a sanction (79.6% of "
+           "sanctions are for the work obligation: Divosa Benchmark 2020).",
+           calibrated_to=("sanctioned_share",)),
+    hazard("no_show_hazard", 0.02, (0.005, 0.1),
            ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 14% of leavers leaving "
            "for non-cooperation (" + ROTTERDAM + "; docs/calibration.md)",
-           "Monthly probability of a lapse (a missed appointment, the information duty not "
-           "met) with full trust in services and no stress; it happens with or without "
-           "coach contact."),
+           "Probability that a mother misses a coach's appointment and does not answer, so "
+           "that her benefit is suspended and stopped (exit for non-cooperation), with full "
+           "trust in services and no stress; exempted mothers too.",
+           calibrated_to=("exit_noncooperation",)),
+    hazard("info_lapse_hazard", 0.003, (0.0, 0.02),
+           ASSUMPTION + ": data matching finds a few unreported changes",
+           "Monthly probability that a mother does not meet the information duty (a changed "
+           "situation not reported, papers not handed in), with full trust in services and "
+           "no stress; exempted mothers keep this duty. Noticed, it stops the benefit (exit "
+           "for non-cooperation)."),
     factor("lapse_low_trust_effect", 1.0, (0.0, 3.0), ASSUMPTION,
            "Extra relative risk of a lapse with no trust in services."),
     factor("lapse_stress_effect", 0.5, (0.0, 2.0), ASSUMPTION,
            "Extra relative risk of a lapse at full stress."),
-    factor("lapse_exempt_factor", 0.5, (0.2, 1.0),
-           ASSUMPTION + "; exempted mothers keep the information duty",
-           "Risk of a lapse of an exempted mother relative to others."),
     share("lapse_notice_per_contact", 0.7, (0.4, 0.95),
           ASSUMPTION + "; Hainmueller et al. (2016), Scand. J. Econ. 118(4): lower caseloads "
           "brought more monitoring and more sanctions",
           "Probability that a lapse is noticed when the mother has a coach contact that "
           "month.", unit="probability"),
-    share("lapse_admin_check_rate", 0.15, (0.05, 0.4), ASSUMPTION,
-          "Probability that a lapse is noticed without a contact (administrative checks, "
-          "data matching).", unit="probability"),
-    share("sanction_benefit_cut_share", 0.2, (0.1, 1.0),
-          ASSUMPTION + ": a first measure (maatregel) under the Participatiewet cuts the "
-          "norm for a while; how much is set by the municipal bylaw (20% assumed)",
-          "Share of the benefit withheld while a sanction runs."),
-    count("sanction_months", 1, (1, 4), ASSUMPTION + ": a first measure usually lasts a month",
+    share("lapse_admin_check_rate", 0.1, (0.02, 0.3),
+          ASSUMPTION + "; " + INSPECTIE_SANCTIONS,
+          "Probability that a breach of the work obligation is noticed without a contact.",
+          unit="probability"),
+    share("info_admin_check_rate", 0.1, (0.02, 0.3),
+          ASSUMPTION + ": data matching (Suwinet) notices some unreported changes without "
+          "a contact; most stops follow an appointment or a request she does not answer",
+          "Probability that an unmet information duty is noticed without a contact.",
+          unit="probability"),
+    share("sanction_benefit_cut_share", 1.0, (0.2, 1.0), INSPECTIE_SANCTIONS,
+          "Share of the benefit withheld while a sanction runs (the legal minimum is the "
+          "whole benefit for a month; some municipalities cut less).", kind="fact"),
+    count("sanction_months", 1, (1, 3), INSPECTIE_SANCTIONS + " (one to three months)",
           "Months a sanction's benefit cut lasts.", lo=1, hi=24, unit="months"),
-    count("sanction_repeat_window_months", 12, (6, 24),
-          ASSUMPTION + "; repeated non-cooperation stops the benefit (MODEL.md)",
-          "A lapse noticed within this many months of a sanction stops the benefit (exit for "
-          "non-cooperation).", lo=1, hi=120, unit="months"),
+    factor("sanction_search_effect", 1.5, (1.0, 2.5),
+           SANCTIONS_WORK + "; the size here is an assumption",
+           "Chance of a job offer in the months after a sanction relative to before (she "
+           "searches harder), for sanction_effect_months."),
+    count("sanction_effect_months", 6, (3, 12), ASSUMPTION,
+          "Months after a sanction during which she searches harder.", lo=1, hi=60,
+          unit="months"),
     amount("regular_coach_cost_per_month_eur", 6500.0, (4500.0, 9000.0),
            ASSUMPTION + ": employer cost of a full-time work coach",
            "Cost of one regular coach per month; the number of regular coaches follows "
@@ -459,8 +515,12 @@ CORE: tuple[Parameter, ...] = (
     share("ladder_barrier_penalty", 0.25, (0.1, 0.5), ASSUMPTION,
           "Relative drop in the chance of a step up per active barrier.",
           unit="share per barrier"),
-    factor("ladder_exempt_factor", 0.4, (0.1, 1.0), ASSUMPTION,
-           "Chance of a step up of an exempted mother relative to others."),
+    factor("ladder_exempt_factor", 0.9, (0.6, 1.0),
+           ASSUMPTION + "; a single parent's exemption covers the work obligation, not the "
+           "duty to take part in re-integration (Kamerstuk 31 519); who gets an exemption "
+           "(illness, care, a very young child) is in the barriers and the child's age",
+           "Chance of a step up of an exempted mother relative to an otherwise equal mother "
+           "without an exemption (the exemption's own effect, not who gets one)."),
     factor("ladder_stress_effect", 1.0, (0.0, 3.0), ASSUMPTION,
            "Extra relative risk of a step down at full stress."),
     factor("ladder_fast_change_effect", 1.0, (0.0, 3.0),
@@ -493,8 +553,20 @@ CORE: tuple[Parameter, ...] = (
     count("search_min_step", 4, (3, 5), PRACTICE + ": mothers at the top steps search",
           "Lowest ladder step at which a mother searches for work.", lo=1, hi=6,
           unit="ladder step", kind="setting"),
-    factor("exempt_search_factor", 0.3, (0.0, 0.6), ASSUMPTION,
-           "Search intensity of an exempted mother relative to others."),
+    factor("exempt_search_factor", 0.85, (0.6, 1.2),
+           LONE_PARENT_OBLIGATIONS + "; " + CPB_EXPERIMENTS + ": the sources disagree on the "
+           "size, so the range spans both",
+           "Chance of a job offer of an exempted mother relative to an otherwise equal mother "
+           "with the work obligation (the obligation's own effect on search; who gets an "
+           "exemption, for illness, care or a very young child, is in the barriers and the "
+           "child's age)."),
+    factor("infant_search_factor", 0.5, (0.2, 1.0),
+           ASSUMPTION + ": few mothers start a job in their child's first year",
+           "Chance of a job offer (and of part-time work) of a mother whose youngest child is "
+           "under infant_age_months, relative to others."),
+    count("infant_age_months", 12, (6, 18), ASSUMPTION,
+          "Age of the youngest child below which infant_search_factor applies.", lo=0,
+          hi=60, unit="months", kind="setting"),
     factor("pregnant_search_factor", 0.3, (0.0, 0.6), ASSUMPTION,
            "Search intensity of a pregnant mother relative to others."),
     hazard("job_offer_base", 0.09, (0.02, 0.9),
@@ -546,8 +618,9 @@ CORE: tuple[Parameter, ...] = (
            "when they do)",
            "Vacancies open to the modelled mothers per month per 100 mothers of the "
            "initial stock; caps the offers employers make.", unit="vacancies per month", hi=1000.0),
-    amount("parttime_hours_per_week", 20.0, (12.0, 24.0), ASSUMPTION + ": school-time hours",
-           "Hours of a flexible or school-time job.", unit="hours per week", kind="setting",
+    amount("parttime_hours_per_week", 8.0, (4.0, 20.0),
+           DIVOSA_PARTTIME + ": EUR 489 a month is about 8 hours a week at the minimum wage",
+           "Hours of part-time or flexible work alongside assistance.", unit="hours per week",
            lo=1.0, hi=80.0),
     amount("fulltime_hours_per_week", 32.0, (28.0, 38.0), ASSUMPTION,
            "Hours of a regular job.", unit="hours per week", kind="setting", lo=1.0, hi=80.0),
@@ -575,8 +648,28 @@ CORE: tuple[Parameter, ...] = (
           "without it (004:630-650, 004:1207)",
           "Perceived risk of hiring a mother whose childcare is arranged (a formal place or "
           "an informal arrangement), relative to one without.", unit="multiplier"),
-    factor("parttime_search_factor", 1.0, (0.3, 1.5), ASSUMPTION,
-           "Search for a regular job by a mother in part-time work relative to others."),
+    factor("parttime_search_factor", 1.0, (0.3, 2.0),
+           ASSUMPTION + "; calibrated in scenarios/baseline.yaml so that, with who works "
+           "part-time, part-time workers leave for work about 3.5 times as often as others ("
+           + DIVOSA_PARTTIME + ")",
+           "Chance of an offer of a regular job for a mother in part-time work, relative to "
+           "an otherwise equal mother without it (the stepping stone: an employer and "
+           "references); she searches at any ladder step.", calibrated_to=("parttime_exit_ratio",)),
+    hazard("parttime_offer_base", 0.1, (0.01, 0.9),
+           ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 8% of mothers on assistance "
+           "with part-time work in a month (" + DIVOSA_PARTTIME + ")",
+           "Monthly probability of an offer of part-time or flexible work (parttime_hours_per"
+           "_week, topped up by assistance) for a mother on assistance at ladder step "
+           "parttime_min_step or up who is not in part-time work, with the profile of "
+           "job_offer_base; it goes through the employers' vacancies and risk, her "
+           "acceptance and childcare like any offer.", calibrated_to=("parttime_on_assistance",)),
+    count("parttime_min_step", 3, (2, 4),
+          ASSUMPTION + ": part-time or flexible work beside organised activities",
+          "Lowest ladder step at which a mother on assistance may be offered part-time work.",
+          lo=1, hi=6, unit="ladder step", kind="setting"),
+    factor("parttime_job_loss_factor", 2.0, (1.0, 4.0),
+           ASSUMPTION + ": most part-time work on assistance is flexible or on call",
+           "Risk of losing part-time work on assistance relative to a regular job."),
 
     # ---- childcare --------------------------------------------------------------------
     count("childcare_need_age_months", 48, (36, 54),
@@ -597,6 +690,11 @@ CORE: tuple[Parameter, ...] = (
     hazard("childcare_register_prob", 0.04, (0.01, 0.1), ASSUMPTION,
            "Monthly probability that a mother at step 3 or up registers for a place, "
            "times her trust in formal childcare."),
+    factor("informal_care_register_factor", 3.0, (1.0, 6.0),
+           ASSUMPTION + "; new places mostly replace informal care (Havnes & Mogstad 2011, "
+           "J. Public Econ. 95): mothers who work on informal care want a formal place most",
+           "Chance that a working mother on informal care registers for a place, relative "
+           "to a mother at step 3 or up without work (the chance is capped at 1)."),
     count("childcare_place_min_step", 3, (3, 4),
           PRACTICE + ": a place usually requires a job or course first",
           "Lowest ladder step (organised activities) at which a queued mother can get a "
@@ -629,8 +727,13 @@ CORE: tuple[Parameter, ...] = (
            ASSUMPTION + ": what a mother at about the minimum wage pays herself for formal care "
            "after the childcare allowance (kinderopvangtoeslag, about 96% of the maximum "
            "hourly rate at the lowest incomes) and the provider's price above that rate",
-           "Monthly cost of formal childcare a working mother pays herself, for the hours of "
-           "a part-time job (scaled by hours for a regular job).", unit="EUR per month"),
+           "Monthly cost of formal childcare a working mother pays herself for "
+           "childcare_cost_hours_per_week hours of care a week (scaled by a job's hours).",
+           unit="EUR per month"),
+    amount("childcare_cost_hours_per_week", 20.0, (20.0, 20.0),
+           ASSUMPTION + ": the hours of care childcare_net_cost_eur is stated for",
+           "Hours of care a week that childcare_net_cost_eur pays for.", unit="hours per week",
+           kind="setting", lo=1.0, hi=80.0),
     share("childcare_trust_gain_per_month", 0.04, (0.0, 0.1), ASSUMPTION,
           "Share of the gap to full trust in childcare closed per month of formal care.",
           unit="share of gap per month"),
@@ -656,17 +759,51 @@ CORE: tuple[Parameter, ...] = (
            ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 24% of leavers leaving "
            "for other reasons (" + ROTTERDAM + "; docs/calibration.md)",
            "Monthly probability of leaving for other or unknown reasons."),
+    factor("contact_exit_effect", 5.0, (0.0, 10.0),
+           "Böheim, Eppel & Mahringer (2023), J. Labour Market Res. 57: more caseworker time "
+           "moved women out of the labour force more than into work; the size is fitted to "
+           "that trial (the evidence checks caseworker_benefit_days and "
+           "caseworker_out_of_work_days then report calibrated)",
+           "Extra relative hazard of leaving assistance for other reasons in a month with a "
+           "coach's appointment: the hassle and threat of being watched make some who can do "
+           "without assistance leave.", calibrated_to=("caseworker_benefit_days",
+                                                        "caseworker_out_of_work_days")),
+
+    # ---- duration dependence -----------------------------------------------------------
+    share("duration_dependence_floor", 0.4, (0.15, 0.9),
+          CBS_DURATION + " (with who stays, not only what staying does); calibrated in "
+          "scenarios/baseline.yaml, with duration_dependence_months, to the stock's yearly "
+          "outflow and to long-term recipients (docs/calibration.md)",
+          "Chance of leaving assistance (a job offer, part-time work, study, a partner's "
+          "income, other exits) after a long time on assistance relative to its start: "
+          "each is multiplied by floor + (1 - floor) x exp(-months on assistance / "
+          "duration_dependence_months).", unit="relative chance",
+          calibrated_to=("stock_outflow_12m",)),
+    amount("duration_dependence_months", 24.0, (6.0, 60.0),
+           ASSUMPTION + "; calibrated with duration_dependence_floor",
+           "Months on assistance over which the chance of leaving falls towards its floor "
+           "(e-folding time).", unit="months", lo=0.5, hi=600.0,
+           calibrated_to=("stock_outflow_12m",)),
+    count("duration_break_months", 6, (0, 24),
+          ASSUMPTION + ": a short interruption does not make a long-term recipient a "
+          "newcomer",
+          "A return within this many months of leaving continues the count of months on "
+          "assistance (the months away not counted); a later return starts it afresh.",
+          lo=0, hi=120, unit="months", kind="setting"),
 
     # ---- job loss and returns ----------------------------------------------------------
-    hazard("job_loss_hazard", 0.012, (0.005, 0.02),
-           ASSUMPTION + "; with the early factor it matches CBS: of those who left assistance "
-           "for a job in 2021, 82% were employed without assistance after 6 months and 72% "
-           "after 18 months (docs/evidence.md)",
-           "Monthly probability of losing a job after the first months."),
+    hazard("job_loss_hazard", 0.012, (0.005, 0.03),
+           ASSUMPTION + "; calibrated in scenarios/baseline.yaml, with the early factor, to "
+           "CBS: of those who left assistance for a job in 2021, 82% were employed without "
+           "assistance after 6 months and 72% after 18 months, 9% back on assistance "
+           "(CBS 2024, Cohortonderzoek bijstandsuitstroom naar werk 2021)",
+           "Monthly probability of losing a job after the first months.",
+           calibrated_to=DURABILITY),
     factor("job_loss_early_factor", 6.0, (2.0, 10.0),
            ASSUMPTION + "; " + PRACTICE + ": most likely in the first months (CBS: 18% not "
            "employed without assistance 6 months after a job start)",
-           "Extra relative risk of job loss at the job start, fading with tenure."),
+           "Extra relative risk of job loss at the job start, fading with tenure.",
+           calibrated_to=DURABILITY),
     amount("job_loss_early_decay_months", 3.0, (1.0, 8.0), ASSUMPTION,
            "Months over which the early extra risk of job loss fades (e-folding time).",
            unit="months", lo=0.1),
@@ -689,9 +826,9 @@ CORE: tuple[Parameter, ...] = (
            "qualify return at once",
            "Mean months from a job loss to the return to assistance (geometric).",
            unit="months"),
-    share("return_noncooperation_share", 0.6, (0.3, 0.85),
-          ASSUMPTION + "; after a stop for non-cooperation many apply again within months "
-          "(MODEL.md)",
+    share("return_noncooperation_share", 0.32, (0.2, 0.6),
+          DIVOSA_REENTRY + ": with return_noncooperation_delay_months of 3, 32% return and "
+          "29% within six months",
           "Probability that a mother stopped for non-cooperation applies again.",
           unit="probability"),
     amount("return_noncooperation_delay_months", 3.0, (1.0, 9.0), ASSUMPTION,

@@ -66,6 +66,9 @@ COLUMNS: dict[str, Column] = {
                             "(simulate.states.ExemptionReason)."),
     "exempt_long": Column(np.bool_, False, "The exemption is long-term (reviewed rarely)."),
     "spell_start": Column(np.int32, 0, "Start month of the current or last assistance spell."),
+    "duration_since": Column(np.int32, 0, "Month from which her months on assistance count "
+                             "(the spell's start, moved on by the months away when she "
+                             "returns after a short break)."),
     "spell_exempt_ever": Column(np.bool_, False, "Had an exemption during this spell."),
     "spell_barrier_registered": Column(np.bool_, False,
                                        "A barrier was registered at entry of this spell."),
@@ -100,9 +103,6 @@ COLUMNS: dict[str, Column] = {
                              "assistance for other reasons."),
     "mod_care_cost": Column(np.float32, 1.0, "Policy multiplier on the formal childcare cost a "
                             "mother weighs when she decides on an offer (a municipal top-up)."),
-    "mod_gain_kept": Column(np.float32, 1.0, "Policy multiplier on a positive income gain "
-                            "from a job: the share she keeps (under a debt arrangement "
-                            "creditors take most)."),
     "mod_gain_eur": Column(np.float32, 0.0, "Policy correction, in EUR a month, added to the "
                            "net income gain a mother believes a job brings."),
     "mod_accept_leaving": Column(np.float32, 1.0, "Policy multiplier on the chance of "
@@ -118,7 +118,7 @@ COLUMNS: dict[str, Column] = {
 # Columns that policies set afresh each month; the model resets them to their fill (1 for a
 # multiplier, 0 for an amount added) before the hooks.
 MODIFIERS = ("mod_ladder_up", "mod_offer", "mod_job_loss", "mod_exit_other", "mod_care_cost",
-             "mod_gain_kept", "mod_gain_eur", "mod_accept_leaving")
+             "mod_gain_eur", "mod_accept_leaving")
 # Of those, the ones added to (EUR amounts) rather than multiplied.
 ADDITIVE_MODIFIERS = ("mod_gain_eur",)
 
@@ -161,6 +161,7 @@ class Mothers:
     exempt_reason: NDArray[np.int8]
     exempt_long: NDArray[np.bool]
     spell_start: NDArray[np.int32]
+    duration_since: NDArray[np.int32]
     spell_exempt_ever: NDArray[np.bool]
     spell_barrier_registered: NDArray[np.bool]
     spell_exempt_request: NDArray[np.bool]
@@ -187,7 +188,6 @@ class Mothers:
     mod_job_loss: NDArray[np.float32]
     mod_exit_other: NDArray[np.float32]
     mod_care_cost: NDArray[np.float32]
-    mod_gain_kept: NDArray[np.float32]
     mod_gain_eur: NDArray[np.float32]
     mod_accept_leaving: NDArray[np.float32]
     offer_floor: NDArray[np.float32]
@@ -235,7 +235,8 @@ def _truncated_normal(u: np.ndarray, mean: float, sd: float, low: float) -> np.n
     return mean + sd * ndtri(a + u * (1.0 - a))
 
 
-def _truncated_exponential(u: np.ndarray, mean: float, upper: float) -> np.ndarray:
+def _truncated_exponential(u: np.ndarray, mean: float,
+                           upper: float | np.ndarray) -> np.ndarray:
     return -mean * np.log1p(-u * (1.0 - np.exp(-upper / mean)))
 
 
@@ -312,16 +313,22 @@ def draw_mothers(p: Params, streams: Streams, ids: np.ndarray, month: int | np.n
         return ndtri(draws["init:" + name])
 
     age = _truncated_normal(u("age"), p.age_mean_years, p.age_sd_years, p.age_min_years)
+    # Months on assistance before arrival are at most her months since the youngest age at
+    # which she could have entered.
+    adult = np.maximum(12.0 * (age - p.age_min_years), 0.0)
     if stock:
-        months_on = np.floor(-p.stock_mean_months_on_assistance * np.log(u("duration")))
+        months_on = np.floor(_truncated_exponential(
+            u("duration"), p.stock_mean_months_on_assistance, adult))
         spell_start = (month - months_on).astype(np.int32)
         pregnant = u("pregnant") < p.stock_share_pregnant
         child_age = np.floor(u("child_age") * p.child_age_limit_months)
         transfer = np.zeros(k, dtype=bool)
     else:
-        # Women already on assistance whose pregnancy becomes known bring their months.
+        # Women already on assistance whose pregnancy becomes known bring their months:
+        # no more than her months since the youngest age at which she could have entered.
         transfer = u("transfer") < p.inflow_transfer_share
-        past = np.floor(-p.transfer_past_months_mean * np.log(u("transfer_months")))
+        past = np.floor(_truncated_exponential(u("transfer_months"),
+                                               p.transfer_past_months_mean, adult))
         spell_start = np.where(transfer, month - past, month).astype(np.int32)
         pregnant = u("pregnant") < p.inflow_share_pregnant
         child_age = np.floor(_truncated_exponential(
@@ -402,6 +409,7 @@ def draw_mothers(p: Params, streams: Streams, ids: np.ndarray, month: int | np.n
         "exempt_reason": np.where(exempt, reason, ExemptionReason.NONE).astype(np.int8),
         "exempt_long": exempt & (u("exempt_long") >= p.exemption_temporary_share),
         "spell_start": spell_start,
+        "duration_since": spell_start,
         "spell_exempt_ever": exempt,
         "spell_exempt_request": exempt & (reason == ExemptionReason.REQUEST),
         "transfer": transfer,

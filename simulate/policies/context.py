@@ -188,8 +188,7 @@ class PolicyContext:
         """Multiply this month's ``modifier`` of ``ids`` by ``factor`` (a number or one per
         mother): ``mod_ladder_up`` (chance of a step up), ``mod_offer`` (of a job offer),
         ``mod_job_loss`` (risk of job loss), ``mod_exit_other`` (hazard of leaving for other
-        reasons), ``mod_care_cost`` (the childcare cost she weighs against an offer),
-        ``mod_gain_kept`` (the share of a positive income gain from a job she keeps) or
+        reasons), ``mod_care_cost`` (the childcare cost she weighs against an offer) or
         ``mod_accept_leaving`` (the chance of accepting an offer that ends assistance)."""
         multipliers = tuple(x for x in MODIFIERS if x not in ADDITIVE_MODIFIERS)
         if modifier not in multipliers:

@@ -5,8 +5,9 @@ waits out the registration lag, and gets a free place once she is active enough 
 one (a course or organised activity, ladder step 3 and up, or work): working mothers
 first (a place goes with a job: the childcare allowance needs one), then the others,
 first come, first served within each.
-Working mothers without a formal place (on informal care) register too (formal care is
-more reliable), so new places partly replace informal arrangements (Havnes & Mogstad
+Working mothers without a formal place (on informal care) register too, more readily than
+others (``informal_care_register_factor``: formal care is more reliable), and working
+mothers come first, so new places mostly replace informal arrangements (Havnes & Mogstad
 2011).
 Places reserved by a programme are not open to the general queue; programmes hand them
 out in their ``allocate`` hook. Using formal care builds trust in it. A place is given up,
@@ -163,7 +164,9 @@ def step(model: PathwaysModel) -> None:
                         & ((status == Status.IN_WORK)
                            | (m.ladder[:n] >= p.childcare_place_min_step)))
     on = on[needs_care(model, on)]
-    chance = p.childcare_register_prob * m.trust_childcare[on]
+    informal = m.informal_care[on] & ((status[on] == Status.IN_WORK) | m.parttime[on])
+    chance = np.minimum(p.childcare_register_prob * m.trust_childcare[on]
+                        * np.where(informal, p.informal_care_register_factor, 1.0), 1.0)
     register = on[model.streams.uniform("childcare_register", t, on) < chance]
     m.queue_since[register] = t
 

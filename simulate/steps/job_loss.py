@@ -5,7 +5,8 @@ is no longer simulated.
 
 The risk starts at ``job_loss_hazard * (1 + job_loss_early_factor)`` and falls towards
 ``job_loss_hazard`` with tenure; it is higher in a month with a stress event (a sick
-child: 004:630-650), and policies scale it through ``mod_job_loss`` (aftercare, peer
+child: 004:630-650) and for part-time or flexible work on assistance
+(``parttime_job_loss_factor``), and policies scale it through ``mod_job_loss`` (aftercare, peer
 ties). A working mother whose informal care broke down this month and who has no formal
 place loses the job with probability ``job_loss_on_care_breakdown``. A mother who loses a
 part-time job stays on assistance without earnings; one who loses a full job is jobless
@@ -32,7 +33,8 @@ def risk(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
     tenure = model.month - m.job_start[ids]
     early = 1.0 + p.job_loss_early_factor * np.exp(-tenure / p.job_loss_early_decay_months)
     event = np.where(m.stress_event[ids], p.job_loss_stress_event_factor, 1.0)
-    return np.minimum(p.job_loss_hazard * early * event * m.mod_job_loss[ids], 1.0)
+    flexible = np.where(m.parttime[ids], p.parttime_job_loss_factor, 1.0)
+    return np.minimum(p.job_loss_hazard * early * event * flexible * m.mod_job_loss[ids], 1.0)
 
 
 def step(model: PathwaysModel) -> None:

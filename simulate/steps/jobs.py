@@ -1,8 +1,15 @@
 """Steps 5 and 6b: job search, employer offers, and job starts.
 
-Mothers at the top of the ladder search. Each approaches one employer; the employer makes
-an offer depending on her profile and on its perceived risk of hiring a mother whose
-child needs care, as long as it has vacancies left this month. Employers ask whether
+Mothers at the top of the ladder search for a regular job; mothers in part-time work
+search at any step. Part-time or flexible work alongside assistance is a state of its own
+(Divosa 2019: every month 8% of people on assistance earn from it): mothers from the step of
+organised activities up may be offered it, and in it they search for a regular job more
+than others (the stepping stone). The chance of either offer falls with her months on
+assistance (duration dependence), with a baby, and (for a regular job) when an exemption
+lifts the obligation to seek work; it rises for some months after a sanction. Each
+mother approaches one employer; the employer makes an offer depending on her profile and
+on its perceived risk of hiring a mother whose child needs care, as long as it has
+vacancies left this month. Employers ask whether
 childcare is arranged and turn mothers down without it (004:630-650, 004:1207): arranged
 care (a formal place or an informal arrangement) lowers the perceived risk.
 
@@ -32,7 +39,7 @@ from scipy.special import expit
 from simulate.population import NEVER
 from simulate.states import LADDER_PARTTIME, Barrier, Education, Status
 from simulate.steps.childcare import arrange_informal, needs_care
-from simulate.steps.transitions import leave_assistance
+from simulate.steps.transitions import duration_factor, leave_assistance
 
 if TYPE_CHECKING:
     from simulate.model import PathwaysModel
@@ -76,7 +83,7 @@ def benefit(p, earnings: np.ndarray) -> np.ndarray:
 
 def childcare_cost(p, hours: np.ndarray) -> np.ndarray:
     """Formal childcare a working mother pays herself per month for ``hours`` a week."""
-    return p.childcare_net_cost_eur * hours / p.parttime_hours_per_week
+    return p.childcare_net_cost_eur * hours / p.childcare_cost_hours_per_week
 
 
 def believed_gain(model: PathwaysModel, ids: np.ndarray, earnings: np.ndarray,
@@ -88,9 +95,7 @@ def believed_gain(model: PathwaysModel, ids: np.ndarray, earnings: np.ndarray,
     Both incomes are net: assistance is a net amount, set against net pay. Policies adjust
     the gain through this month's modifiers: the childcare cost she weighs
     (``mod_care_cost``: a municipal top-up), a correction of her belief (``mod_gain_eur``:
-    financial coaching) and the share of a positive gain she keeps (``mod_gain_kept``:
-    under a debt arrangement creditors take most). At their neutral values (1, 0, 1) the
-    gain is exactly the one above.
+    financial coaching). At their neutral values (1, 0) the gain is exactly the one above.
     """
     m, p = model.mothers, model.params
     believed_benefit = np.where(m.knows_topup[ids], benefit(p, earnings), 0.0)
@@ -100,8 +105,7 @@ def believed_gain(model: PathwaysModel, ids: np.ndarray, earnings: np.ndarray,
     now_hours = np.where(m.parttime[ids], p.parttime_hours_per_week, 0.0)
     care = np.where(pays_care, (childcare_cost(p, hours) - childcare_cost(p, now_hours))
                     * m.mod_care_cost[ids], 0.0)
-    gain = net_pay(p, earnings) + believed_benefit - now - care + m.mod_gain_eur[ids]
-    return np.where(gain > 0.0, gain * m.mod_gain_kept[ids], gain)
+    return net_pay(p, earnings) + believed_benefit - now - care + m.mod_gain_eur[ids]
 
 
 def arranged_care(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
@@ -113,10 +117,15 @@ def make_offers(model: PathwaysModel) -> Offers:
     """Search and employer offers; returns the offers the mothers accept."""
     m, p, t, s = model.mothers, model.params, model.month, model.streams
     n = m.n
-    # Mothers at the top steps search; an employer who knows her (a policy's floor on her
-    # chance of an offer) may make one without her searching.
-    seek = np.flatnonzero((m.status[:n] == Status.ON_ASSISTANCE)
-                          & ((m.ladder[:n] >= p.search_min_step) | (m.offer_floor[:n] > 0)))
+    # Mothers at the top steps, and mothers in part-time work, search for a regular job;
+    # from the step of organised activities up a mother may be offered part-time work; an
+    # employer who knows her (a policy's floor on her chance of an offer) may make one
+    # without her searching.
+    on = m.status[:n] == Status.ON_ASSISTANCE
+    ladder = m.ladder[:n]
+    part = m.parttime[:n]
+    seek = np.flatnonzero(on & ((ladder >= min(p.search_min_step, p.parttime_min_step))
+                                | part | (m.offer_floor[:n] > 0)))
     if len(seek) == 0:
         return Offers.empty()
     emp = model.employer_table
@@ -132,39 +141,58 @@ def make_offers(model: PathwaysModel) -> Offers:
     risk = emp["risk"][employer] * np.where(arranged_care(model, seek),
                                             p.employer_arranged_care_factor, 1.0)
     floor = p.confidence_floor
-    chance = (p.job_offer_base * edu_factor
+    infant = (m.n_children[seek] > 0) & (t - m.youngest_birth_month[seek] < p.infant_age_months)
+    # Her profile: what makes an employer offer and her take up work of either kind.
+    profile = (edu_factor
+               * np.where(m.pregnant[seek], p.pregnant_search_factor, 1.0)
+               * np.where(infant, p.infant_search_factor, 1.0)
+               * np.where((bar & LANGUAGE) != 0, p.offer_factor_language, 1.0)
+               * np.where((bar & HEALTH) != 0, p.offer_factor_health, 1.0)
+               * (1.0 + p.offer_working_tie_effect
+                  * np.minimum(m.network_working[seek], p.offer_working_ties_max))
+               * (floor + m.confidence[seek]) / (floor + 0.5)
+               * np.where(m.contacted[seek], 1.0 + p.offer_contact_effect, 1.0)
+               * np.where(young, 1.0 - risk, 1.0)
+               * duration_factor(model, seek)
+               * m.mod_offer[seek])
+    in_part = m.parttime[seek]
+    since = t - m.last_sanction[seek]
+    chance = (p.job_offer_base * profile
               * np.where(m.exempt[seek], p.exempt_search_factor, 1.0)
-              * np.where(m.pregnant[seek], p.pregnant_search_factor, 1.0)
-              * np.where(m.parttime[seek], p.parttime_search_factor, 1.0)
-              * np.where((bar & LANGUAGE) != 0, p.offer_factor_language, 1.0)
-              * np.where((bar & HEALTH) != 0, p.offer_factor_health, 1.0)
-              * (1.0 + p.offer_working_tie_effect
-                 * np.minimum(m.network_working[seek], p.offer_working_ties_max))
-              * (floor + m.confidence[seek]) / (floor + 0.5)
-              * np.where(m.contacted[seek], 1.0 + p.offer_contact_effect, 1.0)
-              * np.where(young, 1.0 - risk, 1.0)
-              * m.mod_offer[seek])
+              * np.where(in_part, p.parttime_search_factor, 1.0)
+              * np.where((since >= 0) & (since < p.sanction_effect_months),
+                         p.sanction_search_effect, 1.0))
     # A policy's floor (0 leaves the chance unchanged); only the floor for a non-searcher.
     floor = m.offer_floor[seek]
-    chance = np.where(m.ladder[seek] >= p.search_min_step, np.maximum(chance, floor), floor)
-    hit = s.uniform("offer", t, seek) < chance
+    searching = (m.ladder[seek] >= p.search_min_step) | in_part
+    chance = np.where(searching, np.maximum(chance, floor), floor)
+    draws = s.uniforms(["offer", "parttime_offer"], t, seek)
+    regular = draws["offer"] < chance
+    parttime_chance = np.where(~in_part & (m.ladder[seek] >= p.parttime_min_step),
+                               p.parttime_offer_base * profile, 0.0)
+    small = ~regular & (draws["parttime_offer"] < parttime_chance)
+    hit = regular | small
+    small = small[hit]
     ids, employer = seek[hit], employer[hit]
 
     # Employers offer no more than their vacancies; a random priority decides who is first.
     vacancies = model.streams.generator("vacancies", t).poisson(
         p.vacancies_per_100_mothers * p.size / 100.0 * emp["share"])
     order = np.lexsort((s.uniform("offer_rank", t, ids), employer))
-    ids, employer = ids[order], employer[order]
+    ids, employer, small = ids[order], employer[order], small[order]
     first = np.searchsorted(employer, employer)  # start of each employer's run
     keep = (np.arange(len(ids)) - first) < vacancies[employer]
     model.tally["offers_over_vacancies"] += int(np.count_nonzero(~keep))
-    ids, employer = ids[keep], employer[keep]
+    ids, employer, small = ids[keep], employer[keep], small[keep]
     model.employer_table["vacancies"] = vacancies
     model.employer_table["offers_made"] = np.bincount(employer, minlength=len(vacancies))
     model.tally["job_offers"] += len(ids)
 
-    # A mother in part-time work only takes a regular job.
-    flexible = (s.uniform("flexible", t, ids) < emp["flexible"][employer]) & ~m.parttime[ids]
+    # An offer of part-time work is flexible; a regular search finds flexible work as
+    # often as the employer has it, except for a mother in part-time work, who only takes
+    # a regular job.
+    flexible = small | ((s.uniform("flexible", t, ids) < emp["flexible"][employer])
+                        & ~m.parttime[ids])
     hours = np.where(flexible, p.parttime_hours_per_week, p.fulltime_hours_per_week)
     earnings = hours * p.weeks_per_month * p.hourly_wage_eur
     ends = benefit(p, earnings) <= 0.0
@@ -214,7 +242,9 @@ def start_jobs(model: PathwaysModel, offers: Offers) -> None:
         model.tally[f"job_starts_care_{kind}"] += int(np.count_nonzero(mask))
     m.job_start[start] = t
     m.earnings_eur[start] = offers.earnings[ok]
-    leave_assistance(model, start[offers.ends_assistance[ok]], Status.IN_WORK)
+    leaving = start[offers.ends_assistance[ok]]
+    model.tally["exit_work_from_parttime"] += int(np.count_nonzero(m.parttime[leaving]))
+    leave_assistance(model, leaving, Status.IN_WORK)
     part = start[~offers.ends_assistance[ok]]
     m.parttime[part] = True
     m.ladder[part] = LADDER_PARTTIME

@@ -72,6 +72,16 @@ def schedule_returns(model: PathwaysModel, ids: np.ndarray, status: int) -> None
     m.return_month[ids] = np.where(back, t + delay, NEVER).astype(np.int32)
 
 
+def duration_factor(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
+    """The chance of leaving assistance after her months on assistance relative to at the
+    start: ``floor + (1 - floor) * exp(-months / duration_dependence_months)``, at most 1
+    (duration dependence: CBS 2008; parameters in simulate/parameters.py)."""
+    p = model.params
+    months = np.maximum(model.month - model.mothers.duration_since[ids], 0)
+    floor = p.duration_dependence_floor
+    return floor + (1.0 - floor) * np.exp(-months / p.duration_dependence_months)
+
+
 def leave_assistance(model: PathwaysModel, ids: np.ndarray, status: int) -> None:
     """End the assistance spells of ``ids`` with destination ``status``.
 
@@ -82,6 +92,9 @@ def leave_assistance(model: PathwaysModel, ids: np.ndarray, status: int) -> None
     if len(ids) == 0:
         return
     m, t = model.mothers, model.month
+    months_on = t - m.duration_since[ids]
+    model.tally["exits_under_12m"] += int(np.count_nonzero(months_on < 12))
+    model.tally["exits_36m_plus"] += int(np.count_nonzero(months_on >= 36))
     model.spells.close(m, ids, t, status)
     m.status[ids] = status
     m.exit_month[ids] = t
@@ -122,6 +135,11 @@ def return_to_assistance(model: PathwaysModel, ids: np.ndarray) -> None:
     m.status[ids] = Status.ON_ASSISTANCE
     m.returning[ids] = True
     m.spell_start[ids] = t
+    # After a short break her months on assistance go on counting (the months away do
+    # not count); after a longer one they start afresh.
+    away = t - m.exit_month[ids]
+    m.duration_since[ids] = np.where(away <= p.duration_break_months,
+                                     m.duration_since[ids] + away, t)
     m.spell_exempt_ever[ids] = False
     m.spell_exempt_request[ids] = False
     m.spell_barrier_registered[ids] = m.barriers_registered[ids] != 0

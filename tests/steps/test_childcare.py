@@ -9,7 +9,8 @@ from simulate.states import Status
 from tests.conftest import make_model
 
 QUIET = {"study_exit_hazard": 0.0, "partner_exit_hazard": 0.0, "other_exit_hazard": 0.0,
-         "job_offer_base": 0.0, "inflow_rate_per_month": 0.0, "lapse_hazard": 0.0}
+         "job_offer_base": 0.0, "parttime_offer_base": 0.0, "inflow_rate_per_month": 0.0,
+         "lapse_hazard": 0.0, "info_lapse_hazard": 0.0, "no_show_hazard": 0.0}
 
 
 def _with_arrangements(months: int, **overrides):

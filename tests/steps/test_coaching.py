@@ -12,15 +12,17 @@ from simulate.steps.coaching import least_loaded
 from tests.conftest import make_model
 
 NO_EXITS = {"study_exit_hazard": 0.0, "partner_exit_hazard": 0.0, "other_exit_hazard": 0.0,
-            "job_offer_base": 0.0, "inflow_rate_per_month": 0.0}
+            "job_offer_base": 0.0, "parttime_offer_base": 0.0, "inflow_rate_per_month": 0.0,
+            "info_lapse_hazard": 0.0, "no_show_hazard": 0.0}
 
 
 def _noticed_share(caseload: float, seed: int = 3) -> tuple[float, float, int]:
     model = make_model(12, seed=seed, size=6000, regular_caseload_target=caseload,
                        regular_caseload_max=int(caseload) + 1, lapse_hazard=0.05,
                        lapse_low_trust_effect=0.0, lapse_stress_effect=0.0,
-                       lapse_exempt_factor=1.0, sanction_repeat_window_months=1,
-                       exempt_contact_factor=1.0, **NO_EXITS)
+                       exemption_at_entry_share=0.0, exemption_request_hazard=0.0,
+                       exemption_health_hazard=0.0, exemption_care_hazard=0.0,
+                       exemption_other_hazard=0.0, exempt_contact_factor=1.0, **NO_EXITS)
     w = model.record.wide().iloc[1:]
     return w["lapses_noticed"].sum() / w["lapses"].sum(), w["lapses"].sum(), model
 
@@ -52,11 +54,37 @@ def test_a_sanction_cuts_the_benefit_in_the_spending():
         assert w.at[t, "benefit_spending_eur"] == pytest.approx(expected, rel=1e-9)
 
 
-def test_exempt_mothers_keep_the_information_duty():
-    model = make_model(6, seed=2, size=4000, lapse_hazard=0.1, lapse_exempt_factor=0.5,
-                       exemption_at_entry_share=1.0, exemption_renewal_prob=1.0, **NO_EXITS)
+def test_exempt_mothers_keep_the_information_duty_but_not_the_work_obligation():
+    model = make_model(0, seed=2, size=4000, **{**NO_EXITS, "lapse_hazard": 0.1,
+                                                "info_lapse_hazard": 0.0, "no_show_hazard": 0.05,
+                                                "info_admin_check_rate": 0.5,
+                                                "return_noncooperation_share": 0.0},
+                       exemption_at_entry_share=0.5, exemption_renewal_prob=1.0)
+    m = model.mothers
+    for _ in range(6):
+        model.step()
+        # No breach of a work obligation they do not have, so no sanctions (exemptions
+        # change before the lapses of a month, not after) ...
+        n = m.n
+        sanctioned = m.last_sanction[:n] == model.month
+        assert sanctioned.any() and not (sanctioned & m.exempt[:n]).any()
     w = model.record.wide().iloc[1:]
-    assert w["exempt"].min() > 0 and w["lapses"].sum() > 0
+    # ... but unmet information duties, noticed, stop the benefit of anyone.
+    assert w["info_lapses"].sum() > 0
+    assert w["exit_noncooperation"].sum() == w["info_lapses_noticed"].sum() > 0
+
+
+def test_an_unmet_information_duty_is_noticed_at_the_declared_rate():
+    """Without contact (no coaches have time), a lapse is noticed by data matching alone."""
+    admin = 0.3
+    model = make_model(6, seed=5, size=8000, **{**NO_EXITS, "info_lapse_hazard": 0.0, "no_show_hazard": 0.05,
+                                                "info_admin_check_rate": admin,
+                                                "return_noncooperation_share": 0.0},
+                       coach_client_time_share=0.0)
+    w = model.record.wide().iloc[1:]
+    lapses, noticed = w["info_lapses"].sum(), w["info_lapses_noticed"].sum()
+    se = np.sqrt(admin * (1 - admin) / lapses)
+    assert abs(noticed / lapses - admin) < 4 * se
 
 
 @pytest.mark.parametrize("trust", [0.2, 0.5, 0.9])

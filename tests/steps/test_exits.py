@@ -19,9 +19,10 @@ NO_RETURNS = {"return_study_hazard": 0.0, "return_partner_hazard": 0.0,
               "return_other_hazard": 0.0}
 
 
-def _month(seed=3, ages=(35.0,), reasons=(EntryReason.OTHER,), **hazards):
+def _month(seed=3, ages=(35.0,), reasons=(EntryReason.OTHER,), months_on=0, **hazards):
     """Status after one month of mothers aged ``ages`` with ``reasons`` (cycled over ids),
-    and those ages and reasons."""
+    on assistance for ``months_on`` months at the start of it, and those ages and
+    reasons."""
     model = make_model(0, seed=seed, size=N, **{**QUIET, **NO_RETURNS, **hazards})
     m = model.mothers
     ids = np.arange(m.n)
@@ -30,6 +31,7 @@ def _month(seed=3, ages=(35.0,), reasons=(EntryReason.OTHER,), **hazards):
     m.status[ids] = Status.ON_ASSISTANCE
     m.birth_month[ids] = 1 - 12 * age  # her age in month 1
     m.entry_reason[ids] = reason
+    m.duration_since[ids] = 1 - months_on
     model.step()
     return model, m.status[ids].copy(), age, reason
 
@@ -55,6 +57,19 @@ def test_exits_follow_the_closed_form_hazards():
     assert (w["exit_study"], w["exit_partner"], w["exit_other"]) == tuple(
         int(np.count_nonzero(status == s)) for s in (Status.STUDY, Status.PARTNER, Status.OTHER))
     assert w["on_assistance"] == np.count_nonzero(status == Status.ON_ASSISTANCE)
+
+
+def test_exits_fall_with_months_on_assistance_as_declared():
+    """After ``months`` on assistance each hazard is its value times floor + (1 - floor) x
+    exp(-months / duration_dependence_months)."""
+    h = {"study_exit_hazard": 0.03, "partner_exit_hazard": 0.03, "other_exit_hazard": 0.05,
+         "study_young_factor": 1.0, "study_student_finance_factor": 1.0,
+         "duration_dependence_floor": 0.4, "duration_dependence_months": 12.0}
+    for months in (0, 24):
+        _, status, _, _ = _month(months_on=months, **h)
+        factor = 0.4 + 0.6 * np.exp(-months / 12.0)
+        for s, hazard in ((Status.STUDY, 0.03), (Status.PARTNER, 0.03), (Status.OTHER, 0.05)):
+            assert_count(int(np.count_nonzero(status == s)), np.full(N, hazard * factor))
 
 
 @pytest.mark.parametrize("raised", ["study_exit_hazard", "partner_exit_hazard",

@@ -39,19 +39,20 @@ def test_returns_beyond_the_follow_up_are_not_simulated():
 
 
 def test_a_stop_for_non_cooperation_returns_with_the_declared_share():
-    # Every lapse is noticed: a sanction in month 1, the stop in month 2.
+    # Every unmet information duty is noticed: everyone is stopped in month 1.
     share = 0.6
-    model = make_model(2, seed=4, size=N, inflow_rate_per_month=0.0, lapse_hazard=1.0,
-                       lapse_admin_check_rate=1.0, lapse_exempt_factor=1.0,
+    model = make_model(1, seed=4, size=N, inflow_rate_per_month=0.0, lapse_hazard=0.0,
+                       info_lapse_hazard=1.0, info_admin_check_rate=1.0,
                        return_noncooperation_share=share,
                        return_noncooperation_delay_months=2.0, exit_followup_months=1000,
                        **{k: 0.0 for k in ("study_exit_hazard", "partner_exit_hazard",
-                                           "other_exit_hazard", "job_offer_base")})
+                                           "other_exit_hazard", "job_offer_base",
+                                           "parttime_offer_base")})
     m = model.mothers
     wide = model.record.wide()
-    assert wide.at[1, "sanctions"] == N and wide.at[1, "exit_noncooperation"] == 0
+    assert wide.at[1, "sanctions"] == 0
     stopped = np.flatnonzero(m.status[:N] == Status.NONCOOPERATION)
-    assert len(stopped) == wide.at[2, "exit_noncooperation"] == N
+    assert len(stopped) == wide.at[1, "exit_noncooperation"] == N
     back = m.return_month[stopped] != NEVER
     se = np.sqrt(share * (1 - share) / len(stopped))
     assert abs(back.mean() - share) < 4 * se
