@@ -50,6 +50,10 @@ class Parameter:
         doc_nl: ``doc`` in Dutch, for the Dutch report (when empty, the report takes it
             from :mod:`simulate.report.parameters_nl`).
         unit_nl: ``unit`` in Dutch (likewise).
+        calibrated_to: Names of the targets (``simulate validate``) or evidence checks
+            whose published figure this value was set from (fitted or tuned). An evidence
+            check that depends on such a parameter shows consistency, not evidence: it is
+            reported as ``calibrated``, never ``pass`` (docs/evidence.md).
     """
 
     name: str
@@ -65,6 +69,7 @@ class Parameter:
     choices: tuple[str, ...] | None = None
     doc_nl: str = ""
     unit_nl: str = ""
+    calibrated_to: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -158,6 +163,10 @@ def amount(name, default, range, source, doc, lo=0.0, hi=AMOUNT_MAX, **kw) -> Pa
 
 
 ROTTERDAM = "Rotterdam evaluation (2025), cohort of 855"
+# The CBS durability checks (simulate/evidence/checks.yaml) that the job-loss hazards were
+# set from: reproducing them shows consistency, not evidence.
+DURABILITY_CHECKS = ("work_exit_lasts_6_months", "work_exit_lasts_18_months",
+                     "work_exit_back_on_assistance")
 POP = {"group": "population"}
 
 CORE: tuple[Parameter, ...] = (
@@ -662,11 +671,13 @@ CORE: tuple[Parameter, ...] = (
            ASSUMPTION + "; with the early factor it matches CBS: of those who left assistance "
            "for a job in 2021, 82% were employed without assistance after 6 months and 72% "
            "after 18 months (docs/evidence.md)",
-           "Monthly probability of losing a job after the first months."),
+           "Monthly probability of losing a job after the first months.",
+           calibrated_to=DURABILITY_CHECKS),
     factor("job_loss_early_factor", 6.0, (2.0, 10.0),
            ASSUMPTION + "; " + PRACTICE + ": most likely in the first months (CBS: 18% not "
            "employed without assistance 6 months after a job start)",
-           "Extra relative risk of job loss at the job start, fading with tenure."),
+           "Extra relative risk of job loss at the job start, fading with tenure.",
+           calibrated_to=DURABILITY_CHECKS),
     amount("job_loss_early_decay_months", 3.0, (1.0, 8.0), ASSUMPTION,
            "Months over which the early extra risk of job loss fades (e-folding time).",
            unit="months", lo=0.1),

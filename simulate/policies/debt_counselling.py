@@ -77,7 +77,8 @@ class DebtCounselling(Policy):
                ASSUMPTION + "; Koning (2014), ESB 22 January 2014: debt assistance has threat "
                "effects and raises outflow from assistance, mostly not to work",
                "Hazard of leaving assistance for other reasons in a trajectory, relative to "
-               "without (the full disclosure of finances it demands).", kind="uncertainty"),
+               "without (the full disclosure of finances it demands).", kind="uncertainty",
+               calibrated_to=("debt_assistance_outflow",)),
         Parameter("cost_per_trajectory_month_eur", 100.0, "EUR per trajectory per month",
                   (50.0, 200.0),
                   ASSUMPTION + ": a trajectory of a few thousand euros over its duration",
