@@ -223,11 +223,25 @@ TEXT: dict[str, dict[str, str]] = {
             "of young children on Dutch social assistance), so a band around the published "
             "figure, not the figure itself, counts as agreement; each band's reasoning is "
             "below."),
-        "evidence_verdict": "{passed} of {modelled} modelled checks agree with the evidence.",
+        "evidence_verdict": "{passed} of {modelled} evidence checks agree with the evidence.",
+        "calibrated_verdict": ("{n} checks reproduce figures the model was calibrated to; "
+                               "that shows consistency, not evidence."),
+        "calibrated_verdict_1": ("1 check reproduces a figure the model was calibrated to; "
+                                 "that shows consistency, not evidence."),
+        "calibrated_checks": "Checks the model was calibrated to",
+        "calibrated_intro": (
+            "A parameter of the model was set from the published figure of each of these "
+            "checks (named under its title). That the model reproduces the figure shows "
+            "that it is consistent, not that the study confirms it: a calibrated check shows "
+            "consistency, not evidence, and is not counted as evidence."),
+        "set_from": "calibrated to this figure: {names}",
+        "verdict_calibrated": "yes, calibrated",
+        "chart_calibrated": ("Checks the model was calibrated to, each on its own scale "
+                             "(consistency, not evidence)"),
         "evidence_waiting": "Not yet modelled (the model lacks the intervention): {list}.",
         "evidence_failed": ("These disagree, so the model's answers on them should not be "
                             "relied on: {list}."),
-        "evidence_checks": "The checks",
+        "evidence_checks": "Evidence checks",
         "evidence_table_intro": (
             "Published: the study's estimate with its 95% interval. Band: the range that counts "
             "as agreement. Simulated: the model's mean effect over the replications with its "
@@ -471,12 +485,29 @@ TEXT: dict[str, dict[str, str]] = {
             "van die in het model (moeders van jonge kinderen in de bijstand), daarom telt een "
             "toetsmarge rond het gepubliceerde cijfer als overeenstemming, niet het cijfer zelf; "
             "waarom elke toetsmarge is wat hij is, staat hieronder."),
-        "evidence_verdict": ("{passed} van de {modelled} gemodelleerde toetsen komen overeen "
+        "evidence_verdict": ("{passed} van de {modelled} toetsen aan onderzoek komen overeen "
                              "met het onderzoek."),
+        "calibrated_verdict": ("{n} toetsen geven cijfers terug waarop het model is "
+                               "gekalibreerd; dat laat zien dat het model consistent is, "
+                               "niet dat het onderzoek het bevestigt."),
+        "calibrated_verdict_1": ("1 toets geeft een cijfer terug waarop het model is "
+                                 "gekalibreerd; dat laat zien dat het model consistent is, "
+                                 "niet dat het onderzoek het bevestigt."),
+        "calibrated_checks": "Toetsen waarop het model is gekalibreerd",
+        "calibrated_intro": (
+            "Bij elk van deze toetsen is een parameter van het model ingesteld op het "
+            "gepubliceerde cijfer zelf (genoemd onder de titel). Dat het model dat cijfer "
+            "terugvindt, laat zien dat het consistent is, niet dat het onderzoek het "
+            "bevestigt. Een gekalibreerde toets is dus geen bewijs en telt niet mee als "
+            "bewijs."),
+        "set_from": "op dit cijfer gekalibreerd: {names}",
+        "verdict_calibrated": "ja, gekalibreerd",
+        "chart_calibrated": ("Toetsen waarop het model is gekalibreerd, elk op een eigen "
+                             "schaal (consistentie, geen bewijs)"),
         "evidence_waiting": "Nog niet gemodelleerd (het model kent de interventie nog niet): {list}.",
         "evidence_failed": ("Deze wijken af; op deze punten zijn de uitkomsten van het model "
                             "niet betrouwbaar: {list}."),
-        "evidence_checks": "De toetsen",
+        "evidence_checks": "Toetsen aan onderzoek",
         "evidence_table_intro": (
             "Gepubliceerd: de schatting uit het onderzoek met het 95%-betrouwbaarheidsinterval. "
             "Toetsmarge: het bereik dat als overeenstemming telt. Gesimuleerd: het gemiddelde effect "
