@@ -72,7 +72,8 @@ def test_every_outcome_has_a_dutch_name():
         *DIFFERENCES, *SAVING_SOURCES, "net_cost_eur", "net_cost_per_extra_exit_to_work",
         "reached",
         "extra_exits_work_per_100_reached")]
-    for name in [*outcomes, "break_even_month", "net_cost_per_extra_exit_to_work", "base.exits_work_24m"]:
+    for name in [*outcomes, "break_even_month", "net_cost_per_extra_exit_to_work",
+                 "base.exits_work_24m"]:
         nl = outcome_words(name, "nl")
         assert nl != name.replace("_", " ") and nl != outcome_words(name, "en"), name
     assert outcome_words("exits_work_24m", "nl") == "uitstroom naar werk binnen 24 maanden"

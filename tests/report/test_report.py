@@ -70,8 +70,8 @@ def test_compare_report_numbers_match_the_comparison_table_with_their_signs(comp
         assert abs(shown - target) <= 0.5 * 10 ** -decimals + 1e-9, n
     covered = {(n["alternative"], n["outcome"]) for n in tagged}
     for alt in ("places", "combined"):
-        for outcome in ("extra_exits_work_per_100_reached_12m", "net_cost_per_extra_exit_to_work_total",
-                        "break_even_month", "intervention_cost_eur_total",
+        for outcome in ("extra_exits_work_per_100_reached_12m",
+                        "net_cost_per_extra_exit_to_work_total", "break_even_month", "intervention_cost_eur_total",
                         "benefit_saved_eur_total", "mother_months_saved_total",
                         "extra_exits_noncooperation_total", "change_on_assistance_24m"):
             assert (alt, outcome) in covered, (alt, outcome)
