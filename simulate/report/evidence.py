@@ -75,23 +75,24 @@ def build(out: Output, lang: str) -> Page:
     page.p(page.t("intro_evidence", n=len(results), name=label, reps=reps), "intro")
     evidence, calibrated = split(results)
     tested = evidence[evidence.status != "not yet modelled"]
-    verdict = page.t("evidence_verdict", passed=int((tested.status == "pass").sum()),
-                     modelled=len(tested))
+    sentences = [page.t("evidence_verdict", passed=int((tested.status == "pass").sum()),
+                        modelled=len(tested))] if len(tested) else []
     if len(calibrated):
         within = int((calibrated.status == "calibrated").sum())
-        verdict += " " + page.t("calibrated_verdict_1" if within == 1
-                                else "calibrated_verdict", n=within)
+        sentences.append(page.t("calibrated_verdict_1" if within == 1
+                                else "calibrated_verdict", n=within))
     waiting = [_title(r, lang) for r in results.itertuples() if r.status == "not yet modelled"]
     if waiting:
-        verdict += " " + page.t("evidence_waiting", list="; ".join(waiting))
-    page.p(verdict)
+        sentences.append(page.t("evidence_waiting", list="; ".join(waiting)))
+    page.p(" ".join(sentences))
     failed = [_title(r, lang) for r in modelled.itertuples() if r.status == "fail"]
     if failed:
         page.p(page.t("evidence_failed", list="; ".join(failed)))
 
-    page.h(2, page.t("evidence_checks"), "checks")
-    page.p(page.t("evidence_table_intro"))
-    _table(page, evidence)
+    if len(evidence):
+        page.h(2, page.t("evidence_checks"), "checks")
+        page.p(page.t("evidence_table_intro"))
+        _table(page, evidence)
     if len(calibrated):
         page.h(2, page.t("calibrated_checks"), "calibrated")
         page.p(page.t("calibrated_intro"))

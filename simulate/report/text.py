@@ -537,8 +537,8 @@ TEXT: dict[str, dict[str, str]] = {
             "van die in het model (moeders van jonge kinderen in de bijstand), daarom telt een "
             "toetsmarge rond het gepubliceerde cijfer als overeenstemming, niet het cijfer zelf; "
             "waarom elke toetsmarge is wat hij is, staat hieronder."),
-        "evidence_verdict": ("{passed} van de {modelled} toetsen aan onderzoek komen overeen "
-                             "met het onderzoek."),
+        "evidence_verdict": ("{passed} van de {modelled} toetsen aan gepubliceerd onderzoek "
+                             "komen overeen met dat onderzoek."),
         "calibrated_verdict": ("{n} toetsen geven cijfers terug waarop het model is "
                                "gekalibreerd; dat laat zien dat het model consistent is, "
                                "niet dat het onderzoek het bevestigt."),
