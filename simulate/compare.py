@@ -9,6 +9,12 @@ noise than with independent runs. Differences are alternative minus base, so pos
 ``benefit_saved_eur`` and ``mother_months_saved`` lower benefit spending and fewer months on
 assistance under the alternative.
 
+Where a saving comes from (:func:`saving_sources`): the mother-months saved split exactly
+into those saved through exits to work, through stops for non-cooperation and through
+other exits (study, a partner's income, other reasons), and the benefit saved likewise,
+plus what lower payments to mothers still on assistance save (part-time earnings, sanction
+cuts).
+
 A fair comparison changes only the policies: :func:`base_differences` finds what else sets an
 alternative apart, and :func:`compare` refuses such an alternative unless told otherwise.
 """
@@ -25,6 +31,18 @@ from simulate.outcomes import EXITS, HORIZONS, mean_ci, t_half_width, t_quantile
 from simulate.parameters import PARAMETERS
 
 SUFFIXES = (*(f"{x}m" for x in HORIZONS), "total")
+# Routes off assistance (the model's off_assistance_<route> metrics) grouped by where a
+# saving comes from.
+SAVING_ROUTES: dict[str, tuple[str, ...]] = {
+    "work": ("work",),
+    "noncooperation": ("noncooperation",),
+    "other_exits": ("study", "partner", "other"),
+}
+# Outcome stems of :func:`saving_sources` (each with every horizon suffix): the parts of
+# mother_months_saved, then those of benefit_saved_eur.
+SAVING_SOURCES = (*(f"mother_months_saved_via_{g}" for g in SAVING_ROUTES),
+                  *(f"benefit_saved_via_{g}_eur" for g in SAVING_ROUTES),
+                  "benefit_saved_via_lower_payments_eur")
 
 
 def _change(outcome: str):
@@ -52,7 +70,7 @@ def paired_outcomes(base: Mapping[str, float], alt: Mapping[str, float]) -> dict
     """Differences of one replicate pair (alternative minus base) at every horizon.
 
     Includes ``net_cost_eur_X`` (intervention cost and extra regular-coach cost, less
-    benefit saved) and ``net_cost_per_extra_exit_X`` (NaN unless there are extra exits to
+    benefit saved) and ``net_cost_per_extra_exit_to_work_X`` (NaN unless there are extra exits to
     work).
     """
     out: dict[str, float] = {}
@@ -63,10 +81,73 @@ def paired_outcomes(base: Mapping[str, float], alt: Mapping[str, float]) -> dict
                                     + out[f"regular_coach_cost_eur_{s}"]
                                     - out[f"benefit_saved_eur_{s}"])
         extra = out[f"extra_exits_work_{s}"]
-        out[f"net_cost_per_extra_exit_{s}"] = (out[f"net_cost_eur_{s}"] / extra
+        out[f"net_cost_per_extra_exit_to_work_{s}"] = (out[f"net_cost_eur_{s}"] / extra
                                                if extra > 0 else np.nan)
-    out["net_cost_per_extra_exit"] = out["net_cost_per_extra_exit_total"]
+    out["net_cost_per_extra_exit_to_work"] = out["net_cost_per_extra_exit_to_work_total"]
     return out
+
+
+def saving_sources(base: pd.DataFrame, alt: pd.DataFrame) -> dict[str, float]:
+    """Where one replicate pair's saving comes from, at every horizon suffix.
+
+    ``base`` and ``alt`` are the two runs' monthly metrics (one row per month, indexed by
+    month). Over months 1..X:
+
+    - ``mother_months_saved_via_<route>_X`` = sum of the change (alternative less base) in
+      the mothers off assistance by that route. Both worlds hold the same mothers (by id),
+      so every month the changes off assistance add up to the change on it, and the three
+      routes add up exactly to ``mother_months_saved_X``;
+    - ``benefit_saved_via_<route>_eur_X`` = sum of that change times the base's benefit
+      per mother on assistance in the month;
+    - ``benefit_saved_via_lower_payments_eur_X``: the rest of ``benefit_saved_eur_X``,
+      what lower payments to the mothers still on assistance save (part-time earnings,
+      sanction cuts), so that the four add up exactly to it.
+
+    NaN at a horizon beyond the run, and everywhere when the two worlds do not hold the
+    same number of mothers (a base with another population, compared with
+    ``--allow-different-base``): a saving cannot then be traced mother by mother.
+    """
+    routes = [r for group in SAVING_ROUTES.values() for r in group]
+    last = int(base.index.max())
+    out: dict[str, float] = {}
+
+    def mothers(frame: pd.DataFrame) -> pd.Series:
+        return frame["on_assistance"] + sum(frame[f"off_assistance_{r}"] for r in routes)
+
+    same = len(base) == len(alt) and bool((mothers(base) == mothers(alt)).all())
+    for s in SUFFIXES:
+        x = last if s == "total" else int(s[:-1])
+        if x > last or not same:
+            out.update({f"{stem}_{s}": np.nan for stem in SAVING_SOURCES})
+            continue
+        b, a = base.loc[1:x], alt.loc[1:x]
+        on = b["on_assistance"].to_numpy(float)
+        per_mother = np.divide(b["benefit_spending_eur"].to_numpy(float), on,
+                               out=np.zeros(len(on)), where=on > 0)
+        explained = 0.0
+        for group, members in SAVING_ROUTES.items():
+            change = sum((a[f"off_assistance_{r}"] - b[f"off_assistance_{r}"]).to_numpy(float)
+                         for r in members)
+            out[f"mother_months_saved_via_{group}_{s}"] = float(np.sum(change))
+            out[f"benefit_saved_via_{group}_eur_{s}"] = float(np.sum(change * per_mother))
+            explained += out[f"benefit_saved_via_{group}_eur_{s}"]
+        saved = float(b["benefit_spending_eur"].sum() - a["benefit_spending_eur"].sum())
+        out[f"benefit_saved_via_lower_payments_eur_{s}"] = saved - explained
+    return out
+
+
+def source_pairs(wide: pd.DataFrame, base: str, alternatives: list[str]) -> pd.DataFrame:
+    """:func:`saving_sources` of every (alternative, replicate) pair of a comparison's
+    monthly metrics (wide)."""
+    by = {key: g.set_index("month") for key, g in wide.groupby(["scenario", "replicate"],
+                                                               observed=True)}
+    rows = []
+    for alt in alternatives:
+        for (name, rep), frame in by.items():
+            if name == alt and (base, rep) in by:
+                rows.append({"alternative": alt, "replicate": int(rep),
+                             **saving_sources(by[(base, rep)], frame)})
+    return pd.DataFrame(rows)
 
 
 def cumulative_net_saving(base_monthly: pd.DataFrame, alt_monthly: pd.DataFrame) -> pd.Series:
@@ -98,8 +179,8 @@ def break_even(curve: pd.Series) -> float:
 def ratio_ci(numerator, denominator, level: float = 0.95) -> tuple[float, float, float]:
     """Ratio of means with a delta-method interval (paired replicates).
 
-    Used for net cost per extra exit: the ratio of mean net cost to mean extra exits is
-    stable where the mean of per-replicate ratios is not. NaN when the mean denominator is
+    Used for net cost per extra exit to work: the ratio of mean net cost to mean extra
+    exits is stable where the mean of per-replicate ratios is not. NaN when the mean denominator is
     not positive (no extra exits to divide by). When the denominator's own interval
     reaches zero, the ratio's interval is unbounded (Fieller), so the bounds are NaN.
     """
@@ -125,18 +206,21 @@ def ratio_ci(numerator, denominator, level: float = 0.95) -> tuple[float, float,
 def summarise_pairs(pairs: pd.DataFrame, by: str = "alternative") -> pd.DataFrame:
     """Mean and 95% interval over replicate pairs, per alternative and outcome.
 
-    Differences get t-intervals of the mean; ``net_cost_per_extra_exit_X`` is a ratio of
-    means with a delta-method interval.
+    Differences (and where a saving comes from, when ``pairs`` has it) get t-intervals of
+    the mean; ``net_cost_per_extra_exit_to_work_X`` is a ratio of means with a delta-method
+    interval.
     """
     rows = []
     for alt, group in pairs.groupby(by, sort=False, observed=True):
         for s in SUFFIXES:
-            for name in (*DIFFERENCES, "net_cost_eur"):
+            for name in (*DIFFERENCES, "net_cost_eur", *SAVING_SOURCES):
                 col = f"{name}_{s}"
+                if col not in group:
+                    continue
                 mean, lo, hi = mean_ci(group[col])
                 rows.append({by: alt, "outcome": col, "mean": mean, "ci_low": lo, "ci_high": hi,
                              "replications": int(group[col].notna().sum())})
-            col = f"net_cost_per_extra_exit_{s}"
+            col = f"net_cost_per_extra_exit_to_work_{s}"
             mean, lo, hi = ratio_ci(group[f"net_cost_eur_{s}"], group[f"extra_exits_work_{s}"])
             rows.append({by: alt, "outcome": col, "mean": mean, "ci_low": lo, "ci_high": hi,
                          "replications": int(group[f"net_cost_eur_{s}"].notna().sum())})
@@ -146,7 +230,7 @@ def summarise_pairs(pairs: pd.DataFrame, by: str = "alternative") -> pd.DataFram
 # ---- running a comparison ---------------------------------------------------------------------
 HEADLINE = ("extra_exits_work_12m", "extra_exits_work_24m", "extra_exits_work_36m",
             "mother_months_saved_total", "benefit_saved_eur_total", "intervention_cost_eur_total",
-            "net_cost_per_extra_exit_total")
+            "net_cost_per_extra_exit_to_work_total")
 
 
 def pair_runs(runs: pd.DataFrame, base: str, alternatives: list[str]) -> pd.DataFrame:
@@ -193,8 +277,11 @@ class Comparison:
 
     def __init__(self, result, base: str, alternatives: list[str]) -> None:
         self.result, self.base, self.alternatives = result, base, alternatives
-        self.pairs = pair_runs(result.runs, base, alternatives)
         wide = result.wide()
+        self.pairs = pair_runs(result.runs, base, alternatives)
+        if len(self.pairs):
+            self.pairs = self.pairs.merge(source_pairs(wide, base, alternatives),
+                                          on=["alternative", "replicate"], how="left")
         self.curves = {alt: net_saving_curves(wide, base, alt) for alt in alternatives}
         table = summarise_pairs(self.pairs)
         be = [{"alternative": alt, "outcome": "break_even_month",

@@ -103,6 +103,21 @@ REPORTERS = ("on_assistance", "cohort_on_assistance", "in_work",
              "coach_caseload_mean", "benefit_spending_eur", "intervention_spending_eur")
 
 
+# Mothers off assistance by the route of their last exit (metrics ``off_assistance_<route>``);
+# with ``on_assistance`` they count every mother in the table. JOBLESS and NOT_FOLLOWED are
+# routes through work: a mother becomes JOBLESS only by losing the job she left assistance
+# for, and NOT_FOLLOWED only when her follow-up after an exit to work ends or when, jobless,
+# she will not return (simulate/steps/job_loss.py); every other exit keeps its destination
+# as her status (simulate/steps/transitions.py).
+OFF_ASSISTANCE_ROUTES: dict[str, tuple[int, ...]] = {
+    "work": (Status.IN_WORK, Status.JOBLESS, Status.NOT_FOLLOWED),
+    "noncooperation": (Status.NONCOOPERATION,),
+    "study": (Status.STUDY,),
+    "partner": (Status.PARTNER,),
+    "other": (Status.OTHER,),
+}
+
+
 def _reported(model: PathwaysModel, metric: str) -> float:
     return model.record.latest()[metric]
 
@@ -516,6 +531,10 @@ class PathwaysModel(mesa.Model):
                 status[cohort] == Status.IN_WORK))
             out[f"work_exits_{k}m_ago_on_assistance"] = int(np.count_nonzero(
                 status[cohort] == Status.ON_ASSISTANCE))
+        by_status = np.bincount(status, minlength=max(max(c) for c in
+                                                      OFF_ASSISTANCE_ROUTES.values()) + 1)
+        out.update({f"off_assistance_{route}": int(by_status[list(codes)].sum())
+                    for route, codes in OFF_ASSISTANCE_ROUTES.items()})
         if self.policies:
             reached = [p.ever_participants(ctx) for p, ctx in self.policy_contexts()]
             out["programme_reached"] = len(np.unique(np.concatenate(reached)))

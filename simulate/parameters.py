@@ -51,8 +51,9 @@ class Parameter:
             from :mod:`simulate.report.parameters_nl`).
         unit_nl: ``unit`` in Dutch (likewise).
         calibrated_to: Names of the targets (``simulate validate``) or evidence checks
-            whose published figure this value was fitted or tuned to: an evidence check
-            whose result rests on such a parameter shows consistency, not evidence.
+            whose published figure this value was set from (fitted or tuned). An evidence
+            check that depends on such a parameter shows consistency, not evidence: it is
+            reported as ``calibrated``, never ``pass`` (docs/evidence.md).
     """
 
     name: str

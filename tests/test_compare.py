@@ -39,3 +39,66 @@ def test_one_t_interval_serves_means_bands_and_break_even():
     half = t_half_width(np.array([1.0, 1.0, 2.0]), np.array([1, 10, 10]))
     assert np.isnan(half[0]) and np.isclose(half[1], 2.2622 / np.sqrt(10), rtol=1e-4)
     assert np.isclose(half[2], 2 * half[1])
+
+
+ROUTES = ("work", "noncooperation", "study", "partner", "other")
+
+
+def _months(on, off, benefit) -> pd.DataFrame:
+    """Monthly metrics of one run from month 0: on assistance, off it by route, benefit."""
+    frame = pd.DataFrame({"on_assistance": on, "benefit_spending_eur": benefit,
+                          **{f"off_assistance_{r}": v for r, v in off.items()}})
+    frame.index.name = "month"
+    return frame
+
+
+ZERO = [0, 0, 0]
+
+
+def test_saving_sources_trace_each_month_to_its_route_at_the_base_s_benefit_per_mother():
+    from simulate.compare import saving_sources
+    # 10 mothers. Base: 10 on assistance (100 each) every month. Alternative: one more
+    # leaves for work in month 1, one stopped for non-cooperation in month 2, and those
+    # on assistance get 90 (a sanction or earnings).
+    base = _months([10, 10, 10], {r: ZERO for r in ROUTES}, [1000.0, 1000.0, 1000.0])
+    alt = _months([10, 9, 8], {**{r: ZERO for r in ROUTES}, "work": [0, 1, 1],
+                               "noncooperation": [0, 0, 1]}, [1000.0, 810.0, 720.0])
+    out = saving_sources(base, alt)
+    assert out["mother_months_saved_via_work_total"] == 2.0
+    assert out["mother_months_saved_via_noncooperation_total"] == 1.0
+    assert out["mother_months_saved_via_other_exits_total"] == 0.0
+    assert out["benefit_saved_via_work_eur_total"] == 200.0
+    assert out["benefit_saved_via_noncooperation_eur_total"] == 100.0
+    # 470 saved in all: 300 by exits, the rest by lower payments on assistance.
+    assert out["benefit_saved_via_lower_payments_eur_total"] == 170.0
+    assert np.isnan(out["mother_months_saved_via_work_12m"])  # beyond the 2 months run
+    # Other worlds with other mothers: nothing can be traced.
+    more = _months([11, 10, 9], {**{r: ZERO for r in ROUTES}, "work": [0, 1, 1],
+                                 "noncooperation": [0, 0, 1]}, [1100.0, 900.0, 800.0])
+    assert all(np.isnan(v) for v in saving_sources(base, more).values())
+
+
+def test_the_parts_of_a_saving_add_up_exactly_on_a_real_comparison():
+    """Both worlds hold the same mothers by id, so the months saved through each route add
+    up to the months saved, every replicate and horizon; the benefit parts (with lower
+    payments) add up to the benefit saved."""
+    from simulate.compare import SAVING_ROUTES, SAVING_SOURCES, compare
+    from simulate.scenario import Scenario
+    from tests.conftest import SCENARIOS
+    small = {"size": 400, "burn_in_months": 12}
+    base = Scenario.from_yaml(SCENARIOS / "baseline.yaml").with_values(small)
+    alt = Scenario.from_yaml(SCENARIOS / "dedicated-coaches.yaml").with_values(small)
+    comparison = compare(base, [alt], reps=3, months=24)
+    pairs = comparison.pairs
+    for s in ("12m", "24m", "total"):
+        months = sum(pairs[f"mother_months_saved_via_{g}_{s}"] for g in SAVING_ROUTES)
+        assert (months == pairs[f"mother_months_saved_{s}"]).all()
+        euros = pairs[f"benefit_saved_via_lower_payments_eur_{s}"] + sum(
+            pairs[f"benefit_saved_via_{g}_eur_{s}"] for g in SAVING_ROUTES)
+        assert np.allclose(euros, pairs[f"benefit_saved_eur_{s}"], rtol=1e-12, atol=1e-6)
+        assert pairs[f"mother_months_saved_{s}"].abs().sum() > 0  # not trivially zero
+    assert pairs["mother_months_saved_via_work_36m"].isna().all()
+    table = comparison.table.set_index("outcome")
+    for stem in SAVING_SOURCES:
+        row = table.loc[f"{stem}_total"]
+        assert row["ci_low"] <= row["mean"] <= row["ci_high"] and row["replications"] == 3

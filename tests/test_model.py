@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from simulate.model import PathwaysModel
 from simulate.states import Status
 from tests.conftest import ONLY_OTHER_EXIT, make_model
 
@@ -26,6 +27,43 @@ def test_stock_flow_accounting_is_exact_every_month(seed, overrides):
     assert (wide["on_assistance"].iloc[1:] == expected.iloc[1:]).all()
     # The identity must be exercised: every flow actually happens in these runs.
     assert (wide[[*inflow, *EXITS]].iloc[1:].sum() > 0).all()
+
+
+ROUTES = ("work", "noncooperation", "study", "partner", "other")
+
+
+def test_every_status_is_on_assistance_or_one_route_off_it():
+    """The partition behind off_assistance_<route>: a status added later must be given a
+    route (simulate/model.py, OFF_ASSISTANCE_ROUTES) before this passes."""
+    from simulate.model import OFF_ASSISTANCE_ROUTES
+    codes = [v for k, v in vars(Status).items() if k.isupper()]
+    routed = [c for codes_ in OFF_ASSISTANCE_ROUTES.values() for c in codes_]
+    assert sorted([Status.ON_ASSISTANCE, *routed]) == sorted(codes)
+    assert tuple(OFF_ASSISTANCE_ROUTES) == ROUTES
+
+
+def test_on_and_off_assistance_by_route_count_every_mother_every_month():
+    """on_assistance + the five off_assistance_<route> = every mother in the table, in
+    every month of a run with every policy module (its burn-in's leavers included)."""
+    from simulate.scenario import Scenario
+    from tests.conftest import SCENARIOS
+    scenario = Scenario.from_yaml(SCENARIOS / "all-modules.yaml").with_values(
+        {"size": 400, "burn_in_months": 12})
+    model = PathwaysModel(scenario.params(), scenario.make_policies(), seed=5,
+                          horizon_months=24, record_spells=False)
+    sizes = [model.mothers.n]
+    for _ in range(24):
+        model.step()
+        sizes.append(model.mothers.n)
+    model.close()
+    wide = model.record.wide()
+    off = wide[[f"off_assistance_{r}" for r in ROUTES]]
+    assert ((wide["on_assistance"] + off.sum(axis=1)).to_numpy() == sizes).all()
+    # Every route is exercised, and mothers who left for work and lost the job (jobless,
+    # then no longer followed) count in the work route.
+    assert (off.iloc[-1] > 0).all()
+    assert (off["off_assistance_work"] >= wide["in_work"] + wide["jobless"]).all()
+    assert (off["off_assistance_work"] > wide["in_work"] + wide["jobless"]).any()
 
 
 def test_same_seed_gives_identical_frames():

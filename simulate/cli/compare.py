@@ -17,10 +17,10 @@ from simulate.cli.common import (
     show_progress,
 )
 from simulate.cli.run import write_run_files
-from simulate.compare import HEADLINE, base_differences, compare
+from simulate.compare import HEADLINE, SAVING_SOURCES, base_differences, compare
 from simulate.io import atomic_dir
 from simulate.outcomes import EXITS, HORIZONS
-from simulate.report.text import is_money, outcome_words
+from simulate.report.text import SOURCES, is_money, outcome_words, saving_source
 from simulate.scenario import Scenario
 from simulate.schema import InputError
 
@@ -28,7 +28,9 @@ from simulate.schema import InputError
 # horizon.
 CHANGES = (*(f"extra_exits_{r}_total" for r in (*EXITS, "all")),
            *(f"change_on_assistance_{x}m" for x in HORIZONS))
-SUMMARY = (*HEADLINE, "break_even_month", *CHANGES)
+# Where the saving comes from, over the whole run.
+SOURCE_ROWS = tuple(f"{stem}_total" for stem in SAVING_SOURCES)
+SUMMARY = (*HEADLINE, "break_even_month", *CHANGES, *SOURCE_ROWS)
 
 
 def label(outcome: str, months: int | None = None) -> str:
@@ -97,6 +99,9 @@ def main(args: argparse.Namespace) -> int:
               f"pairs on common random numbers, seed {seed}, {months} months "
               "(mean difference and 95% confidence interval)")
         print(format_comparison(comparison, months))
+        print()
+        for name in comparison.alternatives:
+            print(f"{name}: {source_sentence(comparison, name)}")
         print(f"results written to {out}/")
     return 0
 
@@ -134,8 +139,25 @@ def format_comparison(comparison, months: int) -> str:
                                "estimate": "estimate", "interval": "95% CI"}, {})
 
 
+def saving_parts(comparison, alt: str) -> tuple[dict[str, float], float]:
+    """The mean benefit saved over the whole run by source, and in all."""
+    def mean(outcome: str) -> float:
+        return float(comparison.value(alt, outcome)["mean"])
+    return ({k: mean(f"benefit_saved_via_{k}_eur_total") for k in SOURCES},
+            mean("benefit_saved_eur_total"))
+
+
+def source_sentence(comparison, alt: str) -> str:
+    """Where the alternative's benefit saving comes from, in one sentence."""
+    return saving_source(*saving_parts(comparison, alt), "en") or (
+        "Where the saving comes from cannot be traced: the base and the alternative do not "
+        "hold the same mothers.")
+
+
 def as_json(comparison, months: int) -> dict:
-    """Every outcome of the comparison table by alternative, with its interval."""
+    """Every outcome of the comparison table by alternative, with its interval, and
+    ``saving_source``: where the benefit saved over the whole run comes from, as a
+    sentence and as each source's share of it (null when nothing was saved)."""
     out = {}
     for alt in comparison.alternatives:
         rows = comparison.table[comparison.table.alternative == alt]
@@ -144,5 +166,10 @@ def as_json(comparison, months: int) -> dict:
         be = entry["break_even_month"]
         be["within_horizon"] = be["mean"] is not None
         be["horizon_months"] = months
+        parts, saved = saving_parts(comparison, alt)
+        entry["saving_source"] = {
+            "sentence": source_sentence(comparison, alt),
+            "share_of_benefit_saved": {k: (nan_to_none(v / saved) if saved > 0 else None)
+                                       for k, v in parts.items()}}
         out[alt] = entry
     return out

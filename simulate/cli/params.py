@@ -31,7 +31,7 @@ def rows(kind: str | None = None) -> list[dict]:
             out.append({"name": name, "section": p.group if owner == "model" else "policies",
                         "kind": p.kind, "default": p.default, "unit": p.unit,
                         "range": list(p.range) if p.range else None, "source": p.source,
-                        "doc": p.doc})
+                        "doc": p.doc, "calibrated_to": list(p.calibrated_to)})
     return out
 
 
@@ -45,7 +45,7 @@ def main(args: argparse.Namespace) -> int:
         for r in data:
             rng = "" if r["range"] is None else f" [{r['range'][0]:g} .. {r['range'][1]:g}]"
             print(f"{r['name']} = {r['default']} {r['unit']}{rng} ({r['kind']}): {r['doc']} "
-                  f"Source: {r['source']}.")
+                  f"Source: {r['source']}.{calibrated(r, '')}")
     return 0
 
 
@@ -55,5 +55,14 @@ def markdown(data: list[dict]) -> str:
     for r in data:
         rng = "" if r["range"] is None else f"{r['range'][0]:g} to {r['range'][1]:g}"
         lines.append(f"| `{r['name']}` | {r['section']} | {r['kind']} | {r['default']} | "
-                     f"{r['unit']} | {rng} | {r['source']} | {r['doc']} |")
+                     f"{r['unit']} | {rng} | {r['source']}{calibrated(r, '`')} | {r['doc']} |")
     return "\n".join(lines)
+
+
+def calibrated(row: dict, quote: str) -> str:
+    """" Calibrated to: NAME, NAME." for a value set from those targets or checks (their
+    agreement shows consistency, not evidence), else nothing."""
+    names = row["calibrated_to"]
+    if not names:
+        return ""
+    return " Calibrated to: " + ", ".join(f"{quote}{n}{quote}" for n in names) + "."

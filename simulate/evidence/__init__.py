@@ -5,7 +5,16 @@ See ``docs/evidence.md``. :func:`load_checks` reads a checks file
 scenario with common random numbers.
 """
 
-from simulate.evidence.run import FAIL, NOT_MODELLED, PASS, run_checks
+from simulate.evidence.run import (
+    CALIBRATED,
+    EVIDENCE,
+    FAIL,
+    NOT_MODELLED,
+    PASS,
+    TARGET,
+    run_checks,
+)
 from simulate.evidence.spec import DEFAULT_CHECKS, load_checks
 
-__all__ = ["DEFAULT_CHECKS", "FAIL", "NOT_MODELLED", "PASS", "load_checks", "run_checks"]
+__all__ = ["CALIBRATED", "DEFAULT_CHECKS", "EVIDENCE", "FAIL", "NOT_MODELLED", "PASS", "TARGET",
+           "load_checks", "run_checks"]

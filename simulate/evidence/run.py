@@ -26,7 +26,10 @@ from simulate.model import PathwaysModel
 from simulate.outcomes import mean_ci
 from simulate.scenario import Scenario
 
-PASS, FAIL, NOT_MODELLED = "pass", "fail", "not yet modelled"
+PASS, CALIBRATED, FAIL, NOT_MODELLED = "pass", "calibrated", "fail", "not yet modelled"
+# What a check counts as: evidence, or a target (its figure set a parameter of the model,
+# so agreeing with it shows consistency, not evidence).
+EVIDENCE, TARGET = "evidence", "target"
 
 
 @dataclass(frozen=True)
@@ -135,19 +138,26 @@ def run_checks(checks: CheckSet, base: Scenario, replications: int | None = None
             for _, r, values in sorted(done, key=lambda x: (x[0], x[1]))
             for name, (num, den) in values.items()]
     values = pd.DataFrame(rows, columns=["check", "replicate", "numerator", "denominator"])
-    return summarise(checks, values, gs), values
+    return summarise(checks, values, gs, base), values
 
 
-def summarise(checks: CheckSet, values: pd.DataFrame, gs: Sequence[Group]) -> pd.DataFrame:
+def summarise(checks: CheckSet, values: pd.DataFrame, gs: Sequence[Group],
+              base: Scenario) -> pd.DataFrame:
+    """One row per check. ``status`` is ``pass`` (in the band), ``calibrated`` (in the
+    band, but a parameter was set from this check's figure), ``fail`` (outside the band)
+    or ``not yet modelled``; ``counts_as`` is ``evidence`` or ``target`` (calibrated);
+    ``calibrated_by`` names the parameters set from it."""
     reps = {c.name: g.replications for g in gs for c in g.checks}
     rows = []
     for c in checks.checks:
+        by = c.calibrated_by(base)
         row = {"check": c.name, "title": c.title, "study": c.study.citation,
                "design": c.study.design, "statistic": c.outcome.statistic,
                "horizon_months": c.outcome.horizon_months, "unit": c.outcome.unit,
                "published": c.published.value, "published_low": c.published.low,
                "published_high": c.published.high, "band_low": c.band.low,
-               "band_high": c.band.high, "replications": reps.get(c.name, 0)}
+               "band_high": c.band.high, "replications": reps.get(c.name, 0),
+               "counts_as": TARGET if by else EVIDENCE, "calibrated_by": ", ".join(by)}
         if not c.modelled:
             row.update(simulated=np.nan, ci_low=np.nan, ci_high=np.nan, ok=False,
                        status=NOT_MODELLED,
@@ -161,7 +171,16 @@ def summarise(checks: CheckSet, values: pd.DataFrame, gs: Sequence[Group]) -> pd
         else:
             mean, lo, hi = ratio_ci(num, den)
         ok = bool(np.isfinite(mean) and c.band.contains(mean))
-        row.update(simulated=mean, ci_low=lo, ci_high=hi, ok=ok, status=PASS if ok else FAIL,
-                   missing="")
+        status = FAIL if not ok else CALIBRATED if by else PASS
+        row.update(simulated=mean, ci_low=lo, ci_high=hi, ok=ok, status=status, missing="")
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def split(results: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(evidence checks, calibrated checks) of a results table; one written before checks
+    were told apart (no ``counts_as``) holds evidence checks only."""
+    if "counts_as" not in results:
+        return results, results.iloc[:0]
+    target = results["counts_as"] == TARGET
+    return results[~target], results[target]

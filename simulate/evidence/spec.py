@@ -136,6 +136,17 @@ class Check:
     def missing(self) -> list[str]:
         return [name for name in self.requires if name not in REGISTRY]
 
+    def calibrated_by(self, base: Scenario) -> tuple[str, ...]:
+        """The parameters whose value was set from this check's published figure (they
+        name it in ``calibrated_to``): of the core model, of the base scenario's policies
+        and of the intervention's. Reproducing that figure shows consistency, not
+        evidence. Policy parameters are named ``module.parameter``."""
+        found = [p.name for p in PARAMETERS.values() if self.name in p.calibrated_to]
+        for spec in (*base.policies, *self.policies):
+            found += [f"{spec.name}.{p.name}" for p in REGISTRY[spec.name].parameters.values()
+                      if self.name in p.calibrated_to]
+        return tuple(dict.fromkeys(found))
+
     def intervention_key(self) -> str:
         """Equal for checks with the same intervention (they share one simulated world)."""
         text = json.dumps({"parameters": self.parameters, "relative": self.relative,

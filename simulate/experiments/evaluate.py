@@ -9,7 +9,7 @@ model can be swapped for a function with known sensitivity indices
 :class:`ScenarioEvaluator` runs the model: one scenario, or, when a baseline is given, a
 pair that shares the design point's values and the replicate's random streams (common
 random numbers), so that paired outputs (``extra_exits_work_24m``,
-``net_cost_per_extra_exit``...) measure the policy rather than noise.
+``net_cost_per_extra_exit_to_work``...) measure the policy rather than noise.
 
 Evaluators are pickled to worker processes; each worker keeps the first copy it receives
 (see :mod:`simulate.experiments.sweep`), so caches on the evaluator live as long as the

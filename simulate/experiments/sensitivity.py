@@ -20,7 +20,7 @@ function. Two things keep the analysis honest:
    of replicates: noise does not add an independent error to each point (it would inflate
    every index, and give a parameter without effect a positive ST).
 2. *Replicates averaged per point.* Each design point's output is the mean over its
-   replicates (a ratio of means for ``net_cost_per_extra_exit*``), which shrinks what is
+   replicates (a ratio of means for ``net_cost_per_extra_exit_to_work*``), which shrinks what is
    left of the noise: the sensitivity of the model's response averaged over the
    replicates' luck rather than the luck of one replicate.
 
@@ -34,7 +34,7 @@ estimated and the indices rest on common random numbers alone. Bootstrap interva
 capture sampling error of the design, not replicate noise.
 
 Undefined cases are reported, not hidden: an output that is missing (NaN) at some design
-point (e.g. a cost per extra exit where there are none) or that does not vary gets NaN
+point (e.g. a cost per extra exit to work where there are none) or that does not vary gets NaN
 indices and a note.
 """
 

@@ -36,7 +36,7 @@ random numbers, so points differ by their parameter values and not by luck. With
 (core parameters apply to both; ``policy.param`` to the scenarios listing that policy) and
 the same streams. Outputs then also include the baseline's outcomes as ``base.NAME`` and
 the paired differences of :func:`simulate.compare.paired_outcomes`
-(``extra_exits_work_24m``, ``net_cost_eur_36m``, ``net_cost_per_extra_exit``...).
+(``extra_exits_work_24m``, ``net_cost_eur_36m``, ``net_cost_per_extra_exit_to_work``...).
 
 **Outputs** are the scalar outcomes of a run (:func:`simulate.outcomes.run_outcomes`:
 ``exits_work_24m``, ``on_assistance_36m``, ``share_on_assistance_12m``,
@@ -402,9 +402,25 @@ def _read_outputs(r: Reader, value: Any, evaluator: Evaluator) -> list[str]:
     return out
 
 
+# Outputs renamed since they were first offered: old stem -> new stem (with any suffix).
+RENAMED_OUTPUTS = {"net_cost_per_extra_exit": "net_cost_per_extra_exit_to_work"}
+
+
+def renamed_output(name: str) -> str | None:
+    """The current name of an output named by an old stem, or None."""
+    for old, new in RENAMED_OUTPUTS.items():
+        if (name == old or name.startswith(old + "_")) and not name.startswith(new):
+            return new + name[len(old):]
+    return None
+
+
 def _read_output(r: Reader, item: Any, where: str, known: list[str], months: int | None,
                  out: list[str]) -> str:
     name = r.text(item, where)
+    new = renamed_output(name)
+    if new is not None and new in known:
+        raise r.error(where, f"{name!r} has been renamed {new!r} (it is the net cost per "
+                      "extra exit to work); use the new name")
     if name not in known:
         close = difflib.get_close_matches(name, known, n=1)
         hint = f"did you mean {close[0]!r}? " if close else ""

@@ -1,6 +1,6 @@
 """Replicates combined per design point: means for analysis, intervals for reports.
 
-Additive outputs are averaged over replicates. ``net_cost_per_extra_exit*`` is a ratio:
+Additive outputs are averaged over replicates. ``net_cost_per_extra_exit_to_work*`` is a ratio:
 per point it is the ratio of the mean net cost to the mean extra exits to work (NaN when
 the mean extra exits are not positive), as :func:`simulate.compare.ratio_ci` estimates it,
 because the mean of per-replicate ratios is
@@ -18,7 +18,7 @@ import pandas as pd
 from simulate.compare import ratio_ci
 from simulate.outcomes import t_half_width
 
-RATIO_PREFIX = "net_cost_per_extra_exit"
+RATIO_PREFIX = "net_cost_per_extra_exit_to_work"
 
 
 def ratio_parts(name: str) -> tuple[str, str] | None:

@@ -6,7 +6,7 @@ import yaml
 from markupsafe import Markup
 
 from simulate import __version__
-from simulate.compare import net_saving_curves
+from simulate.compare import SAVING_ROUTES, net_saving_curves
 from simulate.outcomes import EXITS, HORIZONS, summarise
 from simulate.parameters import Parameter
 from simulate.report import charts, evidence, experiments
@@ -130,6 +130,10 @@ def _compare(out: Output, lang: str) -> Page:
                page.t("chart_work"))
     page.chart(charts.destination_changes(table, alternatives, lang, words),
                page.t("chart_destinations", m=months))
+    if any(not missing(value(table, a, "benefit_saved_via_work_eur_total")[0])
+           for a in alternatives):
+        page.chart(charts.saving_sources(table, alternatives, lang, words),
+                   page.t("chart_sources"))
     page.chart(charts.costs_and_savings(monthly, base, alternatives, lang, words),
                page.t("chart_costs"))
     wide = monthly.pivot_table(index=["scenario", "replicate", "month"], columns="metric",
@@ -149,6 +153,8 @@ def _compare(out: Output, lang: str) -> Page:
     for alt in alternatives:
         groups[len(rows)] = words.get(alt, alt)
         for outcome in _table_outcomes(months):
+            if "_via_" in outcome and missing(value(table, alt, outcome)[0]):
+                continue  # a comparison from before savings were traced to their source
             rows.append(_outcome_row(table, alt, outcome, months, lang))
     page.details(page.t("all_outcomes"), lambda p: p.table(
         [page.t("outcome"), page.t("estimate"), page.t("interval")], rows, {1, 2}, groups))
@@ -161,9 +167,12 @@ def _table_outcomes(months: int) -> list[str]:
             "reached_total", "extra_exits_work_per_100_reached_total",
             *(f"extra_exits_{r}_total" for r in (*EXITS, "all") if r != "work"),
             *(f"change_on_assistance_{x}m" for x in within),
-            "mother_months_saved_total", "benefit_saved_eur_total",
+            "mother_months_saved_total",
+            *(f"mother_months_saved_via_{g}_total" for g in SAVING_ROUTES),
+            "benefit_saved_eur_total",
+            *(f"benefit_saved_via_{g}_eur_total" for g in (*SAVING_ROUTES, "lower_payments")),
             "intervention_cost_eur_total", "net_cost_eur_total",
-            "net_cost_per_extra_exit_total", "break_even_month"]
+            "net_cost_per_extra_exit_to_work_total", "break_even_month"]
 
 
 def _outcome_row(table, alt: str, outcome: str, months: int, lang: str) -> list:

@@ -1,10 +1,11 @@
 """What each intervention adds, in plain words chosen from the numbers.
 
-Every sentence follows the comparison table: whether benefit payments fell or rose, whether
-time on assistance fell or rose and which exit destination changed most in that
-direction, whether there is a cost per extra mother in work to report, and how sure the
-break-even month is (hedged whenever its interval reaches past the horizon). No wording
-assumes the sign of an effect.
+Every sentence follows the comparison table: whether benefit payments fell or rose (and,
+when they fell, where the saving comes from: work, stops for non-cooperation, other exits
+or lower payments on assistance), whether time on assistance fell or rose and which exit
+destination changed most in that direction, whether there is a cost per extra mother in
+work to report, and how sure the break-even month is (hedged whenever its interval
+reaches past the horizon). No wording assumes the sign of an effect.
 """
 
 from __future__ import annotations
@@ -18,7 +19,16 @@ from markupsafe import Markup
 
 from simulate.outcomes import EXITS, HORIZONS
 from simulate.report.page import html, num
-from simulate.report.text import TEXT, alike, auto, missing, money, number
+from simulate.report.text import (
+    SOURCES,
+    TEXT,
+    alike,
+    auto,
+    missing,
+    money,
+    number,
+    saving_source,
+)
 
 Estimate = tuple[float, float, float]
 
@@ -144,8 +154,10 @@ class Sentences:
         key = {1: "benefit_fell", -1: "benefit_rose", 0: "benefit_unclear"}[benefit_sign]
         out = [self.say(key, cost=self.tag("intervention_cost_eur_total", "mean", cost, money),
                         **self.three("benefit_saved_eur_total", money, flip=benefit_sign < 0))]
+        if benefit_sign > 0:
+            out.extend(self.source(saved[0]))
         net = self.get("net_cost_eur_total")
-        per_exit = self.get("net_cost_per_extra_exit_total")
+        per_exit = self.get("net_cost_per_extra_exit_to_work_total")
         if not missing(net[0]) and net[0] < 0:
             out.append(self.say("saves_money", **self.three("net_cost_eur_total", money,
                                                             flip=True)))
@@ -153,13 +165,22 @@ class Sentences:
             out.append(self.say("cost_per_exit_na"))
         elif missing(per_exit[1]):
             out.append(self.say("cost_per_exit_unclear", v=self.tag(
-                "net_cost_per_extra_exit_total", "mean", per_exit[0], money)))
+                "net_cost_per_extra_exit_to_work_total", "mean", per_exit[0], money)))
         else:
             key = {1: "cost_per_exit", -1: "cost_per_exit_rose",
                    0: "cost_per_exit_plain"}[benefit_sign]
             out.append(self.say(key,
-                                **self.three("net_cost_per_extra_exit_total", money)))
+                                **self.three("net_cost_per_extra_exit_to_work_total", money)))
         return out
+
+    def source(self, saved: float) -> list[Markup]:
+        """Where the benefit saving comes from: exits to work, stops for non-cooperation,
+        other exits or lower payments on assistance (one sentence; the parts are in the
+        table of every outcome and the chart of sources). None for a comparison that does
+        not have the parts."""
+        parts = {k: self.get(f"benefit_saved_via_{k}_eur_total")[0] for k in SOURCES}
+        sentence = saving_source(parts, saved, self.lang)
+        return [] if sentence is None else [html('<span class="source">{}</span>', sentence)]
 
     def break_even(self) -> list[Markup]:
         """Break-even month, hedged whenever its interval reaches past the horizon:

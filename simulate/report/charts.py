@@ -27,7 +27,7 @@ from plotly.subplots import make_subplots
 
 from simulate.outcomes import EXITS, t_half_width
 from simulate.report.cards import value
-from simulate.report.text import TEXT, metric_words, missing, outcome_words, wrap
+from simulate.report.text import SOURCES, TEXT, metric_words, missing, outcome_words, wrap
 
 GREY = "#9aa5b1"   # the base, in every small multiple
 # Scenario colours; greys are left out so that no scenario looks like the base.
@@ -362,14 +362,53 @@ def destination_changes(table: pd.DataFrame, alternatives: list[str], lang: str,
             error_x={"type": "data", "symmetric": False,
                      "array": np.array([r[2] for r in rows]) - mean,
                      "arrayminus": mean - np.array([r[1] for r in rows])}))
-    fig.update_layout(barmode="group", template="plotly_white",
-                      height=max(360, 160 + 70 * len(alternatives)),
+    return _bars_by_alternative(fig, "group", max(360, 160 + 70 * len(alternatives)),
+                                t["mothers"])
+
+
+def _bars_by_alternative(fig: go.Figure, mode: str, height: int, xtitle: str,
+                         **xaxis) -> go.Figure:
+    """The look of horizontal bars per alternative: alternatives top to bottom in the given
+    order, the legend above, a line at zero."""
+    fig.update_layout(barmode=mode, template="plotly_white", height=height,
                       margin={"l": 10, "r": 16, "t": 24, "b": 40},
                       legend={"orientation": "h", "y": 1.01, "yanchor": "bottom",
                               "traceorder": "normal"})
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(title_text=t["mothers"], zeroline=True, zerolinecolor="#444")
+    fig.update_xaxes(title_text=xtitle, zeroline=True, zerolinecolor="#444", **xaxis)
     return fig
+
+
+def saving_sources(table: pd.DataFrame, alternatives: list[str], lang: str,
+                   labels: dict[str, str] | None = None) -> go.Figure:
+    """Where each alternative's benefit saving over the whole run comes from: one stacked
+    horizontal bar per alternative, a segment per source (exits to work, stops for
+    non-cooperation, other exits, lower payments on assistance). A source that lowers the
+    saving stacks to the left of zero; the segments add up to the total, marked by a
+    diamond."""
+    t = TEXT[lang]
+    labels = labels or {}
+    names = [wrap(labels.get(a, a), 22) for a in alternatives]
+    fig = go.Figure()
+    # The colours of the same destinations in the chart of exits by destination (other
+    # exits take "other"'s); lower payments the next free one.
+    colours = {"work": color(EXITS.index("work")),
+               "noncooperation": color(EXITS.index("noncooperation")),
+               "other_exits": color(EXITS.index("other")), "lower_payments": color(len(EXITS))}
+    for source in SOURCES:
+        fig.add_trace(go.Bar(
+            y=names, x=[value(table, a, f"benefit_saved_via_{source}_eur_total")[0]
+                        for a in alternatives],
+            orientation="h", name=t[f"part_{source}"], marker_color=colours[source],
+            hovertemplate=f"%{{y}}: %{{x:,.0f}}<extra>{t[f'part_{source}']}</extra>"))
+    fig.add_trace(go.Scatter(
+        y=names, x=[value(table, a, "benefit_saved_eur_total")[0] for a in alternatives],
+        mode="markers", name=t["saved"], marker={"symbol": "diamond", "size": 10,
+                                                 "color": "#222"},
+        hovertemplate=f"%{{y}}: %{{x:,.0f}}<extra>{t['saved']}</extra>"))
+    # Amounts written short (€ 1M, € 500k), so that a phone keeps room for the bars.
+    return _bars_by_alternative(fig, "relative", max(300, 170 + 46 * len(alternatives)),
+                                t["eur"], tickformat="~s", tickprefix="€ ")
 
 
 def glance(table: pd.DataFrame, alternatives: list[str], months: int, lang: str,
@@ -391,7 +430,7 @@ def glance(table: pd.DataFrame, alternatives: list[str], months: int, lang: str,
     # Panel titles start where the plots do, so that a wrapped one stays within the figure.
     fig.update_annotations(x=0, xanchor="left", align="left")
     per100 = [value(table, a, "extra_exits_work_per_100_reached_total") for a in alternatives]
-    cost = [value(table, a, "net_cost_per_extra_exit_total") for a in alternatives]
+    cost = [value(table, a, "net_cost_per_extra_exit_to_work_total") for a in alternatives]
     be = [value(table, a, "break_even_month") for a in alternatives]
     fig.add_trace(_forest(names, per100, color(1), auto_hover(lang)), row=1, col=1)
     fig.add_trace(_forest(names, cost, color(2), auto_hover(lang, money=True)), row=2, col=1)

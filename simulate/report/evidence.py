@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import yaml
 from plotly.subplots import make_subplots
 
+from simulate.evidence.run import split
 from simulate.report.charts import color
 from simulate.report.load import Output
 from simulate.report.page import Page, html, num
@@ -47,6 +48,10 @@ TITLES_NL = {
     "group_training_fades": "Het effect van de training is na twaalf maanden kleiner dan na zes",
 }
 
+# The simulated dot: in the band (green), in the band of a check the model was calibrated
+# to (grey-blue: consistency, not evidence), outside it (red).
+STATUS_COLOURS = {"pass": "#2e7d32", "calibrated": "#546e7a", "fail": "#c62828"}
+
 UNITS_NL = {"days per mother": "dagen per moeder", "percentage points": "procentpunt",
             "mothers per place": "moeders per plaats", "percent": "procent",
             "share": "aandeel"}
@@ -58,6 +63,8 @@ DESIGNS = {"en": {"rct": "randomised trial", "quasi-experiment": "quasi-experime
 
 
 def build(out: Output, lang: str) -> Page:
+    """Evidence checks and calibrated checks (targets: a parameter was set from their
+    figure) in sections, tables and charts of their own, counted apart."""
     results = out.frames["results"]
     checks = _checks_file(out)
     base = str(out.manifest.get("scenario", ""))
@@ -66,23 +73,57 @@ def build(out: Output, lang: str) -> Page:
     modelled = results[results.status != "not yet modelled"]
     reps = int(modelled["replications"].max()) if len(modelled) else 0
     page.p(page.t("intro_evidence", n=len(results), name=label, reps=reps), "intro")
-    passed = int(modelled["ok"].sum())
+    evidence, calibrated = split(results)
+    tested = evidence[evidence.status != "not yet modelled"]
+    sentences = [page.t("evidence_verdict", passed=int((tested.status == "pass").sum()),
+                        modelled=len(tested))] if len(tested) else []
+    if len(calibrated):
+        within = int((calibrated.status == "calibrated").sum())
+        sentences.append(page.t("calibrated_verdict_1" if within == 1
+                                else "calibrated_verdict", n=within))
     waiting = [_title(r, lang) for r in results.itertuples() if r.status == "not yet modelled"]
-    verdict = page.t("evidence_verdict", passed=passed, modelled=len(modelled))
     if waiting:
-        verdict += " " + page.t("evidence_waiting", list="; ".join(waiting))
-    page.p(verdict)
-    failed = [_title(r, lang) for r in modelled.itertuples() if not r.ok]
+        sentences.append(page.t("evidence_waiting", list="; ".join(waiting)))
+    page.p(" ".join(sentences))
+    failed = [_title(r, lang) for r in modelled.itertuples() if r.status == "fail"]
     if failed:
         page.p(page.t("evidence_failed", list="; ".join(failed)))
 
-    page.h(2, page.t("evidence_checks"), "checks")
-    page.p(page.t("evidence_table_intro"))
+    if len(evidence):
+        page.h(2, page.t("evidence_checks"), "checks")
+        page.p(page.t("evidence_table_intro"))
+        _table(page, evidence)
+    if len(calibrated):
+        page.h(2, page.t("calibrated_checks"), "calibrated")
+        page.p(page.t("calibrated_intro"))
+        _table(page, calibrated)
+
+    charted = [(frame[frame.status != "not yet modelled"], key)
+               for frame, key in ((evidence, "chart_evidence"),
+                                  (calibrated, "chart_calibrated"))]
+    if any(len(frame) for frame, _ in charted):
+        page.h(2, page.t("charts"), "charts")
+        for frame, key in charted:
+            if len(frame):
+                page.chart(_chart(frame, lang), page.t(key))
+
+    page.h(2, page.t("evidence_details"), "details")
+    page.p(page.t("evidence_details_intro"))
+    for r in results.itertuples():
+        page.details(_title(r, lang), lambda p, r=r: _detail(p, r, checks.get(r.check, {})))
+    return page
+
+
+def _table(page: Page, results: pd.DataFrame) -> None:
+    lang = page.lang
     rows = []
     for r in results.itertuples():
+        set_from = getattr(r, "calibrated_by", "")
         rows.append([
-            html('{}<div class="doc">{}; {}</div>', _title(r, lang), _short_citation(r.study),
-                 DESIGNS[lang].get(r.design, r.design)),
+            html('{}<div class="doc">{}; {}</div>{}', _title(r, lang), _short_citation(r.study),
+                 DESIGNS[lang].get(r.design, r.design),
+                 html('<div class="doc">{}</div>', page.t("set_from", names=set_from))
+                 if isinstance(set_from, str) and set_from else ""),
             _unit(r.unit, lang),
             _fmt(r.published, lang) or page.t("in_words"),
             _span(r.published_low, r.published_high, lang),
@@ -90,21 +131,12 @@ def build(out: Output, lang: str) -> Page:
             "–" if missing(r.simulated) else num(_fmt(r.simulated, lang), check=r.check,
                                                  stat="simulated", value=r.simulated),
             _span(r.ci_low, r.ci_high, lang),
-            page.t("verdict_" + {"pass": "pass", "fail": "fail"}.get(r.status, "waiting")),
+            page.t("verdict_" + {"pass": "pass", "fail": "fail", "calibrated": "calibrated"}
+                   .get(r.status, "waiting")),
         ])
     page.table([page.t("finding"), page.t("unit"), page.t("published"), page.t("interval"),
                 page.t("agreement_band"), page.t("simulated"), page.t("interval"),
                 page.t("verdict")], rows, {2, 3, 4, 5, 6})
-
-    if len(modelled):
-        page.h(2, page.t("charts"), "charts")
-        page.chart(_chart(modelled, lang), page.t("chart_evidence"))
-
-    page.h(2, page.t("evidence_details"), "details")
-    page.p(page.t("evidence_details_intro"))
-    for r in results.itertuples():
-        page.details(_title(r, lang), lambda p, r=r: _detail(p, r, checks.get(r.check, {})))
-    return page
 
 
 def _title(r, lang: str) -> str:
@@ -203,7 +235,7 @@ def _chart(modelled: pd.DataFrame, lang: str) -> go.Figure:
         fig.add_trace(go.Scatter(
             x=[r.simulated], y=[-0.45], mode="markers", name=t["simulated"],
             legendgroup="simulated", showlegend=first,
-            marker={"size": 10, "color": "#2e7d32" if r.ok else "#c62828"},
+            marker={"size": 10, "color": STATUS_COLOURS.get(r.status, "#c62828")},
             error_x={"type": "data", "symmetric": False, "width": 0,
                      "array": [r.ci_high - r.simulated],
                      "arrayminus": [r.simulated - r.ci_low]},

@@ -42,7 +42,7 @@ TEXT: dict[str, dict[str, str]] = {
         "summary": "Summary",
         "glance": "Effect and cost at a glance",
         "chart_glance": ("Extra exits to work per 100 mothers reached, net cost per extra exit "
-                         "and break-even month, with 95% intervals"),
+                         "to work and break-even month, with 95% intervals"),
         "glance_intro": (
             "For each intervention: extra mothers in work per 100 mothers it reached, the net "
             "cost per extra mother in work (the intervention's cost minus the benefit "
@@ -214,6 +214,30 @@ TEXT: dict[str, dict[str, str]] = {
         "dest_work": "work", "dest_study": "study",
         "dest_noncooperation": "missed agreements", "dest_partner": "partner's income",
         "dest_other": "other", "dest_all": "all exits",
+        "source_work": "from exits to work",
+        "source_noncooperation": "from stops for non-cooperation",
+        "source_other_exits": "from exits to study, a partner's income or other reasons",
+        "source_lower_payments": ("from lower payments to mothers still on assistance "
+                                  "(part-time earnings, sanction cuts)"),
+        "source_not_work": ", not from work",
+        "source_also_work": " and {w} from work",
+        "source_back": "; {what} take back {x}",
+        "back_work": "fewer exits to work",
+        "back_noncooperation": "fewer stops for non-cooperation",
+        "back_other_exits": "fewer exits to study, a partner's income or other reasons",
+        "back_lower_payments": "higher payments to mothers still on assistance",
+        "source_most": "Most of this saving ({p}) comes {source}{tail}{back}.",
+        "source_all": "All of this saving comes {source}{tail}{back}.",
+        "source_split": ("This saving comes from several sources: exits to work {work}, "
+                         "stops for non-cooperation {noncooperation}, other exits "
+                         "{other_exits}, lower payments to mothers still on assistance "
+                         "{lower_payments}."),
+        "source_none": "There is no saving to trace: benefit payments did not fall.",
+        "part_work": "exits to work", "part_noncooperation": "stops for non-cooperation",
+        "part_other_exits": "other exits (study, partner, other)",
+        "part_lower_payments": "lower payments on assistance",
+        "chart_sources": ("Where the benefit saved over the whole run comes from (mean; the "
+                          "parts add up to the total)"),
         "title_evidence": "Pathways: the model's responses to policy against published evaluations",
         "intro_evidence": (
             "Published evaluations measured what {n} interventions changed. For each, the base "
@@ -223,11 +247,25 @@ TEXT: dict[str, dict[str, str]] = {
             "of young children on Dutch social assistance), so a band around the published "
             "figure, not the figure itself, counts as agreement; each band's reasoning is "
             "below."),
-        "evidence_verdict": "{passed} of {modelled} modelled checks agree with the evidence.",
+        "evidence_verdict": "{passed} of {modelled} evidence checks agree with the evidence.",
+        "calibrated_verdict": ("{n} checks reproduce figures the model was calibrated to; "
+                               "that shows consistency, not evidence."),
+        "calibrated_verdict_1": ("1 check reproduces a figure the model was calibrated to; "
+                                 "that shows consistency, not evidence."),
+        "calibrated_checks": "Checks the model was calibrated to",
+        "calibrated_intro": (
+            "A parameter of the model was set from the published figure of each of these "
+            "checks (named under its title). That the model reproduces the figure shows "
+            "that it is consistent, not that the study confirms it: a calibrated check shows "
+            "consistency, not evidence, and is not counted as evidence."),
+        "set_from": "calibrated to this figure: {names}",
+        "verdict_calibrated": "yes, calibrated",
+        "chart_calibrated": ("Checks the model was calibrated to, each on its own scale "
+                             "(consistency, not evidence)"),
         "evidence_waiting": "Not yet modelled (the model lacks the intervention): {list}.",
         "evidence_failed": ("These disagree, so the model's answers on them should not be "
                             "relied on: {list}."),
-        "evidence_checks": "The checks",
+        "evidence_checks": "Evidence checks",
         "evidence_table_intro": (
             "Published: the study's estimate with its 95% interval. Band: the range that counts "
             "as agreement. Simulated: the model's mean effect over the replications with its "
@@ -277,7 +315,7 @@ TEXT: dict[str, dict[str, str]] = {
         "summary": "Samenvatting",
         "glance": "Effect en kosten in één oogopslag",
         "chart_glance": ("Extra uitstroom naar werk per 100 bereikte moeders, nettokosten per "
-                         "extra uitstroom en terugverdienmaand, met 95%-marges"),
+                         "extra uitstroom naar werk en terugverdienmaand, met 95%-marges"),
         "glance_intro": (
             "Per interventie: hoeveel moeders extra aan het werk gaan per 100 bereikte "
             "moeders, de nettokosten per extra moeder aan het werk (de kosten van de "
@@ -462,6 +500,34 @@ TEXT: dict[str, dict[str, str]] = {
         "dest_work": "werk", "dest_study": "studie",
         "dest_noncooperation": "niet meewerken", "dest_partner": "inkomen partner",
         "dest_other": "overig", "dest_all": "alle uitstroom",
+        "source_work": "uit werk",
+        "source_noncooperation": ("doordat uitkeringen zijn stopgezet wegens niet "
+                                  "meewerken"),
+        "source_other_exits": ("door uitstroom naar studie, een inkomen van een partner of "
+                               "om andere redenen"),
+        "source_lower_payments": ("door lagere uitkeringen aan moeders die in de bijstand "
+                                  "blijven (inkomsten uit deeltijdwerk, maatregelen)"),
+        "source_not_work": ", niet uit werk",
+        "source_also_work": " en {w} uit werk",
+        "source_back": "; daar gaat {x} van af door {what}",
+        "back_work": "minder uitstroom naar werk",
+        "back_noncooperation": "minder stopgezette uitkeringen",
+        "back_other_exits": ("minder uitstroom naar studie, een inkomen van een partner of om "
+                             "andere redenen"),
+        "back_lower_payments": "hogere uitkeringen aan moeders die in de bijstand blijven",
+        "source_most": "Het grootste deel van deze besparing ({p}) komt {source}{tail}{back}.",
+        "source_all": "De hele besparing komt {source}{tail}{back}.",
+        "source_split": ("Deze besparing komt uit verschillende bronnen: uitstroom naar werk "
+                         "{work}, stopgezette uitkeringen wegens niet meewerken "
+                         "{noncooperation}, andere uitstroom {other_exits}, lagere "
+                         "uitkeringen aan moeders die in de bijstand blijven "
+                         "{lower_payments}."),
+        "source_none": "Er is geen besparing om te herleiden: de uitkeringslasten daalden niet.",
+        "part_work": "uitstroom naar werk", "part_noncooperation": "stopgezet: niet meewerken",
+        "part_other_exits": "andere uitstroom (studie, partner, overig)",
+        "part_lower_payments": "lagere uitkering in de bijstand",
+        "chart_sources": ("Waar de bespaarde uitkeringslasten over de hele periode vandaan "
+                          "komen (gemiddeld; de delen tellen op tot het totaal)"),
         "title_evidence": "Pathways: hoe het model op beleid reageert, naast gepubliceerde evaluaties",
         "intro_evidence": (
             "Gepubliceerde evaluaties hebben gemeten wat {n} interventies veranderden. Voor elk "
@@ -471,12 +537,29 @@ TEXT: dict[str, dict[str, str]] = {
             "van die in het model (moeders van jonge kinderen in de bijstand), daarom telt een "
             "toetsmarge rond het gepubliceerde cijfer als overeenstemming, niet het cijfer zelf; "
             "waarom elke toetsmarge is wat hij is, staat hieronder."),
-        "evidence_verdict": ("{passed} van de {modelled} gemodelleerde toetsen komen overeen "
-                             "met het onderzoek."),
+        "evidence_verdict": ("{passed} van de {modelled} toetsen aan gepubliceerd onderzoek "
+                             "komen overeen met dat onderzoek."),
+        "calibrated_verdict": ("{n} toetsen geven cijfers terug waarop het model is "
+                               "gekalibreerd; dat laat zien dat het model consistent is, "
+                               "niet dat het onderzoek het bevestigt."),
+        "calibrated_verdict_1": ("1 toets geeft een cijfer terug waarop het model is "
+                                 "gekalibreerd; dat laat zien dat het model consistent is, "
+                                 "niet dat het onderzoek het bevestigt."),
+        "calibrated_checks": "Toetsen waarop het model is gekalibreerd",
+        "calibrated_intro": (
+            "Bij elk van deze toetsen is een parameter van het model ingesteld op het "
+            "gepubliceerde cijfer zelf (genoemd onder de titel). Dat het model dat cijfer "
+            "terugvindt, laat zien dat het consistent is, niet dat het onderzoek het "
+            "bevestigt. Een gekalibreerde toets is dus geen bewijs en telt niet mee als "
+            "bewijs."),
+        "set_from": "op dit cijfer gekalibreerd: {names}",
+        "verdict_calibrated": "ja, gekalibreerd",
+        "chart_calibrated": ("Toetsen waarop het model is gekalibreerd, elk op een eigen "
+                             "schaal (consistentie, geen bewijs)"),
         "evidence_waiting": "Nog niet gemodelleerd (het model kent de interventie nog niet): {list}.",
         "evidence_failed": ("Deze wijken af; op deze punten zijn de uitkomsten van het model "
                             "niet betrouwbaar: {list}."),
-        "evidence_checks": "De toetsen",
+        "evidence_checks": "Toetsen aan onderzoek",
         "evidence_table_intro": (
             "Gepubliceerd: de schatting uit het onderzoek met het 95%-betrouwbaarheidsinterval. "
             "Toetsmarge: het bereik dat als overeenstemming telt. Gesimuleerd: het gemiddelde effect "
@@ -538,11 +621,33 @@ OUTCOMES: dict[str, tuple[str, str, bool]] = {
     "mother_months_saved": ("mother-months on assistance saved", "bespaarde bijstandsmaanden",
                             False),
     "benefit_saved_eur": ("benefit spending saved", "bespaarde uitkeringslasten", False),
+    "mother_months_saved_via_work": ("mother-months saved through exits to work",
+                                     "bespaarde bijstandsmaanden door uitstroom naar werk",
+                                     False),
+    "mother_months_saved_via_noncooperation": (
+        "mother-months saved through stops for non-cooperation",
+        "bespaarde bijstandsmaanden door beëindigingen wegens niet meewerken", False),
+    "mother_months_saved_via_other_exits": (
+        "mother-months saved through other exits (study, partner, other)",
+        "bespaarde bijstandsmaanden door andere uitstroom (studie, partner, overig)", False),
+    "benefit_saved_via_work_eur": ("benefit saved through exits to work",
+                                   "bespaarde uitkeringslasten door uitstroom naar werk",
+                                   False),
+    "benefit_saved_via_noncooperation_eur": (
+        "benefit saved through stops for non-cooperation",
+        "bespaarde uitkeringslasten door beëindigingen wegens niet meewerken", False),
+    "benefit_saved_via_other_exits_eur": (
+        "benefit saved through other exits (study, partner, other)",
+        "bespaarde uitkeringslasten door andere uitstroom (studie, partner, overig)", False),
+    "benefit_saved_via_lower_payments_eur": (
+        "benefit saved through lower payments to mothers still on assistance",
+        "bespaarde uitkeringslasten door lagere uitkeringen aan moeders in de bijstand",
+        False),
     "intervention_cost_eur": ("intervention cost", "kosten van de interventie", False),
     "net_cost_eur": ("net cost (cost, with any extra regular coaches, minus benefit saved)",
                      ("nettokosten (kosten, met eventuele extra klantmanagers, min bespaarde "
                       "uitkeringen)"), False),
-    "net_cost_per_extra_exit": ("net cost per extra exit to work",
+    "net_cost_per_extra_exit_to_work": ("net cost per extra exit to work",
                                 "nettokosten per extra uitstroom naar werk", False),
     "reached": ("mothers reached", "bereikte moeders", False),
     "extra_exits_work_per_100_reached": ("extra exits to work per 100 mothers reached",
@@ -554,7 +659,7 @@ WHEN = {"en": {"flow": "within {m} months", "stock": "at {m} months",
         "nl": {"flow": "binnen {m} maanden", "stock": "na {m} maanden",
                "flow_total": "over de hele periode", "stock_total": "aan het eind"}}
 SPECIAL = {"break_even_month": ("break-even month", "terugverdienmaand"),
-           "net_cost_per_extra_exit": ("net cost per extra exit to work, whole run",
+           "net_cost_per_extra_exit_to_work": ("net cost per extra exit to work, whole run",
                                        ("nettokosten per extra uitstroom naar werk, hele "
                                         "periode"))}
 # Policies (registry names) and their metrics in words, where known; others are shown by
@@ -614,9 +719,56 @@ def outcome_words(name: str, lang: str, months: int | None = None) -> str:
     return name.replace("_", " ")
 
 
+# Where a saving comes from: the parts of benefit_saved_eur (simulate.compare.saving_sources).
+SOURCES = ("work", "noncooperation", "other_exits", "lower_payments")
+MOSTLY = 0.5         # the largest part is "most of this saving" from this share on
+NOT_FROM_WORK = 0.2  # ", not from work" when work's part is below this share
+TAKES_BACK = 0.05    # a source that lowers the saving by at least this share is named
+
+
+def saving_source(parts: dict[str, float], saved: float, lang: str) -> str | None:
+    """One sentence on where a benefit saving comes from: mostly (or all of it) from one
+    source, with "not from work" when work's part is small or work's part when it is not,
+    and the sources that lower the saving by what they take back; or spread over several.
+    That there is none to trace when nothing was saved; None when the parts are unknown (a
+    comparison from before savings were traced to their source, or of worlds with
+    different mothers).
+
+    Args:
+        parts: The mean saving by source (:data:`SOURCES`), adding up to ``saved``.
+        saved: The mean benefit saved.
+        lang: "en" or "nl".
+    """
+    words = TEXT[lang]
+    if missing(saved) or any(missing(parts.get(k)) for k in SOURCES):
+        return None
+    if saved <= 0:
+        return words["source_none"]
+    shares = {k: parts[k] / saved for k in SOURCES}
+
+    def pct(x: float) -> str:
+        return f"{number(100 * x, lang)}%"
+
+    lead = max(SOURCES, key=lambda k: shares[k])
+    if shares[lead] < MOSTLY:
+        return words["source_split"].format(**{k: pct(v) for k, v in shares.items()})
+    backs = [k for k in SOURCES if shares[k] <= -TAKES_BACK]
+    if lead == "work" or "work" in backs:
+        tail = ""
+    elif shares["work"] < NOT_FROM_WORK:
+        tail = words["source_not_work"]
+    else:
+        tail = words["source_also_work"].format(w=pct(shares["work"]))
+    back = "".join(words["source_back"].format(what=words[f"back_{k}"], x=pct(-shares[k]))
+                   for k in backs)
+    key = "source_all" if shares[lead] > 1 else "source_most"
+    return words[key].format(p=pct(shares[lead]), source=words[f"source_{lead}"], tail=tail,
+                             back=back)
+
+
 def is_money(name: str) -> bool:
     """Whether an outcome or metric is an amount in euros."""
-    return "_eur" in name or name.startswith("net_cost_per_extra_exit")
+    return "_eur" in name or name.startswith("net_cost_per_extra_exit_to_work")
 
 
 def policy_words(name: str, lang: str) -> str:

@@ -40,7 +40,7 @@ def test_compare_json_matches_the_paired_runs(tmp_path, capsys):
     be = entry["break_even_month"]
     assert be["horizon_months"] == 24 and be["within_horizon"] == (be["mean"] is not None)
     table = pd.read_parquet(out / "comparison.parquet")
-    assert {"extra_exits_work_12m", "net_cost_per_extra_exit_total", "break_even_month",
+    assert {"extra_exits_work_12m", "net_cost_per_extra_exit_to_work_total", "break_even_month",
             "mother_months_saved_total", "benefit_saved_eur_total"} <= set(table.outcome)
     assert len(pd.read_parquet(out / "pairs.parquet")) == 4
 
@@ -57,6 +57,39 @@ def test_compare_prints_a_readable_table_that_says_what_changed(tmp_path, capsys
                   "change in mothers on assistance at 24 months"):
         assert label in text, label
     assert "36 months" not in text  # nothing beyond the horizon
+    for label in ("mother-months saved through exits to work within 24 months",
+                  ("benefit saved through lower payments to mothers still on assistance "
+                   "within 24 months (EUR)")):
+        assert label in text, label
+    # One sentence per alternative on where the saving comes from.
+    line = next(x for x in text.splitlines() if x.startswith("places: "))
+    assert ("comes from" in line or "comes from several sources" in line
+            or "no saving to trace" in line), line
+
+
+def test_json_says_where_the_saving_comes_from(tmp_path, capsys):
+    from simulate.compare import SAVING_SOURCES
+    base, alt = _files(tmp_path)
+    assert main(["compare", str(base), str(alt), "--out", str(tmp_path / "c"), "--reps", "3",
+                 "--json"]) == 0
+    entry = json.loads(capsys.readouterr().out)["places"]
+    for stem in SAVING_SOURCES:
+        for s in ("12m", "24m", "total"):
+            value = entry[f"{stem}_{s}"]
+            assert value["ci_low"] <= value["mean"] <= value["ci_high"], (stem, s)
+    parts = sum(entry[f"benefit_saved_via_{k}_eur_total"]["mean"]
+                for k in ("work", "noncooperation", "other_exits", "lower_payments"))
+    assert np.isclose(parts, entry["benefit_saved_eur_total"]["mean"], rtol=1e-9)
+    source = entry["saving_source"]
+    saved = entry["benefit_saved_eur_total"]["mean"]
+    shares = source["share_of_benefit_saved"]
+    assert set(shares) == {"work", "noncooperation", "other_exits", "lower_payments"}
+    if saved > 0:
+        assert np.isclose(sum(shares.values()), 1.0)
+        assert "saving" in source["sentence"]
+    else:
+        assert all(v is None for v in shares.values())
+        assert source["sentence"].startswith("There is no saving to trace")
 
 
 def test_json_has_the_change_in_every_destination_and_in_the_number_on_assistance(tmp_path,

@@ -106,7 +106,9 @@ def test_every_shipped_check_runs_on_a_small_base(capsys, tmp_path):
     assert code in (0, 1)
     assert {r["check"] for r in rows} == {c.name for c in load_checks().checks}
     for r in rows:
-        assert r["status"] in ("pass", "fail", "not yet modelled")
+        assert r["status"] in ("pass", "calibrated", "fail", "not yet modelled")
+        assert r["counts_as"] == ("target" if r["calibrated_by"] else "evidence")
+        assert r["status"] != "pass" or r["counts_as"] == "evidence"
         if r["status"] != "not yet modelled":
             assert r["simulated"] is not None
 

@@ -142,14 +142,14 @@ def test_point_means_agree_with_the_paired_comparison_rules():
                          "exits_work_24m": rng.normal(100, 10, 12)})
     runs.loc[runs["point"] == 2, "extra_exits_work_total"] = [-1.0, 0.0, 1.0, -2.0]
     extra = runs["extra_exits_work_total"]
-    runs["net_cost_per_extra_exit"] = (runs["net_cost_eur_total"] / extra).where(extra > 0)
-    outputs = ["exits_work_24m", "net_cost_per_extra_exit"]
+    runs["net_cost_per_extra_exit_to_work"] = (runs["net_cost_eur_total"] / extra).where(extra > 0)
+    outputs = ["exits_work_24m", "net_cost_per_extra_exit_to_work"]
     means = point_means(runs, outputs)
     for point, group in runs.groupby("point"):
         # Additive outputs: the mean; cost per exit: the ratio of the means of its parts.
         expected = {"exits_work_24m": group["exits_work_24m"].mean(),
-                    "net_cost_per_extra_exit": ratio_ci(group["net_cost_eur_total"],
+                    "net_cost_per_extra_exit_to_work": ratio_ci(group["net_cost_eur_total"],
                                                         group["extra_exits_work_total"])[0]}
         for output in outputs:
             np.testing.assert_allclose(means.at[point, output], expected[output], rtol=1e-12)
-    assert np.isnan(means.at[2, "net_cost_per_extra_exit"])  # no extra exits on average
+    assert np.isnan(means.at[2, "net_cost_per_extra_exit_to_work"])  # no extra exits on average

@@ -68,7 +68,7 @@ def test_caseload_childcare_grid(tmp_path):
     summary, runs = _sweep(tmp_path, "caseload-childcare-grid")
     assert len(runs) == 16 * 5 and runs["run"].is_unique
     assert len(summary) == 16 and summary["replications"].eq(5).all()
-    ratio = ("net_cost_per_extra_exit_36m", ("net_cost_eur_36m", "extra_exits_work_36m"))
+    ratio = ("net_cost_per_extra_exit_to_work_36m", ("net_cost_eur_36m", "extra_exits_work_36m"))
     _assert_summary_is_of_the_runs(
         summary, runs, ["extra_exits_work_24m", "extra_exits_work_36m", "net_cost_eur_36m",
                         "on_assistance_36m"], [ratio])

@@ -130,9 +130,25 @@ def test_ratio_outputs_bring_their_parts(small_dir):
                                  "parameters": {"job_offer_base": 0.12}}, "alt.yaml")
     e = Experiment.from_yaml(write_experiment(small_dir, _with({
         "scenario": "alt.yaml", "baseline": "small.yaml",
-        "outputs": ["net_cost_per_extra_exit_12m", "base.exits_work_12m"]})))
-    assert e.columns == ["net_cost_per_extra_exit_12m", "base.exits_work_12m",
+        "outputs": ["net_cost_per_extra_exit_to_work_12m", "base.exits_work_12m"]})))
+    assert e.columns == ["net_cost_per_extra_exit_to_work_12m", "base.exits_work_12m",
                          "net_cost_eur_12m", "extra_exits_work_12m"]
+
+
+@pytest.mark.parametrize("old,new", [
+    ("net_cost_per_extra_exit_12m", "net_cost_per_extra_exit_to_work_12m"),
+    ("net_cost_per_extra_exit", "net_cost_per_extra_exit_to_work")])
+def test_the_old_name_of_the_net_cost_per_extra_exit_to_work_is_one_line_naming_the_new(
+        small_dir, capsys, old, new):
+    write_experiment(small_dir, {"extends": "small.yaml", "name": "more-offers",
+                                 "parameters": {"job_offer_base": 0.12}}, "alt.yaml")
+    path = write_experiment(small_dir, _with({"scenario": "alt.yaml", "baseline": "small.yaml",
+                                              "outputs": ["extra_exits_work_12m", old]}))
+    assert main(["sweep", str(path), "--out", str(small_dir / "out")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "outputs[1]" in err
+    assert f"{old!r} has been renamed {new!r}" in err
+    assert not (small_dir / "out").exists()
 
 
 def test_digest_ignores_comments_but_not_what_runs(small_dir):

@@ -160,8 +160,8 @@ def test_paired_runs_share_values_and_streams(small_dir, tmp_path):
         **GRID, "scenario": "more-offers.yaml", "baseline": "small.yaml",
         "design": {"type": "grid", "parameters": {"sanction_months": [1, 3]}},
         "replications": 2,
-        "outputs": ["extra_exits_work_12m", "net_cost_per_extra_exit_12m", "base.exits_work_12m",
-                    "exits_work_12m"]}))
+        "outputs": ["extra_exits_work_12m", "net_cost_per_extra_exit_to_work_12m",
+                    "base.exits_work_12m", "exits_work_12m"]}))
     run_experiment(experiment, tmp_path / "out")
     runs = read_runs(tmp_path / "out")
     base = Scenario.from_yaml(small_dir / "small.yaml").with_values({"sanction_months": 3})

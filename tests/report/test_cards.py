@@ -5,6 +5,7 @@ within the horizon, past it, or an interval that straddles it), in English and D
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import numpy as np
 import pandas as pd
@@ -35,18 +36,19 @@ def _table(**outcomes) -> pd.DataFrame:
 def _text(table: pd.DataFrame, lang: str) -> str:
     """The card's sentences as plain text."""
     lines = Sentences(table, "alt", MONTHS, lang).all()
-    return " | ".join(re.sub(r"<[^>]+>", "", str(line)) for line in lines).replace("\u00a0", " ")
+    return unescape(" | ".join(re.sub(r"<[^>]+>", "", str(line)) for line in lines)).replace(
+        "\u00a0", " ")
 
 
 RISING = {"benefit_saved_eur_total": (-857_000, -940_000, -773_000),
           "net_cost_eur_total": (1_857_000, 1_770_000, 1_940_000),
-          "net_cost_per_extra_exit_total": (51_583, 47_000, 56_000),
+          "net_cost_per_extra_exit_to_work_total": (51_583, 47_000, 56_000),
           "mother_months_saved_total": (-727, -792, -662),
           "extra_exits_noncooperation_total": (-95, -110, -80),
           "break_even_month": (NAN, NAN, NAN)}
 FALLING = {"benefit_saved_eur_total": (395_000, 363_000, 426_000),
            "net_cost_eur_total": (605_000, 574_000, 637_000),
-           "net_cost_per_extra_exit_total": (16_806, 15_000, 18_500),
+           "net_cost_per_extra_exit_to_work_total": (16_806, 15_000, 18_500),
            "mother_months_saved_total": (296, 270, 322),
            "break_even_month": (NAN, NAN, NAN)}
 
@@ -83,7 +85,7 @@ def test_when_benefits_fall_the_card_says_so_and_why():
 
 def test_a_saving_beyond_the_cost_is_called_a_saving():
     table = _table(**{**FALLING, "net_cost_eur_total": (-19_500, -33_700, -5_400),
-                      "net_cost_per_extra_exit_total": (-540, -900, -150)})
+                      "net_cost_per_extra_exit_to_work_total": (-540, -900, -150)})
     assert "Altogether it saves more than it costs: EUR 19,500 over 36 months (EUR 5,400 to " \
            "EUR 33,700)" in _text(table, "en")
 
@@ -143,3 +145,59 @@ def test_a_ratio_without_bounds_is_not_given_a_range():
     assert ("Per 100 mothers reached: about 25.0 more in work within 12 months, but this "
             "cannot be pinned down") in text
     assert "(- to -)" not in text and "(- tot -)" not in _text(table, "nl")
+
+
+def _sources(work, noncooperation, other_exits, lower_payments) -> dict:
+    saved = work + noncooperation + other_exits + lower_payments
+    return {"benefit_saved_eur_total": (saved, 0.8 * saved, 1.2 * saved),
+            **{f"benefit_saved_via_{k}_eur_total": (v, v - 1, v + 1) for k, v in (
+                ("work", work), ("noncooperation", noncooperation),
+                ("other_exits", other_exits), ("lower_payments", lower_payments))}}
+
+
+@pytest.mark.parametrize("parts,en,nl", [
+    ((100_000, 730_000, 50_000, 120_000),
+     "Most of this saving (73%) comes from stops for non-cooperation, not from work.",
+     ("Het grootste deel van deze besparing (73%) komt doordat uitkeringen zijn stopgezet "
+      "wegens niet meewerken, niet uit werk.")),
+    ((300_000, 600_000, 50_000, 50_000),
+     "Most of this saving (60%) comes from stops for non-cooperation and 30% from work.",
+     ("Het grootste deel van deze besparing (60%) komt doordat uitkeringen zijn stopgezet "
+      "wegens niet meewerken en 30% uit werk.")),
+    ((370_000, 960_000, -370_000, 40_000),
+     ("Most of this saving (96%) comes from stops for non-cooperation and 37% from work; "
+      "fewer exits to study, a partner's income or other reasons take back 37%."),
+     ("Het grootste deel van deze besparing (96%) komt doordat uitkeringen zijn stopgezet "
+      "wegens niet meewerken en 37% uit werk; daar gaat 37% van af door minder uitstroom "
+      "naar studie, een inkomen van een partner of om andere redenen.")),
+    ((800_000, 100_000, 50_000, 50_000),
+     "Most of this saving (80%) comes from exits to work.",
+     "Het grootste deel van deze besparing (80%) komt uit werk."),
+    ((-120_000, 1_120_000, 0, 0),
+     ("All of this saving comes from stops for non-cooperation; fewer exits to work take "
+      "back 12%."),
+     ("De hele besparing komt doordat uitkeringen zijn stopgezet wegens niet meewerken; daar "
+      "gaat 12% van af door minder uitstroom naar werk.")),
+    ((400_000, 350_000, 150_000, 100_000),
+     ("This saving comes from several sources: exits to work 40%, stops for "
+      "non-cooperation 35%, other exits 15%, lower payments to mothers still on "
+      "assistance 10%."),
+     ("Deze besparing komt uit verschillende bronnen: uitstroom naar werk 40%, stopgezette "
+      "uitkeringen wegens niet meewerken 35%, andere uitstroom 15%, lagere uitkeringen aan "
+      "moeders die in de bijstand blijven 10%.")),
+])
+def test_the_card_says_where_a_saving_comes_from(parts, en, nl):
+    table = _table(**{**FALLING, **_sources(*parts)})
+    text = _text(table, "en")
+    assert en in text
+    # Right after the sentence on benefit payments.
+    assert text.index("Benefit payments fell") < text.index(en) < text.index("Net cost")
+    assert nl in _text(table, "nl")
+
+
+def test_no_source_sentence_without_a_saving_or_without_its_parts():
+    rising = _text(_table(**RISING, **{k: v for k, v in _sources(1, 1, 1, 1).items()
+                                       if "_via_" in k}), "en")
+    assert "comes from" not in rising and "no saving to trace" not in rising
+    # A comparison from before savings were traced to their source: no sentence.
+    assert "comes from" not in _text(_table(**FALLING), "en")

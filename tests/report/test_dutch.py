@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 
-from simulate.compare import DIFFERENCES, SUFFIXES
+from simulate.compare import DIFFERENCES, SAVING_SOURCES, SUFFIXES
 from simulate.outcomes import EXITS, HORIZONS
 from simulate.parameters import PARAMETERS
 from simulate.policies import REGISTRY
@@ -69,9 +69,11 @@ def test_every_outcome_has_a_dutch_name():
     outcomes = [f"{stem}_{s}" for s in SUFFIXES for stem in (
         *(f"exits_{r}" for r in (*EXITS, "all")), "on_assistance", "share_on_assistance",
         "mother_months_on_assistance", "benefit_spending_eur", "intervention_spending_eur",
-        *DIFFERENCES, "net_cost_eur", "net_cost_per_extra_exit", "reached",
+        *DIFFERENCES, *SAVING_SOURCES, "net_cost_eur", "net_cost_per_extra_exit_to_work",
+        "reached",
         "extra_exits_work_per_100_reached")]
-    for name in [*outcomes, "break_even_month", "net_cost_per_extra_exit", "base.exits_work_24m"]:
+    for name in [*outcomes, "break_even_month", "net_cost_per_extra_exit_to_work",
+                 "base.exits_work_24m"]:
         nl = outcome_words(name, "nl")
         assert nl != name.replace("_", " ") and nl != outcome_words(name, "en"), name
     assert outcome_words("exits_work_24m", "nl") == "uitstroom naar werk binnen 24 maanden"

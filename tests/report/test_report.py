@@ -70,8 +70,8 @@ def test_compare_report_numbers_match_the_comparison_table_with_their_signs(comp
         assert abs(shown - target) <= 0.5 * 10 ** -decimals + 1e-9, n
     covered = {(n["alternative"], n["outcome"]) for n in tagged}
     for alt in ("places", "combined"):
-        for outcome in ("extra_exits_work_per_100_reached_12m", "net_cost_per_extra_exit_total",
-                        "break_even_month", "intervention_cost_eur_total",
+        for outcome in ("extra_exits_work_per_100_reached_12m",
+                        "net_cost_per_extra_exit_to_work_total", "break_even_month", "intervention_cost_eur_total",
                         "benefit_saved_eur_total", "mother_months_saved_total",
                         "extra_exits_noncooperation_total", "change_on_assistance_24m"):
             assert (alt, outcome) in covered, (alt, outcome)
@@ -277,11 +277,27 @@ def test_evidence_report_shows_every_check_with_the_simulated_effect_it_computed
             assert shown == []
         else:
             assert float(shown[0]) == pytest.approx(r.simulated)
-    passed = int(results.loc[results.status != "not yet modelled", "ok"].sum())
-    modelled = int((results.status != "not yet modelled").sum())
-    verdict = TEXT[lang]["evidence_verdict"].format(passed=passed, modelled=modelled)
+    evidence = results[(results.counts_as == "evidence")
+                       & (results.status != "not yet modelled")]
+    calibrated = results[results.counts_as == "target"]
+    # The fixture has both kinds: the durability and debt checks were calibrated to.
+    assert set(calibrated.check) == {"work_exit_lasts_6_months", "debt_assistance_outflow"}
+    verdict = TEXT[lang]["evidence_verdict"].format(
+        passed=int((evidence.status == "pass").sum()), modelled=len(evidence))
     assert verdict in text
-    assert text.count('class="chart-box"') == 1
+    within = int((calibrated.status == "calibrated").sum())
+    if within:
+        assert TEXT[lang]["calibrated_verdict"].format(n=within) in text
+    # Evidence and calibrated checks in tables and charts of their own: a calibrated
+    # check's row comes after the heading of its section, never in the evidence table.
+    heading = f'<h2 id="calibrated">{TEXT[lang]["calibrated_checks"]}</h2>'
+    assert text.count(heading) == 1
+    after, charts = text.index(heading), text.index('<h2 id="charts">')
+    for r in results.itertuples():
+        if r.status != "not yet modelled":
+            row = text.index(f'data-check="{r.check}" data-stat="simulated"')
+            assert row < charts and (row > after) == (r.counts_as == "target"), r.check
+    assert text.count('class="chart-box"') == 2
     # The study's words, from the checks file copied into the output directory.
     assert "Austrian public employment office" in text
 
