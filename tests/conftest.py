@@ -25,15 +25,17 @@ def make_model(months: int = 0, seed: int = 1, policies=(), **overrides) -> Path
 
 # Parameters that leave only one constant exit hazard ('other') active.
 ONLY_OTHER_EXIT = {"study_exit_hazard": 0.0, "partner_exit_hazard": 0.0, "job_offer_base": 0.0,
-                   "parttime_offer_base": 0.0, "lapse_hazard": 0.0, "info_lapse_hazard": 0.0, "no_show_hazard": 0.0,
-                   "return_other_hazard": 0.0, "duration_dependence_floor": 1.0}
+                   "parttime_offer_base": 0.0, "lapse_hazard": 0.0, "info_lapse_hazard": 0.0,
+                   "no_show_hazard": 0.0, "return_other_hazard": 0.0,
+                   "duration_dependence_floor": 1.0, "contact_exit_effect": 0.0}
 
 
 # Nothing moves mothers off assistance or into work: no exits, offers, lapses or arrivals,
 # so a test can watch one step alone.
 QUIET = {"study_exit_hazard": 0.0, "partner_exit_hazard": 0.0, "other_exit_hazard": 0.0,
          "job_offer_base": 0.0, "parttime_offer_base": 0.0, "lapse_hazard": 0.0,
-         "info_lapse_hazard": 0.0, "no_show_hazard": 0.0, "inflow_rate_per_month": 0.0}
+         "info_lapse_hazard": 0.0, "no_show_hazard": 0.0, "inflow_rate_per_month": 0.0,
+         "contact_exit_effect": 0.0}
 
 
 def assert_count(count: int, probs, k: float = 4.0) -> None:

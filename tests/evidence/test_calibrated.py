@@ -74,25 +74,41 @@ def test_a_calibrated_check_exits_0_within_its_band_and_1_outside(
     assert "consistency, not evidence" in text
 
 
-def test_the_shipped_durability_and_debt_outflow_checks_are_calibrated_the_others_evidence():
+CASEWORKER = {"caseworker_benefit_days", "caseworker_out_of_work_days"}
+DEBT = {"debt_assistance_outflow", "debt_assistance_not_to_work"}
+
+
+def test_the_shipped_checks_set_from_their_figures_are_calibrated_the_others_evidence():
     base = Scenario.from_yaml(SCENARIOS / "baseline.yaml")
     by = {c.name: c.calibrated_by(base) for c in load_checks().checks}
     for name in DURABILITY:
         assert by[name] == ("job_loss_hazard", "job_loss_early_factor"), name
-    assert by["debt_assistance_outflow"] == ("debt_counselling.other_exit_factor",)
+    for name in CASEWORKER:
+        assert by[name] == ("contact_exit_effect",), name
+    for name in DEBT:
+        assert by[name] == ("debt_counselling.other_exit_factor",), name
     evidence = {n for n, params in by.items() if not params}
-    assert evidence == set(by) - DURABILITY - {"debt_assistance_outflow"}
-    assert "debt_assistance_not_to_work" in evidence
+    assert evidence == set(by) - DURABILITY - CASEWORKER - DEBT
+    assert {"caseworker_employment_days", "coaching_participant_days_in_work",
+            "exemption_employment"} <= evidence
 
 
-def test_a_base_scenario_s_own_policy_can_make_a_check_calibrated():
-    """The threat factor counts when debt counselling runs in the base, too."""
+def test_a_base_scenario_s_own_policy_can_make_a_check_calibrated(monkeypatch):
+    """A module in the base counts too: with debt counselling in the base, a check that
+    its threat factor was set from is calibrated even when the intervention is another
+    module's; a check it was not set from stays evidence."""
+    cls = REGISTRY["debt_counselling"]
+    factor = cls.parameters["other_exit_factor"]
+    monkeypatch.setitem(cls.parameters._params, "other_exit_factor", dataclasses.replace(
+        factor, calibrated_to=(*factor.calibrated_to, "childcare_supply_employment")))
+    checks = {c.name: c for c in load_checks().checks}
     base = Scenario.from_dict({"name": "with-debt-help",
                                "policies": [{"debt_counselling": {}}]})
-    check = next(c for c in load_checks().checks if c.name == "debt_assistance_not_to_work")
-    assert check.calibrated_by(base) == ()
-    debt = next(c for c in load_checks().checks if c.name == "debt_assistance_outflow")
-    assert debt.calibrated_by(base) == ("debt_counselling.other_exit_factor",)
+    plain = Scenario.from_dict({"name": "plain"})
+    places = checks["childcare_supply_employment"]
+    assert places.calibrated_by(base) == ("debt_counselling.other_exit_factor",)
+    assert places.calibrated_by(plain) == ()
+    assert checks["childcare_supply_crowds_out"].calibrated_by(base) == ()
 
 
 def test_every_calibrated_to_names_a_shipped_check_or_target():
@@ -151,12 +167,12 @@ def test_simulate_params_shows_what_a_value_was_calibrated_to(capsys):
     rows = {r["name"]: r for r in json.loads(capsys.readouterr().out)}
     assert set(rows["job_loss_hazard"]["calibrated_to"]) == DURABILITY
     assert rows["debt_counselling.other_exit_factor"]["calibrated_to"] == [
-        "debt_assistance_outflow"]
+        "debt_assistance_outflow", "debt_assistance_not_to_work"]
     assert rows["job_offer_base"]["calibrated_to"] == []
     assert main(["params"]) == 0
     line = next(x for x in capsys.readouterr().out.splitlines()
                 if x.startswith("debt_counselling.other_exit_factor "))
-    assert line.endswith("Calibrated to: debt_assistance_outflow.")
+    assert line.endswith("Calibrated to: debt_assistance_outflow, debt_assistance_not_to_work.")
     assert main(["params", "--markdown"]) == 0
     row = next(x for x in capsys.readouterr().out.splitlines()
                if x.startswith("| `job_loss_early_factor`"))

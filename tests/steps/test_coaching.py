@@ -56,7 +56,7 @@ def test_a_sanction_cuts_the_benefit_in_the_spending():
 
 def test_exempt_mothers_keep_the_information_duty_but_not_the_work_obligation():
     model = make_model(0, seed=2, size=4000, **{**NO_EXITS, "lapse_hazard": 0.1,
-                                                "info_lapse_hazard": 0.0, "no_show_hazard": 0.05,
+                                                "info_lapse_hazard": 0.05, "no_show_hazard": 0.0,
                                                 "info_admin_check_rate": 0.5,
                                                 "return_noncooperation_share": 0.0},
                        exemption_at_entry_share=0.5, exemption_renewal_prob=1.0)
@@ -77,7 +77,7 @@ def test_exempt_mothers_keep_the_information_duty_but_not_the_work_obligation():
 def test_an_unmet_information_duty_is_noticed_at_the_declared_rate():
     """Without contact (no coaches have time), a lapse is noticed by data matching alone."""
     admin = 0.3
-    model = make_model(6, seed=5, size=8000, **{**NO_EXITS, "info_lapse_hazard": 0.0, "no_show_hazard": 0.05,
+    model = make_model(6, seed=5, size=8000, **{**NO_EXITS, "info_lapse_hazard": 0.05, "no_show_hazard": 0.0,
                                                 "info_admin_check_rate": admin,
                                                 "return_noncooperation_share": 0.0},
                        coach_client_time_share=0.0)
