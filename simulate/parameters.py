@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from simulate.schema import check_number, describe_number, fmt
+from simulate.schema import check_number, describe_number, fmt, is_boolean
 
 KINDS = ("uncertainty", "lever", "fact", "setting")
 ASSUMPTION = "assumption"
@@ -97,12 +97,12 @@ class Parameter:
             ValueError: with a message naming the value and what is allowed.
         """
         if self.type is bool:
-            if isinstance(value, bool):
-                return value
+            if is_boolean(value):
+                return bool(value)
             raise ValueError(f"{value!r} is not allowed; expected {self.allowed()}")
         if self.type is str:
             if isinstance(value, str) and (self.choices is None or value in self.choices):
-                return value
+                return str(value)
             raise ValueError(f"{value!r} is not allowed; expected {self.allowed()}")
         return check_number(value, self.type is int, *self.bounds, self.unit)
 
