@@ -29,11 +29,15 @@ One step of :class:`PathwaysModel` is one month. In order:
  9    record                      the month's metrics
 ====  ==========================  ============================================================
 
-**Burn-in.** Before month 0 the model runs ``burn_in_months`` under ``burn_in_params``
-(the base's levers) and without policies, so that queues, the pool of mothers in work and
-the returns of leavers are at their steady level from month 0. Then the run's parameters
-take effect (staffing, places), the policies are set up, and month 0 is recorded with no
-flows and nothing spent.
+**Burn-in.** Before month 0 the model runs ``burn_in_months`` in the run's *world*
+(:meth:`simulate.parameters.Params.world`: its uncertainties, facts and settings, with every
+lever at its declared default) and without policies, so that queues, the pool of mothers in
+work and the returns of leavers are at their steady level from month 0. Then the run's
+levers take effect (staffing), the policies are set up, and month 0 is recorded with no
+flows and nothing spent. One rule for every entry point: the world shapes the burn-in,
+what a municipality chooses takes effect at month 0. Without a burn-in
+(``burn_in_months: 0``) nothing runs before month 0, so the stock is drawn and staffed with
+the run's own values.
 
 Mothers live in columns (:mod:`simulate.population`); every step above works on whole
 columns. Coaches, childcare providers and employers are Mesa agents. Mothers are Mesa
@@ -117,10 +121,10 @@ class PathwaysModel(mesa.Model):
             Costs memory per mother; meant for inspection and small populations.
         record_spells: Keep the spell and children logs (microdata).
         streams: Use these streams instead of making them from seed and replicate.
-        burn_in_params: Parameters of the burn-in (default: ``params``). A comparison
-            passes the base's, so that base and alternative share the months before month
-            0 and the alternative's levers and policies take effect at month 0. Must have
-            the same ``size``.
+        burn_in_params: Parameters whose world (:meth:`Params.world`) the burn-in runs
+            in (default: ``params``). The evidence checks pass the base's, so that an
+            intervention that changes the world (more childcare places) takes effect at
+            month 0 too. Must have the same ``size``.
 
     Attributes:
         datacollector: A Mesa ``DataCollector`` with the headline metrics
@@ -139,6 +143,8 @@ class PathwaysModel(mesa.Model):
         super().__init__(seed=int(self.streams.generator("mesa").integers(2**31)))
         params = params or Params()
         burn = burn_in_params or params
+        if params.burn_in_months:
+            burn = burn.world()
         if burn.size != params.size:
             raise ValueError(f"burn_in_params has size {burn.size}, the run {params.size}; "
                              "they must be equal")

@@ -208,10 +208,10 @@ class ScenarioEvaluator:
     def _simulate(self, scenario: Scenario, values: dict[str, Any], replicate: int,
                   seed: int) -> ReplicateResult:
         changed = scenario.with_values(values) if values else scenario
-        # The burn-in runs under the unchanged scenario's levers: a design point's levers
-        # take effect at month 0, and the two runs of a pair start from the same world.
+        # The burn-in runs in the point's world (its uncertainties; every lever at its
+        # default): a design point's levers take effect at month 0, as in compare and run.
         return simulate_replicate(changed, replicate, seed=seed, months=self.months,
-                                  spells=False, base=self.baseline or self.scenario)
+                                  spells=False)
 
     def _base(self, baseline: Scenario, values: dict[str, Any], replicate: int,
               seed: int) -> ReplicateResult:
