@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from simulate.parameters import PARAMETERS, Parameter, Params
-from simulate.schema import check_number
 from simulate.policies import REGISTRY
+from simulate.schema import check_number
 
 
 def _all():

@@ -141,8 +141,8 @@ def test_values_may_be_numpy_and_pandas_scalars(swept):
 
 @pytest.mark.parametrize("values, message", [
     ({"nope": 1}, "values.nope: unknown parameter"),
-    ({"work_experience.places": 3}, "values.work_experience.places: the scenario has no "
-                                    "policy 'work_experience'"),
+    ({"work_experience.places": 3},
+     "values.work_experience.places: the scenario has no policy 'work_experience'"),
     ({"job_offer_base": np.int64(4)}, "values.job_offer_base: 4 is out of range"),
     ({"job_offer_base": "high"}, "values.job_offer_base: text 'high' is not a number"),
     ({"dedicated_coaches.recruitment": "oldest"}, "is not allowed; expected one of"),
