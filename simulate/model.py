@@ -159,7 +159,7 @@ class PathwaysModel(mesa.Model):
             month 0 too. Must have the same ``size``.
         scenario: A :class:`simulate.scenario.Scenario` (or a scenario file's path) to
             run instead of ``params`` and ``policies``: its parameters and policies.
-        **values: Declared parameters by name, as flat keyword arguments
+        **kwargs: Declared parameters by name, as flat keyword arguments
             (``vacancies_per_100_mothers=40``), so that ``mesa.batch_run`` can sweep them;
             a policy's as ``policy.param`` (``**{"dedicated_coaches.caseload": 60}``, or a
             key of ``batch_run``'s parameters) for a policy the ``scenario`` lists. Values
@@ -184,12 +184,13 @@ class PathwaysModel(mesa.Model):
                  seed: int | None = None, rng=None, replicate: int = 0,
                  horizon_months: int | None = None, mother_agents: bool = False,
                  record_spells: bool = True, streams: Streams | None = None,
-                 burn_in_params: Params | None = None, scenario=None, **values) -> None:
+                 burn_in_params: Params | None = None, scenario=None, **kwargs) -> None:
+        # Named **kwargs (not **values) so that Mesa's SolaraViz passes declared names on.
         if scenario is not None:
-            params, policies, horizon = _from_scenario(scenario, params, policies, values)
+            params, policies, horizon = _from_scenario(scenario, params, policies, kwargs)
             horizon_months = horizon if horizon_months is None else horizon_months
-        elif values:
-            params = _with_values(params or Params(), values)
+        elif kwargs:
+            params = _with_values(params or Params(), kwargs)
         horizon_months = 36 if horizon_months is None else horizon_months
         if streams is None:
             if seed is None:
