@@ -48,7 +48,8 @@ def test_the_docs_example_finds_a_prim_box_on_the_combined_scenario(monkeypatch)
     namespace: dict = {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        exec(compile(_example(), "docs/ema.md", "exec"), namespace)
+        # The docs' own code, run as a reader would run it.
+        exec(compile(_example(), "docs/ema.md", "exec"), namespace)  # noqa: S102
     experiments, outcomes, box = (namespace[k] for k in ("experiments", "outcomes", "box"))
     pathways = namespace["pathways"]
     assert len(experiments) == 20 * 2 and pathways.nreplications == 2
