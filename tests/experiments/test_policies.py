@@ -129,8 +129,8 @@ def test_an_interrupted_crossed_sweep_resumes_to_the_same_results(crossed, folde
     ({"policies": {"x": {"levers": {"work_experience.places": 3}}}},
      "policies.x.levers.work_experience.places", "no policy 'work_experience'"),
     ({"policies": {"x": "missing.yaml"}}, "policies.x", "file not found"),
-    ({"policies": {"x": "odd.yaml"}}, "policies.x", "differs from the baseline in more than "
-                                                    "its policies and levers"),
+    ({"policies": {"x": "odd.yaml"}}, "policies.x",
+     "differs from the baseline in more than its policies and levers"),
     ({"policies": {"policy": "coaches.yaml"}}, "policies.policy", "is taken"),
     ({"design": {"type": "sample", "samples": 2,
                  "parameters": {"regular_caseload_target": {}}}},
