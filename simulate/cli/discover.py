@@ -145,10 +145,10 @@ def main(args: argparse.Namespace) -> int:
 
 def describe(found) -> str:
     """The boxes as text."""
-    lines = [f"{found.experiment or 'sweep'}: {found.outcome} {found.direction} "
+    lines = [(f"{found.experiment or 'sweep'}: {found.outcome} {found.direction} "
              f"{found.value:g} in {found.of_interest} of {len(found.cases)} design points "
              f"(means over replicates; PRIM of EMA Workbench, density threshold "
-             f"{found.settings['threshold']:g})"]
+             f"{found.settings['threshold']:g})")]
     if found.dropped:
         lines.append(f"{found.dropped} design points without a value of {found.outcome} "
                      "were left out")

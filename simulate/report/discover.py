@@ -27,7 +27,7 @@ def _value(x: float, lang: str) -> str:
     x = float(x)
     if abs(x) >= 10 or x == int(x):
         return number(x, lang, 0)
-    digits = max(0, 1 - int(math.floor(math.log10(abs(x))))) if x else 0
+    digits = max(0, 1 - math.floor(math.log10(abs(x)))) if x else 0
     return number(x, lang, digits)
 
 
@@ -99,7 +99,7 @@ def build(out: Output, lang: str) -> Page:
             page.p(page.t("box_luck", qp=_qp(box.significance, lang)), "note")
         rows = []
         for row in own.itertuples():
-            label, unit = factor_words(out, row.factor, lang)
+            label, _unit = factor_words(out, row.factor, lang)
             cell = html('{}<div class="doc">{}</div>', code(row.factor), label)
             if isinstance(row.categories, str):
                 names = ", ".join(json.loads(row.categories))
