@@ -18,6 +18,7 @@ from simulate.report.parameters_nl import dutch
 from simulate.report.text import TEXT, missing, number, outcome_words, sentence_start, short_doc
 
 LABEL = 90  # characters of a factor's description used as its label
+MIN_BAR = 0.015  # narrowest bar of a box's range, as a share of the sweep's range
 
 
 def _value(x: float, lang: str) -> str:
@@ -29,6 +30,26 @@ def _value(x: float, lang: str) -> str:
         return number(x, lang, 0)
     digits = max(0, 1 - math.floor(math.log10(abs(x)))) if x else 0
     return number(x, lang, digits)
+
+
+def _span(low: float, high: float, lang: str) -> str:
+    """A range in words ("27 to 39"), or one value when both ends are equal."""
+    if _value(low, lang) == _value(high, lang):
+        return _value(low, lang)
+    return f"{_value(low, lang)} {TEXT[lang]['to']} {_value(high, lang)}"
+
+
+def _dash(low: float, high: float, lang: str) -> str:
+    """A range in a table ("27 – 39"), or one value when both ends are equal."""
+    a, b = _value(low, lang), _value(high, lang)
+    return a if a == b else f"{a} – {b}"
+
+
+def _luck(x: float, lang: str) -> str:
+    """A quasi-p-value in words: "at most 0.171" or "below 0.001"."""
+    if x < 0.001:
+        return "kleiner dan 0,001" if lang == "nl" else "below 0.001"
+    return f"{'hooguit' if lang == 'nl' else 'at most'} {_qp(x, lang)}"
 
 
 def _share(x: float, lang: str) -> str:
@@ -96,7 +117,7 @@ def build(out: Output, lang: str) -> Page:
             coverage=num(_share(box.coverage, lang), box=box.box, stat="coverage",
                          value=box.coverage), direction=direction, value=value))
         if not missing(box.significance):
-            page.p(page.t("box_luck", qp=_qp(box.significance, lang)), "note")
+            page.p(page.t("box_luck", qp=_luck(box.significance, lang)), "note")
         rows = []
         for row in own.itertuples():
             label, _unit = factor_words(out, row.factor, lang)
@@ -105,8 +126,8 @@ def build(out: Output, lang: str) -> Page:
                 names = ", ".join(json.loads(row.categories))
                 rows.append([cell, names, "", _qp(row.qp_low, lang)])
             else:
-                rows.append([cell, html("{} – {}", _value(row.low, lang), _value(row.high, lang)),
-                             html("{} – {}", _value(row.min, lang), _value(row.max, lang)),
+                rows.append([cell, _dash(row.low, row.high, lang),
+                             _dash(row.min, row.max, lang),
                              _qp(_first(row.qp_low, row.qp_high), lang)])
         page.table([page.t("factor"), page.t("in_box"), page.t("whole_range"),
                     page.t("significance")], rows, {1, 2, 3})
@@ -147,8 +168,8 @@ def _condition(out: Output, row, lang: str) -> str:
             else names[0]
         return t["condition_policy"].format(names=joined)
     label, unit = factor_words(out, row.factor, lang)
-    return t["condition_range"].format(what=sentence_start(label), low=_value(row.low, lang),
-                                       high=_value(row.high, lang), unit=unit).strip()
+    return t["condition_range"].format(what=sentence_start(label),
+                                       values=_span(row.low, row.high, lang), unit=unit).strip()
 
 
 def limits_chart(out: Output, limits: pd.DataFrame, lang: str) -> go.Figure:
@@ -162,7 +183,9 @@ def limits_chart(out: Output, limits: pd.DataFrame, lang: str) -> go.Figure:
         label, unit = factor_words(out, row.factor, lang)
         span = (row.max - row.min) or 1.0
         low, high = (row.low - row.min) / span, (row.high - row.min) / span
-        values = f"{_value(row.low, lang)} – {_value(row.high, lang)} {unit}".strip()
+        if high - low < MIN_BAR:  # one value: a bar narrow enough to read as a point
+            low, high = max(0.0, low - MIN_BAR / 2), min(1.0, low + MIN_BAR / 2)
+        values = f"{_span(row.low, row.high, lang)} {unit}".strip()
         first = i == 0
         fig.add_trace(go.Bar(y=[i], x=[1.0], base=[0.0], orientation="h", width=0.45,
                              marker={"color": "rgba(31,119,180,0.15)"}, name=t["whole_range"],

@@ -270,9 +270,9 @@ TEXT: dict[str, dict[str, str]] = {
         "box_tail": ("These are {coverage} of all design points in which it is {direction} "
                      "{value}."),
         "box_next": "Among the design points the boxes before it leave:",
-        "box_luck": ("The chance that a limit of this box is luck is at most {qp} "
-                     "(EMA's quasi-p-value, a binomial test)."),
-        "condition_range": "{what}: {low} to {high} {unit}",
+        "box_luck": ("The chance that a limit of this box is luck is {qp} (EMA's "
+                     "quasi-p-value, a binomial test)."),
+        "condition_range": "{what}: {values} {unit}",
         "condition_policy": "policy: {names}",
         "and": "and", "or": "or",
         "box_table": ("{n} box(es): coverage is the share of all design points of interest "
@@ -560,9 +560,9 @@ TEXT: dict[str, dict[str, str]] = {
         "box_tail": ("Samen zijn dat {coverage} van alle combinaties waarin de uitkomst "
                      "{direction} {value} ligt."),
         "box_next": "Binnen de combinaties die de kaders hiervoor overlaten:",
-        "box_luck": ("De kans dat een grens van dit kader op toeval berust, is hooguit {qp} "
-                     "(de quasi-p-waarde van EMA, een binomiale toets)."),
-        "condition_range": "{what}: {low} tot {high} {unit}",
+        "box_luck": ("De kans dat een grens van dit kader op toeval berust, is {qp} (de "
+                     "quasi-p-waarde van EMA, een binomiale toets)."),
+        "condition_range": "{what}: {values} {unit}",
         "condition_policy": "beleid: {names}",
         "and": "en", "or": "of",
         "box_table": ("{n} kader(s): de dekking is het deel van alle gezochte combinaties dat "
