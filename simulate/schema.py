@@ -172,6 +172,9 @@ def read_input(path: str | Path, kind: str) -> bytes:
     except OSError as err:
         raise InputError(path, "", f"cannot read the file ({err.__class__.__name__})",
                          kind) from None
+    except ValueError:  # a NUL character, which no file name can hold
+        raise InputError(path, "", "is not a file name (it holds a NUL character)",
+                         kind) from None
     if len(data) > MAX_YAML_BYTES:
         raise InputError(path, "", f"is larger than {MAX_YAML_BYTES:,} bytes, the limit for "
                          "an input file", kind)

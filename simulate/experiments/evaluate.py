@@ -10,6 +10,9 @@ model can be swapped for a function with known sensitivity indices
 pair that shares the design point's values and the replicate's random streams (common
 random numbers), so that paired outputs (``extra_exits_work_24m``,
 ``net_cost_per_extra_exit``...) measure the policy rather than noise.
+:class:`PolicyEvaluator` runs an experiment's named policies, each in every future of its
+design (a ``policy`` factor picks the policy's :class:`ScenarioEvaluator`).
+:func:`simulate.evaluate` is one run of a :class:`ScenarioEvaluator`, for any client.
 
 Evaluators are pickled to worker processes; each worker keeps the first copy it receives
 (see :mod:`simulate.experiments.sweep`), so caches on the evaluator live as long as the
