@@ -8,11 +8,18 @@ Quick start::
     result.monthly   # scenario, replicate, month, metric, value
     result.runs      # one row per replicate: parameters and outcomes
     result.spells    # one row per assistance spell
+
+One run from a flat mapping of declared names to scalar outcomes (the function EMA Workbench,
+Mesa and sweeps share; docs/clients.md)::
+
+    simulate.evaluate({"job_offer_base": 0.6}, scenario="scenarios/combined.yaml",
+                      base="scenarios/baseline.yaml", replicate=0)
 """
 
 from importlib.metadata import PackageNotFoundError, version
 
 from simulate import policies  # noqa: F401  (registers the policy modules)
+from simulate.clients import evaluate
 from simulate.model import PathwaysModel
 from simulate.parameters import PARAMETERS, Parameter, Params
 from simulate.runner import RunResult, run, run_many
@@ -25,4 +32,4 @@ except PackageNotFoundError:  # running from a source tree without installing
     __version__ = "0.0.0+unknown"
 
 __all__ = ["PARAMETERS", "InputError", "Parameter", "Params", "PathwaysModel", "RunResult",
-           "Scenario", "__version__", "run", "run_many"]
+           "Scenario", "__version__", "evaluate", "run", "run_many"]

@@ -322,9 +322,10 @@ def base_differences(base, alternative, horizon: bool = True) -> list[tuple[str,
     """What besides its policies and levers sets ``alternative`` apart from ``base``.
 
     A fair comparison changes only what a municipality chooses: its policies and levers
-    (a caseload target, the childcare places), which take effect at month 0 after the
-    base's burn-in. The population (size and composition), every other parameter and the
-    horizon stay the base's. Returns ``(field, alternative's value, base's value)`` for
+    (a caseload target, a programme's places), which take effect at month 0 on the
+    burned-in world (:meth:`simulate.parameters.Params.world`). The population (size and
+    composition), every uncertainty, fact and setting (the general childcare supply
+    among them) and the horizon stay the base's. Returns ``(field, alternative's value, base's value)`` for
     each difference, in declaration order (``population.size``,
     ``parameters.job_offer_base``, ``horizon_months``).
 
@@ -364,5 +365,5 @@ def compare(base, alternatives, reps: int | None = None, seed: int | None = None
     months = base.horizon_months if months is None else months
     seed = base.seed if seed is None else seed
     result = run_many([base, *alternatives], reps=reps, seed=seed, months=months,
-                      workers=workers, spells=spells, progress=progress, base=base)
+                      workers=workers, spells=spells, progress=progress)
     return Comparison(result, base.name, [a.name for a in alternatives])

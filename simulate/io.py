@@ -52,7 +52,7 @@ RESULT_FILES = {
 }
 COMMAND = {"pathways-run": "simulate run", "pathways-compare": "simulate compare",
            "pathways-experiment": "simulate sweep or sensitivity",
-           "pathways-evidence": "simulate evidence"}
+           "pathways-evidence": "simulate evidence", "pathways-discover": "simulate discover"}
 CHUNK = 1 << 20
 
 

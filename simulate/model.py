@@ -29,11 +29,15 @@ One step of :class:`PathwaysModel` is one month. In order:
  9    record                      the month's metrics
 ====  ==========================  ============================================================
 
-**Burn-in.** Before month 0 the model runs ``burn_in_months`` under ``burn_in_params``
-(the base's levers) and without policies, so that queues, the pool of mothers in work and
-the returns of leavers are at their steady level from month 0. Then the run's parameters
-take effect (staffing, places), the policies are set up, and month 0 is recorded with no
-flows and nothing spent.
+**Burn-in.** Before month 0 the model runs ``burn_in_months`` in the run's *world*
+(:meth:`simulate.parameters.Params.world`: its uncertainties, facts and settings, with every
+lever at its declared default) and without policies, so that queues, the pool of mothers in
+work and the returns of leavers are at their steady level from month 0. Then the run's
+levers take effect (staffing), the policies are set up, and month 0 is recorded with no
+flows and nothing spent. One rule for every entry point: the world shapes the burn-in,
+what a municipality chooses takes effect at month 0. Without a burn-in
+(``burn_in_months: 0``) nothing runs before month 0, so the stock is drawn and staffed with
+the run's own values.
 
 Mothers live in columns (:mod:`simulate.population`); every step above works on whole
 columns. Coaches, childcare providers and employers are Mesa agents. Mothers are Mesa
@@ -122,42 +126,109 @@ def _reported(model: PathwaysModel, metric: str) -> float:
     return model.record.latest()[metric]
 
 
+# Keywords of PathwaysModel itself; a declared parameter must not be named like one.
+KEYWORDS = ("params", "policies", "seed", "rng", "replicate", "horizon_months",
+            "mother_agents", "record_spells", "streams", "burn_in_params", "scenario")
+
+
+def _with_values(params: Params, values: dict) -> Params:
+    """``params`` with declared core parameters changed by name."""
+    dotted = [k for k in values if "." in k]
+    if dotted:
+        raise ValueError(f"{dotted[0]}: a policy's parameter needs the scenario that lists "
+                         "the policy: pass scenario=(a Scenario or a scenario file)")
+    return Params.from_overrides({**params.values, **values}, params.declarations)
+
+
+def _from_scenario(scenario, params, policies, values) -> tuple[Params, list[Policy], int]:
+    """The parameters, policies and horizon of a scenario with ``values`` changed."""
+    from simulate.clients import scenario_of
+
+    if params is not None or policies:
+        raise ValueError("give scenario= or params and policies, not both")
+    chosen = scenario_of(scenario)
+    if values:
+        chosen = chosen.with_values(values, source=chosen.source or chosen.name)
+    return chosen.params(), chosen.make_policies(), chosen.horizon_months
+
+
 class PathwaysModel(mesa.Model):
     """Mothers on social assistance, their coaches, childcare providers and employers.
 
     Args:
         params: Parameter values (defaults if omitted).
         policies: Policy modules, called in the given order at each hook.
-        seed: Root seed; every random draw follows from it through named streams.
+        seed: Root seed; every random draw follows from it through named streams. When
+            neither ``seed`` nor ``rng`` is given, the model seeds itself as every Mesa
+            model does, from fresh entropy (so ``mesa.batch_run``'s iterations differ);
+            ``model.seed`` is the root seed it drew, and reruns it exactly.
+        rng: As Mesa's ``rng``: a seed or ``numpy.random.Generator`` from which the root
+            seed is drawn (instead of ``seed``).
         replicate: Replicate number (independent streams per replicate).
-        horizon_months: Expected run length, used to size the mothers' table.
+        horizon_months: Expected run length, used to size the mothers' table (default: the
+            scenario's, else 36).
         mother_agents: Register every mother as a Mesa agent (a view on the columns),
             from the start, as :meth:`register_mothers` does from when it is called.
             Costs memory per mother; meant for inspection and small populations.
         record_spells: Keep the spell and children logs (microdata).
         streams: Use these streams instead of making them from seed and replicate.
-        burn_in_params: Parameters of the burn-in (default: ``params``). A comparison
-            passes the base's, so that base and alternative share the months before month
-            0 and the alternative's levers and policies take effect at month 0. Must have
-            the same ``size``.
+        burn_in_params: Parameters whose world (:meth:`Params.world`) the burn-in runs
+            in (default: ``params``). The evidence checks pass the base's, so that an
+            intervention that changes the world (more childcare places) takes effect at
+            month 0 too. Must have the same ``size``.
+        scenario: A :class:`simulate.scenario.Scenario` (or a scenario file's path) to
+            run instead of ``params`` and ``policies``: its parameters and policies.
+        **kwargs: Declared parameters by name, as flat keyword arguments
+            (``vacancies_per_100_mothers=40``), so that ``mesa.batch_run`` can sweep them;
+            a policy's as ``policy.param`` (``**{"dedicated_coaches.caseload": 60}``, or a
+            key of ``batch_run``'s parameters) for a policy the ``scenario`` lists. Values
+            are checked against their declarations (numpy scalars are fine).
 
     Attributes:
+        seed: The root seed (given, or drawn as Mesa draws its own).
         datacollector: A Mesa ``DataCollector`` with the headline metrics
-            (:data:`REPORTERS`) as model reporters, collected every month from month 0.
+            (:data:`REPORTERS`) and the root seed as model reporters, collected every
+            month from month 0.
         running: False once the month after the horizon has run: ``mesa.batch_run``
             steps once more than it reports, so that
             ``mesa.batch_run(PathwaysModel, {"seed": range(5), "horizon_months": 24},
             data_collection_period=1)`` reports months 0 to 24 of each run.
+
+    Raises:
+        ValueError: for an unknown parameter name or a value that is not allowed
+            (:class:`simulate.schema.InputError` when a ``scenario`` is given).
     """
 
     def __init__(self, params: Params | None = None, policies: Sequence[Policy] = (), *,
-                 seed: int = 0, replicate: int = 0, horizon_months: int = 36,
-                 mother_agents: bool = False, record_spells: bool = True,
-                 streams: Streams | None = None, burn_in_params: Params | None = None) -> None:
-        self.streams = streams or Streams(seed, replicate)
+                 seed: int | None = None, rng=None, replicate: int = 0,
+                 horizon_months: int | None = None, mother_agents: bool = False,
+                 record_spells: bool = True, streams: Streams | None = None,
+                 burn_in_params: Params | None = None, scenario=None, **kwargs) -> None:
+        # Named **kwargs (not **values) so that Mesa's SolaraViz passes declared names on.
+        if scenario is not None:
+            params, policies, horizon = _from_scenario(scenario, params, policies, kwargs)
+            horizon_months = horizon if horizon_months is None else horizon_months
+        elif kwargs:
+            params = _with_values(params or Params(), kwargs)
+        horizon_months = 36 if horizon_months is None else horizon_months
+        if streams is None:
+            if seed is None:
+                # Mesa's own seeding: a generator from ``rng`` (fresh entropy when None),
+                # from which the root seed is drawn.
+                seed = int(np.random.default_rng(rng).integers(2**63))
+            elif rng is not None:
+                raise ValueError("give seed or rng, not both")
+            streams = Streams(seed, replicate)
+            self._own_streams = True
+        else:
+            self._own_streams = False
+        self.streams = streams
+        self.seed = self.streams.seed
         super().__init__(seed=int(self.streams.generator("mesa").integers(2**31)))
         params = params or Params()
         burn = burn_in_params or params
+        if params.burn_in_months:
+            burn = burn.world()
         if burn.size != params.size:
             raise ValueError(f"burn_in_params has size {burn.size}, the run {params.size}; "
                              "they must be equal")
@@ -185,7 +256,7 @@ class PathwaysModel(mesa.Model):
 
         key = (tuple(sorted(burn.values.items())), self.streams.seed, self.streams.replicate,
                months, record_spells)
-        snapshot = BURN_IN_CACHE.get(key) if streams is None else None
+        snapshot = BURN_IN_CACHE.get(key) if self._own_streams else None
         if snapshot is not None:
             snapshot.restore(self)
         else:
@@ -202,7 +273,7 @@ class PathwaysModel(mesa.Model):
             for _ in range(months):
                 self._t += 1
                 self._month(policies=False)
-            if months and streams is None:
+            if months and self._own_streams:
                 BURN_IN_CACHE.put(key, BurnIn.take(self))
         if mother_agents:
             self.register_mothers()
@@ -217,7 +288,8 @@ class PathwaysModel(mesa.Model):
         # it will have; no flows and nothing spent.
         self.tally = Counter()
         self.datacollector = mesa.DataCollector(model_reporters={
-            name: functools.partial(_reported, metric=name) for name in REPORTERS})
+            **{name: functools.partial(_reported, metric=name) for name in REPORTERS},
+            "seed": "seed"})
         self._record(self._policy_metrics(
             [(policy, policy.report(ctx)) for policy, ctx in self.policy_contexts()],
             zero_cost=True))

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from simulate.schema import check_number, describe_number, fmt
+from simulate.schema import check_number, describe_number, fmt, is_boolean
 
 KINDS = ("uncertainty", "lever", "fact", "setting")
 ASSUMPTION = "assumption"
@@ -102,12 +102,12 @@ class Parameter:
             ValueError: with a message naming the value and what is allowed.
         """
         if self.type is bool:
-            if isinstance(value, bool):
-                return value
+            if is_boolean(value):
+                return bool(value)
             raise ValueError(f"{value!r} is not allowed; expected {self.allowed()}")
         if self.type is str:
             if isinstance(value, str) and (self.choices is None or value in self.choices):
-                return value
+                return str(value)
             raise ValueError(f"{value!r} is not allowed; expected {self.allowed()}")
         return check_number(value, self.type is int, *self.bounds, self.unit)
 
@@ -330,10 +330,10 @@ CORE: tuple[Parameter, ...] = (
           ASSUMPTION + ": the slowest pools (mothers in work, followed for "
           "work_followup_months, and leavers who may return, whose returns feed the stock) "
           "settle within about ten years of a synthetic start (docs/model.md)",
-          "Months simulated before month 0, under the base's levers and without programmes, "
-          "so that queues, the pool of mothers in work and returns are level from month 0; "
-          "simulated once per seed and replicate and shared by every scenario that has the "
-          "same burn-in.",
+          "Months simulated before month 0, with every lever at its default and without "
+          "programmes, so that queues, the pool of mothers in work and returns are level "
+          "from month 0; simulated once per seed and replicate and shared by every scenario "
+          "that has the same world (the same values of every parameter but the levers).",
           lo=0, hi=600, unit="months", kind="setting", **POP),
 
     # ---- demography --------------------------------------------------------------------
@@ -396,7 +396,7 @@ CORE: tuple[Parameter, ...] = (
           lo=1, unit="mothers per coach", kind="lever"),
     amount("coach_hours_per_month", 130.0, (100.0, 156.0),
            ASSUMPTION + ": a full-time post of 36 hours a week less leave",
-           "Working hours of a coach per month.", unit="hours per month", kind="lever", lo=1.0,
+           "Working hours of a coach per month.", unit="hours per month", kind="setting", lo=1.0,
            hi=744.0),
     share("coach_client_time_share", 0.4, (0.25, 0.6), ASSUMPTION,
           "Share of a coach's hours spent on client contact."),
@@ -681,7 +681,9 @@ CORE: tuple[Parameter, ...] = (
            ASSUMPTION + "; with informal_care_per_tie it sets how many job starts rely on "
            "formal care (docs/calibration.md)",
            "Formal childcare places open to the modelled mothers per 100 mothers of the "
-           "initial stock.", unit="places", kind="lever", hi=1000.0),
+           "initial stock: the general supply of the local market, which a municipality "
+           "does not set (places it buys for a programme are reserved_childcare.places).",
+           unit="places", hi=1000.0),
     count("childcare_providers", 4, (1, 20), ASSUMPTION, "Childcare providers.",
           lo=1, hi=10_000, unit="providers", kind="setting"),
     count("childcare_registration_lag_months", 2, (1, 4),
@@ -1007,11 +1009,17 @@ class Params:
     def to_dict(self) -> dict[str, Any]:
         return dict(self.values)
 
-    def with_levers_of(self, base: Params) -> Params:
-        """These values with the levers (what a municipality chooses) set as in ``base``.
+    def world(self) -> Params:
+        """These values with every lever at its declared default: the world before month 0.
 
-        The burn-in of an alternative runs under these: the world it starts from is the
-        base's, with the alternative's uncertainties; its own levers take effect at month 0.
+        The burn-in runs under it (:class:`simulate.model.PathwaysModel`). The world's
+        uncertainties, facts and settings shape the burn-in; what a municipality chooses
+        (its levers and programmes) takes effect at month 0 on the burned-in world. So a
+        run's burn-in never depends on its levers, and ``run``, ``compare``,
+        :func:`simulate.evaluate`, sweeps, evidence checks, EMA Workbench and Mesa give
+        the same numbers for the same values, seed and replicate.
         """
-        levers = {p.name: base[p.name] for p in self.declarations.of_kind("lever")}
+        levers = {p.name: p.default for p in self.declarations.of_kind("lever")}
+        if all(self.values[name] == value for name, value in levers.items()):
+            return self
         return Params.from_overrides({**self.values, **levers}, self.declarations)

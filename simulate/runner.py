@@ -29,23 +29,18 @@ class ReplicateResult:
 
 def simulate_replicate(scenario: Scenario, replicate: int, seed: int | None = None,
                        months: int | None = None, spells: bool = True,
-                       on_month: Callable[[int], None] | None = None,
-                       base: Scenario | None = None) -> ReplicateResult:
+                       on_month: Callable[[int], None] | None = None) -> ReplicateResult:
     """Run replicate ``replicate`` of ``scenario`` and collect its outputs.
 
     The replicate's random streams are keyed by (seed, replicate), so the result does not
-    depend on which process runs it or in what order. With a ``base``, the burn-in runs
-    under the base's levers (see :meth:`simulate.parameters.Params.with_levers_of`), so
-    an alternative starts from the base's world and its levers take effect at month 0.
+    depend on which process runs it or in what order. The burn-in runs in the scenario's
+    world (:meth:`simulate.parameters.Params.world`), so scenarios that differ only in
+    levers and policies start from the same state at month 0.
     """
     seed = scenario.seed if seed is None else seed
     months = scenario.horizon_months if months is None else months
-    params = scenario.params()
-    burn_in = None
-    if base is not None and base.params().size == params.size:
-        burn_in = params.with_levers_of(base.params())
-    model = PathwaysModel(params, scenario.make_policies(), seed=seed, replicate=replicate,
-                          horizon_months=months, record_spells=spells, burn_in_params=burn_in)
+    model = PathwaysModel(scenario.params(), scenario.make_policies(), seed=seed,
+                          replicate=replicate, horizon_months=months, record_spells=spells)
     try:
         for _ in range(months):
             model.step()
@@ -125,8 +120,8 @@ def collect(results: Sequence[ReplicateResult], scenarios: dict[str, Scenario]) 
 
 def _task(group) -> list[ReplicateResult]:
     """Every scenario of one replicate, in one process: they share the burn-in."""
-    return [simulate_replicate(scenario, replicate, seed, months, spells, base=base)
-            for scenario, replicate, seed, months, spells, base in group]
+    return [simulate_replicate(scenario, replicate, seed, months, spells)
+            for scenario, replicate, seed, months, spells in group]
 
 
 def default_workers() -> int:
@@ -136,12 +131,12 @@ def default_workers() -> int:
 
 def run_many(scenarios: Sequence[Scenario], reps: int | None = None, seed: int | None = None,
              months: int | None = None, workers: int = 1, spells: bool = True,
-             progress: bool = False, base: Scenario | None = None) -> RunResult:
+             progress: bool = False) -> RunResult:
     """Run several scenarios on the same seeds (common random numbers).
 
     Replicate r of every scenario uses the streams of (seed, r), so paired differences
-    between scenarios are the policies' effects rather than noise. With a ``base``, every
-    scenario's burn-in runs under the base's levers, so all start from the same world.
+    between scenarios are the policies' effects rather than noise; scenarios with the same
+    world share the burn-in.
     """
     by_name = {s.name: s for s in scenarios}
     if len(by_name) != len(scenarios):
@@ -154,15 +149,15 @@ def run_many(scenarios: Sequence[Scenario], reps: int | None = None, seed: int |
         n = s.replications if reps is None else reps
         m = s.horizon_months if months is None else months
         for r in range(n):
-            groups.setdefault(r, []).append((s, r, base_seed, m, spells, base))
+            groups.setdefault(r, []).append((s, r, base_seed, m, spells))
     tasks = list(groups.values())
     total_months = sum(t[3] for group in tasks for t in group)
     bar = _progress_bar(total_months, progress)
     results: list[ReplicateResult] = []
     if workers <= 1 or len(tasks) <= 1:
         for group in tasks:
-            for s, r, sd, m, sp, b in group:
-                results.append(simulate_replicate(s, r, sd, m, sp, base=b,
+            for s, r, sd, m, sp in group:
+                results.append(simulate_replicate(s, r, sd, m, sp,
                                                   on_month=bar.update if bar else None))
     else:
         ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import math
+import numbers
 import os
 import re
 import warnings
@@ -26,6 +27,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import yaml
 
 MAX_YAML_BYTES = 1_000_000
@@ -169,6 +171,9 @@ def read_input(path: str | Path, kind: str) -> bytes:
         raise InputError(path, "", "is a directory; expected a YAML file", kind) from None
     except OSError as err:
         raise InputError(path, "", f"cannot read the file ({err.__class__.__name__})",
+                         kind) from None
+    except ValueError:  # a NUL character, which no file name can hold
+        raise InputError(path, "", "is not a file name (it holds a NUL character)",
                          kind) from None
     if len(data) > MAX_YAML_BYTES:
         raise InputError(path, "", f"is larger than {MAX_YAML_BYTES:,} bytes, the limit for "
@@ -374,17 +379,29 @@ def check_number(value: Any, integer: bool = False, low: float | None = None,
                  high: float | None = None, unit: str | None = None) -> int | float:
     """``value`` as an int (``integer``) or a float, if it is one within [low, high].
 
-    The one check of numbers: files (:class:`Reader`) and parameter declarations
-    (:meth:`simulate.parameters.Parameter.check`) both use it. True/false, text, NaN and
-    infinities are not numbers; 3.0 is the integer 3.
+    The one check of numbers: files (:class:`Reader`), parameter declarations
+    (:meth:`simulate.parameters.Parameter.check`) and values given in code
+    (:func:`simulate.evaluate`, sweeps, EMA Workbench, Mesa's ``batch_run``) all use it.
+    Any real number is one, numpy's and pandas' scalars (``np.int64(4)``,
+    ``np.float32(0.5)``) included, and comes back as a plain ``int`` or ``float``.
+    True/false, text, NaN and infinities are not numbers; 3.0 is the integer 3.
 
     Raises:
         ValueError: naming the value and what is allowed.
     """
     allowed = describe_number(integer, low, high, unit)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or (
-            isinstance(value, float) and not math.isfinite(value)):
+    if is_boolean(value) or not isinstance(value, numbers.Real):
         raise ValueError(f"{describe(value)} is not a number; expected {allowed}")
+    if isinstance(value, numbers.Integral):
+        value = int(value)
+    else:
+        shown = describe(value)
+        try:
+            value = float(value)
+        except OverflowError:  # a fraction beyond any float
+            raise ValueError(f"{shown} is out of range; expected {allowed}") from None
+        if not math.isfinite(value):
+            raise ValueError(f"{shown} is not a number; expected {allowed}")
     if integer and isinstance(value, float):
         if not value.is_integer():
             raise ValueError(f"{fmt(value)} is not an integer; expected {allowed}")
@@ -397,6 +414,11 @@ def check_number(value: Any, integer: bool = False, low: float | None = None,
         return float(value)
     except OverflowError:  # an integer beyond any float
         raise ValueError(f"{fmt(value)} is out of range; expected {allowed}") from None
+
+
+def is_boolean(value: Any) -> bool:
+    """Whether ``value`` is true/false: Python's or numpy's (``np.True_``)."""
+    return isinstance(value, (bool, np.bool_))
 
 
 def fmt(x: float) -> str:
@@ -414,8 +436,8 @@ def describe(value: Any) -> str:
     """Short description of a parsed YAML value for error messages."""
     if value is None:
         return "nothing"
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (true/false)"
+    if is_boolean(value):
+        return f"{str(bool(value)).lower()} (true/false)"
     if isinstance(value, Mapping):
         return "a mapping"
     if isinstance(value, list):
@@ -425,6 +447,8 @@ def describe(value: Any) -> str:
         return f"text {shown!r}"
     if isinstance(value, (int, float)):
         return fmt(value)
+    if isinstance(value, (np.integer, np.floating)):
+        return fmt(value.item())
     shown = repr(value)
     return shown if len(shown) <= 40 else shown[:37] + "..."
 

@@ -552,6 +552,8 @@ OPTIONS = {
     "sweep": ["--out", "--workers", "--dask", "--batch-size", "--json"],
     "sensitivity": ["--out", "--workers", "--dask", "--batch-size", "--json"],
     "report": ["-o", "--output", "--lang"],
+    "discover": ["--outcome", "--below", "--above", "--over", "--threshold", "--peel-alpha",
+                 "--mass-min", "--boxes", "--json", "--out"],
     "params": ["--kind", "--markdown", "--json"],
 }
 FLAGS = {"--json", "--spells", "--identify", "--markdown"}

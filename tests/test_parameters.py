@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from simulate.parameters import PARAMETERS, Parameter, Params
 from simulate.policies import REGISTRY
+from simulate.schema import check_number
 
 
 def _all():
@@ -40,3 +45,62 @@ def test_params_are_read_only_and_replace_returns_a_copy():
     assert p.job_offer_base == PARAMETERS["job_offer_base"].default and q.job_offer_base == 0.2
     with pytest.raises(AttributeError):
         p.job_offer_base = 0.3
+
+
+# numpy's and pandas' scalar types: what EMA Workbench, Mesa's batch_run and a DataFrame row
+# hand over. Each must be taken as the number it is, or refused as Python's own would be.
+NUMPY_INTEGERS = (np.int8, np.int16, np.int32, np.int64, np.uint8, np.uint16, np.uint32,
+                  np.uint64)
+NUMPY_FLOATS = (np.float16, np.float32, np.float64)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(NUMPY_INTEGERS), st.integers(0, 127), st.booleans())
+def test_numpy_and_pandas_integers_are_numbers(kind, value, through_pandas):
+    scalar = kind(value)
+    if through_pandas:  # what a DataFrame cell (or a nullable Int64 column) gives
+        scalar = pd.Series([scalar], dtype="Int64" if value % 2 else kind).iloc[0]
+    checked = check_number(scalar, integer=True, low=0, high=300)
+    assert checked == value and type(checked) is int
+    as_float = check_number(scalar, low=0.0, high=300.0)
+    assert as_float == float(value) and type(as_float) is float
+    assert Params.from_overrides({"burn_in_months": scalar}).burn_in_months == value
+    # Out of range is out of range, whatever the type.
+    with pytest.raises(ValueError, match="out of range"):
+        check_number(scalar, integer=True, low=value + 1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(NUMPY_FLOATS),
+       st.floats(0.0, 1.0, allow_nan=False, width=16), st.booleans())
+def test_numpy_and_pandas_floats_are_numbers(kind, value, through_pandas):
+    scalar = kind(value)
+    if through_pandas:
+        scalar = pd.Series([scalar]).iloc[0]
+    checked = check_number(scalar, low=0.0, high=1.0)
+    assert checked == float(scalar) and type(checked) is float
+    assert Params.from_overrides({"job_offer_base": scalar}).job_offer_base == float(scalar)
+    if float(scalar).is_integer():
+        assert check_number(scalar, integer=True) == int(scalar)
+    else:
+        with pytest.raises(ValueError, match="not an integer"):
+            check_number(scalar, integer=True)
+
+
+@given(st.sampled_from([np.float16, np.float32, np.float64]),
+       st.sampled_from([float("nan"), float("inf"), float("-inf")]))
+def test_numpy_nan_and_infinity_are_not_numbers(kind, value):
+    with pytest.raises(ValueError, match="not a number"):
+        check_number(kind(value))
+
+
+@given(st.sampled_from([np.True_, np.False_, True, False, pd.NA, "3", None, [1]]))
+def test_true_false_and_missing_are_not_numbers(value):
+    with pytest.raises(ValueError, match="not a number"):
+        check_number(value)
+
+
+@given(st.sampled_from([np.True_, np.False_]))
+def test_numpy_booleans_are_true_or_false(value):
+    declaration = next(p for p in _all() if p.type is bool)
+    assert declaration.check(value) is bool(value)

@@ -23,8 +23,8 @@ from simulate.io import command_line
 from simulate.schema import InputError, InputWarning, one_line
 
 # Order in `simulate --help`; modules not listed here follow alphabetically.
-ORDER = ("run", "compare", "validate", "evidence", "calibrate", "sweep", "sensitivity", "report",
-         "params")
+ORDER = ("run", "compare", "validate", "evidence", "calibrate", "sweep", "sensitivity",
+         "discover", "report", "params")
 
 
 def subcommand_modules() -> list:

@@ -37,6 +37,10 @@ def main(args: argparse.Namespace) -> int:
         raise InputError(args.experiment, "design.type",
                          f"a {experiment.design.type} design has no sensitivity analysis; "
                          "use sobol or morris (or run it with `simulate sweep`)", "experiment")
+    if experiment.design.crossed:
+        raise InputError(args.experiment, "policies", "a design crossed with policies has no "
+                         "sensitivity analysis; run it with `simulate sweep` (and "
+                         "`simulate discover`), or drop the policies", "experiment")
     out, report = execute(args, experiment)
     if report is None:
         return 130

@@ -105,15 +105,26 @@ class Design:
     samples: int = 0
     second_order: bool = False
     levels: int = 4
+    crossed: bool = False
 
     @property
     def names(self) -> list[str]:
         return [f.name for f in self.factors]
 
     @property
+    def futures(self) -> tuple[Factor, ...]:
+        """The factors the design type samples (or grids): all but a crossed policy's."""
+        return self.factors[1:] if self.crossed else self.factors
+
+    @property
+    def policies(self) -> tuple[Any, ...]:
+        """The named policies crossed with every future (empty when not crossed)."""
+        return self.factors[0].values if self.crossed else ()
+
+    @property
     def step(self) -> int:
         """Design points per Sobol base sample or per Morris trajectory (1 otherwise)."""
-        d = len(self.factors)
+        d = len(self.futures)
         if self.type == "sobol":
             return 2 * d + 2 if self.second_order else d + 2
         if self.type == "morris":
@@ -124,26 +135,37 @@ class Design:
     def size(self) -> int:
         """Number of design points."""
         if self.type == "grid":
-            return math.prod(len(f.values) for f in self.factors)
-        return self.samples * self.step
+            futures = math.prod(len(f.values) for f in self.futures)
+        else:
+            futures = self.samples * self.step
+        return futures * max(len(self.policies), 1)
 
     def problem(self) -> dict[str, Any]:
-        """The SALib problem (names and sampling bounds)."""
-        return {"num_vars": len(self.factors), "names": self.names,
-                "bounds": [f.bounds() for f in self.factors]}
+        """The SALib problem (names and sampling bounds) of the sampled factors."""
+        return {"num_vars": len(self.futures), "names": [f.name for f in self.futures],
+                "bounds": [f.bounds() for f in self.futures]}
 
     def describe(self) -> dict[str, Any]:
         return {"type": self.type, "factors": [f.describe() for f in self.factors],
                 "samples": self.samples, "second_order": self.second_order,
-                "levels": self.levels}
+                "levels": self.levels, **({"crossed": True} if self.crossed else {})}
 
     def matrix(self, seed: int) -> DesignMatrix:
-        """Draw the design: SALib-scale sample and model values of every point."""
+        """Draw the design: SALib-scale sample and model values of every point.
+
+        Crossed with policies, every future (a grid point or sample) is repeated once per
+        policy, the policy varying fastest: point ``future * policies + policy``.
+        """
+        x: np.ndarray | None = None
         if self.type == "grid":
-            rows = list(itertools.product(*(f.values for f in self.factors)))
-            return DesignMatrix(self.names, None, rows)
-        x = self._salib_sample(seed)
-        rows = [tuple(f.value(v) for f, v in zip(self.factors, row)) for row in x]
+            rows = list(itertools.product(*(f.values for f in self.futures)))
+        else:
+            x = self._salib_sample(seed)
+            rows = [tuple(f.value(v) for f, v in zip(self.futures, row)) for row in x]
+        if self.crossed:
+            rows = [(policy, *row) for row in rows for policy in self.policies]
+            if x is not None:
+                x = np.repeat(x, len(self.policies), axis=0)
         return DesignMatrix(self.names, x, rows)
 
     def _salib_sample(self, seed: int) -> np.ndarray:

@@ -10,6 +10,9 @@ model can be swapped for a function with known sensitivity indices
 pair that shares the design point's values and the replicate's random streams (common
 random numbers), so that paired outputs (``extra_exits_work_24m``,
 ``net_cost_per_extra_exit_to_work``...) measure the policy rather than noise.
+:class:`PolicyEvaluator` runs an experiment's named policies, each in every future of its
+design (a ``policy`` factor picks the policy's :class:`ScenarioEvaluator`).
+:func:`simulate.evaluate` is one run of a :class:`ScenarioEvaluator`, for any client.
 
 Evaluators are pickled to worker processes; each worker keeps the first copy it receives
 (see :mod:`simulate.experiments.sweep`), so caches on the evaluator live as long as the
@@ -208,10 +211,10 @@ class ScenarioEvaluator:
     def _simulate(self, scenario: Scenario, values: dict[str, Any], replicate: int,
                   seed: int) -> ReplicateResult:
         changed = scenario.with_values(values) if values else scenario
-        # The burn-in runs under the unchanged scenario's levers: a design point's levers
-        # take effect at month 0, and the two runs of a pair start from the same world.
+        # The burn-in runs in the point's world (its uncertainties; every lever at its
+        # default): a design point's levers take effect at month 0, as in compare and run.
         return simulate_replicate(changed, replicate, seed=seed, months=self.months,
-                                  spells=False, base=self.baseline or self.scenario)
+                                  spells=False)
 
     def _base(self, baseline: Scenario, values: dict[str, Any], replicate: int,
               seed: int) -> ReplicateResult:
@@ -238,3 +241,100 @@ def _monthly(result: ReplicateResult) -> Monthly:
     wide = result.monthly
     return Monthly(result.scenario, wide.index.to_numpy(dtype=np.int64), list(wide.columns),
                    wide.to_numpy(dtype=np.float64))
+
+
+POLICY = "policy"
+
+
+def policy_parameter(names: list[str]) -> Parameter:
+    """The design factor that names the policy a run simulates (an experiment's ``policies``)."""
+    return Parameter(POLICY, names[0], "named policy", None, "the experiment file",
+                     "The named policy of the experiment that a run simulates.", kind="lever",
+                     type=str, choices=tuple(names))
+
+
+class PolicyEvaluator:
+    """Named policies, each a scenario (run as a pair with the baseline, if any), crossed
+    with the design's futures: a run's ``policy`` value picks the policy, the other values
+    are the future it runs in (:class:`ScenarioEvaluator` runs it).
+
+    Every policy runs in every future on the same random numbers: replicate r of every
+    point uses the streams of (seed, r), whatever its policy.
+
+    Args:
+        policies: Policy name to its scenario (levers already set), in file order.
+        baseline: Optional base scenario of every pair.
+        months: Horizon in months.
+    """
+
+    monthly_series = True
+
+    def __init__(self, policies: dict[str, Scenario], baseline: Scenario | None,
+                 months: int) -> None:
+        self.policies = {name: ScenarioEvaluator(s, baseline, months)
+                         for name, s in policies.items()}
+        self.baseline = baseline
+        self.months = months
+        self.parameter = policy_parameter(list(policies))
+        self._share_base_runs()
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._share_base_runs()
+
+    def _share_base_runs(self) -> None:
+        # The baseline of a future is the same run for every policy: one cache for all.
+        shared: dict[tuple, ReplicateResult] = {}
+        for evaluator in self.policies.values():
+            evaluator._base_cache = shared
+
+    @property
+    def scenarios(self) -> list[Scenario]:
+        return [e.scenario for e in self.policies.values()] + (
+            [self.baseline] if self.baseline else [])
+
+    def declaration(self, name: str) -> Parameter:
+        if name == POLICY:
+            return self.parameter
+        problems = []
+        for evaluator in self.policies.values():
+            try:
+                return evaluator.declaration(name)
+            except LookupError as err:
+                problems.append(str(err.args[0]))
+        raise LookupError(problems[0] if "." not in name else
+                          f"no policy's scenario has the policy {name.partition('.')[0]!r}")
+
+    def uncertainties(self) -> list[str]:
+        names: list[str] = []
+        for evaluator in self.policies.values():
+            names += [n for n in evaluator.uncertainties() if n not in names]
+        return names
+
+    def output_names(self) -> list[str]:
+        """The outputs every policy's runs produce."""
+        lists = [e.output_names() for e in self.policies.values()]
+        common = set.intersection(*(set(names) for names in lists))
+        return [n for n in lists[0] if n in common]
+
+    def _pick(self, values: Mapping[str, Any]) -> tuple[ScenarioEvaluator, dict[str, Any]]:
+        rest = {k: v for k, v in values.items() if k != POLICY}
+        return self.policies[values[POLICY]], rest
+
+    def check(self, values: Mapping[str, Any]) -> None:
+        evaluator, rest = self._pick(values)
+        evaluator.check(rest)
+
+    def digest(self) -> str:
+        text = json.dumps(self.describe(), sort_keys=True, default=str)
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+    def describe(self) -> dict[str, Any]:
+        return {"policies": {name: e.scenario.to_dict() for name, e in self.policies.items()},
+                "baseline": self.baseline.to_dict() if self.baseline else None,
+                "months": self.months}
+
+    def evaluate(self, values: Mapping[str, Any], replicate: int, seed: int,
+                 monthly: bool = False) -> Evaluation:
+        evaluator, rest = self._pick(values)
+        return evaluator.evaluate(rest, replicate, seed, monthly)

@@ -97,8 +97,9 @@ def analyse(experiment: Experiment, runs: pd.DataFrame) -> Sensitivity:
         ValueError: for a design without a sensitivity method (grid, sample).
     """
     design = experiment.design
-    if design.type not in METHODS:
-        raise ValueError(f"a {design.type} design has no sensitivity analysis; use sobol or morris")
+    if design.type not in METHODS or design.crossed:
+        raise ValueError(f"a {design.type} design{' crossed with policies' * design.crossed} "
+                         "has no sensitivity analysis; use sobol or morris")
     means = point_means(runs, experiment.outputs).reindex(range(experiment.points))
     seed = int(Streams(experiment.seed).generator(BOOTSTRAP_STREAM).integers(1, 2**31))
     method = _sobol if design.type == "sobol" else _morris

@@ -6,6 +6,10 @@ An experiment file is YAML (paths are relative to the file)::
     description: ...                     # optional
     scenario: ../scenarios/combined.yaml # required: the scenario every run starts from
     baseline: ../scenarios/baseline.yaml # optional: run each point as a pair (see below)
+    policies:                            # optional: named policies, each run in every
+      coaches: ../scenarios/dedicated-coaches.yaml    # future of the design: a scenario,
+      cheap: {levers: {reserved_childcare.places: 10}}  # or levers (of `scenario` or of
+                                                        # a given scenario: {scenario: F})
     design:                              # required
       type: grid                         # grid | sobol | morris | sample (Latin hypercube)
       parameters:                        # what to vary (core names or policy.param)
@@ -56,13 +60,18 @@ import difflib
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from simulate import memory
 from simulate.experiments.design import TYPES, Design, DesignMatrix, Factor
-from simulate.experiments.evaluate import Evaluator, ScenarioEvaluator
+from simulate.experiments.evaluate import (
+    POLICY,
+    Evaluator,
+    PolicyEvaluator,
+    ScenarioEvaluator,
+)
 from simulate.experiments.summary import companions
 from simulate.parameters import PARAMETERS, Parameter
 from simulate.scenario import MAX_HORIZON, MAX_SEED, Scenario, read_name
@@ -77,8 +86,10 @@ from simulate.schema import (
 )
 
 KIND = "experiment"
-TOP_KEYS = ("name", "description", "scenario", "baseline", "design", "replications", "seed",
-            "months", "outputs", "monthly", "analysis")
+TOP_KEYS = ("name", "description", "scenario", "baseline", "policies", "design",
+            "replications", "seed", "months", "outputs", "monthly", "analysis")
+POLICY_KEYS = ("scenario", "levers")
+MAX_POLICIES = 100
 DESIGN_KEYS = {
     "grid": ("type", "parameters"),
     "sobol": ("type", "parameters", "all_uncertainties", "exclude", "samples", "second_order"),
@@ -247,17 +258,94 @@ class Experiment:
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def _read_scenarios(r: Reader, data: dict) -> tuple[ScenarioEvaluator, int]:
-    scenario = _read_scenario(r, r.required(data, "scenario", ""), "scenario")
+def _read_scenarios(r: Reader, data: dict) -> tuple[Evaluator, int]:
+    crossed = data.get("policies") is not None
+    scenario = None
+    if not crossed or data.get("scenario") is not None:
+        scenario = _read_scenario(r, r.required(data, "scenario", ""), "scenario")
     baseline = None
     if data.get("baseline") is not None:
         baseline = _read_scenario(r, data["baseline"], "baseline")
-        if baseline.name == scenario.name:
+        if scenario is not None and baseline.name == scenario.name and not crossed:
             raise r.error("baseline", f"has the same name as the scenario ({scenario.name!r}); "
                           "a pair needs two differently named scenarios")
+    if crossed:
+        policies = _read_policies(r, data["policies"], scenario, baseline)
+        first = next(iter(policies.values()))
+        months = (r.integer(data["months"], "months", 1, MAX_HORIZON)
+                  if data.get("months") is not None else first.horizon_months)
+        return PolicyEvaluator(policies, baseline, months), (scenario or first).seed
+    assert scenario is not None
     months = (r.integer(data["months"], "months", 1, MAX_HORIZON)
               if data.get("months") is not None else scenario.horizon_months)
     return ScenarioEvaluator(scenario, baseline, months), scenario.seed
+
+
+def _read_policies(r: Reader, value: Any, scenario: Scenario | None,
+                   baseline: Scenario | None) -> dict[str, Scenario]:
+    """The named policies: each a scenario (a file, or the experiment's scenario) with its
+    levers set. Each may differ from the baseline (or from the first policy) only in its
+    policies and levers: the futures are the design's."""
+    from simulate.compare import base_differences
+
+    items = r.mapping(value, "policies")
+    if not items:
+        raise r.error("policies", "list at least one policy: 'NAME: scenario file' or "
+                      "'NAME: {scenario: FILE, levers: {PARAMETER: VALUE}}'")
+    if len(items) > MAX_POLICIES:
+        raise r.error("policies", f"{len(items)} policies; at most {MAX_POLICIES} are allowed")
+    out: dict[str, Scenario] = {}
+    for name, spec in items.items():
+        where = join("policies", name)
+        read_name(r, name, where)
+        if name == POLICY or (baseline is not None and name == baseline.name):
+            raise r.error(where, f"{name!r} is taken (by the baseline or the design's policy "
+                          "column); name the policy otherwise")
+        chosen = _read_policy(r, spec, where, scenario)
+        reference = baseline or next(iter(out.values()), None)
+        if reference is not None:
+            differences = base_differences(reference, chosen, horizon=False)
+            if differences:
+                field, mine, theirs = differences[0]
+                what = "the baseline" if baseline is not None else "the first policy"
+                raise r.error(where, f"differs from {what} in more than its policies and "
+                              f"levers: {field} is {mine!r}, {what}'s is {theirs!r}; the "
+                              "futures belong in design.parameters")
+        names = {lang: {k: v for k, v in t.items() if k != "name"}
+                 for lang, t in chosen.translations.items()}
+        out[name] = chosen.with_changes(name=name, translations={
+            lang: t for lang, t in names.items() if t})
+    return out
+
+
+def _read_policy(r: Reader, spec: Any, where: str, scenario: Scenario | None) -> Scenario:
+    if isinstance(spec, str):
+        return _read_scenario(r, spec, where)
+    items = r.mapping(spec, where)
+    r.known_keys(items, POLICY_KEYS, where)
+    if items.get("scenario") is not None:
+        chosen = _read_scenario(r, items["scenario"], join(where, "scenario"))
+    elif scenario is not None:
+        chosen = scenario
+    else:
+        raise r.error(join(where, "scenario"), "is required (the experiment names no "
+                      "scenario for its levers to change)")
+    levers = r.mapping(items.get("levers"), join(where, "levers"))
+    if not levers:
+        return chosen
+    evaluator = ScenarioEvaluator(chosen)
+    values = {}
+    for lever, given in levers.items():
+        field = join(join(where, "levers"), lever)
+        declaration = _declaration(r, evaluator, lever, field)
+        if declaration.kind != "lever":
+            raise r.error(field, f"is declared a {declaration.kind}, not a lever: a policy "
+                          "sets what a municipality chooses; vary it in design.parameters")
+        values[lever] = r.declared(declaration, given, field)
+    try:
+        return chosen.with_values(values, source=r.source)
+    except InputError as err:
+        raise r.error(join(where, "levers"), err.message) from None
 
 
 def _read_scenario(r: Reader, value: Any, key: str) -> Scenario:
@@ -286,6 +374,26 @@ def read_design(r: Reader, value: Any, evaluator: Evaluator) -> Design:
                               f"{', '.join(users)}); remove it")
             r.known_keys({key: None}, DESIGN_KEYS[kind], "design")
     params = r.mapping(d.get("parameters"), "design.parameters")
+    if isinstance(evaluator, PolicyEvaluator):
+        return _crossed(r, _read_design(r, d, kind, params, evaluator), evaluator)
+    return _read_design(r, d, kind, params, evaluator)
+
+
+def _crossed(r: Reader, design: Design, evaluator: PolicyEvaluator) -> Design:
+    """The design's futures crossed with the named policies: no lever among the futures."""
+    for f in design.factors:
+        where = join("design.parameters", f.name)
+        if f.name == POLICY:
+            raise r.error(where, "'policy' names the experiment's policies; it is not a "
+                          "parameter")
+        if f.parameter.kind == "lever":
+            raise r.error(where, "is a lever; with policies the design samples futures (what "
+                          "a municipality does not choose): set levers in the policies")
+    policies = Factor(POLICY, evaluator.parameter, values=tuple(evaluator.policies))
+    return replace(design, factors=(policies, *design.factors), crossed=True)
+
+
+def _read_design(r: Reader, d: dict, kind: str, params: dict, evaluator: Evaluator) -> Design:
     if kind == "grid":
         if not params:
             raise r.error("design.parameters", "a grid needs at least one parameter with a "
@@ -457,7 +565,7 @@ def _check_points(r: Reader, design: Design, matrix: DesignMatrix, evaluator: Ev
     can fail; when no factor does, the first point is checked for all (millions of points
     would otherwise take an hour to check one by one)."""
     grouped = {n for group in PARAMETERS.share_groups for n in group}
-    constrained = not isinstance(evaluator, ScenarioEvaluator) or any(
+    constrained = not isinstance(evaluator, (ScenarioEvaluator, PolicyEvaluator)) or any(
         f.name in grouped for f in design.factors)
     for point in range(len(matrix) if constrained else min(len(matrix), 1)):
         values = matrix.values(point)

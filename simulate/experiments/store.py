@@ -251,8 +251,8 @@ class ResultStore:
             design = pd.DataFrame(e.matrix.rows, columns=e.matrix.names)
             design.insert(0, "point", np.arange(len(design), dtype=np.int64))
             if e.matrix.x is not None:
-                for j, name in enumerate(e.matrix.names):
-                    design[f"x.{name}"] = e.matrix.x[:, j]
+                for j, factor in enumerate(e.design.futures):  # the sampled factors
+                    design[f"x.{factor.name}"] = e.matrix.x[:, j]
             write_parquet(design, tmp / DESIGN)
             source = Path(e.source)
             if source.is_file():

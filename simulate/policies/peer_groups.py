@@ -301,12 +301,13 @@ class PeerGroups(Policy):
         _f("cost_per_session_eur", 400.0, "EUR per session", (50.0, 1000.0),
            ASSUMPTION + ": facilitator and venue; a venue alone for a self-steering group",
            "Cost of one session (or programme day).",
-           hi=1e7),
+           kind="uncertainty", hi=1e7),
         _f("cost_per_group_start_eur", 500.0, "EUR per group", (0.0, 2000.0),
-           ASSUMPTION + ": start meeting and recruitment", "Cost of starting a group.", hi=1e7),
+           ASSUMPTION + ": start meeting and recruitment", "Cost of starting a group.",
+           kind="uncertainty", hi=1e7),
         _f("childcare_cost_per_child_session_eur", 35.0, "EUR per child per session",
            (15.0, 80.0), ASSUMPTION, "Cost of childcare at a session, per attending mother "
-           "with a young child (when childcare is provided).", hi=1e7),
+           "with a young child (when childcare is provided).", kind="uncertainty", hi=1e7),
     ))
 
     metrics = (

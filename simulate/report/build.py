@@ -9,7 +9,7 @@ from simulate import __version__
 from simulate.compare import SAVING_ROUTES, net_saving_curves
 from simulate.outcomes import EXITS, HORIZONS, summarise
 from simulate.parameters import Parameter
-from simulate.report import charts, evidence, experiments
+from simulate.report import charts, discover, evidence, experiments
 from simulate.report.cards import card, value
 from simulate.report.load import Output
 from simulate.report.page import Page, code, html, num
@@ -35,7 +35,7 @@ from simulate.scenario import Scenario
 def build(out: Output, lang: str) -> str:
     """The whole page for an output directory."""
     builder = {"run": _run, "compare": _compare, "evidence": evidence.build,
-               **experiments.BUILDERS}[out.kind]
+               "discover": discover.build, **experiments.BUILDERS}[out.kind]
     page = builder(out, lang)
     assumptions(page, out)
     reproduce(page, out)

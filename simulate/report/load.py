@@ -23,7 +23,7 @@ class Output:
     """What a report needs from an output directory."""
 
     path: Path
-    kind: str                       # run | compare | sweep | sensitivity | evidence
+    kind: str                       # run | compare | sweep | sensitivity | evidence | discover
     manifest: dict
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     scenarios: dict[str, dict] = field(default_factory=dict)   # resolved scenario files
@@ -99,10 +99,13 @@ def load_output(path: str | Path) -> Output:
         raise InputError(manifest_file, "", f"not valid JSON ({err.__class__.__name__})",
                          KIND) from None
     frames = _read_frames(path, ("monthly", "runs", "comparison", "pairs", "summary",
-                                 "sobol", "morris", "convergence", "results", "values"))
+                                 "sobol", "morris", "convergence", "results", "values",
+                                 "boxes", "limits", "trajectory", "cases"))
     kind = None
     if manifest.get("kind") == "pathways-evidence" and "results" in frames:
         kind = "evidence"
+    elif manifest.get("kind") == "pathways-discover" and "boxes" in frames:
+        kind = "discover"
     elif manifest.get("kind") == "pathways-experiment":
         if "sobol" in frames or "morris" in frames:
             kind = "sensitivity"
@@ -114,8 +117,8 @@ def load_output(path: str | Path) -> Output:
         kind = "run"
     if kind is None:
         raise InputError(path, "", "not an output directory of simulate run, compare, sweep, "
-                         "sensitivity or evidence (no monthly.parquet/runs.parquet or results "
-                         "found)",
+                         "sensitivity, evidence or discover (no monthly.parquet/runs.parquet "
+                         "or results found)",
                          KIND)
     scenarios = {}
     for f in sorted(path.glob("scenario-*.yaml")):

@@ -115,10 +115,11 @@ DUTCH: dict[str, tuple[str, str]] = {
         ("Gemiddeld aantal maanden dat een vrouw die in de bijstand zwanger wordt al in de "
          "bijstand zit (exponentieel)."), MAANDEN),
     "burn_in_months": (
-        ("Maanden die vóór maand 0 worden gesimuleerd, met de beleidskeuzes van de basis en "
-         "zonder interventies, zodat wachtlijsten, de groep werkende moeders en herinstroom vanaf "
-         "maand 0 stabiel zijn; één keer gesimuleerd per startwaarde voor het toeval (seed) en "
-         "herhaling, en gedeeld door elk scenario met dezelfde inloopperiode."), MAANDEN),
+        ("Maanden die vóór maand 0 worden gesimuleerd, met elke beleidskeuze op haar "
+         "standaardwaarde en zonder interventies, zodat wachtlijsten, de groep werkende moeders "
+         "en herinstroom vanaf maand 0 stabiel zijn; één keer gesimuleerd per startwaarde voor "
+         "het toeval (seed) en herhaling, en gedeeld door elk scenario met dezelfde wereld "
+         "(dezelfde waarden van alles behalve de beleidskeuzes)."), MAANDEN),
     # ---- demography and exemptions ----------------------------------------------------------
     "pregnancy_hazard_per_month": (("Kans per maand dat een moeder zwanger wordt (en dat "
                                     "bekend wordt)."), KANS_MAAND),
@@ -329,7 +330,9 @@ DUTCH: dict[str, tuple[str, str]] = {
                                    "kinderopvang."), MAANDEN),
     "childcare_places_per_100_mothers": (
         ("Plaatsen formele kinderopvang voor de moeders in het model, per 100 moeders van "
-         "de beginstand."), "plaatsen"),
+         "de beginstand: het gewone aanbod op de lokale markt, waar de gemeente niet over "
+         "gaat (plaatsen die zij voor een programma inkoopt zijn reserved_childcare.places)."),
+        "plaatsen"),
     "childcare_providers": ("Kinderopvangorganisaties.", "organisaties"),
     "childcare_registration_lag_months": (("Maanden tussen inschrijving voor een plaats en "
                                            "het kunnen krijgen ervan."), MAANDEN),

@@ -286,6 +286,44 @@ TEXT: dict[str, dict[str, str]] = {
         "study_finding": "finding", "model_population": "the model's population",
         "intervention": "the intervention in the model", "published_note": "published figure",
         "band_reasoning": "why this band", "evidence_missing": "missing in the model",
+        # simulate discover
+        "title_discover": "Pathways: where {outcome} is {direction} {value}",
+        "below": "below", "above": "above",
+        "intro_discover": (
+            "This report looks for the situations in which {outcome} is {direction} {value}. "
+            "It uses the {n} design points of the sweep {experiment} (each the mean over its "
+            "simulations); in {k} of them {outcome_short} is {direction} {value}. PRIM "
+            "(EMA Workbench) narrows the ranges of {factors} to a box of design points in "
+            "which that is as common as it can be while the box keeps enough of them."),
+        "discover_dropped": ("{n} design points without a value of the outcome (no extra "
+                             "exits to divide by) were left out."),
+        "discover_none": (
+            "No box reaches the density asked for ({threshold}): no combination of ranges "
+            "holds mainly design points where {outcome_short} is {direction} {value}. A lower "
+            "density (--threshold), another threshold of the outcome or more design points "
+            "may find one."),
+        "boxes": "Boxes",
+        "box_title": "Box {n}",
+        "box_lead": "{outcome} is {direction} {value} in {density} of the design points with",
+        "box_tail": ("These are {coverage} of all design points in which it is {direction} "
+                     "{value}."),
+        "box_next": "Among the design points the boxes before it leave:",
+        "box_luck": ("The chance that a limit of this box is luck is {qp} (EMA's "
+                     "quasi-p-value, a binomial test)."),
+        "condition_range": "{what}: {values} {unit}",
+        "condition_policy": "policy: {names}",
+        "and": "and", "or": "or",
+        "box_table": ("{n} box(es): coverage is the share of all design points of interest "
+                      "in the box, density the share of the box's design points that are of "
+                      "interest."),
+        "box": "box", "coverage": "coverage", "density": "density", "points": "design points",
+        "significance": "quasi-p", "factor": "factor", "in_box": "in the box",
+        "whole_range": "in the sweep",
+        "chart_limits": "Box {n}: its ranges (dark) within the ranges of the sweep (light)",
+        "chart_peeling": ("How PRIM narrowed each box: density against coverage at each "
+                          "step, the reported box marked"),
+        "range_share": "position within the sweep's range",
+        "step": "step",
         "footer": "Pathways {version}. Built from {path}.",
     },
     "nl": {
@@ -581,6 +619,47 @@ TEXT: dict[str, dict[str, str]] = {
         "study_finding": "bevinding", "model_population": "de groep in het model",
         "intervention": "de interventie in het model", "published_note": "gepubliceerd cijfer",
         "band_reasoning": "waarom deze toetsmarge", "evidence_missing": "ontbreekt in het model",
+        # simulate discover
+        "title_discover": "Pathways: wanneer {outcome} {direction} {value} ligt",
+        "below": "onder", "above": "boven",
+        "intro_discover": (
+            "Dit rapport zoekt de situaties waarin {outcome} {direction} {value} ligt. Het "
+            "gebruikt de {n} doorgerekende combinaties van de verkenning {experiment} (elk "
+            "het gemiddelde van de simulaties); in {k} daarvan ligt {outcome_short} "
+            "{direction} {value}. PRIM (EMA Workbench) versmalt de bandbreedtes van "
+            "{factors} tot een kader met zoveel mogelijk van die combinaties, zonder dat er "
+            "te weinig combinaties in overblijven."),
+        "discover_dropped": ("{n} combinaties zonder waarde voor de uitkomst (geen extra "
+                             "uitstroom om door te delen) zijn weggelaten."),
+        "discover_none": (
+            "Geen enkel kader haalt de gevraagde dichtheid ({threshold}): geen combinatie "
+            "van bandbreedtes bevat vooral situaties waarin {outcome_short} {direction} "
+            "{value} ligt. Een lagere dichtheid (--threshold), een andere grens voor de "
+            "uitkomst of meer doorgerekende combinaties kan er wel een opleveren."),
+        "boxes": "Kaders",
+        "box_title": "Kader {n}",
+        "box_lead": ("{outcome} ligt {direction} {value} in {density} van de doorgerekende "
+                     "combinaties met"),
+        "box_tail": ("Samen zijn dat {coverage} van alle combinaties waarin de uitkomst "
+                     "{direction} {value} ligt."),
+        "box_next": "Binnen de combinaties die de kaders hiervoor overlaten:",
+        "box_luck": ("De kans dat een grens van dit kader op toeval berust, is {qp} (de "
+                     "quasi-p-waarde van EMA, een binomiale toets)."),
+        "condition_range": "{what}: {values} {unit}",
+        "condition_policy": "beleid: {names}",
+        "and": "en", "or": "of",
+        "box_table": ("{n} kader(s): de dekking is het deel van alle gezochte combinaties dat "
+                      "in het kader valt, de dichtheid het deel van de combinaties in het "
+                      "kader dat een gezochte is."),
+        "box": "kader", "coverage": "dekking", "density": "dichtheid",
+        "points": "combinaties", "significance": "quasi-p", "factor": "grootheid",
+        "in_box": "in het kader", "whole_range": "in de verkenning",
+        "chart_limits": ("Kader {n}: de bandbreedtes van het kader (donker) binnen die van de "
+                         "verkenning (licht)"),
+        "chart_peeling": ("Hoe PRIM elk kader versmalde: dichtheid tegen dekking bij elke "
+                          "stap, met het gerapporteerde kader gemarkeerd"),
+        "range_share": "plaats binnen de bandbreedte van de verkenning",
+        "step": "stap",
         "footer": "Pathways {version}. Gemaakt uit {path}.",
     },
 }

@@ -97,7 +97,8 @@ def test_the_model_s_datacollector_holds_the_headline_metrics_from_month_0():
     model = PathwaysModel(Params.from_overrides({"size": 300}), seed=7, horizon_months=5)
     model.run(5)
     frame = model.datacollector.get_model_vars_dataframe()
-    assert list(frame.columns) == list(REPORTERS) and len(frame) == 6
+    assert list(frame.columns) == [*REPORTERS, "seed"] and len(frame) == 6
+    assert (frame["seed"] == 7).all()
     for metric in REPORTERS:
         assert np.array_equal(frame[metric].to_numpy(), model.record.series(metric)), metric
 
@@ -131,3 +132,87 @@ def test_a_scenario_makes_the_model_simulate_run_runs(baseline_path):
     # Every mother there is at month 0 (the stock and the burn-in's arrivals) is an agent.
     with_agents = scenario.model(replicate=2, mother_agents=True)
     assert len(with_agents.agents_by_type[MotherAgent]) == with_agents.mothers.n > 300
+
+
+# ---- Mesa as a client: declared parameters as flat keyword arguments, Mesa's own seeding ----
+def test_batch_run_sweeps_a_declared_parameter_and_its_iterations_differ():
+    results = mesa.batch_run(PathwaysModel, {"vacancies_per_100_mothers": [20, 40]},
+                             iterations=2, display_progress=False)
+    frame = pd.DataFrame(results)
+    assert len(frame) == 4 and sorted(frame["vacancies_per_100_mothers"]) == [20, 20, 40, 40]
+    assert frame["seed"].nunique() == 4  # every run its own seed, drawn as Mesa draws its own
+    from simulate.model import REPORTERS
+    for _, runs in frame.groupby("vacancies_per_100_mothers"):
+        first, second = (tuple(r[m] for m in REPORTERS) for _, r in runs.iterrows())
+        assert first != second  # never identical copies
+    # A run is reproducible from the seed it reports.
+    first = frame.iloc[:1].to_dict("records")[0]  # exact integers (a row would be floats)
+    again = PathwaysModel(vacancies_per_100_mothers=first["vacancies_per_100_mothers"],
+                          seed=first["seed"]).run(36)
+    assert again.record.latest()["exit_work"] == first["exit_work"]
+    assert again.record.latest()["on_assistance"] == first["on_assistance"]
+
+
+def test_flat_keyword_arguments_are_the_declared_parameters():
+    values = {"size": 200, "burn_in_months": 12, "job_offer_base": np.float32(0.3),
+              "vacancies_per_100_mothers": np.int64(30)}
+    a = PathwaysModel(seed=4, horizon_months=6, **values).run(6)
+    b = PathwaysModel(Params.from_overrides({k: float(v) if k == "job_offer_base" else v
+                                             for k, v in values.items()}),
+                      seed=4, horizon_months=6).run(6)
+    assert a.params == b.params and a.params.job_offer_base == float(np.float32(0.3))
+    pd.testing.assert_frame_equal(a.record.wide(), b.record.wide())
+    # Unseeded models differ from each other; seeded ones do not.
+    c = PathwaysModel(horizon_months=6, **values).run(6)
+    d = PathwaysModel(horizon_months=6, **values).run(6)
+    assert c.seed != d.seed and not c.record.wide().equals(d.record.wide())
+
+
+def test_a_scenario_chooses_the_policies_and_batch_run_sweeps_their_parameters(tmp_path):
+    import yaml
+
+    from simulate.runner import simulate_replicate
+    from simulate.scenario import Scenario
+    from tests.conftest import SCENARIOS
+    path = tmp_path / "small.yaml"
+    path.write_text(yaml.safe_dump({"extends": str(SCENARIOS / "combined.yaml"),
+                                    "name": "small", "horizon_months": 6,
+                                    "population": {"size": 300, "burn_in_months": 24}}))
+    results = pd.DataFrame(mesa.batch_run(
+        PathwaysModel, {"scenario": str(path), "dedicated_coaches.caseload": [20, 60],
+                        "seed": 3}, data_collection_period=1, display_progress=False))
+    assert sorted(results["dedicated_coaches.caseload"].unique()) == [20, 60]
+    for caseload, group in results.groupby("dedicated_coaches.caseload"):
+        scenario = Scenario.from_yaml(path).with_values(
+            {"dedicated_coaches.caseload": int(caseload)})
+        expected = simulate_replicate(scenario, 0, seed=3, spells=False).monthly
+        assert list(group["Step"]) == list(range(7))
+        assert np.array_equal(group["on_assistance"].to_numpy(),
+                              expected["on_assistance"].to_numpy())
+        assert np.array_equal(group["intervention_spending_eur"].to_numpy(),
+                              expected["intervention_spending_eur"].to_numpy())
+    spending = results.groupby("dedicated_coaches.caseload")["intervention_spending_eur"].sum()
+    assert spending[20] != spending[60]
+
+
+def test_bad_keyword_arguments_are_refused_naming_them():
+    import pytest
+    with pytest.raises(ValueError, match="nope: unknown parameter"):
+        PathwaysModel(nope=1)
+    with pytest.raises(ValueError, match="out of range"):
+        PathwaysModel(job_offer_base=np.int64(3))
+    with pytest.raises(ValueError, match="pass scenario="):
+        PathwaysModel(**{"dedicated_coaches.caseload": 40})
+    with pytest.raises(ValueError, match="seed or rng"):
+        PathwaysModel(seed=1, rng=2)
+
+
+def test_no_declared_parameter_is_named_like_a_keyword_of_the_model():
+    import inspect
+
+    from simulate.model import KEYWORDS
+    from simulate.parameters import PARAMETERS
+    signature = inspect.signature(PathwaysModel.__init__).parameters
+    assert set(KEYWORDS) == {k for k, v in signature.items()
+                             if k != "self" and v.kind != v.VAR_KEYWORD}
+    assert not set(KEYWORDS) & set(PARAMETERS)

@@ -61,19 +61,21 @@ def test_smoke_grid(tmp_path):
 
 @pytest.mark.slow
 def test_caseload_childcare_grid(tmp_path):
-    """Every combination of dedicated caseload and reserved places, paired with the
-    baseline. At every caseload, more reserved places never mean fewer extra exits to
-    work (one-sided, -2.33 standard errors) and 45 places bring more than none (4
-    standard errors), at a higher net cost (4 standard errors)."""
+    """Every combination of dedicated caseload, reserved places and general childcare
+    supply, paired with the baseline. At every caseload, with the declared supply (20 per
+    100 mothers), more reserved places never mean fewer extra exits to work (one-sided,
+    -2.33 standard errors) and 45 places bring more than none (4 standard errors), at a
+    higher net cost (4 standard errors)."""
     summary, runs = _sweep(tmp_path, "caseload-childcare-grid")
-    assert len(runs) == 16 * 5 and runs["run"].is_unique
-    assert len(summary) == 16 and summary["replications"].eq(5).all()
+    assert len(runs) == 64 * 5 and runs["run"].is_unique
+    assert len(summary) == 64 and summary["replications"].eq(5).all()
     ratio = ("net_cost_per_extra_exit_to_work_36m", ("net_cost_eur_36m", "extra_exits_work_36m"))
     _assert_summary_is_of_the_runs(
         summary, runs, ["extra_exits_work_24m", "extra_exits_work_36m", "net_cost_eur_36m",
                         "on_assistance_36m"], [ratio])
     places = "reserved_childcare.places"
-    for caseload, group in runs.groupby("dedicated_coaches.caseload"):
+    declared = runs[runs["childcare_places_per_100_mothers"] == 20]
+    for caseload, group in declared.groupby("dedicated_coaches.caseload"):
         steps, se = _paired_steps(group, places, "extra_exits_work_36m")
         assert (steps.mean() >= -2.33 * se).all(), (caseload, steps.mean().tolist(), se.tolist())
         for output in ("extra_exits_work_36m", "net_cost_eur_36m"):

@@ -202,7 +202,10 @@ def test_caseload_childcare_grid_loads():
     if not (ROOT / "scenarios" / "combined.yaml").exists():
         pytest.skip("scenarios/combined.yaml (the combined programme) does not exist yet")
     e = Experiment.from_yaml(EXPERIMENTS / "caseload-childcare-grid.yaml")
-    assert e.matrix.names == ["dedicated_coaches.caseload", "reserved_childcare.places"]
+    assert e.matrix.names == ["dedicated_coaches.caseload", "reserved_childcare.places",
+                              "childcare_places_per_100_mothers"]
+    kinds = [f.parameter.kind for f in e.design.factors]
+    assert kinds == ["lever", "lever", "uncertainty"]  # what discover can find boxes over
     assert e.evaluator.baseline is not None and "net_cost_eur_36m" in e.columns
 
 

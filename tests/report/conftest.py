@@ -122,3 +122,35 @@ def evidence_dir(tmp_path_factory):
     only = [a for c in EVIDENCE_CHECKS for a in ("--only", c)]
     assert main(["evidence", str(base), *only, "--reps", "3", "--out", str(out)]) in (0, 1)
     return out
+
+
+@pytest.fixture(scope="session")
+def discover_dir(tmp_path_factory):
+    """`simulate discover` on the shipped caseload-childcare grid, run small (200 mothers,
+    a 24-month burn-in, one replicate; the file's design, horizon and outputs), looking for
+    where the programme adds fewest exits to work: below the lower quartile of the points'
+    extra exits (a threshold taken from the results, not written down)."""
+    import pandas as pd
+    import yaml
+
+    from simulate.clients import EXTRA_EXITS
+    from tests.conftest import ROOT
+    tmp = tmp_path_factory.mktemp("discover")
+    data = yaml.safe_load((ROOT / "experiments" / "caseload-childcare-grid.yaml").read_text())
+    for key in ("scenario", "baseline"):
+        name = data[key].rsplit("/", 1)[-1]
+        path = tmp / f"small-{name}"
+        path.write_text(f"extends: {SCENARIOS / name}\n"
+                        "population: {size: 200, burn_in_months: 24}\n")
+        data[key] = str(path)
+    data["replications"] = 1
+    experiment = tmp / "caseload-childcare-grid.yaml"
+    experiment.write_text(yaml.safe_dump(data, sort_keys=False))
+    results = tmp / "results"
+    assert main(["sweep", str(experiment), "--out", str(results), "--workers", "2"]) == 0
+    values = pd.read_parquet(results / "runs.parquet")[EXTRA_EXITS]
+    threshold = float(values.quantile(0.25)) + 1e-9
+    out = tmp / "out"
+    assert main(["discover", str(results), "--outcome", EXTRA_EXITS, "--below",
+                 repr(threshold), "--threshold", "0.5", "--out", str(out)]) == 0
+    return out

@@ -2,7 +2,8 @@
 a layout a reader can use on a desktop and on a phone.
 
 For each kind of report (run, compare, a compare of more than four scenarios, sweep,
-Sobol, Morris, evidence checks) in English and Dutch, at 1400 and 390 pixels wide:
+Sobol, Morris, evidence checks, scenario discovery on the shipped caseload-childcare grid)
+in English and Dutch, at 1400 and 390 pixels wide:
 
 - no cell holding a number wraps: the text of every number cell (``td.n``) and of every
   number in running text (``span.num``) is at most 1.6 line heights tall;
@@ -42,6 +43,7 @@ HEIGHT_BOUNDS = {
     "sobol": {1400: 6_200, 390: 9_000},
     "morris": {1400: 5_000, 390: 7_700},
     "evidence": {1400: 6_800, 390: 11_700},
+    "discover": {1400: 12_000, 390: 20_000},
 }
 
 MEASURE = """() => {
