@@ -7,6 +7,7 @@ import argparse
 import errno
 import logging
 import signal
+import socket
 import sys
 
 from simulate import memory
@@ -60,14 +61,24 @@ def main(args: argparse.Namespace) -> int:
     app = build_app(explorer, args.lang)
     # One line per request would drown the address in the terminal.
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    # The socket is bound here rather than by the server, which answers a busy port with
+    # lines of its own and exit code 1.
+    listening = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # A port left in TIME_WAIT by the last explorer is free; one another server listens
+    # on is not (Linux refuses that bind even so).
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
-        server = make_server(HOST, args.port, app.server, threaded=True)
+        listening.bind((HOST, args.port))
+        listening.listen(128)
     except OSError as err:
+        listening.close()
         if err.errno != errno.EADDRINUSE:
             raise
         print(f"explore error: port {args.port} on {HOST} is in use (another explorer, or "
               "another program); give a free one with --port", file=sys.stderr)
         return 2
+    server = make_server(HOST, args.port, app.server, threaded=True, fd=listening.fileno())
+    listening.close()  # the server has its own copy
     stopping = _stop_on_signals()
     explorer.engine.start()
     print(f"Pathways explorer: http://{HOST}:{server.port}/ (Ctrl+C stops it)", flush=True)

@@ -11,6 +11,7 @@ range it is allowed with :meth:`~simulate.parameters.Parameter.plausible`'s warn
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,7 @@ from simulate.parameters import PARAMETERS, Parameter
 from simulate.report.parameters_nl import dutch
 from simulate.report.text import decimal, policy_words, short_doc
 from simulate.scenario import PolicySpec, Scenario
+from simulate.schema import describe
 
 CORE = "core"
 
@@ -90,19 +92,23 @@ class Lever:
     # The command line speaks English; a Dutch page says the same with the same numbers.
     def _refused_nl(self, value: Any) -> str:
         d = self.declaration
-        unit = self.words("nl")[1]
-        what = "een geheel getal" if d.type is int else "een getal"
-        lo, hi = d.bounds
         if d.type not in (int, float):
             return f"{value!r} is niet toegestaan"
+        what = "een geheel getal" if d.type is int else "een getal"
+        lo, hi = d.bounds
         if lo is not None and hi is not None:
             what += f" van {decimal(lo, 'nl')} tot en met {decimal(hi, 'nl')}"
         elif lo is not None:
             what += f" van minstens {decimal(lo, 'nl')}"
         elif hi is not None:
             what += f" van hoogstens {decimal(hi, 'nl')}"
-        shown = decimal(value, "nl") if isinstance(value, (int, float)) else repr(value)
-        return f"{shown} is niet toegestaan; toegestaan is {what} ({unit})"
+        allowed = f"toegestaan is {what} ({self.words('nl')[1]})"
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if not number or not math.isfinite(value):
+            return f"{describe(value)} is geen getal; {allowed}"
+        if d.type is int and not float(value).is_integer():
+            return f"{decimal(value, 'nl')} is geen geheel getal; {allowed}"
+        return f"{decimal(value, 'nl')} valt buiten de grenzen; {allowed}"
 
     def _doubt_nl(self, value: Any) -> str:
         lo, hi = self.declaration.range or (None, None)
