@@ -86,6 +86,7 @@ class Tile:
     high: float
     text: str
     interval: str
+    span: str = ""
     parts: tuple[Tile, ...] = field(default_factory=tuple)
 
 
@@ -108,7 +109,8 @@ def _tile(key: str, label: str, table: pd.DataFrame, alt: str, stem: str, lang: 
                     else t(lang, "no_interval"))
     else:
         interval = t(lang, "interval", lo=fmt_(lo, lang), hi=fmt_(hi, lang))
-    return Tile(key, label, outcome, mean, lo, hi, fmt_(mean, lang), interval)
+    span = "" if missing(lo) and missing(hi) else f"{fmt_(lo, lang)} – {fmt_(hi, lang)}"
+    return Tile(key, label, outcome, mean, lo, hi, fmt_(mean, lang), interval, span)
 
 
 def _routes(table: pd.DataFrame, alt: str, lang: str, months: int, template: str,

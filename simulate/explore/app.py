@@ -104,8 +104,9 @@ pre.command { background: #f0f4f8; padding: 8px 10px; white-space: pre-wrap;
 table { border-collapse: collapse; width: 100%; font-size: 0.88em; }
 th, td { border-bottom: 1px solid #e4e7eb; padding: 4px 6px; text-align: left;
          vertical-align: top; }
-td.n, th.n { text-align: right; } td.n { font-variant-numeric: tabular-nums; }
-td .ci { display: block; color: #616e7c; font-size: 0.85em; }
+td.n, th.n { text-align: right; }
+td.n { font-variant-numeric: tabular-nums; }
+td .num { white-space: nowrap; } td .ci { color: #616e7c; font-size: 0.85em; }
 figure { margin: 8px 0 20px; } figcaption { font-weight: 600; font-size: 0.95em; }
 .pinned-note { color: #616e7c; font-size: 0.85em; }
 details.more > summary { cursor: pointer; color: #2d5f8b; margin: 8px 0; }
@@ -123,7 +124,7 @@ details.more > summary { cursor: pointer; color: #2d5f8b; margin: 8px 0; }
   table.stack td { display: flex; justify-content: space-between; gap: 10px;
                    border: 0; padding: 2px 4px; text-align: right; }
   table.stack td::before { content: attr(data-label); text-align: left; color: #3e4c59;
-                           flex: 1 1 50%; }
+                           flex: 1 1 auto; min-width: 0; white-space: normal; }
   table.stack td.first { display: block; text-align: left; font-weight: 600; }
   table.stack td.first::before { content: none; }
 }
@@ -135,6 +136,13 @@ INDEX = """<!DOCTYPE html>
 {%metas%}<title>{%title%}</title>{%favicon%}{%css%}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>""" + CSS + """</style>
+<script>
+// A chart drawn while its section was closed has the width it had then: a section that
+// opens tells the charts to fit their box again.
+document.addEventListener("toggle", function (e) {
+  if (e.target.open) { window.dispatchEvent(new Event("resize")); }
+}, true);
+</script>
 </head>
 <body>
 {%app_entry%}
@@ -179,12 +187,13 @@ def page(explorer: Explorer, lang: str) -> list:
         dcc.Store(id="current"),
         dcc.Store(id="ready"),
         dcc.Store(id="pins-ready"),
+        dcc.Store(id="resized"),
         dcc.Interval(id="tick", interval=TICK_MS),
         dcc.Download(id="download"),
         html.Div([html.H1(t(lang, "title")),
                   dcc.Link(t(lang, "language"), href=f"?lang={other}", className="lang",
                            id="lang-switch")], className="topline"),
-        html.P(t(lang, "intro", base=base), className="intro"),
+        html.P(_with_code(t(lang, "intro", base=base)), className="intro"),
         html.Div([html.Label(t(lang, "programme"), htmlFor="programme-choice"),
                   html.Div(dcc.Dropdown(id="programme-choice", options=options,
                                         value=next(iter(explorer.programmes)),
@@ -220,6 +229,11 @@ def page(explorer: Explorer, lang: str) -> list:
                       html.Div(id="pins-view")], className="pins"),
         ], className="layout"),
     ]
+
+
+def _with_code(text: str) -> list:
+    """``text`` with its `quoted` parts as code."""
+    return [html.Code(part) if i % 2 else part for i, part in enumerate(text.split("`"))]
 
 
 def _figure(chart: tuple[str, str], lang: str):
@@ -419,17 +433,17 @@ def pins_view(explorer: Explorer, pins: list[dict], lang: str) -> list:
         for key in HEAD_TILES:
             tile = found.get(key)
             cells.append(html.Td(
-                [html.Span(tile.text, className="num",
-                           **data(outcome=tile.outcome, value=repr(tile.mean))),
-                 html.Span(tile.interval, className="ci")] if tile else "…",
-                className="n", **data(label=_short(key, lang, months))))
+                html.Div([html.Div(tile.text, className="num",
+                                   **data(outcome=tile.outcome, value=repr(tile.mean))),
+                          html.Div(tile.span or tile.interval, className="ci")])
+                if tile else "…", className="n", **data(label=_short(key, lang, months))))
         rows.append(html.Tr(cells, **data(pin=letter)))
         if answer.comparison is not None:
             table = answer.comparison.table
             alt = answer.comparison.alternatives[0]
             tables.append(table[table.alternative == alt].assign(alternative=label))
             labels[label] = label
-    out: list = [html.Table([html.Thead(html.Tr([html.Th(h, className="n" if i else None)
+    out: list = [html.P(t(lang, "side_note"), className="pinned-note"), html.Table([html.Thead(html.Tr([html.Th(h, className="n" if i else None)
                                                  for i, h in enumerate(heads)])),
                              html.Tbody(rows)], className="stack")]
     if tables:
@@ -587,6 +601,17 @@ def _callbacks(app: dash.Dash, explorer: Explorer, default_lang: str) -> None:
         if answer.comparison is None or scenario is None:
             raise PreventUpdate
         return answer.comparison, scenario, ready[2]
+
+    # A chart redrawn while the window changed size keeps the size it had when the drawing
+    # began: once drawn, every chart fits its box again.
+    app.clientside_callback(
+        """function () {
+          setTimeout(function () { window.dispatchEvent(new Event("resize")); }, 250);
+          return window.dash_clientside.no_update;
+        }""",
+        Output("resized", "data"),
+        *[Input(f"chart-{key}", "figure") for key, _ in CHARTS], Input("pins-view", "children"),
+        prevent_initial_call=True)
 
     @app.callback(Output("download", "data"), Input("download-button", "n_clicks"),
                   State("current", "data"), prevent_initial_call=True)

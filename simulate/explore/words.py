@@ -65,6 +65,7 @@ TEXT: dict[str, dict[str, str]] = {
         "side_by_side": "Side by side",
         "side_intro": "Pin up to four settings to compare them here, in one table and one chart.",
         "setting": "setting",
+        "side_note": "Each estimate with its 95% interval below it.",
         "remove": "Remove",
         "changed": "changed: {list}",
         "unchanged": "as in the programme file",
@@ -132,6 +133,7 @@ TEXT: dict[str, dict[str, str]] = {
         "side_intro": ("Zet hoogstens vier instellingen vast om ze hier te vergelijken, in één "
                        "tabel en één grafiek."),
         "setting": "instelling",
+        "side_note": "Elke schatting met de 95%-marge eronder.",
         "remove": "Verwijderen",
         "changed": "gewijzigd: {list}",
         "unchanged": "zoals in het bestand van de interventie",

@@ -86,11 +86,11 @@ def test_a_second_start_on_a_busy_port_says_so_in_one_line(small, tmp_path):
         port = busy.getsockname()[1]
         done = subprocess.run([sys.executable, "-m", "simulate", "explore", "--base",
                                str(base_path), str(paths["coaches"]), "--port", str(port)],
-                              cwd=tmp_path, capture_output=True, text=True, timeout=120)
+                              cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 2
     assert done.stderr.splitlines() == [
-        f"explore error: port {port} on 127.0.0.1 is in use (another explorer, or another "
-        "program); give a free one with --port"]
+        (f"explore error: port {port} on 127.0.0.1 is in use (another explorer, or another "
+         "program); give a free one with --port")]
     assert done.stdout == ""
 
 
@@ -100,10 +100,10 @@ def test_bad_input_is_one_line_and_exit_code_2(small, tmp_path):
     broken.write_text("name: broken\npolicies:\n  - dedicated_coaches: {coaches: -3}\n")
     done = subprocess.run([sys.executable, "-m", "simulate", "explore", "--base",
                            str(base_path), str(broken), "--port", "0"], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 2
     assert len(done.stderr.splitlines()) == 1
     assert "dedicated_coaches.coaches" in done.stderr
     done = subprocess.run([sys.executable, "-m", "simulate", "explore", "--port", "70000"],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 2 and len(done.stderr.splitlines()) == 1

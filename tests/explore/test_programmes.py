@@ -67,8 +67,8 @@ def test_a_programme_that_changes_more_than_its_levers_is_refused_in_one_line(sm
     with pytest.raises(InputError) as err:
         Explorer(base_path, [other], warm=False)
     assert err.value.lines() == [
-        f"explore error: {other}: population.size: 400 here, 300 in the base {base_path}; a "
-        "programme may differ from the base only in its policies and levers"]
+        (f"explore error: {other}: population.size: 400 here, 300 in the base {base_path}; a "
+         "programme may differ from the base only in its policies and levers")]
 
 
 def test_the_shipped_programmes_are_every_scenario_but_the_base_and_all_modules():
