@@ -11,6 +11,7 @@ saves it where the user says.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -365,15 +366,21 @@ def numbers_table(comparison, lang: str, months: int) -> html.Table:
         mean = value(table, alt, outcome)[0]
         rows.append(html.Tr([
             html.Td(words, className="first"),
-            html.Td(html.Span(shown.striptags(), className="num",
+            html.Td(html.Span(_text(shown), className="num",
                               **data(outcome=outcome, value=repr(mean))),
                     className="n", **data(label=heads[1])),
-            html.Td(Markup(interval).striptags(), className="n",
+            html.Td(_text(interval), className="n",
                     **data(label=heads[2]))]))
     return html.Table([html.Thead(html.Tr([html.Th(heads[0]), html.Th(heads[1],
                                                                       className="n"),
                                            html.Th(heads[2], className="n")])),
                        html.Tbody(rows)], className="stack")
+
+
+def _text(markup: str) -> str:
+    """The text of the report's markup, its no-break spaces kept (``striptags`` would make
+    them spaces, and a sum of money could break between its sign and its figure)."""
+    return Markup(re.sub(r"<[^>]*>", "", str(markup))).unescape()
 
 
 def figures(explorer: Explorer, comparison, lang: str) -> dict[str, go.Figure]:

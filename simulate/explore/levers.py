@@ -63,7 +63,7 @@ class Lever:
 
     def label(self, lang: str) -> str:
         """The description shortened to a label."""
-        text = short_doc(self.words(lang)[0], 70)
+        text = short_doc(self.words(lang)[0], 90)
         return text[:1].upper() + text[1:]
 
     @property
