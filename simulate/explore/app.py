@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 import dash
+import pandas as pd
 import plotly.graph_objects as go
 from dash import ALL, MATCH, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
@@ -26,7 +27,7 @@ from simulate.explore.answer import Tile, tiles, with_every_name
 from simulate.explore.programmes import Explorer
 from simulate.explore.words import t
 from simulate.report import charts
-from simulate.report.build import _cost_words
+from simulate.report.build import _cost_words, _outcome_row, _table_outcomes
 from simulate.report.cards import card, value
 from simulate.report.text import LANGUAGES, TEXT, decimal, sentence_start
 from simulate.schema import InputError
@@ -283,20 +284,20 @@ def _control(lever: lv.Lever, value: Any, lang: str):
                         step=1 if d.type is int else "any", debounce=True,
                         inputMode="numeric" if d.type is int else None)
         field: Any = html.Div([html.Div(slider, className="slide"), box], className="row")
-        plausible = t(lang, "range", lo=decimal(lo, lang), hi=decimal(hi, lang))
-        meta = (f"{t(lang, 'unit')}: {unit} · {t(lang, 'plausible')}: {plausible} · "
-                f"{t(lang, 'source')}: {source}")
+        plausible = t(lang, "span", lo=decimal(lo, lang), hi=decimal(hi, lang))
+        meta = (f"{TEXT[lang]['unit']}: {unit} · {t(lang, 'plausible')}: {plausible} · "
+                f"{TEXT[lang]['source']}: {source}")
     else:
         if d.type is bool:
-            options = [{"label": t(lang, "yes"), "value": True},
-                       {"label": t(lang, "no"), "value": False}]
+            options = [{"label": TEXT[lang]["yes"], "value": True},
+                       {"label": TEXT[lang]["no"], "value": False}]
         else:
             options = [{"label": c, "value": c} for c in d.choices or ()]
         field = dcc.RadioItems(id={"type": "choice", "key": lever.key}, options=options,
                                value=value, inline=True,
                                inputStyle={"marginRight": "4px"},
                                labelStyle={"marginRight": "14px"})
-        meta = f"{t(lang, 'source')}: {source}"
+        meta = f"{TEXT[lang]['source']}: {source}"
     return html.Div([
         html.Div(lever.label(lang), className="name"),
         html.Div(doc, className="doc") if doc.rstrip(".") != lever.label(lang).rstrip(".")
@@ -322,11 +323,11 @@ def _clamp(value: Any, lo: float, hi: float) -> Any:
 
 
 # ---- the answer -----------------------------------------------------------------------------
-def progress_view(answer, lang: str) -> list:
+def progress_view(answer, lang: str, first: int) -> list:
     if answer.error:
         return [html.Div(t(lang, "cannot_run", what=answer.error), className="note-refuse")]
     if answer.comparison is None:
-        status = t(lang, "waiting", n=min(answer.total, 3))
+        status = t(lang, "waiting", n=first)
     elif answer.replications >= answer.total:
         status = t(lang, "final", n=answer.total)
     else:
@@ -355,8 +356,6 @@ def tile_view(tile: Tile) -> html.Div:
 
 def numbers_table(comparison, lang: str, months: int) -> html.Table:
     """Every outcome of the comparison table, as the report's table of outcomes words it."""
-    from simulate.report.build import _outcome_row, _table_outcomes
-
     alt = comparison.alternatives[0]
     table = with_every_name(comparison.table)
     heads = [TEXT[lang]["outcome"], TEXT[lang]["estimate"], TEXT[lang]["interval"]]
@@ -426,8 +425,9 @@ def pins_view(explorer: Explorer, pins: list[dict], lang: str) -> list:
         programme = explorer.programmes.get(pin["programme"])
         title = programme.title(lang) if programme else pin["programme"]
         label = f"{letter}: {title}"
-        changes = pin.get("changes") or {}
-        what = (t(lang, "changed", list=", ".join(f"{k} {v}" for k, v in changes.items()))
+        changes = pin.get("values") or {}
+        what = (t(lang, "changed", list=", ".join(f"{k} {decimal(v, lang)}"
+                                                  for k, v in changes.items()))
                 if changes else t(lang, "unchanged"))
         first = html.Td([html.Div(label), html.Div(what, className="pinned-note"),
                          html.Div(t(lang, "reps_short", done=answer.replications,
@@ -454,8 +454,6 @@ def pins_view(explorer: Explorer, pins: list[dict], lang: str) -> list:
                                                  for i, h in enumerate(heads)])),
                              html.Tbody(rows)], className="stack")]
     if tables:
-        import pandas as pd
-
         combined = with_every_name(pd.concat(tables, ignore_index=True))
         fig = charts.glance(combined, list(labels), months, lang, labels)
         fig.update_layout(separators=",." if lang == "nl" else ".,")
@@ -559,7 +557,8 @@ def _callbacks(app: dash.Dash, explorer: Explorer, default_lang: str) -> None:
     def show_progress(_tick, current, search):
         if not current:
             raise PreventUpdate
-        return progress_view(engine.answer(current["key"]), lang_of(search, default_lang))
+        return progress_view(engine.answer(current["key"]), lang_of(search, default_lang),
+                             engine.first)
 
     # The tick only asks whether there is something new (cheap); what is slow to draw is
     # drawn when there is. Drawn on every tick, a slow callback would be overtaken by the
@@ -625,7 +624,10 @@ def _callbacks(app: dash.Dash, explorer: Explorer, default_lang: str) -> None:
     def download(_clicks, current):
         if not current:
             raise PreventUpdate
-        name, text = explorer.scenario_file(current["programme"], current["values"])
+        try:
+            name, text = explorer.scenario_file(current["programme"], current["values"])
+        except (InputError, KeyError):  # a tab's state from another start of the explorer
+            raise PreventUpdate from None
         return {"content": text, "filename": name, "type": "application/yaml"}
 
     @app.callback(Output("pins", "data"), Output("pin-note", "children"),
@@ -648,9 +650,7 @@ def _callbacks(app: dash.Dash, explorer: Explorer, default_lang: str) -> None:
             if len(pins) >= MAX_PINS:
                 return no_update, t(lang, "pins_full")
             pins.append({"key": current["key"], "programme": current["programme"],
-                         "values": current["values"],
-                         "changes": {k: lv_text(v, lang) for k, v in
-                                     current["values"].items()}})
+                         "values": current["values"]})
         else:
             raise PreventUpdate
         return pins, None
@@ -691,6 +691,3 @@ def _round(value: float, step: float) -> float | int:
     digits = max(0, -math.floor(math.log10(step)))
     return round(value, digits)
 
-
-def lv_text(value: Any, lang: str) -> str:
-    return decimal(value, lang)

@@ -17,17 +17,12 @@ TEXT: dict[str, dict[str, str]] = {
             "same settings, seed and replications."),
         "language": "Nederlands",
         "programme": "Programme",
-        "no_programme": "No programme: regular services only",
         "levers": "Levers",
         "levers_intro": ("What the municipality chooses. A value outside the plausible range "
                          "is allowed, with a warning; a value the model cannot run is "
                          "refused."),
-        "unit": "unit",
         "plausible": "plausible",
-        "source": "source",
-        "range": "{lo} to {hi}",
-        "yes": "yes",
-        "no": "no",
+        "span": "{lo} to {hi}",
         "reset": "Back to the programme's values",
         "refused": ("Not allowed: {what}. The answer belongs to the last setting that was "
                     "allowed."),
@@ -53,7 +48,6 @@ TEXT: dict[str, dict[str, str]] = {
         "via_noncooperation": "via stops for non-cooperation",
         "via_other_exits": "via other exits",
         "in_words": "In words",
-        "save": "Save and share",
         "download": "Download as a scenario file",
         "pin": "Pin for side by side",
         "pins_full": "At most four settings can be pinned; remove one first.",
@@ -83,17 +77,12 @@ TEXT: dict[str, dict[str, str]] = {
             "startwaarde en herhalingen."),
         "language": "English",
         "programme": "Interventie",
-        "no_programme": "Geen interventie: alleen de reguliere dienstverlening",
         "levers": "Beleidskeuzes",
         "levers_intro": ("Waar de gemeente over beslist. Een waarde buiten de aannemelijke "
                          "bandbreedte mag, met een waarschuwing; een waarde waarmee het model "
                          "niet kan rekenen, wordt geweigerd."),
-        "unit": "eenheid",
         "plausible": "aannemelijk",
-        "source": "bron",
-        "range": "{lo} tot {hi}",
-        "yes": "ja",
-        "no": "nee",
+        "span": "{lo} tot {hi}",
         "reset": "Terug naar de waarden van de interventie",
         "refused": ("Niet toegestaan: {what}. Het antwoord hoort bij de laatste instelling "
                     "die wel was toegestaan."),
@@ -120,7 +109,6 @@ TEXT: dict[str, dict[str, str]] = {
         "via_noncooperation": "via beëindiging wegens niet meewerken",
         "via_other_exits": "via andere uitstroom",
         "in_words": "In woorden",
-        "save": "Bewaren en delen",
         "download": "Download als scenariobestand",
         "pin": "Vastzetten om naast elkaar te zetten",
         "pins_full": "U kunt hoogstens vier instellingen vastzetten; verwijder er eerst een.",

@@ -73,8 +73,10 @@ def test_a_signal_stops_the_server_and_nothing_is_written_where_it_ran(small, tm
     assert code == 0, err
     assert err.strip().splitlines()[-1] == "explorer stopped"
     port = int(url.rsplit(":", 1)[1].rstrip("/"))
-    with socket.socket() as s:  # the port is free again
+    with socket.socket() as s:  # nothing listens on the port any more
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         s.bind(("127.0.0.1", port))
+        s.listen()
     assert list(cwd.iterdir()) == []
 
 
