@@ -111,6 +111,11 @@ td.n { font-variant-numeric: tabular-nums; }
 td .num { white-space: nowrap; } td .ci { color: #616e7c; font-size: 0.85em; }
 figure { margin: 8px 0 20px; } figcaption { font-weight: 600; font-size: 0.95em; }
 .pinned-note { color: #616e7c; font-size: 0.85em; }
+.pin-list { list-style: none; padding: 0; display: grid; gap: 8px;
+            grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); }
+.pin-list li { border: 1px solid #d9e2ec; border-radius: 8px; padding: 6px 10px; }
+.pin-list button { margin-top: 4px; }
+th { overflow-wrap: anywhere; }
 details.more > summary { cursor: pointer; color: #2d5f8b; margin: 8px 0; }
 @media (max-width: 900px) {
   #page { padding: 10px 12px 40px; }
@@ -413,46 +418,50 @@ def figures(explorer: Explorer, comparison, lang: str) -> dict[str, go.Figure]:
 
 
 def pins_view(explorer: Explorer, pins: list[dict], lang: str) -> list:
-    """The pinned settings side by side: one table (a row each) and one chart."""
+    """The pinned settings side by side: what each one is, one table (a column each, a row
+    per headline number) and one chart."""
     if not pins:
         return []
     months = explorer.months
-    heads = [t(lang, "setting"), *[_short(k, lang, months) for k in HEAD_TILES]]
-    rows, tables, labels = [], [], {}
+    legend, found, tables, labels = [], [], [], {}
     for i, pin in enumerate(pins):
         answer = explorer.engine.answer(pin["key"])
         letter = PIN_LETTERS[i]
         programme = explorer.programmes.get(pin["programme"])
-        title = programme.title(lang) if programme else pin["programme"]
-        label = f"{letter}: {title}"
+        label = f"{letter}: {programme.title(lang) if programme else pin['programme']}"
         changes = pin.get("values") or {}
         what = (t(lang, "changed", list=", ".join(f"{k} {decimal(v, lang)}"
                                                   for k, v in changes.items()))
                 if changes else t(lang, "unchanged"))
-        first = html.Td([html.Div(label), html.Div(what, className="pinned-note"),
-                         html.Div(t(lang, "reps_short", done=answer.replications,
-                                    total=answer.total), className="pinned-note"),
-                         html.Button(t(lang, "remove"), id={"type": "unpin", "index": i})],
-                        className="first")
-        cells = [first]
-        found = {x.key: x for x in tiles(answer.comparison, lang, months)} \
-            if answer.comparison is not None else {}
-        for key in HEAD_TILES:
-            tile = found.get(key)
-            cells.append(html.Td(
-                html.Div([html.Div(tile.text, className="num",
-                                   **data(outcome=tile.outcome, value=repr(tile.mean))),
-                          html.Div(tile.span or tile.interval, className="ci")])
-                if tile else "…", className="n", **data(label=_short(key, lang, months))))
-        rows.append(html.Tr(cells, **data(pin=letter)))
+        legend.append(html.Li([
+            html.Strong(label), html.Div(what, className="pinned-note"),
+            html.Div(t(lang, "reps_short", done=answer.replications, total=answer.total),
+                     className="pinned-note"),
+            html.Button(t(lang, "remove"), id={"type": "unpin", "index": i})],
+            **data(pin=letter)))
+        found.append({x.key: x for x in tiles(answer.comparison, lang, months)}
+                     if answer.comparison is not None else {})
         if answer.comparison is not None:
             table = answer.comparison.table
             alt = answer.comparison.alternatives[0]
             tables.append(table[table.alternative == alt].assign(alternative=label))
             labels[label] = label
-    out: list = [html.P(t(lang, "side_note"), className="pinned-note"), html.Table([html.Thead(html.Tr([html.Th(h, className="n" if i else None)
-                                                 for i, h in enumerate(heads)])),
-                             html.Tbody(rows)], className="stack")]
+    letters = PIN_LETTERS[:len(pins)]
+    rows = []
+    for key in HEAD_TILES:
+        cells = [html.Td(_short(key, lang, months), className="first")]
+        for letter, tiles_ in zip(letters, found):
+            tile = tiles_.get(key)
+            cells.append(html.Td(
+                html.Div([html.Div(tile.text, className="num",
+                                   **data(outcome=tile.outcome, value=repr(tile.mean))),
+                          html.Div(tile.span or tile.interval, className="ci")])
+                if tile else "…", className="n", **data(label=letter)))
+        rows.append(html.Tr(cells, **data(row=key)))
+    head = html.Thead(html.Tr([html.Th(""), *[html.Th(x, className="n") for x in letters]]))
+    out: list = [html.Ol(legend, className="pin-list"),
+                 html.P(t(lang, "side_note"), className="pinned-note"),
+                 html.Table([head, html.Tbody(rows)], className="stack")]
     if tables:
         combined = with_every_name(pd.concat(tables, ignore_index=True))
         fig = charts.glance(combined, list(labels), months, lang, labels)

@@ -49,7 +49,7 @@ TEXT: dict[str, dict[str, str]] = {
         "via_other_exits": "via other exits",
         "in_words": "In words",
         "download": "Download as a scenario file",
-        "pin": "Pin for side by side",
+        "pin": "Pin to compare side by side",
         "pins_full": "At most four settings can be pinned; remove one first.",
         "reproduce": ("The same numbers again: download the scenario file and run, in the "
                       "project folder,"),
@@ -57,7 +57,8 @@ TEXT: dict[str, dict[str, str]] = {
         "charts": "Charts",
         "more_charts": "More charts",
         "side_by_side": "Side by side",
-        "side_intro": "Pin up to four settings to compare them here, in one table and one chart.",
+        "side_intro": ("Pin up to four settings to see them here side by side, in one table "
+                       "and one chart."),
         "setting": "setting",
         "side_note": "Each estimate with its 95% interval below it.",
         "remove": "Remove",
@@ -70,7 +71,7 @@ TEXT: dict[str, dict[str, str]] = {
     "nl": {
         "title": "Pathways verkenner: wat een interventie oplevert voor moeders in de bijstand",
         "intro": (
-            "Kies een interventie en verschuif de keuzes. Het antwoord vergelijkt de "
+            "Kies een interventie en stel de keuzes bij. Het antwoord vergelijkt de "
             "interventie met de basis ({base}): beide worden gesimuleerd met dezelfde "
             "toevalsfactoren, zodat het verschil het effect van de interventie is. Het zijn "
             "dezelfde getallen als die van `simulate compare` bij dezelfde instellingen, "
@@ -110,7 +111,7 @@ TEXT: dict[str, dict[str, str]] = {
         "via_other_exits": "via andere uitstroom",
         "in_words": "In woorden",
         "download": "Download als scenariobestand",
-        "pin": "Vastzetten om naast elkaar te zetten",
+        "pin": "Vastzetten voor vergelijking",
         "pins_full": "U kunt hoogstens vier instellingen vastzetten; verwijder er eerst een.",
         "reproduce": ("Dezelfde getallen opnieuw berekenen: download het scenariobestand en "
                       "voer in de projectmap uit:"),
@@ -118,7 +119,7 @@ TEXT: dict[str, dict[str, str]] = {
         "charts": "Grafieken",
         "more_charts": "Meer grafieken",
         "side_by_side": "Naast elkaar",
-        "side_intro": ("Zet hoogstens vier instellingen vast om ze hier te vergelijken, in één "
+        "side_intro": ("Zet tot vier instellingen vast om ze hier naast elkaar te zien, in één "
                        "tabel en één grafiek."),
         "setting": "instelling",
         "side_note": "Elke schatting met de 95%-marge eronder.",

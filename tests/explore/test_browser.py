@@ -30,10 +30,14 @@ COACHES = "dedicated_coaches.coaches"
 OVERFLOW = """() => {
   const doc = document.documentElement;
   const wide = [];
-  if (doc.scrollWidth > doc.clientWidth + 1)
-    wide.push({what: 'page', scroll: doc.scrollWidth, client: doc.clientWidth});
+  if (doc.scrollWidth > doc.clientWidth + 1) {
+    const past = Array.from(document.querySelectorAll('body *'))
+      .filter(el => el.getBoundingClientRect().right > doc.clientWidth + 1)
+      .slice(-3).map(el => el.tagName + '.' + el.className + '#' + el.id);
+    wide.push({what: 'page', scroll: doc.scrollWidth, client: doc.clientWidth, past: past});
+  }
   const boxes = 'table, .lever, .tile, .picker, .topline, .progress, .actions, pre, .card, '
-              + '.js-plotly-plot, .levers details';
+              + '.js-plotly-plot, .levers details, .pin-list li, .head, .details, .pins';
   for (const el of document.querySelectorAll(boxes)) {
     if (el.offsetParent === null || el.closest('details:not([open])')) continue;  // not shown
     if (el.scrollWidth > el.clientWidth + 1)
@@ -172,11 +176,11 @@ def test_a_moved_lever_gives_compares_numbers_offline_and_the_page_fits(tmp_path
 
             # Side by side: pin 9 coaches, then 4 coaches.
             page.click("#pin-button")
-            page.wait_for_selector('tr[data-pin="A"]')
+            page.wait_for_selector('li[data-pin="A"]')
             _set(page, COACHES, 4)
             _answered(page, adjusted, unlike=moved)
             page.click("#pin-button")
-            page.wait_for_selector('tr[data-pin="B"]')
+            page.wait_for_selector('li[data-pin="B"]')
             page.wait_for_selector("#chart-pins .main-svg")
             page.wait_for_selector("#chart-net .main-svg")
             _fits(page, "en")
@@ -184,7 +188,7 @@ def test_a_moved_lever_gives_compares_numbers_offline_and_the_page_fits(tmp_path
             # In Dutch: the same setting and numbers, in Dutch words.
             page.click("#lang-switch")
             page.wait_for_selector("text=Wat het oplevert ten opzichte van de basis")
-            page.wait_for_selector('tr[data-pin="B"]')
+            page.wait_for_selector('li[data-pin="B"]')
             page.wait_for_selector("#chart-net .main-svg")
             assert page.locator(f'[data-lever="{COACHES}"] input[type=number]').input_value() \
                 == "4"
