@@ -86,9 +86,11 @@ h3 { font-size: 1.02em; margin: 0.8em 0 0.3em; }
 .progress progress { width: 160px; max-width: 100%; }
 .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr));
          gap: 10px; }
-.tile { border: 1px solid #d9e2ec; border-radius: 8px; padding: 8px 12px; min-width: 0; }
+.tile { border: 1px solid #d9e2ec; border-radius: 8px; padding: 8px 12px; min-width: 0;
+        container-type: inline-size; }
 .tile .label { font-size: 0.85em; color: #3e4c59; }
-.tile .value { font-size: 1.45em; font-weight: 650; white-space: nowrap;
+/* A sum of millions in a narrow tile gets smaller rather than wider than its tile. */
+.tile .value { font-size: min(1.45em, 11cqi); font-weight: 650; white-space: nowrap;
                font-variant-numeric: tabular-nums; }
 .tile .value.words, .tile .value.words .num { font-size: 1.05em; white-space: normal; }
 .tile .ci { font-size: 0.8em; color: #616e7c; }
@@ -124,7 +126,6 @@ details.more > summary { cursor: pointer; color: #2d5f8b; margin: 8px 0; }
             grid-template-areas: "head" "levers" "details" "pins"; }
   .levers { position: static; max-height: none; overflow: visible; padding: 0; }
   .tiles { grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); }
-  .tile .value { font-size: 1.25em; }
   /* A table becomes one block per row, each cell a line with its heading. */
   table.stack thead { display: none; }
   table.stack tr { display: block; border-bottom: 2px solid #d9e2ec; padding: 4px 0; }

@@ -52,7 +52,7 @@ TEXT: dict[str, dict[str, str]] = {
         "pin": "Pin to compare side by side",
         "pins_full": "At most four settings can be pinned; remove one first.",
         "reproduce": ("The same numbers again: download the scenario file and run, in the "
-                      "project folder,"),
+                      "project folder:"),
         "numbers": "The numbers",
         "charts": "Charts",
         "more_charts": "More charts",

@@ -44,6 +44,14 @@ OVERFLOW = """() => {
       wide.push({what: el.className || el.tagName, key: el.dataset.lever || el.dataset.tile,
                  scroll: el.scrollWidth, client: el.clientWidth});
   }
+  // A number may not stick out of its tile or cell.
+  for (const el of document.querySelectorAll('.num')) {
+    const box = el.closest('.tile, td, li');
+    if (!box || el.offsetParent === null || el.closest('details:not([open])')) continue;
+    const [r, b] = [el.getBoundingClientRect(), box.getBoundingClientRect()];
+    if (r.right > b.right + 1 || r.left < b.left - 1)
+      wide.push({what: 'number', text: el.textContent, right: r.right, box: b.right});
+  }
   return wide;
 }"""
 

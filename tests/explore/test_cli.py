@@ -68,6 +68,14 @@ def test_a_signal_stops_the_server_and_nothing_is_written_where_it_ran(small, tm
         layout = get(url + "_dash-layout")[1]
         assert "http" not in layout
         assert json.loads(get(url + "_dash-dependencies")[1])
+        if sig == signal.SIGINT:  # a second explorer on the same port says so
+            second = subprocess.run([sys.executable, "-m", "simulate", "explore", "--base",
+                                     str(base_path), str(paths["coaches"]), "--port",
+                                     url.rsplit(":", 1)[1].rstrip("/")],
+                                    cwd=cwd, capture_output=True, text=True, timeout=120,
+                                    check=False)
+            assert second.returncode == 2
+            assert len(second.stderr.splitlines()) == 1 and "is in use" in second.stderr
     finally:
         code, err = stop(proc, sig)
     assert code == 0, err
