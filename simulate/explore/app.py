@@ -226,9 +226,10 @@ def page(explorer: Explorer, lang: str) -> list:
                      className="head"),
             html.Div([html.H2(t(lang, "in_words")), html.Div(id="card"),
                       html.H2(t(lang, "charts")),
-                      *[_figure(i, lang) for i in CHARTS[:SHOWN_CHARTS]],
+                      *[_figure(i, lang, explorer.months) for i in CHARTS[:SHOWN_CHARTS]],
                       html.Details([html.Summary(t(lang, "more_charts")),
-                                    *[_figure(i, lang) for i in CHARTS[SHOWN_CHARTS:]]],
+                                    *[_figure(i, lang, explorer.months)
+                                      for i in CHARTS[SHOWN_CHARTS:]]],
                                    className="more"),
                       html.H2(t(lang, "numbers")), html.Div(id="table")],
                      className="details"),
@@ -244,11 +245,9 @@ def _with_code(text: str) -> list:
     return [html.Code(part) if i % 2 else part for i, part in enumerate(text.split("`"))]
 
 
-def _figure(chart: tuple[str, str], lang: str):
+def _figure(chart: tuple[str, str], lang: str, months: int):
     key, words = chart
-    title = TEXT[lang][words]
-    if "{m}" in title:
-        title = title.replace("{m}", "…")
+    title = TEXT[lang][words].replace("{m}", str(months))
     return html.Figure([html.Figcaption(sentence_start(title), id=f"caption-{key}"),
                         dcc.Graph(id=f"chart-{key}", config=GRAPH_CONFIG,
                                   figure=_empty())],
