@@ -67,6 +67,7 @@ class Explorer:
         paths: The programmes' files; each must differ from the base only in its policies
             and levers, as ``simulate compare`` requires.
         reps, seed: Replications of a full answer and the root seed (default: the base's).
+        warm: Let the engine run the base's replicates ahead while nothing else waits.
 
     Raises:
         InputError: for a file that cannot be read, or a programme ``simulate compare``
