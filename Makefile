@@ -54,6 +54,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/engine.py --json
 	$(BIN)/python benchmarks/crn.py --json
 	$(BIN)/python benchmarks/sweep.py --json --skip-sobol
+	$(BIN)/python benchmarks/explore.py --json
 
 # tests/baseline_snapshot.json and tests/modules_snapshot.json: key outputs of the
 # baseline, and of every module at once, at a fixed seed, which tests/test_snapshot.py

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -25,6 +26,16 @@ class ReplicateResult:
     row: dict                      # parameters and scalar outcomes
     spells: pd.DataFrame | None
     children: pd.DataFrame | None
+
+    @functools.cached_property
+    def long(self) -> pd.DataFrame:
+        """The monthly metrics tidy (``scenario, replicate, month, metric, value``), made
+        once: an answer refined replicate by replicate collects the same ones many times."""
+        long = self.monthly.reset_index().melt(id_vars="month", var_name="metric",
+                                               value_name="value")
+        long.insert(0, "replicate", self.replicate)
+        long.insert(0, "scenario", self.scenario)
+        return long
 
 
 def simulate_replicate(scenario: Scenario, replicate: int, seed: int | None = None,
@@ -94,14 +105,7 @@ def collect(results: Sequence[ReplicateResult], scenarios: dict[str, Scenario]) 
     """Combine replicate results into tidy frames sorted by scenario order and replicate."""
     order = {name: i for i, name in enumerate(scenarios)}
     results = sorted(results, key=lambda r: (order[r.scenario], r.replicate))
-    monthly = []
-    for r in results:
-        long = r.monthly.reset_index().melt(id_vars="month", var_name="metric",
-                                            value_name="value")
-        long.insert(0, "replicate", r.replicate)
-        long.insert(0, "scenario", r.scenario)
-        monthly.append(long)
-    monthly_frame = pd.concat(monthly, ignore_index=True)
+    monthly_frame = pd.concat([r.long for r in results], ignore_index=True)
     monthly_frame["value"] = monthly_frame["value"].astype(float)
     names = list(scenarios)
     monthly_frame["scenario"] = pd.Categorical(monthly_frame["scenario"], categories=names)
