@@ -61,7 +61,7 @@ def test_a_lever_change_reuses_the_burned_in_worlds(small, engine, monkeypatch):
                         classmethod(lambda cls, m: burn_ins.append(1) or take(m)))
     for coaches in (3, 5):
         moved = programmes["coaches"].with_values({"dedicated_coaches.coaches": coaches,
-                                                   "childcare_places_per_100_mothers": 25.0})
+                                                   "regular_caseload_target": 100.0})
         assert engine.wait(engine.submit(moved), complete=True).complete
     assert burn_ins == []
 
