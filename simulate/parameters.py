@@ -742,7 +742,7 @@ CORE: tuple[Parameter, ...] = (
           unit="share of gap per month"),
 
     # ---- other exits ------------------------------------------------------------------
-    hazard("study_exit_hazard", 0.008, (0.003, 0.02),
+    hazard("study_exit_hazard", 0.008, (0.003, 0.027),
            ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 27% of leavers leaving "
            "for study (" + ROTTERDAM + "; docs/calibration.md)",
            "Monthly probability of leaving for study (student finance)."),
@@ -754,11 +754,11 @@ CORE: tuple[Parameter, ...] = (
     factor("study_student_finance_factor", 1.5, (1.0, 3.0), ASSUMPTION,
            "Relative chance of leaving for study after entering at the end of student "
            "finance."),
-    hazard("partner_exit_hazard", 0.004, (0.001, 0.01),
+    hazard("partner_exit_hazard", 0.004, (0.001, 0.03),
            ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 10% of leavers leaving "
            "for a partner's income (" + ROTTERDAM + "; docs/calibration.md)",
            "Monthly probability of leaving because of a partner's income."),
-    hazard("other_exit_hazard", 0.009, (0.003, 0.02),
+    hazard("other_exit_hazard", 0.009, (0.003, 0.04),
            ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 24% of leavers leaving "
            "for other reasons (" + ROTTERDAM + "; docs/calibration.md)",
            "Monthly probability of leaving for other or unknown reasons."),
@@ -773,8 +773,9 @@ CORE: tuple[Parameter, ...] = (
                                                         "caseworker_out_of_work_days")),
 
     # ---- duration dependence -----------------------------------------------------------
-    share("duration_dependence_floor", 0.4, (0.15, 0.9),
-          CBS_DURATION + " (with who stays, not only what staying does); calibrated in "
+    share("duration_dependence_floor", 0.4, (0.05, 0.9),
+          CBS_DURATION + " (with who stays, not only what staying does, so the floor alone "
+          "may lie below that ratio); calibrated in "
           "scenarios/baseline.yaml, with duration_dependence_months, to the stock's yearly "
           "outflow and to long-term recipients (docs/calibration.md)",
           "Chance of leaving assistance (a job offer, part-time work, study, a partner's "

@@ -179,20 +179,20 @@ def test_a_scenario_chooses_the_policies_and_batch_run_sweeps_their_parameters(t
                                     "name": "small", "horizon_months": 6,
                                     "population": {"size": 300, "burn_in_months": 24}}))
     results = pd.DataFrame(mesa.batch_run(
-        PathwaysModel, {"scenario": str(path), "dedicated_coaches.caseload": [20, 60],
+        PathwaysModel, {"scenario": str(path), "dedicated_coaches.coaches": [2, 6],
                         "seed": 3}, data_collection_period=1, display_progress=False))
-    assert sorted(results["dedicated_coaches.caseload"].unique()) == [20, 60]
-    for caseload, group in results.groupby("dedicated_coaches.caseload"):
+    assert sorted(results["dedicated_coaches.coaches"].unique()) == [2, 6]
+    for coaches, group in results.groupby("dedicated_coaches.coaches"):
         scenario = Scenario.from_yaml(path).with_values(
-            {"dedicated_coaches.caseload": int(caseload)})
+            {"dedicated_coaches.coaches": int(coaches)})
         expected = simulate_replicate(scenario, 0, seed=3, spells=False).monthly
         assert list(group["Step"]) == list(range(7))
         assert np.array_equal(group["on_assistance"].to_numpy(),
                               expected["on_assistance"].to_numpy())
         assert np.array_equal(group["intervention_spending_eur"].to_numpy(),
                               expected["intervention_spending_eur"].to_numpy())
-    spending = results.groupby("dedicated_coaches.caseload")["intervention_spending_eur"].sum()
-    assert spending[20] != spending[60]
+    spending = results.groupby("dedicated_coaches.coaches")["intervention_spending_eur"].sum()
+    assert spending[2] != spending[6]
 
 
 def test_bad_keyword_arguments_are_refused_naming_them():

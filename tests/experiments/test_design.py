@@ -46,14 +46,14 @@ def test_the_same_seed_gives_the_same_design_and_another_seed_another():
 
 
 def test_integers_are_valid_and_equally_likely():
-    # sanction_months ranges over 1..4: each value should get a quarter of an LHS.
-    d = Design("sample", (_factor("sanction_months"),), samples=4000)
+    # exemption_review_months ranges over 3..12: each value gets a tenth of an LHS.
+    d = Design("sample", (_factor("exemption_review_months"),), samples=4000)
     values = np.array([r[0] for r in d.matrix(seed=2).rows])
     assert all(isinstance(v, int) for v in values.tolist())
-    counts = np.bincount(values, minlength=5)[1:]
-    assert counts.sum() == 4000 and set(np.unique(values)) == {1, 2, 3, 4}
-    # A Latin hypercube stratifies [1, 5) into 4000 cells: each integer gets exactly 1000.
-    assert counts.tolist() == [1000] * 4
+    counts = np.bincount(values, minlength=13)[3:]
+    assert counts.sum() == 4000 and set(np.unique(values)) == set(range(3, 13))
+    # A Latin hypercube stratifies [3, 13) into 4000 cells: each integer gets exactly 400.
+    assert counts.tolist() == [400] * 10
 
 
 def test_true_false_factors_take_both_values():
