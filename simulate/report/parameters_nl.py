@@ -113,7 +113,8 @@ DUTCH: dict[str, tuple[str, str]] = {
          "instroom in de bijstand."), AANDEEL),
     "transfer_past_months_mean": (
         ("Gemiddeld aantal maanden dat een vrouw die in de bijstand zwanger wordt al in de "
-         "bijstand zit (exponentieel)."), MAANDEN),
+         "bijstand zit, vóór afkapping (exponentieel, afgekapt op haar volwassen maanden: niet "
+         "meer maanden dan ze ouder is dan age_min_years)."), MAANDEN),
     "burn_in_months": (
         ("Maanden die vóór maand 0 worden gesimuleerd, met elke beleidskeuze op haar "
          "standaardwaarde en zonder interventies, zodat wachtlijsten, de groep werkende moeders "
@@ -193,26 +194,40 @@ DUTCH: dict[str, tuple[str, str]] = {
     "topup_info_per_contact": (("Kans dat een moeder in een contact hoort dat de bijstand "
                                 "een deeltijdloon blijft aanvullen."), KANS),
     "lapse_hazard": (
-        ("Kans per maand op een verzuim, zoals een gemiste afspraak of het niet nakomen van de "
-         "inlichtingenplicht, bij volledig vertrouwen in de gemeente en zonder stress; het "
-         "gebeurt met of zonder contact met de klantmanager."), KANS_MAAND),
+        ("Kans per maand op het niet nakomen van de arbeidsplicht (niet solliciteren, passend "
+         "werk weigeren, een re-integratieafspraak missen), bij volledig vertrouwen in de "
+         "gemeente en zonder stress; opgemerkt leidt het tot een maatregel (79,6% van de "
+         "maatregelen is wegens de arbeidsplicht: Divosa Benchmark 2020)."), KANS_MAAND),
+    "no_show_hazard": (
+        ("Kans per maand dat een moeder niet op een afspraak komt, en niet reageert, zodat haar "
+         "uitkering wordt opgeschort en beëindigd (beëindiging wegens niet-medewerking), bij "
+         "volledig vertrouwen in de gemeente en zonder stress; ook moeders met ontheffing."),
+        KANS_MAAND),
+    "info_lapse_hazard": (
+        ("Kans per maand op schending van de inlichtingenplicht (een gewijzigde situatie "
+         "niet doorgeven, papieren niet inleveren), bij volledig vertrouwen in de gemeente en "
+         "zonder stress; ook moeders met ontheffing houden deze plicht. Opgemerkt beëindigt het "
+         "de uitkering (beëindiging wegens niet-medewerking)."), KANS_MAAND),
     "lapse_low_trust_effect": (
         "Extra relatief risico op een verzuim zonder enig vertrouwen in de gemeente.", FACTOR),
     "lapse_stress_effect": ("Extra relatief risico op een verzuim bij maximale stress.", FACTOR),
-    "lapse_exempt_factor": (
-        "Risico op een verzuim van een moeder met ontheffing, ten opzichte van anderen.", FACTOR),
     "lapse_notice_per_contact": (
         ("Kans dat een verzuim wordt opgemerkt als de moeder die maand contact heeft met de "
          "klantmanager."), KANS),
     "lapse_admin_check_rate": (
-        ("Kans dat een verzuim wordt opgemerkt zonder contact (administratieve controles, "
-         "bestandskoppelingen)."), KANS),
+        "Kans dat het niet nakomen van de arbeidsplicht zonder contact wordt opgemerkt.", KANS),
+    "info_admin_check_rate": (
+        ("Kans dat het niet nakomen van de inlichtingenplicht zonder contact wordt "
+         "opgemerkt."), KANS),
     "sanction_benefit_cut_share": (
-        "Deel van de uitkering dat wordt ingehouden zolang een maatregel loopt.", AANDEEL),
+        ("Deel van de uitkering dat wordt ingehouden zolang een maatregel loopt (wettelijk "
+         "minimaal de hele uitkering gedurende een maand, al verlagen sommige gemeenten "
+         "minder)."), AANDEEL),
     "sanction_months": ("Maanden dat een maatregel de uitkering verlaagt.", MAANDEN),
-    "sanction_repeat_window_months": (
-        ("Een verzuim dat binnen zoveel maanden na een maatregel wordt opgemerkt, beëindigt de "
-         "uitkering (beëindiging wegens niet-medewerking)."), MAANDEN),
+    "sanction_search_effect": (
+        ("Kans op een baanaanbod in de maanden na een maatregel, ten opzichte van daarvoor (ze "
+         "zoekt harder), gedurende sanction_effect_months."), FACTOR),
+    "sanction_effect_months": ("Maanden na een maatregel waarin ze harder zoekt.", MAANDEN),
     "regular_coach_cost_per_month_eur": (
         ("Kosten van één reguliere klantmanager per maand; het aantal reguliere klantmanagers "
          "volgt uit regular_caseload_target."), "euro per klantmanager per maand"),
@@ -234,8 +249,10 @@ DUTCH: dict[str, tuple[str, str]] = {
                                   "om op de ladder te stijgen."), "contacten"),
     "ladder_barrier_penalty": (("Relatieve daling van de kans op een trede omhoog per "
                                 "actieve belemmering."), "deel per belemmering"),
-    "ladder_exempt_factor": (("Kans op een trede omhoog van een moeder met ontheffing, ten "
-                              "opzichte van anderen."), FACTOR),
+    "ladder_exempt_factor": (
+        ("Kans op een trede omhoog van een moeder met ontheffing, ten opzichte van een verder "
+         "gelijke moeder zonder ontheffing (het effect van de ontheffing zelf, niet van wie er "
+         "een krijgt)."), FACTOR),
     "ladder_stress_effect": ("Extra relatief risico op een trede omlaag bij maximale stress.",
                              FACTOR),
     "ladder_fast_change_effect": (("Extra relatief risico op een trede omlaag kort na een "
@@ -263,8 +280,16 @@ DUTCH: dict[str, tuple[str, str]] = {
     # ---- werk zoeken en aanbod --------------------------------------------------------------
     "search_min_step": (("Laagste trede van de participatieladder waarop een moeder werk "
                          "zoekt."), "trede"),
-    "exempt_search_factor": (("Hoe intensief een moeder met ontheffing zoekt, ten opzichte "
-                              "van anderen."), FACTOR),
+    "exempt_search_factor": (
+        ("Kans op een baanaanbod van een moeder met ontheffing, ten opzichte van een verder "
+         "gelijke moeder met arbeidsplicht (het effect van de plicht zelf op het zoeken: wie een "
+         "ontheffing krijgt, wegens ziekte, zorg of een heel jong kind, zit in de belemmeringen "
+         "en de leeftijd van het kind)."), FACTOR),
+    "infant_search_factor": (
+        ("Kans op een baanaanbod met een baby (jongste kind jonger dan infant_age_months), ook "
+         "voor parttime werk, ten opzichte van anderen."), FACTOR),
+    "infant_age_months": (
+        "Kindleeftijd waaronder infant_search_factor geldt (jongste kind).", MAANDEN),
     "pregnant_search_factor": (("Hoe intensief een zwangere moeder zoekt, ten opzichte van "
                                 "anderen."), FACTOR),
     "job_offer_base": (
@@ -303,7 +328,7 @@ DUTCH: dict[str, tuple[str, str]] = {
         ("Vacatures per maand die openstaan voor de moeders in het model, per 100 moeders "
          "van de beginstand; begrenst het aantal aanbiedingen van werkgevers."),
         "vacatures per maand"),
-    "parttime_hours_per_week": ("Uren van een baan met flexibele uren of schooltijden.",
+    "parttime_hours_per_week": ("Uren parttime of flexibel werk naast de bijstand.",
                                 "uur per week"),
     "fulltime_hours_per_week": ("Uren van een gewone baan.", "uur per week"),
     "hourly_wage_eur": ("Bruto uurloon van een aanbod.", "euro per uur"),
@@ -323,8 +348,21 @@ DUTCH: dict[str, tuple[str, str]] = {
     "employer_arranged_care_factor": (
         ("Risicoperceptie van werkgevers bij geregelde opvang (een formele plaats of informele "
          "opvang), ten opzichte van een moeder zonder."), FACTOR),
-    "parttime_search_factor": (("Hoe intensief een moeder met een deeltijdbaan naar een "
-                                "gewone baan zoekt, ten opzichte van anderen."), FACTOR),
+    "parttime_search_factor": (
+        ("Kans op een aanbod voor een gewone baan bij parttime werk, ten opzichte van een verder "
+         "gelijke moeder zonder parttime werk (de opstap: een werkgever en referenties); ze "
+         "zoekt op elke trede."), FACTOR),
+    "parttime_offer_base": (
+        ("Kans per maand op een aanbod van parttime of flexibel werk (parttime_hours_per_week, "
+         "aangevuld met bijstand) voor een moeder in de bijstand op trede parttime_min_step of "
+         "hoger die nog geen parttime werk heeft, met het profiel van job_offer_base; zoals elk "
+         "aanbod loopt het via de vacatures en de risicoperceptie van werkgevers, haar besluit "
+         "om het aan te nemen en de kinderopvang."), KANS_MAAND),
+    "parttime_min_step": (("Laagste trede van de participatieladder waarop een moeder in de "
+                           "bijstand parttime werk kan krijgen."), "trede"),
+    "parttime_job_loss_factor": (
+        ("Risico op verlies van parttime werk naast de bijstand, ten opzichte van een gewone "
+         "baan."), FACTOR),
     # ---- kinderopvang -----------------------------------------------------------------------
     "childcare_need_age_months": (("Onder deze leeftijd van het jongste kind vraagt een baan "
                                    "kinderopvang."), MAANDEN),
@@ -339,6 +377,10 @@ DUTCH: dict[str, tuple[str, str]] = {
     "childcare_register_prob": (
         ("Kans per maand dat een moeder op trede 3 of hoger zich inschrijft voor een plaats, "
          "maal haar vertrouwen in formele kinderopvang."), KANS_MAAND),
+    "informal_care_register_factor": (
+        ("Kans dat een werkende moeder met informele opvang zich inschrijft voor een plaats, "
+         "ten opzichte van een moeder op trede 3 of hoger zonder werk (de kans is hoogstens "
+         "1)."), FACTOR),
     "childcare_place_min_step": (("Laagste trede (georganiseerde activiteiten) waarop een "
                                   "wachtende moeder een plaats kan krijgen."), "trede"),
     "informal_care_per_tie": (
@@ -360,8 +402,11 @@ DUTCH: dict[str, tuple[str, str]] = {
         ("Kans dat een werkende moeder haar baan verliest als haar informele opvang wegvalt en ze "
          "geen formele plaats heeft."), KANS),
     "childcare_net_cost_eur": (
-        ("Eigen bijdrage per maand voor formele kinderopvang van een werkende moeder, voor de "
-         "uren van een deeltijdbaan (bij een gewone baan naar rato van de uren)."), EUR_MAAND),
+        ("Eigen bijdrage per maand voor formele kinderopvang van een werkende moeder, voor "
+         "childcare_cost_hours_per_week uur opvang per week (naar rato van de uren van een "
+         "baan)."), EUR_MAAND),
+    "childcare_cost_hours_per_week": (
+        "Uren opvang per week waarvoor childcare_net_cost_eur geldt.", "uur per week"),
     "childcare_trust_gain_per_month": (
         ("Deel van de afstand tot volledig vertrouwen in kinderopvang dat elke maand formele "
          "opvang overbrugt."), AFSTAND_MAAND),
@@ -378,6 +423,22 @@ DUTCH: dict[str, tuple[str, str]] = {
                             KANS_MAAND),
     "other_exit_hazard": ("Kans per maand op uitstroom om andere of onbekende redenen.",
                           KANS_MAAND),
+    "contact_exit_effect": (
+        ("Extra relatieve kans op uitstroom om andere redenen, in een maand met een afspraak "
+         "bij de klantmanager: het gedoe en de dreiging van controle laten sommigen die zonder "
+         "bijstand kunnen, uit de bijstand gaan."), FACTOR),
+    "duration_dependence_floor": (
+        ("Kans op uitstroom na lange tijd in de bijstand, ten opzichte van het begin: elke kans "
+         "op vertrek (een baanaanbod, parttime werk, studie, het inkomen van een partner, "
+         "andere uitstroom) wordt vermenigvuldigd met ondergrens + (1 - ondergrens) x "
+         "exp(-maanden in de bijstand / duration_dependence_months)."), "relatieve kans"),
+    "duration_dependence_months": (
+        ("Maanden in de bijstand waarin de kans op uitstroom met een factor e naar de "
+         "ondergrens daalt."), MAANDEN),
+    "duration_break_months": (
+        ("Wie binnen zoveel maanden na uitstroom terugkeert, telt door in haar maanden in de "
+         "bijstand (de maanden ertussen niet meegeteld); bij een latere terugkeer begint de "
+         "telling opnieuw."), MAANDEN),
     "job_loss_hazard": ("Kans per maand op baanverlies na de eerste maanden.", KANS_MAAND),
     "job_loss_early_factor": (("Extra relatief risico op baanverlies bij de start van een "
                                "baan; het neemt af naarmate ze er langer werkt."), FACTOR),
@@ -592,6 +653,10 @@ DUTCH: dict[str, tuple[str, str]] = {
     "peer_groups.job_search_effect": (
         ("Extra relatieve kans op een baanaanbod in een maand als actief lid (de groep oefent met "
          "zoeken en solliciteren)."), FACTOR),
+    "peer_groups.search_effect_months": (
+        ("Maanden waarin het zoekeffect na de groep uitdooft, als job_search_effect x "
+         "exp(-maanden sinds het einde van de groep / deze waarde); bij 0 stopt het met de "
+         "groep."), MAANDEN),
     "peer_groups.tie_per_month": (
         ("Kans dat twee leden die in dezelfde maand bijeenkomsten bijwonen een band opbouwen, per "
          "maand dat ze samenkomen (ongeacht het aantal bijeenkomsten die maand)."), KANS_MAAND),
@@ -758,9 +823,6 @@ DUTCH: dict[str, tuple[str, str]] = {
          "(naast de oplossing via een aanvaarde doorverwijzing in het model)."), KANS_MAAND),
     "debt_counselling.stress_relief_per_month": (("Deel van haar stress dat elke maand in een "
                                                   "traject wegvalt."), "deel per maand"),
-    "debt_counselling.creditor_share": (
-        ("Deel van een positieve inkomensvooruitgang door werk dat naar schuldeisers gaat "
-         "zolang haar schulden in een traject nog niet zijn geregeld."), AANDEEL),
     "debt_counselling.other_exit_factor": (
         ("Kans op uitstroom uit de bijstand om andere redenen tijdens een traject, ten "
          "opzichte van zonder (door de volledige openheid over de financiën die het vraagt)."),
@@ -980,6 +1042,15 @@ DUTCH: dict[str, tuple[str, str]] = {
 ROTTERDAM = "Rotterdamse evaluatie (2025), cohort van 855"
 PRAKTIJK = "evaluatie- en praktijkrapporten"
 KALIBRATIE = "aanname; gekalibreerd in scenarios/baseline.yaml"
+DIVOSA_PARTTIME = ("Divosa (2019), Parttime werk in de bijstand (Benchmark Werk & Inkomen): elke "
+                   "maand heeft 8% van de mensen in de bijstand inkomsten uit parttime of "
+                   "flexibel werk, doorgaans € 489 per maand; zij stromen bijna 3 keer zo vaak "
+                   "uit naar werk als anderen, alleenstaande ouders en vrouwen 4 keer; hoe "
+                   "langer in de bijstand, hoe minder parttime werk")
+INSPECTIE_MAATREGELEN = ("Inspectie SZW (2017), Handhaving arbeidsverplichtingen: de wettelijke "
+                         "minimummaatregel bij het niet nakomen van de arbeidsverplichtingen is "
+                         "het inhouden van een maand uitkering; veel gemeenten handhaven de "
+                         "verplichtingen niet")
 
 SOURCES: dict[str, str] = {
     "assumption": "aanname",
@@ -1105,20 +1176,40 @@ SOURCES: dict[str, str] = {
     "non-cooperation (Rotterdam evaluation (2025), cohort of 855; docs/calibration.md)":
         f"{KALIBRATIE} op 14% van de uitstroom wegens niet meewerken "
         f"({ROTTERDAM}; docs/calibration.md)",
-    "assumption; exempted mothers keep the information duty":
-        "aanname; ook moeders met ontheffing hebben de inlichtingenplicht",
+    "assumption; calibrated in scenarios/baseline.yaml to 0.9% of benefits with a sanction "
+    "running (CBS (2007), Kortdurende bijstandsuitkeringen vaker gekort: 0.9% of the benefits in "
+    "payment had a financial sanction running, four times as often in spells under a year as in "
+    "spells of five years or more)":
+        f"{KALIBRATIE} op 0,9% van de uitkeringen met een lopende maatregel (CBS (2007), "
+        "Kortdurende bijstandsuitkeringen vaker gekort: bij 0,9% van de lopende uitkeringen liep "
+        "een financiële maatregel, vier keer zo vaak bij uitkeringen korter dan een jaar als bij "
+        "uitkeringen van vijf jaar of langer)",
+    "assumption: data matching finds a few unreported changes":
+        "aanname: bestandskoppelingen brengen enkele niet-gemelde wijzigingen aan het licht",
+    "assumption: data matching (Suwinet) notices some unreported changes without a contact; most "
+    "stops follow an appointment or a request she does not answer":
+        "aanname: bestandskoppelingen (Suwinet) brengen zonder contact enkele niet-gemelde "
+        "wijzigingen aan het licht; de meeste beëindigingen volgen op een afspraak of een "
+        "verzoek waarop ze niet reageert",
+    "assumption; Inspectie SZW (2017), Handhaving arbeidsverplichtingen: the legal minimum "
+    "sanction for breaching the work obligations is a cut of a month's benefit; many "
+    "municipalities do not enforce the obligations": f"aanname; {INSPECTIE_MAATREGELEN}",
+    "Inspectie SZW (2017), Handhaving arbeidsverplichtingen: the legal minimum sanction for "
+    "breaching the work obligations is a cut of a month's benefit; many municipalities do not "
+    "enforce the obligations": INSPECTIE_MAATREGELEN,
+    "Inspectie SZW (2017), Handhaving arbeidsverplichtingen: the legal minimum sanction for "
+    "breaching the work obligations is a cut of a month's benefit; many municipalities do not "
+    "enforce the obligations (one to three months)":
+        f"{INSPECTIE_MAATREGELEN} (een tot drie maanden)",
+    "Van den Berg, Van der Klaauw & Van Ours (2004), J. Labor Econ. 22: a sanction substantially "
+    "raises the transition from welfare to work (Rotterdam); the size here is an assumption":
+        "Van den Berg, Van der Klaauw & Van Ours (2004), J. Labor Econ. 22: een maatregel "
+        "verhoogt de uitstroom uit de bijstand naar werk aanzienlijk (Rotterdam); de grootte "
+        "hier is een aanname",
     "assumption; Hainmueller et al. (2016), Scand. J. Econ. 118(4): lower caseloads brought more "
     "monitoring and more sanctions":
         "aanname; Hainmueller et al. (2016), Scand. J. Econ. 118(4): lagere caseloads brachten "
         "meer controle en meer maatregelen",
-    "assumption: a first measure (maatregel) under the Participatiewet cuts the norm for a "
-    "while; how much is set by the municipal bylaw (20% assumed)":
-        "aanname: een eerste maatregel op grond van de Participatiewet verlaagt de bijstandsnorm "
-        "een tijd; hoeveel bepaalt de maatregelenverordening van de gemeente (20% aangenomen)",
-    "assumption: a first measure usually lasts a month":
-        "aanname: een eerste maatregel duurt meestal een maand",
-    "assumption; repeated non-cooperation stops the benefit (MODEL.md)":
-        "aanname; herhaald niet meewerken leidt tot beëindiging van de uitkering (MODEL.md)",
     "assumption: employer cost of a full-time work coach":
         "aanname: loonkosten van een voltijds werkcoach",
     "assumption; evaluation and practice reports: fast change can cause a setback":
@@ -1126,8 +1217,30 @@ SOURCES: dict[str, str] = {
     "assumption; evaluation and practice reports: stress events and sick children push down":
         f"aanname; {PRAKTIJK}: stressvolle gebeurtenissen en zieke kinderen zorgen voor "
         "terugval",
+    "assumption; a single parent's exemption covers the work obligation, not the duty to take "
+    "part in re-integration (Kamerstuk 31 519); who gets an exemption (illness, care, a very "
+    "young child) is in the barriers and the child's age":
+        "aanname; de ontheffing van een alleenstaande ouder geldt voor de arbeidsplicht, niet "
+        "voor de plicht om mee te werken aan re-integratie (Kamerstuk 31 519); wie een "
+        "ontheffing krijgt (ziekte, zorg, een heel jong kind) zit in de belemmeringen en de "
+        "leeftijd van het kind",
     "evaluation and practice reports: mothers at the top steps search":
         f"{PRAKTIJK}: moeders op de hoogste treden zoeken werk",
+    "Avram, Brewer & Salvatori (2018), Labour Economics 51: work-search requirements for UK "
+    "single parents raised exits from benefit, about half of them into (mostly part-time) work; "
+    "CPB (2022), Vervolgonderzoek experimenten Participatiewet: exempting recipients from their "
+    "obligations did not lower work two years on (Utrecht: 24% working 12+ hours a week against "
+    "15%; no effect in Deventer and Wageningen): the sources disagree on the size, so the range "
+    "spans both":
+        "Avram, Brewer & Salvatori (2018), Labour Economics 51: sollicitatieverplichtingen voor "
+        "alleenstaande ouders in het Verenigd Koninkrijk verhoogden de uitstroom uit de "
+        "uitkering, voor ongeveer de helft naar (meestal parttime) werk; CPB (2022), "
+        "Vervolgonderzoek experimenten Participatiewet: ontheffing van de verplichtingen "
+        "verlaagde het werken twee jaar later niet (Utrecht: 24% werkte 12 uur of meer per week "
+        "tegen 15%; geen effect in Deventer en Wageningen): de bronnen verschillen over de "
+        "grootte, dus de bandbreedte omvat beide",
+    "assumption: few mothers start a job in their child's first year":
+        "aanname: weinig moeders beginnen aan een baan in het eerste levensjaar van hun kind",
     "assumption; calibrated in scenarios/baseline.yaml to 25% of leavers leaving for work "
     "(Rotterdam evaluation (2025), cohort of 855; docs/calibration.md)":
         f"{KALIBRATIE} op 25% uitstroom naar werk ({ROTTERDAM}; docs/calibration.md)",
@@ -1144,7 +1257,12 @@ SOURCES: dict[str, str] = {
         "aanname: de moeders in het model zijn een klein deel van de lokale arbeidsmarkt, dus de "
         "vacatures raken voor hen zelden op (de maatstaf offers_over_vacancies laat zien wanneer "
         "dat wel gebeurt)",
-    "assumption: school-time hours": "aanname: uren onder schooltijd",
+    "Divosa (2019), Parttime werk in de bijstand (Benchmark Werk & Inkomen): every month 8% "
+    "of people on assistance earn from part-time or flexible work, typically EUR 489 a month; "
+    "they leave for work almost 3 times as often as others, single parents and women 4 times; "
+    "the longer on assistance, the less part-time work: EUR 489 a month is about 8 hours a week "
+    "at the minimum wage":
+        f"{DIVOSA_PARTTIME}: € 489 per maand is ongeveer 8 uur per week tegen het minimumloon",
     "assumption: about the statutory minimum wage in 2025":
         "aanname: ongeveer het wettelijk minimumloon in 2025",
     "52 weeks / 12 months": "52 weken / 12 maanden",
@@ -1158,6 +1276,25 @@ SOURCES: dict[str, str] = {
     "(004:630-650, 004:1207)":
         "aanname; werkgevers vragen of de kinderopvang geregeld is en wijzen moeders zonder "
         "opvang af (004:630-650, 004:1207)",
+    "assumption; calibrated in scenarios/baseline.yaml so that, with who works part-time, "
+    "part-time workers leave for work about 3.5 times as often as others (Divosa (2019), "
+    "Parttime werk in de bijstand (Benchmark Werk & Inkomen): every month 8% of people on "
+    "assistance earn from part-time or flexible work, typically EUR 489 a month; they leave for "
+    "work almost 3 times as often as others, single parents and women 4 times; the longer on "
+    "assistance, the less part-time work)":
+        f"{KALIBRATIE} zodat, gegeven wie parttime werkt, parttime werkenden ongeveer 3,5 keer "
+        f"zo vaak uitstromen naar werk als anderen ({DIVOSA_PARTTIME})",
+    "assumption; calibrated in scenarios/baseline.yaml to 8% of mothers on assistance with "
+    "part-time work in a month (Divosa (2019), Parttime werk in de bijstand (Benchmark Werk & "
+    "Inkomen): every month 8% of people on assistance earn from part-time or flexible work, "
+    "typically EUR 489 a month; they leave for work almost 3 times as often as others, single "
+    "parents and women 4 times; the longer on assistance, the less part-time work)":
+        f"{KALIBRATIE} op 8% van de moeders in de bijstand met parttime werk in een maand "
+        f"({DIVOSA_PARTTIME})",
+    "assumption: part-time or flexible work beside organised activities":
+        "aanname: parttime of flexibel werk naast georganiseerde activiteiten",
+    "assumption: most part-time work on assistance is flexible or on call":
+        "aanname: het meeste parttime werk naast de bijstand is flexibel of op oproepbasis",
     "Dutch school age 4: younger children need daycare during work":
         "leerplicht vanaf 4 jaar: jongere kinderen hebben opvang nodig tijdens het werk",
     "assumption; with informal_care_per_tie it sets how many job starts rely on formal care "
@@ -1188,6 +1325,13 @@ SOURCES: dict[str, str] = {
         "aanname: wat een moeder rond het minimumloon zelf betaalt voor formele opvang na de "
         "kinderopvangtoeslag (ongeveer 96% van de maximum uurprijs bij de laagste inkomens) en "
         "het deel van de prijs van de opvangorganisatie boven die uurprijs",
+    "assumption; new places mostly replace informal care (Havnes & Mogstad 2011, J. Public Econ. "
+    "95): mothers who work on informal care want a formal place most":
+        "aanname; nieuwe plaatsen vervangen vooral informele opvang (Havnes & Mogstad 2011, J. "
+        "Public Econ. 95): moeders die werken met informele opvang willen het liefst een formele "
+        "plaats",
+    "assumption: the hours of care childcare_net_cost_eur is stated for":
+        "aanname: de uren opvang waarvoor childcare_net_cost_eur is opgegeven",
     "assumption; calibrated in scenarios/baseline.yaml to 27% of leavers leaving for study "
     "(Rotterdam evaluation (2025), cohort of 855; docs/calibration.md)":
         f"{KALIBRATIE} op 27% uitstroom naar studie ({ROTTERDAM}; docs/calibration.md)",
@@ -1200,12 +1344,38 @@ SOURCES: dict[str, str] = {
     "assumption; calibrated in scenarios/baseline.yaml to 24% of leavers leaving for other "
     "reasons (Rotterdam evaluation (2025), cohort of 855; docs/calibration.md)":
         f"{KALIBRATIE} op 24% uitstroom om andere redenen ({ROTTERDAM}; docs/calibration.md)",
-    "assumption; with the early factor it matches CBS: of those who left assistance for a job in "
-    "2021, 82% were employed without assistance after 6 months and 72% after 18 months "
-    "(docs/evidence.md)":
-        "aanname; komt met de factor voor vroeg baanverlies overeen met het CBS: van wie in 2021 "
+    "Böheim, Eppel & Mahringer (2023), J. Labour Market Res. 57: more caseworker time moved "
+    "women out of the labour force more than into work; the size is fitted to that trial (the "
+    "evidence checks caseworker_benefit_days and caseworker_out_of_work_days then report "
+    "calibrated)":
+        "Böheim, Eppel & Mahringer (2023), J. Labour Market Res. 57: meer tijd van de "
+        "klantmanager bracht vrouwen vaker buiten de beroepsbevolking dan aan het werk; de "
+        "grootte is afgestemd op dat experiment (de toetsen caseworker_benefit_days en "
+        "caseworker_out_of_work_days melden daarom 'gekalibreerd')",
+    "CBS (2008), Korter in de bijstand, makkelijker eruit: in 2006 the assistance of 22% of "
+    "those on it for less than a year ended, of 8% of those on it for more than three years "
+    "(with who stays, not only what staying does, so the floor alone may lie below that ratio); "
+    "calibrated in scenarios/baseline.yaml, with duration_dependence_months, to the stock's "
+    "yearly outflow and to long-term recipients (docs/calibration.md)":
+        "CBS (2008), Korter in de bijstand, makkelijker eruit: in 2006 eindigde de bijstand van "
+        "22% van wie er korter dan een jaar in zat, en van 8% van wie er langer dan drie jaar "
+        "in zat (mede door wie blijft, niet alleen door wat blijven doet, dus de ondergrens "
+        "alleen kan onder die verhouding liggen); gekalibreerd in scenarios/baseline.yaml, samen "
+        "met duration_dependence_months, op de jaarlijkse uitstroom uit het bestand en op "
+        "langdurig bijstandsgerechtigden (docs/calibration.md)",
+    "assumption; calibrated with duration_dependence_floor":
+        "aanname; gekalibreerd samen met duration_dependence_floor",
+    "assumption: a short interruption does not make a long-term recipient a newcomer":
+        "aanname: door een korte onderbreking wordt een langdurig bijstandsgerechtigde geen "
+        "nieuwkomer",
+    "assumption; calibrated in scenarios/baseline.yaml, with the early factor, to CBS: of those "
+    "who left assistance for a job in 2021, 82% were employed without assistance after 6 months "
+    "and 72% after 18 months, 9% back on assistance (CBS 2024, Cohortonderzoek "
+    "bijstandsuitstroom naar werk 2021)":
+        f"{KALIBRATIE}, samen met de factor voor vroeg baanverlies, op het CBS: van wie in 2021 "
         "uit de bijstand naar werk ging, werkte 82% na 6 maanden zonder bijstand en 72% na 18 "
-        "maanden (docs/evidence.md)",
+        "maanden, en zat 9% weer in de bijstand (CBS 2024, Cohortonderzoek bijstandsuitstroom "
+        "naar werk 2021)",
     "assumption; evaluation and practice reports: most likely in the first months (CBS: 18% not "
     "employed without assistance 6 months after a job start)":
         f"aanname; {PRAKTIJK}: het meest waarschijnlijk in de eerste maanden (CBS: 18% werkt 6 "
@@ -1222,9 +1392,12 @@ SOURCES: dict[str, str] = {
     "36 weeks worked), for three months or more; those who do not qualify return at once":
         "aanname: wie aan de wekeneis voldoet (26 van de laatste 36 weken gewerkt) krijgt eerst "
         "WW, drie maanden of langer; wie dat niet doet, komt direct terug in de bijstand",
-    "assumption; after a stop for non-cooperation many apply again within months (MODEL.md)":
-        "aanname; na een beëindiging wegens niet-medewerking vragen velen binnen enkele maanden "
-        "opnieuw bijstand aan (MODEL.md)",
+    "Divosa (2015), monitor in- en uitstroom 2014: of those whose assistance ended through "
+    "enforcement, 28% are back within six months: with return_noncooperation_delay_months of 3, "
+    "32% return and 29% within six months":
+        "Divosa (2015), monitor in- en uitstroom 2014: van wie de bijstand eindigde door "
+        "handhaving, is 28% binnen zes maanden terug: met return_noncooperation_delay_months "
+        "op 3 keert 32% terug en 29% binnen zes maanden",
     "assumption; study stops (MODEL.md)":
         "aanname; de studie stopt (MODEL.md)",
     "assumption; the partner's income ends with a relationship breakdown (MODEL.md)":
@@ -1330,6 +1503,12 @@ SOURCES: dict[str, str] = {
     "Brenninkmeijer & Blonk 2012)":
         "aanname; een sollicitatietraining in groepsverband vergroot de kans op werk zolang ze "
         "loopt (het JOBS-experiment: Brenninkmeijer & Blonk 2012)",
+    "assumption; what a group teaches about searching lasts beyond its sessions: after a "
+    "one-week training the JOBS participants were more often in work at 6 months, less so at 12 "
+    "(Brenninkmeijer & Blonk 2012)":
+        "aanname; wat een groep leert over zoeken, werkt door na de bijeenkomsten: na een "
+        "training van een week werkten de deelnemers aan het JOBS-experiment na 6 maanden "
+        "vaker, na 12 maanden minder uitgesproken (Brenninkmeijer & Blonk 2012)",
     "assumption; evaluation and practice reports: effects run through ties; friendships take "
     "time, so a short course forms few (the JOBS trial's effect faded within a year: "
     "Brenninkmeijer & Blonk 2012)":
@@ -1446,14 +1625,13 @@ SOURCES: dict[str, str] = {
         "aanname; 004:534: sommige moeders lossen hun schulden al af via eigen regelingen",
     "assumption; 004:532: debts give much stress": "aanname; 004:532: schulden geven veel "
                                                    "stress",
-    "Koning (2014), ESB 22 January 2014: under a debt arrangement about 90% of income goes to "
-    "creditors":
-        "Koning (2014), ESB 22 januari 2014: in een schuldregeling gaat ongeveer 90% van de "
-        "inkomsten naar de schuldeisers",
     "assumption; Koning (2014), ESB 22 January 2014: debt assistance has threat effects and "
-    "raises outflow from assistance, mostly not to work":
+    "raises outflow from assistance, mostly not to work; the size is what the model does not "
+    "know, and the default was chosen with the evidence check in view":
         "aanname; Koning (2014), ESB 22 januari 2014: van schuldhulpverlening gaan "
-        "dreigeffecten uit; ze leidt tot meer uitstroom uit de bijstand, meestal niet naar werk",
+        "dreigeffecten uit; ze leidt tot meer uitstroom uit de bijstand, meestal niet naar werk; "
+        "hoe groot het effect is, weet het model niet, en de standaardwaarde is gekozen met het "
+        "oog op de toets",
     "assumption: a trajectory of a few thousand euros over its duration":
         "aanname: een traject kost enkele duizenden euro's over de hele duur",
     # financiële coaching
