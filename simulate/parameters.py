@@ -762,7 +762,7 @@ CORE: tuple[Parameter, ...] = (
            ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 24% of leavers leaving "
            "for other reasons (" + ROTTERDAM + "; docs/calibration.md)",
            "Monthly probability of leaving for other or unknown reasons."),
-    factor("contact_exit_effect", 5.0, (0.0, 10.0),
+    factor("contact_exit_effect", 6.5, (0.0, 10.0),
            "Böheim, Eppel & Mahringer (2023), J. Labour Market Res. 57: more caseworker time "
            "moved women out of the labour force more than into work; the size is fitted to "
            "that trial (the evidence checks caseworker_benefit_days and "

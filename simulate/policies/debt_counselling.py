@@ -14,7 +14,8 @@ run at once up to a number the municipality pays for. In a trajectory:
   (Koning, ESB 2014), so a job adds little to her income while the arrangement runs; but
   a debt arrangement also obliges her to seek and accept paid work (the Wsnp's duty to
   make an effort to find work, which amicable arrangements follow), so in the model it
-  does not change whether she takes an offer: Koning found more outflow, mostly not to
+  does not change whether she takes an offer, and she searches somewhat harder
+  (``search_factor``, ``mod_offer``): Koning found more outflow, mostly not to
   work, not less work, and the evidence check debt_assistance_not_to_work holds the
   model to that;
 - the full disclosure of income and spending a trajectory demands has a threat effect:
@@ -79,6 +80,14 @@ class DebtCounselling(Policy):
                "Hazard of leaving assistance for other reasons in a trajectory, relative to "
                "without (the full disclosure of finances it demands).", kind="uncertainty",
                calibrated_to=("debt_assistance_outflow", "debt_assistance_not_to_work")),
+        factor("search_factor", 1.2, (1.0, 1.5),
+               "Wsnp art. 3:105 (the debtor's duty to make an effort to acquire income, which "
+               "amicable arrangements follow): a trajectory obliges her to seek and accept paid "
+               "work; its size is an assumption, chosen with the evidence check "
+               "debt_assistance_not_to_work in view",
+               "Chance of a job offer of a mother in a trajectory, relative to without (the "
+               "arrangement's duty to seek work).", kind="uncertainty",
+               calibrated_to=("debt_assistance_not_to_work",)),
         Parameter("cost_per_trajectory_month_eur", 100.0, "EUR per trajectory per month",
                   (50.0, 200.0),
                   ASSUMPTION + ": a trajectory of a few thousand euros over its duration",
@@ -171,6 +180,7 @@ class DebtCounselling(Policy):
         self.resolved = len(solved)
         m.stress[active] *= np.float32(1.0 - p.stress_relief_per_month)
         ctx.scale("mod_exit_other", active, p.other_exit_factor)
+        ctx.scale("mod_offer", active, p.search_factor)
 
     def report(self, ctx: PolicyContext) -> dict[str, float]:
         active = len(self.participants(ctx)) if self.params.trajectories else 0

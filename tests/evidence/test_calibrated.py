@@ -85,10 +85,13 @@ def test_the_shipped_checks_set_from_their_figures_are_calibrated_the_others_evi
         assert by[name] == ("job_loss_hazard", "job_loss_early_factor"), name
     for name in CASEWORKER:
         assert by[name] == ("contact_exit_effect",), name
-    for name in DEBT:
-        assert by[name] == ("debt_counselling.other_exit_factor",), name
+    assert by["debt_assistance_outflow"] == ("debt_counselling.other_exit_factor",)
+    assert by["debt_assistance_not_to_work"] == ("debt_counselling.other_exit_factor",
+                                                 "debt_counselling.search_factor")
+    assert by["work_experience_participant_effect"] == ("work_experience.job_offer_chance",)
     evidence = {n for n, params in by.items() if not params}
-    assert evidence == set(by) - DURABILITY - CASEWORKER - DEBT
+    assert evidence == (set(by) - DURABILITY - CASEWORKER - DEBT
+                        - {"work_experience_participant_effect"})
     assert {"caseworker_employment_days", "coaching_participant_days_in_work",
             "exemption_employment"} <= evidence
 

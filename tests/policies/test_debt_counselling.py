@@ -18,7 +18,8 @@ from tests.policies.conftest import scenario
 
 REPS = 6
 # Every effect of a trajectory off, so that one at a time can be switched on.
-NEUTRAL = {"resolution_hazard": 0.0, "stress_relief_per_month": 0.0, "other_exit_factor": 1.0}
+NEUTRAL = {"resolution_hazard": 0.0, "stress_relief_per_month": 0.0, "other_exit_factor": 1.0,
+           "search_factor": 1.0}
 
 
 def _paired(alt_policy, outcome, months=24, size=800, base_policy=None):
@@ -111,3 +112,12 @@ def test_the_threat_effect_raises_exits_for_other_reasons_and_outflow():
     d, se = _paired({**NEUTRAL, "other_exit_factor": 3.0}, "exits_all_24m",
                     base_policy=NEUTRAL)
     assert d.mean() > 2 * se, d
+
+
+def test_the_duty_to_seek_work_raises_exits_to_work():
+    """Wsnp art. 3:105: a debt arrangement obliges her to seek work, so more mothers in a
+    trajectory leave for work than the same mothers with the arrangement's other effects
+    only (4 standard errors)."""
+    d, se = _paired({**NEUTRAL, "search_factor": 1.5, "trajectories": 60}, "exits_work_24m",
+                    base_policy={**NEUTRAL, "trajectories": 60})
+    assert d.mean() > 4 * se, (d.mean(), se)
