@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
 
 from simulate.compare import break_even, ratio_ci
 
@@ -102,3 +104,28 @@ def test_the_parts_of_a_saving_add_up_exactly_on_a_real_comparison():
     for stem in SAVING_SOURCES:
         row = table.loc[f"{stem}_total"]
         assert row["ci_low"] <= row["mean"] <= row["ci_high"] and row["replications"] == 3
+
+
+_PARTS = st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False)
+
+
+@given(work=_PARTS, noncooperation=_PARTS, other_exits=_PARTS, lower_payments=_PARTS)
+def test_the_sentence_on_a_saving_never_quotes_a_share_beyond_the_whole(
+        work, noncooperation, other_exits, lower_payments):
+    """Where parts cancel out (their sizes add to over 3 times the net saving), shares of
+    the saving run to hundreds of percent; the sentence then gives the parts in euros."""
+    import re
+
+    from simulate.report.text import saving_source
+    parts = {"work": work, "noncooperation": noncooperation, "other_exits": other_exits,
+             "lower_payments": lower_payments}
+    saved = sum(parts.values())
+    for lang in ("en", "nl"):
+        text = saving_source(parts, saved, lang)
+        assert text
+        shares = [float(x.replace(".", "").replace(",", "."))
+                  for x in re.findall(r"(\d[\d.,]*)%", text)] if lang == "nl" else [
+                  float(x.replace(",", "")) for x in re.findall(r"(\d[\d.,]*)%", text)]
+        assert all(x <= 100 * 3 for x in shares), text
+        if saved > 0 and sum(map(abs, parts.values())) > 3 * saved:
+            assert "%" not in text and ("EUR" in text or "€" in text), text

@@ -233,6 +233,10 @@ TEXT: dict[str, dict[str, str]] = {
                          "{other_exits}, lower payments to mothers still on assistance "
                          "{lower_payments}."),
         "source_none": "There is no saving to trace: benefit payments did not fall.",
+        "source_offset": ("This small saving is what is left of larger parts that cancel "
+                          "out: {parts}."),
+        "offset_more": "{x} saved {source}",
+        "offset_less": "{x} more spent through {what}",
         "part_work": "exits to work", "part_noncooperation": "stops for non-cooperation",
         "part_other_exits": "other exits (study, partner, other)",
         "part_lower_payments": "lower payments on assistance",
@@ -561,6 +565,10 @@ TEXT: dict[str, dict[str, str]] = {
                          "uitkeringen aan moeders die in de bijstand blijven "
                          "{lower_payments}."),
         "source_none": "Er is geen besparing om te herleiden: de uitkeringslasten daalden niet.",
+        "source_offset": ("Deze kleine besparing is wat overblijft van grotere delen die "
+                          "elkaar opheffen: {parts}."),
+        "offset_more": "{x} bespaard {source}",
+        "offset_less": "{x} meer uitgegeven door {what}",
         "part_work": "uitstroom naar werk", "part_noncooperation": "stopgezet: niet meewerken",
         "part_other_exits": "andere uitstroom (studie, partner, overig)",
         "part_lower_payments": "lagere uitkering in de bijstand",
@@ -803,6 +811,7 @@ SOURCES = ("work", "noncooperation", "other_exits", "lower_payments")
 MOSTLY = 0.5         # the largest part is "most of this saving" from this share on
 NOT_FROM_WORK = 0.2  # ", not from work" when work's part is below this share
 TAKES_BACK = 0.05    # a source that lowers the saving by at least this share is named
+CANCELS = 3.0        # parts adding to more than this times the saving are told in euros
 
 
 def saving_source(parts: dict[str, float], saved: float, lang: str) -> str | None:
@@ -823,6 +832,14 @@ def saving_source(parts: dict[str, float], saved: float, lang: str) -> str | Non
         return None
     if saved <= 0:
         return words["source_none"]
+    if sum(abs(parts[k]) for k in SOURCES) > CANCELS * saved:
+        # Shares of a small net saving run to hundreds of percent: give the parts in euros.
+        told = [words["offset_more"].format(x=money(parts[k], lang), source=words[f"source_{k}"])
+                if parts[k] > 0 else
+                words["offset_less"].format(x=money(-parts[k], lang), what=words[f"back_{k}"])
+                for k in sorted(SOURCES, key=lambda k: -abs(parts[k]))
+                if abs(parts[k]) >= TAKES_BACK * saved]
+        return words["source_offset"].format(parts="; ".join(told))
     shares = {k: parts[k] / saved for k in SOURCES}
 
     def pct(x: float) -> str:
