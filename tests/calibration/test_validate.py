@@ -21,7 +21,6 @@ from tests.calibration.helpers import (
 )
 from tests.conftest import t_interval
 
-
 ROOT = Path(__file__).resolve().parents[2]
 
 
