@@ -62,7 +62,11 @@ def test_calibration_recovers_known_values_from_independent_simulated_data(simul
         # ...and the estimate lies within 3 sd of the truth, where the sd combines the
         # data's error (se) and the fit's own simulation error (the same size: REPS each).
         assert abs(fit.values[name] - truth) < 3 * np.sqrt(2) * se, (name, fit.values[name])
-    assert fit.comparison["ok"].all()
+    # Every target is reproduced within 3 combined standard errors (the data's and the fit's
+    # own, REPS replicates each); the placeholder tolerance of 3 points says nothing here.
+    se_of = {t.name: t.standard_error for t in targets.targets}
+    for row in fit.comparison.itertuples():
+        assert abs(row.simulated - row.observed) < 3 * np.sqrt(2) * se_of[row.target], row
 
 
 def test_with_the_data_seed_the_fit_finds_the_exact_values(simulated_data):
