@@ -82,9 +82,9 @@ def test_with_the_data_seed_the_fit_finds_the_exact_values(simulated_data):
 
 def test_the_budget_caps_the_runs(simulated_data):
     scenario, targets = simulated_data
-    fit = calibrate(scenario, targets, parameters=["study_exit_hazard"], budget_runs=20,
+    fit = calibrate(scenario, targets, parameters=["study_exit_hazard"], budget_runs=10,
                     reps=2, seed=FIT_SEED)
-    assert fit.runs <= 20 and "budget" in fit.message
+    assert fit.runs <= 10 and "budget" in fit.message
     assert fit.loss <= fit.start_loss
     with pytest.raises(InputError, match="do not cover one search step"):
         calibrate(scenario, targets, parameters=list(TRUTH), budget_runs=5, reps=2)

@@ -208,7 +208,7 @@ def test_registrations_beyond_the_places_wait_for_the_next_group():
             placed = policy.groups[-1].members
             still = waiting[model.mothers.status[waiting] == Status.ON_ASSISTANCE]
             # The waiting come first (no-shows leave the group in its first month).
-            assert np.isin(placed, still).sum() + policy.counts["no_shows"] >= min(len(still), 4)
+            assert np.isin(placed, waiting).sum() + policy.counts["no_shows"] >= min(len(still), 4)
         waiting = policy.waiting.copy() if hasattr(policy, "waiting") else None
     assert (model.record.wide()["peer_group_waiting"] > 0).any()
     assert all(len(g.members) <= 4 for g in policy.groups)
@@ -216,11 +216,13 @@ def test_registrations_beyond_the_places_wait_for_the_next_group():
 
 def test_work_experience_places_are_finite():
     """With two places per group, at most two members per group start an internship and the
-    others ready for one wait; with places for all, nobody ready is left without one."""
+    others ready for one wait; with places for all, nobody ready is left without one. The
+    municipality arranges childcare, so that members with a young child are ready too."""
     def run(places):
         s = scenario([_group(intensive_months=1, internship_months=1, sessions=2,
                              sessions_per_month=1, internship_places=places,
-                             acceptance_rate=0.6)], size=500)
+                             acceptance_rate=0.6, arrange_childcare=True)],
+                     size=500)
         model = PathwaysModel(s.params(), s.make_policies(), seed=2, horizon_months=10)
         model.run(10)
         return model.record.wide(), len(model.policies[0].groups)
