@@ -294,7 +294,7 @@ CORE: tuple[Parameter, ...] = (
           "Share of the initial stock that is pregnant.", **POP),
     amount("stock_mean_months_on_assistance", 30.0, (12.0, 60.0), ASSUMPTION,
            "Mean months already on assistance in the initial stock (exponential).",
-           unit="months", **POP),
+           unit="months", lo=0.1, **POP),
     share("entry_ladder_step1_share", 0.2, (0.1, 0.35), ASSUMPTION,
           "Share entering at participation-ladder step 1 (isolated).", **POP),
     share("entry_ladder_step2_share", 0.35, (0.2, 0.45), ASSUMPTION,
@@ -325,7 +325,7 @@ CORE: tuple[Parameter, ...] = (
            "Mean months on assistance already behind a woman who becomes pregnant while on "
            "assistance, before truncation (exponential, truncated at her adult months: no "
            "more months than she has been older than age_min_years).", unit="months",
-           **POP),
+           lo=0.1, **POP),
     count("burn_in_months", 120, (24, 240),
           ASSUMPTION + ": the slowest pools (mothers in work, followed for "
           "work_followup_months, and leavers who may return, whose returns feed the stock) "

@@ -508,7 +508,7 @@ def test_a_value_outside_the_plausible_range_is_one_warning_line(tmp_path, capsy
         main(["run", str(path), "--out", str(tmp_path / "o")])
     assert capsys.readouterr().err == (
         f"scenario warning: {path}: parameters.study_exit_hazard: 0.05 is outside the plausible "
-        "range 0.003 to 0.02 (probability per month); check that it is meant\n")
+        "range 0.003 to 0.027 (probability per month); check that it is meant\n")
 
 
 def test_a_file_with_several_errors_reports_each(tmp_path, capsys):

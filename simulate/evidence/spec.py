@@ -284,7 +284,9 @@ def _read_check(r: Reader, item: Any, where: str) -> Check:
             group = PARAMETERS[key].group if key in PARAMETERS else "parameters"
             probe[group][key] = value
         try:
-            scenario = Scenario.from_dict(probe, source=r.source)
+            # Deliberate values outside the plausible ranges (everyone exempt, a trial's
+            # caseload) are checked against the hard bounds only, as in alternative().
+            scenario = Scenario.from_dict(probe, source=r.source, warn=False)
         except InputError as err:
             field_ = err.field.replace("population.", "parameters.", 1)
             raise r.error(join(iw, field_), err.message) from None

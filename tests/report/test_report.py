@@ -280,8 +280,10 @@ def test_evidence_report_shows_every_check_with_the_simulated_effect_it_computed
     evidence = results[(results.counts_as == "evidence")
                        & (results.status != "not yet modelled")]
     calibrated = results[results.counts_as == "target"]
-    # The fixture has both kinds: the durability and debt checks were calibrated to.
-    assert set(calibrated.check) == {"work_exit_lasts_6_months", "debt_assistance_outflow"}
+    # The fixture has both kinds: the caseworker benefit-days, durability and debt checks
+    # were calibrated to.
+    assert set(calibrated.check) == {"caseworker_benefit_days", "work_exit_lasts_6_months",
+                                     "debt_assistance_outflow"}
     verdict = TEXT[lang]["evidence_verdict"].format(
         passed=int((evidence.status == "pass").sum()), modelled=len(evidence))
     assert verdict in text
