@@ -250,9 +250,10 @@ class ResultStore:
         with atomic_dir(self.out) as tmp:
             design = pd.DataFrame(e.matrix.rows, columns=e.matrix.names)
             design.insert(0, "point", np.arange(len(design), dtype=np.int64))
-            if e.matrix.x is not None:
-                for j, factor in enumerate(e.design.futures):  # the sampled factors
-                    design[f"x.{factor.name}"] = e.matrix.x[:, j]
+            if e.matrix.x is not None:  # the sampled factors, joined at once
+                x = pd.DataFrame(e.matrix.x[:, : len(e.design.futures)],
+                                 columns=[f"x.{f.name}" for f in e.design.futures])
+                design = pd.concat([design, x], axis=1)
             write_parquet(design, tmp / DESIGN)
             source = Path(e.source)
             if source.is_file():
