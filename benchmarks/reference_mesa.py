@@ -11,14 +11,18 @@ stating its rules:
 ``simulate/model.py``     order of the month, the state at month 0
 ``steps/demography.py``   births, pregnancies, inflow, returns of leavers
 ``steps/exemptions.py``   exemptions by reason, temporary / long-term reviews
-``steps/coaching.py``     contacts, trust-dependent disclosure and referral uptake,
-                          lapses, sanctions, stops for non-cooperation
+``steps/coaching.py``     contacts and no-shows, trust-dependent disclosure and
+                          referral uptake, breaches of the work obligation and
+                          sanctions, unmet information duties and stops
 ``steps/ladder.py``       stress events (also in work), the participation ladder
-``steps/jobs.py``         offers, employers' risk, the believed net gain, job starts
+``steps/jobs.py``         regular and part-time offers (duration dependence, a baby,
+                          a recent sanction), employers' risk, the believed net gain,
+                          job starts
 ``steps/childcare.py``    formal places, lasting informal arrangements, breakdowns
-``steps/exits.py``        exits to study, a partner's income, other
-``steps/job_loss.py``     job loss and the way back (jobless)
-``steps/transitions.py``  leaving assistance, scheduled returns
+``steps/exits.py``        exits to study, a partner's income, other (duration
+                          dependence, a coach's appointment)
+``steps/job_loss.py``     job loss (higher in part-time work) and the way back
+``steps/transitions.py``  leaving assistance, scheduled returns, months on assistance
 ``population.py``         the mothers' attributes at entry (``draw_mothers``)
 ========================  =======================================================
 
@@ -42,9 +46,10 @@ The month is staged as the engine's, so that mothers interact as they do there
 1. ``demography`` (every mother): births, new pregnancies, scheduled returns; then the
    model adds the month's arrivals, gives waiting mothers a coach, fixes the caseloads
    the contact rates use, and opens the employers' vacancies;
-2. ``step`` (every mother): exemptions, coach contact, lapses, stress events, the ladder,
-   job search and job start, informal care breaking down; then the model hands out free
-   childcare places (working mothers first, then first come, first served);
+2. ``step`` (every mother): exemptions, a coach's appointment (or a no-show that stops
+   the benefit), lapses of either kind, stress events, the ladder, job search or an offer
+   of part-time work and the job start, informal care breaking down; then the model hands
+   out free childcare places (working mothers first, then first come, first served);
 3. ``late_step`` (every mother): registering for a place and trust in formal care,
    exits, the end of follow-up after an exit to work, job loss.
 """
@@ -82,11 +87,13 @@ RESOLUTION = ((Barrier.DEBTS, "barrier_debts_resolution"),
 # What the history records each month (0 when nothing happened).
 EVENTS = ("inflow_new", "inflow_returning", "inflow_transfer",
           *(f"exit_{n}" for n in EXIT_NAMES.values()),
-          "births", "exemptions_started", "exemptions_ended", "coach_contacts",
+          "births", "exemptions_started", "exemptions_ended", "coach_contacts", "no_shows",
           "barriers_detected", "referrals_taken_up", "barriers_resolved", "lapses",
-          "lapses_noticed", "sanctions", "stress_events", "ladder_up", "ladder_down",
+          "lapses_noticed", "sanctions", "info_lapses", "info_lapses_noticed",
+          "stress_events", "ladder_up", "ladder_down",
           "job_offers", "offers_over_vacancies", "offers_declined", "offers_failed_childcare",
           "informal_care_arranged", "informal_care_breakdowns", "job_starts_parttime",
+          "exit_work_from_parttime", "exits_under_12m", "exits_36m_plus",
           "childcare_places_allocated", "job_losses", "job_losses_care_breakdown",
           "returns_after_job_loss", "returns_of_leavers")
 
@@ -159,6 +166,18 @@ class RefMother(mesa.Agent):
     def arranged_care(self) -> bool:
         return self.childcare_place >= 0 or self.informal_care
 
+    def months_on(self) -> int:
+        """Her months on assistance (counted from ``duration_since``)."""
+        return self.model.month - self.duration_since
+
+    def duration_factor(self) -> float:
+        """Her chance of leaving assistance relative to at the start of her months on
+        assistance: it falls towards the floor (duration dependence)."""
+        p = self.model.p
+        floor = p.duration_dependence_floor
+        return floor + (1.0 - floor) * math.exp(-max(self.months_on(), 0)
+                                                / p.duration_dependence_months)
+
     def release_childcare(self) -> None:
         self.childcare_place = -1
         self.queue_since = NEVER
@@ -168,6 +187,10 @@ class RefMother(mesa.Agent):
         """End the assistance spell (transitions.leave_assistance)."""
         model = self.model
         model.tally["exit_" + EXIT_NAMES[status]] += 1
+        if self.months_on() < 12:
+            model.tally["exits_under_12m"] += 1
+        elif self.months_on() >= 36:
+            model.tally["exits_36m_plus"] += 1
         self.status = status
         self.exit_month = model.month
         if self.coach is not None:
@@ -215,6 +238,13 @@ class RefMother(mesa.Agent):
             self.ladder = p.job_loss_ladder_step
         else:
             self.ladder = min(self.ladder, LADDER_WORK - 2)
+        # After a short break her months on assistance go on counting (the months away do
+        # not count); after a longer one they start afresh.
+        away = self.model.month - self.exit_month
+        if away <= p.duration_break_months:
+            self.duration_since += away
+        else:
+            self.duration_since = self.model.month
         self.status = ON
         self.returning = True
         self.spell_start = self.model.month
@@ -248,13 +278,15 @@ class RefMother(mesa.Agent):
         if self.status == ON:
             self.exemptions()
             self.meet_coach()
+        if self.status == ON:   # not if she missed the appointment and was stopped
             self.lapses()
         if self.followed:
             self.stress_events()
         if self.status == ON:
             if not self.parttime:
                 self.move_on_ladder()
-            if self.ladder >= self.model.p.search_min_step:
+            p = self.model.p
+            if self.parttime or self.ladder >= min(p.search_min_step, p.parttime_min_step):
                 self.search()
         self.childcare_school_age()
         if self.informal_care and self.followed:
@@ -298,11 +330,17 @@ class RefMother(mesa.Agent):
             if self.exempt:
                 rate *= p.exempt_contact_factor
             if r.random() < 1.0 - math.exp(-rate):
+                # An appointment: she may not come and not answer the reminder, and then
+                # her benefit is stopped.
+                if r.random() < p.no_show_hazard * self.lapse_factor():
+                    tally["no_shows"] += 1
+                    self.leave(Status.NONCOOPERATION)
+                    return
                 self.contacted = True
                 tally["coach_contacts"] += 1
         if self.contacted:
-            self.trust_services += (p.trust_gain_per_contact * coach.trust_multiplier
-                                    * (1.0 - self.trust_services))
+            gain = min(p.trust_gain_per_contact * coach.trust_multiplier, 1.0)
+            self.trust_services += gain * (1.0 - self.trust_services)
             # What she tells and accepts depends on her trust (1 at trust 0.5).
             tell = 1.0 + p.disclosure_trust_effect * (2.0 * self.trust_services - 1.0)
             detect = min(p.barrier_detection_per_contact * tell, 1.0)
@@ -331,29 +369,36 @@ class RefMother(mesa.Agent):
         self.trust_services += rev * (self.trust_services_own - self.trust_services)
         self.confidence += rev * (self.confidence_own - self.confidence)
 
-    def lapses(self) -> None:
-        """A lapse, with or without contact; noticed, it brings a sanction or a stop."""
-        p, t, r, tally = self.model.p, self.model.month, self.random, self.model.tally
-        chance = (p.lapse_hazard * (1.0 + p.lapse_low_trust_effect * (1.0 - self.trust_services))
-                  * (1.0 + p.lapse_stress_effect * self.stress)
-                  * (p.lapse_exempt_factor if self.exempt else 1.0))
-        if r.random() >= chance:
-            return
-        tally["lapses"] += 1
+    def lapse_factor(self) -> float:
+        """What low trust and stress add to the chance of a lapse or a no-show."""
+        p = self.model.p
+        return ((1.0 + p.lapse_low_trust_effect * (1.0 - self.trust_services))
+                * (1.0 + p.lapse_stress_effect * self.stress))
+
+    def noticed(self, admin_check_rate: float) -> bool:
+        """Whether her lapse is noticed: at a contact this month or by a check."""
+        p = self.model.p
         if self.contacted:
-            notice = 1.0 - (1.0 - p.lapse_notice_per_contact) * (1.0 - p.lapse_admin_check_rate)
+            notice = 1.0 - (1.0 - p.lapse_notice_per_contact) * (1.0 - admin_check_rate)
         else:
-            notice = p.lapse_admin_check_rate
-        if r.random() >= notice:
-            return
-        tally["lapses_noticed"] += 1
-        recent = (self.last_sanction != NEVER
-                  and t - self.last_sanction <= p.sanction_repeat_window_months)
-        if recent:
-            self.leave(Status.NONCOOPERATION)
-        else:
-            self.last_sanction = t
-            tally["sanctions"] += 1
+            notice = admin_check_rate
+        return self.random.random() < notice
+
+    def lapses(self) -> None:
+        """A breach of the work obligation (not if exempt), noticed, brings a sanction; an
+        unmet information duty (exempt or not), noticed, stops the benefit."""
+        p, t, r, tally = self.model.p, self.model.month, self.random, self.model.tally
+        if not self.exempt and r.random() < p.lapse_hazard * self.lapse_factor():
+            tally["lapses"] += 1
+            if self.noticed(p.lapse_admin_check_rate):
+                tally["lapses_noticed"] += 1
+                tally["sanctions"] += 1
+                self.last_sanction = t
+        if r.random() < p.info_lapse_hazard * self.lapse_factor():
+            tally["info_lapses"] += 1
+            if self.noticed(p.info_admin_check_rate):
+                tally["info_lapses_noticed"] += 1
+                self.leave(Status.NONCOOPERATION)
 
     def stress_events(self) -> None:
         """A stress event (a sick child, a crisis) strikes; stress moves to its baseline."""
@@ -370,8 +415,9 @@ class RefMother(mesa.Agent):
 
     def move_on_ladder(self) -> None:
         p, t, r, tally = self.model.p, self.model.month, self.random, self.model.tally
+        # Her own supportive ties (peer-group ties act through a programme's modifier).
         full = p.ladder_network_full_ties
-        ties = min(self.network_ties + self.peer_ties, full) / full
+        ties = min(self.network_ties, full) / full
         effect = self.coach.contact_effect if self.contacted else 0.0
         floor = p.confidence_floor
         up = (p.ladder_up_base * (floor + self.confidence) / (floor + 0.5)
@@ -397,7 +443,9 @@ class RefMother(mesa.Agent):
             tally["ladder_down"] += 1
 
     def search(self) -> None:
-        """She approaches an employer; an offer, her decision, childcare, the job."""
+        """She approaches an employer: a regular job if she searches (the top steps, or in
+        part-time work), else part-time work (from parttime_min_step); the employer's
+        vacancies, her decision, childcare, the job."""
         model, r = self.model, self.random
         p, t, tally = model.p, model.month, model.tally
         employer = model.employers[min(bisect.bisect_left(model.cum_share, r.random()),
@@ -407,18 +455,32 @@ class RefMother(mesa.Agent):
         young = self.needs_care() or self.pregnant
         risk = employer.risk * (p.employer_arranged_care_factor if self.arranged_care() else 1.0)
         floor = p.confidence_floor
-        chance = (p.job_offer_base * edu
-                  * (p.exempt_search_factor if self.exempt else 1.0)
-                  * (p.pregnant_search_factor if self.pregnant else 1.0)
-                  * (p.parttime_search_factor if self.parttime else 1.0)
-                  * (p.offer_factor_language if self.has(Barrier.LANGUAGE) else 1.0)
-                  * (p.offer_factor_health if self.has(Barrier.HEALTH) else 1.0)
-                  * (1.0 + p.offer_working_tie_effect * min(self.network_working,
-                                                            p.offer_working_ties_max))
-                  * (floor + self.confidence) / (floor + 0.5)
-                  * (1.0 + p.offer_contact_effect if self.contacted else 1.0)
-                  * (1.0 - risk if young else 1.0))
-        if r.random() >= chance:
+        # Her profile: what makes an employer offer her work of either kind.
+        profile = (edu
+                   * (p.pregnant_search_factor if self.pregnant else 1.0)
+                   * (p.infant_search_factor if self.child_under(p.infant_age_months) else 1.0)
+                   * (p.offer_factor_language if self.has(Barrier.LANGUAGE) else 1.0)
+                   * (p.offer_factor_health if self.has(Barrier.HEALTH) else 1.0)
+                   * (1.0 + p.offer_working_tie_effect * min(self.network_working,
+                                                             p.offer_working_ties_max))
+                   * (floor + self.confidence) / (floor + 0.5)
+                   * (1.0 + p.offer_contact_effect if self.contacted else 1.0)
+                   * (1.0 - risk if young else 1.0)
+                   * self.duration_factor())
+        chance = 0.0
+        if self.parttime or self.ladder >= p.search_min_step:
+            since = t - self.last_sanction
+            chance = (p.job_offer_base * profile
+                      * (p.exempt_search_factor if self.exempt else 1.0)
+                      * (p.parttime_search_factor if self.parttime else 1.0)
+                      * (p.sanction_search_effect if 0 <= since < p.sanction_effect_months
+                         else 1.0))
+        if r.random() < chance:
+            small = False           # an offer of a regular job
+        elif (not self.parttime and self.ladder >= p.parttime_min_step
+              and r.random() < p.parttime_offer_base * profile):
+            small = True            # an offer of part-time work
+        else:
             return
         if employer.vacancies <= 0:
             tally["offers_over_vacancies"] += 1
@@ -426,8 +488,9 @@ class RefMother(mesa.Agent):
         employer.vacancies -= 1
         tally["job_offers"] += 1
 
-        # A mother in part-time work only takes a regular job.
-        flexible = r.random() < employer.flexible and not self.parttime
+        # Part-time work is flexible; a regular job is as often as the employer has it,
+        # except for a mother in part-time work, who only takes a regular job.
+        flexible = small or (r.random() < employer.flexible and not self.parttime)
         hours = p.parttime_hours_per_week if flexible else p.fulltime_hours_per_week
         earnings = hours * p.weeks_per_month * p.hourly_wage_eur
         top_up = model.benefit(earnings)
@@ -440,7 +503,8 @@ class RefMother(mesa.Agent):
         gain = p.net_pay_share * earnings + (top_up if self.knows_topup else 0.0) - now
         if need and not self.informal_care:
             now_hours = p.parttime_hours_per_week if self.parttime else 0.0
-            gain -= p.childcare_net_cost_eur * (hours - now_hours) / p.parttime_hours_per_week
+            gain -= (p.childcare_net_cost_eur * (hours - now_hours)
+                     / p.childcare_cost_hours_per_week)
         accept = p.offer_acceptance * logistic((gain - p.acceptance_gain_reference_eur)
                                                / p.acceptance_gain_scale_eur)
         if r.random() >= accept:
@@ -457,6 +521,7 @@ class RefMother(mesa.Agent):
             return
         self.job_start, self.earnings = t, earnings
         if top_up <= 0.0:
+            tally["exit_work_from_parttime"] += int(self.parttime)
             self.leave(IN_WORK)
         else:
             self.parttime, self.ladder = True, LADDER_PARTTIME
@@ -497,12 +562,16 @@ class RefMother(mesa.Agent):
     # ---- stage 3: after childcare places are handed out -------------------------------------
     def late_step(self) -> None:
         p, t, r = self.model.p, self.model.month, self.random
-        # Active mothers, and mothers in work without a place, register for one.
+        # Active mothers, and mothers in work without a place, register for one; working
+        # mothers on informal care (in work or part-time work) more readily.
         if (self.followed and self.queue_since == NEVER and self.childcare_place < 0
                 and (self.status == IN_WORK or self.ladder >= p.childcare_place_min_step)
-                and self.needs_care()
-                and r.random() < p.childcare_register_prob * self.trust_childcare):
-            self.queue_since = t
+                and self.needs_care()):
+            working = self.status == IN_WORK or self.parttime
+            chance = p.childcare_register_prob * self.trust_childcare * (
+                p.informal_care_register_factor if self.informal_care and working else 1.0)
+            if r.random() < min(chance, 1.0):
+                self.queue_since = t
         if self.followed and self.childcare_place >= 0:
             self.trust_childcare += p.childcare_trust_gain_per_month * (1.0 - self.trust_childcare)
         if self.status == ON:
@@ -517,16 +586,24 @@ class RefMother(mesa.Agent):
     def exits(self) -> None:
         p, t, r = self.model.p, self.model.month, self.random
         age = (t - self.birth_month) / 12.0
+        # Each hazard falls with her months on assistance; a month with a coach's
+        # appointment adds to leaving for other reasons (at most a third, as declared).
+        duration = self.duration_factor()
         study = (p.study_exit_hazard
                  * (p.study_young_factor if age < p.study_young_age_years else 1.0)
                  * (p.study_student_finance_factor
-                    if self.entry_reason == EntryReason.STUDENT_FINANCE_END else 1.0))
+                    if self.entry_reason == EntryReason.STUDENT_FINANCE_END else 1.0)
+                 * duration)
+        partner = p.partner_exit_hazard * duration
+        other = min(p.other_exit_hazard
+                    * (1.0 + p.contact_exit_effect if self.contacted else 1.0) * duration,
+                    1.0 / 3.0)
         u = r.random()
         if u < study:
             self.leave(Status.STUDY)
-        elif u < study + p.partner_exit_hazard:
+        elif u < study + partner:
             self.leave(Status.PARTNER)
-        elif u < study + p.partner_exit_hazard + p.other_exit_hazard:
+        elif u < study + partner + other:
             self.leave(Status.OTHER)
 
     def job_loss(self) -> None:
@@ -534,7 +611,8 @@ class RefMother(mesa.Agent):
         tenure = t - self.job_start
         early = 1.0 + p.job_loss_early_factor * math.exp(-tenure / p.job_loss_early_decay_months)
         risk = min(p.job_loss_hazard * early
-                   * (p.job_loss_stress_event_factor if self.stress_event else 1.0), 1.0)
+                   * (p.job_loss_stress_event_factor if self.stress_event else 1.0)
+                   * (p.parttime_job_loss_factor if self.parttime else 1.0), 1.0)
         lost = r.random() < risk
         # Informal care broke down this month and no formal place: the job may go.
         by_care = (self.care_broke and self.childcare_place < 0
@@ -691,5 +769,7 @@ class ReferenceModel(mesa.Model):
 
     def observe(self) -> dict[str, int]:
         status = Counter(m.status for m in self.all_mothers)
+        parttime = sum(m.status == ON and m.parttime for m in self.all_mothers)
         return {"month": self.month, "on_assistance": status[ON], "in_work": status[IN_WORK],
-                "jobless": status[JOBLESS], **{k: self.tally[k] for k in EVENTS}}
+                "jobless": status[JOBLESS], "parttime_working": parttime,
+                **{k: self.tally[k] for k in EVENTS}}
