@@ -118,3 +118,19 @@ def test_the_most_influential_parameters_are_declared_uncertainties_with_a_range
         assert low <= found["default"] <= high, name
         if status.startswith("calibrated"):
             assert "calibrated" in found["source"], name
+
+
+def test_the_evidence_doc_says_which_checks_a_parameter_was_calibrated_to():
+    """A check row 'counts as' target exactly when a declared parameter names it in
+    calibrated_to (simulate evidence then reports it calibrated, not pass)."""
+    import re
+
+    from simulate.evidence.spec import load_checks
+    doc = (ROOT / "docs" / "evidence.md").read_text()
+    table = dict(re.findall(r"^\| `(\w+)` \|.* \| (evidence|target) \|$", doc, re.MULTILINE))
+    calibrated = {c for r in rows() for c in r["calibrated_to"]}
+    checks = [c.name for c in load_checks().checks]
+    listed = [c for c in checks if c in table]
+    assert len(listed) >= 15
+    for name in listed:
+        assert (table[name] == "target") == (name in calibrated), name
