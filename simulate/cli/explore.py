@@ -96,10 +96,12 @@ def main(args: argparse.Namespace) -> int:
 
 def _stop_on_signals():
     """SIGTERM and SIGHUP (a closed terminal) stop the server as Ctrl+C does; returns what
-    puts the previous handlers back."""
+    puts the previous handlers back. A signal the explorer was started ignoring stays
+    ignored (``nohup simulate explore`` outlives its terminal)."""
     def stop(signum, frame):
         raise KeyboardInterrupt
 
-    previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGHUP)}
+    previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGHUP)
+                if signal.getsignal(s) is not signal.SIG_IGN}
     return lambda: [signal.signal(s, h) for s, h in previous.items()]
 

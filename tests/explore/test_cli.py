@@ -20,11 +20,15 @@ import pytest
 ADDRESS = re.compile(r"http://127\.0\.0\.1:(\d+)/")
 
 
-def start(cwd: Path, *args: str, timeout: float = 90.0) -> tuple[subprocess.Popen, str]:
-    """The explorer in a child process; returns it and the address it printed."""
+def start(cwd: Path, *args: str, timeout: float = 90.0,
+          ignore: tuple[int, ...] = ()) -> tuple[subprocess.Popen, str]:
+    """The explorer in a child process, as from a terminal; returns it and the address it
+    printed. A test worker may ignore Ctrl+C (pytest-xdist's do), and a child inherits
+    that, so the child gets the terminal's default back before it starts."""
     proc = subprocess.Popen([sys.executable, "-m", "simulate", "explore", *args], cwd=cwd,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+                            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+                            preexec_fn=lambda: _signals(ignore))
     end = time.monotonic() + timeout
     assert proc.stdout is not None
     line = proc.stdout.readline()
@@ -34,6 +38,12 @@ def start(cwd: Path, *args: str, timeout: float = 90.0) -> tuple[subprocess.Pope
                              f"{proc.communicate(timeout=10)}")
     assert time.monotonic() < end
     return proc, ADDRESS.search(line).group(0)
+
+
+def _signals(ignore: tuple[int, ...]) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    for sig in ignore:  # as nohup does
+        signal.signal(sig, signal.SIG_IGN)
 
 
 def get(url: str) -> tuple[int, str]:
@@ -86,6 +96,19 @@ def test_a_signal_stops_the_server_and_nothing_is_written_where_it_ran(small, tm
         s.bind(("127.0.0.1", port))
         s.listen()
     assert list(cwd.iterdir()) == []
+
+
+def test_started_with_nohup_it_outlives_its_terminal(small, tmp_path):
+    """A closed terminal (SIGHUP) does not stop an explorer started ignoring it; SIGTERM
+    still does."""
+    base_path, paths = small
+    proc, url = start(tmp_path, "--base", str(base_path), str(paths["coaches"]), "--port",
+                      "0", "--reps", "2", ignore=(signal.SIGHUP,))
+    proc.send_signal(signal.SIGHUP)
+    time.sleep(1.0)
+    assert proc.poll() is None and get(url)[0] == 200
+    code, err = stop(proc, signal.SIGTERM)
+    assert code == 0 and err.strip().splitlines()[-1] == "explorer stopped"
 
 
 def test_a_second_start_on_a_busy_port_says_so_in_one_line(small, tmp_path):
