@@ -25,10 +25,13 @@ def start(cwd: Path, *args: str, timeout: float = 90.0,
     """The explorer in a child process, as from a terminal; returns it and the address it
     printed. A test worker may ignore Ctrl+C (pytest-xdist's do), and a child inherits
     that, so the child gets the terminal's default back before it starts."""
-    proc = subprocess.Popen([sys.executable, "-m", "simulate", "explore", *args], cwd=cwd,
+    terminal = ("import runpy, signal, sys; "
+                "signal.signal(signal.SIGINT, signal.default_int_handler); "
+                f"[signal.signal(s, signal.SIG_IGN) for s in {list(map(int, ignore))}]; "
+                "runpy.run_module('simulate', run_name='__main__', alter_sys=True)")
+    proc = subprocess.Popen([sys.executable, "-c", terminal, "explore", *args], cwd=cwd,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
-                            preexec_fn=lambda: _signals(ignore))
+                            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
     end = time.monotonic() + timeout
     assert proc.stdout is not None
     line = proc.stdout.readline()
@@ -38,12 +41,6 @@ def start(cwd: Path, *args: str, timeout: float = 90.0,
                              f"{proc.communicate(timeout=10)}")
     assert time.monotonic() < end
     return proc, ADDRESS.search(line).group(0)
-
-
-def _signals(ignore: tuple[int, ...]) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-    for sig in ignore:  # as nohup does
-        signal.signal(sig, signal.SIG_IGN)
 
 
 def get(url: str) -> tuple[int, str]:
