@@ -79,6 +79,7 @@ def _reference(params: Params, seed: int, flows: tuple[str, ...]) -> list[float]
     return [h[MONTHS][k] for k in STOCKS] + [sum(x[k] for x in h[1:]) for k in flows]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("overrides, flows", [(BASE, FLOWS), (AMPLIFIED, AMPLIFIED_FLOWS)],
                          ids=["defaults", "rare_rules_amplified"])
 def test_engine_and_reference_give_the_same_distributions(overrides, flows):

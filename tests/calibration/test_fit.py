@@ -50,6 +50,7 @@ def _setup(tmp_path, data_seed: int):
     return scenario, targets_from_dict(design)
 
 
+@pytest.mark.slow
 def test_calibration_recovers_known_values_from_independent_simulated_data(simulated_data):
     scenario, targets = simulated_data
     fit = calibrate(scenario, targets, parameters=list(TRUTH), budget_runs=400, reps=REPS,
@@ -69,6 +70,7 @@ def test_calibration_recovers_known_values_from_independent_simulated_data(simul
         assert abs(row.simulated - row.observed) < 3 * np.sqrt(2) * se_of[row.target], row
 
 
+@pytest.mark.slow
 def test_with_the_data_seed_the_fit_finds_the_exact_values(simulated_data):
     # Common random numbers: with the seed that made the data the loss is zero at the truth,
     # so the search must end close to it (well within one standard error).

@@ -31,7 +31,7 @@ def _run_parts(out) -> int:
     return len([p for p in parts.iterdir() if p.name.startswith("runs-")]) if parts.exists() else 0
 
 
-@pytest.mark.parametrize("workers", ["1", "2"])
+@pytest.mark.parametrize("workers", [pytest.param("1", marks=pytest.mark.slow), "2"])
 def test_sigkill_midway_then_rerun_gives_the_uninterrupted_results(small_dir, workers):
     path = write_experiment(small_dir, KILL_GRID)
     out = small_dir / "out"

@@ -47,6 +47,7 @@ def _paired_steps(runs, across: str, output: str) -> tuple[pd.DataFrame, pd.Seri
     return steps, steps.std(ddof=1) / np.sqrt(len(steps))
 
 
+@pytest.mark.slow
 def test_smoke_grid(tmp_path):
     """The smoke grid (120 runs) finishes, and more job offers mean more exits to work at
     every regular caseload: each step up in the offer rate raises exits by more than 4

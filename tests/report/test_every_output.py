@@ -21,13 +21,15 @@ SIZE = 60
 
 
 def _small_scenario(tmp, name: str) -> str:
-    """A copy of a shipped scenario with fewer mothers."""
+    """A copy of a shipped scenario with fewer mothers and a short burn-in (the reports
+    are studied here, not the start)."""
     path = tmp / f"small-{name}"
-    path.write_text(f"extends: {SCENARIOS / name}\npopulation: {{size: {SIZE}}}\n")
+    path.write_text(f"extends: {SCENARIOS / name}\n"
+                    f"population: {{size: {SIZE}, burn_in_months: 24}}\n")
     return str(path)
 
 
-def _shrunk(tmp, source) -> tuple:
+def _shrunk(tmp, source, every_factor: bool = False) -> tuple:
     data = yaml.safe_load(source.read_text())
     for key in ("scenario", "baseline"):
         if key in data:
@@ -44,6 +46,9 @@ def _shrunk(tmp, source) -> tuple:
         data.setdefault("analysis", {})["convergence_steps"] = 2
     elif design["type"] == "morris":
         design["samples"] = 2
+        if not every_factor and design.pop("all_uncertainties", False):  # 2 s, not 50
+            design["parameters"] = dict(list(design["parameters"].items())[:3]) or {
+                "job_offer_base": {"low": 0.05, "high": 0.2}}
         data.setdefault("analysis", {})["convergence_steps"] = 2
     path = tmp / source.name
     path.write_text(yaml.safe_dump(data, sort_keys=False))
@@ -71,6 +76,15 @@ def test_a_report_builds_from_each_shipped_experiment(tmp_path, source):
     assert main([command, str(path), "--out", str(out), "--workers", "1"]) == 0
     design = yaml.safe_load(path.read_text())["design"]["type"]
     _check(out, {"grid": "summary", "sobol": "sobol", "morris": "morris"}[design])
+
+
+@pytest.mark.slow
+def test_a_report_builds_from_the_screening_of_every_declared_uncertainty(tmp_path):
+    path, command = _shrunk(tmp_path, ROOT / "experiments" / "morris-screening.yaml",
+                            every_factor=True)
+    out = tmp_path / "out"
+    assert main([command, str(path), "--out", str(out), "--workers", "1"]) == 0
+    _check(out, "morris")
 
 
 def test_a_report_builds_from_a_latin_hypercube_over_policy_levers(tmp_path):
