@@ -23,11 +23,14 @@ ADDRESS = re.compile(r"http://127\.0\.0\.1:(\d+)/")
 def start(cwd: Path, *args: str, timeout: float = 90.0,
           ignore: tuple[int, ...] = ()) -> tuple[subprocess.Popen, str]:
     """The explorer in a child process, as from a terminal; returns it and the address it
-    printed. A test worker may ignore Ctrl+C (pytest-xdist's do), and a child inherits
-    that, so the child gets the terminal's default back before it starts."""
+    printed. A test worker may ignore Ctrl+C (pytest-xdist's do) or a closed terminal (a
+    suite run under nohup), and a child inherits that, so the child gets a terminal's
+    defaults back before it starts, but for the signals in ``ignore``."""
     terminal = ("import runpy, signal, sys; "
                 "signal.signal(signal.SIGINT, signal.default_int_handler); "
-                f"[signal.signal(s, signal.SIG_IGN) for s in {list(map(int, ignore))}]; "
+                "[signal.signal(s, signal.SIG_IGN if s in "
+                f"{list(map(int, ignore))} else signal.SIG_DFL) for s in "
+                f"{[int(signal.SIGHUP), int(signal.SIGTERM)]}]; "
                 "runpy.run_module('simulate', run_name='__main__', alter_sys=True)")
     proc = subprocess.Popen([sys.executable, "-c", terminal, "explore", *args], cwd=cwd,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
