@@ -66,9 +66,14 @@ def run_dir(tmp_path_factory):
 
 
 def _experiment(tmp, name, design, outputs="[exits_work_12m, on_assistance_12m]"):
+    """A small experiment on the baseline with fewer mothers and a short burn-in (the
+    report is studied here, not the start)."""
+    small = tmp / "small-baseline.yaml"
+    small.write_text(f"extends: {SCENARIOS / 'baseline.yaml'}\n"
+                     "population: {size: 400, burn_in_months: 24}\n")
     path = tmp / f"{name}.yaml"
     path.write_text(f"name: {name}\ndescription: a small {name} for the report tests\n"
-                    f"scenario: {SCENARIOS / 'baseline.yaml'}\ndesign:\n{design}"
+                    f"scenario: {small}\ndesign:\n{design}"
                     f"replications: 2\nmonths: 12\noutputs: {outputs}\n")
     return path
 

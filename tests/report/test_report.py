@@ -226,8 +226,11 @@ def _indices(directory) -> tuple[pd.DataFrame, str]:
 def _driver_values(html: str, lang: str) -> list[list[str]]:
     """Per drivers line, the index values it shows, in order, as text."""
     pattern = re.escape(TEXT[lang]["top_drivers"]).replace(r"\{output\}", r"[^<]*?").replace(
-        r"\{names\}", "([^<]*?)") + "</p>"
-    return [re.findall(r" ([-\d.,]+)\)(?:, |$)", names) for names in re.findall(pattern, html)]
+        r"\{names\}", "([^<]*?)")
+    # Paragraphs first: a pattern that starts with a wildcard, run over the page's scripts,
+    # takes a minute.
+    found = [re.fullmatch(pattern, text) for text in re.findall(r"<p[^>]*>([^<]*)</p>", html)]
+    return [re.findall(r" ([-\d.,]+)\)(?:, |$)", m.group(1)) for m in found if m]
 
 
 @pytest.mark.parametrize("method", ["morris", "sobol"])
