@@ -18,9 +18,11 @@ Following EMA Workbench, each parameter has a *kind*:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+import numpy as np
 
 from simulate.schema import check_number, describe_number, fmt, is_boolean
 
@@ -917,6 +919,29 @@ class ParameterSet(Mapping[str, Parameter]):
 
     def of_kind(self, *kinds: str) -> list[Parameter]:
         return [p for p in self._params.values() if p.kind in kinds]
+
+    def first_group_violation(self, columns: Mapping[str, Sequence[Any]],
+                              base: Mapping[str, Any], points: int) -> int | None:
+        """The first of ``points`` points at which a share group adds up to more than 1 or
+        a product passes its limit (the rule of ``check_groups``, for many points at
+        once): ``columns`` holds the values per point of the parameters that vary, ``base``
+        the others. None when every point keeps them."""
+        def column(name: str) -> np.ndarray:
+            if name in columns:
+                return np.asarray(columns[name], dtype=float)
+            return np.full(points, float(base[name]))
+
+        bad = np.zeros(points, dtype=bool)
+        for names in self.share_groups:
+            if any(n in columns for n in names):
+                bad |= sum(column(n) for n in names) > 1.0 + 1e-9
+        for names, bound in self.product_limits:
+            if any(n in columns for n in names):
+                product = column(names[0])
+                for n in names[1:]:
+                    product = product * np.maximum(column(n), 1.0)
+                bad |= product > bound + 1e-12
+        return int(np.argmax(bad)) if bad.any() else None
 
     def check_groups(self, values: Mapping[str, Any]) -> tuple[str, str] | None:
         """Return (name, message) for the first share group adding up to more than 1, or

@@ -104,3 +104,23 @@ def test_true_false_and_missing_are_not_numbers(value):
 def test_numpy_booleans_are_true_or_false(value):
     declaration = next(p for p in _all() if p.type is bool)
     assert declaration.check(value) is bool(value)
+
+
+_LIMITED = sorted({n for group in PARAMETERS.share_groups for n in group}
+                  | {n for names, _ in PARAMETERS.product_limits for n in names})
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(data=st.data())
+def test_the_rule_over_many_points_is_the_rule_point_by_point(data):
+    """first_group_violation finds the first point that check_groups refuses, and only
+    such a point, for any values within the hard bounds of the limited parameters."""
+    varied = data.draw(st.lists(st.sampled_from(_LIMITED), min_size=1, unique=True))
+    points = data.draw(st.integers(1, 6))
+    columns = {n: [data.draw(st.floats(*PARAMETERS[n].bounds)) for _ in range(points)]
+               for n in varied}
+    base = PARAMETERS.defaults()
+    refused = [PARAMETERS.check_groups({**base, **{n: columns[n][i] for n in varied}})
+               is not None for i in range(points)]
+    first = PARAMETERS.first_group_violation(columns, base, points)
+    assert first == (refused.index(True) if any(refused) else None)

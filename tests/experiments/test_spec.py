@@ -212,3 +212,14 @@ def test_caseload_childcare_grid_loads():
 def test_input_error_is_raised_in_python_too(small_dir):
     with pytest.raises(InputError, match="replications"):
         Experiment.from_yaml(write_experiment(small_dir, _with({"replications": "two"})))
+
+
+def test_a_late_point_that_breaks_a_share_group_is_refused_by_its_number(small_dir):
+    """The design's rules run over every point, so a point far down that breaks a share
+    group is found, not only a bad first point."""
+    shares = [round(0.1 + i / 100, 2) for i in range(9)] + [0.9]
+    path = write_experiment(small_dir, {
+        **GRID, "design": {"type": "grid",
+                           "parameters": {"share_entry_student_finance": shares}}})
+    with pytest.raises(InputError, match=r"point 9 \(share_entry_student_finance=0\.9\)"):
+        Experiment.from_yaml(path)
