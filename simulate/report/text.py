@@ -44,8 +44,8 @@ TEXT: dict[str, dict[str, str]] = {
         "chart_glance": ("Extra exits to work per 100 mothers reached, net cost per extra exit "
                          "to work and break-even month, with 95% intervals"),
         "glance_intro": (
-            "For each intervention: extra mothers in work per 100 mothers it reached, the net "
-            "cost per extra mother in work (the intervention's cost minus the benefit "
+            "For each intervention: extra exits to work per 100 mothers it reached, the net "
+            "cost per extra exit to work (the intervention's cost minus the benefit "
             "payments it saves, or plus those it adds), and the month from which it has paid "
             "for itself. Bars are 95% intervals; an arrow means the interval reaches past "
             "the {m} months simulated, an open circle that it does not pay for itself within "
@@ -82,18 +82,18 @@ TEXT: dict[str, dict[str, str]] = {
                             "{hi}); the intervention cost {cost}."),
         "saves_money": ("Altogether it saves more than it costs: {v} over {m} months "
                         "({lo} to {hi})."),
-        "cost_per_exit": ("Net cost per extra mother in work, after deducting the benefit "
+        "cost_per_exit": ("Net cost per extra exit to work, after deducting the benefit "
                           "payments saved: {v} ({lo} to {hi})."),
-        "cost_per_exit_rose": ("Net cost per extra mother in work: {v} ({lo} to {hi}); this "
+        "cost_per_exit_rose": ("Net cost per extra exit to work: {v} ({lo} to {hi}); this "
                                "is the intervention's cost plus the extra benefit payments, "
-                               "per extra mother in work."),
-        "cost_per_exit_plain": ("Net cost per extra mother in work, counting the change in "
+                               "per extra exit to work."),
+        "cost_per_exit_plain": ("Net cost per extra exit to work, counting the change in "
                                 "benefit payments: {v} ({lo} to {hi})."),
-        "cost_per_exit_na": ("There is no net cost per extra mother in work to report: the "
+        "cost_per_exit_na": ("There is no net cost per extra exit to work to report: the "
                              "intervention did not add exits to work on average."),
-        "cost_per_exit_unclear": ("Net cost per extra mother in work: about {v}, but this "
+        "cost_per_exit_unclear": ("Net cost per extra exit to work: about {v}, but this "
                                   "cannot be pinned down, because the number of extra "
-                                  "mothers in work is not clearly above zero."),
+                                  "exits to work is not clearly above zero."),
         "break_even": ("It pays for itself from month {v} (between month {lo} and {hi}, "
                        "allowing for uncertainty)."),
         "break_even_open": ("On average it pays for itself from month {v}; allowing for "
@@ -359,8 +359,8 @@ TEXT: dict[str, dict[str, str]] = {
         "chart_glance": ("Extra uitstroom naar werk per 100 bereikte moeders, nettokosten per "
                          "extra uitstroom naar werk en terugverdienmaand, met 95%-marges"),
         "glance_intro": (
-            "Per interventie: hoeveel moeders extra aan het werk gaan per 100 bereikte "
-            "moeders, de nettokosten per extra moeder aan het werk (de kosten van de "
+            "Per interventie: de extra uitstroom naar werk per 100 bereikte moeders, de "
+            "nettokosten per extra uitstroom naar werk (de kosten van de "
             "interventie min de uitkeringen die ze bespaart, of plus de uitkeringen die ze "
             "extra kost) en de maand vanaf wanneer ze zichzelf heeft terugverdiend. De "
             "strepen zijn 95%-marges; een pijl betekent dat de marge verder loopt dan de "
@@ -401,20 +401,20 @@ TEXT: dict[str, dict[str, str]] = {
                             "{lo} tot {hi}); de interventie kostte {cost}."),
         "saves_money": ("Alles bij elkaar bespaart ze meer dan ze kost: {v} over {m} maanden "
                         "({lo} tot {hi})."),
-        "cost_per_exit": ("Nettokosten per extra moeder aan het werk, na aftrek van de "
+        "cost_per_exit": ("Nettokosten per extra uitstroom naar werk, na aftrek van de "
                           "bespaarde uitkeringen: {v} ({lo} tot {hi})."),
-        "cost_per_exit_rose": ("Nettokosten per extra moeder aan het werk: {v} ({lo} tot "
+        "cost_per_exit_rose": ("Nettokosten per extra uitstroom naar werk: {v} ({lo} tot "
                                "{hi}); dat zijn de kosten van de interventie plus de extra "
-                               "uitkeringen, per extra moeder aan het werk."),
-        "cost_per_exit_plain": ("Nettokosten per extra moeder aan het werk, met de "
+                               "uitkeringen, per extra uitstroom naar werk."),
+        "cost_per_exit_plain": ("Nettokosten per extra uitstroom naar werk, met de "
                                 "verandering in uitkeringslasten meegeteld: {v} ({lo} tot "
                                 "{hi})."),
-        "cost_per_exit_na": ("Er zijn geen nettokosten per extra moeder aan het werk te "
+        "cost_per_exit_na": ("Er zijn geen nettokosten per extra uitstroom naar werk te "
                              "melden: de interventie voegde gemiddeld geen uitstroom naar "
                              "werk toe."),
-        "cost_per_exit_unclear": ("Nettokosten per extra moeder aan het werk: ongeveer {v}, "
-                                  "maar dat is niet vast te stellen, omdat het aantal extra "
-                                  "moeders aan het werk niet duidelijk boven nul ligt."),
+        "cost_per_exit_unclear": ("Nettokosten per extra uitstroom naar werk: ongeveer {v}, "
+                                  "maar dat is niet vast te stellen, omdat de extra "
+                                  "uitstroom naar werk niet duidelijk boven nul ligt."),
         "break_even": ("Ze verdient zichzelf terug vanaf maand {v} (tussen maand {lo} en "
                        "{hi}, rekening houdend met onzekerheid)."),
         "break_even_open": ("Gemiddeld verdient ze zichzelf terug vanaf maand {v}; met de "
