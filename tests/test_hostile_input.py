@@ -321,6 +321,7 @@ def test_a_request_beyond_the_machines_memory_is_refused_with_the_estimate(tmp_p
     assert need > 1 and not (tmp_path / "o").exists()
 
 
+@pytest.mark.slow
 def test_the_memory_estimate_is_on_the_high_side():
     """A real run's peak memory (measured in a fresh process) stays below the estimate: the
     process with the package loaded, and what the model adds to it."""

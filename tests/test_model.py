@@ -86,6 +86,7 @@ def test_constant_hazard_gives_mean_spell_length_one_over_h():
     assert abs(durations.mean() - 1 / h) < 4 * se
 
 
+@pytest.mark.slow
 def test_constant_inflow_settles_at_inflow_over_hazard():
     """Arrivals face the hazard in their first month: E[stock] = lambda (1 - h) / h."""
     h, size, rate = 0.04, 10_000, 0.04

@@ -82,6 +82,7 @@ def test_with_the_data_seed_the_fit_finds_the_exact_values(simulated_data):
     assert fit.loss < 0.5
 
 
+@pytest.mark.slow
 def test_the_budget_caps_the_runs(simulated_data):
     scenario, targets = simulated_data
     fit = calibrate(scenario, targets, parameters=["study_exit_hazard"], budget_runs=10,
