@@ -46,6 +46,32 @@ TITLES_NL = {
     "group_training_effect_6_months":
         "Een groepstraining in solliciteren brengt na zes maanden meer deelnemers aan het werk",
     "group_training_fades": "Het effect van de training is na twaalf maanden kleiner dan na zes",
+    "exemption_employment": "Een ontheffing van de arbeidsverplichting verandert het werk niet "
+                            "meer dan de onderzoeken vonden",
+    "coaching_participant_days_in_work":
+        "Gespecialiseerde klantmanagers veranderen de dagen aan het werk van deelnemers niet "
+        "meer dan meer tijd van de klantmanager in het experiment deed",
+    "childcare_places_participant_effect":
+        "Gereserveerde kinderopvangplaatsen geven ruim minder dan één werkende moeder extra per "
+        "moeder die er een gebruikt",
+    "work_experience_participant_effect":
+        "Werkervaringsplaatsen brengen deelnemers na twee jaar vaker aan het werk, binnen wat "
+        "zulke programma's bereiken",
+    "group_training_leeuwarden_participant_effect":
+        "De lotgenotengroepen in Leeuwarden brengen deelnemers na twee jaar vaker aan het werk, "
+        "binnen wat zulke programma's bereiken",
+    "group_training_self_run_participant_effect":
+        "Zelfsturende lotgenotengroepen brengen deelnemers na twee jaar vaker aan het werk, "
+        "binnen wat zulke programma's bereiken",
+    "group_training_het_begint_bij_mij_participant_effect":
+        "Het Begint Bij Mij brengt deelnemers na twee jaar vaker aan het werk, binnen wat "
+        "zulke programma's bereiken",
+    "group_training_brussels_participant_effect":
+        "De Brusselse gespreksworkshops brengen deelnemers na twee jaar vaker aan het werk, "
+        "binnen wat zulke programma's bereiken",
+    "group_training_kind_en_werkgeluk_participant_effect":
+        "Het traject Kind en werkgeluk brengt deelnemers na twee jaar vaker aan het werk, "
+        "binnen wat zulke programma's bereiken",
 }
 
 # The simulated dot: in the band (green), in the band of a check the model was calibrated

@@ -321,3 +321,10 @@ def test_report_cli_builds_the_evidence_page_and_refuses_a_damaged_result(eviden
     assert main(["report", str(copy), "-o", str(tmp_path / "r.html")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "results.parquet" in err
+
+
+def test_every_shipped_check_has_its_dutch_title():
+    from simulate.evidence.spec import load_checks
+    from simulate.report.evidence import TITLES_NL
+    missing = [c.name for c in load_checks().checks if c.name not in TITLES_NL]
+    assert missing == [], "simulate/report/evidence.py TITLES_NL: add " + ", ".join(missing)
