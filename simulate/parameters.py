@@ -17,8 +17,7 @@ Following EMA Workbench, each parameter has a *kind*:
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -920,44 +919,46 @@ class ParameterSet(Mapping[str, Parameter]):
     def of_kind(self, *kinds: str) -> list[Parameter]:
         return [p for p in self._params.values() if p.kind in kinds]
 
+    def _group_totals(self, value: Callable[[str], Any]
+                      ) -> Iterator[tuple[tuple[str, ...], Any, float, float]]:
+        """Each share group's total and each limited product (factors after the first
+        counted as at least 1), with its bound and the rounding margin above it: for one
+        set of values or, when ``value`` gives arrays, for many points at once."""
+        for names in self.share_groups:
+            yield names, sum(value(n) for n in names), 1.0, 1e-9
+        for names, bound in self.product_limits:
+            product = value(names[0])
+            for n in names[1:]:
+                product = product * np.maximum(value(n), 1.0)
+            yield names, product, bound, 1e-12
+
     def first_group_violation(self, columns: Mapping[str, Sequence[Any]],
                               base: Mapping[str, Any], points: int) -> int | None:
-        """The first of ``points`` points at which a share group adds up to more than 1 or
-        a product passes its limit (the rule of ``check_groups``, for many points at
-        once): ``columns`` holds the values per point of the parameters that vary, ``base``
-        the others. None when every point keeps them."""
+        """The first of ``points`` points that ``check_groups`` would refuse: ``columns``
+        holds the values per point of the parameters that vary, ``base`` the others. None
+        when every point keeps the groups and limits."""
         def column(name: str) -> np.ndarray:
             if name in columns:
                 return np.asarray(columns[name], dtype=float)
             return np.full(points, float(base[name]))
 
         bad = np.zeros(points, dtype=bool)
-        for names in self.share_groups:
-            if any(n in columns for n in names):
-                bad |= sum(column(n) for n in names) > 1.0 + 1e-9
-        for names, bound in self.product_limits:
-            if any(n in columns for n in names):
-                product = column(names[0])
-                for n in names[1:]:
-                    product = product * np.maximum(column(n), 1.0)
-                bad |= product > bound + 1e-12
+        for _, total, bound, margin in self._group_totals(column):
+            bad |= total > bound + margin
         return int(np.argmax(bad)) if bad.any() else None
 
     def check_groups(self, values: Mapping[str, Any]) -> tuple[str, str] | None:
         """Return (name, message) for the first share group adding up to more than 1, or
         the first product of parameters above its limit."""
-        for names in self.share_groups:
-            total = sum(values[n] for n in names)
-            if total > 1.0 + 1e-9:
-                listed = " + ".join(names)
-                return names[-1], f"shares {listed} add up to {total:.3f}; at most 1 is allowed"
-        for names, bound in self.product_limits:
-            product = math.prod(max(values[n], 1.0) if i else values[n]
-                                for i, n in enumerate(names))
-            if product > bound + 1e-12:
+        for names, total, bound, margin in self._group_totals(values.__getitem__):
+            if total <= bound + margin:
+                continue
+            if (names, bound) in self.product_limits:
                 listed = " x ".join(names)
-                return names[0], (f"{listed} (factors below 1 counted as 1) is {product:.3f}; "
+                return names[0], (f"{listed} (factors below 1 counted as 1) is {total:.3f}; "
                                   f"at most {bound:.3f} is allowed")
+            listed = " + ".join(names)
+            return names[-1], f"shares {listed} add up to {total:.3f}; at most 1 is allowed"
         return None
 
 
