@@ -126,8 +126,17 @@ class PeerGroups(Policy):
         _f("internship_meeting_hours", 2.0, "hours", (1.0, 4.0), ASSUMPTION,
            "Length of a meeting during the internship.", lo=0.25, hi=12.0),
         share("internship_completion", 0.7, (0.4, 0.9), ASSUMPTION,
-              "Probability that an active member completes the internship (reaching at "
-              "least ladder step 4, unpaid work or internship).", unit="probability"),
+              "Probability that an active member completes the internship.",
+              unit="probability"),
+        share("internship_step_kept", 0.0, (0.0, 1.0),
+              ASSUMPTION + ": the participation ladder describes what she does (step 4: "
+              "unpaid work or an internship, docs/model.md), and a month's internship ends; "
+              "no source says how many go on to other unpaid work, so the range spans none "
+              "to all",
+              "Probability that a member who completed the internship stays on ladder step "
+              "4 after it (she goes on to other unpaid work); otherwise she is on the step "
+              "she held before it and climbs from there as any mother does.",
+              unit="probability"),
         Parameter("facilitator", "professional", "kind", None,
                   PRACTICE + ": facilitated by a professional or a former participant",
                   "Who leads the group: 'professional', 'former_participant' or 'none'.",
@@ -527,10 +536,13 @@ class PeerGroups(Policy):
             self._arrange_places(ctx, members)
 
     def _arrange_places(self, ctx: PolicyContext, ids: np.ndarray) -> None:
-        """A free place at her provider for each member with a young child and no place;
-        the others are registered without the lag and wait for one."""
+        """A free place at her provider for each member with a young child and no place
+        who wants one; where none is free she is registered without the lag and waits."""
         m = ctx.mothers
         need = ids[ctx.needs_care(ids) & (m.childcare_place[ids] < 0)]
+        # She takes a place as she registers for one herself: as far as she trusts formal
+        # care (mothers who do not want their child in care, 004:1058).
+        need = need[ctx.uniform("arranged_take_up", need) < m.trust_childcare[need]]
         need = need[np.lexsort((need, m.provider[need]))]
         general, _reserved = ctx.occupied()
         free = np.array([max(c.places - c.reserved - g, 0)
@@ -587,7 +599,8 @@ class PeerGroups(Policy):
                 done = active[cared & np.isin(active, attend) & np.isin(active, g.interns)]
                 done = done[ctx.uniform("internship", done) < p.internship_completion]
                 done = done[(m.status[done] == Status.ON_ASSISTANCE) & ~m.parttime[done]]
-                m.ladder[done] = np.maximum(m.ladder[done], LADDER_PARTTIME - 1)
+                kept = done[ctx.uniform("internship_step", done) < p.internship_step_kept]
+                m.ladder[kept] = np.maximum(m.ladder[kept], LADDER_PARTTIME - 1)
         if sessions > 0:
             self._effects(ctx, attend, sessions * hours)
             self._ties(ctx, g, attend)

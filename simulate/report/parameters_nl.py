@@ -546,9 +546,11 @@ DUTCH: dict[str, tuple[str, str]] = {
     "peer_groups.intensive_session_hours": (("Uren van een programmadag in de intensieve "
                                              "fase."), "uur"),
     "peer_groups.internship_months": ("Maanden stage na de intensieve fase.", MAANDEN),
-    "peer_groups.internship_completion": (
-        ("Kans dat een actief lid de stage afrondt (en minstens trede 4 bereikt: onbetaald "
-         "werk of stage)."), KANS),
+    "peer_groups.internship_completion": ("Kans dat een actief lid de stage afrondt.", KANS),
+    "peer_groups.internship_step_kept": (
+        ("Kans dat een deelnemer die de stage heeft afgerond daarna op trede 4 blijft (ze "
+         "gaat door met ander onbetaald werk); anders staat ze weer op de trede van voor de "
+         "stage en klimt ze verder zoals iedere moeder."), KANS),
     "peer_groups.facilitator": (
         ("Wie de groep begeleidt: 'professional' (een professional), 'former_participant' "
          "(een oud-deelnemer) of 'none' (niemand)."), "soort"),
@@ -1471,6 +1473,13 @@ SOURCES: dict[str, str] = {
         "(004:448, 004:716)",
     "Rotterdam evaluation (2025): start meetings of about 10 women (004:716)":
         "Rotterdamse evaluatie (2025): startbijeenkomsten van gemiddeld 10 vrouwen (004:716)",
+    "assumption: the participation ladder describes what she does (step 4: unpaid work or "
+    "an internship, docs/model.md), and a month's internship ends; no source says how many "
+    "go on to other unpaid work, so the range spans none to all":
+        "aanname: de participatieladder beschrijft wat ze doet (trede 4: onbetaald werk of "
+        "een stage, docs/model.md), en een stage van een maand houdt op; geen bron zegt "
+        "hoeveel deelnemers daarna ander onbetaald werk doen, dus de bandbreedte loopt van "
+        "niemand tot iedereen",
     "assumption: work-experience places per group are not counted in the sources (004:817 "
     "names care, retail, childcare, hospitality and hostess work)":
         "aanname: het aantal werkervaringsplaatsen per groep staat niet in de bronnen (004:817 "
