@@ -51,6 +51,7 @@ class Parameter:
         doc_nl: ``doc`` in Dutch, for the Dutch report (when empty, the report takes it
             from :mod:`simulate.report.parameters_nl`).
         unit_nl: ``unit`` in Dutch (likewise).
+        source_nl: ``source`` in Dutch (likewise).
         calibrated_to: Names of the targets (``simulate validate``) or evidence checks
             whose published figure this value was set from (fitted or tuned). An evidence
             check that depends on such a parameter shows consistency, not evidence: it is
@@ -70,6 +71,7 @@ class Parameter:
     choices: tuple[str, ...] | None = None
     doc_nl: str = ""
     unit_nl: str = ""
+    source_nl: str = ""
     calibrated_to: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:

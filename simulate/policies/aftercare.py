@@ -23,6 +23,8 @@ class Aftercare(Policy):
     """Support after a job start that lowers early job loss."""
 
     name = "aftercare"
+    title = "aftercare"
+    title_nl = "nazorg"
     parameters = ParameterSet((
         count("months", 6, (0, 24), ASSUMPTION, "Months of aftercare after a job start.",
               lo=0, hi=120, unit="months", kind="lever"),

@@ -28,6 +28,8 @@ class Metric:
         chart: The report chart it belongs on beside the model's own line: ``"caseload"``
             (a caseload, beside the regular coaches'), ``"childcare"`` (places in use,
             beside the queue), or None.
+        words, words_nl: Its name in a chart's legend, in English and Dutch (required for
+            a metric on a chart).
     """
 
     name: str
@@ -36,6 +38,8 @@ class Metric:
     cost: bool = False
     reach: bool = False
     chart: str | None = None
+    words: str = ""
+    words_nl: str = ""
 
     @property
     def tags(self) -> set[str]:
@@ -71,6 +75,8 @@ class Policy:
 
     Class attributes:
         name: Registry name used in scenario files.
+        title, title_nl: What the programme is, in a few words, in English and Dutch
+            (reports and the explorer name it so).
         parameters: Declarations of the policy's own parameters.
         metrics: The monthly metrics :meth:`report` returns, exactly (one of them the cost).
         zero: Parameter values at which the policy is an exact no-op.
@@ -84,6 +90,8 @@ class Policy:
     """
 
     name: ClassVar[str] = ""
+    title: ClassVar[str] = ""
+    title_nl: ClassVar[str] = ""
     parameters: ClassVar[ParameterSet] = ParameterSet(())
     metrics: ClassVar[tuple[Metric, ...]] = ()
     zero: ClassVar[dict[str, Any]] = {}
@@ -145,13 +153,20 @@ def register(cls: type[Policy]) -> type[Policy]:
     """Class decorator: make a policy available to scenario files by its ``name``.
 
     Raises:
-        ValueError: for a missing or taken name, metrics without exactly one cost, or
-            zero settings that are not declared parameters.
+        ValueError: for a missing or taken name, a missing title, a charted metric without
+            words, metrics without exactly one cost, or zero settings that are not declared
+            parameters.
     """
     if not cls.name:
         raise ValueError(f"{cls.__name__} has no name")
     if cls.name in REGISTRY and REGISTRY[cls.name].__qualname__ != cls.__qualname__:
         raise ValueError(f"policy name {cls.name!r} is taken by {REGISTRY[cls.name].__name__}")
+    if not (cls.title and cls.title_nl):
+        raise ValueError(f"{cls.__name__} has no title in English and Dutch (title, title_nl)")
+    for m in cls.metrics:
+        if m.chart and not (m.words and m.words_nl):
+            raise ValueError(f"{cls.__name__}: metric {m.name} is charted but has no words "
+                             "in English and Dutch (words, words_nl)")
     names = [m.name for m in cls.metrics]
     if len(set(names)) != len(names):
         raise ValueError(f"{cls.__name__} declares a metric twice")

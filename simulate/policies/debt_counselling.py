@@ -46,6 +46,8 @@ class DebtCounselling(Policy):
     """Debt trajectories with a waiting list for mothers whose debts are registered."""
 
     name = "debt_counselling"
+    title = "debt counselling"
+    title_nl = "schuldhulpverlening"
     several_instances = False  # one waiting list: a second instance would take the same mothers
     parameters = ParameterSet((
         count("trajectories", 30, (0, 150),

@@ -42,6 +42,8 @@ class DedicatedCoaches(Policy):
     """Dedicated coaches with a small caseload for mothers of young children."""
 
     name = "dedicated_coaches"
+    title = "dedicated coaches"
+    title_nl = "gespecialiseerde klantmanagers"
     parameters = ParameterSet((
         count("coaches", 6, (0, 30), EVALUATION + ": 6 dedicated coaches in 3 teams",
               "Dedicated coaches (full-time posts).", unit="coaches", kind="lever", hi=1000),
@@ -90,7 +92,8 @@ class DedicatedCoaches(Policy):
         Metric("dedicated_handed_over", "mothers",
                "Clients handed back to a regular coach this month."),
         Metric("dedicated_caseload_mean", "mothers per coach", "Mean dedicated caseload.",
-               chart="caseload"),
+               chart="caseload",
+               words="dedicated coaches", words_nl="gespecialiseerde klantmanagers"),
         Metric("dedicated_caseload_max", "mothers per coach", "Largest dedicated caseload."),
         cost_metric("Dedicated coaches and the programme's fixed overhead."),
     )

@@ -51,6 +51,8 @@ class EarlyIdentification(Policy):
     """Pregnant women on assistance identified through birth care and approached early."""
 
     name = "early_identification"
+    title = "early identification in pregnancy"
+    title_nl = "vroegsignalering in de zwangerschap"
     several_instances = False  # it sets each woman's exemption-request factor
     parameters = ParameterSet((
         count("capacity", 20, (0, 100),

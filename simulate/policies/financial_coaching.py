@@ -41,6 +41,8 @@ class FinancialCoaching(Policy):
     """Budget sessions on the income gain from work, with a waiting list."""
 
     name = "financial_coaching"
+    title = "financial coaching"
+    title_nl = "budgetcoaching"
     several_instances = False  # one waiting list: a second instance would take the same mothers
     parameters = ParameterSet((
         count("sessions_per_month", 20, (0, 100),

@@ -62,6 +62,8 @@ class InformalSupport(Policy):
     """Volunteers matched with mothers for home visits: trust, confidence, stress, ties."""
 
     name = "informal_support"
+    title = "informal support by volunteers"
+    title_nl = "informele steun door vrijwilligers"
     parameters = ParameterSet((
         # ---- levers: what the municipality commissions ----------------------------------
         count("volunteers", 20, (0, 100),

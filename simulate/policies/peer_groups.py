@@ -83,6 +83,8 @@ class PeerGroups(Policy):
     """Peer groups with a schedule, attendance, dropout, ties and effects."""
 
     name = "peer_groups"
+    title = "peer groups"
+    title_nl = "groepstrajecten met lotgenoten"
     parameters = ParameterSet((
         count("groups_per_year", 6, (0, 24), ASSUMPTION,
               "Groups started per year.", unit="groups per year", kind="lever", hi=52),

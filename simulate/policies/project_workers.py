@@ -42,6 +42,8 @@ class ProjectWorkers(Policy):
     """Project workers who add contacts, a jobcoach and aftercare to the regular coaching."""
 
     name = "project_workers"
+    title = "project workers"
+    title_nl = "projectmedewerkers"
     parameters = ParameterSet((
         count("workers", 3, (0, 10), "004:294, 004:1043: three project workers",
               "Project workers (posts).", unit="workers", kind="lever", hi=1000),
@@ -114,7 +116,8 @@ class ProjectWorkers(Policy):
         Metric("project_worker_new_clients", "mothers", "New clients this month."),
         Metric("project_worker_contacts", "contacts", "Project worker contacts this month."),
         Metric("project_worker_caseload_mean", "mothers per worker",
-               "Mean project worker caseload.", chart="caseload"),
+               "Mean project worker caseload.", chart="caseload",
+               words="project workers", words_nl="projectmedewerkers"),
         Metric("project_worker_aftercare", "mothers", "Clients in aftercare this month."),
         Metric("jobcoach_clients", "mothers", "Clients with the jobcoach this month."),
         Metric("jobcoach_waiting", "mothers",

@@ -32,6 +32,8 @@ class ReservedChildcare(Policy):
     """Reserved childcare places for programme starters."""
 
     name = "reserved_childcare"
+    title = "reserved childcare places"
+    title_nl = "gereserveerde kinderopvang"
     several_instances = False  # reserved places are counted per provider, not per instance
     parameters = ParameterSet((
         count("places", 30, (0, 200), ASSUMPTION,
@@ -60,7 +62,8 @@ class ReservedChildcare(Policy):
     metrics = (
         Metric("reserved_places", "places", "Places reserved for the programme."),
         Metric("reserved_places_used", "places", "Reserved places in use.", reach=True,
-               chart="childcare"),
+               chart="childcare",
+               words="reserved places in use", words_nl="gereserveerde plaatsen in gebruik"),
         Metric("reserved_places_allocated", "places", "Reserved places handed out this month."),
         cost_metric("Reserved places, paid whether used or not."),
     )

@@ -33,6 +33,8 @@ class ServicesLink(Policy):
     """The social services meet peer-group members at the start and end of their group."""
 
     name = "services_link"
+    title = "meetings with the social services"
+    title_nl = "kennismaking met de sociale dienst"
     parameters = ParameterSet((
         Parameter("visits", "start_and_end", "rule", None,
                   "Het Begint Bij Mij: a staff member joins the first and the last session "

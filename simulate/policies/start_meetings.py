@@ -45,6 +45,8 @@ class StartMeetings(Policy):
     """Start meetings with mandatory invitations, childcare on site and an intake."""
 
     name = "start_meetings"
+    title = "start meetings"
+    title_nl = "startbijeenkomsten"
     parameters = ParameterSet((
         count("meetings_per_year", 15, (6, 24),
               "004:716: 15 start meetings from September 2023 (over about a year: assumption)",

@@ -56,6 +56,8 @@ class SupportGroups(Policy):
     """Support groups of former peer-group members, with a toolkit for each meeting."""
 
     name = "support_group"
+    title = "support groups after the training"
+    title_nl = "supportgroepen na de training"
     parameters = ParameterSet((
         count("meetings_per_year", 6, (2, 12),
               "Het Begint Bij Mij: a toolkit 6 times a year for the support group (002:1391)",

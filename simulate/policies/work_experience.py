@@ -63,6 +63,8 @@ class WorkExperience(Policy):
     """Work-experience places with a waiting list, childcare and a chance of a paid job."""
 
     name = "work_experience"
+    title = "work-experience places"
+    title_nl = "werkervaringsplaatsen"
     several_instances = False  # one waiting list: a mother holds one place at a time
     parameters = ParameterSet((
         count("places", 15, (0, 100),

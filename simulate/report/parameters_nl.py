@@ -1814,8 +1814,8 @@ def dutch(key: str, declaration: Parameter) -> tuple[str, str, str]:
 
     Args:
         key: The parameter's name, or ``policy.parameter`` for a policy's own.
-        declaration: Its declaration (its own ``doc_nl``/``unit_nl`` win).
+        declaration: Its declaration (its own ``doc_nl``/``unit_nl``/``source_nl`` win).
     """
     doc, unit = DUTCH.get(key, ("", ""))
     return (declaration.doc_nl or doc, declaration.unit_nl or unit,
-            SOURCES.get(declaration.source, ""))
+            declaration.source_nl or SOURCES.get(declaration.source, ""))

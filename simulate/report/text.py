@@ -749,31 +749,6 @@ SPECIAL = {"break_even_month": ("break-even month", "terugverdienmaand"),
            "net_cost_per_extra_exit_to_work": ("net cost per extra exit to work, whole run",
                                        ("nettokosten per extra uitstroom naar werk, hele "
                                         "periode"))}
-# Policies (registry names) and their metrics in words, where known; others are shown by
-# their names with spaces.
-POLICIES = {"dedicated_coaches": ("dedicated coaches", "gespecialiseerde klantmanagers"),
-            "reserved_childcare": ("reserved childcare places", "gereserveerde kinderopvang"),
-            "peer_groups": ("peer groups", "groepstrajecten met lotgenoten"),
-            "aftercare": ("aftercare", "nazorg"),
-            "work_experience": ("work-experience places", "werkervaringsplaatsen"),
-            "early_identification": ("early identification in pregnancy",
-                                     "vroegsignalering in de zwangerschap"),
-            "informal_support": ("informal support by volunteers",
-                                 "informele steun door vrijwilligers"),
-            "debt_counselling": ("debt counselling", "schuldhulpverlening"),
-            "financial_coaching": ("financial coaching", "budgetcoaching"),
-            "services_link": ("meetings with the social services", ("kennismaking met de "
-                              "sociale dienst")),
-            "support_group": ("support groups after the training", ("supportgroepen na de "
-                              "training")),
-            "project_workers": ("project workers", "projectmedewerkers"),
-            "start_meetings": ("start meetings", "startbijeenkomsten")}
-METRICS = {"dedicated_caseload_mean": ("dedicated coaches", "gespecialiseerde klantmanagers"),
-           "reserved_places_used": ("reserved places in use",
-                                    "gereserveerde plaatsen in gebruik"),
-           "project_worker_caseload_mean": ("project workers", "projectmedewerkers")}
-
-
 def t(lang: str, key: str, **fields) -> str:
     """The text ``key`` in ``lang`` with its placeholders filled."""
     return TEXT[lang][key].format(**fields) if fields else TEXT[lang][key]
@@ -868,11 +843,23 @@ def is_money(name: str) -> bool:
 
 
 def policy_words(name: str, lang: str) -> str:
-    return POLICIES.get(name, (name.replace("_", " "),) * 2)[LANGUAGES.index(lang)]
+    """A registered policy's title in ``lang`` (its declaration's ``title``/``title_nl``)."""
+    from simulate.policies import REGISTRY
+
+    cls = REGISTRY.get(name)
+    if cls is None:
+        return name.replace("_", " ")
+    return cls.title_nl if lang == "nl" else cls.title
 
 
 def metric_words(name: str, lang: str) -> str:
-    return METRICS.get(name, (name.replace("_", " "),) * 2)[LANGUAGES.index(lang)]
+    """A recorded policy metric's words in ``lang`` (its declaration's ``words``/``words_nl``),
+    or its name with spaces when it declares none."""
+    from simulate.policies import declared_metric
+
+    m = declared_metric(name)
+    words = (m.words_nl if lang == "nl" else m.words) if m is not None else ""
+    return words or name.replace("_", " ")
 
 
 def sentence_start(text: str) -> str:

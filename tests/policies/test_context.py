@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pytest
 
 import simulate
@@ -102,11 +104,36 @@ def test_a_policy_without_zero_settings_cannot_register():
 
     class NoZero(Policy):
         name = "no_zero_here"
+        title, title_nl = "nothing", "niets"
         metrics = (cost_metric("nothing"),)
 
     with pytest.raises(ValueError, match="no zero settings"):
         register(NoZero)
     assert "no_zero_here" not in REGISTRY
+
+
+@pytest.mark.parametrize("title,title_nl,words_nl,problem", [
+    ("", "niets", "plaatsen", "no title in English and Dutch"),
+    ("nothing", "", "plaatsen", "no title in English and Dutch"),
+    ("nothing", "niets", "", "is charted but has no words"),
+])
+def test_a_policy_names_itself_and_its_charted_metrics_in_both_languages(title, title_nl,
+                                                                         words_nl, problem):
+    """Reports and the explorer take a module's words from its declarations: a module
+    without them cannot register."""
+    from simulate.policies import register
+
+    class Unnamed(Policy):
+        name = "unnamed_here"
+        metrics = (Metric("unnamed_places", "places", "Places.", chart="childcare",
+                          words="places", words_nl=words_nl),
+                   cost_metric("nothing"))
+        zero: ClassVar[dict] = {}
+
+    Unnamed.title, Unnamed.title_nl = title, title_nl
+    with pytest.raises(ValueError, match=problem):
+        register(Unnamed)
+    assert "unnamed_here" not in REGISTRY
 
 
 def test_a_second_conversation_with_the_same_mothers_is_refused_whatever_their_barriers():
