@@ -87,6 +87,16 @@ def paired_outcomes(base: Mapping[str, float], alt: Mapping[str, float]) -> dict
     return out
 
 
+def paired_outcome_names() -> list[str]:
+    """Every name :func:`paired_outcomes` returns, in its order (from the declarations,
+    without running anything)."""
+    names: list[str] = []
+    for s in SUFFIXES:
+        names += [f"{name}_{s}" for name in DIFFERENCES]
+        names += [f"net_cost_eur_{s}", f"net_cost_per_extra_exit_to_work_{s}"]
+    return [*names, "net_cost_per_extra_exit_to_work"]
+
+
 def saving_sources(base: pd.DataFrame, alt: pd.DataFrame) -> dict[str, float]:
     """Where one replicate pair's saving comes from, at every horizon suffix.
 

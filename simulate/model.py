@@ -614,8 +614,9 @@ class PathwaysModel(mesa.Model):
         if clash:
             raise ValueError(f"policy metrics {sorted(clash)} collide with the model's own")
         out.update(policy_metrics)
+        costs = {self.metric_name(p, "cost_eur") for p in self.policies}
         out["intervention_spending_eur"] = float(sum(
-            v for k, v in policy_metrics.items() if k.endswith("_cost_eur")))
+            v for k, v in policy_metrics.items() if k in costs))
         return out
 
     # ---- views for inspection ---------------------------------------------------------------
@@ -664,15 +665,6 @@ class PathwaysModel(mesa.Model):
 
 
 
-@functools.lru_cache(maxsize=1)
-def metric_names() -> tuple[str, ...]:
-    """Names of the monthly metrics every run records (besides policies' own)."""
-    model = PathwaysModel(Params.from_overrides({"size": 100, "burn_in_months": 0}),
-                          record_spells=False)
-    try:
-        return tuple(model.record.latest())
-    finally:
-        model.close()
 
 
 class BurnIn:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 from scipy import stats
@@ -10,6 +13,207 @@ from simulate.states import EXIT_REASONS
 
 HORIZONS = (12, 24, 36)
 EXITS = tuple(EXIT_REASONS.values())  # work, study, noncooperation, partner, other
+# Every outcome with a horizon is named ``<stem>_<X>m`` for X in HORIZONS and
+# ``<stem>_total`` for the whole run.
+SUFFIXES = (*(f"{x}m" for x in HORIZONS), "total")
+# Outcomes of an experiment's baseline run are its outcomes under this prefix.
+BASE_PREFIX = "base."
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A scalar outcome, declared once: what the CLI, the JSON, ``compare`` and the report
+    call it and how they show it.
+
+    Attributes:
+        stem: Its name; with a horizon, ``<stem>_<X>m`` and ``<stem>_total`` are recorded.
+        unit: Unit, in words.
+        words, words_nl: What it is, in English and Dutch ("exits to work").
+        stock: A level at the horizon ("at 24 months"), not a sum over the months up to it
+            ("within 24 months").
+        money: An amount in euros.
+        better: "higher" or "lower" when a municipality would want it so, "" otherwise.
+        horizon: Recorded at every horizon (False for a single figure of the run).
+    """
+
+    stem: str
+    unit: str
+    words: str
+    words_nl: str
+    stock: bool = False
+    money: bool = False
+    better: str = ""
+    horizon: bool = True
+
+    def names(self) -> list[str]:
+        """The recorded names: one per horizon suffix, or the stem alone."""
+        return [f"{self.stem}_{s}" for s in SUFFIXES] if self.horizon else [self.stem]
+
+
+DECLARED: tuple[Outcome, ...] = (
+    Outcome("exits_work", unit="mothers", better="higher",
+            words="exits to work",
+            words_nl="uitstroom naar werk"),
+    Outcome("exits_study", unit="mothers",
+            words="exits to study",
+            words_nl="uitstroom naar studie"),
+    Outcome("exits_noncooperation", unit="mothers",
+            words="stops for non-cooperation",
+            words_nl="beëindigingen wegens niet meewerken"),
+    Outcome("exits_partner", unit="mothers",
+            words="exits to a partner's income",
+            words_nl="uitstroom naar een inkomen van de partner"),
+    Outcome("exits_other", unit="mothers",
+            words="exits for other reasons",
+            words_nl="uitstroom om andere redenen"),
+    Outcome("exits_all", unit="mothers",
+            words="all exits",
+            words_nl="alle uitstroom"),
+    Outcome("on_assistance", unit="mothers", stock=True, better="lower",
+            words="mothers on assistance",
+            words_nl="moeders in de bijstand"),
+    Outcome("share_on_assistance", unit="share", stock=True, better="lower",
+            words="share of the initial stock still on assistance",
+            words_nl="aandeel van de beginstand nog in de bijstand"),
+    Outcome("mother_months_on_assistance", unit="mother-months", better="lower",
+            words="mother-months on assistance",
+            words_nl="bijstandsmaanden"),
+    Outcome("benefit_spending_eur", unit="EUR", money=True, better="lower",
+            words="benefit spending",
+            words_nl="uitkeringslasten"),
+    Outcome("intervention_spending_eur", unit="EUR", money=True, better="lower",
+            words="intervention spending",
+            words_nl="kosten van de interventies"),
+    Outcome("regular_coach_cost_eur", unit="EUR", money=True, better="lower",
+            words="cost of regular coaches",
+            words_nl="kosten van de reguliere klantmanagers"),
+    Outcome("regular_coach_hours", unit="hours",
+            words="hours of regular coaches",
+            words_nl="uren van de reguliere klantmanagers"),
+    Outcome("extra_exits_work", unit="mothers", better="higher",
+            words="extra exits to work",
+            words_nl="extra uitstroom naar werk"),
+    Outcome("extra_exits_study", unit="mothers",
+            words="extra exits to study",
+            words_nl="extra uitstroom naar studie"),
+    Outcome("extra_exits_noncooperation", unit="mothers",
+            words="extra stops for non-cooperation",
+            words_nl="extra beëindigingen wegens niet meewerken"),
+    Outcome("extra_exits_partner", unit="mothers",
+            words="extra exits to a partner's income",
+            words_nl="extra uitstroom naar een inkomen van de partner"),
+    Outcome("extra_exits_other", unit="mothers",
+            words="extra exits for other reasons",
+            words_nl="extra uitstroom om andere redenen"),
+    Outcome("extra_exits_all", unit="mothers",
+            words="extra exits (all destinations)",
+            words_nl="extra uitstroom (alle bestemmingen)"),
+    Outcome("change_on_assistance", unit="mothers", stock=True, better="lower",
+            words="change in mothers on assistance",
+            words_nl="verschil in moeders in de bijstand"),
+    Outcome("mother_months_saved", unit="mother-months", better="higher",
+            words="mother-months on assistance saved",
+            words_nl="bespaarde bijstandsmaanden"),
+    Outcome("benefit_saved_eur", unit="EUR", money=True, better="higher",
+            words="benefit spending saved",
+            words_nl="bespaarde uitkeringslasten"),
+    Outcome("mother_months_saved_via_work", unit="mother-months",
+            words="mother-months saved through exits to work",
+            words_nl="bespaarde bijstandsmaanden door uitstroom naar werk"),
+    Outcome("mother_months_saved_via_noncooperation", unit="mother-months",
+            words="mother-months saved through stops for non-cooperation",
+            words_nl="bespaarde bijstandsmaanden door beëindigingen wegens niet meewerken"),
+    Outcome("mother_months_saved_via_other_exits", unit="mother-months",
+            words="mother-months saved through other exits (study, partner, other)",
+            words_nl=("bespaarde bijstandsmaanden door andere uitstroom (studie, partner, "
+                      "overig)")),
+    Outcome("benefit_saved_via_work_eur", unit="EUR", money=True,
+            words="benefit saved through exits to work",
+            words_nl="bespaarde uitkeringslasten door uitstroom naar werk"),
+    Outcome("benefit_saved_via_noncooperation_eur", unit="EUR", money=True,
+            words="benefit saved through stops for non-cooperation",
+            words_nl="bespaarde uitkeringslasten door beëindigingen wegens niet meewerken"),
+    Outcome("benefit_saved_via_other_exits_eur", unit="EUR", money=True,
+            words="benefit saved through other exits (study, partner, other)",
+            words_nl=("bespaarde uitkeringslasten door andere uitstroom (studie, partner, "
+                      "overig)")),
+    Outcome("benefit_saved_via_lower_payments_eur", unit="EUR", money=True,
+            words="benefit saved through lower payments to mothers still on assistance",
+            words_nl=("bespaarde uitkeringslasten door lagere uitkeringen aan moeders in de "
+                      "bijstand")),
+    Outcome("intervention_cost_eur", unit="EUR", money=True, better="lower",
+            words="intervention cost",
+            words_nl="kosten van de interventie"),
+    Outcome("net_cost_eur", unit="EUR", money=True, better="lower",
+            words="net cost (cost, with any extra regular coaches, minus benefit saved)",
+            words_nl=("nettokosten (kosten, met eventuele extra klantmanagers, min "
+                      "bespaarde uitkeringen)")),
+    Outcome("net_cost_per_extra_exit_to_work", unit="EUR", money=True, better="lower",
+            words="net cost per extra exit to work",
+            words_nl="nettokosten per extra uitstroom naar werk"),
+    Outcome("reached", unit="mothers",
+            words="mothers reached",
+            words_nl="bereikte moeders"),
+    Outcome("extra_exits_work_per_100_reached", unit="exits per 100 mothers reached", better="higher",
+            words="extra exits to work per 100 mothers reached",
+            words_nl="extra uitstroom naar werk per 100 bereikte moeders"),
+    Outcome("break_even_month", unit="month", better="lower", horizon=False,
+            words="break-even month",
+            words_nl="terugverdienmaand"),
+)
+# The outcomes of a single run (:func:`run_outcomes`), in the order it returns them.
+RUN_STEMS = (*(f"exits_{r}" for r in (*EXITS, "all")), "on_assistance", "share_on_assistance",
+             "mother_months_on_assistance", "benefit_spending_eur",
+             "intervention_spending_eur", "regular_coach_cost_eur", "regular_coach_hours")
+
+
+@dataclass(frozen=True)
+class Named:
+    """What a recorded outcome name means: its declaration, its horizon in months (None
+    for the whole run or a single figure) and whether it is the baseline's."""
+
+    outcome: Outcome
+    months: int | None
+    base: bool = False
+
+
+@functools.cache
+def _names() -> dict[str, Named]:
+    out: dict[str, Named] = {}
+    for o in DECLARED:
+        if o.horizon:
+            for x in HORIZONS:
+                out[f"{o.stem}_{x}m"] = Named(o, x)
+            out[f"{o.stem}_total"] = Named(o, None)
+    # The whole run's cost per extra exit to work has a short name of its own.
+    out["net_cost_per_extra_exit_to_work"] = Named(WHOLE_RUN_COST, None)
+    out["break_even_month"] = Named(declared("break_even_month"), None)
+    out.update({BASE_PREFIX + k: Named(v.outcome, v.months, True) for k, v in list(out.items())})
+    return out
+
+
+def declared(stem: str) -> Outcome:
+    """The declaration of an outcome stem (KeyError if none)."""
+    for o in DECLARED:
+        if o.stem == stem:
+            return o
+    raise KeyError(stem)
+
+
+WHOLE_RUN_COST = Outcome("net_cost_per_extra_exit_to_work", unit="EUR", money=True,
+                         better="lower", horizon=False,
+                         words="net cost per extra exit to work, whole run",
+                         words_nl="nettokosten per extra uitstroom naar werk, hele periode")
+
+
+def named(name: str) -> Named | None:
+    """What a recorded outcome name means, or None for a name no outcome declares."""
+    return _names().get(name)
+
+
+def run_outcome_names() -> list[str]:
+    """Every outcome of one run (:func:`run_outcomes`), in its order."""
+    return [f"{stem}_{s}" for s in SUFFIXES for stem in RUN_STEMS]
 
 
 def run_outcomes(wide: pd.DataFrame) -> dict[str, float]:
@@ -29,12 +233,8 @@ def run_outcomes(wide: pd.DataFrame) -> dict[str, float]:
 
 
 def _outcomes_at(wide: pd.DataFrame, x: int, suffix: str) -> dict[str, float]:
-    names = ([f"exits_{r}" for r in (*EXITS, "all")]
-             + ["on_assistance", "share_on_assistance", "mother_months_on_assistance",
-                "benefit_spending_eur", "intervention_spending_eur", "regular_coach_cost_eur",
-                "regular_coach_hours"])
     if x > int(wide.index.max()):
-        return {f"{name}_{suffix}": np.nan for name in names}
+        return {f"{name}_{suffix}": np.nan for name in RUN_STEMS}
     window = wide.loc[(wide.index >= 1) & (wide.index <= x)]
     out = {f"exits_{r}_{suffix}": float(window[f"exit_{r}"].sum()) for r in EXITS}
     out[f"exits_all_{suffix}"] = sum(out[f"exits_{r}_{suffix}"] for r in EXITS)

@@ -543,7 +543,7 @@ def _read_statistic(r: Reader, value: Any, where: str) -> Statistic:
 def _read_metrics(r: Reader, value: Any, where: str, listed: bool = False) -> tuple[str, ...]:
     """Names of monthly metrics: the model's own, or a policy's declared metric (as a run
     records it, a labelled instance's prefixed by its label)."""
-    from simulate.model import metric_names
+    from simulate.metrics import metric_names
     from simulate.policies.base import declared_metric
     names = r.sequence(value, where) if listed or not isinstance(value, str) else [value]
     if not names:

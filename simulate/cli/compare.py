@@ -19,7 +19,7 @@ from simulate.cli.common import (
 from simulate.cli.run import write_run_files
 from simulate.compare import HEADLINE, SAVING_SOURCES, base_differences, compare
 from simulate.io import atomic_dir
-from simulate.outcomes import EXITS, HORIZONS
+from simulate.outcomes import EXITS, HORIZONS, named
 from simulate.report.text import SOURCES, is_money, outcome_words, saving_source
 from simulate.scenario import Scenario
 from simulate.schema import InputError
@@ -118,8 +118,8 @@ def _fmt(outcome: str, x: float, months: int) -> str:
 
 def _within(outcome: str, months: int) -> bool:
     """Outcomes at a horizon beyond the run are left out."""
-    tail = outcome.rsplit("_", 1)[-1]
-    return not (tail.endswith("m") and tail[:-1].isdigit() and int(tail[:-1]) > months)
+    found = named(outcome)
+    return found is None or found.months is None or found.months <= months
 
 
 def format_comparison(comparison, months: int) -> str:

@@ -16,16 +16,9 @@ from simulate.cli.common import (
 )
 from simulate.io import atomic_dir, atomic_write, code_digest, write_manifest, write_parquet
 from simulate.outcomes import HORIZONS
+from simulate.report.text import is_share, outcome_words
 from simulate.runner import RunResult, run
 from simulate.scenario import Scenario
-
-LABELS = {"share_on_assistance": "initial stock still on assistance (share)",
-          "exits_work": "exits to work (cumulative)",
-          "exits_study": "exits to study",
-          "exits_noncooperation": "exits for non-cooperation",
-          "exits_partner": "exits to partner income",
-          "exits_other": "exits, other or unknown",
-          "exits_all": "all exits"}
 
 
 def add_parser(sub) -> None:
@@ -89,20 +82,15 @@ def write_run_files(result: RunResult, directory: Path, spells: bool, manifest: 
 
 def format_summary(summary) -> str:
     rows = summary.copy()
-    rows["what"] = [_label(o) for o in rows["outcome"]]
+    rows["what"] = [outcome_words(o, "en") for o in rows["outcome"]]
     rows["interval"] = [
         "-" if nan_to_none(lo) is None else
-        (f"{lo:.3f} to {hi:.3f}" if o.startswith("share") else f"{lo:.1f} to {hi:.1f}")
+        (f"{lo:.3f} to {hi:.3f}" if is_share(o) else f"{lo:.1f} to {hi:.1f}")
         for o, lo, hi in zip(rows["outcome"], rows["ci_low"], rows["ci_high"])]
     rows["value"] = ["-" if nan_to_none(m) is None else
-                     (f"{m:.3f}" if o.startswith("share") else f"{m:.1f}")
+                     (f"{m:.3f}" if is_share(o) else f"{m:.1f}")
                      for o, m in zip(rows["outcome"], rows["mean"])]
     return format_table(rows, {"what": "outcome", "value": "mean", "interval": "95% CI"}, {})
-
-
-def _label(outcome: str) -> str:
-    base, _, horizon = outcome.rpartition("_")
-    return f"{LABELS.get(base, base)}, {horizon.replace('m', ' months')}"
 
 
 def summary_json(summary, name: str, reps: int, seed: int, months: int, out: Path) -> dict:

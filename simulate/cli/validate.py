@@ -103,7 +103,8 @@ def main(args: argparse.Namespace) -> int:
 
 def recorded_metrics(scenario: Scenario) -> list[str]:
     """The monthly metrics a run of ``scenario`` records: the model's and its policies'."""
-    from simulate.model import PathwaysModel, metric_names
+    from simulate.metrics import metric_names
+    from simulate.model import PathwaysModel
     return list(metric_names()) + [PathwaysModel.metric_name(policy, m.name)
                                    for policy in scenario.make_policies()
                                    for m in policy.metrics]

@@ -29,14 +29,14 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from simulate.compare import paired_outcomes
+from simulate.compare import paired_outcome_names, paired_outcomes
+from simulate.outcomes import BASE_PREFIX, run_outcome_names
 from simulate.parameters import PARAMETERS, Parameter
 from simulate.policies import REGISTRY
 from simulate.runner import ReplicateResult, simulate_replicate
 from simulate.scenario import Scenario
 from simulate.schema import unknown
 
-BASE_PREFIX = "base."
 # Base runs kept per worker: a lever grid with a baseline repeats the same base run for
 # every lever value, so a handful of entries turns those repeats into look-ups.
 BASE_CACHE_ENTRIES = 64
@@ -116,11 +116,10 @@ class ScenarioEvaluator:
         self.baseline = baseline
         self.months = scenario.horizon_months if months is None else months
         self._base_cache: dict[tuple, ReplicateResult] = {}
-        self._names: list[str] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
         # Caches are per process; a worker starts with empty ones.
-        return {**self.__dict__, "_base_cache": {}, "_names": None}
+        return {**self.__dict__, "_base_cache": {}}
 
     @property
     def scenarios(self) -> list[Scenario]:
@@ -173,16 +172,13 @@ class ScenarioEvaluator:
 
     # ---- outputs ----------------------------------------------------------------------------
     def output_names(self) -> list[str]:
-        if self._names is None:
-            # One month of each scenario lists the outputs exactly as runs produce them.
-            rows = [_outcomes(s, simulate_replicate(s, 0, months=1, spells=False).row)
-                    for s in self.scenarios]
-            names = list(rows[0])
-            if self.baseline is not None:
-                names += [BASE_PREFIX + k for k in rows[1]]
-                names += list(paired_outcomes(rows[1], rows[0]))
-            self._names = names
-        return list(self._names)
+        # The declared outcomes (simulate.outcomes, simulate.compare): a test keeps them
+        # equal to what runs produce.
+        names = run_outcome_names()
+        if self.baseline is not None:
+            names += [BASE_PREFIX + k for k in run_outcome_names()]
+            names += paired_outcome_names()
+        return names
 
     def digest(self) -> str:
         text = json.dumps(self.describe(), sort_keys=True, default=str)

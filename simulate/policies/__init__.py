@@ -7,15 +7,8 @@ Every module of this package is imported here, so a new policy needs only its ow
 import importlib
 import pkgutil
 
-from simulate.policies.base import (
-    REGISTRY,
-    Metric,
-    Policy,
-    cost_metric,
-    declared_metric,
-    make_policy,
-    register,
-)
+from simulate.metrics import Metric, cost_metric
+from simulate.policies.base import REGISTRY, Policy, declared_metric, make_policy, register
 from simulate.policies.context import PolicyContext, StreamReuseError
 
 __all__ = ["REGISTRY", "Metric", "Policy", "PolicyContext", "StreamReuseError", "cost_metric",

@@ -3,52 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
 
+from simulate.metrics import Metric, cost_metric
 from simulate.parameters import ASSUMPTION, PRACTICE, Parameter, ParameterSet, Params, count
 
 if TYPE_CHECKING:
     from simulate.policies.context import PolicyContext
 
-
-@dataclass(frozen=True)
-class Metric:
-    """A monthly metric a policy reports.
-
-    Attributes:
-        name: Name in the month's record (a labelled instance's are prefixed by its label).
-        unit: Unit, in words.
-        doc: What it counts.
-        cost: True for the policy's cost this month in EUR (named ``cost_eur``); the model
-            sums costs into ``intervention_spending_eur``.
-        reach: True for the number of mothers taking part (reports chart it).
-        chart: The report chart it belongs on beside the model's own line: ``"caseload"``
-            (a caseload, beside the regular coaches'), ``"childcare"`` (places in use,
-            beside the queue), or None.
-        words, words_nl: Its name in a chart's legend, in English and Dutch (required for
-            a metric on a chart).
-    """
-
-    name: str
-    unit: str
-    doc: str
-    cost: bool = False
-    reach: bool = False
-    chart: str | None = None
-    words: str = ""
-    words_nl: str = ""
-
-    @property
-    def tags(self) -> set[str]:
-        return ({"cost"} if self.cost else set()) | ({"reach"} if self.reach else set()) | (
-            {self.chart} if self.chart else set())
-
-
-def cost_metric(doc: str) -> Metric:
-    return Metric("cost_eur", "EUR per month", doc, cost=True)
+# Metric and cost_metric are declared in simulate.metrics; modules import them from here too.
+__all__ = ["REGISTRY", "ROTTERDAM_TARGET_GROUP", "Metric", "Policy", "cost_metric",
+           "declared_metric", "grown", "longest_waiting", "make_policy", "register",
+           "target_group_parameters"]
 
 
 class Policy:

@@ -20,6 +20,7 @@ from simulate.report.text import (
     auto,
     decimal,
     is_money,
+    is_share,
     missing,
     money,
     number,
@@ -64,7 +65,7 @@ def _run(out: Output, lang: str) -> Page:
     page.h(2, page.t("summary"), "summary")
     rows = []
     for r in summarise(runs).itertuples():
-        fmt = share if r.outcome.startswith("share") else alike(auto, (r.mean, r.ci_low,
+        fmt = share if is_share(r.outcome) else alike(auto, (r.mean, r.ci_low,
                                                                       r.ci_high))
         cell = num(fmt(r.mean, lang), scenario=name, outcome=r.outcome, stat="mean",
                    value=r.mean)

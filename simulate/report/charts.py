@@ -13,7 +13,6 @@ the childcare chart.
 
 from __future__ import annotations
 
-import functools
 import math
 import weakref
 from collections.abc import Sequence
@@ -25,6 +24,7 @@ import plotly.graph_objects as go
 from plotly.colors import qualitative
 from plotly.subplots import make_subplots
 
+from simulate.metrics import PROGRAMME_REACHED, metric_names
 from simulate.outcomes import EXITS, t_half_width
 from simulate.report.cards import value
 from simulate.report.text import SOURCES, TEXT, metric_words, missing, outcome_words, wrap
@@ -89,17 +89,10 @@ def series(monthly: pd.DataFrame, scenario: str, metric: str, cumulative: bool =
     return wide.cumsum() if cumulative else wide
 
 
-@functools.lru_cache(maxsize=1)
 def core_metrics() -> frozenset[str]:
-    """The metrics a run records without any policy."""
-    from simulate.model import PathwaysModel
-    from simulate.parameters import Params
-
-    model = PathwaysModel(Params.from_overrides({"size": 20}), seed=0)
-    try:
-        return frozenset(model.record.latest()) | {"programme_reached"}
-    finally:
-        model.close()
+    """The metrics a run records without any policy (declared in :mod:`simulate.metrics`),
+    and the report's own ``programme_reached``."""
+    return frozenset(metric_names()) | {PROGRAMME_REACHED.name}
 
 
 def policy_metrics(monthly: pd.DataFrame, tag: str) -> list[str]:

@@ -8,11 +8,11 @@ werk, kinderopvang, terugval), not translated word for word. Numbers follow the 
 from __future__ import annotations
 
 import math
-import re
 import textwrap
 
+from simulate.outcomes import named
+
 LANGUAGES = ("en", "nl")
-HORIZON = re.compile(r"^(?P<stem>.+?)_(?:(?P<months>\d+)m|total)$")
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {
@@ -674,81 +674,12 @@ TEXT: dict[str, dict[str, str]] = {
 
 # Outcomes in words: stem -> (English, Dutch, stock?). A stock is read at a month ("at 24
 # months"), a flow is summed up to it ("within 24 months").
-OUTCOMES: dict[str, tuple[str, str, bool]] = {
-    "exits_work": ("exits to work", "uitstroom naar werk", False),
-    "exits_study": ("exits to study", "uitstroom naar studie", False),
-    "exits_noncooperation": ("stops for non-cooperation",
-                             "beëindigingen wegens niet meewerken", False),
-    "exits_partner": ("exits to a partner's income", "uitstroom naar een inkomen van de partner",
-                      False),
-    "exits_other": ("exits for other reasons", "uitstroom om andere redenen", False),
-    "exits_all": ("all exits", "alle uitstroom", False),
-    "on_assistance": ("mothers on assistance", "moeders in de bijstand", True),
-    "share_on_assistance": ("share of the initial stock still on assistance",
-                            "aandeel van de beginstand nog in de bijstand", True),
-    "mother_months_on_assistance": ("mother-months on assistance", "bijstandsmaanden", False),
-    "benefit_spending_eur": ("benefit spending", "uitkeringslasten", False),
-    "intervention_spending_eur": ("intervention spending", "kosten van de interventies", False),
-    "regular_coach_cost_eur": ("cost of regular coaches", "kosten van de reguliere klantmanagers",
-                               False),
-    "regular_coach_hours": ("hours of regular coaches", "uren van de reguliere klantmanagers",
-                            False),
-    "extra_exits_work": ("extra exits to work", "extra uitstroom naar werk", False),
-    "extra_exits_study": ("extra exits to study", "extra uitstroom naar studie", False),
-    "extra_exits_noncooperation": ("extra stops for non-cooperation",
-                                   "extra beëindigingen wegens niet meewerken", False),
-    "extra_exits_partner": ("extra exits to a partner's income",
-                            "extra uitstroom naar een inkomen van de partner", False),
-    "extra_exits_other": ("extra exits for other reasons", "extra uitstroom om andere redenen",
-                          False),
-    "extra_exits_all": ("extra exits (all destinations)", "extra uitstroom (alle bestemmingen)",
-                        False),
-    "change_on_assistance": ("change in mothers on assistance",
-                             "verschil in moeders in de bijstand", True),
-    "mother_months_saved": ("mother-months on assistance saved", "bespaarde bijstandsmaanden",
-                            False),
-    "benefit_saved_eur": ("benefit spending saved", "bespaarde uitkeringslasten", False),
-    "mother_months_saved_via_work": ("mother-months saved through exits to work",
-                                     "bespaarde bijstandsmaanden door uitstroom naar werk",
-                                     False),
-    "mother_months_saved_via_noncooperation": (
-        "mother-months saved through stops for non-cooperation",
-        "bespaarde bijstandsmaanden door beëindigingen wegens niet meewerken", False),
-    "mother_months_saved_via_other_exits": (
-        "mother-months saved through other exits (study, partner, other)",
-        "bespaarde bijstandsmaanden door andere uitstroom (studie, partner, overig)", False),
-    "benefit_saved_via_work_eur": ("benefit saved through exits to work",
-                                   "bespaarde uitkeringslasten door uitstroom naar werk",
-                                   False),
-    "benefit_saved_via_noncooperation_eur": (
-        "benefit saved through stops for non-cooperation",
-        "bespaarde uitkeringslasten door beëindigingen wegens niet meewerken", False),
-    "benefit_saved_via_other_exits_eur": (
-        "benefit saved through other exits (study, partner, other)",
-        "bespaarde uitkeringslasten door andere uitstroom (studie, partner, overig)", False),
-    "benefit_saved_via_lower_payments_eur": (
-        "benefit saved through lower payments to mothers still on assistance",
-        "bespaarde uitkeringslasten door lagere uitkeringen aan moeders in de bijstand",
-        False),
-    "intervention_cost_eur": ("intervention cost", "kosten van de interventie", False),
-    "net_cost_eur": ("net cost (cost, with any extra regular coaches, minus benefit saved)",
-                     ("nettokosten (kosten, met eventuele extra klantmanagers, min bespaarde "
-                      "uitkeringen)"), False),
-    "net_cost_per_extra_exit_to_work": ("net cost per extra exit to work",
-                                "nettokosten per extra uitstroom naar werk", False),
-    "reached": ("mothers reached", "bereikte moeders", False),
-    "extra_exits_work_per_100_reached": ("extra exits to work per 100 mothers reached",
-                                         "extra uitstroom naar werk per 100 bereikte moeders",
-                                         False),
-}
 WHEN = {"en": {"flow": "within {m} months", "stock": "at {m} months",
                "flow_total": "over the whole run", "stock_total": "at the end"},
         "nl": {"flow": "binnen {m} maanden", "stock": "na {m} maanden",
                "flow_total": "over de hele periode", "stock_total": "aan het eind"}}
-SPECIAL = {"break_even_month": ("break-even month", "terugverdienmaand"),
-           "net_cost_per_extra_exit_to_work": ("net cost per extra exit to work, whole run",
-                                       ("nettokosten per extra uitstroom naar werk, hele "
-                                        "periode"))}
+
+
 def t(lang: str, key: str, **fields) -> str:
     """The text ``key`` in ``lang`` with its placeholders filled."""
     return TEXT[lang][key].format(**fields) if fields else TEXT[lang][key]
@@ -766,19 +697,18 @@ def outcome_words(name: str, lang: str, months: int | None = None) -> str:
         months: The run's length, which ``*_total`` outcomes cover ("over the whole run"
             when not given).
     """
-    if name.startswith("base."):
-        words = outcome_words(name[5:], lang, months)
-        return f"{words} ({'basis' if lang == 'nl' else 'base'})"
-    if name in SPECIAL:
-        return SPECIAL[name][LANGUAGES.index(lang)]
-    match = HORIZON.match(name)
-    if match and match["stem"] in OUTCOMES:
-        en, nl, stock = OUTCOMES[match["stem"]]
-        kind = "stock" if stock else "flow"
-        at = match["months"] or months
-        when = WHEN[lang][kind].format(m=at) if at else WHEN[lang][f"{kind}_total"]
-        return f"{nl if lang == 'nl' else en} {when}"
-    return name.replace("_", " ")
+    found = named(name)
+    if found is None:
+        return name.replace("_", " ")
+    o = found.outcome
+    words = o.words_nl if lang == "nl" else o.words
+    if o.horizon:
+        kind = "stock" if o.stock else "flow"
+        at = found.months or months
+        words += " " + (WHEN[lang][kind].format(m=at) if at else WHEN[lang][f"{kind}_total"])
+    if found.base:
+        words += f" ({'basis' if lang == 'nl' else 'base'})"
+    return words
 
 
 # Where a saving comes from: the parts of benefit_saved_eur (simulate.compare.saving_sources).
@@ -837,9 +767,22 @@ def saving_source(parts: dict[str, float], saved: float, lang: str) -> str | Non
                              back=back)
 
 
+def is_share(name: str) -> bool:
+    """Whether an outcome is a share (its declaration's unit says so)."""
+    found = named(name)
+    return found is not None and found.outcome.unit == "share"
+
+
 def is_money(name: str) -> bool:
-    """Whether an outcome or metric is an amount in euros."""
-    return "_eur" in name or name.startswith("net_cost_per_extra_exit_to_work")
+    """Whether an outcome or a recorded metric is an amount in euros (its declaration
+    says so)."""
+    found = named(name)
+    if found is not None:
+        return found.outcome.money
+    from simulate.metrics import declared_metric
+
+    metric = declared_metric(name)
+    return metric is not None and metric.money
 
 
 def policy_words(name: str, lang: str) -> str:
@@ -933,7 +876,7 @@ def alike(fmt, values):
 
 def format_value(name: str, x: float, lang: str) -> str:
     """An outcome's value as its kind reads: a share in per cent, an amount in euros."""
-    if name.removeprefix("base.").startswith("share"):
+    if is_share(name):
         return share(x, lang)
     return money(x, lang) if is_money(name) else auto(x, lang)
 

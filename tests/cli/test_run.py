@@ -22,7 +22,7 @@ def test_run_writes_outputs_and_prints_a_summary(tmp_path, capsys):
     out = tmp_path / "res"
     assert main(["run", str(_scenario_file(tmp_path)), "--out", str(out), "--spells"]) == 0
     text = capsys.readouterr().out
-    assert "exits to work (cumulative), 24 months" in text and "95% CI" in text
+    assert "exits to work within 24 months" in text and "95% CI" in text
     monthly = pd.read_parquet(out / "monthly.parquet")
     runs = pd.read_parquet(out / "runs.parquet")
     spells = pd.read_parquet(out / "spells.parquet")

@@ -1,0 +1,82 @@
+"""Metrics and outcomes are declared once: what runs record and return is exactly what the
+declarations say, and the tools read units, kinds and money from them, not from names."""
+
+from __future__ import annotations
+
+import pytest
+
+from simulate.compare import paired_outcome_names, paired_outcomes
+from simulate.experiments.evaluate import ScenarioEvaluator, _outcomes
+from simulate.metrics import (
+    CORE,
+    KINDS,
+    PROGRAMME_REACHED,
+    core_metric,
+    declared_metric,
+    metric_names,
+)
+from simulate.outcomes import DECLARED, named, run_outcome_names
+from simulate.report.text import is_money, outcome_words
+from simulate.runner import simulate_replicate
+from tests.policies.conftest import scenario
+
+
+@pytest.fixture(scope="module")
+def pair():
+    base = scenario([], size=200)
+    alt = scenario([{"dedicated_coaches": {"coaches": 2}}], size=200, name="alt")
+    return base, alt, simulate_replicate(base, 0, months=3, spells=False), \
+        simulate_replicate(alt, 0, months=3, spells=False)
+
+
+def test_a_run_records_exactly_the_declared_core_metrics_in_order(pair):
+    _, _, base, alt = pair
+    assert list(base.monthly.columns) == list(metric_names())
+    policy = [c for c in alt.monthly.columns
+              if core_metric(c) is None and c != PROGRAMME_REACHED.name]
+    assert [c for c in alt.monthly.columns if core_metric(c) is not None] == list(metric_names())
+    assert policy and all(declared_metric(c) is not None for c in policy)
+
+
+def test_every_core_metric_says_what_kind_it_is_and_money_is_declared():
+    assert all(m.kind in KINDS and m.kind for m in CORE)
+    money = {m.name for m in CORE if m.money}
+    assert money == {"regular_coach_cost_eur", "benefit_spending_eur",
+                     "intervention_spending_eur"}
+    assert is_money("benefit_spending_eur") and not is_money("on_assistance")
+    assert is_money("dedicated_coaches_cost_eur")  # a policy's cost, by its declaration
+
+
+def test_a_run_returns_exactly_the_declared_outcomes(pair):
+    base, alt, b, a = pair
+    assert list(_outcomes(base, b.row)) == run_outcome_names()
+    assert list(paired_outcomes(b.row, a.row)) == paired_outcome_names()
+    evaluator = ScenarioEvaluator(alt, base, months=3)
+    row = evaluator.evaluate({}, 0, 1).row
+    assert {k for k in row if named(k) is not None} == set(evaluator.output_names())
+
+
+def test_every_outcome_a_comparison_returns_has_words_a_unit_and_a_money_flag():
+    for name in [*run_outcome_names(), *paired_outcome_names(), "break_even_month"]:
+        found = named(name)
+        assert found is not None, name
+        assert found.outcome.unit and found.outcome.words and found.outcome.words_nl
+    assert is_money("net_cost_per_extra_exit_to_work_24m")
+    assert is_money("base.benefit_spending_eur_total")
+    assert not is_money("extra_exits_work_24m") and not is_money("break_even_month")
+
+
+@pytest.mark.parametrize("name,lang,words", [
+    ("exits_work_24m", "en", "exits to work within 24 months"),
+    ("on_assistance_36m", "nl", "moeders in de bijstand na 36 maanden"),
+    ("base.exits_work_total", "en", "exits to work over the whole run (base)"),
+    ("net_cost_per_extra_exit_to_work", "en", "net cost per extra exit to work, whole run"),
+    ("share_nonsense_12m", "en", "share nonsense 12m"),
+])
+def test_outcome_words_come_from_the_declarations(name, lang, words):
+    assert outcome_words(name, lang) == words
+
+
+def test_a_stem_is_declared_once():
+    stems = [o.stem for o in DECLARED]
+    assert len(stems) == len(set(stems))
