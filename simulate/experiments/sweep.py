@@ -10,7 +10,9 @@ A batch is the unit of work and of durability: its runs are written together whe
 finishes. By default a batch holds ``ceil(missing runs / (workers * TASKS_PER_WORKER))``
 runs, at most :data:`MAX_BATCH_RUNS`: enough tasks per worker to balance the load at the
 end, few enough runs per task that an interruption loses little work and the progress bar
-moves. ``batch_size`` overrides it.
+moves. With more than one worker, batches are cut between *worlds* (design points that
+differ only in levers, :func:`world_starts`) so that each world's burn-ins are computed
+by one worker only. ``batch_size`` overrides both.
 
 Why results do not depend on the executor: run ``n`` is design point
 ``n // replications`` with replicate ``n % replications``; its random numbers come from
@@ -41,6 +43,8 @@ from simulate.schema import InputError
 
 TASKS_PER_WORKER = 8
 MAX_BATCH_RUNS = 32
+# A world of at most this many runs goes to one worker whole (see world_starts).
+MAX_WORLD_RUNS = 128
 # Rounds of running and compacting before a directory whose parts keep failing their
 # checksums is given up on.
 COMPACTION_ATTEMPTS = 3
@@ -178,16 +182,49 @@ def auto_batch_size(missing: int, workers: int) -> int:
     return max(1, min(MAX_BATCH_RUNS, math.ceil(missing / (workers * TASKS_PER_WORKER))))
 
 
-def batches(experiment: Experiment, done: np.ndarray, size: int) -> Iterator[Batch]:
-    """Batches of consecutive runs that are not done, at most ``size`` runs each."""
+def world_starts(experiment: Experiment) -> np.ndarray:
+    """The first run of each *world*: consecutive design points whose values differ only
+    in levers (and the policy a run simulates), which share their burn-ins and base runs.
+
+    Levers do not enter the burn-in (simulate.model), so a worker that runs a whole world
+    computes each of its replicates' burn-ins once; split over two workers, both would.
+    """
+    kinds = [f.parameter.kind for f in experiment.design.factors]
+    world = [i for i, kind in enumerate(kinds) if kind != "lever"]
+    keys = [tuple(row[i] for i in world) for row in experiment.matrix.rows]
+    firsts = [p for p in range(len(keys)) if p == 0 or keys[p] != keys[p - 1]]
+    return np.asarray(firsts, dtype=np.int64) * experiment.replications
+
+
+def batches(experiment: Experiment, done: np.ndarray, size: int,
+            whole_worlds: bool = False) -> Iterator[Batch]:
+    """Batches of consecutive runs that are not done, at most ``size`` runs each; with
+    ``whole_worlds``, cut only between worlds (:func:`world_starts`) where a world holds
+    at most :data:`MAX_WORLD_RUNS` runs, so that no two workers compute the same burn-in."""
     todo = np.r_[0, (~done).astype(np.int8), 0]
     edges = np.flatnonzero(np.diff(todo))
     reps = experiment.replications
+    cuts = world_starts(experiment) if whole_worlds else np.zeros(0, dtype=np.int64)
     for first, last in zip(edges[0::2].tolist(), edges[1::2].tolist()):
-        for start in range(first, last, size):
-            stop = min(start + size, last)
+        for start, stop in _spans(first, last, size, cuts):
             points = range(start // reps, (stop - 1) // reps + 1)
             yield Batch(start, stop, {p: experiment.matrix.rows[p] for p in points})
+
+
+def _spans(first: int, last: int, size: int, cuts: np.ndarray) -> Iterator[tuple[int, int]]:
+    """Runs ``first..last-1`` in spans of about ``size``, cut at ``cuts`` where they fall
+    inside and the worlds between them are small enough to keep whole."""
+    inside = cuts[(cuts > first) & (cuts < last)].tolist()
+    bounds = [first, *inside, last]
+    if not len(cuts) or max(np.diff(bounds)) > MAX_WORLD_RUNS:
+        for start in range(first, last, size):
+            yield start, min(start + size, last)
+        return
+    start = first
+    for edge in bounds[1:]:
+        if edge - start >= size or edge == last:
+            yield start, edge
+            start = edge
 
 
 def run_experiment(experiment: Experiment, out: str | Path, executor: Executor | None = None,
@@ -236,10 +273,12 @@ def _run_missing(experiment: Experiment, store: ResultStore, executor: Executor,
                  on_part: Callable[[Part], None] | None) -> None:
     missing = int((~store.done).sum())
     size = batch_size or auto_batch_size(missing, executor.workers)
+    whole = batch_size is None and executor.workers > 1
     bar = _progress_bar(experiment, missing) if progress else None
     try:
         for part in executor.map_unordered(run_batch, Context.of(experiment),
-                                           batches(experiment, store.done.copy(), size)):
+                                           batches(experiment, store.done.copy(), size,
+                                                   whole)):
             store.write(part.start, part.stop, part.runs, part.monthly)
             if bar is not None:
                 bar.update(part.stop - part.start)

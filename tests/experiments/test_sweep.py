@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import operator
 
@@ -9,13 +10,15 @@ import mesa
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from simulate.cli.main import main
 from simulate.compare import paired_outcomes
 from simulate.experiments import Experiment, InProcess, Processes, read_runs, run_experiment
 from simulate.experiments.executors import IN_FLIGHT_PER_WORKER
 from simulate.experiments.store import MONTHLY, PARTS, RUNS
-from simulate.experiments.sweep import batches
+from simulate.experiments.sweep import batches, world_starts
 from simulate.runner import simulate_replicate
 from simulate.scenario import Scenario
 from simulate.schema import InputError
@@ -184,6 +187,40 @@ def test_batches_cover_each_missing_run_once(grid_experiment):
     assert spans == [(2, 5), (8, 11), (11, 12)]
     batch = next(iter(batches(grid_experiment, done, 3)))
     assert sorted(batch.points) == [0, 1]  # runs 2..4 are replicates of points 0 and 1
+
+
+@pytest.fixture
+def lever_grid(small_dir) -> Experiment:
+    """Two worlds (job_offer_base) x two caseloads (a lever) x 3 replicates: 12 runs."""
+    data = {**GRID, "design": {"type": "grid", "parameters": {
+        "job_offer_base": [0.06, 0.12], "regular_caseload_target": [80, 120]}}}
+    return Experiment.from_yaml(write_experiment(small_dir, data))
+
+
+def test_a_world_goes_to_one_worker_whole(lever_grid):
+    """Points that differ only in a lever share their burn-ins: with whole worlds the
+    batches are cut between worlds, never inside one."""
+    assert world_starts(lever_grid).tolist() == [0, 6]
+    done = np.zeros(12, dtype=bool)
+    assert [(b.start, b.stop) for b in batches(lever_grid, done, 2, True)] == [(0, 6), (6, 12)]
+    assert [(b.start, b.stop) for b in batches(lever_grid, done, 2)][:2] == [(0, 2), (2, 4)]
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(done=st.lists(st.booleans(), min_size=12, max_size=12), size=st.integers(1, 13),
+       whole=st.booleans())
+def test_batches_partition_the_missing_runs_whatever_is_done(lever_grid, done, size, whole):
+    # The fixture is only read: the same experiment serves every example.
+    done = np.array(done)
+    spans = [(b.start, b.stop) for b in batches(lever_grid, done, size, whole)]
+    covered = [r for start, stop in spans for r in range(start, stop)]
+    assert covered == np.flatnonzero(~done).tolist()
+    assert all(stop > start for start, stop in spans)
+    if whole:
+        starts = set(world_starts(lever_grid).tolist())
+        for (_, stop), (start, _) in itertools.pairwise(spans):
+            assert stop != start or start in starts  # a cut inside a run of missing runs
 
 
 def test_work_is_handed_out_as_workers_free_up():
