@@ -2,9 +2,8 @@
 
 A lever is a declared parameter of kind ``lever``: the core model's (the regular
 caseload, the childcare places) and each policy instance's (coaches, caseload, places,
-groups a year, the target group). Its words come from the declaration in English and from
-:func:`simulate.report.parameters_nl.dutch` in Dutch, as the report's assumptions table
-reads them. A value is judged as a scenario file's would be: outside the hard bounds it is
+groups a year, the target group). Its words come from the declaration, in English and in
+Dutch, as the report's assumptions table reads them. A value is judged as a scenario file's would be: outside the hard bounds it is
 refused with :meth:`~simulate.parameters.Parameter.check`'s message, outside the plausible
 range it is allowed with :meth:`~simulate.parameters.Parameter.plausible`'s warning.
 """
@@ -16,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from simulate.parameters import PARAMETERS, Parameter
-from simulate.report.parameters_nl import dutch
 from simulate.report.text import decimal, policy_words, short_doc
 from simulate.scenario import PolicySpec, Scenario
 from simulate.schema import describe
@@ -43,22 +41,20 @@ class Lever:
             lever, ``instance.parameter`` for a policy's (the instance is the policy's
             label, or its registry name).
         declaration: The parameter's declaration.
-        words_key: Its key in the Dutch table (``policy_name.parameter`` for a policy's).
         value: The programme's own value (its file's, or the declared default).
     """
 
     key: str
     declaration: Parameter
-    words_key: str
     value: Any
 
     def words(self, lang: str) -> tuple[str, str, str]:
-        """Description, unit and source in ``lang`` (the declaration's English where the
-        Dutch table has none)."""
+        """Description, unit and source in ``lang`` (the declaration's English where it
+        has no Dutch)."""
         d = self.declaration
         if lang != "nl":
             return d.doc, d.unit, d.source
-        doc, unit, source = dutch(self.words_key, d)
+        doc, unit, source = d.words("nl")
         return doc or d.doc, unit or d.unit, source or d.source
 
     def label(self, lang: str) -> str:
@@ -146,12 +142,12 @@ def sections(scenario: Scenario) -> list[Section]:
     out = []
     for spec in scenario.policies:
         policy = spec.make()
-        levers = tuple(Lever(f"{spec.key}.{p.name}", p, f"{spec.name}.{p.name}",
-                             policy.params[p.name]) for p in policy.parameters.of_kind("lever"))
+        levers = tuple(Lever(f"{spec.key}.{p.name}", p, policy.params[p.name])
+                       for p in policy.parameters.of_kind("lever"))
         if levers:
             out.append(Section(spec.key, spec, levers))
     params = scenario.params()
-    out.append(Section(CORE, None, tuple(Lever(p.name, p, p.name, params[p.name])
+    out.append(Section(CORE, None, tuple(Lever(p.name, p, params[p.name])
                                          for p in PARAMETERS.of_kind("lever"))))
     return out
 

@@ -1,8 +1,7 @@
 """The explorer's own words, in English and Dutch.
 
 Words the report already has (chart titles, outcomes, intervals, the plain-language card)
-come from :mod:`simulate.report.text`; parameters' words from the declarations and
-:mod:`simulate.report.parameters_nl`. The Dutch is written as a municipality writes it.
+come from :mod:`simulate.report.text`; parameters' words from their declarations. The Dutch is written as a municipality writes it.
 """
 
 from __future__ import annotations

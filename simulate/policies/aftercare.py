@@ -27,20 +27,38 @@ class Aftercare(Policy):
     title_nl = "nazorg"
     parameters = ParameterSet((
         count("months", 6, (0, 24), ASSUMPTION, "Months of aftercare after a job start.",
-              lo=0, hi=120, unit="months", kind="lever"),
+              lo=0, hi=120, unit="months", kind="lever",
+              doc_nl="Maanden nazorg na de start van een baan.",
+              unit_nl="maanden",
+              source_nl="aanname"),
         share("job_loss_reduction", 0.4, (0.1, 0.7),
               ASSUMPTION + "; " + PRACTICE + ": aftercare lowers the risk of early job loss",
               "Relative drop in the risk of job loss during aftercare.",
-              unit="share", kind="uncertainty"),
+              unit="share", kind="uncertainty",
+              doc_nl="Relatieve daling van het risico op baanverlies tijdens de nazorg.",
+              unit_nl="aandeel",
+              source_nl=("aanname; evaluatie- en praktijkrapporten: nazorg verlaagt het risico op "
+                         "vroeg baanverlies")),
         count("max_child_age_months", 60, (24, 60), ASSUMPTION,
               "Offered to mothers whose youngest child is under this age at the job start.",
-              lo=0, hi=216, unit="months", kind="lever"),
+              lo=0, hi=216, unit="months", kind="lever",
+              doc_nl=("Voor moeders van wie het jongste kind bij de start van de baan jonger is "
+                      "dan deze leeftijd."),
+              unit_nl="maanden",
+              source_nl="aanname"),
         Parameter("programme_only", False, "flag", None, ASSUMPTION,
                   "Only for mothers taking part in the scenario's other programmes.",
-                  kind="lever", type=bool),
+                  kind="lever", type=bool,
+                  doc_nl=("Alleen voor moeders die meedoen aan de andere interventies van het "
+                          "scenario."),
+                  unit_nl="ja/nee",
+                  source_nl="aanname"),
         Parameter("cost_per_month_eur", 150.0, "EUR per mother per month", (50.0, 400.0),
                   ASSUMPTION, "Cost of a month of aftercare for one mother.",
-                  bounds=(0.0, 1e7)),
+                  bounds=(0.0, 1e7),
+                  doc_nl="Kosten van een maand nazorg voor één moeder.",
+                  unit_nl="euro per moeder per maand",
+                  source_nl="aanname"),
     ))
 
     metrics = (

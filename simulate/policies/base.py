@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from simulate.policies.context import PolicyContext
 
 # Metric and cost_metric are declared in simulate.metrics; modules import them from here too.
-__all__ = ["REGISTRY", "ROTTERDAM_TARGET_GROUP", "Metric", "Policy", "cost_metric",
+__all__ = ["REGISTRY", "ROTTERDAM_TARGET_GROUP", "ROTTERDAM_TARGET_GROUP_NL", "Metric", "Policy", "cost_metric",
            "declared_metric", "grown", "longest_waiting", "make_policy", "register",
            "target_group_parameters"]
 
@@ -175,17 +175,28 @@ def longest_waiting(ids: np.ndarray, since: np.ndarray) -> np.ndarray:
     return ids[np.lexsort((ids, since[ids]))]
 
 
+ROTTERDAM_TARGET_GROUP_NL = "004:446: de geïnformeerde vrouwen hadden een kind jonger dan twee jaar"
+
+
 def target_group_parameters(source: str = ROTTERDAM_TARGET_GROUP,
-                            max_child_age_months: int = 24) -> tuple[Parameter, ...]:
+                            max_child_age_months: int = 24,
+                            source_nl: str = ROTTERDAM_TARGET_GROUP_NL) -> tuple[Parameter, ...]:
     """The levers that say who a programme is for: ``max_child_age_months``,
-    ``include_pregnant`` and ``include_exempt`` (read with ``ctx.target_group``)."""
+    ``include_pregnant`` and ``include_exempt`` (read with ``ctx.target_group``);
+    ``source_nl`` is ``source`` in Dutch."""
     return (
         count("max_child_age_months", max_child_age_months, (12, 60), source,
               "Eligible with a youngest child under this age (or pregnant, if included).",
-              lo=0, hi=216, unit="months", kind="lever"),
+              lo=0, hi=216, unit="months", kind="lever",
+              doc_nl="Doelgroep: jongste kind jonger dan deze leeftijd (of zwanger, als "
+              "zwangeren meedoen).", unit_nl="maanden", source_nl=source_nl),
         Parameter("include_pregnant", True, "flag", None, PRACTICE + ": target group",
-                  "Pregnant women are eligible.", kind="lever", type=bool),
+                  "Pregnant women are eligible.", kind="lever", type=bool,
+                  doc_nl="Zwangere vrouwen horen bij de doelgroep.", unit_nl="ja/nee",
+                  source_nl="evaluatie- en praktijkrapporten: doelgroep"),
         Parameter("include_exempt", True, "flag", None, ASSUMPTION,
                   "Mothers with an exemption from the work obligation are eligible.",
-                  kind="lever", type=bool),
+                  kind="lever", type=bool,
+                  doc_nl="Moeders met een ontheffing van de arbeidsverplichting horen bij de "
+                  "doelgroep.", unit_nl="ja/nee", source_nl="aanname"),
     )

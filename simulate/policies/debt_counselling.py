@@ -53,27 +53,52 @@ class DebtCounselling(Policy):
         count("trajectories", 30, (0, 150),
               ASSUMPTION + "; 004:552: waiting lists for debt help are long",
               "Debt trajectories running at once (the municipality's capacity).",
-              unit="trajectories", kind="lever"),
+              unit="trajectories", kind="lever",
+              doc_nl=("Schuldhulptrajecten die tegelijk lopen (de capaciteit die de gemeente "
+                      "inkoopt)."),
+              unit_nl="trajecten",
+              source_nl="aanname; 004:552: de wachtlijsten voor schuldhulpverlening zijn lang"),
         count("duration_months", 36, (18, 36),
               ASSUMPTION + ": an amicable debt arrangement or the Wsnp runs up to three "
               "years (18 months under the newer practice)",
               "Months a trajectory lasts (the debt arrangement included).", lo=1, hi=120,
-              unit="months", kind="lever"),
+              unit="months", kind="lever",
+              doc_nl="Maanden dat een traject duurt, de schuldregeling inbegrepen.",
+              unit_nl="maanden",
+              source_nl=("aanname: een minnelijke schuldregeling of de Wsnp duurt tot drie jaar "
+                         "(18 maanden in de nieuwere praktijk)")),
         count("max_child_age_months", 60, (24, 60), ASSUMPTION,
               "Offered to mothers whose youngest child is under this age (or pregnant).",
-              lo=0, hi=216, unit="months", kind="lever"),
+              lo=0, hi=216, unit="months", kind="lever",
+              doc_nl=("Aangeboden aan moeders van wie het jongste kind jonger is dan deze leeftijd"
+                      " (of die zwanger zijn)."),
+              unit_nl="maanden",
+              source_nl="aanname"),
         share("uptake", 0.6, (0.3, 0.9),
               ASSUMPTION + "; 004:534: some mothers already pay their debts under their own "
               "arrangements",
               "Probability that a mother with registered debts accepts a trajectory (asked "
-              "once).", unit="probability"),
+              "once).", unit="probability",
+              doc_nl=("Kans dat een moeder bij wie schulden zijn geregistreerd een traject "
+                      "aanneemt (één keer gevraagd)."),
+              unit_nl="kans",
+              source_nl=("aanname; 004:534: sommige moeders lossen hun schulden al af via eigen "
+                         "regelingen")),
         hazard("resolution_hazard", 0.05, (0.02, 0.1), ASSUMPTION,
               "Monthly probability that the debt problem of a mother in a trajectory is "
-               "resolved (besides the model's resolution of a referral taken up)."),
+               "resolved (besides the model's resolution of a referral taken up).",
+               doc_nl=("Kans per maand dat het schuldenprobleem van een moeder in een traject "
+                       "wordt opgelost (naast de oplossing via een aanvaarde doorverwijzing in het"
+                       " model)."),
+               unit_nl="kans per maand",
+               source_nl="aanname"),
         share("stress_relief_per_month", 0.1, (0.0, 0.3),
               ASSUMPTION + "; 004:532: debts give much stress",
               "Share of her stress lifted each month in a trajectory.",
-              unit="share per month"),
+              unit="share per month",
+              doc_nl="Deel van haar stress dat elke maand in een traject wegvalt.",
+              unit_nl="deel per maand",
+              source_nl="aanname; 004:532: schulden geven veel stress"),
         factor("other_exit_factor", 2.0, (1.0, 4.0),
                ASSUMPTION + "; Koning (2014), ESB 22 January 2014: debt assistance has threat "
                "effects and raises outflow from assistance, mostly not to work; the size is "
@@ -81,7 +106,15 @@ class DebtCounselling(Policy):
                "check in view",
                "Hazard of leaving assistance for other reasons in a trajectory, relative to "
                "without (the full disclosure of finances it demands).", kind="uncertainty",
-               calibrated_to=("debt_assistance_outflow", "debt_assistance_not_to_work")),
+               calibrated_to=("debt_assistance_outflow", "debt_assistance_not_to_work"),
+               doc_nl=("Kans op uitstroom uit de bijstand om andere redenen tijdens een traject, "
+                       "ten opzichte van zonder (door de volledige openheid over de financiën die "
+                       "het vraagt)."),
+               unit_nl="factor",
+               source_nl=("aanname; Koning (2014), ESB 22 januari 2014: van schuldhulpverlening "
+                          "gaan dreigeffecten uit; ze leidt tot meer uitstroom uit de bijstand, "
+                          "meestal niet naar werk; hoe groot het effect is, weet het model niet, "
+                          "en de standaardwaarde is gekozen met het oog op de toets")),
         factor("search_factor", 1.2, (1.0, 1.5),
                "Wsnp art. 3:105 (the debtor's duty to make an effort to acquire income, which "
                "amicable arrangements follow): a trajectory obliges her to seek and accept paid "
@@ -89,11 +122,22 @@ class DebtCounselling(Policy):
                "debt_assistance_not_to_work in view",
                "Chance of a job offer of a mother in a trajectory, relative to without (the "
                "arrangement's duty to seek work).", kind="uncertainty",
-               calibrated_to=("debt_assistance_not_to_work",)),
+               calibrated_to=("debt_assistance_not_to_work",),
+               doc_nl=("Kans op een baanaanbod van een moeder in een traject, ten opzichte van "
+                       "zonder (de plicht uit de schuldregeling om werk te zoeken)."),
+               unit_nl="factor",
+               source_nl=("Wsnp art. 3:105 (de inspanningsverplichting van de schuldenaar om "
+                          "inkomen te verwerven, die minnelijke regelingen volgen): een traject "
+                          "verplicht haar betaald werk te zoeken en te aanvaarden; de grootte is "
+                          "een aanname, gekozen met het oog op de toets "
+                          "debt_assistance_not_to_work")),
         Parameter("cost_per_trajectory_month_eur", 100.0, "EUR per trajectory per month",
                   (50.0, 200.0),
                   ASSUMPTION + ": a trajectory of a few thousand euros over its duration",
-                  "Cost of one running trajectory for a month.", bounds=(0.0, 1e7)),
+                  "Cost of one running trajectory for a month.", bounds=(0.0, 1e7),
+                  doc_nl="Kosten van één lopend traject per maand.",
+                  unit_nl="euro per traject per maand",
+                  source_nl="aanname: een traject kost enkele duizenden euro's over de hele duur"),
     ))
 
     metrics = (

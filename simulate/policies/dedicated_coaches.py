@@ -46,43 +46,92 @@ class DedicatedCoaches(Policy):
     title_nl = "gespecialiseerde klantmanagers"
     parameters = ParameterSet((
         count("coaches", 6, (0, 30), EVALUATION + ": 6 dedicated coaches in 3 teams",
-              "Dedicated coaches (full-time posts).", unit="coaches", kind="lever", hi=1000),
+              "Dedicated coaches (full-time posts).", unit="coaches", kind="lever", hi=1000,
+              doc_nl="Gespecialiseerde klantmanagers (voltijdsfuncties).",
+              unit_nl="klantmanagers",
+              source_nl="Rotterdamse evaluatie (2025): 6 gespecialiseerde klantmanagers in 3 teams"),
         count("caseload", 40, (20, 120),
               ASSUMPTION + "; Samen voor Zuid coaches have about 80 clients (" + EVALUATION + ")",
               "Most clients per dedicated coach.", lo=1, hi=1000, unit="mothers per coach",
-              kind="lever"),
+              kind="lever",
+              doc_nl="Hoogste aantal klanten per gespecialiseerde klantmanager.",
+              unit_nl="moeders per klantmanager",
+              source_nl=("aanname; klantmanagers van Samen voor Zuid hebben ongeveer 80 klanten "
+                         "(Rotterdamse evaluatie (2025))")),
         share("client_time_share", 0.5, (0.3, 0.7), ASSUMPTION,
-              "Share of a dedicated coach's hours spent on client contact."),
-        *target_group_parameters(PRACTICE + ": default target group"),
+              "Share of a dedicated coach's hours spent on client contact.",
+              doc_nl=("Deel van de uren van een gespecialiseerde klantmanager dat naar "
+                      "klantcontact gaat."),
+              unit_nl="aandeel",
+              source_nl="aanname"),
+        *target_group_parameters(PRACTICE + ": default target group",
+                                 source_nl="evaluatie- en praktijkrapporten: gebruikelijke "
+                                 "doelgroep"),
         count("programme_months", 24, (6, 36), ASSUMPTION,
               "Months with the dedicated coach before the hand-over to a regular coach.",
-              lo=1, hi=240, unit="months", kind="lever"),
+              lo=1, hi=240, unit="months", kind="lever",
+              doc_nl=("Maanden bij de gespecialiseerde klantmanager vóór de overdracht aan een "
+                      "reguliere klantmanager."),
+              unit_nl="maanden",
+              source_nl="aanname"),
         Parameter("exclusive", True, "flag", None,
                   "004:278: Rotterdam's dedicated coaches kept their regular clients (not "
                   "exclusive)",
                   "The dedicated coaches have only programme clients, taken from the regular "
                   "coaches (otherwise they are regular coaches and the programme's mothers "
-                  "keep their own coach).", kind="lever", type=bool),
+                  "keep their own coach).", kind="lever", type=bool,
+                  doc_nl=("De gespecialiseerde klantmanagers hebben alleen klanten uit het "
+                          "programma, overgenomen van de reguliere klantmanagers (anders zijn het "
+                          "reguliere klantmanagers en houden de moeders uit het programma hun "
+                          "eigen klantmanager)."),
+                  unit_nl="ja/nee",
+                  source_nl=("004:278: de Rotterdamse dedicated werkcoaches hielden hun reguliere "
+                             "klanten (geen eigen caseload)")),
         Parameter("gender_sensitive", True, "flag", None,
                   EVALUATION + ": coaches trained in gender-sensitive work",
-                  "Coaches are trained in gender-sensitive work.", kind="lever", type=bool),
+                  "Coaches are trained in gender-sensitive work.", kind="lever", type=bool,
+                  doc_nl="De klantmanagers zijn getraind in gendersensitief werken.",
+                  unit_nl="ja/nee",
+                  source_nl=("Rotterdamse evaluatie (2025): klantmanagers getraind in "
+                             "gendersensitief werken")),
         factor("gender_sensitive_trust_multiplier", 1.5, (1.0, 2.5), ASSUMPTION,
                "Trust gained per contact with a gender-sensitive coach, relative to a "
-               "regular coach."),
+               "regular coach.",
+               doc_nl=("Vertrouwen dat een contact met een gendersensitief werkende klantmanager "
+                       "oplevert, ten opzichte van een reguliere klantmanager."),
+               unit_nl="factor",
+               source_nl="aanname"),
         factor("contact_effect_multiplier", 1.2, (1.0, 2.0), ASSUMPTION,
                "Push up the ladder from a dedicated coach's contact, relative to a regular "
-               "coach's."),
+               "coach's.",
+               doc_nl=("Duw omhoog op de participatieladder door een contact met een "
+                       "gespecialiseerde klantmanager, ten opzichte van een reguliere."),
+               unit_nl="factor",
+               source_nl="aanname"),
         Parameter("recruitment", "random", "rule", None, ASSUMPTION,
                   "Who fills free places first: 'random' or 'newest' (most recent entry).",
-                  kind="lever", type=str, choices=("random", "newest")),
+                  kind="lever", type=str, choices=("random", "newest"),
+                  doc_nl=("Wie een vrije plek als eerste krijgt: 'random' (willekeurig) of "
+                          "'newest' (de laatst ingestroomde)."),
+                  unit_nl="regel",
+                  source_nl="aanname"),
         Parameter("cost_per_coach_month_eur", 6500.0, "EUR per coach per month",
                   (4500.0, 9000.0), ASSUMPTION + ": employer cost of a full-time coach",
                   "Cost of one dedicated coach (exclusive coaches only: the others are paid "
-                  "as regular coaches).", bounds=(0.0, 1e7)),
+                  "as regular coaches).", bounds=(0.0, 1e7),
+                  doc_nl=("Kosten van één gespecialiseerde klantmanager (alleen met een eigen "
+                          "caseload: de andere worden betaald als reguliere klantmanager)."),
+                  unit_nl="euro per klantmanager per maand",
+                  source_nl="aanname: loonkosten van een voltijds klantmanager"),
         Parameter("overhead_eur_per_month", 0.0, "EUR per month", (0.0, 30000.0),
                   ASSUMPTION + "; Rotterdam also had 3 project workers and a project lead",
                   "Fixed programme cost (project workers, lead) while the programme runs.",
-                  bounds=(0.0, 1e9)),
+                  bounds=(0.0, 1e9),
+                  doc_nl=("Vaste kosten van het programma (projectmedewerkers, projectleider) "
+                          "zolang het loopt."),
+                  unit_nl="euro per maand",
+                  source_nl=("aanname; Rotterdam had daarnaast 3 projectmedewerkers en een "
+                             "projectleider")),
     ))
 
     metrics = (

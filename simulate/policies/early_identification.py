@@ -58,52 +58,105 @@ class EarlyIdentification(Policy):
         count("capacity", 20, (0, 100),
               ASSUMPTION + "; 004:258: 80-100 participants a year expected in Rotterdam Zuid",
               "Women the programme follows at once.", unit="women", kind="lever",
-              hi=100_000),
+              hi=100_000,
+              doc_nl="Vrouwen die het programma tegelijk begeleidt.",
+              unit_nl="vrouwen",
+              source_nl=("aanname; 004:258: naar verwachting 80-100 deelnemers per jaar in "
+                         "Rotterdam Zuid")),
         share("identified_share", 0.5, (0.2, 0.9),
               ASSUMPTION + "; " + PATHWAY + "; the Zorgpad Werk proved harder to build than "
               "expected (004:382, 004:1023)",
               "Share of pregnancies of women on assistance that the care pathway brings to "
-              "the programme.", unit="share", kind="uncertainty"),
+              "the programme.", unit="share", kind="uncertainty",
+              doc_nl=("Deel van de zwangerschappen van vrouwen in de bijstand dat via het zorgpad "
+                      "uit de geboortezorg bij het programma terechtkomt."),
+              unit_nl="aandeel",
+              source_nl=("aanname; 004:282, 004:382: een zwangerschap is niet altijd (tijdig) "
+                         "bekend bij de gemeente; het Zorgpad Werk bleek lastiger te ontwikkelen "
+                         "dan verwacht (004:382, 004:1023)")),
         count("identification_lag_months", 2, (1, 4),
               ASSUMPTION + "; " + PATHWAY,
               "Months from a pregnancy becoming known (in birth care) to the referral "
-              "reaching the programme.", lo=0, hi=8, unit="months", kind="uncertainty"),
+              "reaching the programme.", lo=0, hi=8, unit="months", kind="uncertainty",
+              doc_nl=("Maanden tussen het bekend worden van de zwangerschap (in de geboortezorg) "
+                      "en het moment dat de verwijzing het programma bereikt."),
+              unit_nl="maanden",
+              source_nl=("aanname; 004:282, 004:382: een zwangerschap is niet altijd (tijdig) "
+                         "bekend bij de gemeente")),
         count("months_after_birth", 6, (0, 12), ASSUMPTION,
               "Months the programme follows a woman after the birth.", lo=0, hi=60,
-              unit="months", kind="lever"),
+              unit="months", kind="lever",
+              doc_nl="Maanden dat het programma een vrouw na de bevalling begeleidt.",
+              unit_nl="maanden",
+              source_nl="aanname"),
         amount("conversations_per_month", 1.0, (0.5, 2.0), ASSUMPTION,
                "Early conversations a month with a woman in the programme.",
-               unit="conversations per month", kind="lever", hi=10.0),
+               unit="conversations per month", kind="lever", hi=10.0,
+               doc_nl="Vroege gesprekken per maand met een vrouw in het programma.",
+               unit_nl="gesprekken per maand",
+               source_nl="aanname"),
         share("trust_gain_per_conversation", 0.08, (0.02, 0.2),
               ASSUMPTION + "; 004:655: without trust mothers do not tell what holds them back",
               "Share of the gap to full trust in services closed per conversation.",
-              unit="share of gap", kind="uncertainty"),
+              unit="share of gap", kind="uncertainty",
+              doc_nl=("Deel van de afstand tot volledig vertrouwen in de gemeente dat één gesprek "
+                      "overbrugt."),
+              unit_nl="deel van de afstand",
+              source_nl=("aanname; 004:655: zonder vertrouwen vertellen moeders niet wat hen "
+                         "tegenhoudt")),
         share("childcare_trust_gain_per_conversation", 0.05, (0.0, 0.15),
               ASSUMPTION + "; 004:1058: talk from pregnancy with mothers who do not want to "
               "use childcare about their fears",
               "Share of the gap to full trust in formal childcare closed per conversation.",
-              unit="share of gap", kind="uncertainty"),
+              unit="share of gap", kind="uncertainty",
+              doc_nl=("Deel van de afstand tot volledig vertrouwen in formele kinderopvang dat één"
+                      " gesprek overbrugt."),
+              unit_nl="deel van de afstand",
+              source_nl=("aanname; 004:1058: al vanaf de zwangerschap praten met moeders die hun "
+                         "kind niet naar de opvang willen brengen over hun angsten")),
         share("topup_info_per_conversation", 0.2, (0.05, 0.5),
               ASSUMPTION + "; 004:366: the conversation about the wish to work and the "
               "financial risks",
               "Probability that a conversation teaches her that assistance tops up "
-              "part-time pay.", unit="probability", kind="uncertainty"),
+              "part-time pay.", unit="probability", kind="uncertainty",
+              doc_nl=("Kans dat een gesprek haar leert dat de bijstand een deeltijdloon blijft "
+                      "aanvullen."),
+              unit_nl="kans",
+              source_nl=("aanname; 004:366: het gesprek over de arbeidswens en de financiële "
+                         "risico's")),
         Parameter("register_in_pregnancy", True, "flag", None,
                   ASSUMPTION + "; 004:1058: work on childcare from the pregnancy",
                   "She registers for a formal place during the pregnancy (the more she "
                   "trusts formal care), so the registration counts from then.",
-                  kind="lever", type=bool),
+                  kind="lever", type=bool,
+                  doc_nl=("Zij schrijft zich al tijdens de zwangerschap in voor kinderopvang "
+                          "(vaker naarmate zij formele opvang meer vertrouwt), zodat de "
+                          "inschrijving vanaf dan telt."),
+                  unit_nl="ja/nee",
+                  source_nl="aanname; 004:1058: al vanaf de zwangerschap werken aan kinderopvang"),
         factor("exemption_request_factor", 0.8, (0.5, 1.2),
                ASSUMPTION + "; 004:184: an exemption on request is agreed with the coach in a "
                "plan; whether an early conversation makes her ask less or more is not known",
                "Chance of asking for an exemption on request while in the programme, "
-               "relative to without."),
+               "relative to without.",
+               doc_nl=("Kans dat zij een ontheffing op verzoek aanvraagt zolang zij in het "
+                       "programma zit, vergeleken met zonder programma."),
+               unit_nl="factor",
+               source_nl=("aanname; 004:184: een ontheffing op verzoek wordt met de klantmanager "
+                          "vastgelegd in een plan van aanpak; of een vroeg gesprek haar vaker of "
+                          "minder vaak doet aanvragen, is niet bekend")),
         Parameter("cost_per_woman_month_eur", 150.0, "EUR per woman per month",
                   (80.0, 400.0), ASSUMPTION + ": a coach's or project worker's time",
-                  "Cost of following one woman for a month.", bounds=(0.0, 1e7)),
+                  "Cost of following one woman for a month.", bounds=(0.0, 1e7),
+                  doc_nl="Kosten van een maand begeleiding van één vrouw.",
+                  unit_nl="euro per vrouw per maand",
+                  source_nl="aanname: de tijd van een klantmanager of projectmedewerker"),
         Parameter("cost_per_referral_eur", 50.0, "EUR per referral", (0.0, 200.0),
                   ASSUMPTION + ": triage at the Aanmeldpunt for birth care (004:382)",
-                  "Cost of a referral reaching the programme.", bounds=(0.0, 1e7)),
+                  "Cost of a referral reaching the programme.", bounds=(0.0, 1e7),
+                  doc_nl="Kosten van een verwijzing die het programma bereikt.",
+                  unit_nl="euro per verwijzing",
+                  source_nl="aanname: triage door het Aanmeldpunt voor de geboortezorg (004:382)"),
     ))
 
     metrics = (

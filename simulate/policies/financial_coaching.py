@@ -49,43 +49,92 @@ class FinancialCoaching(Policy):
               ASSUMPTION + "; 004:1320: tailored help with an overview of income and "
               "allowances",
               "Coaching sessions held per month (the budget coaches' capacity; one session "
-              "a month per mother).", unit="sessions per month", kind="lever"),
+              "a month per mother).", unit="sessions per month", kind="lever",
+              doc_nl=("Gesprekken per maand (de capaciteit van de budgetcoaches; één gesprek per "
+                      "maand per moeder)."),
+              unit_nl="gesprekken per maand",
+              source_nl=("aanname; 004:1320: begeleiding op maat bij het overzicht van inkomen en "
+                         "toeslagen")),
         count("sessions_per_mother", 2, (1, 4), ASSUMPTION,
               "Sessions, one a month, before a mother's budget is worked out.", lo=1, hi=24,
-              unit="sessions", kind="lever"),
+              unit="sessions", kind="lever",
+              doc_nl=("Gesprekken, één per maand, voordat het budget van een moeder is "
+                      "doorgerekend."),
+              unit_nl="gesprekken",
+              source_nl="aanname"),
         count("max_child_age_months", 60, (24, 60), ASSUMPTION,
               "Offered to mothers whose youngest child is under this age (or pregnant).",
-              lo=0, hi=216, unit="months", kind="lever"),
+              lo=0, hi=216, unit="months", kind="lever",
+              doc_nl=("Aangeboden aan moeders van wie het jongste kind jonger is dan deze leeftijd"
+                      " (of die zwanger zijn)."),
+              unit_nl="maanden",
+              source_nl="aanname"),
         count("min_ladder_step", 3, (1, 4), ASSUMPTION,
               "Offered from this participation-ladder step (4: mothers looking for work).",
-              lo=1, hi=4, unit="ladder step", kind="lever"),
+              lo=1, hi=4, unit="ladder step", kind="lever",
+              doc_nl=("Aangeboden vanaf deze trede van de participatieladder (4: moeders die werk "
+                      "zoeken)."),
+              unit_nl="trede",
+              source_nl="aanname"),
         share("uptake", 0.5, (0.2, 0.8), ASSUMPTION,
               "Probability that an eligible mother accepts the coaching (asked once).",
-              unit="probability"),
+              unit="probability",
+              doc_nl=("Kans dat een moeder uit de doelgroep de coaching aanneemt (één keer "
+                      "gevraagd)."),
+              unit_nl="kans",
+              source_nl="aanname"),
         share("topup_learned_per_session", 0.6, (0.3, 0.9),
               ASSUMPTION + "; 004:538: half did not know that the top-up continues, and "
               "learning it changed a mother's mind",
               "Probability that a session teaches a mother who does not know it that "
-              "assistance tops up part-time pay.", unit="probability"),
+              "assistance tops up part-time pay.", unit="probability",
+              doc_nl=("Kans dat een gesprek een moeder die het nog niet weet leert dat de bijstand"
+                      " deeltijdinkomen aanvult."),
+              unit_nl="kans",
+              source_nl=("aanname; 004:538: de helft wist niet dat de aanvullende uitkering "
+                         "doorloopt, en toen een moeder het hoorde veranderde dat haar besluit")),
         amount("gain_correction_eur", 40.0, (0.0, 120.0),
                ASSUMPTION + "; 004:526: 'you know what you have, not what you will get'; "
                "004:1037: many cannot see their finances after taking work",
                "EUR a month added to the net gain a mother believes a job brings once her "
                "budget is worked out (the doubt taken away).", unit="EUR per month",
-               hi=2000.0),
+               hi=2000.0,
+               doc_nl=("Euro per maand die bij de netto vooruitgang komt die een moeder van een "
+                       "baan verwacht, zodra haar budget is doorgerekend (de onzekerheid "
+                       "weggenomen)."),
+               unit_nl="euro per maand",
+               source_nl=("aanname; 004:526: 'je weet wat je hebt, maar niet wat je krijgt'; "
+                          "004:1037: velen krijgen zelf geen reëel beeld van hun financiën na het "
+                          "aanvaarden van werk")),
         count("effect_months", 24, (6, 60), ASSUMPTION,
               "Months a worked-out budget keeps counting in her decisions on offers.", lo=1,
-              hi=240, unit="months"),
+              hi=240, unit="months",
+              doc_nl=("Maanden dat een doorgerekend budget meetelt in haar beslissing over een "
+                      "aanbod."),
+              unit_nl="maanden",
+              source_nl="aanname"),
         share("childcare_topup_share", 0.0, (0.0, 1.0),
               "004:1316: the municipality topped up childcare costs where needed",
               "Share of her own formal childcare cost the municipality pays after the "
-              "coaching (0: no top-up).", kind="lever"),
+              "coaching (0: no top-up).", kind="lever",
+              doc_nl=("Deel van haar eigen kosten van formele kinderopvang dat de gemeente na de "
+                      "coaching betaalt (0: geen aanvulling)."),
+              unit_nl="aandeel",
+              source_nl=("004:1316: de gemeente gaf waar nodig een aanvulling in de kosten van "
+                         "kinderopvang")),
         count("topup_months", 24, (6, 60), ASSUMPTION,
               "Months after the coaching during which the childcare top-up is paid.", lo=1,
-              hi=240, unit="months", kind="lever"),
+              hi=240, unit="months", kind="lever",
+              doc_nl=("Maanden na de coaching waarin de gemeentelijke aanvulling op de "
+                      "opvangkosten wordt betaald."),
+              unit_nl="maanden",
+              source_nl="aanname"),
         Parameter("cost_per_session_eur", 75.0, "EUR per session", (40.0, 150.0),
                   ASSUMPTION + ": about an hour of a budget coach with preparation",
-                  "Cost of one coaching session.", bounds=(0.0, 1e7)),
+                  "Cost of one coaching session.", bounds=(0.0, 1e7),
+                  doc_nl="Kosten van één gesprek.",
+                  unit_nl="euro per gesprek",
+                  source_nl="aanname: ongeveer een uur van een budgetcoach, met voorbereiding"),
     ))
 
     metrics = (

@@ -69,109 +69,221 @@ class InformalSupport(Policy):
         count("volunteers", 20, (0, 100),
               "002:1638: the number of families a year needs a matching number of volunteers",
               "Active volunteers (the programme's capacity).", unit="volunteers",
-              kind="lever"),
+              kind="lever",
+              doc_nl="Actieve vrijwilligers (de capaciteit van het programma).",
+              unit_nl="vrijwilligers",
+              source_nl=("002:1638: het aantal gezinnen per jaar vraagt een evenredig aantal "
+                         "vrijwilligers")),
         count("families_per_volunteer", 1, (1, 3), ASSUMPTION + "; 002:1593: one family visited "
               "at home", "Families a volunteer supports at a time.", lo=1, hi=20,
-              unit="families per volunteer", kind="lever"),
+              unit="families per volunteer", kind="lever",
+              doc_nl="Gezinnen die een vrijwilliger tegelijk ondersteunt.",
+              unit_nl="gezinnen per vrijwilliger",
+              source_nl="aanname; 002:1593: de vrijwilliger bezoekt één gezin thuis"),
         count("matches_per_year", 30, (10, 120),
               "002:1638: Delft commissioned 30 families in 2023, The Hague 40-50; 002:1896: "
               "Moeders informeren Moeders supported 104 and 119 mothers in two towns in 2022",
               "New matches the municipality commissions a year.", unit="matches per year",
-              kind="lever"),
+              kind="lever",
+              doc_nl="Nieuwe koppelingen die de gemeente per jaar inkoopt.",
+              unit_nl="koppelingen per jaar",
+              source_nl=("002:1638: Delft kocht in 2023 30 gezinnen in, Den Haag 40-50; 002:1896: "
+                         "Moeders informeren Moeders ondersteunde in 2022 104 en 119 moeders in "
+                         "twee gemeenten")),
         count("months", 12, (3, 18), "002:1593: some months up to a year",
-              "Months of a match.", lo=1, hi=60, unit="months", kind="lever"),
+              "Months of a match.", lo=1, hi=60, unit="months", kind="lever",
+              doc_nl="Duur van een koppeling.",
+              unit_nl="maanden",
+              source_nl="002:1593: enkele maanden tot maximaal een jaar"),
         amount("visits_per_month", 4.33, (1.0, 4.33),
                "002:1593: about 2.5 hours a week (Home-Start); 002:1933: at least once a month "
                "(Moeders informeren Moeders)", "Home visits a month during a match.",
-               lo=0.0, hi=31.0, unit="visits per month", kind="lever"),
+               lo=0.0, hi=31.0, unit="visits per month", kind="lever",
+               doc_nl="Huisbezoeken per maand tijdens een koppeling.",
+               unit_nl="bezoeken per maand",
+               source_nl=("002:1593: zo'n 2,5 uur per week (Home-Start); 002:1933: minstens eens "
+                          "per maand (Moeders informeren Moeders)")),
         count("max_child_age_months", 72, (18, 216), "002:1591: children of 0-6, from the start "
               "of pregnancy", "Eligible with a youngest child under this age.", lo=0, hi=216,
-              unit="months", kind="lever"),
+              unit="months", kind="lever",
+              doc_nl="Doelgroep: jongste kind jonger dan deze leeftijd.",
+              unit_nl="maanden",
+              source_nl=("002:1591: kinderen van 0 tot en met 6 jaar, vanaf het begin van de "
+                         "zwangerschap")),
         Parameter("include_pregnant", True, "flag", None,
                   "002:1591, 002:1939: mothers may start during pregnancy",
-                  "Pregnant women are eligible.", kind="lever", type=bool),
+                  "Pregnant women are eligible.", kind="lever", type=bool,
+                  doc_nl="Zwangere vrouwen horen bij de doelgroep.",
+                  unit_nl="ja/nee",
+                  source_nl=("002:1591, 002:1939: moeders kunnen al tijdens de zwangerschap "
+                             "beginnen")),
         Parameter("first_child_only", False, "flag", None,
                   "002:1939: Moeders informeren Moeders is for mothers of a first child",
                   "Only mothers expecting or raising their first child are eligible.",
-                  kind="lever", type=bool),
+                  kind="lever", type=bool,
+                  doc_nl="Alleen voor moeders die hun eerste kind verwachten of opvoeden.",
+                  unit_nl="ja/nee",
+                  source_nl=("002:1939: Moeders informeren Moeders is voor moeders met een eerste "
+                             "kind")),
         share("max_trust_services", 1.0, (0.3, 1.0),
               "002:607: Duo-coaching is for families reluctant to approach services",
               "Eligible only with trust in services at or below this (1: everyone).",
-              unit="trust (0-1)", kind="lever"),
+              unit="trust (0-1)", kind="lever",
+              doc_nl=("Alleen voor moeders met hoogstens dit vertrouwen in hulpverlening (1: "
+                      "iedereen)."),
+              unit_nl="vertrouwen (0-1)",
+              source_nl=("002:607: Duo-coaching is voor gezinnen die terughoudend zijn om zelf "
+                         "hulp te zoeken")),
         count("max_network_ties", 100, (1, 100),
               "002:1894: Moeders informeren Moeders is for mothers with little support from "
               "their network", "Eligible only with at most this many supportive ties "
-              "(100: everyone).", unit="ties", kind="lever"),
+              "(100: everyone).", unit="ties", kind="lever",
+              doc_nl=("Alleen voor moeders met hoogstens zoveel steunende contacten (100: "
+                      "iedereen)."),
+              unit_nl="contacten",
+              source_nl=("002:1894: Moeders informeren Moeders is voor moeders met weinig steun "
+                         "uit hun netwerk")),
         count("network_people", 2, (0, 10),
               ASSUMPTION + "; 002:1919: she gets to know other mothers; 002:1651: contacts "
               "with others; 002:859: an Eigen Toekomst Plan gathers 3 to 10 people",
               "People of her own network activated, or other mothers she is brought into "
-              "contact with, during a match.", lo=0, hi=50, unit="people", kind="lever"),
+              "contact with, during a match.", lo=0, hi=50, unit="people", kind="lever",
+              doc_nl=("Mensen uit haar eigen netwerk die in actie komen, of andere moeders met wie"
+                      " ze in contact wordt gebracht, tijdens een koppeling."),
+              unit_nl="personen",
+              source_nl=("aanname; 002:1919: ze leert andere moeders kennen; 002:1651: contacten "
+                         "met anderen; 002:859: een Eigen Toekomst Plan brengt 3 tot 10 mensen bij"
+                         " elkaar")),
         amount("professional_hours_per_match_month", 0.0, (0.0, 4.0),
                "002:611: in Duo-coaching a family coach takes part in the conversations",
                "Hours a professional spends on a match a month (0: volunteer only).",
-               unit="hours per match per month", kind="lever"),
+               unit="hours per match per month", kind="lever",
+               doc_nl=("Uren per maand die een professional aan een koppeling besteedt (0: alleen "
+                       "een vrijwilliger)."),
+               unit_nl="uur per koppeling per maand",
+               source_nl="002:611: bij Duo-coaching gaat een gezinscoach mee in gesprek"),
         # ---- uncertainties: what nobody controls --------------------------------------------
         hazard("signup_per_month", 0.01, (0.003, 0.04),
                ASSUMPTION + "; 002:1591: referred by youth health nurses and others, or self",
                "Monthly probability that an eligible mother not yet served is referred or "
-               "signs up.", kind="uncertainty"),
+               "signs up.", kind="uncertainty",
+               doc_nl=("Kans per maand dat een moeder uit de doelgroep die nog geen steun kreeg "
+                       "wordt aangemeld of zich aanmeldt."),
+               unit_nl="kans per maand",
+               source_nl=("aanname; 002:1591: aangemeld door jeugdverpleegkundigen en anderen, of "
+                          "door de ouders zelf")),
         hazard("give_up_per_month", 0.1, (0.0, 0.3), ASSUMPTION,
                "Monthly probability that a mother on the waiting list gives up.",
-               kind="uncertainty"),
+               kind="uncertainty",
+               doc_nl="Kans per maand dat een moeder op de wachtlijst afhaakt.",
+               unit_nl="kans per maand",
+               source_nl="aanname"),
         hazard("dropout_per_month", 0.03, (0.0, 0.08),
                ASSUMPTION + "; 002:1680: a relationship needs months of weekly visits",
-               "Monthly probability that a match ends early.", kind="uncertainty"),
+               "Monthly probability that a match ends early.", kind="uncertainty",
+               doc_nl="Kans per maand dat een koppeling voortijdig stopt.",
+               unit_nl="kans per maand",
+               source_nl="aanname; 002:1680: een relatie vraagt maandenlang wekelijkse bezoeken"),
         share("trust_gain_per_visit", 0.02, (0.0, 0.06),
               ASSUMPTION + "; 002:601: distrust of services is taken away; 002:1651: she is "
               "helped to use services in the neighbourhood",
               "Share of the gap to full trust in services closed per visit.",
-              unit="share of gap", kind="uncertainty"),
+              unit="share of gap", kind="uncertainty",
+              doc_nl=("Deel van de afstand tot volledig vertrouwen in hulpverlening dat een bezoek"
+                      " overbrugt."),
+              unit_nl="deel van de afstand",
+              source_nl=("aanname; 002:601: wantrouwen richting hulpverlening wordt weggenomen; "
+                         "002:1651: ze wordt geholpen voorzieningen in de wijk te gebruiken")),
         share("confidence_gain_per_visit", 0.02, (0.0, 0.06),
               ASSUMPTION + "; 002:1601, 002:1671, 002:1894: volunteers strengthen parents' "
               "confidence", "Share of the gap to full confidence closed per visit.",
-              unit="share of gap", kind="uncertainty"),
+              unit="share of gap", kind="uncertainty",
+              doc_nl="Deel van de afstand tot volledig zelfvertrouwen dat een bezoek overbrugt.",
+              unit_nl="deel van de afstand",
+              source_nl=("aanname; 002:1601, 002:1671, 002:1894: vrijwilligers versterken het "
+                         "zelfvertrouwen van ouders")),
         share("durable_share", 0.3, (0.0, 1.0), ASSUMPTION,
               "Share of the trust and confidence gained that becomes her own lasting level.",
-              kind="uncertainty"),
+              kind="uncertainty",
+              doc_nl=("Deel van het gewonnen vertrouwen en zelfvertrouwen dat blijvend haar eigen "
+                      "niveau wordt."),
+              unit_nl="aandeel",
+              source_nl="aanname"),
         share("stress_relief_per_visit", 0.03, (0.0, 0.1),
               ASSUMPTION + "; 002:1610: parents have less parenting stress",
               "Share of her stress taken away per visit.", unit="share of stress",
-              kind="uncertainty"),
+              kind="uncertainty",
+              doc_nl="Deel van haar stress dat een bezoek wegneemt.",
+              unit_nl="deel van de stress",
+              source_nl="aanname; 002:1610: ouders hebben minder opvoedstress"),
         share("volunteer_tie_weight", 0.5, (0.0, 1.0),
               ASSUMPTION + "; 002:1651, 002:1966: the volunteer is a temporary extension of "
               "her network", "How much the volunteer counts as a supportive tie in the push up "
-              "the ladder during a match.", unit="ties", kind="uncertainty"),
+              "the ladder during a match.", unit="ties", kind="uncertainty",
+              doc_nl=("Hoe zwaar de vrijwilliger tijdens de koppeling telt als steunend contact "
+                      "bij het stijgen op de participatieladder."),
+              unit_nl="contacten",
+              source_nl=("aanname; 002:1651, 002:1966: de vrijwilliger is een tijdelijke "
+                         "uitbreiding van haar netwerk")),
         share("disclosure_factor", 0.2, (0.0, 1.0),
               ASSUMPTION + "; 002:1593: now and then referred on to further help; 002:639: "
               "problems are raised once there is trust",
               "Chance that barriers are told and referrals taken up in a month of visits, "
-              "relative to a coach contact's.", unit="multiplier", kind="uncertainty"),
+              "relative to a coach contact's.", unit="multiplier", kind="uncertainty",
+              doc_nl=("Kans dat in een maand met bezoeken belemmeringen ter sprake komen en "
+                      "verwijzingen worden opgevolgd, ten opzichte van een gesprek met de "
+                      "klantmanager."),
+              unit_nl="factor",
+              source_nl=("aanname; 002:1593: een enkele keer doorverwezen naar vervolghulp; "
+                         "002:639: problemen komen ter sprake als er vertrouwen is")),
         share("lasting_tie_share", 0.3, (0.05, 0.6),
               ASSUMPTION + "; 002:852: the network is often extended for the longer term; "
               "002:1667: other parents, friends or family support her once it stops",
               "Share of the people activated who stay a supportive tie after a completed "
-              "match.", kind="uncertainty"),
+              "match.", kind="uncertainty",
+              doc_nl=("Deel van de mensen die in actie kwamen dat na een afgeronde koppeling een "
+                      "steunend contact blijft."),
+              unit_nl="aandeel",
+              source_nl=("aanname; 002:852: het netwerk wordt vaak voor langere termijn vergroot; "
+                         "002:1667: andere ouders, vrienden of familie steunen haar als het stopt")),
         # ---- cost drivers -----------------------------------------------------------------
         amount("intake_hours_per_match", 6.0, (3.0, 12.0),
                ASSUMPTION + "; 002:1628, 002:1634: the coordinator's intake at home, choice of "
                "volunteer and introduction", "Coordinator hours to start a match.",
-               unit="hours per match", kind="uncertainty"),
+               unit="hours per match", kind="uncertainty",
+               doc_nl="Uren van de coördinator om een koppeling te starten.",
+               unit_nl="uur per koppeling",
+               source_nl=("aanname; 002:1628, 002:1634: kennismakingsgesprek van de coördinator "
+                          "thuis, keuze van de vrijwilliger en koppeling")),
         amount("coordination_hours_per_match_month", 1.5, (0.5, 3.0),
                ASSUMPTION + "; 002:1626, 002:1634: supervision, intervision and evaluations",
                "Coordinator hours a month per running match.",
-               unit="hours per match per month", kind="uncertainty"),
+               unit="hours per match per month", kind="uncertainty",
+               doc_nl="Uren van de coördinator per lopende koppeling per maand.",
+               unit_nl="uur per koppeling per maand",
+               source_nl=("aanname; 002:1626, 002:1634: begeleiding, intervisie en "
+                          "evaluatiegesprekken")),
         amount("staff_cost_per_hour_eur", 75.0, (50.0, 100.0),
                ASSUMPTION + "; 002:1623: the coordinator is a paid hbo/wo professional",
                "Cost of an hour of a coordinator or professional.", unit="EUR per hour",
-               kind="uncertainty"),
+               kind="uncertainty",
+               doc_nl="Kosten van een uur van een coördinator of professional.",
+               unit_nl="euro per uur",
+               source_nl="aanname; 002:1623: de coördinator is een betaalde hbo/wo-professional"),
         amount("volunteer_expenses_per_match_month_eur", 25.0, (0.0, 60.0), ASSUMPTION,
                "Volunteer expenses (travel, activities) per running match.",
-               unit="EUR per match per month", kind="uncertainty"),
+               unit="EUR per match per month", kind="uncertainty",
+               doc_nl="Onkosten van de vrijwilliger (reizen, activiteiten) per lopende koppeling.",
+               unit_nl="euro per koppeling per maand",
+               source_nl="aanname"),
         amount("cost_per_volunteer_per_year_eur", 400.0, (150.0, 1000.0),
                ASSUMPTION + "; 002:1618: recruitment, training, a certificate of conduct, "
                "intervision", "Recruiting, training and keeping a volunteer.",
-               unit="EUR per volunteer per year", kind="uncertainty"),
+               unit="EUR per volunteer per year", kind="uncertainty",
+               doc_nl="Werving, training en begeleiding van een vrijwilliger.",
+               unit_nl="euro per vrijwilliger per jaar",
+               source_nl=("aanname; 002:1618: werving, training, een Verklaring Omtrent Gedrag, "
+                          "intervisie")),
     ))
 
     metrics = (

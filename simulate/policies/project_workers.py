@@ -46,65 +46,128 @@ class ProjectWorkers(Policy):
     title_nl = "projectmedewerkers"
     parameters = ParameterSet((
         count("workers", 3, (0, 10), "004:294, 004:1043: three project workers",
-              "Project workers (posts).", unit="workers", kind="lever", hi=1000),
+              "Project workers (posts).", unit="workers", kind="lever", hi=1000,
+              doc_nl="Projectmedewerkers (formatieplaatsen).",
+              unit_nl="medewerkers",
+              source_nl="004:294, 004:1043: drie projectmedewerkers"),
         Parameter("hours_per_month", 130.0, "hours per month", (65.0, 156.0),
                   ASSUMPTION + ": a full-time post, as a coach's",
                   "Working hours of a project worker per month.", kind="lever",
-                  bounds=(1.0, 744.0)),
+                  bounds=(1.0, 744.0),
+                  doc_nl="Werkuren van een projectmedewerker per maand.",
+                  unit_nl="uur per maand",
+                  source_nl="aanname: een voltijdbaan, zoals die van een klantmanager"),
         share("client_time_share", 0.4, (0.25, 0.6),
               ASSUMPTION + "; 004:294: they also organise sessions and keep up the network "
               "on other domains of life",
-              "Share of a project worker's hours spent on contact with clients."),
+              "Share of a project worker's hours spent on contact with clients.",
+              doc_nl=("Deel van de uren van een projectmedewerker dat naar contact met deelnemers "
+                      "gaat."),
+              unit_nl="aandeel",
+              source_nl=("aanname; 004:294: ze organiseren ook bijeenkomsten en onderhouden het "
+                         "netwerk op andere leefgebieden")),
         Parameter("hours_per_contact", 1.5, "hours", (1.0, 3.0), ASSUMPTION,
                   "Project worker hours per client contact, with preparation.",
-                  bounds=(0.1, 100.0)),
+                  bounds=(0.1, 100.0),
+                  doc_nl=("Uren van een projectmedewerker per contact met een deelnemer, inclusief"
+                          " voorbereiding."),
+                  unit_nl="uur",
+                  source_nl="aanname"),
         count("clients_per_worker", 75, (40, 120),
               ASSUMPTION + "; 004:448: 223 women selected for the project, three workers",
               "Most clients (on assistance or in aftercare) per project worker.", lo=1,
-              hi=10_000, unit="mothers per worker", kind="lever"),
+              hi=10_000, unit="mothers per worker", kind="lever",
+              doc_nl=("Hoogste aantal deelnemers (in de bijstand of in nazorg) per "
+                      "projectmedewerker."),
+              unit_nl="moeders per medewerker",
+              source_nl=("aanname; 004:448: 223 vrouwen geselecteerd voor het project, drie "
+                         "medewerkers")),
         Parameter("recruitment", "target_group", "rule", None,
                   "004:748: a three-way talk at the start meeting, an intake within two weeks",
                   "Whose clients they become: the 'target_group', attendees of the scenario's "
                   "'start_meetings', attendees of a peer-group format's 'intake' (start "
                   "meetings run by the groups' funnel), or clients of its 'dedicated_coaches'.",
                   kind="lever", type=str,
-                  choices=("target_group", "start_meetings", "intake", "dedicated_coaches")),
+                  choices=("target_group", "start_meetings", "intake", "dedicated_coaches"),
+                  doc_nl=("Wie deelnemer wordt: de doelgroep ('target_group'), wie op een "
+                          "startbijeenkomst van het scenario was ('start_meetings') of klanten van"
+                          " de gespecialiseerde klantmanagers ('dedicated_coaches')."),
+                  unit_nl="regel",
+                  source_nl=("004:748: een driegesprek op de startbijeenkomst, een intake binnen "
+                             "twee weken")),
         *target_group_parameters(),
         count("programme_months", 12, (6, 24), ASSUMPTION,
               "Months a mother stays a client (before a job start).", lo=1, hi=240,
-              unit="months", kind="lever"),
+              unit="months", kind="lever",
+              doc_nl=("Maanden dat een moeder deelnemer blijft (zolang ze geen baan heeft "
+                      "gevonden)."),
+              unit_nl="maanden",
+              source_nl="aanname"),
         factor("trust_multiplier", 1.5, (1.0, 2.5),
                ASSUMPTION + "; 004:730: participants felt a warmth they were not used to at "
                "the municipality",
                "Trust in services gained per project worker contact, relative to a coach "
-               "contact."),
+               "contact.",
+               doc_nl=("Vertrouwen in de dienstverlening dat een contact met een projectmedewerker"
+                       " oplevert, vergeleken met een contact met de klantmanager."),
+               unit_nl="factor",
+               source_nl=("aanname; 004:730: deelnemers voelden een warmte die ze bij de gemeente "
+                          "niet gewend waren")),
         factor("ladder_effect", 0.5, (0.0, 1.5), ASSUMPTION,
                "Extra relative chance of a step up the ladder in a month with a project "
-               "worker contact (she works as development and activation coach: 004:294)."),
+               "worker contact (she works as development and activation coach: 004:294).",
+               doc_nl=("Extra relatieve kans op een stap omhoog op de participatieladder in een "
+                       "maand met een contact met een projectmedewerker."),
+               unit_nl="factor",
+               source_nl="aanname"),
         count("jobcoach_clients", 15, (5, 40),
               ASSUMPTION + "; 004:947, 004:1045: one jobcoach at the employers' desk "
               "specialised in mothers",
               "Most clients looking for work whom the dedicated jobcoach helps at a time.",
-              lo=0, hi=10_000, unit="mothers", kind="lever"),
+              lo=0, hi=10_000, unit="mothers", kind="lever",
+              doc_nl="Hoogste aantal werkzoekende deelnemers dat de jobcoach tegelijk helpt.",
+              unit_nl="moeders",
+              source_nl=("aanname; 004:947, 004:1045: één jobcoach bij het Werkgeversservicepunt, "
+                         "gespecialiseerd in moeders")),
         factor("jobcoach_offer_boost", 1.5, (1.0, 3.0),
                ASSUMPTION + "; 004:1045: project workers and the jobcoach search for suitable "
                "jobs",
-               "Chance of a job offer in a month with the jobcoach, relative to without."),
+               "Chance of a job offer in a month with the jobcoach, relative to without.",
+               doc_nl="Kans op een baanaanbod in een maand met de jobcoach, vergeleken met zonder.",
+               unit_nl="factor",
+               source_nl=("aanname; 004:1045: projectmedewerkers en de jobcoach zoeken gericht "
+                          "naar geschikte banen")),
         share("jobcoach_fte", 0.5, (0.2, 1.0), ASSUMPTION,
               "Share of a full-time post the jobcoach gives the programme.", unit="FTE",
-              kind="lever"),
+              kind="lever",
+              doc_nl="Deel van een voltijdbaan dat de jobcoach aan het programma besteedt.",
+              unit_nl="fte",
+              source_nl="aanname"),
         count("aftercare_months", 6, (0, 12),
               "004:947: aftercare by the project workers; its length is an assumption",
               "Months of aftercare after a client's job start.", lo=0, hi=120,
-              unit="months", kind="lever"),
+              unit="months", kind="lever",
+              doc_nl="Maanden nazorg na de start van een baan.",
+              unit_nl="maanden",
+              source_nl="004:947: nazorg door de projectmedewerkers; de duur is een aanname"),
         share("aftercare_job_loss_reduction", 0.3, (0.1, 0.6), ASSUMPTION,
               "Relative drop in the risk of job loss during the project workers' aftercare.",
-              kind="uncertainty"),
+              kind="uncertainty",
+              doc_nl=("Relatieve daling van het risico op baanverlies tijdens de nazorg van de "
+                      "projectmedewerkers."),
+              unit_nl="aandeel",
+              source_nl="aanname"),
         Parameter("cost_per_fte_month_eur", 6500.0, "EUR per FTE per month", (4500.0, 9000.0),
                   ASSUMPTION + ": employer cost of a full-time post, as a coach's",
                   "Cost of a full-time post (project worker or jobcoach) per month; a "
                   "project worker's post counts as her hours over the coaches' hours.",
-                  bounds=(0.0, 1e7)),
+                  bounds=(0.0, 1e7),
+                  doc_nl=("Kosten van een voltijdbaan (projectmedewerker of jobcoach) per maand; "
+                          "de baan van een projectmedewerker telt naar haar uren gedeeld door die "
+                          "van een klantmanager."),
+                  unit_nl="euro per fte per maand",
+                  source_nl=("aanname: werkgeverslasten van een voltijdbaan, zoals die van een "
+                             "klantmanager")),
     ))
 
     metrics = (

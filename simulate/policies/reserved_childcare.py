@@ -37,26 +37,50 @@ class ReservedChildcare(Policy):
     several_instances = False  # reserved places are counted per provider, not per instance
     parameters = ParameterSet((
         count("places", 30, (0, 200), ASSUMPTION,
-              "Places reserved for the programme.", unit="places", kind="lever", hi=100_000),
+              "Places reserved for the programme.", unit="places", kind="lever", hi=100_000,
+              doc_nl="Plaatsen die voor het programma zijn gereserveerd.",
+              unit_nl="plaatsen",
+              source_nl="aanname"),
         Parameter("additional", True, "flag", None, ASSUMPTION,
                   "The places are bought on top of the providers' capacity (otherwise they "
                   "are carved out of it and the general queue loses them).",
-                  kind="lever", type=bool),
+                  kind="lever", type=bool,
+                  doc_nl=("De plaatsen worden bovenop de capaciteit van de kinderopvang ingekocht "
+                          "(anders gaan ze van de bestaande plaatsen af en krijgt de gewone "
+                          "wachtlijst er minder)."),
+                  unit_nl="ja/nee",
+                  source_nl="aanname"),
         Parameter("eligibility", "target_group", "rule", None, ASSUMPTION,
                   "Who may use the places: 'target_group' (any mother whose youngest child "
                   "is under the age limit) or 'programme' (participants of the scenario's "
                   "other programmes).", kind="lever", type=str,
-                  choices=("target_group", "programme")),
+                  choices=("target_group", "programme"),
+                  doc_nl=("Wie de plaatsen mag gebruiken: 'target_group' (elke moeder van wie het "
+                          "jongste kind onder de leeftijdsgrens is) of 'programme' (deelnemers aan"
+                          " de andere interventies van het scenario)."),
+                  unit_nl="regel",
+                  source_nl="aanname"),
         count("max_child_age_months", 48, (12, 48), ASSUMPTION,
               "Eligible with a youngest child under this age.", lo=0, hi=216,
-              unit="months", kind="lever"),
+              unit="months", kind="lever",
+              doc_nl="Doelgroep: jongste kind jonger dan deze leeftijd.",
+              unit_nl="maanden",
+              source_nl="aanname"),
         Parameter("courses", True, "flag", None, PRACTICE + ": for a job, internship or course",
                   "Free places also go to mothers starting a course or internship.",
-                  kind="lever", type=bool),
+                  kind="lever", type=bool,
+                  doc_nl=("Vrije plaatsen gaan ook naar moeders die aan een opleiding of stage "
+                          "beginnen."),
+                  unit_nl="ja/nee",
+                  source_nl="evaluatie- en praktijkrapporten: voor een baan, stage of opleiding"),
         Parameter("cost_per_place_month_eur", 1100.0, "EUR per place per month",
                   (600.0, 2000.0), ASSUMPTION + ": the municipality's share of a full place",
                   "Cost of one reserved place, paid whether used or not.",
-                  bounds=(0.0, 1e7)),
+                  bounds=(0.0, 1e7),
+                  doc_nl="Kosten van één gereserveerde plaats, ook als die niet wordt gebruikt.",
+                  unit_nl="euro per plaats per maand",
+                  source_nl=("aanname: het deel van de gemeente in de kosten van een volledige "
+                             "plaats")),
     ))
 
     metrics = (

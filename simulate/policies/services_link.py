@@ -41,19 +41,38 @@ class ServicesLink(Policy):
                   "(000:52); Brussels: information on local services at the end (003:57)",
                   "When members meet the social services: 'none', at the 'start' of their "
                   "group, at the 'end', or 'start_and_end'.", kind="lever", type=str,
-                  choices=VISITS),
+                  choices=VISITS,
+                  doc_nl=("Wanneer deelnemers aan een groep de sociale dienst ontmoeten: 'none' "
+                          "(niet), bij de 'start' van hun groep, aan het 'end' (einde) of "
+                          "'start_and_end' (begin en einde)."),
+                  unit_nl="regel",
+                  source_nl=("Het Begint Bij Mij: een medewerker sluit aan bij de eerste en de "
+                             "laatste bijeenkomst (000:52); Brussel: informatie over de lokale "
+                             "diensten aan het einde (003:57)")),
         share("trust_gain_per_visit", 0.1, (0.0, 0.3),
               ASSUMPTION + "; the link is meant to lower the threshold to the services' "
               "offer (000:52)",
               "Share of the gap to full trust in services closed at one meeting with the "
-              "social services.", unit="share of gap", kind="uncertainty"),
+              "social services.", unit="share of gap", kind="uncertainty",
+              doc_nl=("Deel van de afstand tot volledig vertrouwen in de hulpverlening dat één "
+                      "ontmoeting met de sociale dienst overbrugt."),
+              unit_nl="deel van de afstand",
+              source_nl=("aanname; de koppeling moet de drempel naar het aanbod van de dienst "
+                         "verlagen (000:52)")),
         share("durable_share", 0.5, (0.0, 1.0),
               ASSUMPTION + ": a known face at the services stays known",
               "Share of the trust gained that becomes the mother's own lasting level.",
-              kind="uncertainty"),
+              kind="uncertainty",
+              doc_nl=("Deel van het gewonnen vertrouwen dat het eigen, blijvende niveau van de "
+                      "moeder wordt."),
+              unit_nl="aandeel",
+              source_nl="aanname: een bekend gezicht bij de dienst blijft bekend"),
         amount("cost_per_visit_eur", 10.0, (5.0, 30.0),
                ASSUMPTION + ": an hour of a staff member's time shared by a group of 8-10",
-               "Cost of meeting one member once.", unit="EUR per mother met"),
+               "Cost of meeting one member once.", unit="EUR per mother met",
+               doc_nl="Kosten van één ontmoeting met één deelnemer.",
+               unit_nl="euro per moeder",
+               source_nl="aanname: een uur van een medewerker, gedeeld door een groep van 8 tot 10"),
     ))
     metrics = (
         Metric("services_link_met", "mothers", "Group members who met the social services "

@@ -50,74 +50,149 @@ class StartMeetings(Policy):
     parameters = ParameterSet((
         count("meetings_per_year", 15, (6, 24),
               "004:716: 15 start meetings from September 2023 (over about a year: assumption)",
-              "Start meetings held per year.", unit="meetings per year", kind="lever", hi=520),
+              "Start meetings held per year.", unit="meetings per year", kind="lever", hi=520,
+              doc_nl="Startbijeenkomsten per jaar.",
+              unit_nl="bijeenkomsten per jaar",
+              source_nl=("004:716: 15 startbijeenkomsten vanaf september 2023 (over ongeveer een "
+                         "jaar: aanname)")),
         count("invitations_per_meeting", 12, (8, 20),
               "004:448, 004:716: 177 invited to 15 meetings",
               "Mothers invited to each meeting.", lo=1, hi=1000, unit="mothers",
-              kind="lever"),
+              kind="lever",
+              doc_nl="Moeders die voor elke bijeenkomst een uitnodiging krijgen.",
+              unit_nl="moeders",
+              source_nl="004:448, 004:716: 177 uitgenodigd voor 15 bijeenkomsten"),
         count("max_invitations", 2, (1, 3), ASSUMPTION,
               "Invitations a mother gets at most (a no-show is invited to a later meeting).",
-              lo=1, hi=100, unit="invitations", kind="lever"),
+              lo=1, hi=100, unit="invitations", kind="lever",
+              doc_nl=("Hoogste aantal uitnodigingen per moeder (wie niet komt, krijgt een "
+                      "uitnodiging voor een latere bijeenkomst)."),
+              unit_nl="uitnodigingen",
+              source_nl="aanname"),
         Parameter("recruitment", "target_group", "rule", None,
                   "004:448: women selected from the coaches' clients in three teams",
                   "Who is invited: the 'target_group', or clients of the scenario's "
                   "'dedicated_coaches'.", kind="lever", type=str,
-                  choices=("target_group", "dedicated_coaches")),
+                  choices=("target_group", "dedicated_coaches"),
+                  doc_nl=("Wie een uitnodiging krijgt: de doelgroep ('target_group') of klanten "
+                          "van de gespecialiseerde klantmanagers van het scenario "
+                          "('dedicated_coaches')."),
+                  unit_nl="regel",
+                  source_nl=("004:448: vrouwen geselecteerd uit de klanten van de werkcoaches in "
+                             "drie teams")),
         *target_group_parameters(),
         Parameter("childcare_on_site", True, "flag", None,
                   "004:716: the team arranged childcare on site",
-                  "Children are minded next to the meeting.", kind="lever", type=bool),
+                  "Children are minded next to the meeting.", kind="lever", type=bool,
+                  doc_nl="Kinderoppas op locatie, naast de bijeenkomst.",
+                  unit_nl="ja/nee",
+                  source_nl="004:716: het projectteam regelde kinderoppas op locatie"),
         share("expert_share", 0.4, (0.0, 1.0),
               "004:720: an expert by experience at 3 of 15 meetings, a recording at 3",
               "Share of the meetings with an expert by experience's story (live or "
-              "recorded).", kind="lever"),
+              "recorded).", kind="lever",
+              doc_nl=("Deel van de bijeenkomsten met het verhaal van een ervaringsdeskundige (zelf"
+                      " aanwezig of als opname)."),
+              unit_nl="aandeel",
+              source_nl=("004:720: een ervaringsdeskundige bij 3 van de 15 bijeenkomsten, een "
+                         "opname bij 3")),
         share("attendance_base", 0.85, (0.6, 0.95),
               ASSUMPTION + "; 004:716: about 10 came of about 12 invited per meeting",
               "Probability that an invited mother comes, with trust in services and "
               "confidence at 0.5, no exemption and a minder.", unit="probability",
-              kind="uncertainty"),
+              kind="uncertainty",
+              doc_nl=("Kans dat een uitgenodigde moeder komt, bij vertrouwen en zelfvertrouwen van"
+                      " 0,5, zonder ontheffing en met oppas."),
+              unit_nl="kans",
+              source_nl=("aanname; 004:716: ongeveer 10 kwamen van de ongeveer 12 uitgenodigden "
+                         "per bijeenkomst")),
         share("attendance_trust_effect", 0.5, (0.0, 1.0), ASSUMPTION,
               "How much trust in services raises attendance: attendance is multiplied by "
-              "1 + effect * (2 * trust - 1).", kind="uncertainty"),
+              "1 + effect * (2 * trust - 1).", kind="uncertainty",
+              doc_nl=("Hoeveel vertrouwen in de dienstverlening de opkomst verhoogt: de opkomst "
+                      "wordt vermenigvuldigd met 1 + effect × (2 × vertrouwen − 1)."),
+              unit_nl="aandeel",
+              source_nl="aanname"),
         share("attendance_confidence_effect", 0.3, (0.0, 1.0),
               ASSUMPTION + "; 004:724: a large meeting with strangers was daunting",
               "How much confidence raises attendance: attendance is multiplied by "
-              "1 + effect * (2 * confidence - 1).", kind="uncertainty"),
+              "1 + effect * (2 * confidence - 1).", kind="uncertainty",
+              doc_nl=("Hoeveel zelfvertrouwen de opkomst verhoogt: de opkomst wordt "
+                      "vermenigvuldigd met 1 + effect × (2 × zelfvertrouwen − 1)."),
+              unit_nl="aandeel",
+              source_nl="aanname; 004:724: een grote bijeenkomst met onbekenden was spannend"),
         factor("attendance_exempt_factor", 0.5, (0.2, 1.0),
                ASSUMPTION + "; 004:448: the invitation was mandatory, which an exemption lifts",
-               "Attendance of a mother with an exemption, relative.", kind="uncertainty"),
+               "Attendance of a mother with an exemption, relative.", kind="uncertainty",
+               doc_nl="Opkomst van een moeder met een ontheffing, relatief.",
+               unit_nl="factor",
+               source_nl=("aanname; 004:448: de uitnodiging was verplicht, een ontheffing heft dat"
+                          " op")),
         share("own_minder_share", 0.4, (0.2, 0.7),
               ASSUMPTION + "; 004:716: many women could not arrange a minder themselves",
               "Probability that a mother with a young child and no informal arrangement "
               "finds a minder for the meeting herself.", unit="probability",
-              kind="uncertainty"),
+              kind="uncertainty",
+              doc_nl=("Kans dat een moeder met een jong kind en zonder vaste informele opvang zelf"
+                      " oppas voor de bijeenkomst vindt."),
+              unit_nl="kans",
+              source_nl="aanname; 004:716: veel vrouwen lukte het niet zelf oppas te regelen"),
         share("confidence_gain", 0.05, (0.0, 0.15),
               ASSUMPTION + "; 004:738: seeing that it can be done motivated them",
               "Share of the gap to full confidence closed by a meeting without an expert's "
-              "story.", unit="share of gap", kind="uncertainty"),
+              "story.", unit="share of gap", kind="uncertainty",
+              doc_nl=("Deel van de afstand tot volledig zelfvertrouwen dat een bijeenkomst zonder "
+                      "verhaal van een ervaringsdeskundige overbrugt."),
+              unit_nl="deel van de afstand",
+              source_nl="aanname; 004:738: zien dat het kan motiveerde hen"),
         share("trust_gain", 0.05, (0.0, 0.15),
               ASSUMPTION + "; 004:730: a warm feeling, not usual at the municipality",
               "Share of the gap to full trust in services closed by a meeting without an "
-              "expert's story.", unit="share of gap", kind="uncertainty"),
+              "expert's story.", unit="share of gap", kind="uncertainty",
+              doc_nl=("Deel van de afstand tot volledig vertrouwen in de dienstverlening dat een "
+                      "bijeenkomst zonder verhaal van een ervaringsdeskundige overbrugt."),
+              unit_nl="deel van de afstand",
+              source_nl="aanname; 004:730: een warm gevoel, niet gewoon bij de gemeente"),
         factor("expert_effect", 1.5, (1.0, 3.0),
                ASSUMPTION + "; 004:720: with the expert's story women asked questions sooner",
                "Confidence and trust gained at a meeting with an expert's story, relative "
-               "to one without."),
+               "to one without.",
+               doc_nl=("Winst in zelfvertrouwen en vertrouwen op een bijeenkomst met het verhaal "
+                       "van een ervaringsdeskundige, vergeleken met een bijeenkomst zonder."),
+               unit_nl="factor",
+               source_nl=("aanname; 004:720: door het verhaal van de ervaringsdeskundige stelden "
+                          "vrouwen sneller vragen")),
         share("childcare_trust_gain", 0.05, (0.0, 0.15),
               ASSUMPTION + "; 004:724: mothers liked that their child was minded next door",
               "Share of the gap to full trust in formal childcare closed when the child is "
-              "minded on site.", unit="share of gap", kind="uncertainty"),
+              "minded on site.", unit="share of gap", kind="uncertainty",
+              doc_nl=("Deel van de afstand tot volledig vertrouwen in formele kinderopvang dat "
+                      "oppas op locatie overbrugt."),
+              unit_nl="deel van de afstand",
+              source_nl=("aanname; 004:724: moeders vonden het prettig dat hun kind in de ruimte "
+                         "ernaast werd opgevangen")),
         Parameter("intake", True, "flag", None,
                   "004:748: an extended intake within two weeks",
                   "An extended intake after the meeting (a second contact besides the "
-                  "three-way talk).", kind="lever", type=bool),
+                  "three-way talk).", kind="lever", type=bool,
+                  doc_nl=("Een uitgebreid intakegesprek na de bijeenkomst (een tweede contact "
+                          "naast het driegesprek)."),
+                  unit_nl="ja/nee",
+                  source_nl="004:748: een uitgebreide intake binnen twee weken"),
         Parameter("cost_per_meeting_eur", 1500.0, "EUR per meeting", (500.0, 3000.0),
                   ASSUMPTION + ": staff hours, venue, the expert's fee, travel cards (004:716)",
                   "Cost of one start meeting with its talks and intakes.",
-                  bounds=(0.0, 1e7)),
+                  bounds=(0.0, 1e7),
+                  doc_nl="Kosten van één startbijeenkomst met de driegesprekken en intakes.",
+                  unit_nl="euro per bijeenkomst",
+                  source_nl=("aanname: uren van medewerkers, ruimte, vergoeding van de "
+                             "ervaringsdeskundige, ov-kaarten (004:716)")),
         Parameter("childcare_cost_per_child_eur", 35.0, "EUR per child per meeting",
                   (15.0, 80.0), ASSUMPTION,
-                  "Cost of minding one child on site during a meeting.", bounds=(0.0, 1e7)),
+                  "Cost of minding one child on site during a meeting.", bounds=(0.0, 1e7),
+                  doc_nl="Kosten van oppas op locatie voor één kind tijdens een bijeenkomst.",
+                  unit_nl="euro per kind per bijeenkomst",
+                  source_nl="aanname"),
     ))
 
     metrics = (

@@ -70,35 +70,69 @@ class WorkExperience(Policy):
         count("places", 15, (0, 100),
               ASSUMPTION + "; 004:1261: places with employers must be sufficient",
               "Work-experience places the municipality has with employers.", unit="places",
-              kind="lever", hi=100_000),
+              kind="lever", hi=100_000,
+              doc_nl="Werkervaringsplaatsen die de gemeente bij werkgevers heeft.",
+              unit_nl="plaatsen",
+              source_nl="aanname; 004:1261: er moeten voldoende plaatsen bij werkgevers zijn"),
         count("months", 6, (3, 12),
               ASSUMPTION + "; 004:981: the placement agreement fixes its duration",
-              "Months of a placement.", lo=1, hi=60, unit="months", kind="lever"),
+              "Months of a placement.", lo=1, hi=60, unit="months", kind="lever",
+              doc_nl="Duur van een werkervaringsplaats.",
+              unit_nl="maanden",
+              source_nl="aanname; 004:981: de werkervaringsplaatsovereenkomst legt de duur vast"),
         amount("hours_per_week", 18.0, (12.0, 24.0),
                "004:957: an employer accepts 18 hours for the first three months instead of 24",
                "Hours a week of a placement (childcare is needed for them).",
-               unit="hours per week", kind="lever", hi=40.0),
+               unit="hours per week", kind="lever", hi=40.0,
+               doc_nl="Uren per week op een werkervaringsplaats (daarvoor is kinderopvang nodig).",
+               unit_nl="uur per week",
+               source_nl=("004:957: een werkgever accepteert de eerste drie maanden 18 uur in "
+                          "plaats van 24")),
         count("min_ladder_step", 3, (2, 4),
               ASSUMPTION + "; 004:1336: a step for those for whom regular work is too big a step",
               "Referred from this participation-ladder step.", lo=1, hi=4,
-              unit="ladder step", kind="lever"),
+              unit="ladder step", kind="lever",
+              doc_nl="Doorverwezen vanaf deze trede van de participatieladder.",
+              unit_nl="trede",
+              source_nl=("aanname; 004:1336: een tussenstap voor wie regulier werk een te grote "
+                         "stap is")),
         count("max_child_age_months", 60, (24, 60), ASSUMPTION,
               "Eligible with a youngest child under this age.", lo=0, hi=216, unit="months",
-              kind="lever"),
+              kind="lever",
+              doc_nl="Doelgroep: jongste kind jonger dan deze leeftijd.",
+              unit_nl="maanden",
+              source_nl="aanname"),
         share("referral_per_contact", 0.1, (0.02, 0.3), ASSUMPTION,
               "Probability that a coach contact last month leads to a referral of an "
-              "eligible mother.", unit="probability", kind="uncertainty"),
+              "eligible mother.", unit="probability", kind="uncertainty",
+              doc_nl=("Kans dat een gesprek met de klantmanager vorige maand leidt tot een "
+                      "doorverwijzing naar een werkervaringsplaats."),
+              unit_nl="kans",
+              source_nl="aanname"),
         Parameter("programme_only", False, "flag", None, ASSUMPTION,
                   "Places only for mothers other programmes ask a place for (no referrals "
-                  "by coaches).", kind="lever", type=bool),
+                  "by coaches).", kind="lever", type=bool,
+                  doc_nl=("Alleen plaatsen voor moeders voor wie een ander programma een plaats "
+                          "vraagt (geen doorverwijzing door klantmanagers)."),
+                  unit_nl="ja/nee",
+                  source_nl="aanname"),
         Parameter("programme_first", True, "flag", None, ASSUMPTION,
                   "Mothers other programmes ask a place for go ahead of coaches' referrals "
-                  "on the waiting list.", kind="lever", type=bool),
+                  "on the waiting list.", kind="lever", type=bool,
+                  doc_nl=("Moeders voor wie een ander programma een plaats vraagt, gaan op de "
+                          "wachtlijst vóór de doorverwijzingen van klantmanagers."),
+                  unit_nl="ja/nee",
+                  source_nl="aanname"),
         count("care_wait_months", 2, (1, 4),
               ASSUMPTION + "; 004:969: with a placement agreement the municipality can get "
               "childcare arranged fast",
               "Months a matched place is held while childcare is arranged.", lo=1, hi=24,
-              unit="months", kind="lever"),
+              unit="months", kind="lever",
+              doc_nl=("Maanden dat een toegewezen plaats wordt vastgehouden terwijl de "
+                      "kinderopvang wordt geregeld."),
+              unit_nl="maanden",
+              source_nl=("aanname; 004:969: met een werkervaringsplaatsovereenkomst kan de "
+                         "gemeente snel kinderopvang regelen")),
         share("job_offer_chance", 0.1, (0.05, 0.5),
               ASSUMPTION + "; 004:1106, 004:1336: a place that goes well often leads on to "
               "regular work; the default was chosen with the evidence check in view (at 0.3 "
@@ -107,36 +141,77 @@ class WorkExperience(Policy):
               "most of the effect comes from the childcare the placement arranges)",
               "Probability that the host employer offers a paid job in the last month of a "
               "placement.", unit="probability", kind="uncertainty",
-              calibrated_to=("work_experience_participant_effect",)),
+              calibrated_to=("work_experience_participant_effect",),
+              doc_nl=("Kans dat de werkgever in de laatste maand van de werkervaringsplaats een "
+                      "betaalde baan aanbiedt."),
+              unit_nl="kans",
+              source_nl=("aanname; 004:1106, 004:1336: als een werkervaringsplaats goed bevalt, is"
+                         " doorstroom naar regulier werk vaak mogelijk; de standaardwaarde is "
+                         "gekozen met het oog op de toets (bij 0,3 werkten deelnemers na twee jaar"
+                         " 16 procentpunt vaker, meer dan de 15 die programma's van deze soort "
+                         "halen (Card, Kluve & Weber 2018); bij 0,1 14; het effect komt vooral van"
+                         " de kinderopvang die de plaatsing regelt)")),
         factor("search_factor", 0.7, (0.4, 1.0),
                ASSUMPTION + "; participants of labour-market programmes often find work "
                "less often while they take part (lock-in; Card, Kluve & Weber 2018)",
                "Chance of an offer from another employer while on a placement, relative to "
-               "without (the host's own offer is apart)."),
+               "without (the host's own offer is apart).",
+               doc_nl=("Kans op een aanbod van een andere werkgever tijdens de "
+                       "werkervaringsplaats, vergeleken met zonder (het aanbod van de eigen "
+                       "werkgever niet meegerekend)."),
+               unit_nl="factor",
+               source_nl=("aanname; deelnemers aan re-integratieprogramma's vinden tijdens "
+                          "deelname vaak minder vaak werk (lock-in-effect; Card, Kluve & Weber "
+                          "2018)")),
         Parameter("case_on_hold", False, "flag", None,
                   "004:1106: the coach can keep the case file on hold for some months after "
                   "a job start",
                   "A mother on a placement knows her case file would be kept on hold after a "
                   "job start, so that the step off assistance feels safer.", kind="lever",
-                  type=bool),
+                  type=bool,
+                  doc_nl=("Een moeder op een werkervaringsplaats weet dat haar dossier na de start"
+                          " van een baan enkele maanden on hold blijft, zodat de stap uit de "
+                          "bijstand veiliger voelt."),
+                  unit_nl="ja/nee",
+                  source_nl=("004:1106: de werkcoach kan het dossier na de start van een baan "
+                             "enkele maanden on hold zetten")),
         factor("on_hold_acceptance_factor", 1.2, (1.0, 1.5),
                ASSUMPTION + "; 004:1106: a file on hold can make participants dare the step "
                "to work",
                "Chance of accepting an offer that ends assistance with the file on hold, "
-               "relative to without."),
+               "relative to without.",
+               doc_nl=("Kans dat zij een baan aanneemt waarmee zij uit de bijstand gaat als haar "
+                       "dossier on hold blijft, vergeleken met zonder."),
+               unit_nl="factor",
+               source_nl=("aanname; 004:1106: een dossier on hold kan deelnemers de stap naar werk"
+                          " gemakkelijker laten zetten")),
         hazard("dropout_hazard", 0.04, (0.01, 0.1),
                ASSUMPTION + "; 004:963: the host tolerates a bad day, a paid job would not",
                "Monthly probability of leaving a placement early (besides losing childcare).",
-               kind="uncertainty"),
+               kind="uncertainty",
+               doc_nl=("Kans per maand dat een moeder voortijdig stopt (naast het wegvallen van "
+                       "kinderopvang)."),
+               unit_nl="kans per maand",
+               source_nl=("aanname; 004:963: op de werkervaringsplaats mag het een keer misgaan, "
+                          "bij een betaalde baan niet")),
         Parameter("cost_per_place_month_eur", 600.0, "EUR per place per month",
                   (300.0, 1500.0), ASSUMPTION + ": the employer's guidance and the "
                   "municipality's support", "Cost of a place in use for a month.",
-                  bounds=(0.0, 1e7)),
+                  bounds=(0.0, 1e7),
+                  doc_nl="Kosten van een bezette plaats per maand.",
+                  unit_nl="euro per plaats per maand",
+                  source_nl=("aanname: de begeleiding door de werkgever en de ondersteuning door "
+                             "de gemeente")),
         Parameter("childcare_cost_per_hour_eur", 10.0, "EUR per hour", (8.0, 12.0),
                   ASSUMPTION + ": about the maximum hourly rate of the childcare allowance "
                   "(2025); the municipality pays it for a mother on a placement",
                   "Cost of an hour of formal childcare during a placement.",
-                  bounds=(0.0, 1e4)),
+                  bounds=(0.0, 1e4),
+                  doc_nl="Kosten van een uur formele kinderopvang tijdens de werkervaringsplaats.",
+                  unit_nl="euro per uur",
+                  source_nl=("aanname: ongeveer de maximale uurprijs van de kinderopvangtoeslag "
+                             "(2025); de gemeente betaalt die voor een moeder op een "
+                             "werkervaringsplaats")),
     ))
 
     metrics = (

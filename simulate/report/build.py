@@ -13,7 +13,6 @@ from simulate.report import charts, discover, evidence, experiments
 from simulate.report.cards import card, value
 from simulate.report.load import Output
 from simulate.report.page import Page, code, html, num
-from simulate.report.parameters_nl import dutch
 from simulate.report.text import (
     TEXT,
     alike,
@@ -205,11 +204,11 @@ def _shown(x, lang: str) -> str:
     return decimal(x, lang)
 
 
-def _parameter_cell(column: str, key: str, d: Parameter, lang: str,
+def _parameter_cell(column: str, d: Parameter, lang: str,
                     source: bool = False) -> Markup:
     """The parameter's name, then in ``lang`` its description, unit and (when asked) its
     source: one cell, so that the numbers beside it keep their room on a phone."""
-    doc, unit, found = dutch(key, d) if lang == "nl" else (d.doc, d.unit, d.source)
+    doc, unit, found = d.words(lang)
     lines = [(TEXT[lang]["unit"], unit), *([(TEXT[lang]["source"], found)] if source else [])]
     notes = Markup("").join(html('<div class="doc">{}: {}</div>', k, v) for k, v in lines)
     return html('{}<div class="doc">{}</div>{}', code(column), doc, notes)
@@ -240,8 +239,8 @@ def assumptions(page: Page, out: Output) -> None:
                     key=lambda n: (order.index(n) if n in order else len(order), n))
 
     def row(c: str, shown, reference) -> list:
-        key, d = declared[c]
-        return [_parameter_cell(c, key, d, lang, source=True), decimal(shown, lang),
+        _, d = declared[c]
+        return [_parameter_cell(c, d, lang, source=True), decimal(shown, lang),
                 decimal(reference, lang)]
 
     shared = [row(c, values[base][c], declared[c][1].default) for c in declared
@@ -270,14 +269,14 @@ def assumptions(page: Page, out: Output) -> None:
                    groups)
 
     assumed = []
-    for c, (key, d) in declared.items():
+    for c, (_, d) in declared.items():
         if not d.is_assumption:
             continue
         seen = {n: v[c] for n, v in values.items() if c in v}
         # The base's value (or the first scenario's); where scenarios differ, the table of
         # changes above has each one.
         shown = seen.get(base, next(iter(seen.values())))
-        cell = _parameter_cell(c, key, d, lang)
+        cell = _parameter_cell(c, d, lang)
         if len(set(map(str, seen.values()))) > 1:
             cell = html('{}<div class="doc">{}</div>', cell, page.t("differs"))
         rng = "" if d.range is None else html("{} – {}", decimal(d.range[0], lang),
@@ -291,8 +290,8 @@ def assumptions(page: Page, out: Output) -> None:
 def _factor_words(column: str, declared: dict, lang: str) -> str:
     if column not in declared:
         return column
-    key, d = declared[column]
-    doc = dutch(key, d)[0] if lang == "nl" else d.doc
+    _, d = declared[column]
+    doc = d.words(lang)[0]
     return f"{short_doc(doc)} ({column})"
 
 

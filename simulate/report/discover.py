@@ -14,7 +14,6 @@ from markupsafe import Markup
 from simulate.report.charts import color
 from simulate.report.load import Output
 from simulate.report.page import Page, code, html, num
-from simulate.report.parameters_nl import dutch
 from simulate.report.text import TEXT, missing, number, outcome_words, sentence_start, short_doc
 
 LABEL = 90  # characters of a factor's description used as its label
@@ -70,9 +69,8 @@ def factor_words(out: Output, name: str, lang: str) -> tuple[str, str]:
     found = out.declaration(name)
     if found is None:
         return name, ""
-    key, declaration = found
-    doc, unit, _ = dutch(key, declaration) if lang == "nl" else (
-        declaration.doc, declaration.unit, declaration.source)
+    _, declaration = found
+    doc, unit, _ = declaration.words(lang)
     return short_doc((doc or declaration.doc).split(":")[0], LABEL), unit or declaration.unit
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from simulate.experiments import plots
 from simulate.report.load import Output
 from simulate.report.page import Page, code, html, num
-from simulate.report.parameters_nl import dutch
 from simulate.report.text import (
     auto,
     decimal,
@@ -40,8 +39,7 @@ def words(out: Output, lang: str, names) -> dict[str, str]:
     for name in names:
         declared = out.declaration(name)
         if declared is not None:
-            key, d = declared
-            found[name] = short_doc(dutch(key, d)[0] if lang == "nl" else d.doc)
+            found[name] = short_doc(declared[1].words(lang)[0])
         else:
             found[name] = outcome_words(name, lang, months)
     return found

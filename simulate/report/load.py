@@ -57,8 +57,8 @@ class Output:
 
     def declaration(self, column: str) -> tuple[str, Parameter] | None:
         """The declaration of a parameter column (``label.param`` for a policy instance's,
-        as in runs tables and experiment factors) and its key in
-        :mod:`simulate.report.parameters_nl` (``policy.param``); None if undeclared."""
+        as in runs tables and experiment factors) and its key (``policy.param``); None if
+        undeclared."""
         if "." not in column:
             return (column, PARAMETERS[column]) if column in PARAMETERS else None
         label, _, param = column.partition(".")

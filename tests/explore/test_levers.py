@@ -13,7 +13,6 @@ from simulate.explore import levers as lv
 from simulate.explore.programmes import shipped_programmes
 from simulate.parameters import PARAMETERS
 from simulate.policies import REGISTRY
-from simulate.report.parameters_nl import dutch
 from simulate.scenario import Scenario
 from tests.conftest import SCENARIOS
 
@@ -42,7 +41,7 @@ def test_words_are_the_reports_and_every_lever_has_them_in_both_languages():
         for key, lever in lv.levers(scenario).items():
             d = lever.declaration
             assert lever.words("en") == (d.doc, d.unit, d.source)
-            doc, unit, source = dutch(lever.words_key, d)
+            doc, unit, source = d.words("nl")
             assert lever.words("nl") == (doc, unit, source), key
             assert doc and unit and source, key
             assert lever.label("nl") and lever.label("en")

@@ -11,7 +11,6 @@ from simulate.compare import DIFFERENCES, SAVING_SOURCES, SUFFIXES
 from simulate.outcomes import EXITS, HORIZONS
 from simulate.parameters import PARAMETERS
 from simulate.policies import REGISTRY
-from simulate.report import parameters_nl
 from simulate.report.text import TEXT, decimal, money, number, outcome_words, share, short_doc
 
 
@@ -30,24 +29,18 @@ def test_the_declarations_are_found():
 
 
 def test_every_declared_parameter_has_a_dutch_description_unit_and_source():
-    missing = [key for key, d in _declarations() if not all(parameters_nl.dutch(key, d))]
-    assert missing == [], ("add Dutch texts to simulate/report/parameters_nl.py for: "
-                           + ", ".join(missing))
+    """Each declaration carries its Dutch (doc_nl, unit_nl, source_nl), beside its English."""
+    missing = [key for key, d in _declarations() if not all(d.words("nl"))]
+    assert missing == [], "give these declarations doc_nl, unit_nl and source_nl: " + ", ".join(
+        missing)
 
 
-def test_the_dutch_table_names_no_parameter_that_is_not_declared():
-    declared = {k for k, _ in _declarations()}
-    assert set(parameters_nl.DUTCH) - declared == set()
-    sources = {d.source for _, d in _declarations()}
-    assert set(parameters_nl.SOURCES) - sources == set()
-
-
-def test_a_declaration_s_own_dutch_wins_and_a_missing_one_is_seen():
+def test_a_declaration_speaks_the_language_asked_for():
     d = PARAMETERS["job_offer_base"]
-    own = dataclasses.replace(d, doc_nl="Eigen tekst.", unit_nl="eigen eenheid")
-    assert parameters_nl.dutch("job_offer_base", own)[:2] == ("Eigen tekst.", "eigen eenheid")
-    new = dataclasses.replace(d, name="brand_new", source="a new source")
-    assert not all(parameters_nl.dutch("brand_new", new))
+    assert d.words("en") == (d.doc, d.unit, d.source)
+    assert d.words("nl") == (d.doc_nl, d.unit_nl, d.source_nl)
+    bare = dataclasses.replace(d, name="brand_new", doc_nl="", source_nl="")
+    assert not all(bare.words("nl"))
 
 
 @pytest.mark.parametrize("x,lang,text", [
@@ -84,7 +77,7 @@ def test_every_outcome_has_a_dutch_name():
 
 
 def test_dutch_uses_the_words_of_a_municipality():
-    texts = [*TEXT["nl"].values(), *(doc for doc, _ in parameters_nl.DUTCH.values())]
+    texts = [*TEXT["nl"].values(), *(d.doc_nl for _, d in _declarations())]
     joined = " ".join(texts).lower()
     for word in ("klantmanager", "uitstroom naar werk", "bijstand", "kinderopvang",
                  "terugval"):
@@ -95,7 +88,7 @@ def test_dutch_uses_the_words_of_a_municipality():
 
 
 def test_labels_are_short_and_start_in_lower_case():
-    for key, (doc, _) in parameters_nl.DUTCH.items():
-        label = short_doc(doc)
+    for key, d in _declarations():
+        label = short_doc(d.doc_nl)
         assert len(label) <= 61, key
         assert label[:1] == label[:1].lower() or label[1:2].isupper(), key
