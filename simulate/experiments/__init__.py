@@ -8,7 +8,8 @@ swapped for a test function (:mod:`.analytic`). :mod:`.sweep` hands batches of r
 executor (:mod:`.executors`: this process, local processes or Dask) and stores each
 finished batch durably (:mod:`.store`), so that an interrupted experiment resumes.
 :mod:`.summary` and :mod:`.sensitivity` turn the runs into per-point summaries and
-Sobol or Morris indices; :mod:`.plots` draws them and :mod:`.outputs` writes them.
+Sobol or Morris indices; :mod:`simulate.report.sweep_plots` draws them and :mod:`.outputs`
+writes them.
 
 From Python::
 

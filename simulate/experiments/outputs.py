@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from simulate.experiments import plots
 from simulate.experiments.sensitivity import Sensitivity, analyse_results
 from simulate.experiments.spec import Experiment
 from simulate.experiments.store import read_design, read_runs, record_outputs
 from simulate.experiments.summary import summarise_points
 from simulate.io import write_csv, write_parquet
+from simulate.report import sweep_plots as plots
 
 
 def write_table(frame: pd.DataFrame, out: str | Path, name: str) -> list[Path]:

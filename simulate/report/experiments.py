@@ -7,7 +7,7 @@ experiment.
 
 from __future__ import annotations
 
-from simulate.experiments import plots
+from simulate.report import sweep_plots as plots
 from simulate.report.load import Output
 from simulate.report.page import Page, code, html, num
 from simulate.report.text import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from simulate.experiments import plots
+from simulate.report import sweep_plots as plots
 
 SUMMARY = pd.DataFrame({
     "point": range(6), "caseload": [20, 20, 40, 40, 80, 80], "places": [0, 30] * 3,
