@@ -77,8 +77,9 @@ from simulate.steps import (
     jobs,
     ladder,
 )
-from simulate.steps.coaching import sanctioned
-from simulate.steps.jobs import CARE_KINDS, Offers, benefit
+from simulate.steps.jobs import CARE_KINDS, Offers
+from simulate.steps.money import benefit
+from simulate.steps.sanctions import sanctioned
 
 # Months after an exit to work at which the durability metrics look at her again (CBS
 # follows exits to work 6 and 18 months).

@@ -19,7 +19,7 @@ number of months. With ``childcare_topup_share`` above zero the municipality pay
 share of her own childcare cost for some months after the coaching: she weighs less
 childcare cost against an offer (``mod_care_cost``) and the municipality pays it while she
 works with a formal place. The acceptance step itself compares net pay with the net
-benefit (simulate.steps.jobs.believed_gain).
+benefit (simulate.steps.money.believed_gain).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from simulate.policies.base import Metric, Policy, cost_metric, grown, longest_w
 from simulate.policies.context import PolicyContext
 from simulate.population import NEVER
 from simulate.states import Status
-from simulate.steps.jobs import childcare_cost
+from simulate.steps.money import childcare_cost
 
 
 @register

@@ -1,4 +1,4 @@
-"""Step 3: coaches meet clients as their caseload allows; lapses, monitoring and sanctions.
+"""Step 3: coaches meet clients as their caseload allows (then lapses and sanctions).
 
 A contact builds trust in services, detects barriers and gets referrals taken up, can
 teach that the top-up continues alongside part-time pay, and renews agreements. What a
@@ -6,28 +6,10 @@ mother tells depends on her trust: detection and uptake are their value at trust
 times ``1 + disclosure_trust_effect * (2 * trust - 1)`` (004:655: without trust mothers do
 not tell what holds them back). Only referrals taken up resolve.
 
-Lapses happen with or without contact, more often with low trust and high stress, and
-have consequences only when they are noticed: at a contact that month
-(``lapse_notice_per_contact``) or by an administrative check. There are two kinds:
-
-- a breach of the work obligation (not applying, refusing suitable work, missing a
-  re-integration appointment), by mothers who have the obligation: noticed, it brings a
-  sanction, a cut of ``sanction_benefit_cut_share`` of the benefit for
-  ``sanction_months`` (the legal minimum is a month's benefit: Inspectie SZW 2017), after
-  which she searches harder for a while (:mod:`simulate.steps.jobs`; Van den Berg, Van der
-  Klaauw & Van Ours 2004);
-- an unmet information duty (a changed situation not reported, papers not handed in),
-  which exempted mothers keep too: noticed, it stops the benefit (exit for
-  non-cooperation).
-
-Most stops for non-cooperation, though, follow an appointment: a mother who does not come
-and does not answer the reminder (``no_show_hazard`` per appointment, more with low trust
-and high stress) has her benefit suspended and stopped. More appointments therefore bring
-more stops as well as more help.
-
-Lower caseloads mean more contact, so more lapses are noticed, more sanctions imposed and
-more benefits stopped (Hainmueller et al. 2016; Böheim, Eppel & Mahringer 2023), besides
-the help that contact brings.
+Lapses, sanctions and stops for non-cooperation follow in the same step
+(:mod:`simulate.steps.sanctions`): lower caseloads mean more contact, so more lapses are
+noticed, more sanctions imposed and more benefits stopped, besides the help that contact
+brings.
 """
 
 from __future__ import annotations
@@ -38,8 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from simulate.states import Barrier, Status
-from simulate.steps import BOUND_MARGIN
-from simulate.steps.transitions import leave_assistance
+from simulate.steps import sanctions
 
 if TYPE_CHECKING:
     from simulate.model import PathwaysModel
@@ -149,12 +130,6 @@ def disclose(model: PathwaysModel, ids: np.ndarray, uniforms: Uniforms,
     return detected, taken
 
 
-def sanctioned(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
-    """Whether a sanction's benefit cut runs this month."""
-    since = model.month - model.mothers.last_sanction[ids]
-    return (since >= 0) & (since < model.params.sanction_months)
-
-
 def step(model: PathwaysModel) -> None:
     m, p, t, s = model.mothers, model.params, model.month, model.streams
     table = model.coaches
@@ -174,7 +149,7 @@ def step(model: PathwaysModel) -> None:
     # Some do not come and do not answer the reminder: the benefit is suspended and
     # stopped (exit for non-cooperation). More appointments, more such stops (Böheim,
     # Eppel & Mahringer 2023: more meetings, more exits from the labour force).
-    stop = _no_shows(model, appointed)
+    stop = sanctions.no_shows(model, appointed)
     met = appointed[~np.isin(appointed, stop)]
     on = on[~np.isin(on, stop)]
     m.contacted[met] = True
@@ -190,7 +165,7 @@ def step(model: PathwaysModel) -> None:
     for name in ("trust_services", "confidence"):
         level, own = getattr(m, name)[: m.n], getattr(m, f"{name}_own")[: m.n]
         np.copyto(level, level + r * (own - level), where=now_on)
-    _lapses(model, on)
+    sanctions.step(model, on)
 
 
 def _contact(model: PathwaysModel, met: np.ndarray) -> None:
@@ -236,72 +211,3 @@ def _resolve(model: PathwaysModel, on: np.ndarray) -> None:
         m.barriers_registered[solved] &= ~bit
         m.barriers_referred[solved] &= ~bit
         model.tally["barriers_resolved"] += len(solved)
-
-
-def largest_lapse_factor(model: PathwaysModel) -> float:
-    """Upper bound of this month's lapse chance relative to its hazard: each factor at its
-    largest over this month's columns (the effects are not negative), with a margin for
-    rounding."""
-    m, p = model.mothers, model.params
-    n = m.n
-    distrust = max(1.0 - float(m.trust_services[:n].min(initial=1.0)), 0.0)
-    stress = max(float(m.stress[:n].max(initial=0.0)), 0.0)
-    return ((1.0 + p.lapse_low_trust_effect * distrust) * (1.0 + p.lapse_stress_effect * stress)
-            * (1.0 + BOUND_MARGIN))
-
-
-def _lapsed(model: PathwaysModel, ids: np.ndarray, hazard: float, stream: str,
-            most: float) -> np.ndarray:
-    """Those of ``ids`` who lapse this month (stream ``stream``): the hazard times what low
-    trust and stress add; computed only where the uniform lies below its largest value."""
-    m, p = model.mothers, model.params
-    u = model.streams.uniform(stream, model.month, ids)
-    cand = np.flatnonzero(u < hazard * most)
-    near = ids[cand]
-    chance = (hazard * (1.0 + p.lapse_low_trust_effect * (1.0 - m.trust_services[near]))
-              * (1.0 + p.lapse_stress_effect * m.stress[near]))
-    return near[u[cand] < chance]
-
-
-def _no_shows(model: PathwaysModel, appointed: np.ndarray) -> np.ndarray:
-    """Mothers who miss this month's appointment and do not answer: more often with low
-    trust and high stress. Their benefit is stopped at once; returns them."""
-    m, p = model.mothers, model.params
-    u = model.streams.uniform("no_show", model.month, appointed)
-    cand = np.flatnonzero(u < p.no_show_hazard * largest_lapse_factor(model))
-    near = appointed[cand]
-    chance = (p.no_show_hazard * (1.0 + p.lapse_low_trust_effect * (1.0 - m.trust_services[near]))
-              * (1.0 + p.lapse_stress_effect * m.stress[near]))
-    gone = near[u[cand] < chance]
-    model.tally["no_shows"] += len(gone)
-    leave_assistance(model, gone, Status.NONCOOPERATION)
-    return gone
-
-
-def _noticed(model: PathwaysModel, lapse: np.ndarray, admin: float, stream: str) -> np.ndarray:
-    """Those of ``lapse`` whose lapse is noticed: at a contact this month or by a check."""
-    p = model.params
-    notice = np.where(model.mothers.contacted[lapse],
-                      1.0 - (1.0 - p.lapse_notice_per_contact) * (1.0 - admin), admin)
-    return lapse[model.streams.uniform(stream, model.month, lapse) < notice]
-
-
-def _lapses(model: PathwaysModel, on: np.ndarray) -> None:
-    """Breaches of the work obligation and sanctions; unmet information duties and stops for
-    non-cooperation."""
-    m, p, t = model.mothers, model.params, model.month
-    most = largest_lapse_factor(model)
-    obliged = on[~m.exempt[on]]
-    lapse = _lapsed(model, obliged, p.lapse_hazard, "lapse", most)
-    noticed = _noticed(model, lapse, p.lapse_admin_check_rate, "lapse_notice")
-    m.last_sanction[noticed] = t
-    model.tally["lapses"] += len(lapse)
-    model.tally["lapses_noticed"] += len(noticed)
-    model.tally["sanctions"] += len(noticed)
-    # Stopped mothers are no longer on assistance: drawn after the sanctions, on everyone
-    # on assistance at the start of the step.
-    info = _lapsed(model, on, p.info_lapse_hazard, "info_lapse", most)
-    stop = _noticed(model, info, p.info_admin_check_rate, "info_lapse_notice")
-    model.tally["info_lapses"] += len(info)
-    model.tally["info_lapses_noticed"] += len(stop)
-    leave_assistance(model, stop, Status.NONCOOPERATION)

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from simulate.parameters import Params
-from simulate.steps.jobs import believed_gain, benefit, childcare_cost, net_pay
+from simulate.steps.money import believed_gain, benefit, childcare_cost, net_pay
 from tests.conftest import make_model
 
 

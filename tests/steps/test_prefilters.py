@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from simulate.population import COLUMNS
 from simulate.states import Status
-from simulate.steps import coaching, exits, ladder
+from simulate.steps import exits, ladder, sanctions
 from tests.conftest import make_model
 
 SETTINGS = settings(max_examples=25, deadline=None,
@@ -86,9 +86,9 @@ def test_lapse_bound_leaves_every_lapse_as_without_it(values, seed):
     model = _world(values, seed)
 
     def run(mdl):
-        coaching._lapses(mdl, mdl.mothers.ids_where(Status.ON_ASSISTANCE))
+        sanctions.step(mdl, mdl.mothers.ids_where(Status.ON_ASSISTANCE))
 
-    _compare(model, run, coaching, "largest_lapse_factor", lambda _: np.inf)
+    _compare(model, run, sanctions, "largest_lapse_factor", lambda _: np.inf)
 
 
 @SETTINGS
@@ -110,7 +110,7 @@ def test_the_bounds_hold_a_real_share_of_mothers_out():
     model = make_model(2, size=2000)
     up, down = ladder.largest_chances(model)
     assert up + down < 0.5
-    most = coaching.largest_lapse_factor(model)
+    most = sanctions.largest_lapse_factor(model)
     assert max(model.params.lapse_hazard, model.params.info_lapse_hazard) * most < 0.5
     study, other = exits.largest_hazards(model)
     assert study < 0.1 and other < 0.1

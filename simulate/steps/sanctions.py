@@ -1,0 +1,113 @@
+"""Lapses, monitoring and sanctions (part of step 3, after the coaches' contacts).
+
+Lapses happen with or without contact, more often with low trust and high stress, and
+have consequences only when they are noticed: at a contact that month
+(``lapse_notice_per_contact``) or by an administrative check. There are two kinds:
+
+- a breach of the work obligation (not applying, refusing suitable work, missing a
+  re-integration appointment), by mothers who have the obligation: noticed, it brings a
+  sanction, a cut of ``sanction_benefit_cut_share`` of the benefit for
+  ``sanction_months`` (the legal minimum is a month's benefit: Inspectie SZW 2017), after
+  which she searches harder for a while (:mod:`simulate.steps.jobs`; Van den Berg, Van der
+  Klaauw & Van Ours 2004);
+- an unmet information duty (a changed situation not reported, papers not handed in),
+  which exempted mothers keep too: noticed, it stops the benefit (exit for
+  non-cooperation).
+
+Most stops for non-cooperation, though, follow an appointment: a mother who does not come
+and does not answer the reminder (``no_show_hazard`` per appointment, more with low trust
+and high stress) has her benefit suspended and stopped. More appointments therefore bring
+more stops as well as more help.
+
+Lower caseloads mean more contact, so more lapses are noticed, more sanctions imposed and
+more benefits stopped (Hainmueller et al. 2016; Böheim, Eppel & Mahringer 2023), besides
+the help that contact brings.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from simulate.states import Status
+from simulate.steps import BOUND_MARGIN
+from simulate.steps.transitions import leave_assistance
+
+if TYPE_CHECKING:
+    from simulate.model import PathwaysModel
+
+
+def sanctioned(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
+    """Whether a sanction's benefit cut runs this month."""
+    since = model.month - model.mothers.last_sanction[ids]
+    return (since >= 0) & (since < model.params.sanction_months)
+
+
+def largest_lapse_factor(model: PathwaysModel) -> float:
+    """Upper bound of this month's lapse chance relative to its hazard: each factor at its
+    largest over this month's columns (the effects are not negative), with a margin for
+    rounding."""
+    m, p = model.mothers, model.params
+    n = m.n
+    distrust = max(1.0 - float(m.trust_services[:n].min(initial=1.0)), 0.0)
+    stress = max(float(m.stress[:n].max(initial=0.0)), 0.0)
+    return ((1.0 + p.lapse_low_trust_effect * distrust) * (1.0 + p.lapse_stress_effect * stress)
+            * (1.0 + BOUND_MARGIN))
+
+
+def _lapsed(model: PathwaysModel, ids: np.ndarray, hazard: float, stream: str,
+            most: float) -> np.ndarray:
+    """Those of ``ids`` who lapse this month (stream ``stream``): the hazard times what low
+    trust and stress add; computed only where the uniform lies below its largest value."""
+    m, p = model.mothers, model.params
+    u = model.streams.uniform(stream, model.month, ids)
+    cand = np.flatnonzero(u < hazard * most)
+    near = ids[cand]
+    chance = (hazard * (1.0 + p.lapse_low_trust_effect * (1.0 - m.trust_services[near]))
+              * (1.0 + p.lapse_stress_effect * m.stress[near]))
+    return near[u[cand] < chance]
+
+
+def no_shows(model: PathwaysModel, appointed: np.ndarray) -> np.ndarray:
+    """Mothers who miss this month's appointment and do not answer: more often with low
+    trust and high stress. Their benefit is stopped at once; returns them."""
+    m, p = model.mothers, model.params
+    u = model.streams.uniform("no_show", model.month, appointed)
+    cand = np.flatnonzero(u < p.no_show_hazard * largest_lapse_factor(model))
+    near = appointed[cand]
+    chance = (p.no_show_hazard * (1.0 + p.lapse_low_trust_effect * (1.0 - m.trust_services[near]))
+              * (1.0 + p.lapse_stress_effect * m.stress[near]))
+    gone = near[u[cand] < chance]
+    model.tally["no_shows"] += len(gone)
+    leave_assistance(model, gone, Status.NONCOOPERATION)
+    return gone
+
+
+def _noticed(model: PathwaysModel, lapse: np.ndarray, admin: float, stream: str) -> np.ndarray:
+    """Those of ``lapse`` whose lapse is noticed: at a contact this month or by a check."""
+    p = model.params
+    notice = np.where(model.mothers.contacted[lapse],
+                      1.0 - (1.0 - p.lapse_notice_per_contact) * (1.0 - admin), admin)
+    return lapse[model.streams.uniform(stream, model.month, lapse) < notice]
+
+
+def step(model: PathwaysModel, on: np.ndarray) -> None:
+    """Breaches of the work obligation and sanctions; unmet information duties and stops for
+    non-cooperation."""
+    m, p, t = model.mothers, model.params, model.month
+    most = largest_lapse_factor(model)
+    obliged = on[~m.exempt[on]]
+    lapse = _lapsed(model, obliged, p.lapse_hazard, "lapse", most)
+    noticed = _noticed(model, lapse, p.lapse_admin_check_rate, "lapse_notice")
+    m.last_sanction[noticed] = t
+    model.tally["lapses"] += len(lapse)
+    model.tally["lapses_noticed"] += len(noticed)
+    model.tally["sanctions"] += len(noticed)
+    # Stopped mothers are no longer on assistance: drawn after the sanctions, on everyone
+    # on assistance at the start of the step.
+    info = _lapsed(model, on, p.info_lapse_hazard, "info_lapse", most)
+    stop = _noticed(model, info, p.info_admin_check_rate, "info_lapse_notice")
+    model.tally["info_lapses"] += len(info)
+    model.tally["info_lapses_noticed"] += len(stop)
+    leave_assistance(model, stop, Status.NONCOOPERATION)
