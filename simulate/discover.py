@@ -32,8 +32,9 @@ import numpy as np
 import pandas as pd
 
 from simulate.experiments.store import DESIGN, RUNS
-from simulate.experiments.summary import point_means, ratio_parts
+from simulate.experiments.summary import point_means
 from simulate.io import damaged_file, read_manifest
+from simulate.outcomes import ratio_parts
 from simulate.schema import InputError
 
 KIND = "discover"

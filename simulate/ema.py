@@ -44,7 +44,7 @@ from ema_workbench import (
 )
 
 from simulate.clients import EXITS, OUTCOMES, ScenarioLike, evaluate, evaluator, scenario_of
-from simulate.experiments.summary import ratio_parts
+from simulate.outcomes import ratio_parts
 from simulate.parameters import Parameter
 from simulate.schema import InputError
 

@@ -11,9 +11,14 @@ which metrics a run records: a test keeps :data:`CORE` equal to what a run recor
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from simulate.states import EXIT_REASONS, LADDER_PARTTIME
+
+if TYPE_CHECKING:
+    from simulate.scenario import Scenario
 
 # "" for a policy metric that does not say (yet).
 KINDS = ("stock", "flow", "mean", "")
@@ -230,14 +235,25 @@ def core_metric(name: str) -> Metric | None:
     return _core().get(name)
 
 
-def declared_metric(recorded: str) -> Metric | None:
-    """The declaration behind a recorded metric: the model's own, or a policy's
-    (:func:`simulate.policies.declared_metric`); None for other names."""
-    found = core_metric(recorded)
-    if found is not None:
-        return found
-    if recorded == PROGRAMME_REACHED.name:
-        return PROGRAMME_REACHED
-    from simulate.policies import declared_metric as policy_metric
+def recorded_name(name: str, label: str, metric: str) -> str:
+    """A policy metric's name in the record (policy ``name`` running as ``label``): the
+    cost as ``<label>_cost_eur``; every metric of a labelled instance prefixed by the
+    label, so that two instances never collide."""
+    if metric == "cost_eur" or label != name:
+        return f"{label}_{metric}"
+    return metric
 
-    return policy_metric(recorded)
+
+def recorded_metrics(scenarios: Iterable[Scenario]) -> dict[str, Metric]:
+    """Every metric a run of these scenarios records, by its recorded name, with its
+    declaration: the model's own and each policy instance's."""
+    from simulate.policies import REGISTRY
+
+    out = dict(_core())
+    for scenario in scenarios:
+        if scenario.policies:
+            out[PROGRAMME_REACHED.name] = PROGRAMME_REACHED
+        for spec in scenario.policies:
+            for m in REGISTRY[spec.name].metrics:
+                out[recorded_name(spec.name, spec.key, m.name)] = m
+    return out

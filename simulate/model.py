@@ -59,6 +59,7 @@ import numpy as np
 from simulate.agents import ChildcareProvider, CoachAgent, Employer, MotherAgent
 from simulate.agents.childcare import split_places
 from simulate.agents.coach import CoachTable
+from simulate.metrics import recorded_name
 from simulate.network import Network
 from simulate.parameters import Params
 from simulate.policies.base import Policy
@@ -456,12 +457,8 @@ class PathwaysModel(mesa.Model):
 
     @staticmethod
     def metric_name(policy: Policy, key: str) -> str:
-        """A policy metric's name in the record: the cost as ``<label>_cost_eur``; every
-        metric of a labelled instance prefixed by the label, so two instances never
-        collide."""
-        if key == "cost_eur" or policy.label != policy.name:
-            return f"{policy.label}_{key}"
-        return key
+        """A policy metric's name in the record (:func:`simulate.metrics.recorded_name`)."""
+        return recorded_name(policy.name, policy.label, key)
 
     def _policy_metrics(self, reports, zero_cost: bool = False) -> dict[str, float]:
         """Check each policy's metrics against its declaration and name them.

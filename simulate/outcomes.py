@@ -34,6 +34,8 @@ class Outcome:
         money: An amount in euros.
         better: "higher" or "lower" when a municipality would want it so, "" otherwise.
         horizon: Recorded at every horizon (False for a single figure of the run).
+        ratio: For a ratio of two outcomes at the same horizon, their stems (numerator,
+            denominator): a mean over replications is the ratio of their means.
     """
 
     stem: str
@@ -44,11 +46,15 @@ class Outcome:
     money: bool = False
     better: str = ""
     horizon: bool = True
+    ratio: tuple[str, str] | None = None
 
     def names(self) -> list[str]:
         """The recorded names: one per horizon suffix, or the stem alone."""
         return [f"{self.stem}_{s}" for s in SUFFIXES] if self.horizon else [self.stem]
 
+
+# The net cost per extra exit to work is the ratio of these two (at the same horizon).
+COST_PER_EXIT = ("net_cost_eur", "extra_exits_work")
 
 DECLARED: tuple[Outcome, ...] = (
     Outcome("exits_work", unit="mothers", better="higher",
@@ -149,6 +155,7 @@ DECLARED: tuple[Outcome, ...] = (
             words_nl=("nettokosten (kosten, met eventuele extra klantmanagers, min "
                       "bespaarde uitkeringen)")),
     Outcome("net_cost_per_extra_exit_to_work", unit="EUR", money=True, better="lower",
+            ratio=COST_PER_EXIT,
             words="net cost per extra exit to work",
             words_nl="nettokosten per extra uitstroom naar werk"),
     Outcome("reached", unit="mothers",
@@ -201,7 +208,7 @@ def declared(stem: str) -> Outcome:
 
 
 WHOLE_RUN_COST = Outcome("net_cost_per_extra_exit_to_work", unit="EUR", money=True,
-                         better="lower", horizon=False,
+                         better="lower", horizon=False, ratio=COST_PER_EXIT,
                          words="net cost per extra exit to work, whole run",
                          words_nl="nettokosten per extra uitstroom naar werk, hele periode")
 
@@ -209,6 +216,17 @@ WHOLE_RUN_COST = Outcome("net_cost_per_extra_exit_to_work", unit="EUR", money=Tr
 def named(name: str) -> Named | None:
     """What a recorded outcome name means, or None for a name no outcome declares."""
     return _names().get(name)
+
+
+def ratio_parts(name: str) -> tuple[str, str] | None:
+    """(numerator, denominator) outcome names of a ratio outcome at its horizon (the whole
+    run for a single figure), or None for an outcome that is not a ratio."""
+    found = named(name)
+    if found is None or found.outcome.ratio is None or found.base:
+        return None  # a base run has no paired outcomes, so no ratio of them
+    suffix = f"{found.months}m" if found.months else "total"
+    numerator, denominator = found.outcome.ratio
+    return f"{numerator}_{suffix}", f"{denominator}_{suffix}"
 
 
 def run_outcome_names() -> list[str]:

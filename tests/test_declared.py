@@ -12,8 +12,8 @@ from simulate.metrics import (
     KINDS,
     PROGRAMME_REACHED,
     core_metric,
-    declared_metric,
     metric_names,
+    recorded_metrics,
 )
 from simulate.outcomes import DECLARED, named, run_outcome_names
 from simulate.report.text import is_money, outcome_words
@@ -32,10 +32,12 @@ def pair():
 def test_a_run_records_exactly_the_declared_core_metrics_in_order(pair):
     _, _, base, alt = pair
     assert list(base.monthly.columns) == list(metric_names())
-    policy = [c for c in alt.monthly.columns
-              if core_metric(c) is None and c != PROGRAMME_REACHED.name]
+    alt_scenario = pair[1]
     assert [c for c in alt.monthly.columns if core_metric(c) is not None] == list(metric_names())
-    assert policy and all(declared_metric(c) is not None for c in policy)
+    # Every column a run records is a declared metric, under the name the scenario gives it.
+    assert set(alt.monthly.columns) == set(recorded_metrics([alt_scenario]))
+    assert set(base.monthly.columns) == set(recorded_metrics([pair[0]]))
+    assert PROGRAMME_REACHED.name in alt.monthly.columns
 
 
 def test_every_core_metric_says_what_kind_it_is_and_money_is_declared():
@@ -44,7 +46,11 @@ def test_every_core_metric_says_what_kind_it_is_and_money_is_declared():
     assert money == {"regular_coach_cost_eur", "benefit_spending_eur",
                      "intervention_spending_eur"}
     assert is_money("benefit_spending_eur") and not is_money("on_assistance")
-    assert is_money("dedicated_coaches_cost_eur")  # a policy's cost, by its declaration
+    recorded = recorded_metrics([scenario([{"dedicated_coaches": {"coaches": 2}},
+                                           {"peer_groups": {"label": "kvw"}}])])
+    assert recorded["dedicated_coaches_cost_eur"].money  # a policy's cost, by its declaration
+    assert recorded["kvw_cost_eur"].money and recorded["kvw_peer_group_selected"].unit
+    assert not recorded["dedicated_participants"].money
 
 
 def test_a_run_returns_exactly_the_declared_outcomes(pair):

@@ -541,18 +541,14 @@ def _read_statistic(r: Reader, value: Any, where: str) -> Statistic:
 
 
 def _read_metrics(r: Reader, value: Any, where: str, listed: bool = False) -> tuple[str, ...]:
-    """Names of monthly metrics: the model's own, or a policy's declared metric (as a run
-    records it, a labelled instance's prefixed by its label)."""
-    from simulate.metrics import metric_names
-    from simulate.policies.base import declared_metric
+    """Names of monthly metrics: the model's own, or a policy's as a run records it (a
+    labelled instance's prefixed by its label). Which of them a scenario records is checked
+    when the targets meet it (:meth:`TargetSet.check_metrics`)."""
     names = r.sequence(value, where) if listed or not isinstance(value, str) else [value]
     if not names:
         raise r.error(where, "lists no metrics")
-    known = metric_names()
     for i, name in enumerate(names):
-        field_ = f"{where}[{i}]" if listed or not isinstance(value, str) else where
-        if r.text(name, field_) not in known and declared_metric(name) is None:
-            raise r.error(field_, unknown(name, known, "monthly metric (or a policy's)"))
+        r.text(name, f"{where}[{i}]" if listed or not isinstance(value, str) else where)
     return tuple(names)
 
 

@@ -21,6 +21,7 @@ from simulate.calibration.targets import check_parameters, load_targets
 from simulate.cli.common import budget_int, format_table, reps_int, seed_int
 from simulate.cli.validate import add_target_options, format_comparison, progress_bar, verdict
 from simulate.io import check_new_file, command_line
+from simulate.metrics import recorded_metrics
 from simulate.parameters import PARAMETERS
 from simulate.runner import default_workers
 from simulate.scenario import Scenario
@@ -56,6 +57,7 @@ def main(args: argparse.Namespace) -> int:
     scenario = Scenario.from_yaml(args.scenario)
     targets = load_targets(args.targets)
     targets.check_run(scenario.horizon_months)
+    targets.check_metrics(recorded_metrics([scenario]), args.scenario)
     params = parse_params(args.params) if args.params else None
     out = Path(args.out) if args.out else default_out(Path(args.scenario))
     check_writable(out)

@@ -26,6 +26,7 @@ from simulate.cli.common import (
     show_progress,
     workers_int,
 )
+from simulate.metrics import recorded_metrics
 from simulate.runner import default_workers
 from simulate.scenario import Scenario
 
@@ -73,7 +74,7 @@ def main(args: argparse.Namespace) -> int:
     scenario = Scenario.from_yaml(args.scenario)
     targets = load_targets(args.targets)
     targets.check_run(scenario.horizon_months)
-    targets.check_metrics(recorded_metrics(scenario), args.scenario)
+    targets.check_metrics(recorded_metrics([scenario]), args.scenario)
     reps = args.reps or targets.validation_replications
     seed = targets.validation_seed if args.seed is None else args.seed
     memory.check_runs(args.scenario, [scenario.params()], reps, targets.months,
@@ -99,15 +100,6 @@ def main(args: argparse.Namespace) -> int:
               "average")
         print(verdict(comparison))
     return 0 if bool(comparison["ok"].all()) else 1
-
-
-def recorded_metrics(scenario: Scenario) -> list[str]:
-    """The monthly metrics a run of ``scenario`` records: the model's and its policies'."""
-    from simulate.metrics import metric_names
-    from simulate.model import PathwaysModel
-    return list(metric_names()) + [PathwaysModel.metric_name(policy, m.name)
-                                   for policy in scenario.make_policies()
-                                   for m in policy.metrics]
 
 
 def comparison_json(comparison: pd.DataFrame) -> list[dict]:

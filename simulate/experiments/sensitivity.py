@@ -48,7 +48,8 @@ import pandas as pd
 
 from simulate.experiments.spec import Experiment
 from simulate.experiments.store import read_runs
-from simulate.experiments.summary import point_means, ratio_parts
+from simulate.experiments.summary import point_means
+from simulate.outcomes import ratio_parts
 from simulate.rng import Streams
 
 BOOTSTRAP_STREAM = "experiment.bootstrap"

@@ -16,17 +16,7 @@ import numpy as np
 import pandas as pd
 
 from simulate.compare import ratio_ci
-from simulate.outcomes import t_half_width
-
-RATIO_PREFIX = "net_cost_per_extra_exit_to_work"
-
-
-def ratio_parts(name: str) -> tuple[str, str] | None:
-    """(numerator, denominator) outputs of a cost-per-exit ratio, or None."""
-    if not name.startswith(RATIO_PREFIX):
-        return None
-    suffix = name.removeprefix(RATIO_PREFIX).lstrip("_") or "total"
-    return f"net_cost_eur_{suffix}", f"extra_exits_work_{suffix}"
+from simulate.outcomes import ratio_parts, t_half_width
 
 
 def companions(outputs: Sequence[str]) -> list[str]:

@@ -26,6 +26,7 @@ from simulate.explore import levers as lv
 from simulate.explore.answer import Tile, tiles, with_every_name
 from simulate.explore.programmes import Explorer
 from simulate.explore.words import t
+from simulate.metrics import recorded_metrics
 from simulate.report import charts
 from simulate.report.build import _cost_words, _outcome_row, _table_outcomes
 from simulate.report.cards import card, value
@@ -397,6 +398,7 @@ def figures(explorer: Explorer, comparison, lang: str) -> dict[str, go.Figure]:
     table = with_every_name(comparison.table)
     months = explorer.months
     t_ = TEXT[lang]
+    recorded = recorded_metrics(result.scenarios.values())
     out = {
         "net": charts.net_saving({alt: comparison.curves[alt]}, lang, words),
         "work": charts.scenario_lines(monthly, names, "exit_work", t_["mothers"], lang,
@@ -406,12 +408,12 @@ def figures(explorer: Explorer, comparison, lang: str) -> dict[str, go.Figure]:
         "share": charts.scenario_lines(monthly, names, "cohort_on_assistance", t_["share"],
                                        lang, base=base, labels=words, share_of_start=True),
         "destinations": charts.destination_changes(table, [alt], lang, words),
-        "caseload": charts.caseload(monthly, names, lang, words),
-        "childcare": charts.childcare(monthly, names, lang, words),
+        "caseload": charts.caseload(monthly, names, lang, words, recorded),
+        "childcare": charts.childcare(monthly, names, lang, words, recorded),
     }
-    if charts.policy_metrics(monthly, "cost"):
+    if charts.policy_metrics(monthly, "cost", recorded):
         out["programme_costs"] = charts.programme_costs(
-            monthly, names, lang, _cost_words(result.scenarios, lang), words)
+            monthly, names, lang, _cost_words(result.scenarios, lang), words, recorded)
     for fig in out.values():
         fig.update_layout(separators=",." if lang == "nl" else ".,")
     return out

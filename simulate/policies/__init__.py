@@ -8,11 +8,11 @@ import importlib
 import pkgutil
 
 from simulate.metrics import Metric, cost_metric
-from simulate.policies.base import REGISTRY, Policy, declared_metric, make_policy, register
+from simulate.policies.base import REGISTRY, Policy, make_policy, register
 from simulate.policies.context import PolicyContext, StreamReuseError
 
 __all__ = ["REGISTRY", "Metric", "Policy", "PolicyContext", "StreamReuseError", "cost_metric",
-           "declared_metric", "make_policy", "register"]
+           "make_policy", "register"]
 
 for _module in pkgutil.iter_modules(__path__):
     if _module.name not in ("base", "context"):

@@ -14,8 +14,8 @@ if TYPE_CHECKING:
     from simulate.policies.context import PolicyContext
 
 # Metric and cost_metric are declared in simulate.metrics; modules import them from here too.
-__all__ = ["REGISTRY", "ROTTERDAM_TARGET_GROUP", "ROTTERDAM_TARGET_GROUP_NL", "Metric", "Policy", "cost_metric",
-           "declared_metric", "grown", "longest_waiting", "make_policy", "register",
+__all__ = ["REGISTRY", "ROTTERDAM_TARGET_GROUP", "ROTTERDAM_TARGET_GROUP_NL", "Metric",
+           "Policy", "cost_metric", "grown", "longest_waiting", "make_policy", "register",
            "target_group_parameters"]
 
 
@@ -105,16 +105,6 @@ class Policy:
 
 
 REGISTRY: dict[str, type[Policy]] = {}
-
-
-def declared_metric(recorded: str) -> Metric | None:
-    """The declaration behind a recorded policy metric: ``name``, or ``<label>_name`` for a
-    labelled instance (``<label>_cost_eur`` for every cost); None for other metrics."""
-    for cls in REGISTRY.values():
-        for m in cls.metrics:
-            if recorded == m.name or recorded.endswith("_" + m.name):
-                return m
-    return None
 
 
 def register(cls: type[Policy]) -> type[Policy]:

@@ -7,6 +7,7 @@ from markupsafe import Markup
 
 from simulate import __version__
 from simulate.compare import SAVING_ROUTES, net_saving_curves
+from simulate.metrics import recorded_metrics
 from simulate.outcomes import EXITS, HORIZONS, summarise
 from simulate.parameters import Parameter
 from simulate.report import charts, discover, evidence, experiments
@@ -80,8 +81,10 @@ def _run(out: Output, lang: str) -> Page:
     page.chart(charts.exits_by_destination(monthly, name, lang), page.t("chart_exits"))
     page.chart(charts.scenario_lines(monthly, [name], "on_assistance", page.t("mothers"), lang,
                                      labels={name: label}), page.t("chart_stock"))
-    page.chart(charts.caseload(monthly, [name], lang, {name: label}), page.t("chart_caseload"))
-    page.chart(charts.childcare(monthly, [name], lang, {name: label}),
+    recorded = recorded_metrics(out.resolved().values())
+    page.chart(charts.caseload(monthly, [name], lang, {name: label}, recorded),
+               page.t("chart_caseload"))
+    page.chart(charts.childcare(monthly, [name], lang, {name: label}, recorded),
                page.t("chart_childcare"))
     return page
 
@@ -140,12 +143,14 @@ def _compare(out: Output, lang: str) -> Page:
                                values="value", observed=True).reset_index()
     page.chart(charts.net_saving({alt: net_saving_curves(wide, base, alt)
                                   for alt in alternatives}, lang, words), page.t("chart_net"))
-    if charts.policy_metrics(monthly, "cost"):
+    recorded = recorded_metrics(scenarios.values())
+    if charts.policy_metrics(monthly, "cost", recorded):
         page.chart(charts.programme_costs(monthly, names, lang,
-                                          _cost_words(scenarios, lang), words),
+                                          _cost_words(scenarios, lang), words, recorded),
                    page.t("chart_programme_costs"))
-    page.chart(charts.caseload(monthly, names, lang, words), page.t("chart_caseload"))
-    page.chart(charts.childcare(monthly, names, lang, words), page.t("chart_childcare"))
+    page.chart(charts.caseload(monthly, names, lang, words, recorded), page.t("chart_caseload"))
+    page.chart(charts.childcare(monthly, names, lang, words, recorded),
+               page.t("chart_childcare"))
 
     page.h(2, page.t("outcomes"), "outcomes")
     rows: list[list] = []

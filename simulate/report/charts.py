@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import weakref
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,7 +24,7 @@ import plotly.graph_objects as go
 from plotly.colors import qualitative
 from plotly.subplots import make_subplots
 
-from simulate.metrics import PROGRAMME_REACHED, metric_names
+from simulate.metrics import PROGRAMME_REACHED, Metric, metric_names
 from simulate.outcomes import EXITS, t_half_width
 from simulate.report.cards import value
 from simulate.report.text import SOURCES, TEXT, metric_words, missing, outcome_words, wrap
@@ -95,21 +95,18 @@ def core_metrics() -> frozenset[str]:
     return frozenset(metric_names()) | {PROGRAMME_REACHED.name}
 
 
-def policy_metrics(monthly: pd.DataFrame, tag: str) -> list[str]:
-    """Metrics recorded by policies (not by the model itself) whose declaration
-    (:class:`simulate.policies.Metric`) carries ``tag``: ``cost``, ``reach``, ``caseload``
-    or ``childcare``; labelled instances' included."""
-    from simulate.policies import declared_metric
+def policy_metrics(monthly: pd.DataFrame, tag: str, recorded: Mapping[str, Metric]) -> list[str]:
+    """Metrics recorded by policies (not by the model itself) whose declaration carries
+    ``tag``: ``cost``, ``reach``, ``caseload`` or ``childcare``; labelled instances'
+    included.
 
+    Args:
+        recorded: Every recorded name of the scenarios with its declaration
+            (:func:`simulate.metrics.recorded_metrics`).
+    """
     names = monthly["metric"].astype(str).unique()
-    out = []
-    for m in names:
-        if m in core_metrics():
-            continue
-        declared = declared_metric(m)
-        if declared is not None and tag in declared.tags:
-            out.append(m)
-    return sorted(out)
+    return sorted(m for m in names if m not in core_metrics() and m in recorded
+                  and tag in recorded[m].tags)
 
 
 @dataclass
@@ -266,37 +263,40 @@ def metric_lines(monthly: pd.DataFrame, scenarios: list[str], lang: str, ytitle:
 
 
 def _core_and_policies(monthly: pd.DataFrame, scenarios: list[str], lang: str, core: str,
-                       what: str, tag: str, labels: dict[str, str] | None) -> go.Figure:
+                       what: str, tag: str, labels: dict[str, str] | None,
+                       recorded: Mapping[str, Metric]) -> go.Figure:
     """A core metric (solid) and every policy metric declared for this chart (dotted)."""
-    dotted = [(m, metric_words(m, lang)) for m in policy_metrics(monthly, tag)]
+    dotted = [(m, metric_words(recorded[m], m, lang))
+              for m in policy_metrics(monthly, tag, recorded)]
     return metric_lines(monthly, scenarios, lang, TEXT[lang]["mothers"],
                         [(core, TEXT[lang][what])], dotted, labels)
 
 
 def caseload(monthly: pd.DataFrame, scenarios: list[str], lang: str,
-             labels: dict[str, str] | None = None) -> go.Figure:
+             labels: dict[str, str] | None, recorded: Mapping[str, Metric]) -> go.Figure:
     """Regular coaches' mean caseload, and every policy's (declared ``chart="caseload"``)."""
     return _core_and_policies(monthly, scenarios, lang, "regular_caseload_mean", "regular",
-                              "caseload", labels)
+                              "caseload", labels, recorded)
 
 
 def childcare(monthly: pd.DataFrame, scenarios: list[str], lang: str,
-              labels: dict[str, str] | None = None) -> go.Figure:
+              labels: dict[str, str] | None, recorded: Mapping[str, Metric]) -> go.Figure:
     """The childcare queue, and the places in use of every policy (declared
     ``chart="childcare"``)."""
     return _core_and_policies(monthly, scenarios, lang, "childcare_queue", "queue",
-                              "childcare", labels)
+                              "childcare", labels, recorded)
 
 
 def programme_costs(monthly: pd.DataFrame, scenarios: list[str], lang: str,
-                    words: dict[str, str], labels: dict[str, str] | None = None) -> go.Figure:
-    """Each programme's cost per month (every ``*_cost_eur`` metric), per scenario.
+                    words: dict[str, str], labels: dict[str, str] | None,
+                    recorded: Mapping[str, Metric]) -> go.Figure:
+    """Each programme's cost per month (every policy's declared cost), per scenario.
 
     Args:
         words: Programme names in words by metric name.
     """
     t = TEXT[lang]
-    dotted = [(m, words.get(m, m)) for m in policy_metrics(monthly, "cost")]
+    dotted = [(m, words.get(m, m)) for m in policy_metrics(monthly, "cost", recorded)]
     return metric_lines(monthly, scenarios, lang, t["eur"], [], dotted, labels, money=True,
                         shared_y=False, by_metric=True)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import textwrap
 
+from simulate.metrics import Metric, core_metric
 from simulate.outcomes import named
 
 LANGUAGES = ("en", "nl")
@@ -774,14 +775,12 @@ def is_share(name: str) -> bool:
 
 
 def is_money(name: str) -> bool:
-    """Whether an outcome or a recorded metric is an amount in euros (its declaration
-    says so)."""
+    """Whether an outcome or one of the model's own metrics is an amount in euros (its
+    declaration says so)."""
     found = named(name)
     if found is not None:
         return found.outcome.money
-    from simulate.metrics import declared_metric
-
-    metric = declared_metric(name)
+    metric = core_metric(name)
     return metric is not None and metric.money
 
 
@@ -795,13 +794,10 @@ def policy_words(name: str, lang: str) -> str:
     return cls.title_nl if lang == "nl" else cls.title
 
 
-def metric_words(name: str, lang: str) -> str:
-    """A recorded policy metric's words in ``lang`` (its declaration's ``words``/``words_nl``),
-    or its name with spaces when it declares none."""
-    from simulate.policies import declared_metric
-
-    m = declared_metric(name)
-    words = (m.words_nl if lang == "nl" else m.words) if m is not None else ""
+def metric_words(metric: Metric, name: str, lang: str) -> str:
+    """A recorded metric's words in ``lang`` (its declaration's ``words``/``words_nl``), or
+    its recorded ``name`` with spaces when it declares none."""
+    words = metric.words_nl if lang == "nl" else metric.words
     return words or name.replace("_", " ")
 
 

@@ -69,7 +69,7 @@ def test_validate_sums_a_policy_metric_over_the_programme_months(tmp_path, capsy
 
 BAD = {
     "unknown metric": (_total("kvw_peer_group_selcted"),
-                       "targets[0].statistic.metric_total: unknown monthly metric"),
+                       "targets[0].statistic: unknown monthly metric of"),
     "reversed months": (_total("kvw_peer_group_selected", months=(5, 2)),
                         "targets[0].statistic.months: ends (month 2) before it starts"),
     "one month": ({**_total("kvw_peer_group_selected"),

@@ -10,9 +10,9 @@ import pytest
 
 from simulate.calibration.targets import load_targets
 from simulate.cli.main import main
-from simulate.cli.validate import recorded_metrics
 from simulate.evidence import load_checks
 from simulate.evidence.spec import Band
+from simulate.metrics import recorded_metrics
 from simulate.scenario import Scenario
 from tests.conftest import ROOT, SCENARIOS
 
@@ -31,7 +31,7 @@ def test_the_preregistered_targets_load_with_the_current_schema():
     targets = load_targets(COPIES / "targets.yaml")
     baseline = Scenario.from_yaml(SCENARIOS / "baseline.yaml")
     targets.check_run(baseline.horizon_months)
-    targets.check_metrics(recorded_metrics(baseline), str(SCENARIOS / "baseline.yaml"))
+    targets.check_metrics(recorded_metrics([baseline]), str(SCENARIOS / "baseline.yaml"))
     assert "parttime_on_assistance" in targets.names()
 
 
