@@ -281,6 +281,7 @@ class PathwaysModel(mesa.Model):
             self.register_mothers()
         self._take_effect(params)
         for policy, ctx in self.policy_contexts():
+            policy.bind(self.mothers)
             policy.setup(ctx)
         # After the policies' set-up, so places they hold back are not handed out first.
         childcare.allocate_places(self)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -198,6 +199,23 @@ class Mothers:
         self._capacity = max(int(capacity), 16)
         for name, col in COLUMNS.items():
             setattr(self, name, np.full(self._capacity, col.fill, dtype=col.dtype))
+        # Columns that modules declare (a policy's per-mother state), by key.
+        self._declared: dict[str, Column] = {}
+        self._columns: dict[str, np.ndarray] = {}
+
+    def declare(self, key: str, dtype: Any, fill: Any) -> np.ndarray:
+        """Allocate a column a module declared (``key`` unique in the table); it grows with
+        the table. Declaring a key again returns the column it has."""
+        if key in COLUMNS:
+            raise ValueError(f"{key} is one of the model's own columns")
+        if key not in self._columns:
+            self._declared[key] = Column(dtype, fill, "")
+            self._columns[key] = np.full(self._capacity, fill, dtype=dtype)
+        return self._columns[key]
+
+    def column(self, key: str) -> np.ndarray:
+        """A declared column (its whole capacity; rows ``n`` and up hold its fill)."""
+        return self._columns[key]
 
     def __len__(self) -> int:
         return self.n
@@ -212,10 +230,9 @@ class Mothers:
         if self.n + k > self._capacity:
             new_cap = max(self._capacity * 2, self.n + k)
             for name, col in COLUMNS.items():
-                old = getattr(self, name)
-                grown: np.ndarray = np.full(new_cap, col.fill, dtype=col.dtype)
-                grown[: self.n] = old[: self.n]
-                setattr(self, name, grown)
+                setattr(self, name, _larger(getattr(self, name), new_cap, col, self.n))
+            for key, col in self._declared.items():
+                self._columns[key] = _larger(self._columns[key], new_cap, col, self.n)
             self._capacity = new_cap
         rows = slice(self.n, self.n + k)
         for name, arr in values.items():
@@ -227,7 +244,15 @@ class Mothers:
         return np.flatnonzero(self.status[: self.n] == status)
 
     def nbytes(self) -> int:
-        return sum(getattr(self, name).nbytes for name in COLUMNS)
+        return (sum(getattr(self, name).nbytes for name in COLUMNS)
+                + sum(c.nbytes for c in self._columns.values()))
+
+
+def _larger(old: np.ndarray, capacity: int, col: Column, n: int) -> np.ndarray:
+    """``old``'s first ``n`` rows in a column of ``capacity`` rows, the rest ``col.fill``."""
+    out: np.ndarray = np.full(capacity, col.fill, dtype=col.dtype)
+    out[:n] = old[:n]
+    return out
 
 
 def _truncated_normal(u: np.ndarray, mean: float, sd: float, low: float) -> np.ndarray:

@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from simulate.parameters import ASSUMPTION, PRACTICE, Parameter, ParameterSet, count, share
-from simulate.policies.base import Metric, Policy, cost_metric, grown, register
+from simulate.policies.base import Metric, Policy, State, cost_metric, register
 from simulate.policies.context import PolicyContext
 from simulate.states import Status
 
@@ -66,11 +66,15 @@ class Aftercare(Policy):
         cost_metric("Aftercare for the mothers supported this month."),
     )
     zero: ClassVar[dict[str, Any]] = {"months": 0}
+    state = (
+        State("ever", np.bool_, False, "ever supported"),
+    )
+    # Read and written as attributes; the mothers' table holds them (Policy.bind).
+    ever: np.ndarray
 
     def setup(self, ctx: PolicyContext) -> None:
         self.supported = 0
         self.current = np.zeros(0, dtype=np.int64)
-        self.ever = np.zeros(ctx.mothers.n, dtype=bool)
 
     def participants(self, ctx: PolicyContext) -> np.ndarray:
         return self.current
@@ -109,7 +113,6 @@ class Aftercare(Policy):
         ctx.scale("mod_job_loss", ids, 1.0 - self.params.job_loss_reduction)
         self.supported = len(ids)
         self.current = ids
-        self.ever = grown(self.ever, ctx.mothers.n, False)
         self.ever[ids] = True
 
     def report(self, ctx: PolicyContext) -> dict[str, float]:

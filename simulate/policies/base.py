@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
@@ -12,11 +13,38 @@ from simulate.parameters import ASSUMPTION, PRACTICE, Parameter, ParameterSet, P
 
 if TYPE_CHECKING:
     from simulate.policies.context import PolicyContext
+    from simulate.population import Mothers
 
 # Metric and cost_metric are declared in simulate.metrics; modules import them from here too.
 __all__ = ["REGISTRY", "ROTTERDAM_TARGET_GROUP", "ROTTERDAM_TARGET_GROUP_NL", "Metric",
-           "Policy", "cost_metric", "grown", "longest_waiting", "make_policy", "register",
+           "Policy", "State", "cost_metric", "longest_waiting", "make_policy", "register",
            "target_group_parameters"]
+
+
+@dataclass(frozen=True)
+class State:
+    """A per-mother column a policy keeps (a month she joined a list, whether she ever
+    took part): the mothers' table allocates it when the policy joins a model and grows it
+    with the table; the policy reads and writes it as ``self.<name>``.
+
+    Attributes:
+        name: Its name on the policy.
+        dtype: NumPy type.
+        fill: Value of a mother the policy has not touched.
+        doc: What it holds.
+    """
+
+    name: str
+    dtype: Any
+    fill: Any
+    doc: str = ""
+
+
+def _column(name: str) -> property:
+    def get(self: Policy) -> np.ndarray:
+        return self._mothers.column(f"{self.label}:{name}")
+
+    return property(get, doc=f"The policy's per-mother column {name!r} (see State).")
 
 
 class Policy:
@@ -47,6 +75,7 @@ class Policy:
             (reports and the explorer name it so).
         parameters: Declarations of the policy's own parameters.
         metrics: The monthly metrics :meth:`report` returns, exactly (one of them the cost).
+        state: Its per-mother columns (:class:`State`), read and written as attributes.
         zero: Parameter values at which the policy is an exact no-op.
         several_instances: Whether a scenario may list the module more than once.
 
@@ -62,6 +91,7 @@ class Policy:
     title_nl: ClassVar[str] = ""
     parameters: ClassVar[ParameterSet] = ParameterSet(())
     metrics: ClassVar[tuple[Metric, ...]] = ()
+    state: ClassVar[tuple[State, ...]] = ()
     zero: ClassVar[dict[str, Any]] = {}
     # False for modules whose state is shared through the model (a second instance would
     # count the first one's resources as its own).
@@ -76,6 +106,12 @@ class Policy:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.params.values!r}, label={self.label!r})"
+
+    def bind(self, mothers: Mothers) -> None:
+        """Join a model: the mothers' table allocates this policy's :attr:`state`."""
+        self._mothers = mothers
+        for col in self.state:
+            mothers.declare(f"{self.label}:{col.name}", col.dtype, col.fill)
 
     def participants(self, ctx: PolicyContext) -> np.ndarray:
         """Ids of the mothers taking part in this programme now (none by default)."""
@@ -137,6 +173,10 @@ def register(cls: type[Policy]) -> type[Policy]:
         cls.parameters[key].check(value)
     if not cls.zero:
         raise ValueError(f"{cls.__name__} declares no zero settings (its exact no-op)")
+    for col in cls.state:
+        if col.name in vars(cls) and not isinstance(vars(cls)[col.name], property):
+            raise ValueError(f"{cls.__name__}: state {col.name!r} is also a class attribute")
+        setattr(cls, col.name, _column(col.name))
     REGISTRY[cls.name] = cls
     return cls
 
@@ -145,15 +185,6 @@ def make_policy(name: str, values: Mapping[str, Any] | None = None,
                 label: str | None = None) -> Policy:
     """Instantiate a registered policy; raises KeyError for an unknown name."""
     return REGISTRY[name](values, label)
-
-
-def grown(array: np.ndarray, n: int, fill) -> np.ndarray:
-    """``array`` extended with ``fill`` to at least ``n`` entries (for per-mother policy state)."""
-    if len(array) >= n:
-        return array
-    out = np.full(max(n, 2 * len(array)), fill, dtype=array.dtype)
-    out[: len(array)] = array
-    return out
 
 
 ROTTERDAM_TARGET_GROUP = "004:446: the women informed had a child under two"

@@ -33,7 +33,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from simulate.parameters import ASSUMPTION, Parameter, ParameterSet, count, factor, hazard, share
-from simulate.policies.base import Metric, Policy, cost_metric, grown, longest_waiting, register
+from simulate.policies.base import Metric, Policy, State, cost_metric, longest_waiting, register
 from simulate.policies.context import PolicyContext
 from simulate.population import NEVER
 from simulate.states import Barrier, Status
@@ -153,20 +153,20 @@ class DebtCounselling(Policy):
         cost_metric("Debt trajectories running this month."),
     )
     zero: ClassVar[dict[str, Any]] = {"trajectories": 0}
+    state = (
+        State("start", np.int32, NEVER, "month her trajectory started"),
+        State("queued", np.int32, NEVER, "month she joined the list"),
+        State("asked", np.bool_, False, "asked for by another programme"),
+        State("ever", np.bool_, False, "ever in a trajectory"),
+    )
+    # Read and written as attributes; the mothers' table holds them (Policy.bind).
+    start: np.ndarray
+    queued: np.ndarray
+    asked: np.ndarray
+    ever: np.ndarray
 
     def setup(self, ctx: PolicyContext) -> None:
-        n = ctx.mothers.n
-        self.start = np.full(n, NEVER, dtype=np.int32)    # month her trajectory started
-        self.queued = np.full(n, NEVER, dtype=np.int32)   # month she joined the list
-        self.asked = np.zeros(n, dtype=bool)
-        self.ever = np.zeros(n, dtype=bool)
         self.started = self.resolved = 0
-
-    def _grow(self, n: int) -> None:
-        self.start = grown(self.start, n, NEVER)
-        self.queued = grown(self.queued, n, NEVER)
-        self.asked = grown(self.asked, n, False)
-        self.ever = grown(self.ever, n, False)
 
     def participants(self, ctx: PolicyContext) -> np.ndarray:
         return np.flatnonzero(self.start[: ctx.mothers.n] != NEVER)
@@ -185,7 +185,6 @@ class DebtCounselling(Policy):
         if p.trajectories == 0:
             return
         n = m.n
-        self._grow(n)
         on = np.zeros(n, dtype=bool)
         on[ctx.on_assistance()] = True
         debts = (m.barriers[:n] & DEBTS) != 0

@@ -26,8 +26,8 @@ from simulate.parameters import ASSUMPTION, PRACTICE, Parameter, ParameterSet, c
 from simulate.policies.base import (
     Metric,
     Policy,
+    State,
     cost_metric,
-    grown,
     register,
     target_group_parameters,
 )
@@ -147,11 +147,16 @@ class DedicatedCoaches(Policy):
         cost_metric("Dedicated coaches and the programme's fixed overhead."),
     )
     zero: ClassVar[dict[str, Any]] = {"coaches": 0}
+    state = (
+        State("started", np.int32, NEVER, "month she joined the programme"),
+        State("member", np.bool_, False, "in the programme (not exclusive)"),
+    )
+    # Read and written as attributes; the mothers' table holds them (Policy.bind).
+    started: np.ndarray
+    member: np.ndarray
 
     def setup(self, ctx: PolicyContext) -> None:
         p = self.params
-        self.started = np.full(ctx.mothers.n, NEVER, dtype=np.int32)
-        self.member = np.zeros(ctx.mothers.n, dtype=bool)  # in the programme (not exclusive)
         self.mixed = not p.exclusive and p.coaches > 0
         self.coach_ids = ctx.hire_coaches(
             p.coaches if p.exclusive else 0, caseload_max=p.caseload, client_time_share=p.client_time_share,
@@ -181,8 +186,7 @@ class DedicatedCoaches(Policy):
             return
         if len(self.coach_ids) == 0:
             return
-        m, p, t = ctx.mothers, self.params, ctx.month
-        self.started = grown(self.started, m.n, NEVER)
+        p, t = self.params, ctx.month
         ctx.caseloads()
         on = ctx.on_assistance()
         mine = self._with_me(ctx, on)
@@ -214,8 +218,6 @@ class DedicatedCoaches(Policy):
     def _mixed_month(self, ctx: PolicyContext) -> None:
         """Not exclusive: mothers join and leave the programme but keep their own coach."""
         p, t = self.params, ctx.month
-        self.started = grown(self.started, ctx.mothers.n, NEVER)
-        self.member = grown(self.member, ctx.mothers.n, False)
         on = ctx.on_assistance()
         done = on[self.member[on] & (t - self.started[on] >= p.programme_months)]
         self.member[done] = False

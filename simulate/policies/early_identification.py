@@ -38,7 +38,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from simulate.parameters import ASSUMPTION, Parameter, ParameterSet, amount, count, factor, share
-from simulate.policies.base import Metric, Policy, cost_metric, grown, register
+from simulate.policies.base import Metric, Policy, State, cost_metric, register
 from simulate.policies.context import PolicyContext
 from simulate.population import NEVER
 from simulate.states import Barrier, Status
@@ -170,21 +170,24 @@ class EarlyIdentification(Policy):
         cost_metric("Women followed and referrals this month."),
     )
     zero: ClassVar[dict[str, Any]] = {"capacity": 0}
+    state = (
+        State("decided", np.int32, NEVER, "due month of the pregnancy decided"),
+        State("wait_since", np.int32, NEVER, "on the waiting list since"),
+        State("started", np.int32, NEVER, "month she started"),
+        State("end", np.int32, NEVER, "last month in the programme"),
+        State("intent", np.int32, NEVER, "registered in pregnancy since"),
+        State("ever", np.bool_, False, "ever in the programme"),
+    )
+    # Read and written as attributes; the mothers' table holds them (Policy.bind).
+    decided: np.ndarray
+    wait_since: np.ndarray
+    started: np.ndarray
+    end: np.ndarray
+    intent: np.ndarray
+    ever: np.ndarray
 
     def setup(self, ctx: PolicyContext) -> None:
-        n = ctx.mothers.n
-        self.decided = np.full(n, NEVER, dtype=np.int32)   # due month of the pregnancy decided
-        self.wait_since = np.full(n, NEVER, dtype=np.int32)
-        self.started = np.full(n, NEVER, dtype=np.int32)
-        self.end = np.full(n, NEVER, dtype=np.int32)       # last month in the programme
-        self.intent = np.full(n, NEVER, dtype=np.int32)    # registered in pregnancy since
-        self.ever = np.zeros(n, dtype=bool)
         self.counts = dict.fromkeys(("identified", "started", "too_late"), 0)
-
-    def _grow(self, n: int) -> None:
-        for name in ("decided", "wait_since", "started", "end", "intent"):
-            setattr(self, name, grown(getattr(self, name), n, NEVER))
-        self.ever = grown(self.ever, n, False)
 
     def participants(self, ctx: PolicyContext) -> np.ndarray:
         return np.flatnonzero(self.started != NEVER)
@@ -197,7 +200,6 @@ class EarlyIdentification(Policy):
         p = self.params
         if p.capacity == 0:
             return
-        self._grow(ctx.mothers.n)
         self._leave(ctx)
         self._register_at_birth(ctx)
         self._identify(ctx)

@@ -29,7 +29,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from simulate.parameters import ASSUMPTION, Parameter, ParameterSet, amount, count, share
-from simulate.policies.base import Metric, Policy, cost_metric, grown, longest_waiting, register
+from simulate.policies.base import Metric, Policy, State, cost_metric, longest_waiting, register
 from simulate.policies.context import PolicyContext
 from simulate.population import NEVER
 from simulate.states import Status
@@ -151,21 +151,21 @@ class FinancialCoaching(Policy):
         cost_metric("Sessions held and childcare top-ups paid this month."),
     )
     zero: ClassVar[dict[str, Any]] = {"sessions_per_month": 0}
+    state = (
+        State("queued", np.int32, NEVER, "month she joined the list"),
+        State("done", np.int32, NEVER, "month her budget was worked out"),
+        State("sessions", np.int16, 0, "sessions had"),
+        State("asked", np.bool_, False, "asked for by another programme"),
+    )
+    # Read and written as attributes; the mothers' table holds them (Policy.bind).
+    queued: np.ndarray
+    done: np.ndarray
+    sessions: np.ndarray
+    asked: np.ndarray
 
     def setup(self, ctx: PolicyContext) -> None:
-        n = ctx.mothers.n
-        self.queued = np.full(n, NEVER, dtype=np.int32)   # month she joined the list
-        self.done = np.full(n, NEVER, dtype=np.int32)     # month her budget was worked out
-        self.sessions = np.zeros(n, dtype=np.int16)       # sessions had
-        self.asked = np.zeros(n, dtype=bool)
         self.active = np.zeros(0, dtype=np.int64)
         self.learned = 0
-
-    def _grow(self, n: int) -> None:
-        self.queued = grown(self.queued, n, NEVER)
-        self.done = grown(self.done, n, NEVER)
-        self.sessions = grown(self.sessions, n, 0)
-        self.asked = grown(self.asked, n, False)
 
     def participants(self, ctx: PolicyContext) -> np.ndarray:
         return self.active
@@ -185,7 +185,6 @@ class FinancialCoaching(Policy):
         if p.sessions_per_month == 0:
             return
         n = m.n
-        self._grow(n)
         on = np.zeros(n, dtype=bool)
         on[ctx.on_assistance()] = True
         self.queued[:n][~on & (self.queued[:n] != NEVER)] = NEVER

@@ -48,7 +48,7 @@ from simulate.parameters import (
     hazard,
     share,
 )
-from simulate.policies.base import Metric, Policy, cost_metric, grown, longest_waiting, register
+from simulate.policies.base import Metric, Policy, State, cost_metric, longest_waiting, register
 from simulate.policies.context import PolicyContext
 from simulate.states import Status
 from simulate.steps.ladder import network_push
@@ -304,12 +304,17 @@ class InformalSupport(Policy):
                     "volunteers' recruitment and training."),
     )
     zero: ClassVar[dict[str, Any]] = {"volunteers": 0}
+    state = (
+        State("start", np.int64, NEVER, "month of the current match"),
+        State("waiting_since", np.int64, NEVER, "waiting for a volunteer since"),
+        State("ever", np.bool_, False, "ever matched"),
+    )
+    # Read and written as attributes; the mothers' table holds them (Policy.bind).
+    start: np.ndarray
+    waiting_since: np.ndarray
+    ever: np.ndarray
 
     def setup(self, ctx: PolicyContext) -> None:
-        n = ctx.mothers.n
-        self.start = np.full(n, NEVER, dtype=np.int64)     # month of the current match
-        self.waiting_since = np.full(n, NEVER, dtype=np.int64)
-        self.ever = np.zeros(n, dtype=bool)
         self.first_month = ctx.month
         self.started = 0
         self.counts = dict.fromkeys(("new", "completed", "told", "taken", "ties"), 0)
@@ -338,10 +343,6 @@ class InformalSupport(Policy):
         self.counts = dict.fromkeys(self.counts, 0)
         if self.params.volunteers == 0:
             return
-        n = ctx.mothers.n
-        self.start = grown(self.start, n, NEVER)
-        self.waiting_since = grown(self.waiting_since, n, NEVER)
-        self.ever = grown(self.ever, n, False)
         self._end_matches(ctx)
         self._waiting_list(ctx)
         self._match(ctx)

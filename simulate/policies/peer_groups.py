@@ -43,7 +43,7 @@ from simulate.parameters import (
     hazard,
     share,
 )
-from simulate.policies.base import Metric, Policy, cost_metric, grown, register
+from simulate.policies.base import Metric, Policy, State, cost_metric, register
 from simulate.policies.context import PolicyContext
 from simulate.states import LADDER_PARTTIME, Barrier, Status
 
@@ -627,6 +627,17 @@ class PeerGroups(Policy):
         cost_metric("Sessions, group starts and childcare at sessions."),
     )
     zero: ClassVar[dict[str, Any]] = {"groups_per_year": 0}
+    state = (
+        State("member_of", np.int64, -1, "group id; -1: never"),
+        State("informed", np.bool_, False, "informed of the groups"),
+        State("approached", np.bool_, False, "invited by this format before"),
+        State("intake_attended", np.bool_, False, "attended this format's intake"),
+    )
+    # Read and written as attributes; the mothers' table holds them (Policy.bind).
+    member_of: np.ndarray
+    informed: np.ndarray
+    approached: np.ndarray
+    intake_attended: np.ndarray
     COUNTS = ("informed", "selected", "invited", "intake_attended", "intake_meetings",
               "registered", "no_shows", "new_members", "completed", "attendees", "dropouts",
               "sessions", "childcare_sessions", "new_groups", "places_arranged",
@@ -636,11 +647,6 @@ class PeerGroups(Policy):
     def setup(self, ctx: PolicyContext) -> None:
         self.groups: list[Group] = []
         self.rounds = 0  # recruitment rounds so far (they key the invitation draws)
-        n = ctx.mothers.n
-        self.member_of = np.full(n, -1, dtype=np.int64)  # group id; -1: never
-        self.informed = np.zeros(n, dtype=bool)
-        self.approached = np.zeros(n, dtype=bool)  # invited by this format before
-        self.intake_attended = np.zeros(n, dtype=bool)  # attended this format's intake
         self.waiting = np.zeros(0, dtype=np.int64)  # registered, waiting for a place
         self.counts: dict[str, float] = dict.fromkeys(self.COUNTS, 0)
 
@@ -692,11 +698,6 @@ class PeerGroups(Policy):
         p, t = self.params, ctx.month
         if p.groups_per_year == 0:
             return
-        n = ctx.mothers.n
-        self.member_of = grown(self.member_of, n, -1)
-        self.informed = grown(self.informed, n, False)
-        self.approached = grown(self.approached, n, False)
-        self.intake_attended = grown(self.intake_attended, n, False)
         for _ in range(self.starting(t)):
             self._recruit(ctx)
         # The group's one ladder channel: active members step up more easily while it runs.

@@ -26,8 +26,8 @@ from simulate.parameters import ASSUMPTION, Parameter, ParameterSet, count, fact
 from simulate.policies.base import (
     Metric,
     Policy,
+    State,
     cost_metric,
-    grown,
     register,
     target_group_parameters,
 )
@@ -188,16 +188,21 @@ class ProjectWorkers(Policy):
         cost_metric("Project workers and the jobcoach's share for the programme."),
     )
     zero: ClassVar[dict[str, Any]] = {"workers": 0}
+    state = (
+        State("worker", np.int64, -1, "her project worker; -1: not a client now"),
+        State("since", np.int32, NEVER, "month she became a client"),
+        State("jobcoach", np.bool_, False, "with a job coach"),
+    )
+    # Read and written as attributes; the mothers' table holds them (Policy.bind).
+    worker: np.ndarray
+    since: np.ndarray
+    jobcoach: np.ndarray
 
     def setup(self, ctx: PolicyContext) -> None:
         p = self.params
         self.agents = ctx.hire_project_workers(
             p.workers, hours_per_month=p.hours_per_month, client_time_share=p.client_time_share,
             hours_per_contact=p.hours_per_contact, clients_max=p.clients_per_worker)
-        n = ctx.mothers.n
-        self.worker = np.full(n, -1, dtype=np.int64)  # -1: not a client now
-        self.since = np.full(n, NEVER, dtype=np.int32)  # month she became a client
-        self.jobcoach = np.zeros(n, dtype=bool)
         self.clients = np.zeros(0, dtype=np.int64)
         self.counts = dict.fromkeys(("waiting", "new", "contacts", "aftercare", "jobcoach",
                                      "jobcoach_waiting"), 0)
@@ -214,9 +219,6 @@ class ProjectWorkers(Policy):
         if not self.agents:
             return
         m, p, t = ctx.mothers, self.params, ctx.month
-        self.worker = grown(self.worker, m.n, -1)
-        self.since = grown(self.since, m.n, NEVER)
-        self.jobcoach = grown(self.jobcoach, m.n, False)
 
         coached, aftercare = self._keep(ctx)
         self._recruit(ctx)

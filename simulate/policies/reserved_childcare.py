@@ -21,7 +21,7 @@ import numpy as np
 
 from simulate.agents.childcare import split_places
 from simulate.parameters import ASSUMPTION, PRACTICE, Parameter, ParameterSet, count
-from simulate.policies.base import Metric, Policy, cost_metric, grown, longest_waiting, register
+from simulate.policies.base import Metric, Policy, State, cost_metric, longest_waiting, register
 from simulate.policies.context import PolicyContext
 from simulate.population import NEVER
 from simulate.states import Status
@@ -92,9 +92,13 @@ class ReservedChildcare(Policy):
         cost_metric("Reserved places, paid whether used or not."),
     )
     zero: ClassVar[dict[str, Any]] = {"places": 0}
+    state = (
+        State("ever", np.bool_, False, "ever held a reserved place"),
+    )
+    # Read and written as attributes; the mothers' table holds them (Policy.bind).
+    ever: np.ndarray
 
     def setup(self, ctx: PolicyContext) -> None:
-        self.ever = np.zeros(ctx.mothers.n, dtype=bool)  # ever held a reserved place
         self.allocated = 0
         self.reserved = np.array(split_places(self.params.places, len(ctx.providers)))
         ctx.reserve_places(self.reserved, self.params.additional)
@@ -114,7 +118,6 @@ class ReservedChildcare(Policy):
         free = np.maximum(np.minimum(self.reserved - used, places - general - used), 0)
         slots = np.repeat(np.arange(len(free)), free)[: len(ids)]
         got = ids[: len(slots)]
-        self.ever = grown(self.ever, ctx.mothers.n, False)
         self.ever[got] = True
         ctx.give_places(got, slots, reserved=True)
         self.allocated += len(got)

@@ -22,7 +22,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from simulate.parameters import ASSUMPTION, Parameter, ParameterSet, amount, share
-from simulate.policies.base import Metric, Policy, cost_metric, grown, register
+from simulate.policies.base import Metric, Policy, State, cost_metric, register
 from simulate.policies.context import PolicyContext
 
 VISITS = ("none", "start", "end", "start_and_end")
@@ -80,11 +80,16 @@ class ServicesLink(Policy):
         cost_metric("Staff time at the groups' first and last sessions."),
     )
     zero: ClassVar[dict[str, Any]] = {"visits": "none"}
+    state = (
+        State("ever", np.bool_, False, "ever met"),
+        State("joined", np.bool_, False, "seen in a running group"),
+    )
+    # Read and written as attributes; the mothers' table holds them (Policy.bind).
+    ever: np.ndarray
+    joined: np.ndarray
 
     def setup(self, ctx: PolicyContext) -> None:
         self.met = np.zeros(0, dtype=np.int64)
-        self.ever = np.zeros(ctx.mothers.n, dtype=bool)
-        self.joined = np.zeros(ctx.mothers.n, dtype=bool)  # seen in a running group
         self.before = np.zeros(0, dtype=np.int64)  # group members last month
 
     def participants(self, ctx: PolicyContext) -> np.ndarray:
@@ -100,8 +105,6 @@ class ServicesLink(Policy):
         self.met = np.zeros(0, dtype=np.int64)
         if p.visits == "none":
             return self.report(ctx)
-        n = m.n
-        self.joined, self.ever = grown(self.joined, n, False), grown(self.ever, n, False)
         now = ctx.participants_of("peer_groups")
         start = now[~self.joined[now]]
         self.joined[now] = True

@@ -31,8 +31,8 @@ from simulate.parameters import ASSUMPTION, Parameter, ParameterSet, count, fact
 from simulate.policies.base import (
     Metric,
     Policy,
+    State,
     cost_metric,
-    grown,
     register,
     target_group_parameters,
 )
@@ -208,11 +208,15 @@ class StartMeetings(Policy):
         cost_metric("Start meetings and childcare on site."),
     )
     zero: ClassVar[dict[str, Any]] = {"meetings_per_year": 0}
+    state = (
+        State("invitations", np.int16, 0, "invitations had"),
+        State("attended", np.int32, NEVER, "month she came"),
+    )
+    # Read and written as attributes; the mothers' table holds them (Policy.bind).
+    invitations: np.ndarray
+    attended: np.ndarray
 
     def setup(self, ctx: PolicyContext) -> None:
-        n = ctx.mothers.n
-        self.invitations = np.zeros(n, dtype=np.int16)
-        self.attended = np.full(n, NEVER, dtype=np.int32)  # month she came
         self.held = 0  # meetings so far (they decide which had an expert's story)
         self.now = np.zeros(0, dtype=np.int64)
         self.counts = dict.fromkeys(("meetings", "invited", "waiting", "minded"), 0)
@@ -230,8 +234,6 @@ class StartMeetings(Policy):
         if p.meetings_per_year == 0:
             return
         m = ctx.mothers
-        self.invitations = grown(self.invitations, m.n, 0)
-        self.attended = grown(self.attended, m.n, NEVER)
         meetings = (t * p.meetings_per_year) // 12 - ((t - 1) * p.meetings_per_year) // 12
         if meetings == 0:
             return

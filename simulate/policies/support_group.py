@@ -34,7 +34,7 @@ from simulate.parameters import (
     hazard,
     share,
 )
-from simulate.policies.base import Metric, Policy, cost_metric, grown, register
+from simulate.policies.base import Metric, Policy, State, cost_metric, register
 from simulate.policies.context import PolicyContext
 from simulate.states import Status
 
@@ -162,10 +162,14 @@ class SupportGroups(Policy):
         cost_metric("Toolkits and a professional's support at meetings."),
     )
     zero: ClassVar[dict[str, Any]] = {"meetings_per_year": 0}
+    state = (
+        State("joined", np.bool_, False, "ever joined a support group"),
+    )
+    # Read and written as attributes; the mothers' table holds them (Policy.bind).
+    joined: np.ndarray
 
     def setup(self, ctx: PolicyContext) -> None:
         self.groups: list[SupportGroup] = []
-        self.joined = np.zeros(ctx.mothers.n, dtype=bool)
         self.before = np.zeros(0, dtype=np.int64)  # peer-group members last month
         self.counts = dict.fromkeys(("meeting", "members", "attendees", "toolkits"), 0)
 
@@ -188,7 +192,6 @@ class SupportGroups(Policy):
         self.counts = dict.fromkeys(self.counts, 0)
         if self.params.meetings_per_year == 0:
             return
-        self.joined = grown(self.joined, ctx.mothers.n, False)
         now = ctx.participants_of("peer_groups")
         left = self._followed(ctx, np.setdiff1d(self.before, now))
         # A registered mother who did not show up in her group's first month never was a

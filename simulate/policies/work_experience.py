@@ -49,7 +49,7 @@ from simulate.parameters import (
     hazard,
     share,
 )
-from simulate.policies.base import Metric, Policy, cost_metric, grown, register
+from simulate.policies.base import Metric, Policy, State, cost_metric, register
 from simulate.policies.context import PolicyContext
 from simulate.population import NEVER
 from simulate.states import LADDER_PARTTIME, Status
@@ -231,23 +231,23 @@ class WorkExperience(Policy):
         cost_metric("Places in use and formal childcare for their hours."),
     )
     zero: ClassVar[dict[str, Any]] = {"places": 0}
+    state = (
+        State("wait_since", np.int32, NEVER, "on the waiting list since"),
+        State("asked", np.bool_, False, "asked for by a programme"),
+        State("matched", np.int32, NEVER, "place held since (no care yet)"),
+        State("started", np.int32, NEVER, "current placement's start"),
+        State("ever", np.bool_, False, "ever placed"),
+    )
+    # Read and written as attributes; the mothers' table holds them (Policy.bind).
+    wait_since: np.ndarray
+    asked: np.ndarray
+    matched: np.ndarray
+    started: np.ndarray
+    ever: np.ndarray
 
     def setup(self, ctx: PolicyContext) -> None:
-        n = ctx.mothers.n
-        self.wait_since = np.full(n, NEVER, dtype=np.int32)   # on the waiting list since
-        self.asked = np.zeros(n, dtype=bool)                  # asked for by a programme
-        self.matched = np.full(n, NEVER, dtype=np.int32)      # place held since (no care yet)
-        self.started = np.full(n, NEVER, dtype=np.int32)      # current placement's start
-        self.ever = np.zeros(n, dtype=bool)
         self.counts = dict.fromkeys(("started", "to_work", "care_lapsed"), 0)
         self.formal_users = 0
-
-    def _grow(self, n: int) -> None:
-        self.wait_since = grown(self.wait_since, n, NEVER)
-        self.asked = grown(self.asked, n, False)
-        self.matched = grown(self.matched, n, NEVER)
-        self.started = grown(self.started, n, NEVER)
-        self.ever = grown(self.ever, n, False)
 
     def participants(self, ctx: PolicyContext) -> np.ndarray:
         return np.flatnonzero(self.started != NEVER)
@@ -262,7 +262,6 @@ class WorkExperience(Policy):
         if self.params.places == 0:
             return ids[:0]
         m = ctx.mothers
-        self._grow(m.n)
         ids = np.unique(np.asarray(ids, dtype=np.int64))
         ok = ((m.status[ids] == Status.ON_ASSISTANCE) & ~m.parttime[ids] & ~self.ever[ids]
               & (self.wait_since[ids] == NEVER) & (self.matched[ids] == NEVER))
@@ -278,7 +277,6 @@ class WorkExperience(Policy):
         if p.places == 0:
             return
         m, t = ctx.mothers, ctx.month
-        self._grow(m.n)
         self._end_placements(ctx)
         # Mothers who left assistance or started part-time work leave the list.
         for state in (self.wait_since, self.matched):

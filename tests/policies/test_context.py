@@ -159,3 +159,22 @@ def test_a_second_conversation_with_the_same_mothers_is_refused_whatever_their_b
 
     with pytest.raises(StreamReuseError, match="drew stream 'twice:contact:"):
         _model([Contact(overlap=False)]).step()
+
+
+def test_a_policy_s_per_mother_state_lives_in_the_mothers_table_and_grows_with_it():
+    """Declared state is a column of the mothers' table, one per instance (by label): it
+    starts at its fill, keeps what the policy writes, and grows as mothers arrive."""
+    s = scenario([{"peer_groups": {"label": "a", "groups_per_year": 2}},
+                  {"peer_groups": {"label": "b", "groups_per_year": 2}}], size=300)
+    model = simulate.PathwaysModel(s.params(), s.make_policies(), seed=3, horizon_months=30)
+    a, b = model.policies
+    capacity = len(a.member_of)
+    assert a.member_of is model.mothers.column("a:member_of")
+    assert a.member_of is not b.member_of
+    a.informed[:] = False
+    a.informed[5] = True
+    assert model.mothers.column("a:informed")[5] and not b.informed[5]
+    while model.mothers.n <= capacity:
+        model.step()
+    assert len(a.member_of) > capacity and len(a.informed) == len(model.mothers.status)
+    assert (a.member_of[model.mothers.n:] == -1).all()  # new rows hold the fill
