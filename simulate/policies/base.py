@@ -76,6 +76,8 @@ class Policy:
         parameters: Declarations of the policy's own parameters.
         metrics: The monthly metrics :meth:`report` returns, exactly (one of them the cost).
         state: Its per-mother columns (:class:`State`), read and written as attributes.
+        uses: The other modules whose participants or services it reads (registry names):
+            the context refuses a link that is not declared here.
         zero: Parameter values at which the policy is an exact no-op.
         several_instances: Whether a scenario may list the module more than once.
 
@@ -92,6 +94,7 @@ class Policy:
     parameters: ClassVar[ParameterSet] = ParameterSet(())
     metrics: ClassVar[tuple[Metric, ...]] = ()
     state: ClassVar[tuple[State, ...]] = ()
+    uses: ClassVar[tuple[str, ...]] = ()
     zero: ClassVar[dict[str, Any]] = {}
     # False for modules whose state is shared through the model (a second instance would
     # count the first one's resources as its own).

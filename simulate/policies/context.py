@@ -100,15 +100,26 @@ class PolicyContext:
         from simulate.steps.childcare import needs_care
         return needs_care(self._model, ids)
 
+    def _linked(self, name: str) -> None:
+        """Refuse a link to another module that this policy does not declare (``uses``)."""
+        if name != self.policy.name and name not in self.policy.uses:
+            raise LookupError(f"policy {self.policy.name!r} reads module {name!r}, which its "
+                              f"declaration does not name: add it to {type(self.policy).__name__}"
+                              ".uses")
+
     def participants_of(self, name: str, ever: bool = False) -> np.ndarray:
-        """Mothers taking part (now, or ever) in the scenario's policies called ``name``."""
+        """Mothers taking part (now, or ever) in the scenario's policies called ``name``
+        (a module this policy declares in ``uses``, or its own)."""
+        self._linked(name)
         ids = [(p.ever_participants(q) if ever else p.participants(q))
                for p, q in self._model.policy_contexts() if p.name == name]
         return np.unique(np.concatenate(ids)) if ids else np.zeros(0, dtype=np.int64)
 
     def policies_named(self, name: str) -> list[Policy]:
-        """The scenario's instances of the policy registered as ``name``, to use a service
-        it offers (e.g. :func:`simulate.policies.work_experience.request_placement`)."""
+        """The scenario's instances of the policy registered as ``name`` (declared in
+        ``uses``, or its own), to use a service it offers (e.g.
+        :func:`simulate.policies.work_experience.request_placement`)."""
+        self._linked(name)
         return [p for p, _ in self._model.policy_contexts() if p.name == name]
 
     def other_participants(self, ever: bool = True) -> np.ndarray:

@@ -627,6 +627,7 @@ class PeerGroups(Policy):
         cost_metric("Sessions, group starts and childcare at sessions."),
     )
     zero: ClassVar[dict[str, Any]] = {"groups_per_year": 0}
+    uses = ("dedicated_coaches",)  # whose participants it reads
     state = (
         State("member_of", np.int64, -1, "group id; -1: never"),
         State("informed", np.bool_, False, "informed of the groups"),

@@ -188,6 +188,7 @@ class ProjectWorkers(Policy):
         cost_metric("Project workers and the jobcoach's share for the programme."),
     )
     zero: ClassVar[dict[str, Any]] = {"workers": 0}
+    uses = ("start_meetings", "peer_groups", "dedicated_coaches")  # whose participants it reads
     state = (
         State("worker", np.int64, -1, "her project worker; -1: not a client now"),
         State("since", np.int32, NEVER, "month she became a client"),

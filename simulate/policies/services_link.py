@@ -80,6 +80,7 @@ class ServicesLink(Policy):
         cost_metric("Staff time at the groups' first and last sessions."),
     )
     zero: ClassVar[dict[str, Any]] = {"visits": "none"}
+    uses = ("peer_groups",)  # whose participants it reads
     state = (
         State("ever", np.bool_, False, "ever met"),
         State("joined", np.bool_, False, "seen in a running group"),

@@ -208,6 +208,7 @@ class StartMeetings(Policy):
         cost_metric("Start meetings and childcare on site."),
     )
     zero: ClassVar[dict[str, Any]] = {"meetings_per_year": 0}
+    uses = ("dedicated_coaches",)  # whose participants it reads
     state = (
         State("invitations", np.int16, 0, "invitations had"),
         State("attended", np.int32, NEVER, "month she came"),

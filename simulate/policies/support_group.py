@@ -162,6 +162,7 @@ class SupportGroups(Policy):
         cost_metric("Toolkits and a professional's support at meetings."),
     )
     zero: ClassVar[dict[str, Any]] = {"meetings_per_year": 0}
+    uses = ("peer_groups",)  # whose participants it reads
     state = (
         State("joined", np.bool_, False, "ever joined a support group"),
     )

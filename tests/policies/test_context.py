@@ -178,3 +178,19 @@ def test_a_policy_s_per_mother_state_lives_in_the_mothers_table_and_grows_with_i
         model.step()
     assert len(a.member_of) > capacity and len(a.informed) == len(model.mothers.status)
     assert (a.member_of[model.mothers.n:] == -1).all()  # new rows hold the fill
+
+
+def test_a_policy_reads_only_the_modules_it_declares():
+    """Links between modules are declared (``uses``): a policy that reads another module's
+    participants without naming it is refused, and every declared link names a module."""
+    class Nosy(Policy):
+        name = "nosy_here"
+
+        def on_month_start(self, ctx):
+            ctx.participants_of("peer_groups")
+
+    with pytest.raises(LookupError, match="add it to Nosy.uses"):
+        _model([Nosy()]).step()
+    Nosy.uses = ("peer_groups",)
+    _model([Nosy()]).step()
+    assert all(u in REGISTRY for cls in REGISTRY.values() for u in cls.uses)

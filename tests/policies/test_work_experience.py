@@ -97,6 +97,7 @@ class Internship(Policy):
     """A stand-in for a programme that asks for places (e.g. an internship phase)."""
 
     name = "internship_stand_in"
+    uses = ("work_experience",)
 
     def __init__(self, month: int, k: int) -> None:
         super().__init__({})
