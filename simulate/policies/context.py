@@ -14,7 +14,8 @@ It gives the policy:
 - this month's accepted job offers (in ``allocate``);
 - coaches, childcare places, ties and conversations in which mothers tell what holds them
   back, through a handful of operations;
-- the mothers' columns (``ctx.mothers``) for what a policy's own activities change
+- the mothers' columns (``ctx.mothers``), read-only, and the writers a policy changes them
+  through (``gain``, ``keep``, ``raise_ladder``, ``resolve_barrier``...), each with its guard
   (confidence and trust gained in sessions, a registration, a ladder step).
 
 Exits, offers and job loss stay the model's mechanics, so policies compose.
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from simulate.population import ADDITIVE_MODIFIERS, MODIFIERS, NEVER
-from simulate.states import Status
+from simulate.states import LADDER_PARTTIME, Status
 
 if TYPE_CHECKING:
     from simulate.model import PathwaysModel
@@ -38,6 +39,26 @@ if TYPE_CHECKING:
 
 class StreamReuseError(RuntimeError):
     """A policy drew the same (stream, month) numbers twice for the same mothers."""
+
+
+# Levels a policy may move towards 1 (ctx.gain) and the mothers' own lasting levels.
+LEVELS = ("confidence", "trust_services", "trust_childcare")
+OWN_LEVELS = ("confidence_own", "trust_services_own")
+
+
+class ReadOnlyMothers:
+    """The mothers' columns as a policy sees them: every column read-only (a write raises
+    ``ValueError: assignment destination is read-only``); ``n`` and the rest as they are."""
+
+    def __init__(self, mothers) -> None:
+        self._mothers = mothers
+
+    def __getattr__(self, name: str):
+        value = getattr(self._mothers, name)
+        if isinstance(value, np.ndarray):
+            value = value.view()
+            value.flags.writeable = False
+        return value
 
 
 class PolicyContext:
@@ -69,9 +90,94 @@ class PolicyContext:
         return self._model.params
 
     @property
-    def mothers(self):
-        """The mothers' columns (:class:`simulate.population.Mothers`)."""
-        return self._model.mothers
+    def mothers(self) -> ReadOnlyMothers:
+        """The mothers' columns, read-only (:class:`ReadOnlyMothers`): a policy changes
+        them through the writers below (``gain``, ``keep``, ``raise_ladder``...)."""
+        return ReadOnlyMothers(self._model.mothers)
+
+    # ---- writers: the only way a policy changes the mothers' own columns -----------------------
+    def _ids(self, ids: np.ndarray) -> np.ndarray:
+        ids = np.asarray(ids)
+        if ids.size and (ids.dtype.kind not in "iu" or ids.min() < 0
+                         or ids.max() >= self._model.mothers.n):
+            raise ValueError(f"policy {self.label!r} wrote to rows that are no mothers")
+        return ids
+
+    def _levels(self, column: str) -> np.ndarray:
+        if column not in LEVELS:
+            raise ValueError(f"{column!r} is not a level a policy may move; use one of {LEVELS}")
+        return getattr(self._model.mothers, column)
+
+    def gain(self, column: str, ids: np.ndarray, share) -> np.ndarray:
+        """Move ``column`` (a level between 0 and 1: confidence, trust) of ``ids`` the
+        fraction ``share`` (a number or one per mother, 0 to 1) of the way to 1; returns the
+        increments."""
+        col, ids = self._levels(column), self._ids(ids)
+        if not np.all((np.asarray(share) >= 0) & (np.asarray(share) <= 1)):
+            raise ValueError(f"policy {self.label!r}: a gain's share must lie in 0 to 1")
+        step = share * (1 - col[ids])
+        if step.dtype != col.dtype:
+            step = step.astype(col.dtype)
+        col[ids] += step
+        return step
+
+    def keep(self, column: str, ids: np.ndarray, amount, cap: bool = True) -> None:
+        """Add ``amount`` to her own lasting ``column`` (``confidence_own``,
+        ``trust_services_own``), at most 1 unless ``cap`` is off."""
+        if column not in OWN_LEVELS:
+            raise ValueError(f"{column!r} is not an own level; use one of {OWN_LEVELS}")
+        col, ids = getattr(self._model.mothers, column), self._ids(ids)
+        if cap:
+            col[ids] = np.minimum(col[ids] + amount, np.float32(1.0))
+        else:
+            col[ids] += amount
+
+    def relieve_stress(self, ids: np.ndarray, factor) -> None:
+        """Multiply the stress of ``ids`` by ``factor`` (0 to 1)."""
+        ids = self._ids(ids)
+        if not np.all((np.asarray(factor) >= 0) & (np.asarray(factor) <= 1)):
+            raise ValueError(f"policy {self.label!r}: stress relief must be a factor in 0 to 1")
+        self._model.mothers.stress[ids] *= factor
+
+    def raise_ladder(self, ids: np.ndarray, step: int) -> None:
+        """Put ``ids`` on ladder ``step`` where they stand lower (never higher than unpaid
+        work, step 4: paid work is the model's)."""
+        if not 1 <= step <= LADDER_PARTTIME - 1:
+            raise ValueError(f"policy {self.label!r}: a policy may raise the ladder to steps 1 "
+                             f"to {LADDER_PARTTIME - 1}, not {step}")
+        ladder, ids = self._model.mothers.ladder, self._ids(ids)
+        ladder[ids] = np.maximum(ladder[ids], step)
+
+    def tell_topup(self, ids: np.ndarray) -> None:
+        """``ids`` now know that assistance tops up part-time pay."""
+        self._model.mothers.knows_topup[self._ids(ids)] = True
+
+    def set_request_factor(self, ids: np.ndarray, factor) -> None:
+        """Her chance of requesting an exemption relative to others (1: as others)."""
+        if not np.all(np.asarray(factor) >= 0):
+            raise ValueError(f"policy {self.label!r}: a request factor cannot be negative")
+        self._model.mothers.exemption_request_factor[self._ids(ids)] = factor
+
+    def register_barrier(self, ids: np.ndarray, bit) -> None:
+        """Her barrier ``bit`` becomes known (registered) to the services."""
+        self._model.mothers.barriers_registered[self._ids(ids)] |= bit
+
+    def refer(self, ids: np.ndarray, bit) -> None:
+        """``ids`` take up a referral for their barrier ``bit``."""
+        self._model.mothers.barriers_referred[self._ids(ids)] |= bit
+
+    def resolve_barrier(self, ids: np.ndarray, bit) -> None:
+        """The barrier ``bit`` of ``ids`` is resolved: gone, and off the coach's register
+        and referrals."""
+        m, ids = self._model.mothers, self._ids(ids)
+        for column in (m.barriers, m.barriers_registered, m.barriers_referred):
+            column[ids] &= ~bit
+
+    def add_ties(self, ids: np.ndarray, ties) -> None:
+        """``ids`` gain ``ties`` supportive ties of their own (not negative)."""
+        if not np.all(np.asarray(ties) >= 0):
+            raise ValueError(f"policy {self.label!r}: ties gained cannot be negative")
+        self._model.mothers.network_ties[self._ids(ids)] += ties
 
     @property
     def network(self):

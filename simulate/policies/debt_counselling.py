@@ -219,11 +219,9 @@ class DebtCounselling(Policy):
             return
         owing = active[debts[active]]
         solved = owing[ctx.uniform("resolve", owing) < p.resolution_hazard]
-        m.barriers[solved] &= ~DEBTS
-        m.barriers_registered[solved] &= ~DEBTS
-        m.barriers_referred[solved] &= ~DEBTS
+        ctx.resolve_barrier(solved, DEBTS)
         self.resolved = len(solved)
-        m.stress[active] *= np.float32(1.0 - p.stress_relief_per_month)
+        ctx.relieve_stress(active, np.float32(1.0 - p.stress_relief_per_month))
         ctx.scale("mod_exit_other", active, p.other_exit_factor)
         ctx.scale("mod_offer", active, p.search_factor)
 

@@ -212,7 +212,7 @@ class EarlyIdentification(Policy):
         done = on[(m.status[on] != Status.ON_ASSISTANCE) | (t > self.end[on])]
         self.started[done] = NEVER
         self.intent[done] = NEVER
-        m.exemption_request_factor[done] = 1.0
+        ctx.set_request_factor(done, 1.0)
         waiting = np.flatnonzero(self.wait_since != NEVER)
         off = waiting[m.status[waiting] != Status.ON_ASSISTANCE]
         born = waiting[(m.status[waiting] == Status.ON_ASSISTANCE) & ~m.pregnant[waiting]]
@@ -260,7 +260,7 @@ class EarlyIdentification(Policy):
         self.started[got] = t
         self.end[got] = m.due_month[got] + p.months_after_birth
         self.ever[got] = True
-        m.exemption_request_factor[got] = np.float32(p.exemption_request_factor)
+        ctx.set_request_factor(got, np.float32(p.exemption_request_factor))
         self.counts["started"] += len(got)
 
     def _conversations(self, ctx: PolicyContext, ids: np.ndarray) -> None:
@@ -271,10 +271,9 @@ class EarlyIdentification(Policy):
         def per_month(chance) -> np.ndarray:
             return 1.0 - (1.0 - np.minimum(chance, 1.0)) ** k
 
-        m.trust_services[ids] += np.float32(per_month(p.trust_gain_per_conversation)) * (
-            1 - m.trust_services[ids])
-        m.trust_childcare[ids] += np.float32(per_month(
-            p.childcare_trust_gain_per_conversation)) * (1 - m.trust_childcare[ids])
+        ctx.gain("trust_services", ids, np.float32(per_month(p.trust_gain_per_conversation)))
+        ctx.gain("trust_childcare", ids,
+                 np.float32(per_month(p.childcare_trust_gain_per_conversation)))
         # What she tells depends on her trust, as at a coach's contact (004:655).
         tell = ctx.disclosure(ids)
         detect = per_month(core.barrier_detection_per_contact * tell)
@@ -285,10 +284,10 @@ class EarlyIdentification(Policy):
         for b in Barrier:
             bit = np.uint8(1 << b)
             pending = (m.barriers_registered[ids] & ~m.barriers_referred[ids] & bit) != 0
-            m.barriers_referred[ids[pending & (draws[f"uptake:{b.name}"] < uptake)]] |= bit
+            ctx.refer(ids[pending & (draws[f"uptake:{b.name}"] < uptake)], bit)
             unseen = (m.barriers[ids] & ~m.barriers_registered[ids] & bit) != 0
-            m.barriers_registered[ids[unseen & (draws[f"detect:{b.name}"] < detect)]] |= bit
-        m.knows_topup[ids[draws["topup"] < per_month(p.topup_info_per_conversation)]] = True
+            ctx.register_barrier(ids[unseen & (draws[f"detect:{b.name}"] < detect)], bit)
+        ctx.tell_topup(ids[draws["topup"] < per_month(p.topup_info_per_conversation)])
         if p.register_in_pregnancy:
             ready = (m.pregnant[ids] & (self.intent[ids] == NEVER)
                      & (m.childcare_place[ids] < 0) & (m.queue_since[ids] == NEVER)

@@ -208,7 +208,7 @@ class FinancialCoaching(Policy):
         self.sessions[a] += 1
         unaware = a[~m.knows_topup[a]]
         told = unaware[ctx.uniform("topup", unaware) < p.topup_learned_per_session]
-        m.knows_topup[told] = True
+        ctx.tell_topup(told)
         self.learned = len(told)
         self.done[a[self.sessions[a] >= p.sessions_per_mother]] = t
 

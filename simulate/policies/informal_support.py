@@ -361,7 +361,7 @@ class InformalSupport(Policy):
             names = [f"tie:{k}" for k in range(p.network_people)]
             draws = ctx.uniforms(names, done)
             ties = sum((draws[k] < p.lasting_tie_share).astype(np.int16) for k in names)
-            m.network_ties[done] += ties
+            ctx.add_ties(done, ties)
             self.counts["ties"] = int(ties.sum())
         running = self._active()
         self.start[running[ctx.uniform("dropout", running) < p.dropout_per_month]] = NEVER
@@ -404,12 +404,10 @@ class InformalSupport(Policy):
                                        p.trust_gain_per_visit),
                                       ("confidence", "confidence_own",
                                        p.confidence_gain_per_visit)):
-            now, kept = getattr(m, level), getattr(m, own)
-            gained = gain(per_visit) * (1 - now[ids])
-            now[ids] += gained
+            gained = ctx.gain(level, ids, gain(per_visit))
             # Her own level may sit above today's (which drifts back up to it): keep it a level.
-            kept[ids] = np.minimum(kept[ids] + durable * gained, np.float32(1.0))
-        m.stress[ids] *= 1 - gain(p.stress_relief_per_visit)
+            ctx.keep(own, ids, durable * gained)
+        ctx.relieve_stress(ids, 1 - gain(p.stress_relief_per_visit))
         on = ids[m.status[ids] == Status.ON_ASSISTANCE]
         ties = m.network_ties[on]  # the ladder's own channel: her own ties (steps/ladder.py)
         push = (network_push(ctx.params, ties + p.volunteer_tie_weight)

@@ -872,7 +872,7 @@ class PeerGroups(Policy):
                 done = done[ctx.uniform("internship", done) < p.internship_completion]
                 done = done[(m.status[done] == Status.ON_ASSISTANCE) & ~m.parttime[done]]
                 kept = done[ctx.uniform("internship_step", done) < p.internship_step_kept]
-                m.ladder[kept] = np.maximum(m.ladder[kept], LADDER_PARTTIME - 1)
+                ctx.raise_ladder(kept, LADDER_PARTTIME - 1)
         if sessions > 0:
             self._effects(ctx, attend, sessions * hours)
             self._ties(ctx, g, attend)
@@ -913,13 +913,14 @@ class PeerGroups(Policy):
 
         g = gain(p.confidence_gain_per_10_hours)
         before = m.confidence[ids].copy()
-        m.confidence[ids] += g * (1 - m.confidence[ids])
-        m.confidence_own[ids] += np.float32(p.durable_share) * (m.confidence[ids] - before)
-        m.trust_services[ids] += gain(p.trust_gain_per_10_hours) * (1 - m.trust_services[ids])
+        ctx.gain("confidence", ids, g)
+        ctx.keep("confidence_own", ids,
+                 np.float32(p.durable_share) * (m.confidence[ids] - before), cap=False)
+        ctx.gain("trust_services", ids, gain(p.trust_gain_per_10_hours))
         if p.childcare_during_sessions:
             c = gain(p.childcare_trust_gain_per_10_hours)
             young = ids[ctx.needs_care(ids)]
-            m.trust_childcare[young] += c * (1 - m.trust_childcare[young])
+            ctx.gain("trust_childcare", young, c)
 
     def _ties(self, ctx: PolicyContext, g: Group, attend: np.ndarray) -> None:
         """Pairs of attendees not yet tied form a tie with a probability per month of meeting."""

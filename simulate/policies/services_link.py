@@ -102,7 +102,7 @@ class ServicesLink(Policy):
     def on_month_end(self, ctx: PolicyContext) -> dict[str, float]:
         # At the month's end, after the peer groups (listed before this module) have settled
         # who started: a registered mother who did not show up is no member to meet.
-        p, m = self.params, ctx.mothers
+        p = self.params
         self.met = np.zeros(0, dtype=np.int64)
         if p.visits == "none":
             return self.report(ctx)
@@ -115,10 +115,8 @@ class ServicesLink(Policy):
         met = [start] if p.visits in ("start", "start_and_end") else []
         met += [end] if p.visits in ("end", "start_and_end") else []
         self.met = np.unique(np.concatenate(met))
-        gain = np.float32(p.trust_gain_per_visit) * (1 - m.trust_services[self.met])
-        m.trust_services[self.met] += gain
-        own = m.trust_services_own[self.met] + np.float32(p.durable_share) * gain
-        m.trust_services_own[self.met] = np.minimum(own, np.float32(1.0))
+        gain = ctx.gain("trust_services", self.met, np.float32(p.trust_gain_per_visit))
+        ctx.keep("trust_services_own", self.met, np.float32(p.durable_share) * gain)
         self.ever[self.met] = True
         return self.report(ctx)
 

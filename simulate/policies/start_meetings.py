@@ -283,17 +283,14 @@ class StartMeetings(Policy):
     def _effects(self, ctx: PolicyContext, ids: np.ndarray, expert: np.ndarray) -> None:
         m, p = ctx.mothers, self.params
         boost = np.where(expert, p.expert_effect, 1.0)
-        m.confidence[ids] += (np.minimum(p.confidence_gain * boost, 1.0)
-                              * (1 - m.confidence[ids])).astype(np.float32)
-        m.trust_services[ids] += (np.minimum(p.trust_gain * boost, 1.0)
-                                  * (1 - m.trust_services[ids])).astype(np.float32)
+        ctx.gain("confidence", ids, np.minimum(p.confidence_gain * boost, 1.0))
+        ctx.gain("trust_services", ids, np.minimum(p.trust_gain * boost, 1.0))
         ctx.contact(ids, stream="talk")
         if p.intake:
             ctx.contact(ids, stream="intake")
         if p.childcare_on_site:
             minded = ids[ctx.needs_care(ids) & ~m.informal_care[ids]]
-            m.trust_childcare[minded] += np.float32(p.childcare_trust_gain) * (
-                1 - m.trust_childcare[minded])
+            ctx.gain("trust_childcare", minded, np.float32(p.childcare_trust_gain))
             self.counts["minded"] = len(minded)
 
     def report(self, ctx: PolicyContext) -> dict[str, float]:

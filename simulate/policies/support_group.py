@@ -226,10 +226,8 @@ class SupportGroups(Policy):
         self.counts["toolkits"] += len(members)
         self.counts["attendees"] += len(attend)
         gain = np.float32(1.0 - (1.0 - p.confidence_gain_per_10_hours) ** (p.meeting_hours / 10))
-        up = gain * (1 - m.confidence[attend])
-        m.confidence[attend] += up
-        m.confidence_own[attend] = np.minimum(
-            m.confidence_own[attend] + np.float32(p.durable_share) * up, np.float32(1.0))
+        up = ctx.gain("confidence", attend, gain)
+        ctx.keep("confidence_own", attend, np.float32(p.durable_share) * up)
         if len(attend) < 2:
             return
         net, span = ctx.network, np.int64(m.n)

@@ -295,7 +295,7 @@ class WorkExperience(Policy):
         ctx.floor_offer(last, p.job_offer_chance)
         if p.case_on_hold:
             ctx.scale("mod_accept_leaving", on, p.on_hold_acceptance_factor)
-        m.ladder[on] = np.maximum(m.ladder[on], UNPAID_WORK)
+        ctx.raise_ladder(on, UNPAID_WORK)
 
     def _end_placements(self, ctx: PolicyContext) -> None:
         m, p, t = ctx.mothers, self.params, ctx.month
@@ -366,7 +366,7 @@ class WorkExperience(Policy):
             on = self.participants(ctx)
             # A placement holds her at step 4 for its duration (a setback month included).
             still = on[(m.status[on] == Status.ON_ASSISTANCE) & ~m.parttime[on]]
-            m.ladder[still] = np.maximum(m.ladder[still], UNPAID_WORK)
+            ctx.raise_ladder(still, UNPAID_WORK)
             self.formal_users = int(np.count_nonzero(
                 ctx.needs_care(on) & (m.childcare_place[on] >= 0)))
         return self.report(ctx)

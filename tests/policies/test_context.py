@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import simulate
 from simulate.policies import REGISTRY, Metric, Policy, StreamReuseError, cost_metric
@@ -194,3 +197,34 @@ def test_a_policy_reads_only_the_modules_it_declares():
     Nosy.uses = ("peer_groups",)
     _model([Nosy()]).step()
     assert all(u in REGISTRY for cls in REGISTRY.values() for u in cls.uses)
+
+
+@settings(max_examples=40, deadline=None)
+@given(share=st.floats(allow_nan=True, allow_infinity=True, width=32),
+       row=st.integers(-5, 10_000), step=st.integers(-3, 9))
+def test_a_policy_changes_the_mothers_only_through_guarded_writers(share, row, step):
+    """ctx.mothers is read-only; the writers refuse a share outside 0 to 1, rows that are no
+    mothers and ladder steps a policy may not set, and do exactly their update otherwise."""
+    model = _model([], size=200)
+    ctx = simulate.policies.PolicyContext(model, _Twice(overlap=False))
+    m = ctx.mothers
+    with pytest.raises(ValueError, match="read-only"):
+        m.confidence[0] = 1.0
+    n = model.mothers.n
+    ids = np.array([row])
+    before = float(model.mothers.confidence[min(max(row, 0), n - 1)])
+    if not (0 <= row < n) or not (0 <= share <= 1):
+        with pytest.raises(ValueError):
+            ctx.gain("confidence", ids, np.float32(share))
+    else:
+        ctx.gain("confidence", ids, np.float32(share))
+        expected = np.float32(before) + np.float32(share) * (1 - np.float32(before))
+        assert model.mothers.confidence[row] == expected
+    if 1 <= step <= 4 and 0 <= row < n:
+        ctx.raise_ladder(ids, step)
+        assert model.mothers.ladder[row] >= step
+    else:
+        with pytest.raises(ValueError):
+            ctx.raise_ladder(ids, step)
+    with pytest.raises(ValueError, match="not a level"):
+        ctx.gain("stress", np.array([0]), 0.5)

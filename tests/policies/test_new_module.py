@@ -67,9 +67,7 @@ class HomeVisits(Policy):
         on = ctx.on_assistance()
         order = np.argsort(ctx.uniform("pick", on), kind="stable")
         self.visited = on[order][: self.params.visits_per_month]
-        m = ctx.mothers
-        gain = np.float32(self.params.trust_gain) * (1 - m.trust_services[self.visited])
-        m.trust_services[self.visited] += gain
+        ctx.gain("trust_services", self.visited, np.float32(self.params.trust_gain))
 
     def report(self, ctx: PolicyContext) -> dict[str, float]:
         n = len(self.visited)
