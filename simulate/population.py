@@ -248,6 +248,17 @@ class Mothers:
                 + sum(c.nbytes for c in self._columns.values()))
 
 
+def toward_one(column: np.ndarray, ids: np.ndarray, share) -> np.ndarray:
+    """Move ``column`` (a level in 0 to 1: confidence, trust, stress) of ``ids`` the
+    fraction ``share`` (a number or one per row) of the way to 1, in the column's type;
+    returns the increments. The one place this update is written."""
+    step = share * (1 - column[ids])
+    if step.dtype != column.dtype:
+        step = step.astype(column.dtype)
+    column[ids] += step
+    return step
+
+
 def _larger(old: np.ndarray, capacity: int, col: Column, n: int) -> np.ndarray:
     """``old``'s first ``n`` rows in a column of ``capacity`` rows, the rest ``col.fill``."""
     out: np.ndarray = np.full(capacity, col.fill, dtype=col.dtype)

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from simulate.population import ADDITIVE_MODIFIERS, MODIFIERS, NEVER
+from simulate.population import ADDITIVE_MODIFIERS, MODIFIERS, NEVER, toward_one
 from simulate.states import LADDER_PARTTIME, Status
 
 if TYPE_CHECKING:
@@ -115,11 +115,7 @@ class PolicyContext:
         col, ids = self._levels(column), self._ids(ids)
         if not np.all((np.asarray(share) >= 0) & (np.asarray(share) <= 1)):
             raise ValueError(f"policy {self.label!r}: a gain's share must lie in 0 to 1")
-        step = share * (1 - col[ids])
-        if step.dtype != col.dtype:
-            step = step.astype(col.dtype)
-        col[ids] += step
-        return step
+        return toward_one(col, ids, share)
 
     def keep(self, column: str, ids: np.ndarray, amount, cap: bool = True) -> None:
         """Add ``amount`` to her own lasting ``column`` (``confidence_own``,

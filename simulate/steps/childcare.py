@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from simulate.population import NEVER
+from simulate.population import NEVER, toward_one
 from simulate.states import Status
 
 if TYPE_CHECKING:
@@ -173,4 +173,4 @@ def step(model: PathwaysModel) -> None:
     # Using formal care builds trust in it.
     using = np.flatnonzero(followed & (m.childcare_place[:n] >= 0))
     gain = np.float32(p.childcare_trust_gain_per_month)
-    m.trust_childcare[using] += gain * (1 - m.trust_childcare[using])
+    toward_one(m.trust_childcare, using, gain)

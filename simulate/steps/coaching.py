@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from simulate.population import toward_one
 from simulate.states import Barrier, Status
 from simulate.steps import sanctions
 
@@ -190,7 +191,7 @@ def contact(model: PathwaysModel, met: np.ndarray, trust_multiplier,
     m, p = model.mothers, model.params
     # At most the whole gap to full trust (a larger multiplier would overshoot past 1).
     gain = np.minimum(p.trust_gain_per_contact * np.asarray(trust_multiplier), 1.0)
-    m.trust_services[met] += (gain * (1.0 - m.trust_services[met])).astype(np.float32)
+    toward_one(m.trust_services, met, gain)
     detected, taken = disclose(model, met, uniforms)
     model.tally["barriers_detected"] += detected
     model.tally["referrals_taken_up"] += taken

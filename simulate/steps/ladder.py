@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from simulate.population import toward_one
 from simulate.states import LADDER_PARTTIME, Barrier, Status
 from simulate.steps import BOUND_MARGIN
 
@@ -50,7 +51,7 @@ def stress_events(model: PathwaysModel, followed: np.ndarray) -> None:
     baseline = np.minimum(m.stress_own[:n] + p.stress_barrier_effect
                           * np.bitwise_count(barriers).astype(np.int64), 1.0)
     moved = stress + p.stress_recovery_per_month * (baseline - stress)
-    moved[hit] += p.stress_event_jump * (1.0 - moved[hit])
+    toward_one(moved, hit, p.stress_event_jump)
     np.copyto(stress, np.clip(moved, 0.0, 1.0), where=followed)
     model.tally["stress_events"] += len(hit)
 
@@ -96,7 +97,7 @@ def step(model: PathwaysModel) -> None:
     step_down = movers[(u >= 1.0 - down) & (ladder > 1)]
     m.ladder[step_up] += 1
     m.last_step_up[step_up] = t
-    m.confidence[step_up] += np.float32(p.confidence_gain_step_up) * (1 - m.confidence[step_up])
+    toward_one(m.confidence, step_up, np.float32(p.confidence_gain_step_up))
     m.ladder[step_down] -= 1
     m.confidence[step_down] *= np.float32(1.0 - p.confidence_loss_step_down)
     model.tally["ladder_up"] += len(step_up)
