@@ -34,3 +34,9 @@ def test_a_package_does_not_import_what_sits_above_it(folder, forbidden):
     bad = {f: sorted(m for m in mods if m == forbidden or m.startswith(forbidden + "."))
            for f, mods in _imports(folder).items()}
     assert {f: m for f, m in bad.items() if m} == {}
+
+
+def test_the_steps_know_the_world_not_the_model():
+    """Steps type against the small protocol simulate.steps.World, never the whole model."""
+    found = {f: m for f, m in _imports("steps").items() if "simulate.model" in m}
+    assert found == {}

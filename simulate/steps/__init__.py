@@ -1,6 +1,58 @@
-"""The monthly mechanisms, one file each, in the order the model calls them."""
+"""The monthly mechanisms, one file each, in the order the model calls them.
+
+A step reads and changes the world through :class:`World`: the mothers' table, the
+parameters, the month, the random streams, the month's tally of events, the coaches,
+employers and childcare providers, and the logs; not the whole model.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any, Protocol
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from simulate.agents.coach import CoachTable
+    from simulate.parameters import Params
+    from simulate.population import Mothers
+    from simulate.recording import ChildLog, SpellLog
+    from simulate.rng import Streams
 
 # Relative margin by which an upper bound of a chance is widened before a step uses it to
 # skip the mothers who cannot move: it covers rounding (some factors are float32), far
 # below any chance that matters. A numerical tolerance, not a model parameter.
 BOUND_MARGIN = 1e-6
+
+
+class World(Protocol):
+    """What the monthly steps use of a model (:class:`simulate.model.PathwaysModel` is one)."""
+
+    @property
+    def mothers(self) -> Mothers: ...
+    @property
+    def params(self) -> Params: ...
+    @property
+    def month(self) -> int: ...
+    @property
+    def streams(self) -> Streams: ...
+    @property
+    def tally(self) -> Counter: ...
+    @property
+    def coaches(self) -> CoachTable: ...
+    @property
+    def employer_table(self) -> dict[str, np.ndarray]: ...
+    @property
+    def providers(self) -> list[Any]: ...
+    @property
+    def provider_places(self) -> np.ndarray: ...
+    @property
+    def provider_reserved(self) -> np.ndarray: ...
+    @property
+    def spells(self) -> SpellLog: ...
+    @property
+    def children(self) -> ChildLog: ...
+
+    def add_arrivals(self) -> np.ndarray:
+        """The month's arrivals, added to the mothers' table; returns their ids."""
+        ...

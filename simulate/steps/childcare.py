@@ -33,17 +33,17 @@ from simulate.population import NEVER, toward_one
 from simulate.states import Status
 
 if TYPE_CHECKING:
-    from simulate.model import PathwaysModel
+    from simulate.steps import World
 
 
-def needs_care(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
+def needs_care(model: World, ids: np.ndarray) -> np.ndarray:
     """True for mothers whose youngest child is under school age."""
     m = model.mothers
     return (m.n_children[ids] > 0) & (
         model.month - m.youngest_birth_month[ids] < model.params.childcare_need_age_months)
 
 
-def arrange_informal(model: PathwaysModel, ids: np.ndarray,
+def arrange_informal(model: World, ids: np.ndarray,
                      flexible: np.ndarray) -> np.ndarray:
     """Mothers ``ids`` ask their network to take on care for a job; returns who got an
     arrangement (which then lasts). Each tie helps with some probability."""
@@ -60,7 +60,7 @@ def arrange_informal(model: PathwaysModel, ids: np.ndarray,
     return formed
 
 
-def occupied(model: PathwaysModel) -> tuple[np.ndarray, np.ndarray]:
+def occupied(model: World) -> tuple[np.ndarray, np.ndarray]:
     """Places in use per provider: (general places, reserved places)."""
     m = model.mothers
     n = m.n
@@ -72,12 +72,12 @@ def occupied(model: PathwaysModel) -> tuple[np.ndarray, np.ndarray]:
             np.bincount(m.childcare_place[:n][reserved], minlength=k))
 
 
-def free_general_places(model: PathwaysModel) -> np.ndarray:
+def free_general_places(model: World) -> np.ndarray:
     general, _ = occupied(model)
     return np.maximum(model.provider_places - model.provider_reserved - general, 0)
 
 
-def registered(model: PathwaysModel) -> np.ndarray:
+def registered(model: World) -> np.ndarray:
     """Followed mothers registered for a place without one (their child under school age:
     registrations end at school age)."""
     m = model.mothers
@@ -87,7 +87,7 @@ def registered(model: PathwaysModel) -> np.ndarray:
     return np.flatnonzero(followed & (m.queue_since[:n] != NEVER) & (m.childcare_place[:n] < 0))
 
 
-def waiting_for_place(model: PathwaysModel, queued: np.ndarray) -> np.ndarray:
+def waiting_for_place(model: World, queued: np.ndarray) -> np.ndarray:
     """Of the registered ``queued``: those past the registration lag and active enough to be
     given a place, i.e. only waiting for a free one."""
     m, p, t = model.mothers, model.params, model.month
@@ -96,7 +96,7 @@ def waiting_for_place(model: PathwaysModel, queued: np.ndarray) -> np.ndarray:
                      | (m.ladder[queued] >= p.childcare_place_min_step))]
 
 
-def allocate_places(model: PathwaysModel) -> None:
+def allocate_places(model: World) -> None:
     """Per provider, working mothers first (a place goes with a job: the childcare
     allowance needs one), then mothers in a course or activity; first come, first served
     within each."""
@@ -114,7 +114,7 @@ def allocate_places(model: PathwaysModel) -> None:
     model.tally["childcare_places_allocated"] += len(placed)
 
 
-def _school_age(model: PathwaysModel) -> None:
+def _school_age(model: World) -> None:
     """Children reaching school age free their place and end their registration."""
     m = model.mothers
     n = m.n
@@ -127,7 +127,7 @@ def _school_age(model: PathwaysModel) -> None:
     m.informal_care[school] = False
 
 
-def _breakdowns(model: PathwaysModel) -> None:
+def _breakdowns(model: World) -> None:
     """Informal arrangements break down, more often in a month with a stress event."""
     m, p, t = model.mothers, model.params, model.month
     n = m.n
@@ -149,7 +149,7 @@ def _breakdowns(model: PathwaysModel) -> None:
     m.queue_since[register] = t
 
 
-def step(model: PathwaysModel) -> None:
+def step(model: World) -> None:
     m, p, t = model.mothers, model.params, model.month
     n = m.n
     _school_age(model)

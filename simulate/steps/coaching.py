@@ -24,7 +24,7 @@ from simulate.states import Barrier, Status
 from simulate.steps import sanctions
 
 if TYPE_CHECKING:
-    from simulate.model import PathwaysModel
+    from simulate.steps import World
 
 RESOLUTION = {
     Barrier.DEBTS: "barrier_debts_resolution",
@@ -34,7 +34,7 @@ RESOLUTION = {
 }
 
 
-def assign(model: PathwaysModel, ids: np.ndarray, coaches: np.ndarray) -> np.ndarray:
+def assign(model: World, ids: np.ndarray, coaches: np.ndarray) -> np.ndarray:
     """Give ``ids`` (in order) to the least-loaded of ``coaches`` that have room.
 
     Fills caseloads level by level, so coaches stay within one client of each other and
@@ -65,7 +65,7 @@ def least_loaded(load: np.ndarray, capacity: np.ndarray, k: int) -> np.ndarray:
     return np.nonzero((load <= levels) & (levels < capacity))[1][:k]
 
 
-def update_caseloads(model: PathwaysModel) -> np.ndarray:
+def update_caseloads(model: World) -> np.ndarray:
     """Recount every coach's clients among mothers on assistance; returns their ids."""
     m = model.mothers
     on = m.ids_where(Status.ON_ASSISTANCE)
@@ -74,7 +74,7 @@ def update_caseloads(model: PathwaysModel) -> np.ndarray:
     return on
 
 
-def disclosure(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
+def disclosure(model: World, ids: np.ndarray) -> np.ndarray:
     """Relative willingness to tell and accept help: 1 at trust 0.5 (see module docstring)."""
     effect = model.params.disclosure_trust_effect
     return 1.0 + effect * (2.0 * model.mothers.trust_services[ids] - 1.0)
@@ -89,7 +89,7 @@ DISCLOSURE_STREAMS = (*(f"detect:{b.name}" for b in Barrier),
 Uniforms = Callable[[list[str], np.ndarray], dict[str, np.ndarray]]
 
 
-def disclose(model: PathwaysModel, ids: np.ndarray, uniforms: Uniforms,
+def disclose(model: World, ids: np.ndarray, uniforms: Uniforms,
              factor: float = 1.0) -> tuple[int, int]:
     """A conversation in which mothers ``ids`` tell what holds them back as far as their
     trust allows (004:655), as at a coach contact: each unregistered barrier is detected
@@ -131,7 +131,7 @@ def disclose(model: PathwaysModel, ids: np.ndarray, uniforms: Uniforms,
     return detected, taken
 
 
-def step(model: PathwaysModel) -> None:
+def step(model: World) -> None:
     m, p, t, s = model.mothers, model.params, model.month, model.streams
     table = model.coaches
     on = update_caseloads(model)
@@ -169,14 +169,14 @@ def step(model: PathwaysModel) -> None:
     sanctions.step(model, on)
 
 
-def _contact(model: PathwaysModel, met: np.ndarray) -> None:
+def _contact(model: World, met: np.ndarray) -> None:
     """A coach contact: trust gained as the coach's trust multiplier allows."""
     s, t = model.streams, model.month
     contact(model, met, model.coaches.trust[model.mothers.coach[met]],
             lambda names, ids: s.uniforms(names, t, ids))
 
 
-def contact(model: PathwaysModel, met: np.ndarray, trust_multiplier,
+def contact(model: World, met: np.ndarray, trust_multiplier,
             uniforms: Uniforms) -> None:
     """What a contact does: trust, disclosure and referrals, top-up knowledge.
 
@@ -199,7 +199,7 @@ def contact(model: PathwaysModel, met: np.ndarray, trust_multiplier,
     m.knows_topup[told] = True
 
 
-def _resolve(model: PathwaysModel, on: np.ndarray) -> None:
+def _resolve(model: World, on: np.ndarray) -> None:
     """Barriers whose referral was taken up resolve over time."""
     m, p, t = model.mothers, model.params, model.month
     referred = on[np.flatnonzero(m.barriers_referred[on])]

@@ -22,10 +22,10 @@ from simulate.states import Status
 from simulate.steps.transitions import returns_step
 
 if TYPE_CHECKING:
-    from simulate.model import PathwaysModel
+    from simulate.steps import World
 
 
-def step(model: PathwaysModel) -> None:
+def step(model: World) -> None:
     m, p, t = model.mothers, model.params, model.month
     n = m.n
     status = m.status[:n]

@@ -20,13 +20,13 @@ import numpy as np
 from simulate.states import Barrier, ExemptionReason, Status
 
 if TYPE_CHECKING:
-    from simulate.model import PathwaysModel
+    from simulate.steps import World
 
 HEALTH = np.uint8(1 << Barrier.HEALTH)
 CARE = np.uint8(1 << Barrier.CARE)
 
 
-def reason_holds(model: PathwaysModel, ids: np.ndarray, reason: np.ndarray) -> np.ndarray:
+def reason_holds(model: World, ids: np.ndarray, reason: np.ndarray) -> np.ndarray:
     """Whether each mother's exemption reason still applies."""
     m, p, t = model.mothers, model.params, model.month
     young = (m.n_children[ids] > 0) & (
@@ -37,7 +37,7 @@ def reason_holds(model: PathwaysModel, ids: np.ndarray, reason: np.ndarray) -> n
                              (reason != ExemptionReason.CARE) | ((barriers & CARE) != 0)))
 
 
-def step(model: PathwaysModel) -> None:
+def step(model: World) -> None:
     m, p, t = model.mothers, model.params, model.month
     status, exempt = m.status[: m.n], m.exempt[: m.n]
     on_now = status == Status.ON_ASSISTANCE

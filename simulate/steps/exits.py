@@ -20,12 +20,12 @@ from simulate.steps import BOUND_MARGIN
 from simulate.steps.transitions import duration_factor, leave_assistance
 
 if TYPE_CHECKING:
-    from simulate.model import PathwaysModel
+    from simulate.steps import World
 
 THIRD = 1.0 / 3.0  # each exit's share of the uniform's range
 
 
-def step(model: PathwaysModel) -> None:
+def step(model: World) -> None:
     m, p, t = model.mothers, model.params, model.month
     on = m.ids_where(Status.ON_ASSISTANCE)
     u = model.streams.uniform("exit", t, on)
@@ -57,7 +57,7 @@ def step(model: PathwaysModel) -> None:
     leave_assistance(model, ids[u[near] < 2 * THIRD + other], Status.OTHER)
 
 
-def largest_hazards(model: PathwaysModel) -> tuple[float, float]:
+def largest_hazards(model: World) -> tuple[float, float]:
     """Upper bounds of this month's hazards of leaving for study and for other reasons:
     each factor at its largest (the factors are not negative; duration dependence is at
     most 1), with a margin for rounding."""

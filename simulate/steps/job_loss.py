@@ -25,10 +25,10 @@ from simulate.states import Status
 from simulate.steps.transitions import release_childcare, schedule_returns
 
 if TYPE_CHECKING:
-    from simulate.model import PathwaysModel
+    from simulate.steps import World
 
 
-def risk(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
+def risk(model: World, ids: np.ndarray) -> np.ndarray:
     m, p = model.mothers, model.params
     tenure = model.month - m.job_start[ids]
     early = 1.0 + p.job_loss_early_factor * np.exp(-tenure / p.job_loss_early_decay_months)
@@ -37,7 +37,7 @@ def risk(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
     return np.minimum(p.job_loss_hazard * early * event * flexible * m.mod_job_loss[ids], 1.0)
 
 
-def step(model: PathwaysModel) -> None:
+def step(model: World) -> None:
     m, p, t = model.mothers, model.params, model.month
     n = m.n
     # Follow-up after an exit to work ends after a while.

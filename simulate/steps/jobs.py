@@ -43,7 +43,7 @@ from simulate.steps.money import believed_gain, benefit
 from simulate.steps.transitions import duration_factor, leave_assistance
 
 if TYPE_CHECKING:
-    from simulate.model import PathwaysModel
+    from simulate.steps import World
 
 LANGUAGE = np.uint8(1 << Barrier.LANGUAGE)
 HEALTH = np.uint8(1 << Barrier.HEALTH)
@@ -69,12 +69,12 @@ class Offers:
                    z.astype(bool), z.astype(bool))
 
 
-def arranged_care(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
+def arranged_care(model: World, ids: np.ndarray) -> np.ndarray:
     m = model.mothers
     return (m.childcare_place[ids] >= 0) | m.informal_care[ids]
 
 
-def make_offers(model: PathwaysModel) -> Offers:
+def make_offers(model: World) -> Offers:
     """Search and employer offers; returns the offers the mothers accept."""
     m, p, t, s = model.mothers, model.params, model.month, model.streams
     n = m.n
@@ -179,7 +179,7 @@ def make_offers(model: PathwaysModel) -> Offers:
     return Offers(ids, employer, flexible, earnings, ends, need, has)
 
 
-def start_jobs(model: PathwaysModel, offers: Offers) -> None:
+def start_jobs(model: World, offers: Offers) -> None:
     """Accepted offers with childcare become jobs; the others fail on childcare."""
     m, t = model.mothers, model.month
     ok = offers.care

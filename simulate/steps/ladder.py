@@ -20,8 +20,8 @@ from simulate.states import LADDER_PARTTIME, Barrier, Status
 from simulate.steps import BOUND_MARGIN
 
 if TYPE_CHECKING:
-    from simulate.model import PathwaysModel
     from simulate.parameters import Params
+    from simulate.steps import World
 
 
 def network_push(p: Params, ties: np.ndarray) -> np.ndarray:
@@ -31,7 +31,7 @@ def network_push(p: Params, ties: np.ndarray) -> np.ndarray:
     return 1.0 + p.ladder_network_effect * (np.minimum(ties, full) / full)
 
 
-def stress_events(model: PathwaysModel, followed: np.ndarray) -> None:
+def stress_events(model: World, followed: np.ndarray) -> None:
     """Stress events and stress of the followed mothers (``followed``: a mask over the rows
     in use; on assistance or in work)."""
     m, p, t = model.mothers, model.params, model.month
@@ -56,7 +56,7 @@ def stress_events(model: PathwaysModel, followed: np.ndarray) -> None:
     model.tally["stress_events"] += len(hit)
 
 
-def step(model: PathwaysModel) -> None:
+def step(model: World) -> None:
     m, p, t = model.mothers, model.params, model.month
     n = m.n
     status = m.status[:n]
@@ -110,7 +110,7 @@ def _barrier_penalty(p: Params) -> np.ndarray:
     return (1.0 - p.ladder_barrier_penalty) ** np.arange(9)
 
 
-def largest_chances(model: PathwaysModel) -> tuple[float, float]:
+def largest_chances(model: World) -> tuple[float, float]:
     """Upper bounds of this month's chances of a step up and of a step down: each factor
     of the chance at its largest (the factors are not negative)."""
     m, p = model.mothers, model.params

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
-    from simulate.model import PathwaysModel
+    from simulate.steps import World
 
 
 def net_pay(p, earnings: np.ndarray) -> np.ndarray:
@@ -36,7 +36,7 @@ def childcare_cost(p, hours: np.ndarray) -> np.ndarray:
     return p.childcare_net_cost_eur * hours / p.childcare_cost_hours_per_week
 
 
-def believed_gain(model: PathwaysModel, ids: np.ndarray, earnings: np.ndarray,
+def believed_gain(model: World, ids: np.ndarray, earnings: np.ndarray,
                   hours: np.ndarray, pays_care: np.ndarray) -> np.ndarray:
     """Monthly net income gain a mother believes an offer brings: her income with the job
     (net pay, and the top-up if she knows it continues) less her income now (the norm, or

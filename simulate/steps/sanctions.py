@@ -35,16 +35,16 @@ from simulate.steps import BOUND_MARGIN
 from simulate.steps.transitions import leave_assistance
 
 if TYPE_CHECKING:
-    from simulate.model import PathwaysModel
+    from simulate.steps import World
 
 
-def sanctioned(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
+def sanctioned(model: World, ids: np.ndarray) -> np.ndarray:
     """Whether a sanction's benefit cut runs this month."""
     since = model.month - model.mothers.last_sanction[ids]
     return (since >= 0) & (since < model.params.sanction_months)
 
 
-def largest_lapse_factor(model: PathwaysModel) -> float:
+def largest_lapse_factor(model: World) -> float:
     """Upper bound of this month's lapse chance relative to its hazard: each factor at its
     largest over this month's columns (the effects are not negative), with a margin for
     rounding."""
@@ -56,7 +56,7 @@ def largest_lapse_factor(model: PathwaysModel) -> float:
             * (1.0 + BOUND_MARGIN))
 
 
-def _lapsed(model: PathwaysModel, ids: np.ndarray, hazard: float, stream: str,
+def _lapsed(model: World, ids: np.ndarray, hazard: float, stream: str,
             most: float) -> np.ndarray:
     """Those of ``ids`` who lapse this month (stream ``stream``): the hazard times what low
     trust and stress add; computed only where the uniform lies below its largest value."""
@@ -69,7 +69,7 @@ def _lapsed(model: PathwaysModel, ids: np.ndarray, hazard: float, stream: str,
     return near[u[cand] < chance]
 
 
-def no_shows(model: PathwaysModel, appointed: np.ndarray) -> np.ndarray:
+def no_shows(model: World, appointed: np.ndarray) -> np.ndarray:
     """Mothers who miss this month's appointment and do not answer: more often with low
     trust and high stress. Their benefit is stopped at once; returns them."""
     m, p = model.mothers, model.params
@@ -84,7 +84,7 @@ def no_shows(model: PathwaysModel, appointed: np.ndarray) -> np.ndarray:
     return gone
 
 
-def _noticed(model: PathwaysModel, lapse: np.ndarray, admin: float, stream: str) -> np.ndarray:
+def _noticed(model: World, lapse: np.ndarray, admin: float, stream: str) -> np.ndarray:
     """Those of ``lapse`` whose lapse is noticed: at a contact this month or by a check."""
     p = model.params
     notice = np.where(model.mothers.contacted[lapse],
@@ -92,7 +92,7 @@ def _noticed(model: PathwaysModel, lapse: np.ndarray, admin: float, stream: str)
     return lapse[model.streams.uniform(stream, model.month, lapse) < notice]
 
 
-def step(model: PathwaysModel, on: np.ndarray) -> None:
+def step(model: World, on: np.ndarray) -> None:
     """Breaches of the work obligation and sanctions; unmet information duties and stops for
     non-cooperation."""
     m, p, t = model.mothers, model.params, model.month

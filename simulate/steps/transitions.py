@@ -19,8 +19,8 @@ from simulate.population import NEVER
 from simulate.states import LADDER_WORK, Status
 
 if TYPE_CHECKING:
-    from simulate.model import PathwaysModel
     from simulate.population import Mothers
+    from simulate.steps import World
 
 EXIT_METRIC = {
     Status.IN_WORK: "exit_work",
@@ -52,7 +52,7 @@ def return_process(p, status: int) -> tuple[float, float]:
     return 1.0, (1.0 / hazard if hazard > 0 else np.inf)
 
 
-def schedule_returns(model: PathwaysModel, ids: np.ndarray, status: int) -> None:
+def schedule_returns(model: World, ids: np.ndarray, status: int) -> None:
     """Draw whether and when ``ids``, leaving for ``status`` this month, return."""
     if len(ids) == 0:
         return
@@ -72,7 +72,7 @@ def schedule_returns(model: PathwaysModel, ids: np.ndarray, status: int) -> None
     m.return_month[ids] = np.where(back, t + delay, NEVER).astype(np.int32)
 
 
-def duration_factor(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
+def duration_factor(model: World, ids: np.ndarray) -> np.ndarray:
     """The chance of leaving assistance after her months on assistance relative to at the
     start: ``floor + (1 - floor) * exp(-months / duration_dependence_months)``, at most 1
     (duration dependence: CBS 2008; parameters in simulate/parameters.py)."""
@@ -82,7 +82,7 @@ def duration_factor(model: PathwaysModel, ids: np.ndarray) -> np.ndarray:
     return floor + (1.0 - floor) * np.exp(-months / p.duration_dependence_months)
 
 
-def leave_assistance(model: PathwaysModel, ids: np.ndarray, status: int) -> None:
+def leave_assistance(model: World, ids: np.ndarray, status: int) -> None:
     """End the assistance spells of ``ids`` with destination ``status``.
 
     The coach's slot is freed at once. A mother leaving for work keeps her childcare (she
@@ -123,7 +123,7 @@ def release_childcare(m: Mothers, ids: np.ndarray) -> None:
     m.informal_since[ids] = NEVER
 
 
-def return_to_assistance(model: PathwaysModel, ids: np.ndarray) -> None:
+def return_to_assistance(model: World, ids: np.ndarray) -> None:
     """Start a new (returning) spell for mothers whose scheduled return is due."""
     if len(ids) == 0:
         return
@@ -152,7 +152,7 @@ def return_to_assistance(model: PathwaysModel, ids: np.ndarray) -> None:
     model.tally["returns_of_leavers"] += len(ids)
 
 
-def returns_step(model: PathwaysModel) -> None:
+def returns_step(model: World) -> None:
     """Mothers whose scheduled return falls in this month come back to assistance."""
     m = model.mothers
     due = np.flatnonzero(m.return_month[: m.n] == model.month)
