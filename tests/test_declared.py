@@ -86,3 +86,12 @@ def test_outcome_words_come_from_the_declarations(name, lang, words):
 def test_a_stem_is_declared_once():
     stems = [o.stem for o in DECLARED]
     assert len(stems) == len(set(stems))
+
+
+def test_every_policy_metric_says_whether_it_is_a_stock_a_flow_or_a_mean():
+    from simulate.policies import REGISTRY
+
+    kinds = {m.kind for cls in REGISTRY.values() for m in cls.metrics}
+    assert kinds <= {"stock", "flow", "mean"} and "" not in kinds
+    costs = [m for cls in REGISTRY.values() for m in cls.metrics if m.cost]
+    assert all(m.kind == "flow" and m.money for m in costs)

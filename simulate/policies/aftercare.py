@@ -62,7 +62,8 @@ class Aftercare(Policy):
     ))
 
     metrics = (
-        Metric("aftercare_supported", "mothers", "Mothers supported this month.", reach=True),
+        Metric("aftercare_supported", "mothers", "Mothers supported this month.", reach=True,
+               kind="stock"),
         cost_metric("Aftercare for the mothers supported this month."),
     )
     zero: ClassVar[dict[str, Any]] = {"months": 0}

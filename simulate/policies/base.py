@@ -161,6 +161,9 @@ def register(cls: type[Policy]) -> type[Policy]:
     if not (cls.title and cls.title_nl):
         raise ValueError(f"{cls.__name__} has no title in English and Dutch (title, title_nl)")
     for m in cls.metrics:
+        if not m.kind:
+            raise ValueError(f"{cls.__name__}: metric {m.name} does not say whether it is a "
+                             "stock, a flow or a mean (kind=)")
         if m.chart and not (m.words and m.words_nl):
             raise ValueError(f"{cls.__name__}: metric {m.name} is charted but has no words "
                              "in English and Dutch (words, words_nl)")

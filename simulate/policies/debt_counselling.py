@@ -142,14 +142,15 @@ class DebtCounselling(Policy):
 
     metrics = (
         Metric("debt_counselling_active", "mothers", "Mothers in a debt trajectory now.",
-               reach=True),
-        Metric("debt_counselling_started", "mothers", "Trajectories started this month."),
+               reach=True, kind="stock"),
+        Metric("debt_counselling_started", "mothers", "Trajectories started this month.",
+               kind="flow"),
         Metric("debt_counselling_reached", "mothers",
-               "Mothers who have started a trajectory so far."),
+               "Mothers who have started a trajectory so far.", kind="stock"),
         Metric("debt_counselling_waiting", "mothers",
-               "Mothers on the waiting list for a trajectory."),
+               "Mothers on the waiting list for a trajectory.", kind="stock"),
         Metric("debt_counselling_resolved", "mothers",
-               "Debt problems resolved in a trajectory this month."),
+               "Debt problems resolved in a trajectory this month.", kind="flow"),
         cost_metric("Debt trajectories running this month."),
     )
     zero: ClassVar[dict[str, Any]] = {"trajectories": 0}

@@ -136,14 +136,15 @@ class DedicatedCoaches(Policy):
 
     metrics = (
         Metric("dedicated_participants", "mothers", "Clients of the dedicated coaches now.",
-               reach=True),
-        Metric("dedicated_new_participants", "mothers", "New clients this month."),
+               reach=True, kind="stock"),
+        Metric("dedicated_new_participants", "mothers", "New clients this month.", kind="flow"),
         Metric("dedicated_handed_over", "mothers",
-               "Clients handed back to a regular coach this month."),
+               "Clients handed back to a regular coach this month.", kind="flow"),
         Metric("dedicated_caseload_mean", "mothers per coach", "Mean dedicated caseload.",
                chart="caseload",
-               words="dedicated coaches", words_nl="gespecialiseerde klantmanagers"),
-        Metric("dedicated_caseload_max", "mothers per coach", "Largest dedicated caseload."),
+               words="dedicated coaches", words_nl="gespecialiseerde klantmanagers", kind="mean"),
+        Metric("dedicated_caseload_max", "mothers per coach", "Largest dedicated caseload.",
+               kind="stock"),
         cost_metric("Dedicated coaches and the programme's fixed overhead."),
     )
     zero: ClassVar[dict[str, Any]] = {"coaches": 0}

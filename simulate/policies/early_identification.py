@@ -160,13 +160,13 @@ class EarlyIdentification(Policy):
     ))
 
     metrics = (
-        Metric("early_identified", "women", "Pregnancies identified this month."),
-        Metric("early_active", "women", "Women in the programme now.", reach=True),
-        Metric("early_reached", "women", "Women who have been in the programme."),
-        Metric("early_waiting", "women", "Identified women waiting for a place."),
-        Metric("early_started", "women", "Women who started this month."),
+        Metric("early_identified", "women", "Pregnancies identified this month.", kind="flow"),
+        Metric("early_active", "women", "Women in the programme now.", reach=True, kind="stock"),
+        Metric("early_reached", "women", "Women who have been in the programme.", kind="stock"),
+        Metric("early_waiting", "women", "Identified women waiting for a place.", kind="stock"),
+        Metric("early_started", "women", "Women who started this month.", kind="flow"),
         Metric("early_too_late", "women",
-               "Identified women who gave birth before a place was free, this month."),
+               "Identified women who gave birth before a place was free, this month.", kind="flow"),
         cost_metric("Women followed and referrals this month."),
     )
     zero: ClassVar[dict[str, Any]] = {"capacity": 0}

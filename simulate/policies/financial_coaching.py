@@ -139,15 +139,16 @@ class FinancialCoaching(Policy):
 
     metrics = (
         Metric("financial_coaching_active", "mothers", "Mothers with a session this month.",
-               reach=True),
+               reach=True, kind="stock"),
         Metric("financial_coaching_reached", "mothers",
-               "Mothers who have had a session so far."),
+               "Mothers who have had a session so far.", kind="stock"),
         Metric("financial_coaching_waiting", "mothers",
-               "Mothers on the waiting list for coaching."),
+               "Mothers on the waiting list for coaching.", kind="stock"),
         Metric("financial_coaching_learned_topup", "mothers",
-               "Mothers who learned this month that the top-up continues."),
+               "Mothers who learned this month that the top-up continues.", kind="flow"),
         Metric("financial_coaching_childcare_topups", "mothers",
-               "Working mothers whose own childcare cost the municipality tops up this month."),
+               "Working mothers whose own childcare cost the municipality tops up this month.",
+               kind="stock"),
         cost_metric("Sessions held and childcare top-ups paid this month."),
     )
     zero: ClassVar[dict[str, Any]] = {"sessions_per_month": 0}

@@ -288,18 +288,20 @@ class InformalSupport(Policy):
 
     metrics = (
         Metric("informal_support_active", "mothers", "Mothers matched with a volunteer now.",
-               reach=True),
+               reach=True, kind="stock"),
         Metric("informal_support_waiting", "mothers",
-               "Mothers on the waiting list for a volunteer."),
-        Metric("informal_support_new_matches", "mothers", "Matches started this month."),
-        Metric("informal_support_reached", "mothers", "Mothers ever matched so far."),
-        Metric("informal_support_completed", "mothers", "Matches completed this month."),
+               "Mothers on the waiting list for a volunteer.", kind="stock"),
+        Metric("informal_support_new_matches", "mothers", "Matches started this month.",
+               kind="flow"),
+        Metric("informal_support_reached", "mothers", "Mothers ever matched so far.", kind="stock"),
+        Metric("informal_support_completed", "mothers", "Matches completed this month.",
+               kind="flow"),
         Metric("informal_support_barriers_told", "barriers",
-               "Barriers found through the visits this month."),
+               "Barriers found through the visits this month.", kind="flow"),
         Metric("informal_support_referrals_taken_up", "referrals",
-               "Referrals to help taken up through the visits this month."),
+               "Referrals to help taken up through the visits this month.", kind="flow"),
         Metric("informal_support_new_ties", "ties",
-               "Lasting supportive ties left by matches completed this month."),
+               "Lasting supportive ties left by matches completed this month.", kind="flow"),
         cost_metric("Coordination per match, a professional's hours, volunteer expenses and "
                     "volunteers' recruitment and training."),
     )

@@ -171,20 +171,24 @@ class ProjectWorkers(Policy):
     ))
 
     metrics = (
-        Metric("project_workers_reached", "mothers", "Mothers ever a project worker's client."),
+        Metric("project_workers_reached", "mothers", "Mothers ever a project worker's client.",
+               kind="stock"),
         Metric("project_workers_active", "mothers",
-               "Clients now (on assistance, or in aftercare after a job start).", reach=True),
+               "Clients now (on assistance, or in aftercare after a job start).", reach=True,
+               kind="stock"),
         Metric("project_workers_waiting", "mothers",
-               "Mothers in the pool who could not become a client for lack of room."),
-        Metric("project_worker_new_clients", "mothers", "New clients this month."),
-        Metric("project_worker_contacts", "contacts", "Project worker contacts this month."),
+               "Mothers in the pool who could not become a client for lack of room.", kind="stock"),
+        Metric("project_worker_new_clients", "mothers", "New clients this month.", kind="flow"),
+        Metric("project_worker_contacts", "contacts", "Project worker contacts this month.",
+               kind="flow"),
         Metric("project_worker_caseload_mean", "mothers per worker",
                "Mean project worker caseload.", chart="caseload",
-               words="project workers", words_nl="projectmedewerkers"),
-        Metric("project_worker_aftercare", "mothers", "Clients in aftercare this month."),
-        Metric("jobcoach_clients", "mothers", "Clients with the jobcoach this month."),
+               words="project workers", words_nl="projectmedewerkers", kind="mean"),
+        Metric("project_worker_aftercare", "mothers", "Clients in aftercare this month.",
+               kind="stock"),
+        Metric("jobcoach_clients", "mothers", "Clients with the jobcoach this month.", kind="stock"),
         Metric("jobcoach_waiting", "mothers",
-               "Clients looking for work without the jobcoach for lack of room."),
+               "Clients looking for work without the jobcoach for lack of room.", kind="stock"),
         cost_metric("Project workers and the jobcoach's share for the programme."),
     )
     zero: ClassVar[dict[str, Any]] = {"workers": 0}

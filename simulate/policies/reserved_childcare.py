@@ -84,11 +84,13 @@ class ReservedChildcare(Policy):
     ))
 
     metrics = (
-        Metric("reserved_places", "places", "Places reserved for the programme."),
+        Metric("reserved_places", "places", "Places reserved for the programme.", kind="stock"),
         Metric("reserved_places_used", "places", "Reserved places in use.", reach=True,
                chart="childcare",
-               words="reserved places in use", words_nl="gereserveerde plaatsen in gebruik"),
-        Metric("reserved_places_allocated", "places", "Reserved places handed out this month."),
+               words="reserved places in use", words_nl="gereserveerde plaatsen in gebruik",
+               kind="stock"),
+        Metric("reserved_places_allocated", "places", "Reserved places handed out this month.",
+               kind="flow"),
         cost_metric("Reserved places, paid whether used or not."),
     )
     zero: ClassVar[dict[str, Any]] = {"places": 0}

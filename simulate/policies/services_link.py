@@ -76,7 +76,7 @@ class ServicesLink(Policy):
     ))
     metrics = (
         Metric("services_link_met", "mothers", "Group members who met the social services "
-               "this month.", reach=True),
+               "this month.", reach=True, kind="flow"),
         cost_metric("Staff time at the groups' first and last sessions."),
     )
     zero: ClassVar[dict[str, Any]] = {"visits": "none"}

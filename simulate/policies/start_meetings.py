@@ -196,15 +196,15 @@ class StartMeetings(Policy):
     ))
 
     metrics = (
-        Metric("start_meetings_held", "meetings", "Start meetings held this month."),
-        Metric("start_meeting_invited", "mothers", "Mothers invited this month."),
+        Metric("start_meetings_held", "meetings", "Start meetings held this month.", kind="flow"),
+        Metric("start_meeting_invited", "mothers", "Mothers invited this month.", kind="flow"),
         Metric("start_meeting_attended", "mothers", "Mothers who came this month.",
-               reach=True),
-        Metric("start_meetings_reached", "mothers", "Mothers who ever came."),
+               reach=True, kind="flow"),
+        Metric("start_meetings_reached", "mothers", "Mothers who ever came.", kind="stock"),
         Metric("start_meetings_waiting", "mothers",
-               "Eligible mothers not invited this month for lack of invitations."),
+               "Eligible mothers not invited this month for lack of invitations.", kind="stock"),
         Metric("start_meeting_children_minded", "children",
-               "Children minded on site this month."),
+               "Children minded on site this month.", kind="flow"),
         cost_metric("Start meetings and childcare on site."),
     )
     zero: ClassVar[dict[str, Any]] = {"meetings_per_year": 0}

@@ -154,11 +154,13 @@ class SupportGroups(Policy):
                source_nl="aanname"),
     ))
     metrics = (
-        Metric("support_groups_meeting", "groups", "Support groups meeting this month."),
+        Metric("support_groups_meeting", "groups", "Support groups meeting this month.",
+               kind="stock"),
         Metric("support_group_members", "mothers", "Members of support groups that still "
-               "meet.", reach=True),
-        Metric("support_group_attendees", "mothers", "Members attending a meeting this month."),
-        Metric("support_group_ties", "ties", "Active ties made in support groups."),
+               "meet.", reach=True, kind="stock"),
+        Metric("support_group_attendees", "mothers", "Members attending a meeting this month.",
+               kind="stock"),
+        Metric("support_group_ties", "ties", "Active ties made in support groups.", kind="stock"),
         cost_metric("Toolkits and a professional's support at meetings."),
     )
     zero: ClassVar[dict[str, Any]] = {"meetings_per_year": 0}

@@ -216,18 +216,19 @@ class WorkExperience(Policy):
 
     metrics = (
         Metric("work_experience_active", "mothers", "Mothers on a placement now.",
-               reach=True),
-        Metric("work_experience_reached", "mothers", "Mothers who have started a placement."),
+               reach=True, kind="stock"),
+        Metric("work_experience_reached", "mothers", "Mothers who have started a placement.",
+               kind="stock"),
         Metric("work_experience_waiting", "mothers",
-               "Mothers on the waiting list for a place."),
+               "Mothers on the waiting list for a place.", kind="stock"),
         Metric("work_experience_waiting_childcare", "mothers",
-               "Mothers matched to a place whose childcare is being arranged."),
-        Metric("work_experience_started", "mothers", "Placements started this month."),
+               "Mothers matched to a place whose childcare is being arranged.", kind="stock"),
+        Metric("work_experience_started", "mothers", "Placements started this month.", kind="flow"),
         Metric("work_experience_to_work", "mothers",
-               "Placements that ended this month because she started paid work."),
+               "Placements that ended this month because she started paid work.", kind="flow"),
         Metric("work_experience_care_lapsed", "mothers",
                "Matches that lapsed (no childcare in time) or placements ended by lost "
-               "childcare this month."),
+               "childcare this month.", kind="flow"),
         cost_metric("Places in use and formal childcare for their hours."),
     )
     zero: ClassVar[dict[str, Any]] = {"places": 0}

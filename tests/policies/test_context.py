@@ -128,7 +128,7 @@ def test_a_policy_names_itself_and_its_charted_metrics_in_both_languages(title, 
 
     class Unnamed(Policy):
         name = "unnamed_here"
-        metrics = (Metric("unnamed_places", "places", "Places.", chart="childcare",
+        metrics = (Metric("unnamed_places", "places", "Places.", chart="childcare", kind="stock",
                           words="places", words_nl=words_nl),
                    cost_metric("nothing"))
         zero: ClassVar[dict] = {}

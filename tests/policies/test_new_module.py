@@ -52,7 +52,8 @@ class HomeVisits(Policy):
                unit_nl="euro per bezoek", source_nl="aanname"),
     ))
     metrics = (
-        Metric("home_visits_made", "mothers", "Mothers visited this month.", reach=True),
+        Metric("home_visits_made", "mothers", "Mothers visited this month.", reach=True,
+               kind="flow"),
         cost_metric("The visitors' time."),
     )
     zero: ClassVar[dict[str, Any]] = {"visits_per_month": 0}
