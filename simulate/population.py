@@ -19,7 +19,17 @@ from numpy.typing import NDArray
 from scipy.special import expit, logit, ndtr, ndtri
 from scipy.stats import poisson
 
-from simulate.parameters import Params
+from simulate.parameters import (
+    ASSUMPTION,
+    POP,
+    PRACTICE,
+    ROTTERDAM,
+    Parameter,
+    Params,
+    amount,
+    count,
+    share,
+)
 from simulate.rng import Streams
 from simulate.states import Barrier, ExemptionReason, Status
 
@@ -454,3 +464,317 @@ def draw_mothers(p: Params, streams: Streams, ids: np.ndarray, month: int | np.n
                                p.childcare_providers - 1),
         "queue_since": np.where(registered_for_care, month - lag, NEVER).astype(np.int32),
     }
+
+
+# The parameters of the initial stock and of the inflow's composition, declared here;
+# simulate.parameters.PARAMETERS holds every module's, in the order of the month's steps.
+PARAMETERS: tuple[Parameter, ...] = (
+    # ---- population: the initial stock and the composition of inflow ----------------
+    count("size", 1190, (100, 1_000_000),
+          "CBS via the municipality, 2022: women on assistance with a child under 5 in "
+          "Charlois, Feijenoord and IJsselmonde",
+          "Initial stock of mothers on assistance.", lo=1, hi=2_000_000,
+          unit="mothers", kind="fact", **POP,
+          doc_nl="Beginstand: moeders in de bijstand bij de start.",
+          unit_nl="moeders",
+          source_nl=("CBS via de gemeente, 2022: vrouwen in de bijstand met een kind onder 5 in "
+                     "Charlois, Feijenoord en IJsselmonde")),
+    count("child_age_limit_months", 60, (24, 60),
+          PRACTICE + ": target group configurable up to a child under 5",
+          "Mothers enter the modelled population pregnant or with a youngest child under "
+          "this age; once in, they are followed until they leave assistance.", lo=1,
+          hi=216, unit="months", kind="setting", **POP,
+          doc_nl=("Moeders komen in het model als ze zwanger zijn of hun jongste kind jonger is "
+                  "dan deze leeftijd; daarna volgt het model hen tot ze uit de bijstand gaan."),
+          unit_nl="maanden",
+          source_nl="evaluatie- en praktijkrapporten: doelgroep in te stellen tot een kind onder 5"),
+    count("target_child_age_months", 24, (12, 60),
+          "Rotterdam evaluation (2025): the programme's target group is a child under 2 or pregnant",
+          "Target group of programmes and of the period sample: youngest child under "
+          "this age, or pregnant.", lo=1, hi=216, unit="months", kind="setting", **POP,
+          doc_nl=("Doelgroep van de interventies en van de periodesteekproef: jongste kind jonger "
+                  "dan deze leeftijd, of zwanger."),
+          unit_nl="maanden",
+          source_nl=("Rotterdamse evaluatie (2025): de doelgroep van het programma is zwanger of "
+                     "een kind onder 2")),
+    amount("age_mean_years", 31.4, (28.0, 35.0),
+           ROTTERDAM + ": mean age 31.4 of the period sample; calibrated in "
+           "scenarios/baseline.yaml so that the sample, older than at entry, has that mean "
+           "(docs/calibration.md)",
+           "Mean age of mothers at entry.", unit="years", kind="fact", **POP,
+           doc_nl="Gemiddelde leeftijd van moeders bij instroom.",
+           unit_nl="jaar",
+           source_nl=("Rotterdamse evaluatie (2025), cohort van 855: gemiddelde leeftijd 31,4 in "
+                      "de periodesteekproef; gekalibreerd in scenarios/baseline.yaml zodat de "
+                      "steekproef, die ouder is dan bij instroom, dat gemiddelde heeft "
+                      "(docs/calibration.md)")),
+    amount("age_sd_years", 6.3, (4.0, 8.0),
+           ROTTERDAM + ": sd 6.3 of the period sample; calibrated in scenarios/baseline.yaml "
+           "to that sd (docs/calibration.md)",
+           "Standard deviation of age at entry.", unit="years", kind="fact", lo=0.5, hi=30.0,
+           **POP,
+           doc_nl="Standaardafwijking van de leeftijd bij instroom.",
+           unit_nl="jaar",
+           source_nl=("Rotterdamse evaluatie (2025), cohort van 855: standaardafwijking 6,3 in de "
+                      "periodesteekproef; gekalibreerd in scenarios/baseline.yaml op die "
+                      "standaardafwijking (docs/calibration.md)")),
+    amount("age_min_years", 18.0, (16.0, 21.0), ASSUMPTION + ": adult assistance",
+           "Youngest age at entry (ages are truncated here).", unit="years",
+           kind="setting", **POP,
+           doc_nl="Laagste leeftijd bij instroom (jongere leeftijden worden hierop afgerond).",
+           unit_nl="jaar",
+           source_nl="aanname: bijstand voor volwassenen"),
+    share("share_education_no_basic", 0.033, (0.01, 0.1), ROTTERDAM,
+          "Share without basic education.", kind="fact", **POP,
+          doc_nl="Aandeel zonder afgerond basisonderwijs.",
+          unit_nl="aandeel",
+          source_nl="Rotterdamse evaluatie (2025), cohort van 855"),
+    share("share_education_mbo_or_lower", 0.721, (0.6, 0.85), ROTTERDAM,
+          "Share with mbo or lower (excluding no basic education).", kind="fact", **POP,
+          doc_nl="Aandeel met mbo of lager (de groep zonder basisonderwijs niet meegeteld).",
+          unit_nl="aandeel",
+          source_nl="Rotterdamse evaluatie (2025), cohort van 855"),
+    share("share_education_hbo_wo", 0.048, (0.02, 0.1), ROTTERDAM,
+          "Share with hbo or wo; the rest is other or unknown.", kind="fact", **POP,
+          doc_nl="Aandeel met hbo of wo; de rest heeft een andere of onbekende opleiding.",
+          unit_nl="aandeel",
+          source_nl="Rotterdamse evaluatie (2025), cohort van 855"),
+    share("share_entry_student_finance", 0.204, (0.15, 0.25), ROTTERDAM,
+          "Entry reason: end of student finance.", kind="fact", **POP,
+          doc_nl="Reden van instroom: einde van de studiefinanciering.",
+          unit_nl="aandeel",
+          source_nl="Rotterdamse evaluatie (2025), cohort van 855"),
+    share("share_entry_income_loss", 0.117, (0.08, 0.15), ROTTERDAM,
+          "Entry reason: loss of other income.", kind="fact", **POP,
+          doc_nl="Reden van instroom: verlies van ander inkomen.",
+          unit_nl="aandeel",
+          source_nl="Rotterdamse evaluatie (2025), cohort van 855"),
+    share("share_entry_relationship_end", 0.092, (0.06, 0.12), ROTTERDAM,
+          "Entry reason: end of a relationship; the rest is other.", kind="fact", **POP,
+          doc_nl="Reden van instroom: einde van een relatie; de rest heeft een andere reden.",
+          unit_nl="aandeel",
+          source_nl="Rotterdamse evaluatie (2025), cohort van 855"),
+    share("inflow_returning_share", 0.42, (0.15, 0.55),
+          ASSUMPTION + "; calibrated in scenarios/baseline.yaml so that, with the returns of "
+          "mothers who left during the simulation, 44.5% of inflow is a return (" + ROTTERDAM
+          + ", 004:428; docs/calibration.md)",
+          "Share of entrants from outside who return after an exit from before the "
+          "simulation started.", **POP,
+          doc_nl=("Aandeel van de instromers van buiten dat terugkeert na een uitstroom van vóór "
+                  "de start van de simulatie."),
+          unit_nl="aandeel",
+          source_nl=("aanname; gekalibreerd in scenarios/baseline.yaml zodat, met de herinstroom "
+                     "van moeders die tijdens de simulatie uitstroomden, 44,5% van de instroom "
+                     "herinstroom is (Rotterdamse evaluatie (2025), cohort van 855, 004:428; "
+                     "docs/calibration.md)")),
+    share("barrier_debts_prevalence", 0.26, (0.1, 0.45), ASSUMPTION,
+          "Share with problematic debts at entry.", **POP,
+          doc_nl="Aandeel met problematische schulden bij instroom.",
+          unit_nl="aandeel",
+          source_nl="aanname"),
+    share("barrier_health_prevalence", 0.2, (0.08, 0.35), ASSUMPTION,
+          "Share with mental or physical health problems at entry.", **POP,
+          doc_nl="Aandeel met psychische of lichamelijke gezondheidsproblemen bij instroom.",
+          unit_nl="aandeel",
+          source_nl="aanname"),
+    share("barrier_language_prevalence", 0.15, (0.05, 0.3), ASSUMPTION,
+          "Share with a language barrier at entry.", **POP,
+          doc_nl="Aandeel met een taalbarrière bij instroom.",
+          unit_nl="aandeel",
+          source_nl="aanname"),
+    share("barrier_care_prevalence", 0.12, (0.05, 0.25), ASSUMPTION,
+          "Share with a heavy care burden (beyond the young child) at entry.", **POP,
+          doc_nl="Aandeel met zware zorgtaken (naast het jonge kind) bij instroom.",
+          unit_nl="aandeel",
+          source_nl="aanname"),
+    share("barrier_registration_at_entry", 0.8, (0.5, 1.0),
+          ASSUMPTION + "; calibrated in scenarios/baseline.yaml, with the prevalences, to 47% "
+          "with a registered barrier at entry (" + ROTTERDAM + "; docs/calibration.md)",
+          "Probability that the coach registers a present barrier at intake, for a mother "
+          "with trust in services 0.5 (it scales with disclosure_trust_effect, as at "
+          "contacts).", **POP,
+          doc_nl=("Kans dat de klantmanager een aanwezige belemmering bij de intake registreert, "
+                  "bij een moeder met vertrouwen in de gemeente 0,5 (schaalt met "
+                  "disclosure_trust_effect, zoals bij contacten)."),
+          unit_nl="aandeel",
+          source_nl=("aanname; gekalibreerd in scenarios/baseline.yaml, met de vóórkomens van "
+                     "belemmeringen, op 47% met een geregistreerde belemmering bij instroom "
+                     "(Rotterdamse evaluatie (2025), cohort van 855; docs/calibration.md)")),
+    amount("network_ties_mean", 2.0, (0.5, 4.0), ASSUMPTION + "; " + PRACTICE + ": networks are small",
+           "Mean number of supportive ties at entry (Poisson).", unit="ties", hi=100.0, **POP,
+           doc_nl="Gemiddeld aantal steunende contacten bij instroom (Poisson).",
+           unit_nl="contacten",
+           source_nl="aanname; evaluatie- en praktijkrapporten: netwerken zijn klein"),
+    share("network_working_share", 0.3, (0.1, 0.5),
+          ASSUMPTION + "; " + PRACTICE + ": ties are mostly people without work",
+          "Share of ties that are people in work.", **POP,
+          doc_nl="Aandeel van de contacten dat werkt.",
+          unit_nl="aandeel",
+          source_nl=("aanname; evaluatie- en praktijkrapporten: contacten zijn vooral mensen "
+                     "zonder werk")),
+    share("confidence_mean", 0.45, (0.3, 0.6), ASSUMPTION,
+          "Mean self-confidence (self-efficacy) at entry, on a 0-1 scale.", **POP,
+          doc_nl=("Gemiddeld zelfvertrouwen (geloof in eigen kunnen) bij instroom, op een schaal "
+                  "van 0 tot 1."),
+          unit_nl="aandeel",
+          source_nl="aanname"),
+    share("trust_services_mean", 0.45, (0.3, 0.6), ASSUMPTION,
+          "Mean trust in services at entry, 0-1.", **POP,
+          doc_nl=("Gemiddeld vertrouwen in de gemeente en de hulpverlening bij instroom, van 0 tot"
+                  " 1."),
+          unit_nl="aandeel",
+          source_nl="aanname"),
+    share("trust_childcare_mean", 0.45, (0.3, 0.6), ASSUMPTION,
+          "Mean trust in formal childcare at entry, 0-1; a mother's trust is also the "
+          "probability that she registers for, or takes, formal care when a job needs it.",
+          **POP,
+          doc_nl=("Gemiddeld vertrouwen in formele kinderopvang bij instroom, van 0 tot 1; het "
+                  "vertrouwen van een moeder is ook de kans dat ze zich inschrijft voor formele "
+                  "opvang, of die gebruikt, als een baan erom vraagt."),
+          unit_nl="aandeel",
+          source_nl="aanname"),
+    share("stress_mean", 0.4, (0.2, 0.6), ASSUMPTION,
+          "Mean stress at entry, 0-1 (high means little energy).", **POP,
+          doc_nl="Gemiddelde stress bij instroom, van 0 tot 1 (hoog betekent weinig energie).",
+          unit_nl="aandeel",
+          source_nl="aanname"),
+    amount("psych_logit_sd", 0.8, (0.3, 1.5), ASSUMPTION,
+           "Spread between mothers of confidence, trust and stress (logit-normal sd).",
+           unit="logit units", **POP,
+           doc_nl=("Spreiding tussen moeders in zelfvertrouwen, vertrouwen en stress "
+                   "(standaardafwijking op logitschaal)."),
+           unit_nl="logit-eenheden",
+           source_nl="aanname"),
+    share("knows_topup_share", 0.5, (0.3, 0.7),
+          PRACTICE + ": half of interviewed mothers did not know that a top-up benefit continues",
+          "Share who know that assistance tops up part-time pay.", kind="fact", **POP,
+          doc_nl="Aandeel dat weet dat de bijstand een deeltijdloon aanvult.",
+          unit_nl="aandeel",
+          source_nl=("evaluatie- en praktijkrapporten: de helft van de geïnterviewde moeders wist "
+                     "niet dat de bijstand een deeltijdloon blijft aanvullen")),
+    share("exemption_at_entry_share", 0.3, (0.15, 0.5),
+          ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 55.2% with any exemption "
+          "(" + ROTTERDAM + "; docs/calibration.md)",
+          "Share exempted from the work obligation at entry.", **POP,
+          doc_nl="Aandeel met een ontheffing van de arbeidsverplichting bij instroom.",
+          unit_nl="aandeel",
+          source_nl=("aanname; gekalibreerd in scenarios/baseline.yaml op 55,2% met een ontheffing"
+                     " (Rotterdamse evaluatie (2025), cohort van 855; docs/calibration.md)")),
+    share("inflow_share_pregnant", 0.25, (0.1, 0.4), ASSUMPTION,
+          "Share of inflow that is pregnant at entry.", **POP,
+          doc_nl="Aandeel van de instroom dat bij instroom zwanger is.",
+          unit_nl="aandeel",
+          source_nl="aanname"),
+    amount("inflow_child_age_mean_months", 14.0, (6.0, 30.0), ASSUMPTION,
+           "Mean age of the youngest child at entry, for those not pregnant "
+           "(exponential, truncated at the age limit).", unit="months", lo=0.1, **POP,
+           doc_nl=("Gemiddelde leeftijd van het jongste kind bij instroom, voor wie niet zwanger "
+                   "is (exponentieel, afgekapt bij de leeftijdsgrens)."),
+           unit_nl="maanden",
+           source_nl="aanname"),
+    amount("older_children_mean", 0.5, (0.2, 1.0),
+           ASSUMPTION + "; " + ROTTERDAM + ": 94% have exactly one child under 2",
+           "Mean number of children besides the youngest (Poisson).", unit="children", hi=10.0,
+           **POP,
+           doc_nl="Gemiddeld aantal kinderen naast het jongste (Poisson).",
+           unit_nl="kinderen",
+           source_nl=("aanname; Rotterdamse evaluatie (2025), cohort van 855: 94% heeft precies "
+                      "één kind onder 2")),
+    share("stock_share_pregnant", 0.08, (0.03, 0.15), ASSUMPTION,
+          "Share of the initial stock that is pregnant.", **POP,
+          doc_nl="Aandeel zwangeren in de beginstand.",
+          unit_nl="aandeel",
+          source_nl="aanname"),
+    amount("stock_mean_months_on_assistance", 30.0, (12.0, 60.0), ASSUMPTION,
+           "Mean months already on assistance in the initial stock (exponential).",
+           unit="months", lo=0.1, **POP,
+           doc_nl=("Gemiddeld aantal maanden dat moeders in de beginstand al in de bijstand zitten"
+                   " (exponentieel)."),
+           unit_nl="maanden",
+           source_nl="aanname"),
+    share("entry_ladder_step1_share", 0.2, (0.1, 0.35), ASSUMPTION,
+          "Share entering at participation-ladder step 1 (isolated).", **POP,
+          doc_nl="Aandeel dat instroomt op trede 1 van de participatieladder (geïsoleerd).",
+          unit_nl="aandeel",
+          source_nl="aanname"),
+    share("entry_ladder_step2_share", 0.35, (0.2, 0.45), ASSUMPTION,
+          "Share entering at step 2 (social contacts).", **POP,
+          doc_nl="Aandeel dat instroomt op trede 2 (sociale contacten).",
+          unit_nl="aandeel",
+          source_nl="aanname"),
+    share("entry_ladder_step3_share", 0.3, (0.15, 0.4), ASSUMPTION,
+          "Share entering at step 3 (organised activities); the rest enter at step 4.",
+          **POP,
+          doc_nl=("Aandeel dat instroomt op trede 3 (georganiseerde activiteiten); de rest begint "
+                  "op trede 4."),
+          unit_nl="aandeel",
+          source_nl="aanname"),
+    share("initial_formal_childcare_share", 0.08, (0.02, 0.2), ASSUMPTION,
+          "Share of entrants already registered for a formal childcare place (their "
+          "registration lag has passed).", **POP,
+          doc_nl=("Aandeel instromers dat al ingeschreven staat voor formele kinderopvang (de "
+                  "wachttijd na inschrijving is voorbij)."),
+          unit_nl="aandeel",
+          source_nl="aanname"),
+    share("inflow_rate_per_month", 0.042, (0.005, 0.07),
+          ASSUMPTION + "; calibrated in scenarios/baseline.yaml so that the stock stays near "
+          "its initial size (docs/calibration.md)",
+          "Women entering the modelled population per month (pregnant or with a young "
+          "child, on assistance) as a share of the initial stock size: new and returning "
+          "entrants, and women already on assistance whose pregnancy becomes known.",
+          unit="share of size per month", **POP,
+          doc_nl=("Vrouwen die per maand in het model komen (zwanger of met een jong kind, in de "
+                  "bijstand), als aandeel van de beginstand: nieuwe instromers, herinstromers en "
+                  "vrouwen al in de bijstand van wie de zwangerschap bekend wordt."),
+          unit_nl="aandeel van de beginstand per maand",
+          source_nl=("aanname; gekalibreerd in scenarios/baseline.yaml zodat het bestand ongeveer "
+                     "op de beginstand blijft (docs/calibration.md)")),
+    share("inflow_transfer_share", 0.3, (0.1, 0.8),
+          ASSUMPTION + "; many mothers were on assistance before they became pregnant (MODEL.md; "
+          "004:194-196: 52% of Rotterdam women aged 15-44 on assistance for 3 years or more); "
+          "calibrated in scenarios/baseline.yaml to that figure (docs/calibration.md)",
+          "Share of those entering the modelled population who were already on assistance "
+          "when their pregnancy became known: they bring their months on assistance with "
+          "them and are not inflow into assistance.", **POP,
+          doc_nl=("Aandeel van de vrouwen die in het model komen, dat al in de bijstand zat toen "
+                  "hun zwangerschap bekend werd: zij nemen hun maanden in de bijstand mee en zijn "
+                  "geen instroom in de bijstand."),
+          unit_nl="aandeel",
+          source_nl=("aanname; veel moeders zaten al in de bijstand voordat ze zwanger werden "
+                     "(MODEL.md; 004:194-196: 52% van de Rotterdamse vrouwen van 15 tot 44 jaar in"
+                     " de bijstand zit er 3 jaar of langer in); gekalibreerd in "
+                     "scenarios/baseline.yaml op dat cijfer (docs/calibration.md)")),
+    amount("transfer_past_months_mean", 36.0, (12.0, 120.0),
+           ASSUMPTION + "; calibrated in scenarios/baseline.yaml, with inflow_transfer_share, "
+           "to 52% on assistance for 3 years or more (004:194-196; docs/calibration.md)",
+           "Mean months on assistance already behind a woman who becomes pregnant while on "
+           "assistance, before truncation (exponential, truncated at her adult months: no "
+           "more months than she has been older than age_min_years).", unit="months",
+           lo=0.1, **POP,
+           doc_nl=("Gemiddeld aantal maanden dat een vrouw die in de bijstand zwanger wordt al in "
+                   "de bijstand zit, vóór afkapping (exponentieel, afgekapt op haar volwassen "
+                   "maanden: niet meer maanden dan ze ouder is dan age_min_years)."),
+           unit_nl="maanden",
+           source_nl=("aanname; gekalibreerd in scenarios/baseline.yaml, samen met "
+                      "inflow_transfer_share, op 52% die 3 jaar of langer in de bijstand zit "
+                      "(004:194-196; docs/calibration.md)")),
+    count("burn_in_months", 120, (24, 240),
+          ASSUMPTION + ": the slowest pools (mothers in work, followed for "
+          "work_followup_months, and leavers who may return, whose returns feed the stock) "
+          "settle within about ten years of a synthetic start (docs/model.md)",
+          "Months simulated before month 0, with every lever at its default and without "
+          "programmes, so that queues, the pool of mothers in work and returns are level "
+          "from month 0; simulated once per seed and replicate and shared by every scenario "
+          "that has the same world (the same values of every parameter but the levers).",
+          lo=0, hi=600, unit="months", kind="setting", **POP,
+          doc_nl=("Maanden die vóór maand 0 worden gesimuleerd, met elke beleidskeuze op haar "
+                  "standaardwaarde en zonder interventies, zodat wachtlijsten, de groep werkende "
+                  "moeders en herinstroom vanaf maand 0 stabiel zijn; één keer gesimuleerd per "
+                  "startwaarde voor het toeval (seed) en herhaling, en gedeeld door elk scenario "
+                  "met dezelfde wereld (dezelfde waarden van alles behalve de beleidskeuzes)."),
+          unit_nl="maanden",
+          source_nl=("aanname: de traagste groepen (werkende moeders, gevolgd gedurende "
+                     "work_followup_months, en uitgestroomde moeders die kunnen terugkeren en met "
+                     "hun herinstroom het bestand aanvullen) komen binnen ongeveer tien jaar na "
+                     "een kunstmatige start in evenwicht (docs/model.md)")),
+)

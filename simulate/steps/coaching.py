@@ -19,6 +19,19 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from simulate.parameters import (
+    ASSUMPTION,
+    CBS_SANCTIONS,
+    INSPECTIE_SANCTIONS,
+    ROTTERDAM,
+    SANCTIONS_WORK,
+    Parameter,
+    amount,
+    count,
+    factor,
+    hazard,
+    share,
+)
 from simulate.population import toward_one
 from simulate.states import Barrier, Status
 from simulate.steps import sanctions
@@ -212,3 +225,257 @@ def _resolve(model: World, on: np.ndarray) -> None:
         m.barriers_registered[solved] &= ~bit
         m.barriers_referred[solved] &= ~bit
         model.tally["barriers_resolved"] += len(solved)
+
+
+# What this step reads of the model's parameters, declared here; simulate.parameters.PARAMETERS
+# holds every module's, in the order of the month's steps.
+PARAMETERS: tuple[Parameter, ...] = (
+    # ---- coaches and contact ----------------------------------------------------------
+    amount("regular_caseload_target", 120.0, (60.0, 200.0),
+           ASSUMPTION + "; Rotterdam evaluation (2025): regular caseloads are high (Samen voor Zuid: about 80)",
+           "Mothers per regular coach that sets how many regular coaches there are.",
+           unit="mothers per coach", kind="lever", lo=10.0, hi=10_000.0,
+           doc_nl=("Moeders per reguliere klantmanager; bepaalt hoeveel reguliere klantmanagers er"
+                   " zijn."),
+           unit_nl="moeders per klantmanager",
+           source_nl=("aanname; Rotterdamse evaluatie (2025): reguliere caseloads zijn hoog (Samen"
+                      " voor Zuid: ongeveer 80)")),
+    count("regular_caseload_max", 150, (80, 250), ASSUMPTION,
+          "Most mothers a regular coach takes on; beyond it mothers wait for a coach.",
+          lo=1, unit="mothers per coach", kind="lever",
+          doc_nl=("Hoogste aantal moeders dat een reguliere klantmanager begeleidt; daarboven "
+                  "wachten moeders op een klantmanager."),
+          unit_nl="moeders per klantmanager",
+          source_nl="aanname"),
+    amount("coach_hours_per_month", 130.0, (100.0, 156.0),
+           ASSUMPTION + ": a full-time post of 36 hours a week less leave",
+           "Working hours of a coach per month.", unit="hours per month", kind="setting", lo=1.0,
+           hi=744.0,
+           doc_nl="Werkuren van een klantmanager per maand.",
+           unit_nl="uur per maand",
+           source_nl="aanname: een voltijdsfunctie van 36 uur per week min verlof"),
+    share("coach_client_time_share", 0.4, (0.25, 0.6), ASSUMPTION,
+          "Share of a coach's hours spent on client contact.",
+          doc_nl="Deel van de uren van een klantmanager dat naar klantcontact gaat.",
+          unit_nl="aandeel",
+          source_nl="aanname"),
+    amount("hours_per_contact", 1.5, (1.0, 3.0), ASSUMPTION + ": incl. preparation and report",
+           "Coach hours per client contact.", unit="hours", lo=0.1, hi=100.0,
+           doc_nl="Uren van de klantmanager per klantcontact.",
+           unit_nl="uur",
+           source_nl="aanname: inclusief voorbereiding en verslag"),
+    factor("exempt_contact_factor", 0.5, (0.2, 1.0), ASSUMPTION,
+           "Contact rate of an exempted mother relative to others.",
+           doc_nl="Hoe vaak een moeder met ontheffing contact heeft, ten opzichte van anderen.",
+           unit_nl="factor",
+           source_nl="aanname"),
+    share("trust_gain_per_contact", 0.08, (0.02, 0.15), ASSUMPTION,
+          "Share of the gap to full trust in services closed by one contact.",
+          unit="share of gap",
+          doc_nl=("Deel van de afstand tot volledig vertrouwen in de gemeente dat één contact "
+                  "overbrugt."),
+          unit_nl="deel van de afstand",
+          source_nl="aanname"),
+    share("psych_reversion_per_month", 0.1, (0.03, 0.2),
+          ASSUMPTION + "; gains from a short course last months, not years: the JOBS trial's "
+          "effect on work was smaller at 12 months than at 6 (Brenninkmeijer & Blonk 2012)",
+          "Monthly pull of confidence and trust back to the mother's own level.",
+          unit="share of gap per month",
+          doc_nl=("Hoe snel zelfvertrouwen en vertrouwen per maand teruggaan naar het eigen niveau"
+                  " van de moeder."),
+          unit_nl="deel van de afstand per maand",
+          source_nl=("aanname; wat een korte cursus oplevert, houdt maanden stand, geen jaren: het"
+                     " effect van het JOBS-experiment op werk was na 12 maanden kleiner dan na 6 "
+                     "(Brenninkmeijer & Blonk 2012)")),
+    share("barrier_detection_per_contact", 0.3, (0.1, 0.6), ASSUMPTION,
+          "Probability that a contact detects (and registers) each unregistered barrier of a "
+          "mother with trust in services 0.5 (see disclosure_trust_effect).",
+          unit="probability",
+          doc_nl=("Kans dat een contact elke nog niet geregistreerde belemmering opmerkt (en "
+                  "registreert), bij een moeder met vertrouwen in de gemeente 0,5 (zie "
+                  "disclosure_trust_effect)."),
+          unit_nl="kans",
+          source_nl="aanname"),
+    share("disclosure_trust_effect", 0.8, (0.3, 1.0),
+          ASSUMPTION + "; 004:655: without trust mothers do not tell what holds them back; "
+          "004:1078",
+          "How much trust in services raises disclosure: detection and referral uptake are "
+          "their value at trust 0.5 times (1 + effect x (2 x trust - 1)), so from "
+          "(1 - effect) at no trust to (1 + effect) at full trust.", unit="relative change",
+          doc_nl=("Hoeveel vertrouwen in de gemeente de openheid over belemmeringen vergroot: de "
+                  "kans op opmerken en op het aannemen van een doorverwijzing is de waarde bij "
+                  "vertrouwen 0,5 maal 1 + effect x (2 x vertrouwen - 1), dus van (1 - effect) "
+                  "zonder vertrouwen tot (1 + effect) bij volledig vertrouwen."),
+          unit_nl="relatieve verandering",
+          source_nl=("aanname; 004:655: zonder vertrouwen vertellen moeders niet wat hen "
+                     "tegenhoudt; 004:1078")),
+    share("referral_uptake_per_contact", 0.4, (0.15, 0.8),
+          ASSUMPTION + "; 004:655: trust is needed before help is accepted",
+          "Probability that a contact gets the referral of a registered barrier taken up (help "
+          "with debts, health, language or care), at trust 0.5; only referrals taken up "
+          "resolve.", unit="probability",
+          doc_nl=("Kans per contact dat een moeder de doorverwijzing voor een geregistreerde "
+                  "belemmering aanneemt (hulp bij schulden, gezondheid, taal of zorg), bij "
+                  "vertrouwen 0,5; alleen een aangenomen doorverwijzing kan de belemmering "
+                  "oplossen."),
+          unit_nl="kans",
+          source_nl="aanname; 004:655: er is vertrouwen nodig voordat hulp wordt aangenomen"),
+    hazard("barrier_debts_resolution", 0.04, (0.02, 0.08), ASSUMPTION,
+           "Monthly probability that a referred debt problem is resolved.",
+           doc_nl="Kans per maand dat een doorverwezen schuldenprobleem is opgelost.",
+           unit_nl="kans per maand",
+           source_nl="aanname"),
+    hazard("barrier_health_resolution", 0.05, (0.02, 0.1), ASSUMPTION,
+           "Monthly probability that a referred health problem is resolved.",
+           doc_nl="Kans per maand dat een doorverwezen gezondheidsprobleem is opgelost.",
+           unit_nl="kans per maand",
+           source_nl="aanname"),
+    hazard("barrier_language_resolution", 0.03, (0.01, 0.06), ASSUMPTION,
+           "Monthly probability that a referred language barrier is resolved.",
+           doc_nl="Kans per maand dat een doorverwezen taalbarrière is opgelost.",
+           unit_nl="kans per maand",
+           source_nl="aanname"),
+    hazard("barrier_care_resolution", 0.05, (0.02, 0.1), ASSUMPTION,
+           "Monthly probability that a referred care burden is resolved.",
+           doc_nl="Kans per maand dat een doorverwezen zware zorgtaak is opgelost.",
+           unit_nl="kans per maand",
+           source_nl="aanname"),
+    share("topup_info_per_contact", 0.05, (0.0, 0.2), ASSUMPTION,
+          "Probability that a contact teaches a mother that the top-up continues.",
+          unit="probability",
+          doc_nl=("Kans dat een moeder in een contact hoort dat de bijstand een deeltijdloon "
+                  "blijft aanvullen."),
+          unit_nl="kans",
+          source_nl="aanname"),
+    hazard("lapse_hazard", 0.02, (0.005, 0.1),
+           ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 0.9% of benefits with a "
+           "sanction running (" + CBS_SANCTIONS + ")",
+           "Monthly probability that a mother with the work obligation breaches it (does not "
+           "apply, refuses suitable work, misses a re-integration appointment), with full "
+           "trust in services and no stress; noticed, it brings a sanction (79.6% of "
+           "sanctions are for the work obligation: Divosa Benchmark 2020).",
+           calibrated_to=("sanctioned_share",),
+           doc_nl=("Kans per maand op het niet nakomen van de arbeidsplicht (niet solliciteren, "
+                   "passend werk weigeren, een re-integratieafspraak missen), bij volledig "
+                   "vertrouwen in de gemeente en zonder stress; opgemerkt leidt het tot een "
+                   "maatregel (79,6% van de maatregelen is wegens de arbeidsplicht: Divosa "
+                   "Benchmark 2020)."),
+           unit_nl="kans per maand",
+           source_nl=("aanname; gekalibreerd in scenarios/baseline.yaml op 0,9% van de uitkeringen"
+                      " met een lopende maatregel (CBS (2007), Kortdurende bijstandsuitkeringen "
+                      "vaker gekort: bij 0,9% van de lopende uitkeringen liep een financiële "
+                      "maatregel, vier keer zo vaak bij uitkeringen korter dan een jaar als bij "
+                      "uitkeringen van vijf jaar of langer)")),
+    hazard("no_show_hazard", 0.02, (0.005, 0.1),
+           ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 14% of leavers leaving "
+           "for non-cooperation (" + ROTTERDAM + "; docs/calibration.md)",
+           "Probability that a mother misses a coach's appointment and does not answer, so "
+           "that her benefit is suspended and stopped (exit for non-cooperation), with full "
+           "trust in services and no stress; exempted mothers too.",
+           calibrated_to=("exit_noncooperation",),
+           doc_nl=("Kans per maand dat een moeder niet op een afspraak komt, en niet reageert, "
+                   "zodat haar uitkering wordt opgeschort en beëindigd (beëindiging wegens "
+                   "niet-medewerking), bij volledig vertrouwen in de gemeente en zonder stress; "
+                   "ook moeders met ontheffing."),
+           unit_nl="kans per maand",
+           source_nl=("aanname; gekalibreerd in scenarios/baseline.yaml op 14% van de uitstroom "
+                      "wegens niet meewerken (Rotterdamse evaluatie (2025), cohort van 855; "
+                      "docs/calibration.md)")),
+    hazard("info_lapse_hazard", 0.003, (0.0, 0.02),
+           ASSUMPTION + ": data matching finds a few unreported changes",
+           "Monthly probability that a mother does not meet the information duty (a changed "
+           "situation not reported, papers not handed in), with full trust in services and "
+           "no stress; exempted mothers keep this duty. Noticed, it stops the benefit (exit "
+           "for non-cooperation).",
+           doc_nl=("Kans per maand op schending van de inlichtingenplicht (een gewijzigde situatie"
+                   " niet doorgeven, papieren niet inleveren), bij volledig vertrouwen in de "
+                   "gemeente en zonder stress; ook moeders met ontheffing houden deze plicht. "
+                   "Opgemerkt beëindigt het de uitkering (beëindiging wegens niet-medewerking)."),
+           unit_nl="kans per maand",
+           source_nl=("aanname: bestandskoppelingen brengen enkele niet-gemelde wijzigingen aan "
+                      "het licht")),
+    factor("lapse_low_trust_effect", 1.0, (0.0, 3.0), ASSUMPTION,
+           "Extra relative risk of a lapse with no trust in services.",
+           doc_nl="Extra relatief risico op een verzuim zonder enig vertrouwen in de gemeente.",
+           unit_nl="factor",
+           source_nl="aanname"),
+    factor("lapse_stress_effect", 0.5, (0.0, 2.0), ASSUMPTION,
+           "Extra relative risk of a lapse at full stress.",
+           doc_nl="Extra relatief risico op een verzuim bij maximale stress.",
+           unit_nl="factor",
+           source_nl="aanname"),
+    share("lapse_notice_per_contact", 0.7, (0.4, 0.95),
+          ASSUMPTION + "; Hainmueller et al. (2016), Scand. J. Econ. 118(4): lower caseloads "
+          "brought more monitoring and more sanctions",
+          "Probability that a lapse is noticed when the mother has a coach contact that "
+          "month.", unit="probability",
+          doc_nl=("Kans dat een verzuim wordt opgemerkt als de moeder die maand contact heeft met "
+                  "de klantmanager."),
+          unit_nl="kans",
+          source_nl=("aanname; Hainmueller et al. (2016), Scand. J. Econ. 118(4): lagere caseloads"
+                     " brachten meer controle en meer maatregelen")),
+    share("lapse_admin_check_rate", 0.1, (0.02, 0.3),
+          ASSUMPTION + "; " + INSPECTIE_SANCTIONS,
+          "Probability that a breach of the work obligation is noticed without a contact.",
+          unit="probability",
+          doc_nl="Kans dat het niet nakomen van de arbeidsplicht zonder contact wordt opgemerkt.",
+          unit_nl="kans",
+          source_nl=("aanname; Inspectie SZW (2017), Handhaving arbeidsverplichtingen: de "
+                     "wettelijke minimummaatregel bij het niet nakomen van de "
+                     "arbeidsverplichtingen is het inhouden van een maand uitkering; veel "
+                     "gemeenten handhaven de verplichtingen niet")),
+    share("info_admin_check_rate", 0.1, (0.02, 0.3),
+          ASSUMPTION + ": data matching (Suwinet) notices some unreported changes without "
+          "a contact; most stops follow an appointment or a request she does not answer",
+          "Probability that an unmet information duty is noticed without a contact.",
+          unit="probability",
+          doc_nl=("Kans dat het niet nakomen van de inlichtingenplicht zonder contact wordt "
+                  "opgemerkt."),
+          unit_nl="kans",
+          source_nl=("aanname: bestandskoppelingen (Suwinet) brengen zonder contact enkele "
+                     "niet-gemelde wijzigingen aan het licht; de meeste beëindigingen volgen op "
+                     "een afspraak of een verzoek waarop ze niet reageert")),
+    share("sanction_benefit_cut_share", 1.0, (0.2, 1.0), INSPECTIE_SANCTIONS,
+          "Share of the benefit withheld while a sanction runs (the legal minimum is the "
+          "whole benefit for a month; some municipalities cut less).", kind="fact",
+          doc_nl=("Deel van de uitkering dat wordt ingehouden zolang een maatregel loopt "
+                  "(wettelijk minimaal de hele uitkering gedurende een maand, al verlagen sommige "
+                  "gemeenten minder)."),
+          unit_nl="aandeel",
+          source_nl=("Inspectie SZW (2017), Handhaving arbeidsverplichtingen: de wettelijke "
+                     "minimummaatregel bij het niet nakomen van de arbeidsverplichtingen is het "
+                     "inhouden van een maand uitkering; veel gemeenten handhaven de verplichtingen"
+                     " niet")),
+    count("sanction_months", 1, (1, 3), INSPECTIE_SANCTIONS + " (one to three months)",
+          "Months a sanction's benefit cut lasts.", lo=1, hi=24, unit="months",
+          doc_nl="Maanden dat een maatregel de uitkering verlaagt.",
+          unit_nl="maanden",
+          source_nl=("Inspectie SZW (2017), Handhaving arbeidsverplichtingen: de wettelijke "
+                     "minimummaatregel bij het niet nakomen van de arbeidsverplichtingen is het "
+                     "inhouden van een maand uitkering; veel gemeenten handhaven de verplichtingen"
+                     " niet (een tot drie maanden)")),
+    factor("sanction_search_effect", 1.5, (1.0, 2.5),
+           SANCTIONS_WORK + "; the size here is an assumption",
+           "Chance of a job offer in the months after a sanction relative to before (she "
+           "searches harder), for sanction_effect_months.",
+           doc_nl=("Kans op een baanaanbod in de maanden na een maatregel, ten opzichte van "
+                   "daarvoor (ze zoekt harder), gedurende sanction_effect_months."),
+           unit_nl="factor",
+           source_nl=("Van den Berg, Van der Klaauw & Van Ours (2004), J. Labor Econ. 22: een "
+                      "maatregel verhoogt de uitstroom uit de bijstand naar werk aanzienlijk "
+                      "(Rotterdam); de grootte hier is een aanname")),
+    count("sanction_effect_months", 6, (3, 12), ASSUMPTION,
+          "Months after a sanction during which she searches harder.", lo=1, hi=60,
+          unit="months",
+          doc_nl="Maanden na een maatregel waarin ze harder zoekt.",
+          unit_nl="maanden",
+          source_nl="aanname"),
+    amount("regular_coach_cost_per_month_eur", 6500.0, (4500.0, 9000.0),
+           ASSUMPTION + ": employer cost of a full-time work coach",
+           "Cost of one regular coach per month; the number of regular coaches follows "
+           "regular_caseload_target.", unit="EUR per coach per month",
+           doc_nl=("Kosten van één reguliere klantmanager per maand; het aantal reguliere "
+                   "klantmanagers volgt uit regular_caseload_target."),
+           unit_nl="euro per klantmanager per maand",
+           source_nl="aanname: loonkosten van een voltijds werkcoach"),
+)

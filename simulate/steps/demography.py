@@ -17,6 +17,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from simulate.parameters import (
+    ASSUMPTION,
+    Parameter,
+    amount,
+    count,
+    hazard,
+)
 from simulate.population import NEVER
 from simulate.states import Status
 from simulate.steps.transitions import returns_step
@@ -57,3 +64,27 @@ def step(model: World) -> None:
     model.tally["inflow_returning"] += returning
     model.tally["inflow_transfer"] += transfers
     returns_step(model)
+
+
+# What this step reads of the model's parameters, declared here; simulate.parameters.PARAMETERS
+# holds every module's, in the order of the month's steps.
+PARAMETERS: tuple[Parameter, ...] = (
+    # ---- demography --------------------------------------------------------------------
+    hazard("pregnancy_hazard_per_month", 0.01, (0.004, 0.02), ASSUMPTION,
+           "Monthly probability that a mother becomes (known to be) pregnant.",
+           doc_nl="Kans per maand dat een moeder zwanger wordt (en dat bekend wordt).",
+           unit_nl="kans per maand",
+           source_nl="aanname"),
+    amount("pregnancy_max_age_years", 45.0, (42.0, 48.0),
+           ASSUMPTION + ": births after 45 are rare", "No new pregnancies from this age.",
+           unit="years", kind="setting",
+           doc_nl="Vanaf deze leeftijd geen nieuwe zwangerschappen.",
+           unit_nl="jaar",
+           source_nl="aanname: geboortes na 45 zijn zeldzaam"),
+    count("pregnancy_known_months", 7, (6, 8), ASSUMPTION + ": pregnancy registered at about 2 months",
+          "Months from a pregnancy becoming known to the birth.", lo=1, hi=9,
+          unit="months", kind="setting",
+          doc_nl="Maanden tussen het bekend worden van een zwangerschap en de geboorte.",
+          unit_nl="maanden",
+          source_nl="aanname: een zwangerschap wordt na ongeveer 2 maanden bekend"),
+)

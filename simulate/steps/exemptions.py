@@ -17,6 +17,15 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from simulate.parameters import (
+    ASSUMPTION,
+    PRACTICE,
+    ROTTERDAM,
+    Parameter,
+    count,
+    hazard,
+    share,
+)
 from simulate.states import Barrier, ExemptionReason, Status
 
 if TYPE_CHECKING:
@@ -79,3 +88,90 @@ def step(model: World) -> None:
     m.exempt[end] = False
     model.tally["exemptions_started"] += len(ids)
     model.tally["exemptions_ended"] += len(end)
+
+
+# What this step reads of the model's parameters, declared here; simulate.parameters.PARAMETERS
+# holds every module's, in the order of the month's steps.
+PARAMETERS: tuple[Parameter, ...] = (
+    # ---- exemptions -------------------------------------------------------------------
+    hazard("exemption_request_hazard", 0.004, (0.001, 0.015),
+           ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 8% of exemptions being the "
+           "one a single parent with a child under 5 may request (004:428; docs/calibration.md)",
+           "Monthly probability that a single parent with a child under 5 requests and gets "
+           "an exemption.",
+           doc_nl=("Kans per maand dat een alleenstaande ouder met een kind onder 5 (of zwanger) "
+                   "ontheffing aanvraagt en krijgt."),
+           unit_nl="kans per maand",
+           source_nl=("aanname; gekalibreerd in scenarios/baseline.yaml op 8% ontheffingen op "
+                      "verzoek van een alleenstaande ouder met een kind onder 5 (004:428; "
+                      "docs/calibration.md)")),
+    hazard("exemption_health_hazard", 0.03, (0.01, 0.08),
+           ASSUMPTION + "; 004:428: exemptions have several reasons",
+           "Monthly probability of an exemption for health reasons, with an active health "
+           "barrier.",
+           doc_nl=("Kans per maand op een ontheffing om gezondheidsredenen, bij een actief "
+                   "gezondheidsprobleem."),
+           unit_nl="kans per maand",
+           source_nl="aanname; 004:428: ontheffingen hebben verschillende redenen"),
+    hazard("exemption_care_hazard", 0.03, (0.01, 0.08),
+           ASSUMPTION + "; 004:428: exemptions have several reasons",
+           "Monthly probability of an exemption for care reasons, with a heavy care burden.",
+           doc_nl="Kans per maand op een ontheffing vanwege zorgtaken, bij een zware zorgtaak.",
+           unit_nl="kans per maand",
+           source_nl="aanname; 004:428: ontheffingen hebben verschillende redenen"),
+    hazard("exemption_other_hazard", 0.008, (0.002, 0.03),
+           ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 55.2% with any exemption "
+           "(" + ROTTERDAM + ", 004:418; docs/calibration.md)",
+           "Monthly probability of an exemption for other reasons (social or medical "
+           "circumstances of the household).",
+           doc_nl=("Kans per maand op een ontheffing om andere redenen (sociale of medische "
+                   "omstandigheden in het huishouden)."),
+           unit_nl="kans per maand",
+           source_nl=("aanname; gekalibreerd in scenarios/baseline.yaml op 55,2% met een "
+                      "ontheffing (Rotterdamse evaluatie (2025), cohort van 855, 004:418; "
+                      "docs/calibration.md)")),
+    count("exemption_child_age_limit_months", 60, (60, 60),
+          PRACTICE + ": single parents with a child under 5 may request an exemption (004:190)",
+          "An exemption on request needs a youngest child under this age; a review ends it "
+          "once the child is older.", lo=0, hi=216, unit="months",
+          kind="fact",
+          doc_nl=("Een ontheffing op verzoek vraagt een jongste kind onder deze leeftijd (of een "
+                  "zwangerschap); bij een herbeoordeling vervalt ze als het kind ouder is."),
+          unit_nl="maanden",
+          source_nl=("evaluatie- en praktijkrapporten: alleenstaande ouders met een kind onder 5 "
+                     "kunnen ontheffing aanvragen (004:190)")),
+    share("exemption_temporary_share", 0.78, (0.6, 0.9),
+          ROTTERDAM + ": exemptions were mostly temporary (78%, 004:418)",
+          "Share of exemptions granted for a limited time (reviewed every "
+          "exemption_review_months); the rest are reviewed every "
+          "exemption_long_review_months.", kind="fact",
+          doc_nl=("Aandeel ontheffingen dat voor bepaalde tijd wordt verleend (herbeoordeeld elke "
+                  "exemption_review_months); de rest wordt elke exemption_long_review_months "
+                  "herbeoordeeld."),
+          unit_nl="aandeel",
+          source_nl=("Rotterdamse evaluatie (2025), cohort van 855: ontheffingen waren meestal "
+                     "tijdelijk (78%, 004:418)")),
+    count("exemption_review_months", 6, (3, 12),
+          PRACTICE + ": exemptions are reviewed every 6 months (004:190)",
+          "Months between reviews of a temporary exemption.", lo=1, hi=60, unit="months",
+          kind="fact",
+          doc_nl="Maanden tussen herbeoordelingen van tijdelijke ontheffingen.",
+          unit_nl="maanden",
+          source_nl=("evaluatie- en praktijkrapporten: ontheffingen worden elk half jaar "
+                     "herbeoordeeld (004:190)")),
+    count("exemption_long_review_months", 24, (12, 48), ASSUMPTION,
+          "Months between reviews of a long-term exemption.", lo=1, hi=240, unit="months",
+          doc_nl="Maanden tussen herbeoordelingen van langdurige ontheffingen.",
+          unit_nl="maanden",
+          source_nl="aanname"),
+    share("exemption_renewal_prob", 0.6, (0.3, 0.8), ASSUMPTION + "; " + PRACTICE + ": mostly temporary",
+          "Probability that a review renews an exemption whose reason still holds (a "
+          "review ends a health or care exemption once the barrier is resolved, and one "
+          "on request once the child reaches exemption_child_age_limit_months).",
+          unit="probability",
+          doc_nl=("Kans dat een herbeoordeling een ontheffing verlengt, als de reden nog geldt "
+                  "(een ontheffing om gezondheids- of zorgredenen vervalt zodra de belemmering is "
+                  "opgelost, een ontheffing op verzoek zodra het kind 5 is)."),
+          unit_nl="kans",
+          source_nl="aanname; evaluatie- en praktijkrapporten: meestal tijdelijk"),
+)

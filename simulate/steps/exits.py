@@ -15,6 +15,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from simulate.parameters import (
+    ASSUMPTION,
+    ROTTERDAM,
+    Parameter,
+    amount,
+    factor,
+    hazard,
+)
 from simulate.states import EntryReason, Status
 from simulate.steps import BOUND_MARGIN
 from simulate.steps.transitions import duration_factor, leave_assistance
@@ -68,3 +76,72 @@ def largest_hazards(model: World) -> tuple[float, float]:
     contact = 1.0 + max(p.contact_exit_effect, 0.0)
     return (study + BOUND_MARGIN,
             min(p.other_exit_hazard * mod * contact, THIRD) + BOUND_MARGIN)
+
+
+# What this step reads of the model's parameters, declared here; simulate.parameters.PARAMETERS
+# holds every module's, in the order of the month's steps.
+PARAMETERS: tuple[Parameter, ...] = (
+    # ---- other exits ------------------------------------------------------------------
+    hazard("study_exit_hazard", 0.008, (0.003, 0.027),
+           ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 27% of leavers leaving "
+           "for study (" + ROTTERDAM + "; docs/calibration.md)",
+           "Monthly probability of leaving for study (student finance).",
+           doc_nl="Kans per maand op uitstroom naar studie (studiefinanciering).",
+           unit_nl="kans per maand",
+           source_nl=("aanname; gekalibreerd in scenarios/baseline.yaml op 27% uitstroom naar "
+                      "studie (Rotterdamse evaluatie (2025), cohort van 855; docs/calibration.md)")),
+    factor("study_young_factor", 2.0, (1.0, 4.0), ASSUMPTION,
+           "Relative chance of leaving for study under the young age.",
+           doc_nl="Relatieve kans op uitstroom naar studie onder de jonge leeftijd.",
+           unit_nl="factor",
+           source_nl="aanname"),
+    amount("study_young_age_years", 27.0, (23.0, 30.0),
+           "Student finance rules favour study before 30", "Age below which study is likelier.",
+           unit="years", kind="setting",
+           doc_nl="Leeftijd waaronder studeren waarschijnlijker is.",
+           unit_nl="jaar",
+           source_nl="de regels voor studiefinanciering maken studeren vóór 30 aantrekkelijker"),
+    factor("study_student_finance_factor", 1.5, (1.0, 3.0), ASSUMPTION,
+           "Relative chance of leaving for study after entering at the end of student "
+           "finance.",
+           doc_nl=("Relatieve kans op uitstroom naar studie na instroom door het einde van de "
+                   "studiefinanciering."),
+           unit_nl="factor",
+           source_nl="aanname"),
+    hazard("partner_exit_hazard", 0.004, (0.001, 0.03),
+           ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 10% of leavers leaving "
+           "for a partner's income (" + ROTTERDAM + "; docs/calibration.md)",
+           "Monthly probability of leaving because of a partner's income.",
+           doc_nl="Kans per maand op uitstroom door het inkomen van een partner.",
+           unit_nl="kans per maand",
+           source_nl=("aanname; gekalibreerd in scenarios/baseline.yaml op 10% uitstroom naar een "
+                      "inkomen van de partner (Rotterdamse evaluatie (2025), cohort van 855; "
+                      "docs/calibration.md)")),
+    hazard("other_exit_hazard", 0.009, (0.003, 0.04),
+           ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 24% of leavers leaving "
+           "for other reasons (" + ROTTERDAM + "; docs/calibration.md)",
+           "Monthly probability of leaving for other or unknown reasons.",
+           doc_nl="Kans per maand op uitstroom om andere of onbekende redenen.",
+           unit_nl="kans per maand",
+           source_nl=("aanname; gekalibreerd in scenarios/baseline.yaml op 24% uitstroom om andere"
+                      " redenen (Rotterdamse evaluatie (2025), cohort van 855; "
+                      "docs/calibration.md)")),
+    factor("contact_exit_effect", 6.5, (0.0, 10.0),
+           "Böheim, Eppel & Mahringer (2023), J. Labour Market Res. 57: more caseworker time "
+           "moved women out of the labour force more than into work; the size is fitted to "
+           "that trial (the evidence checks caseworker_benefit_days and "
+           "caseworker_out_of_work_days then report calibrated)",
+           "Extra relative hazard of leaving assistance for other reasons in a month with a "
+           "coach's appointment: the hassle and threat of being watched make some who can do "
+           "without assistance leave.", calibrated_to=("caseworker_benefit_days",
+                                                        "caseworker_out_of_work_days"),
+           doc_nl=("Extra relatieve kans op uitstroom om andere redenen, in een maand met een "
+                   "afspraak bij de klantmanager: het gedoe en de dreiging van controle laten "
+                   "sommigen die zonder bijstand kunnen, uit de bijstand gaan."),
+           unit_nl="factor",
+           source_nl=("Böheim, Eppel & Mahringer (2023), J. Labour Market Res. 57: meer tijd van "
+                      "de klantmanager bracht vrouwen vaker buiten de beroepsbevolking dan aan het"
+                      " werk; de grootte is afgestemd op dat experiment (de toetsen "
+                      "caseworker_benefit_days en caseworker_out_of_work_days melden daarom "
+                      "'gekalibreerd')")),
+)

@@ -36,6 +36,20 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy.special import expit
 
+from simulate.parameters import (
+    ASSUMPTION,
+    CPB_EXPERIMENTS,
+    DIVOSA_PARTTIME,
+    LONE_PARENT_OBLIGATIONS,
+    PRACTICE,
+    ROTTERDAM,
+    Parameter,
+    amount,
+    count,
+    factor,
+    hazard,
+    share,
+)
 from simulate.population import NEVER
 from simulate.states import LADDER_PARTTIME, Barrier, Education, Status
 from simulate.steps.childcare import arrange_informal, needs_care
@@ -210,3 +224,292 @@ def start_jobs(model: World, offers: Offers) -> None:
     m.parttime[part] = True
     m.ladder[part] = LADDER_PARTTIME
     model.tally["job_starts_parttime"] += len(part)
+
+
+# What this step reads of the model's parameters, declared here; simulate.parameters.PARAMETERS
+# holds every module's, in the order of the month's steps.
+PARAMETERS: tuple[Parameter, ...] = (
+    # ---- job search and employers --------------------------------------------------------
+    count("search_min_step", 4, (3, 5), PRACTICE + ": mothers at the top steps search",
+          "Lowest ladder step at which a mother searches for work.", lo=1, hi=6,
+          unit="ladder step", kind="setting",
+          doc_nl="Laagste trede van de participatieladder waarop een moeder werk zoekt.",
+          unit_nl="trede",
+          source_nl="evaluatie- en praktijkrapporten: moeders op de hoogste treden zoeken werk"),
+    factor("exempt_search_factor", 0.85, (0.6, 1.2),
+           LONE_PARENT_OBLIGATIONS + "; " + CPB_EXPERIMENTS + ": the sources disagree on the "
+           "size, so the range spans both",
+           "Chance of a job offer of an exempted mother relative to an otherwise equal mother "
+           "with the work obligation (the obligation's own effect on search; who gets an "
+           "exemption, for illness, care or a very young child, is in the barriers and the "
+           "child's age).",
+           doc_nl=("Kans op een baanaanbod van een moeder met ontheffing, ten opzichte van een "
+                   "verder gelijke moeder met arbeidsplicht (het effect van de plicht zelf op het "
+                   "zoeken: wie een ontheffing krijgt, wegens ziekte, zorg of een heel jong kind, "
+                   "zit in de belemmeringen en de leeftijd van het kind)."),
+           unit_nl="factor",
+           source_nl=("Avram, Brewer & Salvatori (2018), Labour Economics 51: "
+                      "sollicitatieverplichtingen voor alleenstaande ouders in het Verenigd "
+                      "Koninkrijk verhoogden de uitstroom uit de uitkering, voor ongeveer de helft"
+                      " naar (meestal parttime) werk; CPB (2022), Vervolgonderzoek experimenten "
+                      "Participatiewet: ontheffing van de verplichtingen verlaagde het werken twee"
+                      " jaar later niet (Utrecht: 24% werkte 12 uur of meer per week tegen 15%; "
+                      "geen effect in Deventer en Wageningen): de bronnen verschillen over de "
+                      "grootte, dus de bandbreedte omvat beide")),
+    factor("infant_search_factor", 0.5, (0.2, 1.0),
+           ASSUMPTION + ": few mothers start a job in their child's first year",
+           "Chance of a job offer (and of part-time work) of a mother whose youngest child is "
+           "under infant_age_months, relative to others.",
+           doc_nl=("Kans op een baanaanbod met een baby (jongste kind jonger dan "
+                   "infant_age_months), ook voor parttime werk, ten opzichte van anderen."),
+           unit_nl="factor",
+           source_nl=("aanname: weinig moeders beginnen aan een baan in het eerste levensjaar van "
+                      "hun kind")),
+    count("infant_age_months", 12, (6, 18), ASSUMPTION,
+          "Age of the youngest child below which infant_search_factor applies.", lo=0,
+          hi=60, unit="months", kind="setting",
+          doc_nl="Kindleeftijd waaronder infant_search_factor geldt (jongste kind).",
+          unit_nl="maanden",
+          source_nl="aanname"),
+    factor("pregnant_search_factor", 0.3, (0.0, 0.6), ASSUMPTION,
+           "Search intensity of a pregnant mother relative to others.",
+           doc_nl="Hoe intensief een zwangere moeder zoekt, ten opzichte van anderen.",
+           unit_nl="factor",
+           source_nl="aanname"),
+    hazard("job_offer_base", 0.09, (0.02, 0.9),
+           ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 25% of leavers leaving for "
+           "work (" + ROTTERDAM + "; docs/calibration.md)",
+           "Monthly probability of an offer for a searching mother with mbo, confidence "
+           "0.5, no barriers or ties in work, at a risk-neutral employer; it scales with "
+           "confidence_floor + confidence.",
+           doc_nl=("Kans per maand op een baanaanbod voor een werkzoekende moeder met mbo, "
+                   "zelfvertrouwen 0,5, zonder belemmeringen of werkende contacten, bij een "
+                   "werkgever die geen risico ziet; schaalt met confidence_floor + zelfvertrouwen."),
+           unit_nl="kans per maand",
+           source_nl=("aanname; gekalibreerd in scenarios/baseline.yaml op 25% uitstroom naar werk"
+                      " (Rotterdamse evaluatie (2025), cohort van 855; docs/calibration.md)")),
+    factor("offer_factor_no_basic", 0.5, (0.3, 0.8), ASSUMPTION,
+           "Offer chance without basic education relative to mbo or lower.",
+           doc_nl="Kans op een aanbod zonder basisonderwijs, ten opzichte van mbo of lager.",
+           unit_nl="factor",
+           source_nl="aanname"),
+    factor("offer_factor_hbo_wo", 1.6, (1.2, 2.5), ASSUMPTION,
+           "Offer chance with hbo or wo relative to mbo or lower.",
+           doc_nl="Kans op een aanbod met hbo of wo, ten opzichte van mbo of lager.",
+           unit_nl="factor",
+           source_nl="aanname"),
+    factor("offer_factor_other_education", 0.9, (0.6, 1.1), ASSUMPTION,
+           "Offer chance with other or unknown education relative to mbo or lower.",
+           doc_nl=("Kans op een aanbod met een andere of onbekende opleiding, ten opzichte van mbo"
+                   " of lager."),
+           unit_nl="factor",
+           source_nl="aanname"),
+    factor("offer_factor_language", 0.6, (0.3, 0.9), ASSUMPTION,
+           "Offer chance with an active language barrier.",
+           doc_nl="Kans op een aanbod met een actieve taalbarrière.",
+           unit_nl="factor",
+           source_nl="aanname"),
+    factor("offer_factor_health", 0.6, (0.3, 0.9), ASSUMPTION,
+           "Offer chance with an active health barrier.",
+           doc_nl="Kans op een aanbod met een actief gezondheidsprobleem.",
+           unit_nl="factor",
+           source_nl="aanname"),
+    factor("offer_contact_effect", 0.5, (0.0, 1.5),
+           ASSUMPTION + "; lower caseloads brought more job offers from caseworkers "
+           "(Böheim, Eppel & Mahringer 2023) and more registered vacancies (Hainmueller "
+           "et al. 2016)",
+           "Extra relative chance of a job offer in a month with coach contact (the coach "
+           "proposes vacancies).",
+           doc_nl=("Extra relatieve kans op een baanaanbod in een maand met contact met de "
+                   "klantmanager (die vacatures voorstelt)."),
+           unit_nl="factor",
+           source_nl=("aanname; lagere caseloads brachten meer baanaanbiedingen van klantmanagers "
+                      "(Böheim, Eppel & Mahringer 2023) en meer gemelde vacatures (Hainmueller et "
+                      "al. 2016)")),
+    factor("offer_working_tie_effect", 0.15, (0.0, 0.4), ASSUMPTION,
+           "Extra relative offer chance per tie with someone in work.",
+           doc_nl="Extra relatieve kans op een aanbod per werkend contact.",
+           unit_nl="factor",
+           source_nl="aanname"),
+    count("offer_working_ties_max", 4, (2, 8), ASSUMPTION,
+          "Most ties in work that raise the offer chance.", lo=0, hi=100, unit="ties",
+          kind="setting",
+          doc_nl="Hoogste aantal werkende contacten dat de kans op een aanbod verhoogt.",
+          unit_nl="contacten",
+          source_nl="aanname"),
+    count("employers", 12, (5, 50), ASSUMPTION,
+          "Employers (or employer segments) in the local labour market.", lo=1, hi=10_000,
+          unit="employers", kind="setting",
+          doc_nl="Werkgevers (of groepen werkgevers) op de lokale arbeidsmarkt.",
+          unit_nl="werkgevers",
+          source_nl="aanname"),
+    share("employer_risk_mean", 0.3, (0.1, 0.5),
+          ASSUMPTION + "; " + PRACTICE + ": employers perceive risk in hiring mothers of young children",
+          "Mean perceived risk: the share of offers an employer withholds from a mother "
+          "whose youngest child needs care.",
+          doc_nl=("Gemiddelde risicoperceptie: het deel van de aanbiedingen dat een werkgever niet"
+                  " doet aan een moeder van wie het jongste kind opvang nodig heeft."),
+          unit_nl="aandeel",
+          source_nl=("aanname; evaluatie- en praktijkrapporten: werkgevers zien risico's in het "
+                     "aannemen van moeders van jonge kinderen")),
+    amount("employer_spread", 10.0, (4.0, 30.0), ASSUMPTION,
+           "Concentration of employers' risk and flexibility around their means (Beta); "
+           "lower is more varied.", unit="concentration", lo=0.1, hi=10_000.0,
+           doc_nl=("Hoe dicht de risicoperceptie en flexibiliteit van werkgevers bij hun "
+                   "gemiddelde liggen (Beta); lager betekent meer verschil tussen werkgevers."),
+           unit_nl="concentratie",
+           source_nl="aanname"),
+    amount("employer_size_concentration", 2.0, (0.5, 10.0), ASSUMPTION,
+           "Concentration of the employers' shares of vacancies (Dirichlet); lower means a "
+           "few large employers, higher means employers of similar size.",
+           unit="concentration", lo=0.01, hi=10_000.0,
+           doc_nl=("Hoe de vacatures over werkgevers zijn verdeeld (Dirichlet); lager betekent "
+                   "enkele grote werkgevers, hoger werkgevers van vergelijkbare omvang."),
+           unit_nl="concentratie",
+           source_nl="aanname"),
+    share("employer_flexible_share_mean", 0.35, (0.15, 0.6), ASSUMPTION,
+          "Mean share of an employer's vacancies in flexible or school-time hours.",
+          doc_nl=("Gemiddeld aandeel vacatures van een werkgever met flexibele uren of "
+                  "schooltijden."),
+          unit_nl="aandeel",
+          source_nl="aanname"),
+    amount("vacancies_per_100_mothers", 25.0, (10.0, 50.0),
+           ASSUMPTION + ": the modelled mothers are a small part of the local labour market, "
+           "so vacancies seldom run out for them (the metric offers_over_vacancies shows "
+           "when they do)",
+           "Vacancies open to the modelled mothers per month per 100 mothers of the "
+           "initial stock; caps the offers employers make.", unit="vacancies per month", hi=1000.0,
+           doc_nl=("Vacatures per maand die openstaan voor de moeders in het model, per 100 "
+                   "moeders van de beginstand; begrenst het aantal aanbiedingen van werkgevers."),
+           unit_nl="vacatures per maand",
+           source_nl=("aanname: de moeders in het model zijn een klein deel van de lokale "
+                      "arbeidsmarkt, dus de vacatures raken voor hen zelden op (de maatstaf "
+                      "offers_over_vacancies laat zien wanneer dat wel gebeurt)")),
+    amount("parttime_hours_per_week", 8.0, (4.0, 20.0),
+           DIVOSA_PARTTIME + ": EUR 489 a month is about 8 hours a week at the minimum wage",
+           "Hours of part-time or flexible work alongside assistance.", unit="hours per week",
+           lo=1.0, hi=80.0,
+           doc_nl="Uren parttime of flexibel werk naast de bijstand.",
+           unit_nl="uur per week",
+           source_nl=("Divosa (2019), Parttime werk in de bijstand (Benchmark Werk & Inkomen): "
+                      "elke maand heeft 8% van de mensen in de bijstand inkomsten uit parttime of "
+                      "flexibel werk, doorgaans € 489 per maand; zij stromen bijna 3 keer zo vaak "
+                      "uit naar werk als anderen, alleenstaande ouders en vrouwen 4 keer; hoe "
+                      "langer in de bijstand, hoe minder parttime werk: € 489 per maand is "
+                      "ongeveer 8 uur per week tegen het minimumloon")),
+    amount("fulltime_hours_per_week", 32.0, (28.0, 38.0), ASSUMPTION,
+           "Hours of a regular job.", unit="hours per week", kind="setting", lo=1.0, hi=80.0,
+           doc_nl="Uren van een gewone baan.",
+           unit_nl="uur per week",
+           source_nl="aanname"),
+    amount("hourly_wage_eur", 14.06, (13.0, 18.0),
+           ASSUMPTION + ": about the statutory minimum wage in 2025",
+           "Gross hourly wage of an offer.", unit="EUR per hour", lo=0.01,
+           doc_nl="Bruto uurloon van een aanbod.",
+           unit_nl="euro per uur",
+           source_nl="aanname: ongeveer het wettelijk minimumloon in 2025"),
+    amount("weeks_per_month", 4.33, (4.33, 4.33), "52 weeks / 12 months",
+           "Weeks in a month.", unit="weeks", kind="setting", lo=1.0, hi=5.0,
+           doc_nl="Weken in een maand.",
+           unit_nl="weken",
+           source_nl="52 weken / 12 maanden"),
+    share("offer_acceptance", 0.85, (0.6, 0.95), ASSUMPTION,
+          "Probability of accepting a workable offer whose believed monthly gain is well "
+          "above acceptance_gain_reference_eur.", unit="probability",
+          doc_nl=("Kans dat een moeder een haalbaar aanbod aanneemt, als ze gelooft dat ze er per "
+                  "maand ruim meer dan acceptance_gain_reference_eur op vooruitgaat."),
+          unit_nl="kans",
+          source_nl="aanname"),
+    amount("acceptance_gain_reference_eur", 100.0, (25.0, 250.0),
+           ASSUMPTION + "; " + PRACTICE + ": an offer needs an income gain the mother believes "
+           "in (004:538)",
+           "Believed monthly net income gain at which half of the otherwise willing mothers "
+           "accept an offer.", unit="EUR per month",
+           doc_nl=("Netto inkomensvooruitgang per maand waarin een moeder gelooft en waarbij de "
+                   "helft van de moeders die verder bereid zijn, een aanbod aanneemt."),
+           unit_nl="euro per maand",
+           source_nl=("aanname; evaluatie- en praktijkrapporten: een moeder neemt een aanbod aan "
+                      "als ze gelooft dat ze er in inkomen op vooruitgaat (004:538)")),
+    amount("acceptance_gain_scale_eur", 60.0, (20.0, 150.0), ASSUMPTION,
+           "Spread of the acceptance curve around the reference gain (logistic scale).",
+           unit="EUR per month", lo=1.0,
+           doc_nl=("Spreiding van de kans op aannemen rond de referentiewaarde (logistische "
+                   "schaal)."),
+           unit_nl="euro per maand",
+           source_nl="aanname"),
+    share("net_pay_share", 0.88, (0.8, 0.95),
+          ASSUMPTION + ": net pay at about the minimum wage, after taxes, premiums and credits",
+          "Net pay as a share of gross pay; assistance is set against net income.",
+          doc_nl=("Nettoloon als deel van het brutoloon; inkomsten worden netto met de bijstand "
+                  "verrekend."),
+          unit_nl="aandeel",
+          source_nl=("aanname: nettoloon rond het minimumloon, na belastingen, premies en "
+                     "heffingskortingen")),
+    share("employer_arranged_care_factor", 0.4, (0.1, 1.0),
+          ASSUMPTION + "; employers ask whether childcare is arranged and turn mothers down "
+          "without it (004:630-650, 004:1207)",
+          "Perceived risk of hiring a mother whose childcare is arranged (a formal place or "
+          "an informal arrangement), relative to one without.", unit="multiplier",
+          doc_nl=("Risicoperceptie van werkgevers bij geregelde opvang (een formele plaats of "
+                  "informele opvang), ten opzichte van een moeder zonder."),
+          unit_nl="factor",
+          source_nl=("aanname; werkgevers vragen of de kinderopvang geregeld is en wijzen moeders "
+                     "zonder opvang af (004:630-650, 004:1207)")),
+    factor("parttime_search_factor", 1.0, (0.3, 2.0),
+           ASSUMPTION + "; calibrated in scenarios/baseline.yaml so that, with who works "
+           "part-time, part-time workers leave for work about 3.5 times as often as others ("
+           + DIVOSA_PARTTIME + ")",
+           "Chance of an offer of a regular job for a mother in part-time work, relative to "
+           "an otherwise equal mother without it (the stepping stone: an employer and "
+           "references); she searches at any ladder step.", calibrated_to=("parttime_exit_ratio",),
+           doc_nl=("Kans op een aanbod voor een gewone baan bij parttime werk, ten opzichte van "
+                   "een verder gelijke moeder zonder parttime werk (de opstap: een werkgever en "
+                   "referenties); ze zoekt op elke trede."),
+           unit_nl="factor",
+           source_nl=("aanname; gekalibreerd in scenarios/baseline.yaml zodat, gegeven wie "
+                      "parttime werkt, parttime werkenden ongeveer 3,5 keer zo vaak uitstromen "
+                      "naar werk als anderen (Divosa (2019), Parttime werk in de bijstand "
+                      "(Benchmark Werk & Inkomen): elke maand heeft 8% van de mensen in de "
+                      "bijstand inkomsten uit parttime of flexibel werk, doorgaans € 489 per "
+                      "maand; zij stromen bijna 3 keer zo vaak uit naar werk als anderen, "
+                      "alleenstaande ouders en vrouwen 4 keer; hoe langer in de bijstand, hoe "
+                      "minder parttime werk)")),
+    hazard("parttime_offer_base", 0.1, (0.01, 0.9),
+           ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 8% of mothers on assistance "
+           "with part-time work in a month (" + DIVOSA_PARTTIME + ")",
+           "Monthly probability of an offer of part-time or flexible work (parttime_hours_per"
+           "_week, topped up by assistance) for a mother on assistance at ladder step "
+           "parttime_min_step or up who is not in part-time work, with the profile of "
+           "job_offer_base; it goes through the employers' vacancies and risk, her "
+           "acceptance and childcare like any offer.", calibrated_to=("parttime_on_assistance",),
+           doc_nl=("Kans per maand op een aanbod van parttime of flexibel werk "
+                   "(parttime_hours_per_week, aangevuld met bijstand) voor een moeder in de "
+                   "bijstand op trede parttime_min_step of hoger die nog geen parttime werk heeft,"
+                   " met het profiel van job_offer_base; zoals elk aanbod loopt het via de "
+                   "vacatures en de risicoperceptie van werkgevers, haar besluit om het aan te "
+                   "nemen en de kinderopvang."),
+           unit_nl="kans per maand",
+           source_nl=("aanname; gekalibreerd in scenarios/baseline.yaml op 8% van de moeders in de"
+                      " bijstand met parttime werk in een maand (Divosa (2019), Parttime werk in "
+                      "de bijstand (Benchmark Werk & Inkomen): elke maand heeft 8% van de mensen "
+                      "in de bijstand inkomsten uit parttime of flexibel werk, doorgaans € 489 per"
+                      " maand; zij stromen bijna 3 keer zo vaak uit naar werk als anderen, "
+                      "alleenstaande ouders en vrouwen 4 keer; hoe langer in de bijstand, hoe "
+                      "minder parttime werk)")),
+    count("parttime_min_step", 3, (2, 4),
+          ASSUMPTION + ": part-time or flexible work beside organised activities",
+          "Lowest ladder step at which a mother on assistance may be offered part-time work.",
+          lo=1, hi=6, unit="ladder step", kind="setting",
+          doc_nl=("Laagste trede van de participatieladder waarop een moeder in de bijstand "
+                  "parttime werk kan krijgen."),
+          unit_nl="trede",
+          source_nl="aanname: parttime of flexibel werk naast georganiseerde activiteiten"),
+    factor("parttime_job_loss_factor", 2.0, (1.0, 4.0),
+           ASSUMPTION + ": most part-time work on assistance is flexible or on call",
+           "Risk of losing part-time work on assistance relative to a regular job.",
+           doc_nl=("Risico op verlies van parttime werk naast de bijstand, ten opzichte van een "
+                   "gewone baan."),
+           unit_nl="factor",
+           source_nl=("aanname: het meeste parttime werk naast de bijstand is flexibel of op "
+                      "oproepbasis")),
+)

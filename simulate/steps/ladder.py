@@ -15,6 +15,15 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from simulate.parameters import (
+    ASSUMPTION,
+    PRACTICE,
+    Parameter,
+    count,
+    factor,
+    hazard,
+    share,
+)
 from simulate.population import toward_one
 from simulate.states import LADDER_PARTTIME, Barrier, Status
 from simulate.steps import BOUND_MARGIN
@@ -129,3 +138,139 @@ def largest_chances(model: World) -> tuple[float, float]:
             * max(1.0 + p.ladder_fast_change_effect, 1.0)
             * max(p.ladder_event_down_factor, 1.0))
     return min(up * (1.0 + BOUND_MARGIN), 1.0), min(down * (1.0 + BOUND_MARGIN), 1.0)
+
+
+# What this step reads of the model's parameters, declared here; simulate.parameters.PARAMETERS
+# holds every module's, in the order of the month's steps.
+PARAMETERS: tuple[Parameter, ...] = (
+    # ---- participation ladder ------------------------------------------------------------
+    hazard("ladder_up_base", 0.05, (0.02, 0.1), ASSUMPTION,
+           "Monthly probability of a step up at confidence 0.5, without contact; it scales "
+           "with confidence_floor + confidence.",
+           doc_nl=("Kans per maand op een trede omhoog bij zelfvertrouwen 0,5, zonder contact; "
+                   "schaalt met confidence_floor + zelfvertrouwen."),
+           unit_nl="kans per maand",
+           source_nl="aanname"),
+    share("confidence_floor", 0.5, (0.25, 1.0), ASSUMPTION,
+          "Part of the chances of a step up and of a job offer that does not depend on "
+          "confidence: they scale with (confidence_floor + confidence) / (confidence_floor "
+          "+ 0.5), which is 1 at confidence 0.5.",
+          unit="confidence units", kind="setting",
+          doc_nl=("Deel van de kansen op een trede omhoog en op een baanaanbod dat niet van "
+                  "zelfvertrouwen afhangt: ze schalen met (confidence_floor + zelfvertrouwen) / "
+                  "(confidence_floor + 0,5), wat 1 is bij zelfvertrouwen 0,5."),
+          unit_nl="eenheden zelfvertrouwen",
+          source_nl="aanname"),
+    hazard("ladder_down_base", 0.015, (0.005, 0.04), ASSUMPTION,
+           "Monthly probability of a step down without stress.",
+           doc_nl="Kans per maand op een trede omlaag zonder stress.",
+           unit_nl="kans per maand",
+           source_nl="aanname"),
+    factor("ladder_contact_effect", 1.0, (0.2, 2.0), ASSUMPTION,
+           "Extra relative chance of a step up in a month with coach contact.",
+           doc_nl=("Extra relatieve kans op een trede omhoog in een maand met contact met de "
+                   "klantmanager."),
+           unit_nl="factor",
+           source_nl="aanname"),
+    factor("ladder_network_effect", 0.5, (0.0, 1.5), ASSUMPTION,
+           "Extra relative chance of a step up with a full network (it grows linearly with "
+           "ties until then).",
+           doc_nl=("Extra relatieve kans op een trede omhoog met een volledig netwerk (tot dan "
+                   "groeit die gelijkmatig met het aantal contacten)."),
+           unit_nl="factor",
+           source_nl="aanname"),
+    count("ladder_network_full_ties", 6, (3, 10), ASSUMPTION,
+          "Supportive ties at which the network's push up the ladder is full.", lo=1,
+          hi=100, unit="ties", kind="setting",
+          doc_nl=("Steunende contacten waarbij het netwerk volledig helpt om op de ladder te "
+                  "stijgen."),
+          unit_nl="contacten",
+          source_nl="aanname"),
+    share("ladder_barrier_penalty", 0.25, (0.1, 0.5), ASSUMPTION,
+          "Relative drop in the chance of a step up per active barrier.",
+          unit="share per barrier",
+          doc_nl="Relatieve daling van de kans op een trede omhoog per actieve belemmering.",
+          unit_nl="deel per belemmering",
+          source_nl="aanname"),
+    factor("ladder_exempt_factor", 0.9, (0.6, 1.0),
+           ASSUMPTION + "; a single parent's exemption covers the work obligation, not the "
+           "duty to take part in re-integration (Kamerstuk 31 519); who gets an exemption "
+           "(illness, care, a very young child) is in the barriers and the child's age",
+           "Chance of a step up of an exempted mother relative to an otherwise equal mother "
+           "without an exemption (the exemption's own effect, not who gets one).",
+           doc_nl=("Kans op een trede omhoog van een moeder met ontheffing, ten opzichte van een "
+                   "verder gelijke moeder zonder ontheffing (het effect van de ontheffing zelf, "
+                   "niet van wie er een krijgt)."),
+           unit_nl="factor",
+           source_nl=("aanname; de ontheffing van een alleenstaande ouder geldt voor de "
+                      "arbeidsplicht, niet voor de plicht om mee te werken aan re-integratie "
+                      "(Kamerstuk 31 519); wie een ontheffing krijgt (ziekte, zorg, een heel jong "
+                      "kind) zit in de belemmeringen en de leeftijd van het kind")),
+    factor("ladder_stress_effect", 1.0, (0.0, 3.0), ASSUMPTION,
+           "Extra relative risk of a step down at full stress.",
+           doc_nl="Extra relatief risico op een trede omlaag bij maximale stress.",
+           unit_nl="factor",
+           source_nl="aanname"),
+    factor("ladder_fast_change_effect", 1.0, (0.0, 3.0),
+           ASSUMPTION + "; " + PRACTICE + ": fast change can cause a setback",
+           "Extra relative risk of a step down shortly after a step up.",
+           doc_nl="Extra relatief risico op een trede omlaag kort na een trede omhoog.",
+           unit_nl="factor",
+           source_nl=("aanname; evaluatie- en praktijkrapporten: snelle verandering kan tot "
+                      "terugval leiden")),
+    count("fast_change_window_months", 2, (1, 4), ASSUMPTION,
+          "Months after a step up during which a setback is more likely.", lo=1, hi=24,
+          unit="months",
+          doc_nl="Maanden na een trede omhoog waarin terugval waarschijnlijker is.",
+          unit_nl="maanden",
+          source_nl="aanname"),
+    factor("ladder_event_down_factor", 2.0, (1.0, 4.0), ASSUMPTION,
+           "Relative risk of a step down in a month with a stress event.",
+           doc_nl=("Relatief risico op een trede omlaag in een maand met een stressvolle "
+                   "gebeurtenis."),
+           unit_nl="factor",
+           source_nl="aanname"),
+    share("confidence_gain_step_up", 0.06, (0.02, 0.12), ASSUMPTION,
+          "Share of the gap to full confidence closed by a step up.", unit="share of gap",
+          doc_nl="Deel van de afstand tot volledig zelfvertrouwen dat een trede omhoog overbrugt.",
+          unit_nl="deel van de afstand",
+          source_nl="aanname"),
+    share("confidence_loss_step_down", 0.06, (0.02, 0.12), ASSUMPTION,
+          "Share of confidence lost by a step down.", unit="share of level",
+          doc_nl="Deel van het zelfvertrouwen dat een trede omlaag kost.",
+          unit_nl="deel van het niveau",
+          source_nl="aanname"),
+    share("confidence_loss_failed_offer", 0.05, (0.0, 0.12), ASSUMPTION,
+          "Share of confidence lost when a job offer fails.", unit="share of level",
+          doc_nl="Deel van het zelfvertrouwen dat verloren gaat als een baanaanbod niet doorgaat.",
+          unit_nl="deel van het niveau",
+          source_nl="aanname"),
+    hazard("stress_event_base", 0.08, (0.03, 0.15),
+           ASSUMPTION + "; " + PRACTICE + ": stress events and sick children push down",
+           "Monthly probability of a stress event (a sick child, a crisis).",
+           doc_nl="Kans per maand op een stressvolle gebeurtenis (een ziek kind, een crisis).",
+           unit_nl="kans per maand",
+           source_nl=("aanname; evaluatie- en praktijkrapporten: stressvolle gebeurtenissen en "
+                      "zieke kinderen zorgen voor terugval")),
+    share("stress_event_jump", 0.3, (0.1, 0.5), ASSUMPTION,
+          "Share of the gap to full stress added by a stress event.", unit="share of gap",
+          doc_nl=("Deel van de afstand tot maximale stress dat een stressvolle gebeurtenis "
+                  "toevoegt."),
+          unit_nl="deel van de afstand",
+          source_nl="aanname"),
+    share("stress_recovery_per_month", 0.15, (0.05, 0.3), ASSUMPTION,
+          "Monthly pull of stress back to its baseline.", unit="share of gap per month",
+          doc_nl="Hoe snel stress per maand teruggaat naar het basisniveau.",
+          unit_nl="deel van de afstand per maand",
+          source_nl="aanname"),
+    share("stress_barrier_effect", 0.1, (0.0, 0.2), ASSUMPTION,
+          "Baseline stress added per active barrier.", unit="stress per barrier",
+          doc_nl="Extra basisstress per actieve belemmering.",
+          unit_nl="stress per belemmering",
+          source_nl="aanname"),
+    factor("stress_event_debt_factor", 1.5, (1.0, 3.0), ASSUMPTION,
+           "Relative risk of a stress event with problematic debts.",
+           doc_nl="Relatief risico op een stressvolle gebeurtenis bij problematische schulden.",
+           unit_nl="factor",
+           source_nl="aanname"),
+)

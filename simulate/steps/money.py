@@ -14,6 +14,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from simulate.parameters import (
+    Parameter,
+    amount,
+    share,
+)
+
 if TYPE_CHECKING:
     from simulate.steps import World
 
@@ -56,3 +62,31 @@ def believed_gain(model: World, ids: np.ndarray, earnings: np.ndarray,
     care = np.where(pays_care, (childcare_cost(p, hours) - childcare_cost(p, now_hours))
                     * m.mod_care_cost[ids], 0.0)
     return net_pay(p, earnings) + believed_benefit - now - care + m.mod_gain_eur[ids]
+
+
+# What this step reads of the model's parameters, declared here; simulate.parameters.PARAMETERS
+# holds every module's, in the order of the month's steps.
+PARAMETERS: tuple[Parameter, ...] = (
+    # ---- money ------------------------------------------------------------------------
+    amount("assistance_norm_eur", 1345.45, (1200.0, 1500.0),
+           "Rijksoverheid, Participatiewet norm for a single parent aged 21+, 1 Jan 2025",
+           "Assistance per month incl. holiday pay.", unit="EUR per month", kind="fact",
+           doc_nl="Bijstandsnorm per maand, inclusief vakantiegeld.",
+           unit_nl="euro per maand",
+           source_nl=("Rijksoverheid, bijstandsnorm Participatiewet voor een alleenstaande ouder "
+                      "van 21 jaar of ouder, 1 januari 2025")),
+    share("earnings_disregard_rate", 0.125, (0.0, 0.25),
+          "Participatiewet earnings disregard, July 2024",
+          "Share of earnings a mother on assistance may keep.", kind="fact",
+          doc_nl=("Deel van de inkomsten dat een moeder in de bijstand mag houden "
+                  "(inkomstenvrijlating)."),
+          unit_nl="aandeel",
+          source_nl="inkomstenvrijlating Participatiewet, juli 2024"),
+    amount("earnings_disregard_cap_eur", 167.79, (0.0, 300.0),
+           "Participatiewet earnings disregard, July 2024",
+           "Most earnings a mother on assistance may keep.", unit="EUR per month",
+           kind="fact",
+           doc_nl="Hoogste bedrag aan inkomsten dat een moeder in de bijstand mag houden.",
+           unit_nl="euro per maand",
+           source_nl="inkomstenvrijlating Participatiewet, juli 2024"),
+)

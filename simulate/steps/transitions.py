@@ -15,6 +15,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from simulate.parameters import (
+    ASSUMPTION,
+    CBS_DURATION,
+    Parameter,
+    amount,
+    count,
+    share,
+)
 from simulate.population import NEVER
 from simulate.states import LADDER_WORK, Status
 
@@ -157,3 +165,53 @@ def returns_step(model: World) -> None:
     m = model.mothers
     due = np.flatnonzero(m.return_month[: m.n] == model.month)
     return_to_assistance(model, due[m.status[due] != Status.ON_ASSISTANCE])
+
+
+# What this step reads of the model's parameters, declared here; simulate.parameters.PARAMETERS
+# holds every module's, in the order of the month's steps.
+PARAMETERS: tuple[Parameter, ...] = (
+    # ---- duration dependence -----------------------------------------------------------
+    share("duration_dependence_floor", 0.4, (0.05, 0.9),
+          CBS_DURATION + " (with who stays, not only what staying does, so the floor alone "
+          "may lie below that ratio); calibrated in "
+          "scenarios/baseline.yaml, with duration_dependence_months, to the stock's yearly "
+          "outflow and to long-term recipients (docs/calibration.md)",
+          "Chance of leaving assistance (a job offer, part-time work, study, a partner's "
+          "income, other exits) after a long time on assistance relative to its start: "
+          "each is multiplied by floor + (1 - floor) x exp(-months on assistance / "
+          "duration_dependence_months).", unit="relative chance",
+          calibrated_to=("stock_outflow_12m",),
+          doc_nl=("Kans op uitstroom na lange tijd in de bijstand, ten opzichte van het begin: "
+                  "elke kans op vertrek (een baanaanbod, parttime werk, studie, het inkomen van "
+                  "een partner, andere uitstroom) wordt vermenigvuldigd met ondergrens + (1 - "
+                  "ondergrens) x exp(-maanden in de bijstand / duration_dependence_months)."),
+          unit_nl="relatieve kans",
+          source_nl=("CBS (2008), Korter in de bijstand, makkelijker eruit: in 2006 eindigde de "
+                     "bijstand van 22% van wie er korter dan een jaar in zat, en van 8% van wie er"
+                     " langer dan drie jaar in zat (mede door wie blijft, niet alleen door wat "
+                     "blijven doet, dus de ondergrens alleen kan onder die verhouding liggen); "
+                     "gekalibreerd in scenarios/baseline.yaml, samen met "
+                     "duration_dependence_months, op de jaarlijkse uitstroom uit het bestand en op"
+                     " langdurig bijstandsgerechtigden (docs/calibration.md)")),
+    amount("duration_dependence_months", 24.0, (6.0, 60.0),
+           ASSUMPTION + "; calibrated with duration_dependence_floor",
+           "Months on assistance over which the chance of leaving falls towards its floor "
+           "(e-folding time).", unit="months", lo=0.5, hi=600.0,
+           calibrated_to=("stock_outflow_12m",),
+           doc_nl=("Maanden in de bijstand waarin de kans op uitstroom met een factor e naar de "
+                   "ondergrens daalt."),
+           unit_nl="maanden",
+           source_nl="aanname; gekalibreerd samen met duration_dependence_floor"),
+    count("duration_break_months", 6, (0, 24),
+          ASSUMPTION + ": a short interruption does not make a long-term recipient a "
+          "newcomer",
+          "A return within this many months of leaving continues the count of months on "
+          "assistance (the months away not counted); a later return starts it afresh.",
+          lo=0, hi=120, unit="months", kind="setting",
+          doc_nl=("Wie binnen zoveel maanden na uitstroom terugkeert, telt door in haar maanden in"
+                  " de bijstand (de maanden ertussen niet meegeteld); bij een latere terugkeer "
+                  "begint de telling opnieuw."),
+          unit_nl="maanden",
+          source_nl=("aanname: door een korte onderbreking wordt een langdurig "
+                     "bijstandsgerechtigde geen nieuwkomer")),
+)
