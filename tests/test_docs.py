@@ -76,7 +76,9 @@ def test_the_calibration_doc_quotes_the_targets_and_the_fitted_values():
 @pytest.mark.slow
 def test_the_validation_the_calibration_doc_shows_is_what_simulate_validate_prints(capsys):
     from simulate.cli.main import main
-    assert main(["validate"]) == 0
+    from tests.calibration.test_validate import KNOWN_GAPS
+    # Exit 1 while a documented gap (docs/calibration.md, "Gaps") stays outside tolerance.
+    assert main(["validate"]) == (1 if KNOWN_GAPS else 0)
     printed = capsys.readouterr().out.rstrip("\n").splitlines()
     printed = printed[next(i for i, line in enumerate(printed) if line.startswith("target ")):]
     doc = (ROOT / "docs" / "calibration.md").read_text()
