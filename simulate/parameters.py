@@ -36,6 +36,7 @@ from simulate.schema import check_number, describe_number, fmt, is_boolean
 
 KINDS = ("uncertainty", "lever", "fact", "setting")
 ASSUMPTION = "assumption"
+ASSUMPTION_NL = "aanname"  # ASSUMPTION in Dutch (a declaration's source_nl)
 # Qualitative findings of the Dutch evaluation reports and practice descriptions of programmes
 # for mothers on assistance; numbers attached to them are assumptions unless said otherwise.
 PRACTICE = "evaluation and practice reports"

@@ -12,7 +12,15 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from simulate.parameters import ASSUMPTION, PRACTICE, Parameter, ParameterSet, count, share
+from simulate.parameters import (
+    ASSUMPTION,
+    ASSUMPTION_NL,
+    PRACTICE,
+    Parameter,
+    ParameterSet,
+    count,
+    share,
+)
 from simulate.policies.base import Metric, Policy, State, cost_metric, register
 from simulate.policies.context import PolicyContext
 from simulate.states import Status
@@ -30,7 +38,7 @@ class Aftercare(Policy):
               lo=0, hi=120, unit="months", kind="lever",
               doc_nl="Maanden nazorg na de start van een baan.",
               unit_nl="maanden",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         share("job_loss_reduction", 0.4, (0.1, 0.7),
               ASSUMPTION + "; " + PRACTICE + ": aftercare lowers the risk of early job loss",
               "Relative drop in the risk of job loss during aftercare.",
@@ -45,20 +53,20 @@ class Aftercare(Policy):
               doc_nl=("Voor moeders van wie het jongste kind bij de start van de baan jonger is "
                       "dan deze leeftijd."),
               unit_nl="maanden",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         Parameter("programme_only", False, "flag", None, ASSUMPTION,
                   "Only for mothers taking part in the scenario's other programmes.",
                   kind="lever", type=bool,
                   doc_nl=("Alleen voor moeders die meedoen aan de andere interventies van het "
                           "scenario."),
                   unit_nl="ja/nee",
-                  source_nl="aanname"),
+                  source_nl=ASSUMPTION_NL),
         Parameter("cost_per_month_eur", 150.0, "EUR per mother per month", (50.0, 400.0),
                   ASSUMPTION, "Cost of a month of aftercare for one mother.",
                   bounds=(0.0, 1e7),
                   doc_nl="Kosten van een maand nazorg voor één moeder.",
                   unit_nl="euro per moeder per maand",
-                  source_nl="aanname"),
+                  source_nl=ASSUMPTION_NL),
     ))
 
     metrics = (

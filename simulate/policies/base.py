@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import numpy as np
 
 from simulate.metrics import Metric, cost_metric
-from simulate.parameters import ASSUMPTION, PRACTICE, Parameter, ParameterSet, Params, count
+from simulate.parameters import (
+    ASSUMPTION,
+    ASSUMPTION_NL,
+    PRACTICE,
+    Parameter,
+    ParameterSet,
+    Params,
+    count,
+)
 
 if TYPE_CHECKING:
     from simulate.policies.context import PolicyContext
@@ -225,5 +233,5 @@ def target_group_parameters(source: str = ROTTERDAM_TARGET_GROUP,
                   "Mothers with an exemption from the work obligation are eligible.",
                   kind="lever", type=bool,
                   doc_nl="Moeders met een ontheffing van de arbeidsverplichting horen bij de "
-                  "doelgroep.", unit_nl="ja/nee", source_nl="aanname"),
+                  "doelgroep.", unit_nl="ja/nee", source_nl=ASSUMPTION_NL),
     )

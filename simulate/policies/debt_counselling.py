@@ -32,7 +32,16 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from simulate.parameters import ASSUMPTION, Parameter, ParameterSet, count, factor, hazard, share
+from simulate.parameters import (
+    ASSUMPTION,
+    ASSUMPTION_NL,
+    Parameter,
+    ParameterSet,
+    count,
+    factor,
+    hazard,
+    share,
+)
 from simulate.policies.base import Metric, Policy, State, cost_metric, longest_waiting, register
 from simulate.policies.context import PolicyContext
 from simulate.population import NEVER
@@ -73,7 +82,7 @@ class DebtCounselling(Policy):
               doc_nl=("Aangeboden aan moeders van wie het jongste kind jonger is dan deze leeftijd"
                       " (of die zwanger zijn)."),
               unit_nl="maanden",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         share("uptake", 0.6, (0.3, 0.9),
               ASSUMPTION + "; 004:534: some mothers already pay their debts under their own "
               "arrangements",
@@ -91,7 +100,7 @@ class DebtCounselling(Policy):
                        "wordt opgelost (naast de oplossing via een aanvaarde doorverwijzing in het"
                        " model)."),
                unit_nl="kans per maand",
-               source_nl="aanname"),
+               source_nl=ASSUMPTION_NL),
         share("stress_relief_per_month", 0.1, (0.0, 0.3),
               ASSUMPTION + "; 004:532: debts give much stress",
               "Share of her stress lifted each month in a trajectory.",

@@ -22,7 +22,16 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from simulate.parameters import ASSUMPTION, PRACTICE, Parameter, ParameterSet, count, factor, share
+from simulate.parameters import (
+    ASSUMPTION,
+    ASSUMPTION_NL,
+    PRACTICE,
+    Parameter,
+    ParameterSet,
+    count,
+    factor,
+    share,
+)
 from simulate.policies.base import (
     Metric,
     Policy,
@@ -63,7 +72,7 @@ class DedicatedCoaches(Policy):
               doc_nl=("Deel van de uren van een gespecialiseerde klantmanager dat naar "
                       "klantcontact gaat."),
               unit_nl="aandeel",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         *target_group_parameters(PRACTICE + ": default target group",
                                  source_nl="evaluatie- en praktijkrapporten: gebruikelijke "
                                  "doelgroep"),
@@ -73,7 +82,7 @@ class DedicatedCoaches(Policy):
               doc_nl=("Maanden bij de gespecialiseerde klantmanager vóór de overdracht aan een "
                       "reguliere klantmanager."),
               unit_nl="maanden",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         Parameter("exclusive", True, "flag", None,
                   "004:278: Rotterdam's dedicated coaches kept their regular clients (not "
                   "exclusive)",
@@ -100,21 +109,21 @@ class DedicatedCoaches(Policy):
                doc_nl=("Vertrouwen dat een contact met een gendersensitief werkende klantmanager "
                        "oplevert, ten opzichte van een reguliere klantmanager."),
                unit_nl="factor",
-               source_nl="aanname"),
+               source_nl=ASSUMPTION_NL),
         factor("contact_effect_multiplier", 1.2, (1.0, 2.0), ASSUMPTION,
                "Push up the ladder from a dedicated coach's contact, relative to a regular "
                "coach's.",
                doc_nl=("Duw omhoog op de participatieladder door een contact met een "
                        "gespecialiseerde klantmanager, ten opzichte van een reguliere."),
                unit_nl="factor",
-               source_nl="aanname"),
+               source_nl=ASSUMPTION_NL),
         Parameter("recruitment", "random", "rule", None, ASSUMPTION,
                   "Who fills free places first: 'random' or 'newest' (most recent entry).",
                   kind="lever", type=str, choices=("random", "newest"),
                   doc_nl=("Wie een vrije plek als eerste krijgt: 'random' (willekeurig) of "
                           "'newest' (de laatst ingestroomde)."),
                   unit_nl="regel",
-                  source_nl="aanname"),
+                  source_nl=ASSUMPTION_NL),
         Parameter("cost_per_coach_month_eur", 6500.0, "EUR per coach per month",
                   (4500.0, 9000.0), ASSUMPTION + ": employer cost of a full-time coach",
                   "Cost of one dedicated coach (exclusive coaches only: the others are paid "

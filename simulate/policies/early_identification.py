@@ -37,7 +37,16 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from simulate.parameters import ASSUMPTION, Parameter, ParameterSet, amount, count, factor, share
+from simulate.parameters import (
+    ASSUMPTION,
+    ASSUMPTION_NL,
+    Parameter,
+    ParameterSet,
+    amount,
+    count,
+    factor,
+    share,
+)
 from simulate.policies.base import Metric, Policy, State, cost_metric, register
 from simulate.policies.context import PolicyContext
 from simulate.population import NEVER
@@ -88,13 +97,13 @@ class EarlyIdentification(Policy):
               unit="months", kind="lever",
               doc_nl="Maanden dat het programma een vrouw na de bevalling begeleidt.",
               unit_nl="maanden",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         amount("conversations_per_month", 1.0, (0.5, 2.0), ASSUMPTION,
                "Early conversations a month with a woman in the programme.",
                unit="conversations per month", kind="lever", hi=10.0,
                doc_nl="Vroege gesprekken per maand met een vrouw in het programma.",
                unit_nl="gesprekken per maand",
-               source_nl="aanname"),
+               source_nl=ASSUMPTION_NL),
         share("trust_gain_per_conversation", 0.08, (0.02, 0.2),
               ASSUMPTION + "; 004:655: without trust mothers do not tell what holds them back",
               "Share of the gap to full trust in services closed per conversation.",

@@ -28,7 +28,15 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from simulate.parameters import ASSUMPTION, Parameter, ParameterSet, amount, count, share
+from simulate.parameters import (
+    ASSUMPTION,
+    ASSUMPTION_NL,
+    Parameter,
+    ParameterSet,
+    amount,
+    count,
+    share,
+)
 from simulate.policies.base import Metric, Policy, State, cost_metric, longest_waiting, register
 from simulate.policies.context import PolicyContext
 from simulate.population import NEVER
@@ -61,28 +69,28 @@ class FinancialCoaching(Policy):
               doc_nl=("Gesprekken, één per maand, voordat het budget van een moeder is "
                       "doorgerekend."),
               unit_nl="gesprekken",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         count("max_child_age_months", 60, (24, 60), ASSUMPTION,
               "Offered to mothers whose youngest child is under this age (or pregnant).",
               lo=0, hi=216, unit="months", kind="lever",
               doc_nl=("Aangeboden aan moeders van wie het jongste kind jonger is dan deze leeftijd"
                       " (of die zwanger zijn)."),
               unit_nl="maanden",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         count("min_ladder_step", 3, (1, 4), ASSUMPTION,
               "Offered from this participation-ladder step (4: mothers looking for work).",
               lo=1, hi=4, unit="ladder step", kind="lever",
               doc_nl=("Aangeboden vanaf deze trede van de participatieladder (4: moeders die werk "
                       "zoeken)."),
               unit_nl="trede",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         share("uptake", 0.5, (0.2, 0.8), ASSUMPTION,
               "Probability that an eligible mother accepts the coaching (asked once).",
               unit="probability",
               doc_nl=("Kans dat een moeder uit de doelgroep de coaching aanneemt (één keer "
                       "gevraagd)."),
               unit_nl="kans",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         share("topup_learned_per_session", 0.6, (0.3, 0.9),
               ASSUMPTION + "; 004:538: half did not know that the top-up continues, and "
               "learning it changed a mother's mind",
@@ -112,7 +120,7 @@ class FinancialCoaching(Policy):
               doc_nl=("Maanden dat een doorgerekend budget meetelt in haar beslissing over een "
                       "aanbod."),
               unit_nl="maanden",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         share("childcare_topup_share", 0.0, (0.0, 1.0),
               "004:1316: the municipality topped up childcare costs where needed",
               "Share of her own formal childcare cost the municipality pays after the "
@@ -128,7 +136,7 @@ class FinancialCoaching(Policy):
               doc_nl=("Maanden na de coaching waarin de gemeentelijke aanvulling op de "
                       "opvangkosten wordt betaald."),
               unit_nl="maanden",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         Parameter("cost_per_session_eur", 75.0, "EUR per session", (40.0, 150.0),
                   ASSUMPTION + ": about an hour of a budget coach with preparation",
                   "Cost of one coaching session.", bounds=(0.0, 1e7),

@@ -41,6 +41,7 @@ import numpy as np
 
 from simulate.parameters import (
     ASSUMPTION,
+    ASSUMPTION_NL,
     Parameter,
     ParameterSet,
     amount,
@@ -177,7 +178,7 @@ class InformalSupport(Policy):
                kind="uncertainty",
                doc_nl="Kans per maand dat een moeder op de wachtlijst afhaakt.",
                unit_nl="kans per maand",
-               source_nl="aanname"),
+               source_nl=ASSUMPTION_NL),
         hazard("dropout_per_month", 0.03, (0.0, 0.08),
                ASSUMPTION + "; 002:1680: a relationship needs months of weekly visits",
                "Monthly probability that a match ends early.", kind="uncertainty",
@@ -208,7 +209,7 @@ class InformalSupport(Policy):
               doc_nl=("Deel van het gewonnen vertrouwen en zelfvertrouwen dat blijvend haar eigen "
                       "niveau wordt."),
               unit_nl="aandeel",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         share("stress_relief_per_visit", 0.03, (0.0, 0.1),
               ASSUMPTION + "; 002:1610: parents have less parenting stress",
               "Share of her stress taken away per visit.", unit="share of stress",
@@ -275,7 +276,7 @@ class InformalSupport(Policy):
                unit="EUR per match per month", kind="uncertainty",
                doc_nl="Onkosten van de vrijwilliger (reizen, activiteiten) per lopende koppeling.",
                unit_nl="euro per koppeling per maand",
-               source_nl="aanname"),
+               source_nl=ASSUMPTION_NL),
         amount("cost_per_volunteer_per_year_eur", 400.0, (150.0, 1000.0),
                ASSUMPTION + "; 002:1618: recruitment, training, a certificate of conduct, "
                "intervision", "Recruiting, training and keeping a volunteer.",

@@ -34,6 +34,7 @@ import numpy as np
 
 from simulate.parameters import (
     ASSUMPTION,
+    ASSUMPTION_NL,
     PRACTICE,
     Parameter,
     ParameterSet,
@@ -90,20 +91,20 @@ class PeerGroups(Policy):
               "Groups started per year.", unit="groups per year", kind="lever", hi=52,
               doc_nl="Groepen die per jaar starten.",
               unit_nl="groepen per jaar",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         count("first_start_month", 0, (0, 24), ASSUMPTION,
               "Month of the run in which the first group starts.", unit="month",
               kind="setting", hi=1200,
               doc_nl="Maand van de simulatie waarin de eerste groep start.",
               unit_nl="maand",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         count("last_start_month", 1200, (0, 1200), ASSUMPTION,
               "Last month of the run in which a group may start (the end of the programme "
               "period).", unit="month", kind="setting", hi=1200,
               doc_nl=("Laatste maand van de simulatie waarin een groep kan starten (het einde van "
                       "de programmaperiode)."),
               unit_nl="maand",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         count("group_size", 9, (6, 16), PRACTICE + ": groups of 8-10 mothers",
               "Mothers per group at the start.", lo=2, hi=50, unit="mothers", kind="lever",
               doc_nl="Moeders per groep bij de start.",
@@ -147,7 +148,7 @@ class PeerGroups(Policy):
            "Hours of a programme day in the intensive phase.", lo=0.25, hi=12.0,
            doc_nl="Uren van een programmadag in de intensieve fase.",
            unit_nl="uur",
-           source_nl="aanname"),
+           source_nl=ASSUMPTION_NL),
         count("internship_months", 0, (0, 2), PRACTICE + ": a 1-month internship",
               "Months of internship after the intensive phase.", lo=0, hi=12, unit="months",
               kind="lever",
@@ -175,13 +176,13 @@ class PeerGroups(Policy):
            "Length of a meeting during the internship.", lo=0.25, hi=12.0,
            doc_nl="Duur van een bijeenkomst tijdens de stage.",
            unit_nl="uur",
-           source_nl="aanname"),
+           source_nl=ASSUMPTION_NL),
         share("internship_completion", 0.7, (0.4, 0.9), ASSUMPTION,
               "Probability that an active member completes the internship.",
               unit="probability",
               doc_nl="Kans dat een actief lid de stage afrondt.",
               unit_nl="kans",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         share("internship_step_kept", 0.0, (0.0, 1.0),
               ASSUMPTION + ": the participation ladder describes what she does (step 4: "
               "unpaid work or an internship, docs/model.md), and a month's internship ends; "
@@ -312,7 +313,7 @@ class PeerGroups(Policy):
               doc_nl=("Doelgroep: vanaf deze trede van de participatieladder (4: moeders die werk "
                       "zoeken)."),
               unit_nl="trede",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         Parameter("include_pregnant", True, "flag", None, PRACTICE + ": target group",
                   "Pregnant women are eligible.", kind="lever", type=bool,
                   doc_nl="Zwangere vrouwen horen bij de doelgroep.",
@@ -365,7 +366,7 @@ class PeerGroups(Policy):
                doc_nl=("Aanmelding van een moeder met een ontheffing van de arbeidsplicht, "
                        "relatief."),
                unit_nl="factor",
-               source_nl="aanname"),
+               source_nl=ASSUMPTION_NL),
         share("no_show_share", 0.17, (0.05, 0.3),
               FUNNEL + ": 48 registered, 40 started",
               "Probability that a registered mother does not show up at the start.",
@@ -389,7 +390,7 @@ class PeerGroups(Policy):
               doc_nl=("Kans dat een lid komt in een maand met bijeenkomsten als er niets in de weg"
                       " zit."),
               unit_nl="kans",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         factor("attendance_sick_child_factor", 0.3, (0.1, 0.6),
                ASSUMPTION + "; " + PRACTICE + ": attendance drops for sick children",
                "Attendance in a month with a stress event (a sick child), relative.",
@@ -411,7 +412,7 @@ class PeerGroups(Policy):
                "relative.", kind="uncertainty",
                doc_nl="Opkomst van een moeder met een jong kind als er geen opvang is, relatief.",
                unit_nl="factor",
-               source_nl="aanname"),
+               source_nl=ASSUMPTION_NL),
         factor("attendance_work_factor", 0.5, (0.2, 0.8),
                ASSUMPTION + "; " + PRACTICE + ": clashing obligations",
                "Attendance of a member in (part-time) work, relative.", kind="uncertainty",
@@ -430,7 +431,7 @@ class PeerGroups(Policy):
                "Monthly probability that a member leaves the group.", kind="uncertainty",
                doc_nl="Kans per maand dat een lid de groep verlaat.",
                unit_nl="kans per maand",
-               source_nl="aanname"),
+               source_nl=ASSUMPTION_NL),
         hazard("dropout_language_course", 0.05, (0.0, 0.15),
                ASSUMPTION + "; " + PRACTICE + ": one mother left for a language course",
                "Extra monthly probability of leaving with a language barrier.",
@@ -446,20 +447,20 @@ class PeerGroups(Policy):
               doc_nl=("Deel van de afstand tot volledig zelfvertrouwen dat elke 10 bijgewoonde "
                       "uren overbruggen."),
               unit_nl="deel van de afstand",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         share("durable_share", 0.5, (0.0, 1.0), ASSUMPTION,
               "Share of the confidence gained that becomes the mother's own lasting level.",
               kind="uncertainty",
               doc_nl="Deel van het gewonnen zelfvertrouwen dat blijvend is.",
               unit_nl="aandeel",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         share("trust_gain_per_10_hours", 0.05, (0.0, 0.15), ASSUMPTION,
               "Share of the gap to full trust in services closed per 10 hours attended.",
               unit="share of gap", kind="uncertainty",
               doc_nl=("Deel van de afstand tot volledig vertrouwen in de gemeente dat elke 10 "
                       "bijgewoonde uren overbruggen."),
               unit_nl="deel van de afstand",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         share("childcare_trust_gain_per_10_hours", 0.05, (0.0, 0.15), ASSUMPTION,
               "With childcare at sessions: share of the gap to full trust in formal "
               "childcare closed per 10 hours attended.", unit="share of gap",
@@ -468,13 +469,13 @@ class PeerGroups(Policy):
                       "vertrouwen in formele kinderopvang dat elke 10 bijgewoonde uren "
                       "overbruggen."),
               unit_nl="deel van de afstand",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         factor("ladder_effect", 0.3, (0.0, 1.0), ASSUMPTION,
                "Extra relative chance of a step up while an active member.",
                kind="uncertainty",
                doc_nl="Extra relatieve kans op een trede omhoog zolang een moeder actief lid is.",
                unit_nl="factor",
-               source_nl="aanname"),
+               source_nl=ASSUMPTION_NL),
         factor("job_search_effect", 0.3, (0.0, 1.5),
                ASSUMPTION + "; group job-search training raises job finding while it runs "
                "(the JOBS trial: Brenninkmeijer & Blonk 2012)",
@@ -547,7 +548,7 @@ class PeerGroups(Policy):
               doc_nl=("Hoogste aantal banden met groepsgenoten dat het risico op baanverlies "
                       "verlaagt."),
               unit_nl="banden",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         factor("former_participant_factor", 0.8, (0.5, 1.5),
                ASSUMPTION + "; experts by experience reach and move mothers whom professionals "
                "reach less (004:720, 004:1096-1098, 002:1404), so the range reaches above a "
@@ -566,7 +567,7 @@ class PeerGroups(Policy):
                doc_nl=("Effecten van een groep zonder begeleider, ten opzichte van een "
                        "professional."),
                unit_nl="factor",
-               source_nl="aanname"),
+               source_nl=ASSUMPTION_NL),
         _f("cost_per_session_eur", 400.0, "EUR per session", (50.0, 1000.0),
            ASSUMPTION + ": facilitator and venue; a venue alone for a self-steering group",
            "Cost of one session (or programme day).",
@@ -586,7 +587,7 @@ class PeerGroups(Policy):
            doc_nl=("Kosten van opvang tijdens een bijeenkomst, per aanwezige moeder met een jong "
                    "kind (als er opvang is)."),
            unit_nl="euro per kind per bijeenkomst",
-           source_nl="aanname"),
+           source_nl=ASSUMPTION_NL),
     ))
 
     metrics = (

@@ -22,7 +22,15 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from simulate.parameters import ASSUMPTION, Parameter, ParameterSet, count, factor, share
+from simulate.parameters import (
+    ASSUMPTION,
+    ASSUMPTION_NL,
+    Parameter,
+    ParameterSet,
+    count,
+    factor,
+    share,
+)
 from simulate.policies.base import (
     Metric,
     Policy,
@@ -72,7 +80,7 @@ class ProjectWorkers(Policy):
                   doc_nl=("Uren van een projectmedewerker per contact met een deelnemer, inclusief"
                           " voorbereiding."),
                   unit_nl="uur",
-                  source_nl="aanname"),
+                  source_nl=ASSUMPTION_NL),
         count("clients_per_worker", 75, (40, 120),
               ASSUMPTION + "; 004:448: 223 women selected for the project, three workers",
               "Most clients (on assistance or in aftercare) per project worker.", lo=1,
@@ -102,7 +110,7 @@ class ProjectWorkers(Policy):
               doc_nl=("Maanden dat een moeder deelnemer blijft (zolang ze geen baan heeft "
                       "gevonden)."),
               unit_nl="maanden",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         factor("trust_multiplier", 1.5, (1.0, 2.5),
                ASSUMPTION + "; 004:730: participants felt a warmth they were not used to at "
                "the municipality",
@@ -119,7 +127,7 @@ class ProjectWorkers(Policy):
                doc_nl=("Extra relatieve kans op een stap omhoog op de participatieladder in een "
                        "maand met een contact met een projectmedewerker."),
                unit_nl="factor",
-               source_nl="aanname"),
+               source_nl=ASSUMPTION_NL),
         count("jobcoach_clients", 15, (5, 40),
               ASSUMPTION + "; 004:947, 004:1045: one jobcoach at the employers' desk "
               "specialised in mothers",
@@ -142,7 +150,7 @@ class ProjectWorkers(Policy):
               kind="lever",
               doc_nl="Deel van een voltijdbaan dat de jobcoach aan het programma besteedt.",
               unit_nl="fte",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         count("aftercare_months", 6, (0, 12),
               "004:947: aftercare by the project workers; its length is an assumption",
               "Months of aftercare after a client's job start.", lo=0, hi=120,
@@ -156,7 +164,7 @@ class ProjectWorkers(Policy):
               doc_nl=("Relatieve daling van het risico op baanverlies tijdens de nazorg van de "
                       "projectmedewerkers."),
               unit_nl="aandeel",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         Parameter("cost_per_fte_month_eur", 6500.0, "EUR per FTE per month", (4500.0, 9000.0),
                   ASSUMPTION + ": employer cost of a full-time post, as a coach's",
                   "Cost of a full-time post (project worker or jobcoach) per month; a "

@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from simulate.agents.childcare import split_places
-from simulate.parameters import ASSUMPTION, PRACTICE, Parameter, ParameterSet, count
+from simulate.parameters import ASSUMPTION, ASSUMPTION_NL, PRACTICE, Parameter, ParameterSet, count
 from simulate.policies.base import Metric, Policy, State, cost_metric, longest_waiting, register
 from simulate.policies.context import PolicyContext
 from simulate.population import NEVER
@@ -40,7 +40,7 @@ class ReservedChildcare(Policy):
               "Places reserved for the programme.", unit="places", kind="lever", hi=100_000,
               doc_nl="Plaatsen die voor het programma zijn gereserveerd.",
               unit_nl="plaatsen",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         Parameter("additional", True, "flag", None, ASSUMPTION,
                   "The places are bought on top of the providers' capacity (otherwise they "
                   "are carved out of it and the general queue loses them).",
@@ -49,7 +49,7 @@ class ReservedChildcare(Policy):
                           "(anders gaan ze van de bestaande plaatsen af en krijgt de gewone "
                           "wachtlijst er minder)."),
                   unit_nl="ja/nee",
-                  source_nl="aanname"),
+                  source_nl=ASSUMPTION_NL),
         Parameter("eligibility", "target_group", "rule", None, ASSUMPTION,
                   "Who may use the places: 'target_group' (any mother whose youngest child "
                   "is under the age limit) or 'programme' (participants of the scenario's "
@@ -59,13 +59,13 @@ class ReservedChildcare(Policy):
                           "jongste kind onder de leeftijdsgrens is) of 'programme' (deelnemers aan"
                           " de andere interventies van het scenario)."),
                   unit_nl="regel",
-                  source_nl="aanname"),
+                  source_nl=ASSUMPTION_NL),
         count("max_child_age_months", 48, (12, 48), ASSUMPTION,
               "Eligible with a youngest child under this age.", lo=0, hi=216,
               unit="months", kind="lever",
               doc_nl="Doelgroep: jongste kind jonger dan deze leeftijd.",
               unit_nl="maanden",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         Parameter("courses", True, "flag", None, PRACTICE + ": for a job, internship or course",
                   "Free places also go to mothers starting a course or internship.",
                   kind="lever", type=bool,

@@ -27,7 +27,15 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from simulate.parameters import ASSUMPTION, Parameter, ParameterSet, count, factor, share
+from simulate.parameters import (
+    ASSUMPTION,
+    ASSUMPTION_NL,
+    Parameter,
+    ParameterSet,
+    count,
+    factor,
+    share,
+)
 from simulate.policies.base import (
     Metric,
     Policy,
@@ -68,7 +76,7 @@ class StartMeetings(Policy):
               doc_nl=("Hoogste aantal uitnodigingen per moeder (wie niet komt, krijgt een "
                       "uitnodiging voor een latere bijeenkomst)."),
               unit_nl="uitnodigingen",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         Parameter("recruitment", "target_group", "rule", None,
                   "004:448: women selected from the coaches' clients in three teams",
                   "Who is invited: the 'target_group', or clients of the scenario's "
@@ -112,7 +120,7 @@ class StartMeetings(Policy):
               doc_nl=("Hoeveel vertrouwen in de dienstverlening de opkomst verhoogt: de opkomst "
                       "wordt vermenigvuldigd met 1 + effect × (2 × vertrouwen − 1)."),
               unit_nl="aandeel",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         share("attendance_confidence_effect", 0.3, (0.0, 1.0),
               ASSUMPTION + "; 004:724: a large meeting with strangers was daunting",
               "How much confidence raises attendance: attendance is multiplied by "
@@ -192,7 +200,7 @@ class StartMeetings(Policy):
                   "Cost of minding one child on site during a meeting.", bounds=(0.0, 1e7),
                   doc_nl="Kosten van oppas op locatie voor één kind tijdens een bijeenkomst.",
                   unit_nl="euro per kind per bijeenkomst",
-                  source_nl="aanname"),
+                  source_nl=ASSUMPTION_NL),
     ))
 
     metrics = (

@@ -26,6 +26,7 @@ import numpy as np
 
 from simulate.parameters import (
     ASSUMPTION,
+    ASSUMPTION_NL,
     Parameter,
     ParameterSet,
     amount,
@@ -72,12 +73,12 @@ class SupportGroups(Policy):
               unit="months", kind="lever",
               doc_nl="Maanden dat een supportgroep na de groepstraining blijft bijeenkomen.",
               unit_nl="maanden",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         amount("meeting_hours", 2.0, (1.0, 3.0), ASSUMPTION, "Length of a meeting.",
                unit="hours", hi=12.0,
                doc_nl="Duur van een bijeenkomst.",
                unit_nl="uren",
-               source_nl="aanname"),
+               source_nl=ASSUMPTION_NL),
         Parameter("professional_support", False, "flag", None,
                   "Het Begint Bij Mij: a support group needs extra support (000:48)",
                   "A professional helps the support group keep meeting.", kind="lever",
@@ -124,7 +125,7 @@ class SupportGroups(Policy):
               doc_nl=("Deel van het zelfvertrouwen uit de supportgroep dat blijft als eigen niveau"
                       " van de moeder."),
               unit_nl="aandeel",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         share("tie_per_meeting", 0.1, (0.0, 0.3),
               ASSUMPTION + "; the support group is for supporting each other (002:1400)",
               "Probability that two attendees of a meeting not yet tied form a tie.",
@@ -139,19 +140,19 @@ class SupportGroups(Policy):
                doc_nl=("Kans per maand dat een band uit een supportgroep die niet meer bijeenkomt "
                        "verdwijnt."),
                unit_nl="kans per maand",
-               source_nl="aanname"),
+               source_nl=ASSUMPTION_NL),
         amount("toolkit_cost_eur", 15.0, (5.0, 50.0), ASSUMPTION,
                "Cost of one toolkit for one member.", unit="EUR per member",
                doc_nl="Kosten van één toolkit voor één lid.",
                unit_nl="euro per lid",
-               source_nl="aanname"),
+               source_nl=ASSUMPTION_NL),
         amount("support_cost_per_meeting_eur", 150.0, (50.0, 400.0), ASSUMPTION,
                "Cost of a professional's support at one meeting (when supported).",
                unit="EUR per meeting",
                doc_nl=("Kosten van de steun van een professional bij één bijeenkomst (als er steun"
                        " is)."),
                unit_nl="euro per bijeenkomst",
-               source_nl="aanname"),
+               source_nl=ASSUMPTION_NL),
     ))
     metrics = (
         Metric("support_groups_meeting", "groups", "Support groups meeting this month.",

@@ -41,6 +41,7 @@ import numpy as np
 
 from simulate.parameters import (
     ASSUMPTION,
+    ASSUMPTION_NL,
     Parameter,
     ParameterSet,
     amount,
@@ -101,28 +102,28 @@ class WorkExperience(Policy):
               kind="lever",
               doc_nl="Doelgroep: jongste kind jonger dan deze leeftijd.",
               unit_nl="maanden",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         share("referral_per_contact", 0.1, (0.02, 0.3), ASSUMPTION,
               "Probability that a coach contact last month leads to a referral of an "
               "eligible mother.", unit="probability", kind="uncertainty",
               doc_nl=("Kans dat een gesprek met de klantmanager vorige maand leidt tot een "
                       "doorverwijzing naar een werkervaringsplaats."),
               unit_nl="kans",
-              source_nl="aanname"),
+              source_nl=ASSUMPTION_NL),
         Parameter("programme_only", False, "flag", None, ASSUMPTION,
                   "Places only for mothers other programmes ask a place for (no referrals "
                   "by coaches).", kind="lever", type=bool,
                   doc_nl=("Alleen plaatsen voor moeders voor wie een ander programma een plaats "
                           "vraagt (geen doorverwijzing door klantmanagers)."),
                   unit_nl="ja/nee",
-                  source_nl="aanname"),
+                  source_nl=ASSUMPTION_NL),
         Parameter("programme_first", True, "flag", None, ASSUMPTION,
                   "Mothers other programmes ask a place for go ahead of coaches' referrals "
                   "on the waiting list.", kind="lever", type=bool,
                   doc_nl=("Moeders voor wie een ander programma een plaats vraagt, gaan op de "
                           "wachtlijst vóór de doorverwijzingen van klantmanagers."),
                   unit_nl="ja/nee",
-                  source_nl="aanname"),
+                  source_nl=ASSUMPTION_NL),
         count("care_wait_months", 2, (1, 4),
               ASSUMPTION + "; 004:969: with a placement agreement the municipality can get "
               "childcare arranged fast",

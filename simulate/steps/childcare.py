@@ -31,6 +31,7 @@ import numpy as np
 
 from simulate.parameters import (
     ASSUMPTION,
+    ASSUMPTION_NL,
     PRACTICE,
     Parameter,
     amount,
@@ -216,7 +217,7 @@ PARAMETERS: tuple[Parameter, ...] = (
           lo=1, hi=10_000, unit="providers", kind="setting",
           doc_nl="Kinderopvangorganisaties.",
           unit_nl="organisaties",
-          source_nl="aanname"),
+          source_nl=ASSUMPTION_NL),
     count("childcare_registration_lag_months", 2, (1, 4),
           ASSUMPTION + "; " + PRACTICE + ": first come, first served, with a registration lag",
           "Months between registering for a place and being able to get one.",
@@ -231,7 +232,7 @@ PARAMETERS: tuple[Parameter, ...] = (
            doc_nl=("Kans per maand dat een moeder op trede 3 of hoger zich inschrijft voor een "
                    "plaats, maal haar vertrouwen in formele kinderopvang."),
            unit_nl="kans per maand",
-           source_nl="aanname"),
+           source_nl=ASSUMPTION_NL),
     factor("informal_care_register_factor", 3.0, (1.0, 6.0),
            ASSUMPTION + "; new places mostly replace informal care (Havnes & Mogstad 2011, "
            "J. Public Econ. 95): mothers who work on informal care want a formal place most",
@@ -270,7 +271,7 @@ PARAMETERS: tuple[Parameter, ...] = (
            "Relative chance of informal care for flexible or school-time hours.",
            doc_nl="Relatieve kans op informele opvang voor flexibele uren of schooltijden.",
            unit_nl="factor",
-           source_nl="aanname"),
+           source_nl=ASSUMPTION_NL),
     share("peer_tie_care_weight", 0.5, (0.1, 1.0),
           ASSUMPTION + "; participants of group trajectories sometimes mind each other's "
           "children (004:1154)",
@@ -304,7 +305,7 @@ PARAMETERS: tuple[Parameter, ...] = (
           doc_nl=("Kans dat een werkende moeder haar baan verliest als haar informele opvang "
                   "wegvalt en ze geen formele plaats heeft."),
           unit_nl="kans",
-          source_nl="aanname"),
+          source_nl=ASSUMPTION_NL),
     amount("childcare_net_cost_eur", 120.0, (30.0, 300.0),
            ASSUMPTION + ": what a mother at about the minimum wage pays herself for formal care "
            "after the childcare allowance (kinderopvangtoeslag, about 96% of the maximum "
@@ -333,5 +334,5 @@ PARAMETERS: tuple[Parameter, ...] = (
           doc_nl=("Deel van de afstand tot volledig vertrouwen in kinderopvang dat elke maand "
                   "formele opvang overbrugt."),
           unit_nl="deel van de afstand per maand",
-          source_nl="aanname"),
+          source_nl=ASSUMPTION_NL),
 )

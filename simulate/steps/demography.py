@@ -19,6 +19,7 @@ import numpy as np
 
 from simulate.parameters import (
     ASSUMPTION,
+    ASSUMPTION_NL,
     Parameter,
     amount,
     count,
@@ -74,7 +75,7 @@ PARAMETERS: tuple[Parameter, ...] = (
            "Monthly probability that a mother becomes (known to be) pregnant.",
            doc_nl="Kans per maand dat een moeder zwanger wordt (en dat bekend wordt).",
            unit_nl="kans per maand",
-           source_nl="aanname"),
+           source_nl=ASSUMPTION_NL),
     amount("pregnancy_max_age_years", 45.0, (42.0, 48.0),
            ASSUMPTION + ": births after 45 are rare", "No new pregnancies from this age.",
            unit="years", kind="setting",

@@ -19,6 +19,7 @@ import numpy as np
 
 from simulate.parameters import (
     ASSUMPTION,
+    ASSUMPTION_NL,
     PRACTICE,
     ROTTERDAM,
     Parameter,
@@ -163,7 +164,7 @@ PARAMETERS: tuple[Parameter, ...] = (
           "Months between reviews of a long-term exemption.", lo=1, hi=240, unit="months",
           doc_nl="Maanden tussen herbeoordelingen van langdurige ontheffingen.",
           unit_nl="maanden",
-          source_nl="aanname"),
+          source_nl=ASSUMPTION_NL),
     share("exemption_renewal_prob", 0.6, (0.3, 0.8), ASSUMPTION + "; " + PRACTICE + ": mostly temporary",
           "Probability that a review renews an exemption whose reason still holds (a "
           "review ends a health or care exemption once the barrier is resolved, and one "

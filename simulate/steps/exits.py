@@ -17,6 +17,7 @@ import numpy as np
 
 from simulate.parameters import (
     ASSUMPTION,
+    ASSUMPTION_NL,
     ROTTERDAM,
     Parameter,
     amount,
@@ -94,7 +95,7 @@ PARAMETERS: tuple[Parameter, ...] = (
            "Relative chance of leaving for study under the young age.",
            doc_nl="Relatieve kans op uitstroom naar studie onder de jonge leeftijd.",
            unit_nl="factor",
-           source_nl="aanname"),
+           source_nl=ASSUMPTION_NL),
     amount("study_young_age_years", 27.0, (23.0, 30.0),
            "Student finance rules favour study before 30", "Age below which study is likelier.",
            unit="years", kind="setting",
@@ -107,7 +108,7 @@ PARAMETERS: tuple[Parameter, ...] = (
            doc_nl=("Relatieve kans op uitstroom naar studie na instroom door het einde van de "
                    "studiefinanciering."),
            unit_nl="factor",
-           source_nl="aanname"),
+           source_nl=ASSUMPTION_NL),
     hazard("partner_exit_hazard", 0.004, (0.001, 0.03),
            ASSUMPTION + "; calibrated in scenarios/baseline.yaml to 10% of leavers leaving "
            "for a partner's income (" + ROTTERDAM + "; docs/calibration.md)",

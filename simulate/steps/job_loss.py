@@ -22,6 +22,7 @@ import numpy as np
 
 from simulate.parameters import (
     ASSUMPTION,
+    ASSUMPTION_NL,
     DIVOSA_REENTRY,
     DURABILITY,
     PRACTICE,
@@ -118,7 +119,7 @@ PARAMETERS: tuple[Parameter, ...] = (
            unit="months", lo=0.1,
            doc_nl="Maanden waarin het extra risico op vroeg baanverlies met een factor e afneemt.",
            unit_nl="maanden",
-           source_nl="aanname"),
+           source_nl=ASSUMPTION_NL),
     factor("job_loss_stress_event_factor", 1.5, (1.0, 3.0),
            ASSUMPTION + "; employers' biggest fear is constant sick children at home "
            "(004:630-650)",
@@ -176,7 +177,7 @@ PARAMETERS: tuple[Parameter, ...] = (
            doc_nl=("Gemiddeld aantal maanden van een beëindiging wegens niet-medewerking tot de "
                    "nieuwe aanvraag (geometrisch)."),
            unit_nl="maanden",
-           source_nl="aanname"),
+           source_nl=ASSUMPTION_NL),
     hazard("return_study_hazard", 0.01, (0.003, 0.03),
            ASSUMPTION + "; study stops (MODEL.md)",
            "Monthly probability that a mother who left for study stops and returns.",
@@ -197,7 +198,7 @@ PARAMETERS: tuple[Parameter, ...] = (
            doc_nl=("Kans per maand dat een moeder die om andere redenen uitstroomde terugkeert in "
                    "de bijstand."),
            unit_nl="kans per maand",
-           source_nl="aanname"),
+           source_nl=ASSUMPTION_NL),
     count("exit_followup_months", 60, (24, 120), ASSUMPTION,
           "Months after an exit (or a job loss) during which a return to assistance is "
           "simulated; a later return counts as outside inflow.", lo=1, hi=1200,
@@ -205,7 +206,7 @@ PARAMETERS: tuple[Parameter, ...] = (
           doc_nl=("Maanden na uitstroom of baanverlies waarin herinstroom in de bijstand wordt "
                   "gesimuleerd; latere herinstroom telt als instroom van buiten."),
           unit_nl="maanden",
-          source_nl="aanname"),
+          source_nl=ASSUMPTION_NL),
     count("work_followup_months", 60, (24, 120),
           ASSUMPTION + "; CBS follows job leavers for 18 months",
           "Months after an exit to work during which job loss is simulated; after that she "
