@@ -283,7 +283,11 @@ class Comparison:
         table: Mean and 95% interval per alternative and outcome, including
             ``break_even_month``.
         curves: Per alternative, cumulative net saving by month and replicate.
+        worlds: The comparison in plausible worlds
+            (:class:`simulate.worlds.WorldComparison`), or None.
     """
+
+    worlds = None
 
     def __init__(self, result, base: str, alternatives: list[str]) -> None:
         self.result, self.base, self.alternatives = result, base, alternatives
@@ -353,14 +357,34 @@ def base_differences(base, alternative, horizon: bool = True) -> list[tuple[str,
 
 def compare(base, alternatives, reps: int | None = None, seed: int | None = None,
             months: int | None = None, workers: int = 1, spells: bool = False,
-            progress: bool = False, allow_different_base: bool = False) -> Comparison:
+            progress: bool = False, allow_different_base: bool = False,
+            worlds: int | None = None, targets=None, fit=None,
+            worlds_cache: str | None = None, world_reps: int | None = None,
+            max_waves: int | None = None, on_wave=None) -> Comparison:
     """Run ``base`` and each alternative on the same seeds and compare them pairwise.
 
     Every scenario runs with the base's replications, horizon and seed unless given.
 
+    With ``worlds``, the comparison also runs in that many plausible worlds
+    (:mod:`simulate.worlds`) and :attr:`Comparison.worlds` holds its tables: the answer's
+    spread over worlds beside the replication interval, the chance of paying back, the
+    acceptability curve, and what the answer hinges on.
+
+    Args:
+        worlds: Plausible worlds wanted (none: the comparison in the base's world only).
+        targets: The targets a world must reproduce (default: the Rotterdam period sample).
+        fit: The fit the calibrated parameters are drawn from (a path; default:
+            ``simulate/calibration/fitted.yaml``).
+        worlds_cache: Where worlds and their runs are kept for later comparisons (default:
+            ``results/worlds``).
+        world_reps: Replicates per world (default: ``reps``).
+        max_waves: Waves of draws at most (default: :data:`simulate.worlds.MAX_WAVES`).
+        on_wave: Called with a line after each wave of worlds.
+
     Raises:
         ValueError: when an alternative differs from the base in more than its policies
             (:func:`base_differences`), unless ``allow_different_base``.
+        simulate.worlds.NoPlausibleWorld: when no world drawn reproduces the targets.
     """
     from simulate.runner import run_many
 
@@ -374,6 +398,50 @@ def compare(base, alternatives, reps: int | None = None, seed: int | None = None
     reps = base.replications if reps is None else reps
     months = base.horizon_months if months is None else months
     seed = base.seed if seed is None else seed
+    in_worlds = None
+    if worlds:  # first, so that a comparison with no plausible world fails at once
+        in_worlds = WorldsRun(base, worlds, seed, workers, progress, targets, fit,
+                              worlds_cache, on_wave, max_waves)
     result = run_many([base, *alternatives], reps=reps, seed=seed, months=months,
                       workers=workers, spells=spells, progress=progress)
-    return Comparison(result, base.name, [a.name for a in alternatives])
+    comparison = Comparison(result, base.name, [a.name for a in alternatives])
+    if in_worlds is not None:
+        comparison.worlds = in_worlds.compare(alternatives, world_reps or reps, months)
+    return comparison
+
+
+class WorldsRun:
+    """Plausible worlds of a base (:mod:`simulate.worlds`), found when made, and the
+    comparison of alternatives in them.
+
+    Raises:
+        simulate.worlds.NoPlausibleWorld: when no world drawn reproduces the targets.
+    """
+
+    def __init__(self, base, worlds: int, seed: int, workers: int = 1,
+                 progress: bool = False, targets=None, fit=None, cache: str | None = None,
+                 on_wave=None, max_waves: int | None = None) -> None:
+        from simulate.calibration.targets import load_targets
+        from simulate.worlds import FITTED, MAX_WAVES, WorldSettings, find_worlds, load_fit
+
+        self.base, self.seed, self.workers, self.progress = base, seed, workers, progress
+        if targets is None or isinstance(targets, str):
+            targets = load_targets(targets)
+        targets.check_run(base.horizon_months)
+        fitted = load_fit(FITTED if fit is None else fit)
+        with self._executor() as executor:
+            settings = WorldSettings(worlds=worlds, seed=seed, max_waves=max_waves or MAX_WAVES)
+            self.found = find_worlds(base, targets, settings,
+                                     cache or "results/worlds", fit=fitted, executor=executor,
+                                     progress=progress, on_wave=on_wave)
+
+    def _executor(self):
+        from simulate.experiments.executors import make_executor
+        return make_executor(self.workers)
+
+    def compare(self, alternatives, reps: int, months: int):
+        from simulate.worlds import compare_worlds
+        with self._executor() as executor:
+            return compare_worlds(self.base, alternatives, self.found, reps=reps,
+                                  seed=self.seed, months=months, executor=executor,
+                                  progress=self.progress)

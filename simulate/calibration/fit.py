@@ -126,6 +126,17 @@ class Fit:
         sd = np.sqrt(np.clip(np.diag(cov), 1e-300, None))
         return pd.DataFrame(cov / np.outer(sd, sd), index=names, columns=names)
 
+    def covariance(self) -> pd.DataFrame:
+        """Covariance of the fitted values' estimates, in the parameters' own units
+        (``(J' W J)^-1``, as the standard errors): what :mod:`simulate.worlds` draws the
+        calibrated parameters from."""
+        names = list(self.parameters)
+        if self.jacobian.size == 0:
+            return pd.DataFrame(np.nan, index=names, columns=names)
+        width = np.array([_range(n)[1] - _range(n)[0] for n in names], dtype=float)
+        j = self.jacobian / width
+        return pd.DataFrame(np.linalg.pinv(j.T @ j), index=names, columns=names)
+
     def table(self) -> pd.DataFrame:
         """The fitted parameters: start, fitted value, standard error, plausible range."""
         rows = []
@@ -313,6 +324,58 @@ def calibrate(scenario: Scenario, targets: TargetSet, parameters: Sequence[str] 
                comparison=compare(targets, best.replicates), loss=best.loss,
                start_loss=start_loss, runs=sim.runs, evaluations=len(obj.cache),
                message=message, jacobian=jac)
+
+
+def fit_errors(scenario: Scenario, targets: TargetSet, parameters: Sequence[str] | None = None,
+               reps: int | None = None, seed: int | None = None, workers: int = 1,
+               on_run: Callable[[int], None] | None = None) -> Fit:
+    """The standard errors and correlations of ``scenario``'s values of ``parameters``, taken
+    as fitted, without a search: the central-difference Jacobian at those values (as at the
+    end of :func:`calibrate`), in ``2 x parameters x reps`` runs."""
+    parameters = tuple(parameters if parameters is not None else targets.calibration_parameters)
+    reps = targets.calibration_replications if reps is None else reps
+    seed = targets.calibration_seed if seed is None else seed
+    targets.check_run(scenario.horizon_months)
+    current = scenario.params()
+    values = {n: float(current[n]) for n in parameters}
+    with Simulator(targets, workers, on_run) as sim:
+        obj = Objective(scenario, targets, parameters, sim, reps, seed,
+                        (2 * len(parameters) + 1) * reps)
+        centre = obj.evaluate([obj.to_unit(values)])[0]
+        jac = obj.central_jacobian(obj.to_unit(values))
+    return Fit(parameters=parameters, start=values, values=values,
+               standard_errors=standard_errors(jac, obj.width, parameters),
+               comparison=compare(targets, centre.replicates), loss=centre.loss,
+               start_loss=centre.loss, runs=sim.runs, evaluations=len(obj.cache),
+               message="standard errors at the given values (no search)", jacobian=jac)
+
+
+def fit_file_text(fit: Fit, scenario: Scenario, targets: TargetSet, command: str) -> str:
+    """The fit as YAML: each parameter's fitted value and standard error, and the
+    correlations of the estimates (read by :func:`simulate.worlds.load_fit`)."""
+    import yaml
+
+    corr = fit.correlations()
+    data = {
+        "scenario": scenario.name,
+        "targets": targets.name,
+        "parameters": {n: {"fitted": _round(fit.values[n]),
+                           "standard_error": float(f"{fit.standard_errors[n]:.4g}")}
+                       for n in fit.parameters},
+        "correlations": [[round(float(x), 4) for x in row] for row in corr.to_numpy()],
+        # d standardised residual / d rescaled parameter (0 and 1 the ends of its range):
+        # its cross-product is the precision of the estimates.
+        "targets_order": [t.name for t in targets.targets],
+        "jacobian": [[float(f"{x:.5g}") for x in row] for row in fit.jacobian],
+    }
+    header = textwrap.wrap(
+        f"The fit of {len(fit.parameters)} parameters of '{scenario.name}' to the targets "
+        f"'{targets.name}': fitted values, standard errors and the correlations of the "
+        "estimates (rows and columns in the order of `parameters`), from the central-"
+        "difference Jacobian at the fitted values (docs/calibration.md), and that Jacobian. Plausible worlds "
+        "(`simulate compare --worlds`) draw the calibrated parameters from them.", 88)
+    return ("\n".join(f"# {line}" for line in header) + f"\n# Redo: {command}\n"
+            + yaml.safe_dump(data, sort_keys=False, width=100))
 
 
 def standard_errors(jacobian: np.ndarray, width: np.ndarray,

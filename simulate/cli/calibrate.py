@@ -16,11 +16,18 @@ from pathlib import Path
 import pandas as pd
 
 from simulate import memory
-from simulate.calibration.fit import Fit, calibrate, identification, write_scenario
+from simulate.calibration.fit import (
+    Fit,
+    calibrate,
+    fit_errors,
+    fit_file_text,
+    identification,
+    write_scenario,
+)
 from simulate.calibration.targets import check_parameters, load_targets
 from simulate.cli.common import budget_int, format_table, reps_int, seed_int
 from simulate.cli.validate import add_target_options, format_comparison, progress_bar, verdict
-from simulate.io import check_new_file, command_line
+from simulate.io import atomic_write, check_new_file, command_line
 from simulate.metrics import recorded_metrics
 from simulate.parameters import PARAMETERS
 from simulate.runner import default_workers
@@ -47,6 +54,14 @@ def add_parser(sub) -> None:
                    help="replications per evaluation (default: the targets file's)")
     p.add_argument("--seed", type=seed_int, help="seed of every evaluation (default: the "
                                                  "targets file's)")
+    p.add_argument("--fit", metavar="FILE",
+                   help="also write the fit (fitted values, standard errors and their "
+                        "correlations) to this new YAML file; `simulate compare --worlds` "
+                        "draws the calibrated parameters from such a file")
+    p.add_argument("--errors-only", action="store_true",
+                   help="do not search: take SCENARIO's values as fitted and compute only "
+                        "their standard errors and correlations (2 x parameters x reps runs); "
+                        "needs --fit")
     p.add_argument("--identify", action="store_true",
                    help="afterwards, test which other uncertain parameters the targets pin "
                         "down (one more run batch per parameter)")
@@ -59,9 +74,13 @@ def main(args: argparse.Namespace) -> int:
     targets.check_run(scenario.horizon_months)
     targets.check_metrics(recorded_metrics([scenario]), args.scenario)
     params = parse_params(args.params) if args.params else None
+    workers = args.workers or default_workers()
+    if args.errors_only:
+        return errors_only(args, scenario, targets, params, workers)
     out = Path(args.out) if args.out else default_out(Path(args.scenario))
     check_writable(out)
-    workers = args.workers or default_workers()
+    if args.fit:
+        check_writable(Path(args.fit))
     memory.check_runs(args.scenario, [scenario.params()],
                       args.reps or targets.calibration_replications, targets.months, workers,
                       spells=True, collected=False)
@@ -73,6 +92,8 @@ def main(args: argparse.Namespace) -> int:
                     on_run=report.run, on_evaluation=report.evaluation)
     report.close()
     calibrated = write_scenario(scenario, fit, targets, out, command_line())
+    if args.fit:
+        atomic_write(args.fit, fit_file_text(fit, calibrated, targets, command_line()))
 
     print(f"{scenario.name}: fitted {len(fit.parameters)} parameters to the targets "
           f"'{targets.name}' in {fit.runs} runs ({time.monotonic() - started:.0f} s); "
@@ -98,6 +119,31 @@ def main(args: argparse.Namespace) -> int:
         print(format_identification(ident))
     print()
     print(f"calibrated scenario written to {out}; check it with `simulate validate {out}`")
+    return 0
+
+
+def errors_only(args: argparse.Namespace, scenario: Scenario, targets, params,
+                workers: int) -> int:
+    """``--errors-only``: the standard errors and correlations at the scenario's values."""
+    if not args.fit:
+        raise InputError("--errors-only", "", "needs --fit FILE: where to write the standard "
+                         "errors and correlations", "usage")
+    fit_path = Path(args.fit)
+    check_writable(fit_path)
+    n = len(params or targets.calibration_parameters)
+    reps = args.reps or targets.calibration_replications
+    bar = progress_bar(2 * n * reps + reps, "standard errors")
+    fit = fit_errors(scenario, targets, parameters=params, reps=args.reps, seed=args.seed,
+                     workers=workers, on_run=bar.update if bar else None)
+    if bar:
+        bar.close()
+    atomic_write(fit_path, fit_file_text(fit, scenario, targets, command_line()))
+    print(f"{scenario.name}: standard errors of {len(fit.parameters)} parameters at their "
+          f"values, from {fit.runs} runs (loss {fit.loss:.1f})")
+    print()
+    print(format_fit(fit))
+    print()
+    print(f"fit written to {fit_path}")
     return 0
 
 

@@ -9,11 +9,14 @@ import sys
 from pathlib import Path
 
 from simulate import memory
+from simulate.calibration.targets import load_targets
 from simulate.cli.common import (
     add_run_options,
+    bounded_int,
     choose_workers,
     format_table,
     nan_to_none,
+    reps_int,
     show_progress,
 )
 from simulate.cli.run import write_run_files
@@ -21,8 +24,10 @@ from simulate.compare import HEADLINE, SAVING_SOURCES, base_differences, compare
 from simulate.io import atomic_dir
 from simulate.outcomes import EXITS, HORIZONS, named
 from simulate.report.text import SOURCES, is_money, outcome_words, saving_source
+from simulate.runner import default_workers
 from simulate.scenario import Scenario
 from simulate.schema import InputError
+from simulate.worlds import FITTED, MAX_WAVES, NoPlausibleWorld, flip_sentence, load_fit
 
 # What changed: exits by destination over the whole run, the number on assistance at each
 # horizon.
@@ -31,6 +36,9 @@ CHANGES = (*(f"extra_exits_{r}_total" for r in (*EXITS, "all")),
 # Where the saving comes from, over the whole run.
 SOURCE_ROWS = tuple(f"{stem}_total" for stem in SAVING_SOURCES)
 SUMMARY = (*HEADLINE, "break_even_month", *CHANGES, *SOURCE_ROWS)
+WORLD_REPS = 10
+worlds_int = bounded_int(2, 100_000, "worlds")
+waves_int = bounded_int(1, 100, "waves")
 
 
 def label(outcome: str, months: int | None = None) -> str:
@@ -51,6 +59,27 @@ def add_parser(sub) -> None:
     p.add_argument("--allow-different-base", action="store_true",
                    help="compare alternatives whose population, horizon or other non-policy "
                         "parameters differ from the base's (the report says so at the top)")
+    w = p.add_argument_group("plausible worlds (docs/worlds.md)")
+    w.add_argument("--worlds", type=worlds_int, metavar="N",
+                   help="also run the comparison in N plausible worlds: the calibrated "
+                        "parameters drawn from their fit and every programme's declared "
+                        "uncertainties over their ranges, kept where the base reproduces the "
+                        "calibration targets; reports the spread over worlds, the chance of "
+                        "paying back and what the answer hinges on")
+    w.add_argument("--world-reps", type=reps_int, metavar="R", default=WORLD_REPS,
+                   help=f"replications per world (default: {WORLD_REPS})")
+    w.add_argument("--max-waves", type=waves_int, metavar="W", default=MAX_WAVES,
+                   help="waves of draws at most before giving up on finding N plausible "
+                        f"worlds (default: {MAX_WAVES}; each wave draws 1.5 N, at least 10)")
+    w.add_argument("--targets", metavar="FILE",
+                   help="targets a world must reproduce (default: the Rotterdam period "
+                        "sample, simulate/calibration/targets.yaml)")
+    w.add_argument("--fit", metavar="FILE",
+                   help="fit the calibrated parameters are drawn from (written by `simulate "
+                        "calibrate --fit`; default: simulate/calibration/fitted.yaml)")
+    w.add_argument("--worlds-cache", metavar="DIR", default="results/worlds",
+                   help="where worlds and their runs are kept, so a later comparison reuses "
+                        "them and a killed one resumes (default: results/worlds)")
     p.set_defaults(func=main)
 
 
@@ -85,15 +114,28 @@ def main(args: argparse.Namespace) -> int:
     manifest = {"kind": "pathways-compare", "command": args.command_line, "seed": seed,
                 "replications": reps, "months": months, "base": base.name,
                 "alternatives": names[1:], "different_base": different}
-    with atomic_dir(out, "pathways-compare") as tmp:  # made first: see `simulate run`
-        comparison = compare(base, alternatives, reps=reps, seed=seed, months=months,
-                             workers=choose_workers(args.workers, work), spells=args.spells,
-                             progress=show_progress(), allow_different_base=True)
-        write_run_files(comparison.result, tmp, spells=args.spells, manifest=manifest,
-                        frames={"comparison": comparison.table, "pairs": comparison.pairs})
+    workers = choose_workers(args.workers, work)
+    if args.worlds:
+        workers = args.workers or default_workers()
+        if different:
+            raise InputError(args.alternatives[0], "--worlds", "plausible worlds need "
+                             "alternatives that differ from the base only in policies and "
+                             "levers", "compare")
+        targets = load_targets(args.targets)
+        targets.check_run(base.horizon_months)
+        load_fit(args.fit or FITTED)
+    try:
+        comparison = run_and_write(args, out, base, alternatives, reps, seed, months, workers,
+                                   manifest)
+    except NoPlausibleWorld as err:  # nothing was written: atomic_dir removed its folder
+        print(f"compare: {err}", file=sys.stderr)
+        return 1
     out = out.resolve()
     if args.json:
-        print(json.dumps(as_json(comparison, months)))
+        data = as_json(comparison, months)
+        if comparison.worlds is not None:
+            data = {"alternatives": data, "worlds": worlds_json(comparison.worlds)}
+        print(json.dumps(data))
     else:
         print(f"{len(alternatives)} alternative(s) against {base.name}: {reps} replication "
               f"pairs on common random numbers, seed {seed}, {months} months "
@@ -102,8 +144,30 @@ def main(args: argparse.Namespace) -> int:
         print()
         for name in comparison.alternatives:
             print(f"{name}: {source_sentence(comparison, name)}")
+        if comparison.worlds is not None:
+            print()
+            print(format_worlds(comparison.worlds))
         print(f"results written to {out}/")
     return 0
+
+
+def run_and_write(args, out: Path, base, alternatives, reps: int, seed: int, months: int,
+                  workers: int, manifest: dict):
+    """Run the comparison (and, with ``--worlds``, its plausible worlds) and write it."""
+    with atomic_dir(out, "pathways-compare") as tmp:  # made first: see `simulate run`
+        comparison = compare(
+            base, alternatives, reps=reps, seed=seed, months=months, workers=workers,
+            spells=args.spells, progress=show_progress(), allow_different_base=True,
+            worlds=args.worlds, targets=args.targets, fit=args.fit,
+            worlds_cache=args.worlds_cache, world_reps=args.world_reps,
+            max_waves=args.max_waves, on_wave=lambda line: print(line, file=sys.stderr))
+        frames = {"comparison": comparison.table, "pairs": comparison.pairs}
+        if comparison.worlds is not None:
+            frames.update(comparison.worlds.frames())
+            manifest["worlds"] = comparison.worlds.describe()
+        write_run_files(comparison.result, tmp, spells=args.spells, manifest=manifest,
+                        frames=frames)
+    return comparison
 
 
 def _fmt(outcome: str, x: float, months: int) -> str:
@@ -173,3 +237,53 @@ def as_json(comparison, months: int) -> dict:
                                        for k, v in parts.items()}}
         out[alt] = entry
     return out
+
+
+WORLD_ROWS = ("extra_exits_work_total", "net_cost_eur_total",
+              "net_cost_per_extra_exit_to_work_total", "benefit_saved_eur_total",
+              "intervention_cost_eur_total")
+
+
+def format_worlds(found) -> str:
+    """The comparison in plausible worlds: how many were kept, each alternative's answer
+    over worlds beside its replication interval, its chance of paying back, and what the
+    answer hinges on."""
+    lines = [found.worlds.summary() + ".", ""]
+    s = found.summary[found.summary.outcome.isin(WORLD_ROWS)].copy()
+    s["what"] = [label(o, found.months) for o in s.outcome]
+    s["med"] = [_fmt(o, x, found.months) for o, x in zip(s.outcome, s["median"])]
+    s["worlds_range"] = [f"{_fmt(o, lo, found.months)} to {_fmt(o, hi, found.months)}"
+                         for o, lo, hi in zip(s.outcome, s.world_low, s.world_high)]
+    s["luck"] = [f"+- {_fmt(o, h, found.months)}" if not math.isnan(h) else "-"
+                 for o, h in zip(s.outcome, s.replication_half)]
+    lines.append(f"Over plausible worlds ({found.reps} replications each): median, 5-95% "
+                 "range over worlds, and the 95% replication interval within a world")
+    lines.append(format_table(s, {"alternative": "alternative", "what": "outcome",
+                                  "med": "median", "worlds_range": "worlds 5-95%",
+                                  "luck": "replication 95%"}, {}))
+    lines.append("")
+    c = found.chances.pivot(index="alternative", columns="month", values="pays_back")
+    lines.append("Chance of paying back (net cost at most zero) by month: "
+                 + "; ".join(f"{alt} " + ", ".join(f"{m}: {100 * p:.0f}%"
+                                                   for m, p in row.items())
+                             for alt, row in c.iterrows()))
+    for row in found.flips.to_dict("records"):
+        lines.append(flip_sentence(row, row["alternative"], "en", found.months))
+    top = found.drivers[found.drivers["rank"] <= 3]
+    for (alt, outcome), g in top.groupby(["alternative", "outcome"], sort=False):
+        lines.append(f"{alt}, {label(outcome, found.months)} hinges most on: " + "; ".join(
+            f"{r.parameter} (rank correlation {r.rho:+.2f}, {r.rho_low:+.2f} to "
+            f"{r.rho_high:+.2f})" for r in g.itertuples()))
+    return "\n".join(lines)
+
+
+def worlds_json(found) -> dict:
+    """The comparison in plausible worlds as plain data."""
+    def records(frame):
+        return [{k: nan_to_none(v) for k, v in r.items()} for r in frame.to_dict("records")]
+    return {**found.describe(), "summary": records(found.summary),
+            "pays_back": records(found.chances), "acceptability": records(found.acceptability),
+            "beats": records(found.beats), "drivers": records(found.drivers),
+            "flips": [{**{k: nan_to_none(v) for k, v in r.items()},
+                       "sentence": flip_sentence(r, r["alternative"], "en", found.months)}
+                      for r in found.flips.to_dict("records")]}

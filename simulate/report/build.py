@@ -10,7 +10,7 @@ from simulate.compare import SAVING_ROUTES, net_saving_curves
 from simulate.metrics import recorded_metrics
 from simulate.outcomes import EXITS, HORIZONS, summarise
 from simulate.parameters import Parameter
-from simulate.report import charts, discover, evidence, experiments
+from simulate.report import charts, discover, evidence, experiments, worlds
 from simulate.report.cards import card, value
 from simulate.report.load import Output
 from simulate.report.page import Page, code, html, num
@@ -112,6 +112,9 @@ def _compare(out: Output, lang: str) -> Page:
     page.p(page.t("intro_compare", what=plural(len(alternatives), lang),
                   base=words.get(base, base), reps=runs["replicate"].nunique(), months=months),
            "intro")
+
+    if worlds.present(out):
+        worlds.section(page, out, alternatives, words, months)
 
     page.h(2, page.t("glance"), "glance")
     page.p(page.t("glance_intro", m=months))

@@ -16,6 +16,9 @@ from simulate.scenario import Scenario
 from simulate.schema import InputError
 
 KIND = "report"
+# Tables of a comparison in plausible worlds (simulate.worlds.WorldComparison.frames).
+WORLD_FRAMES = ("worlds_summary", "worlds_chances", "worlds_acceptability", "worlds_beats",
+                "worlds_drivers", "worlds_flips", "worlds_values")
 
 
 @dataclass
@@ -100,7 +103,8 @@ def load_output(path: str | Path) -> Output:
                          KIND) from None
     frames = _read_frames(path, ("monthly", "runs", "comparison", "pairs", "summary",
                                  "sobol", "morris", "convergence", "results", "values",
-                                 "boxes", "limits", "trajectory", "cases"))
+                                 "boxes", "limits", "trajectory", "cases",
+                                 *WORLD_FRAMES))
     kind = None
     if manifest.get("kind") == "pathways-evidence" and "results" in frames:
         kind = "evidence"

@@ -106,6 +106,71 @@ TEXT: dict[str, dict[str, str]] = {
                           "uncertainty."),
         "never_pays": ("It cannot pay for itself: it raises benefit payments as well as "
                        "costing money."),
+        "worlds_title": "Which programme to fund, and how sure that is",
+        "worlds_intro": (
+            "The model's answers rest on assumptions as well as on chance. Here each "
+            "programme was compared with the base in {kept} plausible worlds: versions of the "
+            "model whose fitted parameters were drawn from what the Rotterdam figures allow, "
+            "and whose programme effects and costs were drawn over their plausible ranges. A "
+            "world was kept only if the base reproduced the {targets} calibration targets; "
+            "{kept} of {drawn} worlds drawn were. Each world ran {reps} times."),
+        "worlds_lead": (
+            "{most} gives the most extra exits to work (median {v} over worlds); {surest} "
+            "is the surest to pay for itself: it does so within {m} months in {p} of "
+            "plausible worlds."),
+        "worlds_rank": "rank",
+        "worlds_programme": "programme",
+        "worlds_exits": "extra exits to work",
+        "worlds_cost_per_exit": "net cost per extra exit",
+        "worlds_pays_back_by": "pays back in {m} months",
+        "worlds_month": "{m} months",
+        "worlds_chance_by": "chance of paying back within",
+        "worlds_table_intro": (
+            "Over {m} months; each figure is the median over plausible worlds, with 5–95% of "
+            "worlds in brackets, and the last column the chance that the programme has paid "
+            "for itself."),
+        "worlds_saves": "saves {v} on balance (median)",
+        "worlds_ranking_note": (
+            "Programmes that save more than they cost come first, the others by net cost per "
+            "extra exit to work. A programme pays back by a month when, in a world, the "
+            "benefit payments it saved by then exceed what it cost; the chance is the share "
+            "of plausible worlds where it does. Counts are absolute: extra exits among all "
+            "mothers on assistance, not per participant."),
+        "worlds_two_kinds": "Two kinds of uncertainty",
+        "worlds_two_kinds_intro": (
+            "The range over worlds shows how much the answer depends on what is not known "
+            "about how mothers, programmes and the labour market behave (5–95% of plausible "
+            "worlds, with the luck of the simulations taken out). The replication interval "
+            "shows only the luck of {reps} simulations of the same world (95%). Decisions "
+            "should rest on the first."),
+        "worlds_median": "median over worlds",
+        "worlds_world_range": "range over worlds (5–95%)",
+        "worlds_luck_range": "replication interval (95%)",
+        "worlds_extra_exits_work_total": "extra exits to work in {m} months",
+        "worlds_net_cost_eur_total": "net cost in {m} months",
+        "worlds_legend_extra_exits_work_total": "extra exits to work",
+        "worlds_legend_net_cost_eur_total": "net cost",
+        "worlds_chart_ceac": (
+            "Chance that the net cost per extra exit to work is below what one is willing to "
+            "pay (acceptability curve)"),
+        "worlds_axis_threshold": "willing to pay per extra exit to work (EUR)",
+        "worlds_axis_chance": "chance over plausible worlds",
+        "worlds_ceac_note": (
+            "Read across from what an extra exit to work is worth to the municipality: the "
+            "curve gives the chance that the programme delivers it for less. A programme "
+            "that saves money is acceptable at any price."),
+        "worlds_hinges": "What the answer hinges on",
+        "worlds_chart_tornado": (
+            "{name}: the parameters that move its extra exits to work and net cost most "
+            "(rank correlation over plausible worlds, with 95% interval)"),
+        "worlds_axis_rho": "rank correlation with the outcome",
+        "worlds_more_tornados": "The other programmes",
+        "worlds_method": (
+            "How the worlds were drawn: the fitted parameters from their fit with its "
+            "correlations (docs/calibration.md), each programme's uncertain parameters "
+            "uniformly over their ranges; the model's other parameters keep their values, "
+            "because over their full ranges no world reproduces the targets. Targets left "
+            "out of the check: {left_out}. Method: docs/worlds.md."),
         "uncertainty_note": (
             "How sure are we? The ranges show where the average effect lies with 95% "
             "confidence given the model's assumptions. They do not include the uncertainty "
@@ -428,6 +493,72 @@ TEXT: dict[str, dict[str, str]] = {
                           "de onzekerheid meegerekend."),
         "never_pays": ("Ze kan zichzelf niet terugverdienen: de uitkeringslasten stijgen en "
                        "de interventie kost geld."),
+        "worlds_title": "Welk programma financieren, en hoe zeker is dat",
+        "worlds_intro": (
+            "De uitkomsten van het model hangen af van toeval, maar ook van aannames. Daarom "
+            "is elk programma vergeleken met de uitgangssituatie in {kept} plausibele "
+            "werelden: varianten van het model waarin de geschatte parameters zijn getrokken "
+            "uit wat de Rotterdamse cijfers toelaten, en de effecten en kosten van de "
+            "programma's uit hun plausibele bereik. Een wereld telt alleen mee als de "
+            "uitgangssituatie daarin de {targets} ijkpunten haalt; dat gold voor {kept} van "
+            "de {drawn} getrokken werelden. Elke wereld is {reps} keer gesimuleerd."),
+        "worlds_lead": (
+            "{most} levert de meeste extra uitstroom naar werk op (mediaan {v} over de "
+            "werelden); {surest} verdient zich het zekerst terug: binnen {m} maanden in {p} "
+            "van de plausibele werelden."),
+        "worlds_rank": "plaats",
+        "worlds_programme": "programma",
+        "worlds_exits": "extra uitstroom naar werk",
+        "worlds_cost_per_exit": "nettokosten per extra uitstromer",
+        "worlds_pays_back_by": "terugverdiend in {m} mnd",
+        "worlds_month": "{m} mnd",
+        "worlds_chance_by": "kans op terugverdienen binnen",
+        "worlds_table_intro": (
+            "Over {m} maanden; elk getal is de mediaan over de plausibele werelden, met "
+            "tussen haakjes 5–95% van de werelden. De laatste kolom geeft de kans dat het "
+            "programma zich heeft terugverdiend."),
+        "worlds_saves": "bespaart per saldo {v} (mediaan)",
+        "worlds_ranking_note": (
+            "Programma's die meer besparen dan ze kosten staan bovenaan, de andere op "
+            "nettokosten per extra uitstroom naar werk. Een programma verdient zich binnen een "
+            "termijn terug als de bespaarde uitkeringen dan hoger zijn dan de kosten; de kans "
+            "is het aandeel van de plausibele werelden waarin dat zo is. Aantallen zijn "
+            "absoluut: extra uitstroom onder alle moeders in de bijstand, niet per deelnemer."),
+        "worlds_two_kinds": "Twee soorten onzekerheid",
+        "worlds_two_kinds_intro": (
+            "De spreiding over werelden laat zien hoeveel de uitkomst afhangt van wat we niet "
+            "weten over het gedrag van moeders, programma's en de arbeidsmarkt (5–95% van de "
+            "plausibele werelden, zonder het toeval van de simulaties). Het "
+            "simulatie-interval laat alleen het toeval zien van {reps} simulaties van "
+            "dezelfde wereld (95%). Baseer een besluit op de eerste."),
+        "worlds_median": "mediaan over werelden",
+        "worlds_world_range": "spreiding over werelden (5–95%)",
+        "worlds_luck_range": "simulatie-interval (95%)",
+        "worlds_extra_exits_work_total": "extra uitstroom naar werk in {m} maanden",
+        "worlds_net_cost_eur_total": "nettokosten in {m} maanden",
+        "worlds_legend_extra_exits_work_total": "extra uitstroom naar werk",
+        "worlds_legend_net_cost_eur_total": "nettokosten",
+        "worlds_chart_ceac": (
+            "Kans dat de nettokosten per extra uitstroom naar werk onder het bedrag liggen "
+            "dat de gemeente ervoor over heeft (aanvaardbaarheidscurve)"),
+        "worlds_axis_threshold": "bedrag per extra uitstroom naar werk (€)",
+        "worlds_axis_chance": "kans over plausibele werelden",
+        "worlds_ceac_note": (
+            "Lees af bij wat een extra uitstroom naar werk de gemeente waard is: de curve "
+            "geeft de kans dat het programma die voor minder oplevert. Een programma dat geld "
+            "bespaart, is bij elk bedrag aanvaardbaar."),
+        "worlds_hinges": "Waar de uitkomst van afhangt",
+        "worlds_chart_tornado": (
+            "{name}: de parameters die de extra uitstroom naar werk en de nettokosten het "
+            "sterkst bepalen (rangcorrelatie over plausibele werelden, met 95%-interval)"),
+        "worlds_axis_rho": "rangcorrelatie met de uitkomst",
+        "worlds_more_tornados": "De andere programma's",
+        "worlds_method": (
+            "Zo zijn de werelden getrokken: de geschatte parameters uit hun schatting met de "
+            "onderlinge samenhang (docs/calibration.md), de onzekere parameters van elk "
+            "programma gelijkmatig over hun bereik; de overige parameters van het model "
+            "houden hun waarde, omdat over hun volle bereik geen enkele wereld de ijkpunten "
+            "haalt. Niet meegenomen ijkpunten: {left_out}. Methode: docs/worlds.md."),
         "uncertainty_note": (
             "Hoe zeker is dit? De marges geven aan waar het gemiddelde effect met 95% "
             "zekerheid ligt, gegeven de aannames van het model. De onzekerheid in die "

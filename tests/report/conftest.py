@@ -30,6 +30,21 @@ def compare_dir(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def worlds_dir(tmp_path_factory):
+    """A comparison in plausible worlds (simulate compare --worlds), two programmes."""
+    tmp = tmp_path_factory.mktemp("worlds")
+    base = _scenario(tmp, "base")
+    places = _scenario(tmp, "places", "policies:\n  - reserved_childcare: {places: 30}\n")
+    coaches = _scenario(tmp, "coaches", "policies:\n"
+                        "  - dedicated_coaches: {coaches: 2, caseload: 40}\n")
+    out = tmp / "out"
+    assert main(["compare", str(base), str(places), str(coaches), "--out", str(out),
+                 "--worlds", "6", "--world-reps", "2", "--max-waves", "2",
+                 "--worlds-cache", str(tmp / "cache")]) == 0
+    return out
+
+
+@pytest.fixture(scope="session")
 def compare_many_dir(tmp_path_factory):
     """More than four scenarios (charts become small multiples), with Dutch names."""
     tmp = tmp_path_factory.mktemp("compare_many")

@@ -1,7 +1,8 @@
 """The report in real headless Chromium, offline: no console errors, every chart drawn, and
 a layout a reader can use on a desktop and on a phone.
 
-For each kind of report (run, compare, a compare of more than four scenarios, sweep,
+For each kind of report (run, compare, a compare in plausible worlds, a compare of more
+than four scenarios, sweep,
 Sobol, Morris, evidence checks, scenario discovery on the shipped caseload-childcare grid)
 in English and Dutch, at 1400 and 390 pixels wide:
 
@@ -41,6 +42,7 @@ HEIGHT_BOUNDS = {
     "run": {1400: 9_300, 390: 17_000},
     "compare": {1400: 13_400, 390: 21_800},
     "compare_many": {1400: 18_300, 390: 28_300},
+    "worlds": {1400: 30_000, 390: 50_000},
     "sweep": {1400: 7_400, 390: 13_700},
     "sobol": {1400: 8_600, 390: 15_200},
     "morris": {1400: 7_400, 390: 14_000},

@@ -1,0 +1,219 @@
+"""The report's section on plausible worlds (``simulate compare --worlds``): a funder's view
+first (which programme to fund, and how sure that is), then the two kinds of uncertainty
+side by side, the acceptability curve, and what each answer hinges on."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from markupsafe import Markup
+
+from simulate.report.charts import color
+from simulate.report.load import WORLD_FRAMES, Output
+from simulate.report.page import Page, html, num
+from simulate.report.text import TEXT, auto, missing, money, number, short_doc, wrap
+from simulate.worlds import flip_sentence
+
+# Drivers shown per alternative in its tornado chart.
+TOP_DRIVERS = 8
+
+
+def present(out: Output) -> bool:
+    """Whether the comparison ran in plausible worlds."""
+    return all(name in out.frames for name in WORLD_FRAMES[:6])
+
+
+def _get(summary: pd.DataFrame, alt: str, outcome: str, col: str) -> float:
+    row = summary[(summary.alternative == alt) & (summary.outcome == outcome)]
+    return float(row.iloc[0][col]) if len(row) else np.nan
+
+
+def ranking(out: Output, alternatives: list[str]) -> list[str]:
+    """Alternatives in the order a funder would look at them: those that pay for themselves
+    (median net cost at most zero) first, by how much they save; then the rest by their
+    median net cost per extra exit to work (those with no extra exits last)."""
+    s = out.frames["worlds_summary"]
+
+    def key(alt: str) -> tuple:
+        net = _get(s, alt, "net_cost_eur_total", "median")
+        per = _get(s, alt, "net_cost_per_extra_exit_to_work_total", "median")
+        if not missing(net) and net <= 0:
+            return (0, net)
+        return (1, per) if not missing(per) else (2, 0.0)
+    return sorted(alternatives, key=key)
+
+
+def parameter_words(out: Output, name: str, lang: str) -> str:
+    found = out.declaration(name)
+    if found is None:
+        return name
+    return short_doc(found[1].words(lang)[0], 70)
+
+
+def section(page: Page, out: Output, alternatives: list[str], words: dict[str, str],
+            months: int) -> None:
+    """Add the section to ``page``."""
+    lang = page.lang
+    s = out.frames["worlds_summary"]
+    chances = out.frames["worlds_chances"]
+    info = out.manifest.get("worlds") or {}
+    order = ranking(out, alternatives)
+    page.h(2, page.t("worlds_title"), "worlds")
+    page.p(page.t("worlds_intro", kept=info.get("kept", "?"), drawn=info.get("drawn", "?"),
+                  targets=len(info.get("targets_used", [])), reps=info.get("replications", "?")),
+           "intro")
+    page.p(_lead(out, order, words, months, lang))
+
+    months_shown = sorted(int(m) for m in chances.month.unique())
+    last = months_shown[-1] if months_shown else months
+
+    def chance(alt: str, m: int) -> Markup | str:
+        p = chances[(chances.alternative == alt) & (chances.month == m)].pays_back
+        if not len(p):
+            return "-"
+        x = float(p.iloc[0])
+        return num(f"{number(100 * x, lang)}%", alternative=alt, outcome=f"pays_back_{m}",
+                   value=x)
+
+    page.p(page.t("worlds_table_intro", m=months))
+    header = [page.t("worlds_rank"), page.t("worlds_programme"),
+              page.t("worlds_exits", m=months), page.t("worlds_cost_per_exit"),
+              page.t("worlds_pays_back_by", m=last)]
+    rows = []
+    for i, alt in enumerate(order, 1):
+        extra = [_get(s, alt, "extra_exits_work_total", c)
+                 for c in ("median", "world_low", "world_high")]
+        net = _get(s, alt, "net_cost_eur_total", "median")
+        per = [_get(s, alt, "net_cost_per_extra_exit_to_work_total", c)
+               for c in ("median", "world_low", "world_high")]
+        cost = (page.t("worlds_saves", v=money(-net, lang)) if not missing(net) and net <= 0
+                else _range(money, per, lang))
+        rows.append([str(i), words.get(alt, alt),
+                     num(_range(auto, extra, lang), alternative=alt,
+                         outcome="extra_exits_work_total"),
+                     cost, chance(alt, last)])
+    page.table(header, rows, {2, 4})
+    if len(months_shown) > 1:
+        page.p(page.t("worlds_chance_by"))
+        page.table([page.t("worlds_programme"),
+                    *(page.t("worlds_month", m=m) for m in months_shown)],
+                   [[words.get(alt, alt), *(chance(alt, m) for m in months_shown)]
+                    for alt in order], set(range(1, len(months_shown) + 1)))
+    page.p(page.t("worlds_ranking_note", m=last), "note")
+
+    page.h(3, page.t("worlds_two_kinds"), "worlds-uncertainty")
+    page.p(page.t("worlds_two_kinds_intro", reps=info.get("replications", "?")))
+    header = [page.t("worlds_programme"), page.t("outcome"), page.t("worlds_median"),
+              page.t("worlds_world_range"), page.t("worlds_luck_range")]
+    rows = []
+    for alt in order:
+        for outcome, fmt in (("extra_exits_work_total", auto), ("net_cost_eur_total", money)):
+            med, lo, hi, rl, rh = (_get(s, alt, outcome, c) for c in (
+                "median", "world_low", "world_high", "replication_low", "replication_high"))
+            rows.append([words.get(alt, alt), page.t(f"worlds_{outcome}", m=months),
+                         fmt(med, lang),
+                         num(_range(fmt, [med, lo, hi], lang, bare=True), alternative=alt,
+                             outcome=outcome, stat="world", width=hi - lo),
+                         num(_range(fmt, [med, rl, rh], lang, bare=True), alternative=alt,
+                             outcome=outcome, stat="replication", width=rh - rl)])
+    page.table(header, rows, {2, 3, 4})
+
+    page.chart(acceptability(out, order, words, lang), page.t("worlds_chart_ceac"))
+    page.p(page.t("worlds_ceac_note"), "note")
+
+    page.h(3, page.t("worlds_hinges"), "worlds-drivers")
+    flips = out.frames["worlds_flips"]
+    for alt in order:
+        for row in flips[flips.alternative == alt].to_dict("records"):
+            named = dict(row)
+            if row.get("parameter"):
+                named["parameter"] = parameter_words(out, row["parameter"], lang)
+            page.p(flip_sentence(named, words.get(alt, alt), lang, months))
+    first, rest = order[:1], order[1:]
+    for alt in first:
+        page.chart(tornado(out, alt, lang), page.t("worlds_chart_tornado",
+                                                   name=words.get(alt, alt)))
+    if rest:
+        def more(p: Page) -> None:
+            for alt in rest:
+                p.chart(tornado(out, alt, lang), p.t("worlds_chart_tornado",
+                                                     name=words.get(alt, alt)))
+        page.details(page.t("worlds_more_tornados"), more)
+    page.p(page.t("worlds_method", left_out="; ".join(
+        f"{k} ({v})" for k, v in (info.get("left_out") or {}).items()) or "-"), "note")
+
+
+def _lead(out: Output, order: list[str], words: dict[str, str], months: int,
+          lang: str) -> Markup:
+    """One sentence a funder can act on: the most exits to work, and the surest payback."""
+    s, chances = out.frames["worlds_summary"], out.frames["worlds_chances"]
+    most = max(order, key=lambda a: _get(s, a, "extra_exits_work_total", "median"))
+    last = chances[chances.month == chances.month.max()]
+    surest = last.sort_values("pays_back", ascending=False, kind="stable").iloc[0]
+    return html(TEXT[lang]["worlds_lead"], most=words.get(most, most),
+                v=auto(_get(s, most, "extra_exits_work_total", "median"), lang),
+                surest=words.get(surest.alternative, surest.alternative),
+                p=f"{number(100 * surest.pays_back, lang)}%", m=int(surest.month))
+
+
+def _range(fmt, values: list[float], lang: str, bare: bool = False) -> str:
+    med, lo, hi = values
+    if missing(med):
+        return "-"
+    if bare:
+        return f"{fmt(lo, lang)} – {fmt(hi, lang)}"
+    return f"{fmt(med, lang)} ({fmt(lo, lang)} – {fmt(hi, lang)})"
+
+
+def acceptability(out: Output, order: list[str], words: dict[str, str],
+                  lang: str) -> go.Figure:
+    """The chance that each alternative's net cost per extra exit to work is below a
+    threshold, for thresholds from 0 to EUR 100,000."""
+    a = out.frames["worlds_acceptability"]
+    fig = go.Figure()
+    for i, alt in enumerate(order):
+        g = a[a.alternative == alt]
+        fig.add_trace(go.Scatter(x=g.threshold_eur, y=g.probability, mode="lines",
+                                 name=wrap(words.get(alt, alt), 30),
+                                 line={"color": color(i + 1), "width": 2},
+                                 hovertemplate="%{x:,.0f}: %{y:.0%}<extra></extra>"))
+    t = TEXT[lang]
+    fig.update_layout(template="plotly_white", height=380,
+                      margin={"l": 60, "r": 16, "t": 24, "b": 40},
+                      legend={"orientation": "h", "y": -0.22, "yanchor": "top"},
+                      xaxis_title=t["worlds_axis_threshold"],
+                      yaxis_title=t["worlds_axis_chance"])
+    fig.update_xaxes(tickformat="~s", tickprefix="€ " if lang == "nl" else "")
+    fig.update_yaxes(range=[0, 1.02], tickformat=".0%")
+    return fig
+
+
+def tornado(out: Output, alt: str, lang: str) -> go.Figure:
+    """The parameters that move an alternative's extra exits to work and its net cost most:
+    Spearman's rank correlation over worlds with its 95% interval, largest on top."""
+    d = out.frames["worlds_drivers"]
+    t = TEXT[lang]
+    fig = go.Figure()
+    shown = []
+    for i, outcome in enumerate(("extra_exits_work_total", "net_cost_eur_total")):
+        g = d[(d.alternative == alt) & (d.outcome == outcome)].nsmallest(TOP_DRIVERS, "rank")
+        shown.append(g)
+    names = list(dict.fromkeys(p for g in shown for p in g.parameter))
+    labels = {p: wrap(parameter_words(out, p, lang), 34) for p in names}
+    for i, (outcome, g) in enumerate(zip(("extra_exits_work_total", "net_cost_eur_total"),
+                                         shown)):
+        fig.add_trace(go.Bar(
+            y=[labels[p] for p in g.parameter], x=g.rho, orientation="h",
+            name=t[f"worlds_legend_{outcome}"], marker_color=color(i + 1),
+            error_x={"type": "data", "symmetric": False, "array": g.rho_high - g.rho,
+                     "arrayminus": g.rho - g.rho_low, "thickness": 1.5, "width": 3},
+            hovertemplate="%{y}: %{x:.2f}<extra></extra>"))
+    height = max(260, 90 + 34 * len(names) * (1 + any("<br>" in v for v in labels.values())))
+    fig.update_layout(template="plotly_white", barmode="group", height=height,
+                      margin={"l": 10, "r": 16, "t": 24, "b": 40},
+                      legend={"orientation": "h", "y": -0.08, "yanchor": "top"},
+                      xaxis_title=t["worlds_axis_rho"])
+    fig.update_xaxes(range=[-1, 1], zeroline=True, zerolinecolor="#444")
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    return fig

@@ -1,0 +1,320 @@
+"""Plausible worlds (simulate.worlds): the draws, the filter, the comparison in every world
+and what it hinges on, from Python and from the command line."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from simulate.calibration.targets import load_targets
+from simulate.cli.main import main
+from simulate.compare import paired_outcome_names
+from simulate.experiments.evaluate import POLICY, Evaluation, policy_parameter
+from simulate.parameters import PARAMETERS
+from simulate.policies import REGISTRY
+from simulate.scenario import Scenario
+from simulate.schema import InputError
+from simulate.worlds import (
+    FITTED,
+    KNOWN_GAPS,
+    NoPlausibleWorld,
+    WorldSettings,
+    compare_worlds,
+    find_worlds,
+    flip_sentence,
+    load_fit,
+    spearman,
+    truncated_normal,
+)
+from tests.conftest import SCENARIOS
+
+TOY = "dedicated_coaches.client_time_share"   # a programme uncertainty, uniform 0.3 to 0.7
+
+
+# ---- draws -------------------------------------------------------------------------------------
+def test_truncated_normal_recovers_a_correlated_normal_inside_a_wide_box():
+    """With a box far wider than the spread, the draws are the normal itself: means within
+    4 standard errors, the correlation within 0.05 (4 standard errors of r at n = 2000)."""
+    rng = np.random.default_rng(7)
+    cov = np.array([[1.0, 0.8], [0.8, 1.0]])
+    x = truncated_normal(np.zeros(2), np.linalg.inv(cov), np.full(2, -50.0),
+                         np.full(2, 50.0), 2000, rng)
+    assert np.all(np.abs(x.mean(axis=0)) < 4 * 1 / math.sqrt(2000))
+    assert abs(np.corrcoef(x.T)[0, 1] - 0.8) < 0.05
+    assert np.all(np.abs(x.std(axis=0) - 1) < 0.08)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.floats(-5, 5), min_size=3, max_size=3),
+       st.lists(st.floats(0.01, 3), min_size=3, max_size=3), st.integers(0, 2 ** 31))
+def test_truncated_normal_stays_in_its_box_whatever_the_centre(centre, widths, seed):
+    """Generated centres (inside or far outside the box) and precisions: every draw lies in
+    the box and none is NaN."""
+    low = np.array([-1.0, 0.0, 2.0])
+    high = low + np.array(widths)
+    a = np.random.default_rng(seed).normal(size=(3, 3))
+    x = truncated_normal(np.array(centre), a @ a.T + 0.1 * np.eye(3), low, high, 20,
+                         np.random.default_rng(seed))
+    assert np.isfinite(x).all()
+    assert np.all(x >= low) and np.all(x <= high)
+
+
+def test_the_shipped_fit_matches_the_baseline_and_its_declarations():
+    """fitted.yaml is centred where the baseline is, over the targets file's calibrated
+    parameters, with one Jacobian row per target."""
+    fit = load_fit()
+    base = Scenario.from_yaml(SCENARIOS / "baseline.yaml").params()
+    targets = load_targets(None)
+    assert list(fit.names) == list(targets.calibration_parameters)
+    for name, value in zip(fit.names, fit.fitted):
+        assert value == pytest.approx(float(base[name]), rel=1e-3), name
+    assert fit.jacobian.shape == (len(targets.targets), len(fit.names))
+    data = yaml.safe_load(FITTED.read_text())
+    assert data["targets_order"] == [t.name for t in targets.targets]
+
+
+@pytest.mark.parametrize("change, field", [
+    ({"parameters": None}, "parameters"),
+    ({"parameters": {"no_such_parameter": {"fitted": 1, "standard_error": 1}}},
+     "parameters.no_such_parameter"),
+    ({"jacobian": [[1, 2]]}, "jacobian"),
+])
+def test_a_damaged_fit_file_is_refused_naming_the_field(tmp_path, change, field):
+    data = yaml.safe_load(FITTED.read_text())
+    data.update(change)
+    path = tmp_path / "fit.yaml"
+    path.write_text(yaml.safe_dump(data))
+    with pytest.raises(InputError) as err:
+        load_fit(path)
+    assert err.value.field == field and str(path) in err.value.line()
+
+
+# ---- a toy world with a known answer ------------------------------------------------------------
+class ToyTargets:
+    """Every world reproduces the targets exactly (unless ``miss`` names one it misses)."""
+
+    monthly_series = False
+
+    def __init__(self, targets, miss: str | None = None) -> None:
+        self.targets, self.miss = targets, miss
+
+    def declaration(self, name):
+        return PARAMETERS[name]
+
+    def uncertainties(self):
+        return []
+
+    def output_names(self):
+        return [t.name for t in self.targets.targets]
+
+    def check(self, values):
+        pass
+
+    def digest(self):
+        return f"toy-targets-{self.miss}"
+
+    def describe(self):
+        return {"toy": self.miss}
+
+    def evaluate(self, values, replicate, seed, monthly=False):
+        return Evaluation({t.name: t.value + (1e6 if t.name == self.miss else 0.0)
+                           for t in self.targets.targets})
+
+
+class ToyProgramme:
+    """A programme whose net cost over the run is ``1000 (share - 0.4) / 0.4 + noise``, with
+    ``share`` its client-time share (drawn uniformly over 0.3 to 0.7): it pays back where
+    the share is at most 0.4, a chance of (0.4 - 0.3) / (0.7 - 0.3) = 0.25. Extra exits to
+    work are 10 plus noise, whatever the share."""
+
+    monthly_series = False
+
+    def __init__(self, names):
+        self.parameter = policy_parameter(names)
+        self.names = names
+
+    def declaration(self, name):
+        if name == POLICY:
+            return self.parameter
+        label, _, param = name.partition(".")
+        return REGISTRY[label].parameters[param]
+
+    def uncertainties(self):
+        return []
+
+    def output_names(self):
+        return paired_outcome_names()
+
+    def check(self, values):
+        pass
+
+    def digest(self):
+        return "toy-programme"
+
+    def describe(self):
+        return {"toy": True}
+
+    def evaluate(self, values, replicate, seed, monthly=False):
+        share = float(values[TOY])
+        noise = np.random.default_rng([seed, replicate, int(share * 1e9)]).normal(size=2)
+        row = {name: 0.0 for name in paired_outcome_names()}
+        for s in ("12m", "24m", "36m", "total"):
+            row[f"net_cost_eur_{s}"] = 1000 * (share - 0.4) / 0.4 + 20 * noise[0]
+            row[f"extra_exits_work_{s}"] = 10 + noise[1]
+        return Evaluation(row)
+
+
+@pytest.fixture(scope="module")
+def toy(tmp_path_factory):
+    root = tmp_path_factory.mktemp("worlds")
+    base = Scenario.from_yaml(SCENARIOS / "baseline.yaml")
+    alt = Scenario.from_yaml(SCENARIOS / "dedicated-coaches.yaml")
+    targets = load_targets(None)
+    worlds = find_worlds(base, targets, WorldSettings(worlds=200, seed=11), root,
+                         evaluator=ToyTargets(targets))
+    found = compare_worlds(base, [alt], worlds, reps=3, seed=11, months=36, root=root,
+                           evaluator=ToyProgramme([alt.name]))
+    return worlds, found, alt.name
+
+
+def test_a_toy_programme_gives_the_closed_form_chance_of_paying_back(toy):
+    """P(pays back) = 0.25 in closed form; 200 worlds: within 3 binomial standard errors."""
+    _, found, _name = toy
+    p = found.chances.set_index("month").pays_back
+    se = math.sqrt(0.25 * 0.75 / 200)
+    for month in (12, 24, 36):
+        assert abs(p[month] - 0.25) < 3 * se, (month, p[month])
+
+
+def test_a_toy_programme_ranks_its_one_driver_first(toy):
+    _, found, _name = toy
+    d = found.drivers
+    top = d[(d.outcome == "net_cost_eur_total") & (d["rank"] == 1)].iloc[0]
+    assert top.parameter == TOY and top.rho > 0.9 and top.rho_low > 0.8
+    # Extra exits do not depend on it: its correlation's interval holds zero.
+    exits = d[(d.outcome == "extra_exits_work_total") & (d.parameter == TOY)].iloc[0]
+    assert exits.rho_low < 0 < exits.rho_high
+
+
+def test_a_toy_programme_flips_where_its_closed_form_says(toy):
+    """Net cost crosses zero at share 0.4: the line through the worlds finds it within
+    0.01, and the sentence says it pays back unless the share is above it."""
+    _, found, name = toy
+    row = found.flips[found.flips.outcome == "net_cost_eur_total"].iloc[0].to_dict()
+    assert row["parameter"] == TOY and abs(row["value"] - 0.4) < 0.01
+    assert row["good_when"] == "below"
+    said = flip_sentence(row, name, "en", 36)
+    assert re.search(r"unless \S+ is above 0\.(39|40)", said), said
+    dutch = flip_sentence(row, name, "nl", 36)
+    assert re.search(r"als \S+ onder 0,(39|40)", dutch), dutch   # pays back below, not above
+
+
+def test_a_toy_acceptability_curve_rises_from_the_chance_of_saving(toy):
+    """At threshold 0 the curve is the chance of saving money; it never falls, and at EUR
+    100k per exit every world (net cost at most EUR 1,000 for 10 exits) is acceptable."""
+    _, found, _ = toy
+    a = found.acceptability.sort_values("threshold_eur")
+    assert a.probability.iloc[0] == pytest.approx(float(found.chances.pays_back.iloc[-1]))
+    assert (np.diff(a.probability.to_numpy()) >= 0).all()
+    assert a.probability.iloc[-1] == 1.0
+
+
+def test_world_interval_takes_out_the_luck_of_the_replicates(toy):
+    """The toy's extra exits do not vary between worlds, only between replicates: the
+    world interval of extra exits shrinks to (nearly) a point, while the replication
+    interval keeps the luck."""
+    _, found, _ = toy
+    row = found.summary.set_index("outcome").loc["extra_exits_work_total"]
+    assert row.world_high - row.world_low < 0.5 * (row.replication_high - row.replication_low)
+    cost = found.summary.set_index("outcome").loc["net_cost_eur_total"]
+    assert cost.world_high - cost.world_low > cost.replication_high - cost.replication_low
+
+
+def test_worlds_are_drawn_again_the_same_and_reused_from_the_cache(toy, tmp_path):
+    worlds, _, _ = toy
+    base = Scenario.from_yaml(SCENARIOS / "baseline.yaml")
+    targets = load_targets(None)
+    again = find_worlds(base, targets, WorldSettings(worlds=200, seed=11), tmp_path,
+                        evaluator=ToyTargets(targets))
+    pd.testing.assert_frame_equal(again.values, worlds.values)
+    assert worlds.left_out == {k: v for k, v in KNOWN_GAPS.items()
+                               if k in [t.name for t in targets.targets]}
+    assert "stock_outflow_12m" not in worlds.used
+
+
+def test_a_target_no_world_meets_leaves_no_world(tmp_path):
+    base = Scenario.from_yaml(SCENARIOS / "baseline.yaml")
+    targets = load_targets(None)
+    with pytest.raises(NoPlausibleWorld, match="exit_work"):
+        find_worlds(base, targets, WorldSettings(worlds=5, max_waves=2), tmp_path,
+                    evaluator=ToyTargets(targets, miss="exit_work"))
+
+
+def test_spearman_interval_holds_the_truth():
+    rng = np.random.default_rng(3)
+    x = rng.random(400)
+    rho, lo, hi = spearman(x, x + rng.normal(scale=10, size=400))
+    assert lo < rho < hi and lo < 0.03 < hi
+    assert all(math.isnan(v) for v in spearman(np.ones(10), x[:10]))
+
+
+# ---- the command line, with the model ---------------------------------------------------------
+def _small(tmp, name, body=""):
+    path = tmp / f"{name}.yaml"
+    path.write_text(f"extends: {SCENARIOS / 'baseline.yaml'}\nname: {name}\n"
+                    "population: {size: 300}\nreplications: 2\nhorizon_months: 24\n" + body)
+    return path
+
+
+def test_compare_with_worlds_writes_both_intervals_and_the_report_shows_them(tmp_path,
+                                                                             capsys):
+    base = _small(tmp_path, "base")
+    alt = _small(tmp_path, "coaches", "policies:\n  - dedicated_coaches: "
+                 "{coaches: 1, caseload: 40}\n")
+    out = tmp_path / "out"
+    code = main(["compare", str(base), str(alt), "--worlds", "4", "--world-reps", "2",
+                 "--out", str(out), "--worlds-cache", str(tmp_path / "cache"),
+                 "--workers", "1", "--json"])
+    assert code == 0
+    data = json.loads(capsys.readouterr().out)
+    w = data["worlds"]
+    assert w["kept"] == 4 and w["drawn"] >= 4
+    assert "dedicated_coaches.contact_effect_multiplier" in w["programmes"]
+    assert {r["month"] for r in w["pays_back"]} == {12, 24}
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["worlds"]["kept"] == 4
+    from simulate.report import build_report
+    for lang, words in (("en", "range over worlds"), ("nl", "spreiding over werelden")):
+        html = build_report(out, lang)
+        assert words in html and 'data-stat="replication"' in html
+        assert html.index('id="worlds"') < html.index('id="glance"')  # a funder's view first
+
+
+def test_compare_says_no_world_is_plausible_in_one_line_and_writes_nothing(tmp_path, capsys):
+    base = _small(tmp_path, "base")
+    alt = _small(tmp_path, "coaches", "policies:\n  - dedicated_coaches: "
+                 "{coaches: 1, caseload: 40}\n")
+    targets = yaml.safe_load((SCENARIOS.parent / "simulate" / "calibration"
+                              / "targets.yaml").read_text())
+    for t in targets["targets"]:
+        if t["name"] == "exit_work":
+            t["value"] = 0.99   # nine in ten leaving for work: no world does that
+    path = tmp_path / "impossible.yaml"
+    path.write_text(yaml.safe_dump(targets, sort_keys=False))
+    out = tmp_path / "out"
+    code = main(["compare", str(base), str(alt), "--worlds", "2", "--max-waves", "1",
+                 "--targets", str(path),
+                 "--out", str(out), "--worlds-cache", str(tmp_path / "cache"),
+                 "--workers", "1"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 1
+    assert err[-1].startswith("compare: no world is plausible") and "exit_work" in err[-1]
+    assert not out.exists()
