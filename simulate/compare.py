@@ -377,7 +377,7 @@ def compare(base, alternatives, reps: int | None = None, seed: int | None = None
             ``simulate/calibration/fitted.yaml``).
         worlds_cache: Where worlds and their runs are kept for later comparisons (default:
             ``results/worlds``).
-        world_reps: Replicates per world (default: ``reps``).
+        world_reps: Replicates per world (default: :data:`simulate.worlds.WORLD_REPS`).
         max_waves: Waves of draws at most (default: :data:`simulate.worlds.MAX_WAVES`).
         on_wave: Called with a line after each wave of worlds.
 
@@ -406,7 +406,8 @@ def compare(base, alternatives, reps: int | None = None, seed: int | None = None
                       workers=workers, spells=spells, progress=progress)
     comparison = Comparison(result, base.name, [a.name for a in alternatives])
     if in_worlds is not None:
-        comparison.worlds = in_worlds.compare(alternatives, world_reps or reps, months)
+        from simulate.worlds import WORLD_REPS
+        comparison.worlds = in_worlds.compare(alternatives, world_reps or WORLD_REPS, months)
     return comparison
 
 

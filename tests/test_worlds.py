@@ -3,7 +3,6 @@ and what it hinges on, from Python and from the command line."""
 
 from __future__ import annotations
 
-import json
 import math
 import re
 
@@ -250,6 +249,13 @@ def test_worlds_are_drawn_again_the_same_and_reused_from_the_cache(toy, tmp_path
     assert "stock_outflow_12m" not in worlds.used
 
 
+def test_the_targets_left_out_are_the_documented_gaps_in_both_languages():
+    from simulate.worlds import KNOWN_GAPS_NL
+    from tests.calibration.test_validate import KNOWN_GAPS as DOCUMENTED
+
+    assert set(KNOWN_GAPS) == set(DOCUMENTED) == set(KNOWN_GAPS_NL)
+
+
 def test_a_target_no_world_meets_leaves_no_world(tmp_path):
     base = Scenario.from_yaml(SCENARIOS / "baseline.yaml")
     targets = load_targets(None)
@@ -274,30 +280,6 @@ def _small(tmp, name, body=""):
     return path
 
 
-def test_compare_with_worlds_writes_both_intervals_and_the_report_shows_them(tmp_path,
-                                                                             capsys):
-    base = _small(tmp_path, "base")
-    alt = _small(tmp_path, "coaches", "policies:\n  - dedicated_coaches: "
-                 "{coaches: 1, caseload: 40}\n")
-    out = tmp_path / "out"
-    code = main(["compare", str(base), str(alt), "--worlds", "4", "--world-reps", "2",
-                 "--out", str(out), "--worlds-cache", str(tmp_path / "cache"),
-                 "--workers", "1", "--json"])
-    assert code == 0
-    data = json.loads(capsys.readouterr().out)
-    w = data["worlds"]
-    assert w["kept"] == 4 and w["drawn"] >= 4
-    assert "dedicated_coaches.contact_effect_multiplier" in w["programmes"]
-    assert {r["month"] for r in w["pays_back"]} == {12, 24}
-    manifest = json.loads((out / "manifest.json").read_text())
-    assert manifest["worlds"]["kept"] == 4
-    from simulate.report import build_report
-    for lang, words in (("en", "range over worlds"), ("nl", "spreiding over werelden")):
-        html = build_report(out, lang)
-        assert words in html and 'data-stat="replication"' in html
-        assert html.index('id="worlds"') < html.index('id="glance"')  # a funder's view first
-
-
 def test_compare_says_no_world_is_plausible_in_one_line_and_writes_nothing(tmp_path, capsys):
     base = _small(tmp_path, "base")
     alt = _small(tmp_path, "coaches", "policies:\n  - dedicated_coaches: "
@@ -318,3 +300,55 @@ def test_compare_says_no_world_is_plausible_in_one_line_and_writes_nothing(tmp_p
     assert code == 1
     assert err[-1].startswith("compare: no world is plausible") and "exit_work" in err[-1]
     assert not out.exists()
+
+
+def test_a_killed_comparison_in_worlds_resumes_with_the_same_numbers(toy, tmp_path,
+                                                                    monkeypatch):
+    """Stopped after its first stored batch, the comparison picks up where it stopped and
+    gives the numbers of an uninterrupted run."""
+    import simulate.worlds as worlds_module
+
+    worlds, found, _ = toy
+    base = Scenario.from_yaml(SCENARIOS / "baseline.yaml")
+    alt = Scenario.from_yaml(SCENARIOS / "dedicated-coaches.yaml")
+    real = worlds_module.run_experiment
+
+    def killed(experiment, out, executor=None, **kw):
+        def stop(part):
+            raise KeyboardInterrupt
+        return real(experiment, out, executor, batch_size=50, on_part=stop, **kw)
+
+    monkeypatch.setattr(worlds_module, "run_experiment", killed)
+    with pytest.raises(KeyboardInterrupt):
+        compare_worlds(base, [alt], worlds, reps=3, seed=11, months=36, root=tmp_path,
+                       evaluator=ToyProgramme([alt.name]))
+    monkeypatch.setattr(worlds_module, "run_experiment", real)
+    stored = [p for p in tmp_path.rglob("*.parquet") if "compare-" in str(p)]
+    assert stored  # the first batch was kept
+    resumed = compare_worlds(base, [alt], worlds, reps=3, seed=11, months=36, root=tmp_path,
+                             evaluator=ToyProgramme([alt.name]))
+    pd.testing.assert_frame_equal(resumed.per_world, found.per_world)
+    pd.testing.assert_frame_equal(resumed.summary, found.summary)
+
+
+@pytest.mark.slow
+def test_on_the_shipped_scenarios_worlds_spread_wider_than_luck(tmp_path):
+    """Acceptance: the baseline against dedicated coaches in 30 plausible worlds, 10
+    replications each: the world interval of extra exits to work is wider than the
+    replication interval, and the report shows both."""
+    from simulate.compare import compare
+    from simulate.report import build_report
+
+    base = Scenario.from_yaml(SCENARIOS / "baseline.yaml")
+    alt = Scenario.from_yaml(SCENARIOS / "dedicated-coaches.yaml")
+    out = tmp_path / "out"
+    code = main(["compare", str(SCENARIOS / "baseline.yaml"),
+                 str(SCENARIOS / "dedicated-coaches.yaml"), "--worlds", "30", "--reps", "4",
+                 "--out", str(out), "--worlds-cache", str(tmp_path / "cache")])
+    assert code == 0
+    found = compare(base, [alt], reps=2, worlds=30, worlds_cache=str(tmp_path / "cache"),
+                    workers=2).worlds   # the same worlds and runs, from the cache
+    row = found.summary.set_index("outcome").loc["extra_exits_work_total"]
+    assert row.world_high - row.world_low > row.replication_high - row.replication_low
+    html = build_report(out, "en")
+    assert 'data-stat="world"' in html and 'data-stat="replication"' in html

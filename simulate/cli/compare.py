@@ -27,7 +27,14 @@ from simulate.report.text import SOURCES, is_money, outcome_words, saving_source
 from simulate.runner import default_workers
 from simulate.scenario import Scenario
 from simulate.schema import InputError
-from simulate.worlds import FITTED, MAX_WAVES, NoPlausibleWorld, flip_sentence, load_fit
+from simulate.worlds import (
+    FITTED,
+    MAX_WAVES,
+    WORLD_REPS,
+    NoPlausibleWorld,
+    flip_sentence,
+    load_fit,
+)
 
 # What changed: exits by destination over the whole run, the number on assistance at each
 # horizon.
@@ -36,7 +43,6 @@ CHANGES = (*(f"extra_exits_{r}_total" for r in (*EXITS, "all")),
 # Where the saving comes from, over the whole run.
 SOURCE_ROWS = tuple(f"{stem}_total" for stem in SAVING_SOURCES)
 SUMMARY = (*HEADLINE, "break_even_month", *CHANGES, *SOURCE_ROWS)
-WORLD_REPS = 10
 worlds_int = bounded_int(2, 100_000, "worlds")
 waves_int = bounded_int(1, 100, "waves")
 

@@ -125,6 +125,9 @@ TEXT: dict[str, dict[str, str]] = {
         "worlds_pays_back_by": "pays back in {m} months",
         "worlds_month": "{m} months",
         "worlds_chance_by": "chance of paying back within",
+        "worlds_beats_intro": (
+            "Chance that the programme in the row gives more extra exits to work in {m} months "
+            "than the programme in the column (share of plausible worlds):"),
         "worlds_table_intro": (
             "Over {m} months; each figure is the median over plausible worlds, with 5–95% of "
             "worlds in brackets, and the last column the chance that the programme has paid "
@@ -513,6 +516,9 @@ TEXT: dict[str, dict[str, str]] = {
         "worlds_pays_back_by": "terugverdiend in {m} mnd",
         "worlds_month": "{m} mnd",
         "worlds_chance_by": "kans op terugverdienen binnen",
+        "worlds_beats_intro": (
+            "Kans dat het programma in de rij in {m} maanden meer extra uitstroom naar werk "
+            "oplevert dan het programma in de kolom (aandeel van de plausibele werelden):"),
         "worlds_table_intro": (
             "Over {m} maanden; elk getal is de mediaan over de plausibele werelden, met "
             "tussen haakjes 5–95% van de werelden. De laatste kolom geeft de kans dat het "

@@ -45,10 +45,14 @@ def ranking(out: Output, alternatives: list[str]) -> list[str]:
 
 
 def parameter_words(out: Output, name: str, lang: str) -> str:
+    """A parameter's description, short enough for a chart label (its name if undeclared)."""
     found = out.declaration(name)
     if found is None:
         return name
-    return short_doc(found[1].words(lang)[0], 70)
+    text = short_doc(found[1].words(lang)[0], 70)
+    if text.count("(") > text.count(")"):  # cut inside a bracket: leave the bracket out
+        text = text[: text.rfind("(")].rstrip(" ,")
+    return text
 
 
 def section(page: Page, out: Output, alternatives: list[str], words: dict[str, str],
@@ -101,6 +105,15 @@ def section(page: Page, out: Output, alternatives: list[str], words: dict[str, s
                    [[words.get(alt, alt), *(chance(alt, m) for m in months_shown)]
                     for alt in order], set(range(1, len(months_shown) + 1)))
     page.p(page.t("worlds_ranking_note", m=last), "note")
+    beats = out.frames.get("worlds_beats")
+    if beats is not None and len(order) > 1:
+        page.p(page.t("worlds_beats_intro", m=months))
+        lookup = beats.set_index(["alternative", "other"]).more_exits_to_work
+        page.table([page.t("worlds_programme"), *(words.get(b, b) for b in order)],
+                   [[words.get(a, a), *("–" if a == b else num(
+                       f"{number(100 * float(lookup.get((a, b), np.nan)), lang)}%",
+                       alternative=a, other=b) for b in order)] for a in order],
+                   set(range(1, len(order) + 1)))
 
     page.h(3, page.t("worlds_two_kinds"), "worlds-uncertainty")
     page.p(page.t("worlds_two_kinds_intro", reps=info.get("replications", "?")))
@@ -140,8 +153,9 @@ def section(page: Page, out: Output, alternatives: list[str], words: dict[str, s
                 p.chart(tornado(out, alt, lang), p.t("worlds_chart_tornado",
                                                      name=words.get(alt, alt)))
         page.details(page.t("worlds_more_tornados"), more)
-    page.p(page.t("worlds_method", left_out="; ".join(
-        f"{k} ({v})" for k, v in (info.get("left_out") or {}).items()) or "-"), "note")
+    gaps = info.get("left_out_nl" if lang == "nl" else "left_out") or {}
+    page.p(page.t("worlds_method", left_out="; ".join(f"{k} ({v})" for k, v in gaps.items())
+                  or "-"), "note")
 
 
 def _lead(out: Output, order: list[str], words: dict[str, str], months: int,
@@ -213,7 +227,7 @@ def tornado(out: Output, alt: str, lang: str) -> go.Figure:
     fig.update_layout(template="plotly_white", barmode="group", height=height,
                       margin={"l": 10, "r": 16, "t": 24, "b": 40},
                       legend={"orientation": "h", "y": -0.08, "yanchor": "top"},
-                      xaxis_title=t["worlds_axis_rho"])
+                      xaxis_title=wrap(t["worlds_axis_rho"], 24))
     fig.update_xaxes(range=[-1, 1], zeroline=True, zerolinecolor="#444")
     fig.update_yaxes(autorange="reversed", automargin=True)
     return fig

@@ -8,10 +8,11 @@ from simulate.cli.main import main
 from tests.conftest import SCENARIOS
 
 
-def _scenario(tmp, name, body=""):
+def _scenario(tmp, name, body="", size=500, reps=3):
     path = tmp / f"{name}.yaml"
     path.write_text(f"extends: {SCENARIOS / 'baseline.yaml'}\nname: {name}\n"
-                    "population: {size: 500}\nreplications: 3\nhorizon_months: 36\n" + body)
+                    f"population: {{size: {size}}}\nreplications: {reps}\n"
+                    "horizon_months: 36\n" + body)
     return path
 
 
@@ -31,15 +32,17 @@ def compare_dir(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def worlds_dir(tmp_path_factory):
-    """A comparison in plausible worlds (simulate compare --worlds), two programmes."""
+    """A comparison in plausible worlds (simulate compare --worlds), two programmes, kept
+    small: 300 mothers, 2 replications, 6 worlds of 2 replications, one process."""
     tmp = tmp_path_factory.mktemp("worlds")
-    base = _scenario(tmp, "base")
-    places = _scenario(tmp, "places", "policies:\n  - reserved_childcare: {places: 30}\n")
+    base = _scenario(tmp, "base", size=300, reps=2)
+    places = _scenario(tmp, "places", "policies:\n  - reserved_childcare: {places: 30}\n",
+                       size=300, reps=2)
     coaches = _scenario(tmp, "coaches", "policies:\n"
-                        "  - dedicated_coaches: {coaches: 2, caseload: 40}\n")
+                        "  - dedicated_coaches: {coaches: 2, caseload: 40}\n", size=300, reps=2)
     out = tmp / "out"
     assert main(["compare", str(base), str(places), str(coaches), "--out", str(out),
-                 "--worlds", "6", "--world-reps", "2", "--max-waves", "2",
+                 "--worlds", "6", "--world-reps", "2", "--max-waves", "2", "--workers", "1",
                  "--worlds-cache", str(tmp / "cache")]) == 0
     return out
 

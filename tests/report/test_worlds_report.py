@@ -1,0 +1,55 @@
+"""The comparison in plausible worlds from the command line (its JSON, manifest and
+tables) and in the report, in English and Dutch."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from simulate.cli.main import main
+from simulate.report import build_report
+
+
+def test_compare_with_worlds_writes_both_intervals(worlds_dir):
+    manifest = json.loads((worlds_dir / "manifest.json").read_text())
+    w = manifest["worlds"]
+    assert w["kept"] == 6 and w["drawn"] >= 6 and "stock_outflow_12m" in w["left_out"]
+    assert "dedicated_coaches.contact_effect_multiplier" in w["programmes"]
+    summary = pd.read_parquet(worlds_dir / "worlds_summary.parquet")
+    assert set(summary.alternative) == {"places", "coaches"}
+    for col in ("median", "world_low", "world_high", "replication_low", "replication_high"):
+        assert summary[col].notna().any(), col
+    chances = pd.read_parquet(worlds_dir / "worlds_chances.parquet")
+    assert set(chances.month) == {12, 24, 36}
+    assert chances.pays_back.between(0, 1).all()
+
+
+def test_compare_with_worlds_reuses_its_worlds_and_prints_json(worlds_dir, tmp_path, capsys):
+    """A second comparison with the same base and targets reuses the cached worlds and
+    runs: the same tables, and the JSON holds every part."""
+    cache = worlds_dir.parent / "cache"
+    before = sorted(p.name for p in cache.iterdir())
+    base, places, coaches = (worlds_dir.parent / f"{n}.yaml" for n in ("base", "places",
+                                                                       "coaches"))
+    out = tmp_path / "again"
+    assert main(["compare", str(base), str(places), str(coaches), "--out", str(out),
+                 "--worlds", "6", "--world-reps", "2", "--max-waves", "2", "--workers", "1",
+                 "--worlds-cache", str(cache), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"alternatives", "worlds"}
+    assert {"summary", "pays_back", "acceptability", "beats", "drivers", "flips"} <= set(
+        data["worlds"])
+    assert all(f["sentence"] for f in data["worlds"]["flips"])
+    assert sorted(p.name for p in cache.iterdir()) == before
+    pd.testing.assert_frame_equal(pd.read_parquet(out / "worlds_per_world.parquet"),
+                                  pd.read_parquet(worlds_dir / "worlds_per_world.parquet"))
+
+
+def test_the_report_opens_with_the_funders_view_in_both_languages(worlds_dir):
+    for lang, words in (("en", "range over worlds"), ("nl", "spreiding over werelden")):
+        html = build_report(worlds_dir, lang)
+        assert words in html
+        assert 'data-stat="world"' in html and 'data-stat="replication"' in html
+        assert html.index('id="worlds"') < html.index('id="glance"')
+        assert html.count('data-outcome="pays_back_36"') == 2 * 2  # ranking and by month
