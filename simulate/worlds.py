@@ -684,7 +684,7 @@ def analyse(runs: pd.DataFrame, values: pd.DataFrame, factors: list[Factor], wor
     beats = _beats(expected, alternatives)
     own = own or {a: [f.name for f in factors] for a in alternatives}
     drivers = _drivers(per_world, values, factors, alternatives, own)
-    flips = _flips(per_world, values, factors, drivers, alternatives)
+    flips = _flips(expected, values, factors, drivers, alternatives)
     return WorldComparison(worlds, factors, values, per_world, summary, chances,
                            acceptability, beats, drivers, flips, months, reps)
 
