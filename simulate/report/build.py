@@ -115,6 +115,10 @@ def _compare(out: Output, lang: str) -> Page:
 
     if worlds.present(out):
         worlds.section(page, out, alternatives, words, months)
+        alternatives = worlds.ranking(out, alternatives)
+    elif len(alternatives) > 1:
+        alternatives = worlds.plain_section(page, table, alternatives, words, months)
+    names = [base, *alternatives, *(n for n in names if n != base and n not in alternatives)]
 
     page.h(2, page.t("glance"), "glance")
     page.p(page.t("glance_intro", m=months))

@@ -125,6 +125,20 @@ TEXT: dict[str, dict[str, str]] = {
         "worlds_pays_back_by": "pays back in {m} months",
         "worlds_month": "{m} months",
         "worlds_chance_by": "chance of paying back within",
+        "worlds_saves_mean": "saves {v} on balance",
+        "rank_title": "Which programme to fund",
+        "rank_lead": "{most} gives the most extra exits to work in {m} months (about {v}).",
+        "rank_lead_saves": "{first} saves the most on balance ({v}).",
+        "rank_lead_cost": "{first} costs the least per extra exit to work.",
+        "rank_break_even": "pays for itself",
+        "rank_month": "from month {v}",
+        "rank_not_within": "not within {m} months",
+        "rank_note": (
+            "Programmes that save more than they cost come first, the others by net cost per "
+            "extra exit to work; figures are averages over the simulations with 95% "
+            "intervals in brackets. These intervals show only the luck of the simulations, "
+            "not the uncertainty in the model's assumptions (simulate compare --worlds "
+            "adds that). The rest of the report follows this order."),
         "worlds_beats_intro": (
             "Chance that the programme in the row gives more extra exits to work in {m} months "
             "than the programme in the column (share of plausible worlds):"),
@@ -516,6 +530,22 @@ TEXT: dict[str, dict[str, str]] = {
         "worlds_pays_back_by": "terugverdiend in {m} mnd",
         "worlds_month": "{m} mnd",
         "worlds_chance_by": "kans op terugverdienen binnen",
+        "worlds_saves_mean": "bespaart per saldo {v}",
+        "rank_title": "Welk programma financieren",
+        "rank_lead": ("{most} levert in {m} maanden de meeste extra uitstroom naar werk op "
+                      "(ongeveer {v})."),
+        "rank_lead_saves": "{first} bespaart per saldo het meest ({v}).",
+        "rank_lead_cost": "{first} kost het minst per extra uitstromer naar werk.",
+        "rank_break_even": "verdient zich terug",
+        "rank_month": "vanaf maand {v}",
+        "rank_not_within": "niet binnen {m} maanden",
+        "rank_note": (
+            "Programma's die meer besparen dan ze kosten staan bovenaan, de andere op "
+            "nettokosten per extra uitstroom naar werk; de getallen zijn gemiddelden over de "
+            "simulaties, met tussen haakjes het 95%-interval. Die intervallen tonen alleen "
+            "het toeval van de simulaties, niet de onzekerheid in de aannames van het model "
+            "(simulate compare --worlds voegt die toe). De rest van het rapport volgt deze "
+            "volgorde."),
         "worlds_beats_intro": (
             "Kans dat het programma in de rij in {m} maanden meer extra uitstroom naar werk "
             "oplevert dan het programma in de kolom (aandeel van de plausibele werelden):"),

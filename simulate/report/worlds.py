@@ -4,6 +4,8 @@ side by side, the acceptability curve, and what each answer hinges on."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -29,19 +31,68 @@ def _get(summary: pd.DataFrame, alt: str, outcome: str, col: str) -> float:
     return float(row.iloc[0][col]) if len(row) else np.nan
 
 
-def ranking(out: Output, alternatives: list[str]) -> list[str]:
+def funder_order(alternatives: list[str], net: Callable[[str], float],
+                 per_exit: Callable[[str], float]) -> list[str]:
     """Alternatives in the order a funder would look at them: those that pay for themselves
-    (median net cost at most zero) first, by how much they save; then the rest by their
-    median net cost per extra exit to work (those with no extra exits last)."""
-    s = out.frames["worlds_summary"]
-
+    (net cost at most zero) first, by how much they save; then the rest by their net cost
+    per extra exit to work; those with no extra exits last (file order among equals)."""
     def key(alt: str) -> tuple:
-        net = _get(s, alt, "net_cost_eur_total", "median")
-        per = _get(s, alt, "net_cost_per_extra_exit_to_work_total", "median")
-        if not missing(net) and net <= 0:
-            return (0, net)
-        return (1, per) if not missing(per) else (2, 0.0)
+        n, p = net(alt), per_exit(alt)
+        if not missing(n) and n <= 0:
+            return (0, n)
+        return (1, p) if not missing(p) else (2, 0.0)
     return sorted(alternatives, key=key)
+
+
+def ranking(out: Output, alternatives: list[str]) -> list[str]:
+    """:func:`funder_order` by the medians over plausible worlds."""
+    s = out.frames["worlds_summary"]
+    return funder_order(alternatives, lambda a: _get(s, a, "net_cost_eur_total", "median"),
+                        lambda a: _get(s, a, "net_cost_per_extra_exit_to_work_total",
+                                       "median"))
+
+
+def plain_section(page: Page, table: pd.DataFrame, alternatives: list[str],
+                  words: dict[str, str], months: int) -> list[str]:
+    """Without worlds: the same ranking by the means over replications, with one sentence,
+    and the order for the rest of the report."""
+    from simulate.report.cards import value
+
+    lang = page.lang
+    order = funder_order(alternatives,
+                         lambda a: value(table, a, "net_cost_eur_total")[0],
+                         lambda a: value(table, a, "net_cost_per_extra_exit_to_work_total")[0])
+    page.h(2, page.t("rank_title"), "ranking")
+    most = max(order, key=lambda a: value(table, a, "extra_exits_work_total")[0])
+    cheapest = order[0]
+    saved = -value(table, cheapest, "net_cost_eur_total")[0]
+    page.p(page.t("rank_lead", most=words.get(most, most),
+                  v=auto(value(table, most, "extra_exits_work_total")[0], lang), m=months)
+           + " " + (page.t("rank_lead_saves", first=words.get(cheapest, cheapest),
+                           v=money(saved, lang)) if saved >= 0 else
+                    page.t("rank_lead_cost", first=words.get(cheapest, cheapest))))
+    rows = []
+    for i, alt in enumerate(order, 1):
+        extra = value(table, alt, "extra_exits_work_total")
+        net = value(table, alt, "net_cost_eur_total")[0]
+        per = value(table, alt, "net_cost_per_extra_exit_to_work_total")
+        be = value(table, alt, "break_even_month")[0]
+        mean = num(auto(extra[0], lang), alternative=alt, outcome="extra_exits_work_total",
+                   stat="mean", value=extra[0])
+        within = (html(TEXT[lang]["rank_month"], v=num(str(int(be)), alternative=alt,
+                                                        outcome="break_even_month",
+                                                        stat="mean", value=be))
+                  if not missing(be) else page.t("rank_not_within", m=months))
+        rows.append([str(i), words.get(alt, alt),
+                     html("{} ({})", mean, _range(auto, list(extra), lang, bare=True))
+                     if not missing(extra[1]) else mean,
+                     page.t("worlds_saves_mean", v=money(-net, lang))
+                     if not missing(net) and net <= 0 else _range(money, list(per), lang),
+                     within])
+    page.table([page.t("worlds_rank"), page.t("worlds_programme"), page.t("worlds_exits"),
+                page.t("worlds_cost_per_exit"), page.t("rank_break_even")], rows, {2, 4})
+    page.p(page.t("rank_note"), "note")
+    return order
 
 
 def parameter_words(out: Output, name: str, lang: str) -> str:
@@ -77,7 +128,7 @@ def section(page: Page, out: Output, alternatives: list[str], words: dict[str, s
         if not len(p):
             return "-"
         x = float(p.iloc[0])
-        return num(f"{number(100 * x, lang)}%", alternative=alt, outcome=f"pays_back_{m}",
+        return num(f"{number(100 * x, lang)}%", programme=alt, outcome=f"pays_back_{m}",
                    value=x)
 
     page.p(page.t("worlds_table_intro", m=months))
@@ -94,7 +145,7 @@ def section(page: Page, out: Output, alternatives: list[str], words: dict[str, s
         cost = (page.t("worlds_saves", v=money(-net, lang)) if not missing(net) and net <= 0
                 else _range(money, per, lang))
         rows.append([str(i), words.get(alt, alt),
-                     num(_range(auto, extra, lang), alternative=alt,
+                     num(_range(auto, extra, lang), programme=alt,
                          outcome="extra_exits_work_total"),
                      cost, chance(alt, last)])
     page.table(header, rows, {2, 4})
@@ -112,7 +163,7 @@ def section(page: Page, out: Output, alternatives: list[str], words: dict[str, s
         page.table([page.t("worlds_programme"), *(words.get(b, b) for b in order)],
                    [[words.get(a, a), *("–" if a == b else num(
                        f"{number(100 * float(lookup.get((a, b), np.nan)), lang)}%",
-                       alternative=a, other=b) for b in order)] for a in order],
+                       programme=a, other=b) for b in order)] for a in order],
                    set(range(1, len(order) + 1)))
 
     page.h(3, page.t("worlds_two_kinds"), "worlds-uncertainty")
@@ -126,9 +177,9 @@ def section(page: Page, out: Output, alternatives: list[str], words: dict[str, s
                 "median", "world_low", "world_high", "replication_low", "replication_high"))
             rows.append([words.get(alt, alt), page.t(f"worlds_{outcome}", m=months),
                          fmt(med, lang),
-                         num(_range(fmt, [med, lo, hi], lang, bare=True), alternative=alt,
+                         num(_range(fmt, [med, lo, hi], lang, bare=True), programme=alt,
                              outcome=outcome, stat="world", width=hi - lo),
-                         num(_range(fmt, [med, rl, rh], lang, bare=True), alternative=alt,
+                         num(_range(fmt, [med, rl, rh], lang, bare=True), programme=alt,
                              outcome=outcome, stat="replication", width=rh - rl)])
     page.table(header, rows, {2, 3, 4})
 
@@ -175,6 +226,8 @@ def _range(fmt, values: list[float], lang: str, bare: bool = False) -> str:
     med, lo, hi = values
     if missing(med):
         return "-"
+    if missing(lo) or missing(hi):
+        return fmt(med, lang)
     if bare:
         return f"{fmt(lo, lang)} – {fmt(hi, lang)}"
     return f"{fmt(med, lang)} ({fmt(lo, lang)} – {fmt(hi, lang)})"
