@@ -29,7 +29,6 @@ project's summaries compute it).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -44,7 +43,7 @@ from ema_workbench import (
 )
 
 from simulate.clients import EXITS, OUTCOMES, ScenarioLike, evaluate, evaluator, scenario_of
-from simulate.outcomes import ratio_parts
+from simulate.outcomes import named, ratio_parts
 from simulate.parameters import Parameter
 from simulate.schema import InputError
 
@@ -200,11 +199,12 @@ def model(scenario: ScenarioLike, base: ScenarioLike | None = None,
             raise InputError(SOURCE, f"outcomes.{outcome}", "unknown outcome; outcomes are "
                              "run outcomes such as " + ", ".join(known[:3]) +
                              " (docs/experiments.md)", "input")
-        horizon = re.search(r"_(\d+)m$", outcome)
-        if horizon and int(horizon.group(1)) > evaluation.months:
+        found = named(outcome)
+        horizon = found.months if found is not None else None
+        if horizon is not None and horizon > evaluation.months:
             raise InputError(SOURCE, f"outcomes.{outcome}", f"is beyond the horizon of "
                              f"{evaluation.months} months; give months of at least "
-                             f"{horizon.group(1)}", "input")
+                             f"{horizon}", "input")
         parts = ratio_parts(outcome)
         if parts:
             ema_outcomes.append(ScalarOutcome(ema_name(outcome), variable_name=list(parts),

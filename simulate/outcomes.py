@@ -12,6 +12,10 @@ from scipy import stats
 from simulate.states import EXIT_REASONS
 
 HORIZONS = (12, 24, 36)
+# Columns of a sensitivity table (SALib's names) that hold the half-width of an index's
+# confidence interval, with the index they belong to.
+INDEX_CONFIDENCE = {"S1_conf": "S1", "ST_conf": "ST", "S2_conf": "S2",
+                    "mu_star_conf": "mu_star"}
 EXITS = tuple(EXIT_REASONS.values())  # work, study, noncooperation, partner, other
 # Every outcome with a horizon is named ``<stem>_<X>m`` for X in HORIZONS and
 # ``<stem>_total`` for the whole run.

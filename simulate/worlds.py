@@ -80,7 +80,7 @@ from simulate.experiments.spec import Experiment
 from simulate.experiments.store import read_runs
 from simulate.experiments.sweep import run_experiment
 from simulate.io import code_digest
-from simulate.outcomes import HORIZONS, t_half_width
+from simulate.outcomes import HORIZONS, named, t_half_width
 from simulate.parameters import PARAMETERS, Parameter
 from simulate.policies import REGISTRY
 from simulate.rng import Streams
@@ -826,7 +826,8 @@ def _flips(per_world: pd.DataFrame, values: pd.DataFrame, factors: list[Factor],
             top = drivers[(drivers.alternative == alt) & (drivers.outcome == o)
                           & (drivers["rank"] == 1)]
             y = g[o].to_numpy(float)
-            good = (y > 0) if o.startswith("extra_exits") else (y <= 0)
+            higher = _higher_is_better(o)
+            good = (y > 0) if higher else (y <= 0)
             row = {"alternative": alt, "outcome": o, "share_good": float(np.mean(good)),
                    "parameter": None, "value": np.nan, "good_when": None, "low": np.nan,
                    "high": np.nan}
@@ -844,17 +845,25 @@ def _flips(per_world: pd.DataFrame, values: pd.DataFrame, factors: list[Factor],
                         if low < cross < high:
                             row["value"] = float(cross)
                         # Which side of the crossing gives the good answer.
-                        up_good = (slope > 0) == o.startswith("extra_exits")
+                        up_good = (slope > 0) == higher
                         row["good_when"] = "above" if up_good else "below"
             rows.append(row)
     return pd.DataFrame(rows)
+
+
+def _higher_is_better(outcome: str) -> bool:
+    """Whether a municipality wants ``outcome`` high (its declaration's ``better``)."""
+    found = named(outcome)
+    if found is None or found.outcome.better not in ("higher", "lower"):
+        raise ValueError(f"{outcome} declares no direction a municipality wants")
+    return found.outcome.better == "higher"
 
 
 def flip_sentence(row: Mapping[str, Any], alternative: str, lang: str = "en",
                   months: int | None = None) -> str:
     """What would have to be true for the answer to flip, in words."""
     name, value, share = row["parameter"], row["value"], row["share_good"]
-    pays = row["outcome"] == "net_cost_eur_total"
+    pays = not _higher_is_better(row["outcome"])  # the net cost: whether it pays back
     pct = f"{100 * share:.0f}%"
     if lang == "nl":
         what = (f"verdient zich binnen {months} maanden terug" if pays

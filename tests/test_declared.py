@@ -95,3 +95,19 @@ def test_every_policy_metric_says_whether_it_is_a_stock_a_flow_or_a_mean():
     assert kinds <= {"stock", "flow", "mean"} and "" not in kinds
     costs = [m for cls in REGISTRY.values() for m in cls.metrics if m.cost]
     assert all(m.kind == "flow" and m.money for m in costs)
+
+
+def test_no_code_reads_what_an_outcome_is_from_its_name():
+    """Horizons, money, confidence columns and renamed outputs come from declarations, not
+    from a name's ending: none of the patterns that used to decide them is left."""
+    import re
+
+    from tests.conftest import ROOT
+
+    patterns = [r"_\(\\d\+\)m", r"endswith\(\"_conf\"\)", r"endswith\(\"_eur\"\)",
+                r"\"_eur\" in", r"startswith\(\"extra_exits", r"startswith\(old"]
+    found = []
+    for path in (ROOT / "simulate").rglob("*.py"):
+        text = path.read_text()
+        found += [f"{path.name}: {p}" for p in patterns if re.search(p, text)]
+    assert found == []

@@ -59,7 +59,6 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -74,6 +73,7 @@ from simulate.experiments.evaluate import (
     ScenarioEvaluator,
 )
 from simulate.experiments.summary import companions
+from simulate.outcomes import BASE_PREFIX, SUFFIXES, named
 from simulate.parameters import PARAMETERS, Parameter
 from simulate.scenario import MAX_HORIZON, MAX_SEED, Scenario, read_name
 from simulate.schema import (
@@ -511,16 +511,16 @@ def _read_outputs(r: Reader, value: Any, evaluator: Evaluator) -> list[str]:
     return out
 
 
-# Outputs renamed since they were first offered: old stem -> new stem (with any suffix).
-RENAMED_OUTPUTS = {"net_cost_per_extra_exit": "net_cost_per_extra_exit_to_work"}
+# Outputs renamed since they were first offered: old name -> new name, each listed (the
+# bare ratio and its value at every horizon, as a baseline's too).
+RENAMED_OUTPUTS = {
+    f"{prefix}net_cost_per_extra_exit{suffix}": f"{prefix}net_cost_per_extra_exit_to_work{suffix}"
+    for prefix in ("", BASE_PREFIX) for suffix in ("", *(f"_{s}" for s in SUFFIXES))}
 
 
 def renamed_output(name: str) -> str | None:
-    """The current name of an output named by an old stem, or None."""
-    for old, new in RENAMED_OUTPUTS.items():
-        if (name == old or name.startswith(old + "_")) and not name.startswith(new):
-            return new + name[len(old):]
-    return None
+    """The current name of an output named by an old name, or None."""
+    return RENAMED_OUTPUTS.get(name)
 
 
 def _read_output(r: Reader, item: Any, where: str, known: list[str], months: int | None,
@@ -535,10 +535,11 @@ def _read_output(r: Reader, item: Any, where: str, known: list[str], months: int
         hint = f"did you mean {close[0]!r}? " if close else ""
         raise r.error(where, f"unknown output {name!r}; {hint}outputs are run outcomes such "
                       f"as {', '.join(known[:3])} (see docs/experiments.md)")
-    horizon = re.search(r"_(\d+)m$", name)
-    if months is not None and horizon and int(horizon.group(1)) > months:
+    found = named(name)
+    horizon = found.months if found is not None else None
+    if months is not None and horizon is not None and horizon > months:
         raise r.error(where, f"{name} is beyond the horizon of {months} months; "
-                      f"set months to at least {horizon.group(1)}")
+                      f"set months to at least {horizon}")
     if name in out:
         raise r.error(where, f"{name} is listed twice; list each output once")
     return name

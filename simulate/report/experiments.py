@@ -7,6 +7,7 @@ experiment.
 
 from __future__ import annotations
 
+from simulate.outcomes import INDEX_CONFIDENCE
 from simulate.report import sweep_plots as plots
 from simulate.report.load import Output
 from simulate.report.page import Page, code, html, num
@@ -131,7 +132,7 @@ def sensitivity(out: Output, lang: str) -> Page:
 
     page.h(2, page.t("indices"), "outcomes")
     columns = [c for c in indices.columns if c not in ("output", "parameter")]
-    heads = [page.t("index_conf") if c.endswith("_conf") else page.t(f"index_{c}")
+    heads = [page.t("index_conf") if c in INDEX_CONFIDENCE else page.t(f"index_{c}")
              for c in columns]
     rows: list[list] = []
     groups: dict[int, str] = {}
