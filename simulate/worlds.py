@@ -80,7 +80,7 @@ from simulate.experiments.spec import Experiment
 from simulate.experiments.store import read_runs
 from simulate.experiments.sweep import run_experiment
 from simulate.io import code_digest
-from simulate.outcomes import HORIZONS, named, t_half_width
+from simulate.outcomes import HORIZONS, flip_sentence, higher_is_better, t_half_width
 from simulate.parameters import PARAMETERS, Parameter
 from simulate.policies import REGISTRY
 from simulate.rng import Streams
@@ -826,7 +826,7 @@ def _flips(per_world: pd.DataFrame, values: pd.DataFrame, factors: list[Factor],
             top = drivers[(drivers.alternative == alt) & (drivers.outcome == o)
                           & (drivers["rank"] == 1)]
             y = g[o].to_numpy(float)
-            higher = _higher_is_better(o)
+            higher = higher_is_better(o)
             good = (y > 0) if higher else (y <= 0)
             row = {"alternative": alt, "outcome": o, "share_good": float(np.mean(good)),
                    "parameter": None, "value": np.nan, "good_when": None, "low": np.nan,
@@ -849,47 +849,6 @@ def _flips(per_world: pd.DataFrame, values: pd.DataFrame, factors: list[Factor],
                         row["good_when"] = "above" if up_good else "below"
             rows.append(row)
     return pd.DataFrame(rows)
-
-
-def _higher_is_better(outcome: str) -> bool:
-    """Whether a municipality wants ``outcome`` high (its declaration's ``better``)."""
-    found = named(outcome)
-    if found is None or found.outcome.better not in ("higher", "lower"):
-        raise ValueError(f"{outcome} declares no direction a municipality wants")
-    return found.outcome.better == "higher"
-
-
-def flip_sentence(row: Mapping[str, Any], alternative: str, lang: str = "en",
-                  months: int | None = None) -> str:
-    """What would have to be true for the answer to flip, in words."""
-    name, value, share = row["parameter"], row["value"], row["share_good"]
-    pays = not _higher_is_better(row["outcome"])  # the net cost: whether it pays back
-    pct = f"{100 * share:.0f}%"
-    if lang == "nl":
-        what = (f"verdient zich binnen {months} maanden terug" if pays
-                else "levert meer uitstroom naar werk op")
-        if name is None or not np.isfinite(value) or share in (0.0, 1.0):
-            return (f"{alternative} {what} in {pct} van de plausibele werelden"
-                    + ("." if share in (0.0, 1.0) else "; geen onzekere parameter keert dat "
-                       "binnen zijn bereik om."))
-        side = "boven" if row["good_when"] == "above" else "onder"
-        return (f"{alternative} {what} in {pct} van de plausibele werelden: als "
-                f"{name} {side} {_num(value, lang)} ligt (bereik {_num(row['low'], lang)} tot "
-                f"{_num(row['high'], lang)}).")
-    what = f"pays back within {months} months" if pays else "gives more exits to work"
-    if name is None or not np.isfinite(value) or share in (0.0, 1.0):
-        return (f"{alternative} {what} in {pct} of plausible worlds"
-                + ("." if share in (0.0, 1.0) else "; no single uncertain parameter turns "
-                   "that within its range."))
-    unless = "below" if row["good_when"] == "above" else "above"
-    return (f"{alternative} {what} in {pct} of plausible worlds: it does unless {name} is "
-            f"{unless} {_num(value)} (range {_num(row['low'])} to {_num(row['high'])}).")
-
-
-def _num(x: float, lang: str = "en") -> str:
-    """Three significant digits (all digits of a large number), with the language's marks."""
-    text = f"{x:.3g}" if abs(x) < 1000 else f"{x:,.0f}"
-    return text.translate(str.maketrans(",.", ".,")) if lang == "nl" else text
 
 
 __all__ = ["CUTOFF", "FITTED", "KNOWN_GAPS", "KNOWN_GAPS_NL", "NoPlausibleWorld", "WorldComparison",

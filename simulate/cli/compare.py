@@ -22,7 +22,7 @@ from simulate.cli.common import (
 from simulate.cli.run import write_run_files
 from simulate.compare import HEADLINE, SAVING_SOURCES, base_differences, compare
 from simulate.io import atomic_dir
-from simulate.outcomes import EXITS, HORIZONS, named
+from simulate.outcomes import EXITS, HORIZONS, flip_sentence, named
 from simulate.report.text import SOURCES, is_money, outcome_words, saving_source
 from simulate.runner import default_workers
 from simulate.scenario import Scenario
@@ -32,7 +32,6 @@ from simulate.worlds import (
     MAX_WAVES,
     WORLD_REPS,
     NoPlausibleWorld,
-    flip_sentence,
     load_fit,
 )
 

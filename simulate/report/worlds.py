@@ -11,11 +11,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from markupsafe import Markup
 
+from simulate.outcomes import flip_sentence
 from simulate.report.charts import color
 from simulate.report.load import WORLD_FRAMES, Output
 from simulate.report.page import Page, html, num
 from simulate.report.text import TEXT, auto, missing, money, number, short_doc, wrap
-from simulate.worlds import flip_sentence
 
 # Drivers shown per alternative in its tornado chart.
 TOP_DRIVERS = 8
