@@ -392,7 +392,7 @@ def no_simulation(monkeypatch):
 
     for target in ("simulate.cli.run.run", "simulate.cli.compare.compare",
                    "simulate.experiments.sweep._run_missing", "simulate.cli.calibrate.calibrate",
-                   "simulate.cli.validate.validate", "simulate.cli.report.build_report"):
+                   "simulate.cli.calibrate.fit_errors", "simulate.cli.validate.validate", "simulate.cli.report.build_report"):
         monkeypatch.setattr(target, refuse)
     # No clusters or process pools are started: the runs would go there.
     monkeypatch.setattr("simulate.cli.sweep.make_executor", lambda *args: InProcess())
@@ -546,10 +546,12 @@ def test_an_experiment_with_several_errors_reports_each(tmp_path, capsys):
 # ---- every command's arguments, fuzzed ------------------------------------------------------
 OPTIONS = {
     "run": ["--reps", "--seed", "--months", "--out", "--workers", "--json", "--spells"],
-    "compare": ["--reps", "--seed", "--months", "--out", "--workers", "--json", "--spells"],
+    "compare": ["--reps", "--seed", "--months", "--out", "--workers", "--json", "--spells",
+                "--worlds", "--world-reps", "--max-waves", "--targets", "--fit",
+                "--worlds-cache"],
     "validate": ["--targets", "--workers", "--reps", "--seed", "--json"],
     "calibrate": ["--targets", "--workers", "--out", "--budget", "--params", "--reps",
-                  "--seed", "--identify"],
+                  "--seed", "--identify", "--fit", "--errors-only"],
     "sweep": ["--out", "--workers", "--dask", "--batch-size", "--json"],
     "sensitivity": ["--out", "--workers", "--dask", "--batch-size", "--json"],
     "report": ["-o", "--output", "--lang"],
@@ -557,7 +559,7 @@ OPTIONS = {
                  "--mass-min", "--boxes", "--json", "--out"],
     "params": ["--kind", "--markdown", "--json"],
 }
-FLAGS = {"--json", "--spells", "--identify", "--markdown"}
+FLAGS = {"--json", "--spells", "--identify", "--markdown", "--errors-only"}
 numbers = st.one_of(st.integers(-10**30, 10**30), st.sampled_from(
     [0, 1, 2, 1200, 1201, 100000, 100001, 1024, 1025, 2**63, -1]), st.floats()).map(str)
 words = st.one_of(st.text(max_size=20), st.sampled_from(

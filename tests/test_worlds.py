@@ -352,3 +352,28 @@ def test_on_the_shipped_scenarios_worlds_spread_wider_than_luck(tmp_path):
     assert row.world_high - row.world_low > row.replication_high - row.replication_low
     html = build_report(out, "en")
     assert 'data-stat="world"' in html and 'data-stat="replication"' in html
+
+
+def test_worlds_need_a_like_for_like_comparison(tmp_path, capsys):
+    base = _small(tmp_path, "base")
+    other = _small(tmp_path, "bigger")
+    other.write_text(other.read_text().replace("size: 300", "size: 400"))
+    code = main(["compare", str(base), str(other), "--worlds", "3",
+                 "--allow-different-base", "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and err[-1].startswith("compare error:") and "--worlds" in err[-1]
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("text, field", [("parameters: [1, 2]\n", "parameters"),
+                                         (":\n", "")])
+def test_compare_refuses_a_bad_fit_file_in_one_line(tmp_path, capsys, text, field):
+    base = _small(tmp_path, "base")
+    alt = _small(tmp_path, "coaches", "policies:\n  - dedicated_coaches: {coaches: 1}\n")
+    fit = tmp_path / "fit.yaml"
+    fit.write_text(text)
+    code = main(["compare", str(base), str(alt), "--worlds", "3", "--fit", str(fit),
+                 "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and len(err) == 1 and str(fit) in err[0], err
+    assert not (tmp_path / "out").exists()
