@@ -328,6 +328,9 @@ def summarise(runs: pd.DataFrame, outcomes=SUMMARY_ROWS, by: str = "scenario") -
 
 
 # ---- a comparison over plausible worlds, in words (simulate.worlds) ----------------------------
+# Fewer kept worlds than this: some rank correlations will be chance (the report says so).
+FEW_WORLDS = 50
+
 def higher_is_better(outcome: str) -> bool:
     """Whether a municipality wants ``outcome`` high (its declaration's ``better``)."""
     found = named(outcome)
@@ -338,26 +341,43 @@ def higher_is_better(outcome: str) -> bool:
 
 def flip_sentence(row: Mapping[str, Any], alternative: str, lang: str = "en",
                   months: int | None = None) -> str:
-    """What would have to be true for the answer to flip, in words."""
+    """What the answer over plausible worlds is, and what would have to be true for it to
+    flip (or, where every world agrees, what moves it most), in words."""
     name, value, share = row["parameter"], row["value"], row["share_good"]
     pays = not higher_is_better(row["outcome"])  # the net cost: whether it pays back
     pct = f"{100 * share:.0f}%"
+    flips = name is not None and np.isfinite(value) and 0.0 < share < 1.0
     if lang == "nl":
+        alt = f"Het programma ‘{alternative}’"
         what = (f"verdient zich binnen {months} maanden terug" if pays
-                else "levert meer uitstroom naar werk op")
-        if name is None or not np.isfinite(value) or share in (0.0, 1.0):
-            return (f"{alternative} {what} in {pct} van de plausibele werelden"
-                    + ("." if share in (0.0, 1.0) else "; geen onzekere parameter keert dat "
-                       "binnen zijn bereik om."))
+                else "levert meer uitstroom naar werk op dan de uitgangssituatie")
+        most = f"; het meest bepalend is: {name}." if name else "."
+        if share == 1.0:
+            return f"{alt} {what} in alle plausibele werelden{most}"
+        if share == 0.0:
+            never = (f"verdient zich in geen enkele plausibele wereld binnen {months} maanden "
+                     "terug" if pays else "levert in geen enkele plausibele wereld meer "
+                     "uitstroom naar werk op dan de uitgangssituatie")
+            return f"{alt} {never}{most}"
+        if not flips:
+            return (f"{alt} {what} in {pct} van de plausibele werelden; geen enkele onzekere "
+                    f"parameter keert dat binnen zijn bereik om{most}")
         side = "boven" if row["good_when"] == "above" else "onder"
-        return (f"{alternative} {what} in {pct} van de plausibele werelden: als "
-                f"{name} {side} {_num(value, lang)} ligt (bereik {_num(row['low'], lang)} tot "
+        return (f"{alt} {what} in {pct} van de plausibele werelden: als {name} {side} "
+                f"{_num(value, lang)} ligt (bereik {_num(row['low'], lang)} tot "
                 f"{_num(row['high'], lang)}).")
-    what = f"pays back within {months} months" if pays else "gives more exits to work"
-    if name is None or not np.isfinite(value) or share in (0.0, 1.0):
-        return (f"{alternative} {what} in {pct} of plausible worlds"
-                + ("." if share in (0.0, 1.0) else "; no single uncertain parameter turns "
-                   "that within its range."))
+    what = (f"pays back within {months} months" if pays
+            else "gives more exits to work than the base")
+    most = f"; what moves it most: {name}." if name else "."
+    if share == 1.0:
+        return f"{alternative} {what} in every plausible world{most}"
+    if share == 0.0:
+        never = (f"does not pay back within {months} months in any plausible world" if pays
+                 else "gives no more exits to work than the base in any plausible world")
+        return f"{alternative} {never}{most}"
+    if not flips:
+        return (f"{alternative} {what} in {pct} of plausible worlds; no single uncertain "
+                f"parameter turns that within its range{most}")
     unless = "below" if row["good_when"] == "above" else "above"
     return (f"{alternative} {what} in {pct} of plausible worlds: it does unless {name} is "
             f"{unless} {_num(value)} (range {_num(row['low'])} to {_num(row['high'])}).")

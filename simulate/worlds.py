@@ -80,7 +80,12 @@ from simulate.experiments.spec import Experiment
 from simulate.experiments.store import read_runs
 from simulate.experiments.sweep import run_experiment
 from simulate.io import code_digest
-from simulate.outcomes import HORIZONS, flip_sentence, higher_is_better, t_half_width
+from simulate.outcomes import (
+    HORIZONS,
+    flip_sentence,
+    higher_is_better,
+    t_half_width,
+)
 from simulate.parameters import PARAMETERS, Parameter
 from simulate.policies import REGISTRY
 from simulate.rng import Streams
@@ -98,15 +103,15 @@ FITTED = Path(__file__).parent / "calibration" / "fitted.yaml"
 # Targets left out of the plausibility filter, each with why: the calibrated base misses
 # them too, so no world near the fit could meet them (docs/calibration.md, "Gaps").
 KNOWN_GAPS = {
-    "stock_outflow_12m": "the calibrated base misses it as well (0.33 against 0.25 +- 0.07): "
+    "stock_outflow_12m": "the calibrated base misses it as well (0.33 against 0.25 ± 0.07): "
                          "it counts everyone on assistance and every benefit that ends, and "
                          "pulls against still_on_assistance (docs/calibration.md, Gaps)",
 }
 KNOWN_GAPS_NL = {
-    "stock_outflow_12m": "ook de geijkte uitgangssituatie haalt dit niet (0,33 tegen 0,25 +- "
+    "stock_outflow_12m": "ook het gekalibreerde basismodel haalt dit niet (0,33 tegen 0,25 ± "
                          "0,07): het telt iedereen in de bijstand en elke uitkering die "
-                         "stopt, en trekt tegen still_on_assistance in (docs/calibration.md, "
-                         "Gaps)",
+                         "stopt, en staat op gespannen voet met still_on_assistance "
+                         "(docs/calibration.md, Gaps)",
 }
 # Thresholds of the acceptability curve: net cost per extra exit to work, EUR.
 THRESHOLDS = tuple(range(0, 100_001, 2_500))
@@ -118,6 +123,9 @@ SUMMARISED = ("extra_exits_work_12m", "extra_exits_work_24m", "extra_exits_work_
               "intervention_cost_eur_total", "net_cost_eur_total",
               "net_cost_per_extra_exit_to_work_total")
 WORLD_LOW, WORLD_HIGH = 0.05, 0.95
+# Below this pull (sqrt of the share of the spread over worlds that is not luck), the
+# worlds differ little more than the luck of their replications: more are needed.
+LUCK_PULL = 0.5
 
 
 class NoPlausibleWorld(Exception):
@@ -314,14 +322,35 @@ def draw_calibrated(base: Scenario, fit: FitFile, factors: Sequence[Factor], n: 
     return truncated_normal(mean, fit.precision(names), low, high, n, rng)
 
 
-def draw_programmes(factors: Sequence[Factor], n: int, seed: int) -> pd.DataFrame:
-    """``n`` values of each programme uncertainty: a Latin hypercube column per parameter,
-    each from its own stream, so one programme's draws do not depend on another's."""
+def triangular(u: np.ndarray, low: float, mode: float, high: float) -> np.ndarray:
+    """The triangular distribution's quantiles at ``u``: from ``low`` to ``high``, most
+    likely at ``mode`` (a value at an end gives a one-sided triangle)."""
+    if high <= low:
+        return np.full_like(u, low, dtype=float)
+    c = (mode - low) / (high - low)
+    left = low + np.sqrt(u * (high - low) * (mode - low))
+    right = high - np.sqrt((1 - u) * (high - low) * (high - mode))
+    return np.where(u < c, left, right)
+
+
+def draw_programmes(factors: Sequence[Factor], modes: Mapping[str, float], n: int,
+                    seed: int) -> pd.DataFrame:
+    """``n`` values of each programme uncertainty over its plausible range, most likely at
+    the scenario's own value (``modes``; a triangular distribution, as probabilistic
+    sensitivity analysis uses where a range and a best guess are all that is known), so
+    that the worlds are centred where the comparison without worlds is. A Latin hypercube
+    column per parameter, each from its own stream: one programme's draws do not depend
+    on another's."""
     cols = {}
     for f in factors:
         u = latin_hypercube(n, Streams(seed).generator(f"{PROGRAMME_STREAM}.{f.name}"))
-        lo, hi = f.bounds()
-        cols[f.name] = [f.value(lo + x * (hi - lo)) for x in u]
+        low, high = _ends(f)
+        mode = min(max(float(modes[f.name]), low), high)
+        if f.parameter.type is int:  # whole numbers: the triangle over [low, high + 1)
+            x = np.floor(triangular(u, low, mode + 0.5, high + 1.0))
+        else:
+            x = triangular(u, low, mode, high)
+        cols[f.name] = [f.value(float(v)) for v in x]
     return pd.DataFrame(cols, index=pd.RangeIndex(n, name="world"))
 
 
@@ -432,12 +461,13 @@ class Worlds:
 
     def summary(self) -> str:
         """One line: how many worlds were kept out of how many drawn, and on what."""
-        line = (f"{len(self.values)} plausible worlds kept of {sum(self.drawn)} drawn "
+        line = (f"{sum(self.kept)} of {sum(self.drawn)} worlds drawn are plausible "
                 f"(implausibility below {self.settings.cutoff:g} on each of {len(self.used)} "
-                "targets")
+                f"targets), {len(self.values)} used")
         if self.left_out:
-            line += "; left out: " + "; ".join(f"{k}, {v}" for k, v in self.left_out.items())
-        return line + ")"
+            line += "; targets left out: " + "; ".join(f"{k}, {v}"
+                                                      for k, v in self.left_out.items())
+        return line
 
     def causes(self, top: int = 3) -> str:
         """The targets that ruled out most worlds."""
@@ -603,7 +633,10 @@ class WorldComparison:
     def describe(self) -> dict[str, Any]:
         """Plain data for the manifest and ``--json``."""
         w = self.worlds
-        return {"kept": len(w.values), "drawn": sum(w.drawn), "waves": len(w.drawn),
+        return {"kept": len(w.values), "plausible": sum(w.kept), "drawn": sum(w.drawn),
+                "waves": len(w.drawn), "luck_dominates": sorted(
+                    {r.alternative for r in self.summary.itertuples()
+                     if r.outcome in HEADLINES and r.luck_dominates}),
                 "invalid": w.invalid, "targets_used": w.used, "left_out": w.left_out,
                 "left_out_nl": {k: KNOWN_GAPS_NL.get(k, v) for k, v in w.left_out.items()},
                 "ruled_out_by": w.ruled_out_by, "cutoff": w.settings.cutoff,
@@ -630,7 +663,12 @@ def compare_worlds(base: Scenario, alternatives: Sequence[Scenario], worlds: Wor
     """
     names = [a.name for a in alternatives]
     programmes = programme_factors([base, *alternatives])
-    drawn = draw_programmes(programmes, len(worlds.values), worlds.settings.seed)
+    modes: dict[str, float] = {}
+    for scenario in (base, *alternatives):
+        values = scenario.flat_values()
+        modes.update({f.name: float(values[f.name]) for f in programmes
+                      if f.name in values and f.name not in modes})
+    drawn = draw_programmes(programmes, modes, len(worlds.values), worlds.settings.seed)
     values = pd.concat([worlds.values.reset_index(drop=True), drawn.reset_index(drop=True)],
                        axis=1).rename_axis("world")
     factors = [*worlds.factors, *programmes]
@@ -697,6 +735,7 @@ def _without_luck(per_world: pd.DataFrame, sd: pd.DataFrame, outcomes: Sequence[
     a world mean over ``reps`` replicates (one-way analysis of variance). What is left
     spreads as the parameters do; ``k`` is 0 when the worlds differ no more than luck."""
     out = per_world.copy()
+    out.attrs["pull"] = {}
     for alt in out.alternative.unique():
         rows = (out.alternative == alt).to_numpy()
         noise = sd[(sd.alternative == alt).to_numpy()]
@@ -710,6 +749,7 @@ def _without_luck(per_world: pd.DataFrame, sd: pd.DataFrame, outcomes: Sequence[
             k = math.sqrt(max(0.0, 1.0 - luck / total)) if total > 0 else 0.0
             centre = float(np.median(x[ok]))
             out.loc[rows, o] = centre + k * (x - centre)
+            out.attrs["pull"][(alt, o)] = k
     return out
 
 
@@ -727,10 +767,13 @@ def _summary(expected: pd.DataFrame, per_world: pd.DataFrame,
             lo, hi = (np.quantile(ok, [WORLD_LOW, WORLD_HIGH]) if len(ok) else (np.nan, np.nan))
             h = per_world[per_world.alternative == alt].get(f"{o}_half")
             rep = float(np.nanmedian(h)) if h is not None and np.isfinite(h).any() else np.nan
+            k = expected.attrs.get("pull", {}).get((alt, o), np.nan)
             rows.append({"alternative": alt, "outcome": o, "median": med,
                          "world_low": float(lo), "world_high": float(hi),
                          "replication_half": rep, "replication_low": med - rep,
-                         "replication_high": med + rep, "worlds": len(ok)})
+                         "replication_high": med + rep, "worlds": len(ok),
+                         # Luck dominates where the worlds differ little more than it.
+                         "luck_dominates": bool(not k >= LUCK_PULL), "pull": float(k)})
     return pd.DataFrame(rows)
 
 

@@ -22,7 +22,7 @@ from simulate.cli.common import (
 from simulate.cli.run import write_run_files
 from simulate.compare import HEADLINE, SAVING_SOURCES, base_differences, compare
 from simulate.io import atomic_dir
-from simulate.outcomes import EXITS, HORIZONS, flip_sentence, named
+from simulate.outcomes import EXITS, FEW_WORLDS, HORIZONS, flip_sentence, named
 from simulate.report.text import SOURCES, is_money, outcome_words, saving_source
 from simulate.runner import default_workers
 from simulate.scenario import Scenario
@@ -256,16 +256,27 @@ def format_worlds(found) -> str:
     lines = [found.worlds.summary() + ".", ""]
     s = found.summary[found.summary.outcome.isin(WORLD_ROWS)].copy()
     s["what"] = [label(o, found.months) for o in s.outcome]
+    saves = {r.alternative for r in found.summary.itertuples()
+             if r.outcome == "net_cost_eur_total" and r.median <= 0}
+    ratio = s.outcome == "net_cost_per_extra_exit_to_work_total"
+    s = s[~(ratio & s.alternative.isin(saves))]  # a saving per exit is no cost per exit
     s["med"] = [_fmt(o, x, found.months) for o, x in zip(s.outcome, s["median"])]
-    s["worlds_range"] = [f"{_fmt(o, lo, found.months)} to {_fmt(o, hi, found.months)}"
-                         for o, lo, hi in zip(s.outcome, s.world_low, s.world_high)]
-    s["luck"] = [f"+- {_fmt(o, h, found.months)}" if not math.isnan(h) else "-"
+    s["worlds_range"] = [
+        "not distinguishable from chance" if luck else
+        f"{_fmt(o, lo, found.months)} to {_fmt(o, hi, found.months)}"
+        for o, lo, hi, luck in zip(s.outcome, s.world_low, s.world_high, s.luck_dominates)]
+    s["luck"] = [f"± {_fmt(o, h, found.months)}" if not math.isnan(h) else "-"
                  for o, h in zip(s.outcome, s.replication_half)]
     lines.append(f"Over plausible worlds ({found.reps} replications each): median, 5-95% "
                  "range over worlds, and the 95% replication interval within a world")
     lines.append(format_table(s, {"alternative": "alternative", "what": "outcome",
                                   "med": "median", "worlds_range": "worlds 5-95%",
                                   "luck": "replication 95%"}, {}))
+    lucky = found.describe()["luck_dominates"]
+    if lucky:
+        lines.append(f"warning: with {found.reps} replications per world, chance still "
+                     f"dominates the figures of {', '.join(lucky)}; rerun with --world-reps 10 "
+                     "or more before deciding")
     lines.append("")
     c = found.chances.pivot(index="alternative", columns="month", values="pays_back")
     lines.append("Chance of paying back (net cost at most zero) by month: "
@@ -274,6 +285,9 @@ def format_worlds(found) -> str:
                              for alt, row in c.iterrows()))
     for row in found.flips.to_dict("records"):
         lines.append(flip_sentence(row, row["alternative"], "en", found.months))
+    if len(found.worlds.values) < FEW_WORLDS:
+        lines.append(f"note: with only {len(found.worlds.values)} worlds, some of the rank "
+                     "correlations below are chance")
     top = found.drivers[found.drivers["rank"] <= 3]
     for (alt, outcome), g in top.groupby(["alternative", "outcome"], sort=False):
         lines.append(f"{alt}, {label(outcome, found.months)} hinges most on: " + "; ".join(

@@ -111,9 +111,10 @@ TEXT: dict[str, dict[str, str]] = {
             "The model's answers rest on assumptions as well as on chance. Here each "
             "programme was compared with the base in {kept} plausible worlds: versions of the "
             "model whose fitted parameters were drawn from what the Rotterdam figures allow, "
-            "and whose programme effects and costs were drawn over their plausible ranges. A "
-            "world was kept only if the base reproduced the {targets} calibration targets; "
-            "{kept} of {drawn} worlds drawn were. Each world ran {reps} times."),
+            "and whose programme effects and costs were drawn over their plausible ranges, "
+            "most likely at the scenario's own values. A world counts only if the base "
+            "reproduces the {targets} calibration targets in it: {plausible} of {drawn} worlds "
+            "drawn did, and the first {kept} were used. Each world ran {reps} times."),
         "worlds_lead": (
             "{most} gives the most extra exits to work (median {v} over worlds); {surest} "
             "is the surest to pay for itself: it does so within {m} months in {p} of "
@@ -121,10 +122,17 @@ TEXT: dict[str, dict[str, str]] = {
         "worlds_rank": "rank",
         "worlds_programme": "programme",
         "worlds_exits": "extra exits to work",
-        "worlds_cost_per_exit": "net cost per extra exit",
-        "worlds_pays_back_by": "pays back in {m} months",
+        "worlds_cost_per_exit": "net cost per extra exit, or saving",
+        "worlds_pays_back_by": "chance paid back within {m} months",
         "worlds_month": "{m} months",
-        "worlds_chance_by": "chance of paying back within",
+        "worlds_chance_by": "Chance that the programme has paid for itself, by month:",
+        "worlds_luck": (
+            "With {reps} simulations per world, chance still dominates the figures of {names}: "
+            "the worlds differ little more than the luck of the simulations. Rerun with "
+            "--world-reps 10 or more before deciding."),
+        "worlds_chance_only": "not distinguishable from chance",
+        "worlds_few": "With only {n} worlds, some of these correlations are chance.",
+        "worlds_net_saving": "net saving in {m} months",
         "worlds_saves_mean": "saves {v} on balance",
         "rank_title": "Which programme to fund",
         "rank_lead": "{most} gives the most extra exits to work in {m} months (about {v}).",
@@ -175,7 +183,8 @@ TEXT: dict[str, dict[str, str]] = {
         "worlds_ceac_note": (
             "Read across from what an extra exit to work is worth to the municipality: the "
             "curve gives the chance that the programme delivers it for less. A programme "
-            "that saves money is acceptable at any price."),
+            "that saves money and adds exits to work is acceptable at every amount, even "
+            "zero."),
         "worlds_hinges": "What the answer hinges on",
         "worlds_chart_tornado": (
             "{name}: the parameters that move its extra exits to work and net cost most "
@@ -510,32 +519,42 @@ TEXT: dict[str, dict[str, str]] = {
                           "de onzekerheid meegerekend."),
         "never_pays": ("Ze kan zichzelf niet terugverdienen: de uitkeringslasten stijgen en "
                        "de interventie kost geld."),
-        "worlds_title": "Welk programma financieren, en hoe zeker is dat",
+        "worlds_title": "Welk programma financieren we, en hoe zeker is dat?",
         "worlds_intro": (
             "De uitkomsten van het model hangen af van toeval, maar ook van aannames. Daarom "
             "is elk programma vergeleken met de uitgangssituatie in {kept} plausibele "
             "werelden: varianten van het model waarin de geschatte parameters zijn getrokken "
             "uit wat de Rotterdamse cijfers toelaten, en de effecten en kosten van de "
-            "programma's uit hun plausibele bereik. Een wereld telt alleen mee als de "
-            "uitgangssituatie daarin de {targets} ijkpunten haalt; dat gold voor {kept} van "
-            "de {drawn} getrokken werelden. Elke wereld is {reps} keer gesimuleerd."),
+            "programma's uit hun plausibele bereik, het vaakst rond de waarden van het "
+            "scenario zelf. Een wereld telt alleen mee als de uitgangssituatie daarin de "
+            "{targets} Rotterdamse cijfers haalt waarop het model is afgestemd; dat gold voor "
+            "{plausible} van de {drawn} getrokken werelden, waarvan de eerste {kept} zijn "
+            "gebruikt. Elke wereld is {reps} keer gesimuleerd."),
         "worlds_lead": (
-            "{most} levert de meeste extra uitstroom naar werk op (mediaan {v} over de "
-            "werelden); {surest} verdient zich het zekerst terug: binnen {m} maanden in {p} "
-            "van de plausibele werelden."),
+            "Het programma ‘{most}’ levert de meeste extra uitstroom naar werk op (mediaan "
+            "{v} over de werelden); het programma ‘{surest}’ verdient zich het zekerst terug: "
+            "binnen {m} maanden in {p} van de plausibele werelden."),
         "worlds_rank": "plaats",
         "worlds_programme": "programma",
         "worlds_exits": "extra uitstroom naar werk",
-        "worlds_cost_per_exit": "nettokosten per extra uitstromer",
-        "worlds_pays_back_by": "terugverdiend in {m} mnd",
-        "worlds_month": "{m} mnd",
-        "worlds_chance_by": "kans op terugverdienen binnen",
+        "worlds_cost_per_exit": "nettokosten per extra uitstroom, of besparing",
+        "worlds_pays_back_by": "kans terugverdiend binnen {m} maanden",
+        "worlds_month": "{m} maanden",
+        "worlds_chance_by": "Kans dat het programma zich heeft terugverdiend, na:",
+        "worlds_luck": (
+            "Met {reps} simulaties per wereld overheerst het toeval nog in de cijfers van "
+            "{names}: de werelden verschillen nauwelijks meer dan het toeval van de "
+            "simulaties. Draai opnieuw met --world-reps 10 of meer voordat u besluit."),
+        "worlds_chance_only": "niet te onderscheiden van toeval",
+        "worlds_few": "Bij maar {n} werelden zijn sommige van deze correlaties toeval.",
+        "worlds_net_saving": "nettobesparing in {m} maanden",
         "worlds_saves_mean": "bespaart per saldo {v}",
         "rank_title": "Welk programma financieren",
-        "rank_lead": ("{most} levert in {m} maanden de meeste extra uitstroom naar werk op "
-                      "(ongeveer {v})."),
-        "rank_lead_saves": "{first} bespaart per saldo het meest ({v}).",
-        "rank_lead_cost": "{first} kost het minst per extra uitstromer naar werk.",
+        "rank_lead": ("Het programma ‘{most}’ levert in {m} maanden de meeste extra uitstroom "
+                      "naar werk op (ongeveer {v})."),
+        "rank_lead_saves": "Het programma ‘{first}’ bespaart per saldo het meest ({v}).",
+        "rank_lead_cost": ("Het programma ‘{first}’ kost het minst per extra uitstroom naar "
+                           "werk."),
         "rank_break_even": "verdient zich terug",
         "rank_month": "vanaf maand {v}",
         "rank_not_within": "niet binnen {m} maanden",
@@ -576,13 +595,14 @@ TEXT: dict[str, dict[str, str]] = {
         "worlds_legend_net_cost_eur_total": "nettokosten",
         "worlds_chart_ceac": (
             "Kans dat de nettokosten per extra uitstroom naar werk onder het bedrag liggen "
-            "dat de gemeente ervoor over heeft (aanvaardbaarheidscurve)"),
+            "dat de gemeente ervoor overheeft (aanvaardbaarheidscurve)"),
         "worlds_axis_threshold": "bedrag per extra uitstroom naar werk (€)",
-        "worlds_axis_chance": "kans over plausibele werelden",
+        "worlds_axis_chance": "aandeel van de plausibele werelden",
         "worlds_ceac_note": (
             "Lees af bij wat een extra uitstroom naar werk de gemeente waard is: de curve "
             "geeft de kans dat het programma die voor minder oplevert. Een programma dat geld "
-            "bespaart, is bij elk bedrag aanvaardbaar."),
+            "bespaart en extra uitstroom oplevert, is bij elk bedrag aanvaardbaar, ook bij "
+            "nul."),
         "worlds_hinges": "Waar de uitkomst van afhangt",
         "worlds_chart_tornado": (
             "{name}: de parameters die de extra uitstroom naar werk en de nettokosten het "

@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from markupsafe import Markup
 
-from simulate.outcomes import flip_sentence
+from simulate.outcomes import FEW_WORLDS, flip_sentence
 from simulate.report.charts import color
 from simulate.report.load import WORLD_FRAMES, Output
 from simulate.report.page import Page, html, num
@@ -100,7 +100,7 @@ def parameter_words(out: Output, name: str, lang: str) -> str:
     found = out.declaration(name)
     if found is None:
         return name
-    text = short_doc(found[1].words(lang)[0], 70)
+    text = short_doc(found[1].words(lang)[0], 90)
     if text.count("(") > text.count(")"):  # cut inside a bracket: leave the bracket out
         text = text[: text.rfind("(")].rstrip(" ,")
     return text
@@ -116,8 +116,13 @@ def section(page: Page, out: Output, alternatives: list[str], words: dict[str, s
     order = ranking(out, alternatives)
     page.h(2, page.t("worlds_title"), "worlds")
     page.p(page.t("worlds_intro", kept=info.get("kept", "?"), drawn=info.get("drawn", "?"),
+                  plausible=info.get("plausible", info.get("kept", "?")),
                   targets=len(info.get("targets_used", [])), reps=info.get("replications", "?")),
            "intro")
+    lucky = [a for a in order if a in set(info.get("luck_dominates") or ())]
+    if lucky:
+        page.p(page.t("worlds_luck", reps=info.get("replications", "?"),
+                      names=", ".join(words.get(a, a) for a in lucky)), "warning")
     page.p(_lead(out, order, words, months, lang))
 
     months_shown = sorted(int(m) for m in chances.month.unique())
@@ -175,10 +180,18 @@ def section(page: Page, out: Output, alternatives: list[str], words: dict[str, s
         for outcome, fmt in (("extra_exits_work_total", auto), ("net_cost_eur_total", money)):
             med, lo, hi, rl, rh = (_get(s, alt, outcome, c) for c in (
                 "median", "world_low", "world_high", "replication_low", "replication_high"))
-            rows.append([words.get(alt, alt), page.t(f"worlds_{outcome}", m=months),
-                         fmt(med, lang),
-                         num(_range(fmt, [med, lo, hi], lang, bare=True), programme=alt,
-                             outcome=outcome, stat="world", width=hi - lo),
+            what = page.t(f"worlds_{outcome}", m=months)
+            if outcome == "net_cost_eur_total" and not missing(med) and med <= 0:
+                # A saving, said as one: no minus signs beside the range's dash.
+                what = page.t("worlds_net_saving", m=months)
+                med, lo, hi, rl, rh = -med, -hi, -lo, -rh, -rl
+            row = s[(s.alternative == alt) & (s.outcome == outcome)]
+            luck = bool(len(row) and row.iloc[0].get("luck_dominates", False))
+            world = (page.t("worlds_chance_only") if luck
+                     else _range(fmt, [med, lo, hi], lang, bare=True))
+            rows.append([words.get(alt, alt), what, fmt(med, lang),
+                         num(world, programme=alt, outcome=outcome, stat="world",
+                             width=hi - lo),
                          num(_range(fmt, [med, rl, rh], lang, bare=True), programme=alt,
                              outcome=outcome, stat="replication", width=rh - rl)])
     page.table(header, rows, {2, 3, 4})
@@ -194,6 +207,8 @@ def section(page: Page, out: Output, alternatives: list[str], words: dict[str, s
             if row.get("parameter"):
                 named["parameter"] = parameter_words(out, row["parameter"], lang)
             page.p(flip_sentence(named, words.get(alt, alt), lang, months))
+    if int(info.get("kept") or 0) < FEW_WORLDS:
+        page.p(page.t("worlds_few", n=info.get("kept", "?")), "note")
     first, rest = order[:1], order[1:]
     for alt in first:
         page.chart(tornado(out, alt, lang), page.t("worlds_chart_tornado",
@@ -267,7 +282,7 @@ def tornado(out: Output, alt: str, lang: str) -> go.Figure:
         g = d[(d.alternative == alt) & (d.outcome == outcome)].nsmallest(TOP_DRIVERS, "rank")
         shown.append(g)
     names = list(dict.fromkeys(p for g in shown for p in g.parameter))
-    labels = {p: wrap(parameter_words(out, p, lang), 34) for p in names}
+    labels = {p: wrap(parameter_words(out, p, lang), 32) for p in names}
     for i, (outcome, g) in enumerate(zip(("extra_exits_work_total", "net_cost_eur_total"),
                                          shown)):
         fig.add_trace(go.Bar(
