@@ -75,7 +75,8 @@ def add_parser(sub) -> None:
                    help=f"replications per world (default: {WORLD_REPS})")
     w.add_argument("--max-waves", type=waves_int, metavar="W", default=MAX_WAVES,
                    help="waves of draws at most before giving up on finding N plausible "
-                        f"worlds (default: {MAX_WAVES}; each wave draws 1.5 N, at least 10)")
+                        f"worlds (default: {MAX_WAVES}; the first draws 1.5 N, at least 10, "
+                        "each later one what is still wanted over the share kept so far)")
     w.add_argument("--targets", metavar="FILE",
                    help="targets a world must reproduce (default: the Rotterdam period "
                         "sample, simulate/calibration/targets.yaml)")

@@ -266,7 +266,9 @@ def acceptability(out: Output, order: list[str], words: dict[str, str],
                       legend={"orientation": "h", "y": -0.22, "yanchor": "top"},
                       xaxis_title=t["worlds_axis_threshold"],
                       yaxis_title=t["worlds_axis_chance"])
-    fig.update_xaxes(tickformat="~s", tickprefix="€ " if lang == "nl" else "")
+    top = float(a.threshold_eur.max()) if len(a) else 100_000.0
+    fig.update_xaxes(tickformat=",.0f", tickprefix="€ " if lang == "nl" else "",
+                     range=[0, top * 1.01], dtick=top / 4)
     fig.update_yaxes(range=[0, 1.02], tickformat=".0%")
     return fig
 
