@@ -396,3 +396,13 @@ def recorded_metrics(scenarios: Iterable[Scenario]) -> dict[str, Metric]:
             for m in REGISTRY[spec.name].metrics:
                 out[recorded_name(spec.name, spec.key, m.name)] = m
     return out
+
+
+def core_metrics(*names: str) -> tuple[Metric, ...]:
+    """The core metrics of these names, in this order (a core module declares the ones it
+    owns so; :data:`CORE` is the record's order)."""
+    by_name = {m.name: m for m in CORE}
+    missing = [n for n in names if n not in by_name]
+    if missing:
+        raise KeyError(f"not core metrics: {', '.join(missing)}")
+    return tuple(by_name[n] for n in names)

@@ -214,25 +214,12 @@ DIVOSA_REENTRY = ("Divosa (2015), monitor in- en uitstroom 2014: of those whose 
 POP = {"group": "population"}
 
 def _core() -> tuple[Parameter, ...]:
-    """Every core module's declarations, in the order of the month's steps."""
-    from simulate import population
-    from simulate.steps import (
-        childcare,
-        coaching,
-        demography,
-        exemptions,
-        exits,
-        job_loss,
-        jobs,
-        ladder,
-        money,
-        transitions,
-    )
+    """Every core module's declarations, in the order of the month's steps
+    (:func:`simulate.module.core_modules`)."""
+    from simulate.module import core_modules
 
-    return (*population.PARAMETERS, *demography.PARAMETERS, *exemptions.PARAMETERS,
-            *coaching.PARAMETERS, *ladder.PARAMETERS, *jobs.PARAMETERS, *childcare.PARAMETERS,
-            *exits.PARAMETERS, *transitions.PARAMETERS, *job_loss.PARAMETERS,
-            *money.PARAMETERS)
+    return tuple(module.parameters[name] for module in core_modules()
+                 for name in module.parameters)
 
 # Shares that partition a population must not add up to more than one.
 SHARE_GROUPS: tuple[tuple[str, ...], ...] = (

@@ -19,6 +19,8 @@ from numpy.typing import NDArray
 from scipy.special import expit, logit, ndtr, ndtri
 from scipy.stats import poisson
 
+from simulate.metrics import core_metrics
+from simulate.module import Module, State
 from simulate.parameters import (
     ASSUMPTION,
     ASSUMPTION_NL,
@@ -26,6 +28,7 @@ from simulate.parameters import (
     PRACTICE,
     ROTTERDAM,
     Parameter,
+    ParameterSet,
     Params,
     amount,
     count,
@@ -779,3 +782,20 @@ PARAMETERS: tuple[Parameter, ...] = (
                      "hun herinstroom het bestand aanvullen) komen binnen ongeveer tien jaar na "
                      "een kunstmatige start in evenwicht (docs/model.md)")),
 )
+
+
+class Population(Module):
+    """Who is on assistance at the start and who comes in: age, education, children, barriers, network, confidence and trust; the mothers' table and its columns."""
+
+    name = "population"
+    title = "The mothers"
+    title_nl = "De moeders"
+    description = ("Who is on assistance at the start and who comes in: age, education, children, barriers, network, confidence and trust; the mothers' table and its columns.")
+    description_nl = ("Wie er bij de start in de bijstand zit en wie er instroomt: leeftijd, opleiding, kinderen, belemmeringen, netwerk, zelfvertrouwen en vertrouwen; de tabel van moeders en haar kolommen.")
+    parameters = ParameterSet(PARAMETERS)
+    metrics = core_metrics(
+        "on_assistance", "on_assistance_target_group", "cohort_on_assistance",
+        "on_assistance_under_12m", "on_assistance_36m_plus", "barrier_any",
+        "mean_confidence", "mean_trust_services", "mean_trust_childcare",
+        "mean_stress")
+    state = tuple(State(name, c.dtype, c.fill, c.doc) for name, c in COLUMNS.items())

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
 
 from simulate.metrics import Metric, cost_metric
+from simulate.module import Module, State
 from simulate.parameters import (
     ASSUMPTION,
     ASSUMPTION_NL,
     PRACTICE,
     Parameter,
-    ParameterSet,
     Params,
     count,
 )
@@ -23,29 +22,11 @@ if TYPE_CHECKING:
     from simulate.policies.context import PolicyContext
     from simulate.population import Mothers
 
-# Metric and cost_metric are declared in simulate.metrics; modules import them from here too.
+# Metric and cost_metric are declared in simulate.metrics, State in simulate.module; policy
+# modules import them from here too.
 __all__ = ["REGISTRY", "ROTTERDAM_TARGET_GROUP", "ROTTERDAM_TARGET_GROUP_NL", "Metric",
            "Policy", "State", "cost_metric", "longest_waiting", "make_policy", "register",
            "target_group_parameters"]
-
-
-@dataclass(frozen=True)
-class State:
-    """A per-mother column a policy keeps (a month she joined a list, whether she ever
-    took part): the mothers' table allocates it when the policy joins a model and grows it
-    with the table; the policy reads and writes it as ``self.<name>``.
-
-    Attributes:
-        name: Its name on the policy.
-        dtype: NumPy type.
-        fill: Value of a mother the policy has not touched.
-        doc: What it holds.
-    """
-
-    name: str
-    dtype: Any
-    fill: Any
-    doc: str = ""
 
 
 def _column(name: str) -> property:
@@ -55,8 +36,9 @@ def _column(name: str) -> property:
     return property(get, doc=f"The policy's per-mother column {name!r} (see State).")
 
 
-class Policy:
-    """Base class of policy modules. Override only the hooks you need.
+class Policy(Module):
+    """Base class of policy modules (a :class:`simulate.module.Module`: title, parameters,
+    state and metrics declared on the class). Override only the hooks you need.
 
     The model calls the hooks in this order each month (see
     :class:`simulate.model.PathwaysModel` for the whole month)::
@@ -96,12 +78,6 @@ class Policy:
             to ``name``.
     """
 
-    name: ClassVar[str] = ""
-    title: ClassVar[str] = ""
-    title_nl: ClassVar[str] = ""
-    parameters: ClassVar[ParameterSet] = ParameterSet(())
-    metrics: ClassVar[tuple[Metric, ...]] = ()
-    state: ClassVar[tuple[State, ...]] = ()
     uses: ClassVar[tuple[str, ...]] = ()
     zero: ClassVar[dict[str, Any]] = {}
     # False for modules whose state is shared through the model (a second instance would
@@ -162,22 +138,11 @@ def register(cls: type[Policy]) -> type[Policy]:
             words, metrics without exactly one cost, or zero settings that are not declared
             parameters.
     """
-    if not cls.name:
-        raise ValueError(f"{cls.__name__} has no name")
+    problems = cls.declaration_problems()
+    if problems:
+        raise ValueError(problems[0])
     if cls.name in REGISTRY and REGISTRY[cls.name].__qualname__ != cls.__qualname__:
         raise ValueError(f"policy name {cls.name!r} is taken by {REGISTRY[cls.name].__name__}")
-    if not (cls.title and cls.title_nl):
-        raise ValueError(f"{cls.__name__} has no title in English and Dutch (title, title_nl)")
-    for m in cls.metrics:
-        if not m.kind:
-            raise ValueError(f"{cls.__name__}: metric {m.name} does not say whether it is a "
-                             "stock, a flow or a mean (kind=)")
-        if m.chart and not (m.words and m.words_nl):
-            raise ValueError(f"{cls.__name__}: metric {m.name} is charted but has no words "
-                             "in English and Dutch (words, words_nl)")
-    names = [m.name for m in cls.metrics]
-    if len(set(names)) != len(names):
-        raise ValueError(f"{cls.__name__} declares a metric twice")
     costs = [m for m in cls.metrics if m.cost]
     if len(costs) != 1 or costs[0].name != "cost_eur":
         raise ValueError(f"{cls.__name__} must declare exactly one cost metric, cost_eur")

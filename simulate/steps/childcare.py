@@ -29,11 +29,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from simulate.metrics import core_metrics
+from simulate.module import Module
 from simulate.parameters import (
     ASSUMPTION,
     ASSUMPTION_NL,
     PRACTICE,
     Parameter,
+    ParameterSet,
     amount,
     count,
     factor,
@@ -336,3 +339,19 @@ PARAMETERS: tuple[Parameter, ...] = (
           unit_nl="deel van de afstand per maand",
           source_nl=ASSUMPTION_NL),
 )
+
+
+class Childcare(Module):
+    """Formal places, the queue and its waiting, informal care from the network, and care that breaks down."""
+
+    name = "childcare"
+    title = "Childcare"
+    title_nl = "Kinderopvang"
+    description = ("Formal places, the queue and its waiting, informal care from the network, and care that breaks down.")
+    description_nl = ("Formele opvangplaatsen, de wachtlijst, informele opvang uit het netwerk, en opvang die wegvalt.")
+    parameters = ParameterSet(PARAMETERS)
+    metrics = core_metrics(
+        "childcare_queue", "childcare_waiting_for_place", "childcare_places",
+        "childcare_places_used", "informal_care_arrangements", "working_on_informal_care",
+        "working_on_formal_care", "informal_care_arranged", "informal_care_breakdowns",
+        "childcare_places_allocated")

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from simulate.metrics import core_metrics
+from simulate.module import Module
 from simulate.parameters import (
     ASSUMPTION,
     ASSUMPTION_NL,
@@ -27,6 +29,7 @@ from simulate.parameters import (
     ROTTERDAM,
     SANCTIONS_WORK,
     Parameter,
+    ParameterSet,
     amount,
     count,
     factor,
@@ -480,3 +483,20 @@ PARAMETERS: tuple[Parameter, ...] = (
            unit_nl="euro per klantmanager per maand",
            source_nl="aanname: loonkosten van een voltijds werkcoach"),
 )
+
+
+class Coaching(Module):
+    """Regular coaches and their caseloads, contacts, disclosed and registered barriers, referrals to services and their effects."""
+
+    name = "coaching"
+    title = "Coaching by the klantmanager"
+    title_nl = "Begeleiding door de klantmanager"
+    description = ("Regular coaches and their caseloads, contacts, disclosed and registered barriers, referrals to services and their effects.")
+    description_nl = ("Reguliere klantmanagers en hun caseload, contactmomenten, gemelde en geregistreerde belemmeringen, doorverwijzingen naar hulp en wat die opleveren.")
+    parameters = ParameterSet(PARAMETERS)
+    metrics = core_metrics(
+        "coach_caseload_mean", "coach_caseload_max", "regular_caseload_mean",
+        "regular_caseload_max", "regular_coaches", "regular_coach_hours",
+        "regular_coach_cost_eur", "coach_waiting", "coach_contacts",
+        "barrier_registered_any", "barrier_referred_any", "barriers_detected",
+        "referrals_taken_up", "barriers_resolved")

@@ -17,10 +17,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from simulate.metrics import core_metrics
+from simulate.module import Module
 from simulate.parameters import (
     ASSUMPTION,
     ASSUMPTION_NL,
     Parameter,
+    ParameterSet,
     amount,
     count,
     hazard,
@@ -89,3 +92,17 @@ PARAMETERS: tuple[Parameter, ...] = (
           unit_nl="maanden",
           source_nl="aanname: een zwangerschap wordt na ongeveer 2 maanden bekend"),
 )
+
+
+class Demography(Module):
+    """New and returning mothers each month, pregnancies and births, and the children growing older."""
+
+    name = "demography"
+    title = "Inflow, births and pregnancies"
+    title_nl = "Instroom, geboortes en zwangerschappen"
+    description = ("New and returning mothers each month, pregnancies and births, and the children growing older.")
+    description_nl = ("Nieuwe en terugkerende moeders per maand, zwangerschappen en geboortes, en kinderen die ouder worden.")
+    parameters = ParameterSet(PARAMETERS)
+    metrics = core_metrics(
+        "inflow_new", "inflow_returning", "inflow_transfer",
+        "births")

@@ -17,12 +17,15 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from simulate.metrics import core_metrics
+from simulate.module import Module
 from simulate.parameters import (
     ASSUMPTION,
     ASSUMPTION_NL,
     PRACTICE,
     ROTTERDAM,
     Parameter,
+    ParameterSet,
     count,
     hazard,
     share,
@@ -176,3 +179,18 @@ PARAMETERS: tuple[Parameter, ...] = (
           unit_nl="kans",
           source_nl="aanname; evaluatie- en praktijkrapporten: meestal tijdelijk"),
 )
+
+
+class Exemptions(Module):
+    """Exemptions on request for a young child, for health, care or other reasons: who gets one, how long it lasts, what it changes."""
+
+    name = "exemptions"
+    title = "Exemptions from the work obligation"
+    title_nl = "Ontheffingen van de arbeidsplicht"
+    description = ("Exemptions on request for a young child, for health, care or other reasons: who gets one, how long it lasts, what it changes.")
+    description_nl = ("Ontheffingen op verzoek bij een jong kind, om medische redenen, wegens mantelzorg of om andere redenen: wie er een krijgt, hoe lang die duurt en wat die verandert.")
+    parameters = ParameterSet(PARAMETERS)
+    metrics = core_metrics(
+        "exempt", "exempt_request", "exempt_health",
+        "exempt_care", "exempt_other", "exemptions_started",
+        "exemptions_ended")

@@ -15,11 +15,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from simulate.metrics import core_metrics
+from simulate.module import Module
 from simulate.parameters import (
     ASSUMPTION,
     ASSUMPTION_NL,
     ROTTERDAM,
     Parameter,
+    ParameterSet,
     amount,
     factor,
     hazard,
@@ -146,3 +149,20 @@ PARAMETERS: tuple[Parameter, ...] = (
                       "caseworker_benefit_days en caseworker_out_of_work_days melden daarom "
                       "'gekalibreerd')")),
 )
+
+
+class Exits(Module):
+    """Leaving assistance for study, a partner's income or other reasons, with duration dependence; the destinations of all who left."""
+
+    name = "exits"
+    title = "Exits from assistance"
+    title_nl = "Uitstroom uit de bijstand"
+    description = ("Leaving assistance for study, a partner's income or other reasons, with duration dependence; the destinations of all who left.")
+    description_nl = ("Uitstroom naar studie, het inkomen van een partner of om andere redenen, afhankelijk van de duur in de bijstand; waar iedereen die uitstroomde is gebleven.")
+    parameters = ParameterSet(PARAMETERS)
+    metrics = core_metrics(
+        "exit_work", "exit_study", "exit_noncooperation",
+        "exit_partner", "exit_other", "exit_work_not_parttime",
+        "exit_work_from_parttime", "exits_under_12m", "exits_36m_plus",
+        "off_assistance_work", "off_assistance_noncooperation", "off_assistance_study",
+        "off_assistance_partner", "off_assistance_other")

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from simulate.metrics import core_metrics
+from simulate.module import Module
 from simulate.parameters import (
     ASSUMPTION,
     ASSUMPTION_NL,
@@ -27,6 +29,7 @@ from simulate.parameters import (
     DURABILITY,
     PRACTICE,
     Parameter,
+    ParameterSet,
     amount,
     count,
     factor,
@@ -216,3 +219,19 @@ PARAMETERS: tuple[Parameter, ...] = (
           unit_nl="maanden",
           source_nl="aanname; CBS volgt wie een baan verliest 18 maanden"),
 )
+
+
+class JobLoss(Module):
+    """Job loss after an exit to work, early and later, care that breaks down, and the return to assistance; who is still in work 6 and 18 months on."""
+
+    name = "job_loss"
+    title = "Keeping a job"
+    title_nl = "Aan het werk blijven"
+    description = ("Job loss after an exit to work, early and later, care that breaks down, and the return to assistance; who is still in work 6 and 18 months on.")
+    description_nl = ("Baanverlies na uitstroom naar werk, vroeg en later, opvang die wegvalt en de terugkeer in de bijstand; wie na 6 en 18 maanden nog werkt.")
+    parameters = ParameterSet(PARAMETERS)
+    metrics = core_metrics(
+        "in_work", "jobless", "job_losses",
+        "job_losses_care_breakdown", "returns_after_job_loss", "work_exits_6m_ago",
+        "work_exits_6m_ago_in_work", "work_exits_6m_ago_on_assistance", "work_exits_18m_ago",
+        "work_exits_18m_ago_in_work", "work_exits_18m_ago_on_assistance")

@@ -36,6 +36,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy.special import expit
 
+from simulate.metrics import core_metrics
+from simulate.module import Module
 from simulate.parameters import (
     ASSUMPTION,
     ASSUMPTION_NL,
@@ -45,6 +47,7 @@ from simulate.parameters import (
     PRACTICE,
     ROTTERDAM,
     Parameter,
+    ParameterSet,
     amount,
     count,
     factor,
@@ -514,3 +517,19 @@ PARAMETERS: tuple[Parameter, ...] = (
            source_nl=("aanname: het meeste parttime werk naast de bijstand is flexibel of op "
                       "oproepbasis")),
 )
+
+
+class Jobs(Module):
+    """Who searches, employers' offers within their vacancies, which offers a mother accepts, and part-time work on assistance."""
+
+    name = "jobs"
+    title = "Job search and offers"
+    title_nl = "Zoeken naar werk en aanbod van werkgevers"
+    description = ("Who searches, employers' offers within their vacancies, which offers a mother accepts, and part-time work on assistance.")
+    description_nl = ("Wie zoekt, het aanbod van werkgevers binnen hun vacatures, welk aanbod een moeder aanneemt, en deeltijdwerk naast de bijstand.")
+    parameters = ParameterSet(PARAMETERS)
+    metrics = core_metrics(
+        "job_offers", "offers_over_vacancies", "offers_declined",
+        "offers_declined_income_belief", "offers_failed_childcare", "job_starts_parttime",
+        "job_starts_care_none_needed", "job_starts_care_formal", "job_starts_care_informal",
+        "job_starts_care_programme", "parttime_working", "on_assistance_not_parttime")

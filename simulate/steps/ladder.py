@@ -15,11 +15,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from simulate.metrics import core_metrics
+from simulate.module import Module
 from simulate.parameters import (
     ASSUMPTION,
     ASSUMPTION_NL,
     PRACTICE,
     Parameter,
+    ParameterSet,
     count,
     factor,
     hazard,
@@ -275,3 +278,18 @@ PARAMETERS: tuple[Parameter, ...] = (
            unit_nl="factor",
            source_nl=ASSUMPTION_NL),
 )
+
+
+class Ladder(Module):
+    """Steps up and down the participation ladder, and the stress events that set a mother back."""
+
+    name = "ladder"
+    title = "The participation ladder"
+    title_nl = "De participatieladder"
+    description = ("Steps up and down the participation ladder, and the stress events that set a mother back.")
+    description_nl = ("Stappen op en neer op de participatieladder, en de tegenslagen die een moeder terugzetten.")
+    parameters = ParameterSet(PARAMETERS)
+    metrics = core_metrics(
+        "ladder_1", "ladder_2", "ladder_3",
+        "ladder_4", "ladder_5", "ladder_up",
+        "ladder_down", "stress_events")

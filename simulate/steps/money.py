@@ -14,8 +14,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from simulate.metrics import core_metrics
+from simulate.module import Module
 from simulate.parameters import (
     Parameter,
+    ParameterSet,
     amount,
     share,
 )
@@ -90,3 +93,16 @@ PARAMETERS: tuple[Parameter, ...] = (
            unit_nl="euro per maand",
            source_nl="inkomstenvrijlating Participatiewet, juli 2024"),
 )
+
+
+class Money(Module):
+    """The benefit, net pay and the childcare a mother pays, what she believes a job would bring, and what assistance and programmes cost."""
+
+    name = "money"
+    title = "Benefit, pay and costs"
+    title_nl = "Uitkering, loon en kosten"
+    description = ("The benefit, net pay and the childcare a mother pays, what she believes a job would bring, and what assistance and programmes cost.")
+    description_nl = ("De uitkering, het nettoloon en de eigen bijdrage voor kinderopvang, wat een moeder denkt dat werk oplevert, en wat bijstand en programma's kosten.")
+    parameters = ParameterSet(PARAMETERS)
+    metrics = core_metrics(
+        "benefit_spending_eur", "intervention_spending_eur")

@@ -30,6 +30,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from simulate.metrics import core_metrics
+from simulate.module import Module
+from simulate.parameters import ParameterSet
 from simulate.states import Status
 from simulate.steps import BOUND_MARGIN
 from simulate.steps.transitions import leave_assistance
@@ -111,3 +114,18 @@ def step(model: World, on: np.ndarray) -> None:
     model.tally["info_lapses"] += len(info)
     model.tally["info_lapses_noticed"] += len(stop)
     leave_assistance(model, stop, Status.NONCOOPERATION)
+
+
+class Sanctions(Module):
+    """Breaches of the work obligation and the cut that follows, lapses of the information duty and no-shows that stop the benefit."""
+
+    name = "sanctions"
+    title = "Lapses, sanctions and stops"
+    title_nl = "Verzuim, maatregelen en stopzettingen"
+    description = ("Breaches of the work obligation and the cut that follows, lapses of the information duty and no-shows that stop the benefit.")
+    description_nl = ("Schending van de arbeidsplicht en de maatregel die volgt, schending van de inlichtingenplicht en niet verschijnen, die tot stopzetting leiden.")
+    parameters = ParameterSet(())
+    metrics = core_metrics(
+        "sanctioned", "lapses", "lapses_noticed",
+        "sanctions", "info_lapses", "info_lapses_noticed",
+        "no_shows")

@@ -15,10 +15,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from simulate.metrics import core_metrics
+from simulate.module import Module
 from simulate.parameters import (
     ASSUMPTION,
     CBS_DURATION,
     Parameter,
+    ParameterSet,
     amount,
     count,
     share,
@@ -215,3 +218,16 @@ PARAMETERS: tuple[Parameter, ...] = (
           source_nl=("aanname: door een korte onderbreking wordt een langdurig "
                      "bijstandsgerechtigde geen nieuwkomer")),
 )
+
+
+class Transitions(Module):
+    """The bookkeeping every exit and return shares: when a mother who left comes back, and from where."""
+
+    name = "transitions"
+    title = "Leaving and returning"
+    title_nl = "Uitstroom en terugkeer"
+    description = ("The bookkeeping every exit and return shares: when a mother who left comes back, and from where.")
+    description_nl = ("De administratie die elke uitstroom en terugkeer delen: wanneer een moeder die uitstroomde terugkomt, en van waar.")
+    parameters = ParameterSet(PARAMETERS)
+    metrics = core_metrics(
+        "returns_of_leavers")
