@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from simulate.experiments.store import DESIGN, RUNS
+from simulate.experiments.store import DESIGN, RUNS, sample_column
 from simulate.experiments.summary import point_means
 from simulate.io import damaged_file, read_manifest
 from simulate.outcomes import ratio_parts
@@ -179,7 +179,8 @@ def factor_names(manifest: dict, design: pd.DataFrame) -> list[str]:
     listed = [f.get("name") for f in manifest.get("design", {}).get("factors", [])
               if isinstance(f, dict)]
     names = [n for n in listed if isinstance(n, str) and n in design.columns]
-    return names or [c for c in design.columns if c != "point" and not c.startswith("x.")]
+    raw = {sample_column(c) for c in design.columns}
+    return names or [c for c in design.columns if c != "point" and c not in raw]
 
 
 def cases_of(path: str | Path, outcome: str, over: list[str] | None = None

@@ -95,6 +95,12 @@ ROW_GROUP_MONTHLY_ROWS = 1_048_576
 PART_NAME = re.compile(r"^(runs|monthly)-(\d+)-(\d+)-([0-9a-f]{64})\.parquet$")
 
 
+def sample_column(factor: str) -> str:
+    """The design table's column of a sampled factor's raw value (SALib's sample, before
+    the factor turns it into a model value)."""
+    return f"x.{factor}"
+
+
 def _part_fields(name: str) -> re.Match[str]:
     """The fields of a part file's name (kind, first run, stop, checksum)."""
     match = PART_NAME.match(name)
@@ -252,7 +258,7 @@ class ResultStore:
             design.insert(0, "point", np.arange(len(design), dtype=np.int64))
             if e.matrix.x is not None:  # the sampled factors, joined at once
                 x = pd.DataFrame(e.matrix.x[:, : len(e.design.futures)],
-                                 columns=[f"x.{f.name}" for f in e.design.futures])
+                                 columns=[sample_column(f.name) for f in e.design.futures])
                 design = pd.concat([design, x], axis=1)
             write_parquet(design, tmp / DESIGN)
             source = Path(e.source)
