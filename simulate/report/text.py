@@ -139,11 +139,13 @@ TEXT: dict[str, dict[str, str]] = {
         "rank_lead_saves": "{first} saves the most on balance ({v}).",
         "rank_lead_cost": "{first} costs the least per extra exit to work.",
         "rank_break_even": "pays for itself",
+        "rank_unclear": "no clear extra exits to work",
         "rank_month": "from month {v}",
         "rank_not_within": "not within {m} months",
         "rank_note": (
             "Programmes that save more than they cost come first, the others by net cost per "
-            "extra exit to work; figures are averages over the simulations with 95% "
+            "extra exit to work, and last those whose extra exits are not clearly above zero "
+            "(a cost per exit would then mean little); figures are averages over the simulations with 95% "
             "intervals in brackets. These intervals show only the luck of the simulations, "
             "not the uncertainty in the model's assumptions (simulate compare --worlds "
             "adds that). The rest of the report follows this order."),
@@ -556,11 +558,14 @@ TEXT: dict[str, dict[str, str]] = {
         "rank_lead_cost": ("Het programma ‘{first}’ kost het minst per extra uitstroom naar "
                            "werk."),
         "rank_break_even": "verdient zich terug",
+        "rank_unclear": "geen duidelijke extra uitstroom naar werk",
         "rank_month": "vanaf maand {v}",
         "rank_not_within": "niet binnen {m} maanden",
         "rank_note": (
             "Programma's die meer besparen dan ze kosten staan bovenaan, de andere op "
-            "nettokosten per extra uitstroom naar werk; de getallen zijn gemiddelden over de "
+            "nettokosten per extra uitstroom naar werk, en onderaan die waarvan de extra "
+            "uitstroom niet duidelijk boven nul ligt (kosten per uitstroom zeggen dan weinig); "
+            "de getallen zijn gemiddelden over de "
             "simulaties, met tussen haakjes het 95%-interval. Die intervallen tonen alleen "
             "het toeval van de simulaties, niet de onzekerheid in de aannames van het model "
             "(simulate compare --worlds voegt die toe). De rest van het rapport volgt deze "

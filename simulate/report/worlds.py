@@ -52,6 +52,24 @@ def ranking(out: Output, alternatives: list[str]) -> list[str]:
                                        "median"))
 
 
+def _clear(table: pd.DataFrame, alt: str) -> bool:
+    """Extra exits to work clearly above zero (a cost per exit means something)."""
+    from simulate.report.cards import value
+
+    low = value(table, alt, "extra_exits_work_total")[1]
+    return not missing(low) and low > 0
+
+
+def plain_order(table: pd.DataFrame, alternatives: list[str]) -> list[str]:
+    """:func:`funder_order` by the means over replications; a cost per extra exit counts
+    only where the extra exits are clearly above zero."""
+    from simulate.report.cards import value
+
+    return funder_order(alternatives, lambda a: value(table, a, "net_cost_eur_total")[0],
+                        lambda a: value(table, a, "net_cost_per_extra_exit_to_work_total")[0]
+                        if _clear(table, a) else np.nan)
+
+
 def plain_section(page: Page, table: pd.DataFrame, alternatives: list[str],
                   words: dict[str, str], months: int) -> list[str]:
     """Without worlds: the same ranking by the means over replications, with one sentence,
@@ -59,9 +77,11 @@ def plain_section(page: Page, table: pd.DataFrame, alternatives: list[str],
     from simulate.report.cards import value
 
     lang = page.lang
-    order = funder_order(alternatives,
-                         lambda a: value(table, a, "net_cost_eur_total")[0],
-                         lambda a: value(table, a, "net_cost_per_extra_exit_to_work_total")[0])
+    order = plain_order(table, alternatives)
+
+    def clear(alt: str) -> bool:
+        return _clear(table, alt)
+
     page.h(2, page.t("rank_title"), "ranking")
     most = max(order, key=lambda a: value(table, a, "extra_exits_work_total")[0])
     cheapest = order[0]
@@ -87,7 +107,8 @@ def plain_section(page: Page, table: pd.DataFrame, alternatives: list[str],
                      html("{} ({})", mean, _range(auto, list(extra), lang, bare=True))
                      if not missing(extra[1]) else mean,
                      page.t("worlds_saves_mean", v=money(-net, lang))
-                     if not missing(net) and net <= 0 else _range(money, list(per), lang),
+                     if not missing(net) and net <= 0 else
+                     _range(money, list(per), lang) if clear(alt) else page.t("rank_unclear"),
                      within])
     page.table([page.t("worlds_rank"), page.t("worlds_programme"), page.t("worlds_exits"),
                 page.t("worlds_cost_per_exit"), page.t("rank_break_even")], rows, {2, 4})

@@ -53,3 +53,22 @@ def test_the_report_opens_with_the_funders_view_in_both_languages(worlds_dir):
         assert 'data-stat="world"' in html and 'data-stat="replication"' in html
         assert html.index('id="worlds"') < html.index('id="glance"')
         assert html.count('data-outcome="pays_back_36"') == 2 * 2  # ranking and by month
+
+
+def test_a_funder_reads_savers_first_then_cost_per_exit_then_the_unclear():
+    from simulate.report.worlds import plain_order
+
+    def rows(alt, net, per, exits):
+        return [{"alternative": alt, "outcome": "net_cost_eur_total", "mean": net,
+                 "ci_low": net - 1, "ci_high": net + 1},
+                {"alternative": alt, "outcome": "net_cost_per_extra_exit_to_work_total",
+                 "mean": per, "ci_low": per - 1, "ci_high": per + 1},
+                {"alternative": alt, "outcome": "extra_exits_work_total", "mean": exits[0],
+                 "ci_low": exits[1], "ci_high": exits[2]}]
+
+    table = pd.DataFrame([
+        *rows("cheap", 1e5, 1e4, (10, 5, 15)), *rows("saves_little", -1e4, -1e3, (10, 5, 15)),
+        *rows("saves_most", -1e6, -1e5, (10, 5, 15)), *rows("unclear", 1e5, 100, (0.1, -1, 1)),
+        *rows("dear", 1e6, 1e5, (10, 5, 15))])
+    order = plain_order(table, ["cheap", "saves_little", "unclear", "dear", "saves_most"])
+    assert order == ["saves_most", "saves_little", "cheap", "dear", "unclear"]
