@@ -14,6 +14,14 @@ Mesa and sweeps share; docs/clients.md)::
 
     simulate.evaluate({"job_offer_base": 0.6}, scenario="scenarios/combined.yaml",
                       base="scenarios/baseline.yaml", replicate=0)
+
+A comparison on common random numbers, and in plausible worlds (docs/worlds.md)::
+
+    from simulate.compare import compare
+    alt = simulate.Scenario.from_yaml("scenarios/dedicated-coaches.yaml")
+    comparison = compare(scenario, [alt], worlds=200, workers=2)
+    comparison.table            # mean and 95% interval over replications
+    comparison.worlds.summary   # median and 5-95% over plausible worlds, beside them
 """
 
 from importlib.metadata import PackageNotFoundError, version
