@@ -378,3 +378,16 @@ def test_compare_refuses_a_bad_fit_file_in_one_line(tmp_path, capsys, text, fiel
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2 and len(err) == 1 and str(fit) in err[0], err
     assert not (tmp_path / "out").exists()
+
+
+def test_worlds_give_the_same_numbers_on_any_number_of_workers(toy, tmp_path):
+    from simulate.experiments.executors import Processes
+
+    worlds, found, _ = toy
+    base = Scenario.from_yaml(SCENARIOS / "baseline.yaml")
+    alt = Scenario.from_yaml(SCENARIOS / "dedicated-coaches.yaml")
+    with Processes(2) as executor:
+        again = compare_worlds(base, [alt], worlds, reps=3, seed=11, months=36, root=tmp_path,
+                               evaluator=ToyProgramme([alt.name]), executor=executor)
+    pd.testing.assert_frame_equal(again.per_world, found.per_world)
+    pd.testing.assert_frame_equal(again.drivers, found.drivers)
