@@ -63,7 +63,7 @@ import hashlib
 import json
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +92,13 @@ from simulate.rng import Streams
 from simulate.scenario import Scenario
 from simulate.schema import InputError
 
+# Core uncertainties no target fits that the Morris screening (docs/evidence.md) ranks among
+# the twenty that move a programme's extra exits to work most: worlds draw them too, within
+# the part of their range where the base, all else at its values, reproduces the targets.
+SCREENED = ("acceptance_gain_reference_eur", "childcare_net_cost_eur", "net_pay_share",
+            "exempt_contact_factor", "ladder_up_base", "confidence_mean",
+            "lapse_stress_effect")
+SCAN_POINTS = 9            # grid points per screened parameter in the one-at-a-time scan
 WORLD_REPS = 10            # replications per world in a comparison, unless told
 MAX_WAVES = 4              # waves of draws before giving up on the worlds wanted
 CUTOFF = 3.0               # implausibility at or above which a world is ruled out
@@ -156,6 +163,7 @@ class WorldSettings:
     cutoff: float = CUTOFF
     seed: int = 20250401
     leave_out: tuple[tuple[str, str], ...] | None = None
+    screened: tuple[str, ...] = SCREENED
 
     @property
     def wave_size(self) -> int:
@@ -175,7 +183,8 @@ class WorldSettings:
         return {"worlds": self.worlds, "filter_reps": self.filter_reps,
                 "per_wave": self.wave_size, "max_waves": self.max_waves,
                 "cutoff": self.cutoff, "seed": self.seed,
-                "leave_out": sorted(dict(self.leave_out or KNOWN_GAPS))}
+                "leave_out": sorted(dict(self.leave_out or KNOWN_GAPS)),
+                "screened": list(self.screened), "scan_points": SCAN_POINTS}
 
 
 # ---- what the fit says ---------------------------------------------------------------------
@@ -458,6 +467,7 @@ class Worlds:
     left_out: dict[str, str]
     directory: Path
     settings: WorldSettings
+    ranges: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     def summary(self) -> str:
         """One line: how many worlds were kept out of how many drawn, and on what."""
@@ -485,6 +495,60 @@ def worlds_directory(base: Scenario, targets: TargetSet, fit: FitFile,
     return Path(root) / f"worlds-{base.name}-{key}"
 
 
+def screen_ranges(base: Scenario, evaluator: Evaluator, settings: WorldSettings,
+                  targets: TargetSet, directory: Path, executor: Executor | None,
+                  progress: bool, note: Callable[[str], None] | None = None
+                  ) -> dict[str, tuple[float, float]]:
+    """The part of each screened parameter's range where the base reproduces the targets,
+    all else at its values: a one-at-a-time scan over :data:`SCAN_POINTS` points of the
+    declared range (the first wave of history matching, one parameter at a time), after the
+    base itself. A parameter with no plausible point keeps its value (a range of one), as
+    every one does when the base itself misses the targets (``note`` says so).
+    """
+    names = [n for n in settings.screened if n in PARAMETERS and _uncertain(PARAMETERS[n])]
+    if not names:
+        return {}
+    values = base.params()
+    start = tuple(float(values[n]) for n in names)
+    rows, where = [start], [("", np.nan)]
+    for j, n in enumerate(names):
+        low, high = _range(n)
+        for x in np.linspace(low, high, SCAN_POINTS):
+            rows.append(start[:j] + (float(PARAMETERS[n].check(float(x))),) + start[j + 1:])
+            where.append((n, float(x)))
+    factors = [Factor(n, PARAMETERS[n], low=_range(n)[0], high=_range(n)[1]) for n in names]
+    statistics = [t.name for t in targets.targets]
+
+    def run(name: str, points: list[tuple[float, ...]]) -> tuple[pd.DataFrame, pd.Series]:
+        experiment = points_experiment(name, factors, points, evaluator,
+                                       settings.filter_reps, settings.seed, statistics)
+        run_experiment(experiment, directory / name, executor, progress=progress)
+        runs = read_runs(directory / name)
+        return (runs.groupby("point")[statistics].mean(),
+                runs.groupby("point")[statistics].var(ddof=1).mean())
+
+    # The base first: where it misses the targets, a scan around it says nothing, and the
+    # screened parameters keep their values (the waves then look for worlds near the fit).
+    means, noise = run("scan-base", rows[:1])
+    imp = implausibility(means, noise, targets, settings.filter_reps).iloc[0].fillna(np.inf)
+    if not imp.max() < settings.cutoff:
+        if note is not None:
+            note(f"worlds, scan: the base itself misses the targets (implausibility "
+                 f"{imp.max():.1f} on {imp.idxmax()}); the screened parameters keep their "
+                 "values")
+        return {n: (x, x) for n, x in zip(names, start)}
+    means, scan_noise = run("scan", rows[1:])
+    worst = implausibility(means, (noise + scan_noise) / 2, targets, settings.filter_reps).max(
+        axis=1, skipna=False).fillna(np.inf).to_numpy()
+    where = where[1:]
+    out_ranges = {}
+    for j, n in enumerate(names):
+        ok = [x for (name, x), w in zip(where, worst) if name == n and w < settings.cutoff]
+        low, high = (min(ok), max(ok)) if ok else (start[j], start[j])
+        out_ranges[n] = (min(low, start[j]), max(high, start[j]))
+    return out_ranges
+
+
 def find_worlds(base: Scenario, targets: TargetSet, settings: WorldSettings,
                 root: str | Path, fit: FitFile | None = None, executor: Executor | None = None,
                 progress: bool = False, on_wave: Callable[[str], None] | None = None,
@@ -507,7 +571,7 @@ def find_worlds(base: Scenario, targets: TargetSet, settings: WorldSettings,
         NoPlausibleWorld: when no world drawn reproduces the targets.
     """
     fit = load_fit() if fit is None else fit
-    factors = calibrated_factors(fit)
+    calibrated = calibrated_factors(fit)
     left_out = settings.left_out(targets)
     used = [t for t in targets.targets if t.name not in left_out]
     used_set = dataclasses.replace(targets, targets=tuple(used))
@@ -523,9 +587,21 @@ def find_worlds(base: Scenario, targets: TargetSet, settings: WorldSettings,
     kept: list[int] = []
     invalid = 0
     kept_values, kept_worst, all_means, all_var = [], [], [], []
+    ranges = screen_ranges(base, evaluator, settings, used_set, directory, executor, progress,
+                           on_wave)
+    screened = [Factor(n, PARAMETERS[n], low=lo, high=hi) for n, (lo, hi) in ranges.items()]
+    factors = [*calibrated, *screened]
+    if on_wave and ranges:
+        on_wave("worlds, scan (the part of each range where the base reproduces the "
+                "targets): " + "; ".join(f"{n} {lo:.3g} to {hi:.3g}"
+                                         for n, (lo, hi) in ranges.items()))
     for wave in range(1, settings.max_waves + 1):
-        points = draw_calibrated(base, fit, factors,
-                                 settings.next_wave(sum(drawn), sum(kept)), rng)
+        size = settings.next_wave(sum(drawn), sum(kept))
+        points = draw_calibrated(base, fit, calibrated, size, rng)
+        if screened:
+            points = np.hstack([points, np.column_stack(
+                [_ends(f)[0] + latin_hypercube(size, rng) * (_ends(f)[1] - _ends(f)[0])
+                 for f in screened])])
         rows = []
         for point in points:
             row = tuple(f.value(float(x)) for f, x in zip(factors, point))
@@ -570,7 +646,8 @@ def find_worlds(base: Scenario, targets: TargetSet, settings: WorldSettings,
     worst = (pd.concat(kept_worst, ignore_index=True).iloc[: settings.worlds]
              if kept_worst else pd.Series(dtype=float))
     found = Worlds(factors, values.rename_axis("world"), worst.rename_axis("world"), drawn,
-                   kept, invalid, ruled, [t.name for t in used], left_out, directory, settings)
+                   kept, invalid, ruled, [t.name for t in used], left_out, directory, settings,
+                   ranges)
     if len(found.values) == 0:
         raise NoPlausibleWorld(
             f"no world is plausible: none of {sum(drawn)} drawn reproduces the targets "
@@ -641,7 +718,8 @@ class WorldComparison:
                 "left_out_nl": {k: KNOWN_GAPS_NL.get(k, v) for k, v in w.left_out.items()},
                 "ruled_out_by": w.ruled_out_by, "cutoff": w.settings.cutoff,
                 "replications": self.reps, "months": self.months,
-                "calibrated": [f.name for f in w.factors],
+                "calibrated": [f.name for f in w.factors if f.name not in w.ranges],
+                "screened": {n: [lo, hi] for n, (lo, hi) in w.ranges.items()},
                 "programmes": [f.name for f in self.factors[len(w.factors):]]}
 
 
