@@ -60,7 +60,10 @@ def main() -> None:
         "worlds_wanted": args.worlds, "replications": args.reps, "workers": args.workers,
         "alternative": args.alternative, "drawn": sum(worlds.drawn), "kept": len(worlds.values),
         "waves": len(worlds.drawn), "drawn_per_wave": worlds.drawn,
-        "kept_per_wave": worlds.kept, "ruled_out_by": worlds.ruled_out_by,
+        "kept_per_wave": worlds.kept,
+        "screened_ranges": {n: [round(lo, 4), round(hi, 4)]
+                            for n, (lo, hi) in worlds.ranges.items()},
+        "ruled_out_by": worlds.ruled_out_by,
         "filter_s": round(t1 - t0, 1), "compare_s": round(t2 - t1, 1),
         "total_s": round(t2 - t0, 1),
         "runs_compare": int(len(worlds.values) * args.reps),

@@ -334,9 +334,11 @@ def test_a_killed_comparison_in_worlds_resumes_with_the_same_numbers(toy, tmp_pa
 
 @pytest.mark.slow
 def test_on_the_shipped_scenarios_worlds_spread_wider_than_luck(tmp_path):
-    """Acceptance: the baseline against dedicated coaches in 30 plausible worlds, 10
+    """Acceptance: the baseline against dedicated coaches in 100 plausible worlds, 10
     replications each: the world interval of extra exits to work is wider than the
-    replication interval, and the report shows both."""
+    replication interval, and the report shows both. (With 30 worlds the 5% and 95%
+    quantiles are too rough to tell: 12 exits wide against 15 in one run; with 200, 20
+    against 14, docs/worlds.md.)"""
     from simulate.compare import compare
     from simulate.report import build_report
 
@@ -344,10 +346,10 @@ def test_on_the_shipped_scenarios_worlds_spread_wider_than_luck(tmp_path):
     alt = Scenario.from_yaml(SCENARIOS / "dedicated-coaches.yaml")
     out = tmp_path / "out"
     code = main(["compare", str(SCENARIOS / "baseline.yaml"),
-                 str(SCENARIOS / "dedicated-coaches.yaml"), "--worlds", "30", "--reps", "4",
+                 str(SCENARIOS / "dedicated-coaches.yaml"), "--worlds", "100", "--reps", "4",
                  "--out", str(out), "--worlds-cache", str(tmp_path / "cache")])
     assert code == 0
-    found = compare(base, [alt], reps=2, worlds=30, worlds_cache=str(tmp_path / "cache"),
+    found = compare(base, [alt], reps=2, worlds=100, worlds_cache=str(tmp_path / "cache"),
                     workers=2).worlds   # the same worlds and runs, from the cache
     row = found.summary.set_index("outcome").loc["extra_exits_work_total"]
     assert row.world_high - row.world_low > row.replication_high - row.replication_low

@@ -195,10 +195,12 @@ TEXT: dict[str, dict[str, str]] = {
         "worlds_more_tornados": "The other programmes",
         "worlds_method": (
             "How the worlds were drawn: the fitted parameters from their fit with its "
-            "correlations (docs/calibration.md), each programme's uncertain parameters "
-            "uniformly over their ranges; the model's other parameters keep their values, "
-            "because over their full ranges no world reproduces the targets. Targets left "
-            "out of the check: {left_out}. Method: docs/worlds.md."),
+            "correlations (docs/calibration.md); each programme's uncertain parameters over "
+            "their ranges, most likely at the scenario's values; seven influential parameters "
+            "no target fits within the part of their range where the base reproduces the "
+            "targets. The model's other parameters keep their values, because over their "
+            "full ranges no world reproduces the targets. Targets left out of the check: "
+            "{left_out}. Method: docs/worlds.md."),
         "uncertainty_note": (
             "How sure are we? The ranges show where the average effect lies with 95% "
             "confidence given the model's assumptions. They do not include the uncertainty "
@@ -616,10 +618,13 @@ TEXT: dict[str, dict[str, str]] = {
         "worlds_more_tornados": "De andere programma's",
         "worlds_method": (
             "Zo zijn de werelden getrokken: de geschatte parameters uit hun schatting met de "
-            "onderlinge samenhang (docs/calibration.md), de onzekere parameters van elk "
-            "programma gelijkmatig over hun bereik; de overige parameters van het model "
-            "houden hun waarde, omdat over hun volle bereik geen enkele wereld de ijkpunten "
-            "haalt. Niet meegenomen ijkpunten: {left_out}. Methode: docs/worlds.md."),
+            "onderlinge samenhang (docs/calibration.md); de onzekere parameters van elk "
+            "programma over hun bereik, het vaakst rond de waarden van het scenario; zeven "
+            "invloedrijke parameters waarop het model niet is afgestemd binnen het deel van "
+            "hun bereik waarin de uitgangssituatie de Rotterdamse cijfers haalt. De overige "
+            "parameters van het model houden hun waarde, omdat over hun volle bereik geen "
+            "enkele wereld die cijfers haalt. Niet meegenomen cijfers: {left_out}. Methode: "
+            "docs/worlds.md."),
         "uncertainty_note": (
             "Hoe zeker is dit? De marges geven aan waar het gemiddelde effect met 95% "
             "zekerheid ligt, gegeven de aannames van het model. De onzekerheid in die "
