@@ -170,6 +170,9 @@ def section(page: Page, out: Output, alternatives: list[str], words: dict[str, s
                for c in ("median", "world_low", "world_high")]
         cost = (page.t("worlds_saves", v=money(-net, lang)) if not missing(net) and net <= 0
                 else _range(money, per, lang))
+        row = s[(s.alternative == alt) & (s.outcome == "extra_exits_work_total")]
+        if len(row) and bool(row.iloc[0].get("luck_dominates", False)):
+            extra = [extra[0], np.nan, np.nan]  # no range: the worlds differ no more than luck
         rows.append([str(i), words.get(alt, alt),
                      num(_range(auto, extra, lang), programme=alt,
                          outcome="extra_exits_work_total"),
