@@ -312,7 +312,7 @@ def truncated_normal(mean: np.ndarray, precision: np.ndarray, low: np.ndarray,
             a = np.clip((low[i] - m) / sd, -40.0, 40.0)
             b = np.clip((high[i] - m) / sd, -40.0, 40.0)
             x[:, i] = truncnorm.ppf(u, a, b, loc=m, scale=sd)
-    return np.clip(np.nan_to_num(x, nan=0.0), low, high)
+    return np.clip(x, low, high)  # a last-ulp overshoot of the quantile function
 
 
 def latin_hypercube(n: int, rng: np.random.Generator) -> np.ndarray:
@@ -485,6 +485,29 @@ class Worlds:
         return ", ".join(f"{k} ({v})" for k, v in items if v) or "none"
 
 
+CACHE_MARK = ".pathways-worlds-cache"
+
+
+def cache_root(root: str | Path) -> Path:
+    """``root`` as a worlds cache: made (with a mark saying so) when new or empty, used when
+    it carries the mark. A folder this package did not make is never written into.
+
+    Raises:
+        InputError: (kind ``output``) for a folder that holds something else.
+    """
+    path = Path(root).expanduser()
+    if path.exists() and not path.is_dir():
+        raise InputError(path, "", "is a file, not a folder; give a new folder for "
+                         "--worlds-cache", "output")
+    if path.is_dir() and not (path / CACHE_MARK).is_file() and any(path.iterdir()):
+        raise InputError(path, "", "holds files that are not a worlds cache; nothing was "
+                         "written there; give a new or empty folder for --worlds-cache",
+                         "output")
+    path.mkdir(parents=True, exist_ok=True)
+    (path / CACHE_MARK).touch()
+    return path
+
+
 def worlds_directory(base: Scenario, targets: TargetSet, fit: FitFile,
                      settings: WorldSettings, root: str | Path) -> Path:
     """The cache directory of the worlds of this base, targets, fit and settings."""
@@ -575,6 +598,7 @@ def find_worlds(base: Scenario, targets: TargetSet, settings: WorldSettings,
     left_out = settings.left_out(targets)
     used = [t for t in targets.targets if t.name not in left_out]
     used_set = dataclasses.replace(targets, targets=tuple(used))
+    root = cache_root(root)
     if evaluator is None:
         directory = worlds_directory(base, targets, fit, settings, root)
     else:
@@ -759,7 +783,7 @@ def compare_worlds(base: Scenario, alternatives: Sequence[Scenario], worlds: Wor
     experiment = points_experiment("worlds-compare", [policy, *factors], rows, evaluator,
                                    reps, seed, outputs, crossed=True)
     key = _hash([evaluator.digest(), [list(r) for r in rows], reps, seed, months])
-    out = Path(root or worlds.directory) / f"compare-{key}"
+    out = (cache_root(root) if root else worlds.directory) / f"compare-{key}"
     run_experiment(experiment, out, executor, progress=progress)
     runs = read_runs(out)
     point = runs["point"].to_numpy()

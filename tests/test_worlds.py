@@ -55,8 +55,8 @@ def test_truncated_normal_recovers_a_correlated_normal_inside_a_wide_box():
 @given(st.lists(st.floats(-5, 5), min_size=3, max_size=3),
        st.lists(st.floats(0.01, 3), min_size=3, max_size=3), st.integers(0, 2 ** 31))
 def test_truncated_normal_stays_in_its_box_whatever_the_centre(centre, widths, seed):
-    """Generated centres (inside or far outside the box) and precisions: every draw lies in
-    the box and none is NaN."""
+    """Generated centres (inside or far outside the box) and precisions: no draw is NaN
+    (the sampler clips only a last-ulp overshoot, so a NaN would show)."""
     low = np.array([-1.0, 0.0, 2.0])
     high = low + np.array(widths)
     a = np.random.default_rng(seed).normal(size=(3, 3))
@@ -64,6 +64,31 @@ def test_truncated_normal_stays_in_its_box_whatever_the_centre(centre, widths, s
                          np.random.default_rng(seed))
     assert np.isfinite(x).all()
     assert np.all(x >= low) and np.all(x <= high)
+
+
+def test_one_coordinate_is_scipys_truncated_normal():
+    """A single coordinate with the box cutting its normal: the draws' mean is the
+    truncated normal's, within 4 standard errors (n = 4000)."""
+    from scipy.stats import truncnorm
+
+    x = truncated_normal(np.array([0.0]), np.array([[1.0]]), np.array([0.5]),
+                         np.array([3.0]), 4000, np.random.default_rng(5))[:, 0]
+    assert x.min() >= 0.5 and x.max() <= 3.0
+    assert abs(x.mean() - truncnorm.mean(0.5, 3.0)) < 4 * truncnorm.std(0.5, 3.0) / math.sqrt(4000)
+
+
+def test_a_cache_folder_that_holds_other_files_is_not_written_into(tmp_path, capsys):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("my own file")
+    base = _small(tmp_path, "base")
+    alt = _small(tmp_path, "coaches", "policies:\n  - dedicated_coaches: {coaches: 1}\n")
+    code = main(["compare", str(base), str(alt), "--worlds", "3", "--worlds-cache",
+                 str(folder), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and "not a worlds cache" in err[-1]
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+    assert not (tmp_path / "out").exists()
 
 
 def test_the_shipped_fit_matches_the_baseline_and_its_declarations():
