@@ -1,0 +1,96 @@
+"""What a new parameter set costs, and how far the engine is from a floor kernel.
+
+Two of the performance targets (docs/performance.md) are measured here, in this process:
+
+- ``fresh_run_cpu_s``: CPU seconds of one fresh run of the shipped baseline (1,190
+  mothers): building the model, which runs the 120-month burn-in, then 36 months. The mean
+  over ``--runs`` seeds, run one after another as a worker runs a batch of them.
+- ``engine_vs_floor_*``: the engine's agent-months per second over 36 monthly steps from
+  the initial stock (no burn-in), against a floor kernel in the same process: per
+  mother-month one counter-based uniform (the engine's own hash), one compare and one
+  update of a column, in numpy. The ratio is the share of the floor's speed the engine
+  reaches; 1/110 is written 0.0091.
+
+    python benchmarks/fresh.py --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import time
+
+import numpy as np
+
+from simulate.model import PathwaysModel
+from simulate.parameters import Params
+from simulate.rng import Streams
+from simulate.scenario import Scenario
+from simulate.states import Status
+
+BASELINE = "scenarios/baseline.yaml"
+
+
+def fresh_runs(runs: int, months: int) -> dict:
+    """CPU seconds per fresh baseline run (burn-in and ``months``), and the burn-in's part."""
+    params = Scenario.from_yaml(BASELINE).params()
+    build = step = 0.0
+    for seed in range(runs):
+        start = time.process_time()
+        model = PathwaysModel(params, seed=1000 + seed, horizon_months=months)
+        built = time.process_time()
+        model.run(months)
+        step += time.process_time() - built
+        build += built - start
+        model.close()
+    return {"fresh_run_cpu_s": round((build + step) / runs, 4),
+            "fresh_run_build_cpu_s": round(build / runs, 4),
+            "fresh_run_months_cpu_s": round(step / runs, 4)}
+
+
+def engine_rate(size: int, months: int, seed: int) -> float:
+    """Agent-months per second of the engine's monthly steps from the initial stock."""
+    params = Params.from_overrides({"size": size, "burn_in_months": 0})
+    model = PathwaysModel(params, seed=seed, horizon_months=months, record_spells=False)
+    agent_months, start = 0, time.perf_counter()
+    for _ in range(months):
+        model.step()
+        s = model.mothers.status[: model.mothers.n]
+        agent_months += int(((s == Status.ON_ASSISTANCE) | (s == Status.IN_WORK)).sum())
+    seconds = time.perf_counter() - start
+    model.close()
+    return agent_months / seconds
+
+
+def floor_rate(size: int, months: int, seed: int) -> float:
+    """Agent-months per second of one draw, compare and update per mother-month."""
+    streams = Streams(seed)
+    ids = np.arange(size)
+    state = np.zeros(size, dtype=np.int8)
+    start = time.perf_counter()
+    for t in range(months):
+        hit = streams.uniform("floor", t, ids) < 0.05
+        state[hit] ^= 1
+    return size * months / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20, help="fresh baseline runs to time")
+    parser.add_argument("--months", type=int, default=36)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    out: dict = {"python": platform.python_version()}
+    out.update(fresh_runs(args.runs, args.months))
+    for size in (20_000, 1_190):
+        engine = max(engine_rate(size, args.months, seed) for seed in (1, 2))
+        floor = max(floor_rate(size, args.months, seed) for seed in (1, 2, 3))
+        out[f"engine_agent_months_per_s_{size}"] = round(engine)
+        out[f"floor_agent_months_per_s_{size}"] = round(floor)
+        out[f"engine_vs_floor_{size}"] = round(engine / floor, 4)
+    print(json.dumps(out) if args.json else "\n".join(f"{k}: {v}" for k, v in out.items()))
+
+
+if __name__ == "__main__":
+    main()
