@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 
+import numba
 import numpy as np
 from scipy.special import ndtri
 
@@ -43,8 +44,8 @@ def _mix_int(z: int) -> int:
 
 
 def _splitmix(z: np.ndarray) -> np.ndarray:
-    """SplitMix64 finaliser, in place; uint64 arithmetic wraps, which is what the hash needs.
-    (One scratch array for the shifts: the draws are a large share of a month's work.)"""
+    """SplitMix64 finaliser in numpy, in place; uint64 arithmetic wraps, which is what the
+    hash needs. The reference for :func:`_unit_draws`, which tests compare with it."""
     t = z >> _S30
     z ^= t
     z *= _M1
@@ -57,7 +58,7 @@ def _splitmix(z: np.ndarray) -> np.ndarray:
 
 
 def _to_unit(z: np.ndarray) -> np.ndarray:
-    """The top 53 bits as a double in the open interval (0, 1); overwrites ``z``.
+    """The top 53 bits as a double in the open interval (0, 1), in numpy; overwrites ``z``.
 
     The 53 bits fit a signed integer, whose conversion to double is exact and faster than
     an unsigned one's.
@@ -67,6 +68,29 @@ def _to_unit(z: np.ndarray) -> np.ndarray:
     u *= _TWO_M53
     u += _HALF_ULP
     return u
+
+
+@numba.njit(cache=True, nogil=True)
+def _unit_draws(ids: np.ndarray, keys: np.ndarray) -> np.ndarray:  # pragma: no cover
+    """One uniform per (key, id): ``_to_unit(_splitmix(id * golden + key))`` in one pass.
+
+    The numpy version costs a dozen array operations per call, and a month makes some
+    thirty calls on small arrays, so their fixed cost was a fifth of a month's time; compiled,
+    a call is one loop. Every constant is a uint64, so no step mixes signed and unsigned
+    integers (which numba would compute in floating point).
+    """
+    out = np.empty((keys.size, ids.size))
+    for k in range(keys.size):
+        key = keys[k]
+        for i in range(ids.size):
+            z = np.uint64(ids[i]) * _GOLDEN + key
+            z ^= z >> _S30
+            z *= _M1
+            z ^= z >> _S27
+            z *= _M2
+            z ^= z >> _S31
+            out[k, i] = np.float64(np.int64(z >> _S11)) * _TWO_M53 + _HALF_ULP
+    return out
 
 
 class Streams:
@@ -100,10 +124,9 @@ class Streams:
         """One uniform in (0, 1) per mother id, for process ``name`` in ``month``."""
         ids = np.asarray(ids)
         # key + (id + 1) * golden, as in SplitMix64's counter for element id of the stream.
-        z = ids.astype(np.uint64).reshape(-1)  # one id gives a 0-d array: work on 1-d
-        z *= _GOLDEN
-        z += np.uint64((self._key(name, month) + 0x9E3779B97F4A7C15) & _MASK)
-        u = _to_unit(_splitmix(z)).reshape(ids.shape)
+        key = np.array([(self._key(name, month) + 0x9E3779B97F4A7C15) & _MASK], np.uint64)
+        u = _unit_draws(np.ascontiguousarray(ids, np.int64).reshape(-1), key)[0]
+        u = u.reshape(ids.shape)  # one id gives a 0-d array: the kernel works on 1-d
         if self.record is not None:
             self.record.append((name, month, ids.copy(), u.copy()))
         return u
@@ -113,8 +136,7 @@ class Streams:
         ids = np.asarray(ids)
         keys = np.array([(self._key(name, month) + 0x9E3779B97F4A7C15) & _MASK
                          for name in names], dtype=np.uint64)
-        z = (ids.astype(np.uint64).reshape(-1) * _GOLDEN)[None, :] + keys[:, None]
-        u = _to_unit(_splitmix(z))
+        u = _unit_draws(np.ascontiguousarray(ids, np.int64).reshape(-1), keys)
         out = {name: row.reshape(ids.shape) for name, row in zip(names, u)}
         if self.record is not None:
             self.record.extend((name, month, ids.copy(), row.copy()) for name, row in out.items())

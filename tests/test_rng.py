@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hypothesis.extra.numpy as hnp
+import hypothesis.strategies as st
 import numpy as np
 import pandas as pd
+from hypothesis import given, settings
 from scipy import stats
 
 from simulate.model import PathwaysModel
 from simulate.parameters import Params
-from simulate.rng import Streams, stable_hash
+from simulate.rng import _GOLDEN, Streams, _splitmix, _to_unit, _unit_draws, stable_hash
 
 
 def test_per_mother_draws_do_not_depend_on_who_else_is_drawn():
@@ -118,3 +121,26 @@ def test_one_id_gets_the_draw_it_gets_among_others():
     assert both["ladder"] == among[1]
     assert both["contact"] == s.uniform("contact", 5, np.array([8]))[0]
     assert len(s.uniform("ladder", 5, np.array([], dtype=np.int64))) == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(ids=hnp.arrays(np.int64, st.integers(0, 50), elements=st.integers(-2**63, 2**63 - 1)),
+       keys=st.lists(st.integers(0, 2**64 - 1), min_size=1, max_size=4))
+def test_compiled_draws_equal_the_numpy_hash_bit_for_bit(ids, keys):
+    # The compiled kernel fuses the hash and the conversion; the numpy version is the
+    # reference, so any id (negative ones wrap as the cast to uint64 does) and any key must
+    # give the very same doubles.
+    keys = np.array(keys, dtype=np.uint64)
+    expected = np.stack([_to_unit(_splitmix(ids.astype(np.uint64) * _GOLDEN + k)) for k in keys])
+    got = _unit_draws(ids, keys)
+    assert got.shape == expected.shape
+    assert np.array_equal(got.view(np.uint64), expected.view(np.uint64))
+
+
+def test_uniform_and_uniforms_give_the_same_draws_for_any_id_shape():
+    s = Streams(5, 1)
+    ids = np.arange(12, dtype=np.int32).reshape(3, 4)[:, ::2]  # not contiguous, not int64
+    one = s.uniform("x", 2, ids)
+    both = s.uniforms(["y", "x"], 2, ids)
+    assert one.shape == ids.shape and np.array_equal(one, both["x"])
+    assert np.array_equal(s.uniform("x", 2, np.int64(7)), s.uniform("x", 2, np.array([7]))[0])
