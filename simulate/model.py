@@ -57,7 +57,7 @@ import mesa
 import numpy as np
 
 from simulate.agents import ChildcareProvider, CoachAgent, Employer, MotherAgent
-from simulate.agents.childcare import split_places
+from simulate.agents.childcare import ProviderTotals, split_places
 from simulate.agents.coach import CoachTable
 from simulate.metrics import recorded_name
 from simulate.network import Network
@@ -69,6 +69,7 @@ from simulate.recording import ChildLog, MonthlyRecord, SpellLog
 from simulate.rng import Streams
 from simulate.states import EXIT_REASONS, LADDER_PARTTIME, ExemptionReason, Status
 from simulate.steps import (
+    World,
     childcare,
     coaching,
     demography,
@@ -154,7 +155,7 @@ def _from_scenario(scenario, params, policies, values) -> tuple[Params, list[Pol
     return chosen.params(), chosen.make_policies(), chosen.horizon_months
 
 
-class PathwaysModel(mesa.Model):
+class PathwaysModel(ProviderTotals, mesa.Model):
     """Mothers on social assistance, their coaches, childcare providers and employers.
 
     Args:
@@ -242,8 +243,7 @@ class PathwaysModel(mesa.Model):
         months = params.burn_in_months
         self._t = -months
 
-        expected = p.size * (1.0 + 1.2 * p.inflow_rate_per_month * max(horizon_months + months, 1))
-        self.mothers = Mothers(capacity=int(expected) + 64)
+        self.mothers = Mothers(capacity=stock_capacity(p, horizon_months, months))
         self.network = Network()
         self.spells = SpellLog(record_spells)
         self.children = ChildLog(record_spells)
@@ -256,8 +256,8 @@ class PathwaysModel(mesa.Model):
         self._views_upto = 0
         self._register_all_mothers = mother_agents
 
-        key = (tuple(sorted(burn.values.items())), self.streams.seed, self.streams.replicate,
-               months, record_spells)
+        key = burn_in_key(burn, self.streams.seed, self.streams.replicate, months,
+                          record_spells)
         snapshot = BURN_IN_CACHE.get(key) if self._own_streams else None
         if snapshot is not None:
             snapshot.restore(self)
@@ -299,22 +299,9 @@ class PathwaysModel(mesa.Model):
 
     # ---- construction -------------------------------------------------------------------
     def _make_employers(self) -> None:
-        p = self.params
-        g = self.streams.generator("employers")
-        k = p.employers
-        share = g.dirichlet(np.full(k, p.employer_size_concentration))
-        c = p.employer_spread
-
-        def beta(mean: float) -> np.ndarray:
-            mean = min(max(mean, 1e-6), 1 - 1e-6)
-            return g.beta(mean * c, (1 - mean) * c, size=k)
-
-        risk, flexible = beta(p.employer_risk_mean), beta(p.employer_flexible_share_mean)
-        self.employer_table = {"share": share, "cum_share": np.cumsum(share) / share.sum(),
-                               "risk": risk, "flexible": flexible,
-                               "vacancies": np.zeros(k, dtype=np.int64),
-                               "offers_made": np.zeros(k, dtype=np.int64)}
-        self.employers = [Employer(self, index=i) for i in range(k)]
+        self.employer_table = employer_table(self.params, self.streams)
+        self.employers = [Employer(self, index=i)
+                          for i in range(len(self.employer_table["share"]))]
 
     def _recreate_agents(self, places: list[int], reserved: list[int]) -> None:
         """Mesa agents viewing tables restored from a snapshot, in the order a fresh build
@@ -378,19 +365,10 @@ class PathwaysModel(mesa.Model):
 
     def add_arrivals(self) -> np.ndarray:
         """Add this month's outside inflow (a Poisson number of new mothers); their ids."""
-        t, p = self.month, self.params
-        if t not in self._planned:
-            months = np.arange(t, t + ARRIVAL_BLOCK_MONTHS)
-            counts = [int(self.streams.generator("inflow", int(s)).poisson(
-                p.inflow_rate_per_month * p.size)) for s in months]
-            ids = np.arange(self._next_id, self._next_id + sum(counts))
-            self._next_id += len(ids)
-            attrs = draw_mothers(p, self.streams, ids, np.repeat(months, counts), stock=False)
-            edges = np.cumsum([0, *counts])
-            for i, s in enumerate(months):
-                self._planned[int(s)] = (int(ids[edges[i]]) if counts[i] else None,
-                                         {k: v[edges[i]:edges[i + 1]] for k, v in attrs.items()})
-        first, attrs = self._planned.pop(t)
+        if self.month not in self._planned:
+            self._next_id = plan_arrivals(self.params, self.streams, self.month,
+                                          self._next_id, self._planned)
+        first, attrs = self._planned.pop(self.month)
         # Attributes were drawn for specific ids: they must land on exactly those rows.
         assert first is None or first == self.mothers.n, "arrivals out of order"
         return self._add(attrs)
@@ -422,35 +400,18 @@ class PathwaysModel(mesa.Model):
         self._month(policies=True)
 
     def _month(self, policies: bool) -> None:
-        m = self.mothers
-        n = m.n
         active = list(self.policy_contexts()) if policies else []
-        self.tally = Counter()
-        m.contacted[:n] = False
-        m.stress_event[:n] = False
-        m.care_broke[:n] = False
-        for name in MODIFIERS:
-            getattr(m, name)[:n] = COLUMNS[name].fill
-        m.offer_floor[:n] = 0.0
-
-        demography.step(self)
-        exemptions.step(self)
-        for policy, ctx in active:
-            policy.on_month_start(ctx)
-        coaching.step(self)
-        ladder.step(self)
-        self.offers = jobs.make_offers(self)
-        for policy, ctx in active:
-            policy.allocate(ctx)
-        jobs.start_jobs(self, self.offers)
-        childcare.step(self)
-        exits.step(self)
-        job_loss.step(self)
+        month_steps(self, active)
         if not policies:
             return
         coaching.update_caseloads(self)
         self._record(self._policy_metrics(
             [(policy, policy.on_month_end(ctx)) for policy, ctx in active]))
+
+    def by_replicate(self, ids: np.ndarray, pool: np.ndarray,
+                     size: int) -> list[tuple[np.ndarray | slice, np.ndarray]]:
+        """One replicate: all of ``ids`` and ``pool`` (see :class:`World`)."""
+        return [(slice(None), pool)]
 
     def policy_contexts(self):
         """(policy, its context) pairs, in the scenario's order."""
@@ -624,14 +585,6 @@ class PathwaysModel(mesa.Model):
         """Mothers on assistance now (handy as a Mesa DataCollector model reporter)."""
         return int(np.count_nonzero(self.mothers.status[: self.mothers.n] == Status.ON_ASSISTANCE))
 
-    @property
-    def provider_places(self) -> np.ndarray:
-        return np.array([c.places for c in self.providers], dtype=np.int64)
-
-    @property
-    def provider_reserved(self) -> np.ndarray:
-        return np.array([c.reserved for c in self.providers], dtype=np.int64)
-
     def childcare_occupied(self) -> np.ndarray:
         general, reserved = childcare.occupied(self)
         return general + reserved
@@ -664,6 +617,87 @@ class PathwaysModel(mesa.Model):
 
 
 
+
+
+def month_steps(world: World, active: Sequence[tuple[Policy, PolicyContext]] = ()) -> None:
+    """The steps of one month (see the module docstring), with the policies ``active``:
+    everything but recording. A model runs it on its own mothers; a batch of replicates
+    (:mod:`simulate.batch`) on all of theirs at once."""
+    m = world.mothers
+    n = m.n
+    world.tally = Counter()
+    m.contacted[:n] = False
+    m.stress_event[:n] = False
+    m.care_broke[:n] = False
+    for name in MODIFIERS:
+        getattr(m, name)[:n] = COLUMNS[name].fill
+    m.offer_floor[:n] = 0.0
+
+    demography.step(world)
+    exemptions.step(world)
+    for policy, ctx in active:
+        policy.on_month_start(ctx)
+    coaching.step(world)
+    ladder.step(world)
+    world.offers = jobs.make_offers(world)
+    for policy, ctx in active:
+        policy.allocate(ctx)
+    jobs.start_jobs(world, world.offers)
+    childcare.step(world)
+    exits.step(world)
+    job_loss.step(world)
+
+
+def employer_table(p: Params, streams: Streams) -> dict[str, np.ndarray]:
+    """The employers of a replicate: size shares, risk perception and flexible hours,
+    drawn from the replicate's ``employers`` stream."""
+    g = streams.generator("employers")
+    k = p.employers
+    share = g.dirichlet(np.full(k, p.employer_size_concentration))
+    c = p.employer_spread
+
+    def beta(mean: float) -> np.ndarray:
+        mean = min(max(mean, 1e-6), 1 - 1e-6)
+        return g.beta(mean * c, (1 - mean) * c, size=k)
+
+    risk, flexible = beta(p.employer_risk_mean), beta(p.employer_flexible_share_mean)
+    return {"share": share, "cum_share": np.cumsum(share) / share.sum(),
+            "risk": risk, "flexible": flexible,
+            "vacancies": np.zeros(k, dtype=np.int64),
+            "offers_made": np.zeros(k, dtype=np.int64)}
+
+
+def plan_arrivals(p: Params, streams: Streams, t: int, next_id: int,
+                  planned: dict[int, tuple[int | None, dict[str, np.ndarray]]]) -> int:
+    """Draw the arrivals of months ``t`` to ``t + ARRIVAL_BLOCK_MONTHS - 1`` into
+    ``planned`` (month -> first id, attributes), ids from ``next_id`` on; returns the next
+    free id. A Poisson number per month, drawn a year at a time."""
+    months = np.arange(t, t + ARRIVAL_BLOCK_MONTHS)
+    counts = [int(streams.generator("inflow", int(s)).poisson(
+        p.inflow_rate_per_month * p.size)) for s in months]
+    ids = np.arange(next_id, next_id + sum(counts))
+    attrs = draw_mothers(p, streams, ids, np.repeat(months, counts), stock=False)
+    edges = np.cumsum([0, *counts])
+    for i, s in enumerate(months):
+        planned[int(s)] = (int(ids[edges[i]]) if counts[i] else None,
+                           {k: v[edges[i]:edges[i + 1]] for k, v in attrs.items()})
+    return next_id + len(ids)
+
+
+def stock_capacity(p: Params, horizon_months: int, burn_in_months: int) -> int:
+    """Rows to allocate for the mothers of a run: the stock and the expected inflow with a
+    margin (the table grows if it needs more)."""
+    expected = p.size * (1.0 + 1.2 * p.inflow_rate_per_month
+                         * max(horizon_months + burn_in_months, 1))
+    return int(expected) + 64
+
+
+def burn_in_key(burn: Params, seed: int, replicate: int, months: int,
+                record_spells: bool) -> tuple:
+    """What a burn-in depends on: its parameters, the seed, the replicate, its length and
+    whether children are logged."""
+    return (tuple(sorted(burn.values.items())), int(seed), int(replicate), int(months),
+            bool(record_spells))
 
 
 class BurnIn:
@@ -712,8 +746,12 @@ class BurnInCache:
             self._items.move_to_end(key)
         return item
 
+    def fits(self, nbytes: int) -> bool:
+        """Whether a burn-in of ``nbytes`` is small enough to keep."""
+        return nbytes <= self.budget // 4
+
     def put(self, key, item: BurnIn) -> None:
-        if item.nbytes > self.budget // 4:
+        if not self.fits(item.nbytes):
             return
         self._items[key] = item
         while len(self._items) > self.entries or sum(

@@ -234,6 +234,16 @@ class Mothers:
     def __len__(self) -> int:
         return self.n
 
+    @staticmethod
+    def row_bytes() -> int:
+        """Bytes per row of the model's own columns."""
+        return sum(np.dtype(col.dtype).itemsize for col in COLUMNS.values())
+
+    @property
+    def capacity(self) -> int:
+        """Rows allocated (``n`` of them in use)."""
+        return self._capacity
+
     def add(self, values: dict[str, np.ndarray]) -> np.ndarray:
         """Append mothers; ``values`` maps column names to arrays of equal length.
 

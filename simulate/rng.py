@@ -70,26 +70,43 @@ def _to_unit(z: np.ndarray) -> np.ndarray:
     return u
 
 
+@numba.njit(inline="always")
+def _unit(mother: np.int64, key: np.uint64) -> float:  # pragma: no cover
+    """``_to_unit(_splitmix(mother * golden + key))`` for one draw. Every constant is a
+    uint64, so no step mixes signed and unsigned integers (which numba would compute in
+    floating point)."""
+    z = np.uint64(mother) * _GOLDEN + key
+    z ^= z >> _S30
+    z *= _M1
+    z ^= z >> _S27
+    z *= _M2
+    z ^= z >> _S31
+    return np.float64(np.int64(z >> _S11)) * _TWO_M53 + _HALF_ULP
+
+
 @numba.njit(cache=True, nogil=True)
 def _unit_draws(ids: np.ndarray, keys: np.ndarray) -> np.ndarray:  # pragma: no cover
-    """One uniform per (key, id): ``_to_unit(_splitmix(id * golden + key))`` in one pass.
-
-    The numpy version costs a dozen array operations per call, and a month makes some
-    thirty calls on small arrays, so their fixed cost was a fifth of a month's time; compiled,
-    a call is one loop. Every constant is a uint64, so no step mixes signed and unsigned
-    integers (which numba would compute in floating point).
-    """
+    """One uniform per (key, id), compiled: the numpy version costs a dozen array
+    operations per call, and a month makes some thirty calls on small arrays, so their fixed
+    cost was a fifth of a month's time; compiled, a call is one loop."""
     out = np.empty((keys.size, ids.size))
     for k in range(keys.size):
-        key = keys[k]
         for i in range(ids.size):
-            z = np.uint64(ids[i]) * _GOLDEN + key
-            z ^= z >> _S30
-            z *= _M1
-            z ^= z >> _S27
-            z *= _M2
-            z ^= z >> _S31
-            out[k, i] = np.float64(np.int64(z >> _S11)) * _TWO_M53 + _HALF_ULP
+            out[k, i] = _unit(ids[i], keys[k])
+    return out
+
+
+@numba.njit(cache=True, nogil=True)
+def _unit_draws_by_row(rows: np.ndarray, ids: np.ndarray, which: np.ndarray,
+                       keys: np.ndarray) -> np.ndarray:  # pragma: no cover
+    """One uniform per (stream, row) of a table stacking several replicates: row ``j`` is
+    mother ``ids[j]`` of replicate ``which[j]``, and ``keys`` has a row per stream and a
+    column per replicate."""
+    out = np.empty((keys.shape[0], rows.size))
+    for k in range(keys.shape[0]):
+        for i in range(rows.size):
+            j = rows[i]
+            out[k, i] = _unit(ids[j], keys[k, which[j]])
     return out
 
 
@@ -114,17 +131,26 @@ class Streams:
         """The stream's 64-bit key: a hash of (seed, replicate, name), mixed with the month."""
         return np.uint64(self._key(name, month))
 
-    def _key(self, name: str, month: int) -> int:
+    def stream_base(self, name: str) -> int:
+        """The stream's hash of (seed, replicate, name), before the month is mixed in."""
         base = self._names.get(name)
         if base is None:
             base = self._names[name] = stable_hash("pathways", self.seed, self.replicate, name)
-        return _mix_int((base + (month + 1) * 0x9E3779B97F4A7C15) & _MASK)
+        return base
+
+    def _key(self, name: str, month: int) -> int:
+        return _mix_int((self.stream_base(name) + (month + 1) * 0x9E3779B97F4A7C15) & _MASK)
+
+    def draw_key(self, name: str, month: int) -> int:
+        """The key a per-mother draw adds to ``id * golden``: the stream's key plus the
+        golden increment, so that the draw of element ``id`` is SplitMix64's counter
+        ``id + 1``."""
+        return (self._key(name, month) + 0x9E3779B97F4A7C15) & _MASK
 
     def uniform(self, name: str, month: int, ids: np.ndarray) -> np.ndarray:
         """One uniform in (0, 1) per mother id, for process ``name`` in ``month``."""
         ids = np.asarray(ids)
-        # key + (id + 1) * golden, as in SplitMix64's counter for element id of the stream.
-        key = np.array([(self._key(name, month) + 0x9E3779B97F4A7C15) & _MASK], np.uint64)
+        key = np.array([self.draw_key(name, month)], np.uint64)
         u = _unit_draws(np.ascontiguousarray(ids, np.int64).reshape(-1), key)[0]
         u = u.reshape(ids.shape)  # one id gives a 0-d array: the kernel works on 1-d
         if self.record is not None:
@@ -134,8 +160,7 @@ class Streams:
     def uniforms(self, names: list[str], month: int, ids: np.ndarray) -> dict[str, np.ndarray]:
         """:meth:`uniform` for several streams at once (one vectorised pass)."""
         ids = np.asarray(ids)
-        keys = np.array([(self._key(name, month) + 0x9E3779B97F4A7C15) & _MASK
-                         for name in names], dtype=np.uint64)
+        keys = np.array([self.draw_key(name, month) for name in names], dtype=np.uint64)
         u = _unit_draws(np.ascontiguousarray(ids, np.int64).reshape(-1), keys)
         out = {name: row.reshape(ids.shape) for name, row in zip(names, u)}
         if self.record is not None:

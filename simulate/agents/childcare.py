@@ -40,6 +40,21 @@ class ChildcareProvider(mesa.Agent):
                                     & (m.childcare_place[:n] < 0)))
 
 
+class ProviderTotals:
+    """Places and reserved places per provider, as arrays, for a world holding a list of
+    ``providers`` (a model, or a batch of replicates)."""
+
+    providers: list
+
+    @property
+    def provider_places(self) -> np.ndarray:
+        return np.array([c.places for c in self.providers], dtype=np.int64)
+
+    @property
+    def provider_reserved(self) -> np.ndarray:
+        return np.array([c.reserved for c in self.providers], dtype=np.int64)
+
+
 def split_places(total: int, providers: int) -> list[int]:
     """Spread ``total`` places over providers as evenly as integers allow."""
     base, extra = divmod(total, providers)

@@ -279,7 +279,10 @@ class PolicyContext:
         for stream in full.values():
             self._check(stream, ids)
         streams, month = self._model.streams, self._model.month
-        return lambda wanted, who: {n: streams.uniform(full[n], month, who) for n in wanted}
+        def draw(wanted: Sequence[str], who: np.ndarray) -> dict[str, np.ndarray]:
+            drawn = streams.uniforms([full[n] for n in wanted], month, who)
+            return {n: drawn[full[n]] for n in wanted}
+        return draw
 
     def generator(self, name: str) -> np.random.Generator:
         """A NumPy generator for stream ``<label>:name`` this month (draws not per mother);

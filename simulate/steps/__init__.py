@@ -17,12 +17,23 @@ if TYPE_CHECKING:
     from simulate.parameters import Params
     from simulate.population import Mothers
     from simulate.recording import ChildLog, SpellLog
-    from simulate.rng import Streams
 
 # Relative margin by which an upper bound of a chance is widened before a step uses it to
 # skip the mothers who cannot move: it covers rounding (some factors are float32), far
 # below any chance that matters. A numerical tolerance, not a model parameter.
 BOUND_MARGIN = 1e-6
+
+
+class Draws(Protocol):
+    """What the steps draw from: a replicate's :class:`simulate.rng.Streams`, or a batch's
+    (:class:`simulate.batch.StackedStreams`)."""
+
+    def uniform(self, name: str, month: int, ids: np.ndarray) -> np.ndarray: ...
+    def uniforms(self, names: list[str], month: int,
+                 ids: np.ndarray) -> dict[str, np.ndarray]: ...
+    def normal(self, name: str, month: int, ids: np.ndarray) -> np.ndarray: ...
+    # A generator for draws that are not per mother (``poisson`` is what the steps use).
+    def generator(self, name: str, month: int = -1) -> Any: ...
 
 
 class World(Protocol):
@@ -35,9 +46,10 @@ class World(Protocol):
     @property
     def month(self) -> int: ...
     @property
-    def streams(self) -> Streams: ...
-    @property
-    def tally(self) -> Counter: ...
+    def streams(self) -> Draws: ...
+    # The month's tally of events and its accepted job offers (set by the steps).
+    tally: Counter
+    offers: Any
     @property
     def coaches(self) -> CoachTable: ...
     @property
@@ -55,4 +67,13 @@ class World(Protocol):
 
     def add_arrivals(self) -> np.ndarray:
         """The month's arrivals, added to the mothers' table; returns their ids."""
+        ...
+
+    def by_replicate(self, ids: np.ndarray, pool: np.ndarray,
+                     size: int) -> list[tuple[np.ndarray | slice, np.ndarray]]:
+        """For matching that must not cross replicates (mothers to coaches, to
+        employers): the positions in ``ids`` and the part of ``pool`` (indices into a table
+        of ``size`` rows, such as the coaches) of each replicate. A model is one replicate:
+        ``[(slice(None), pool)]``; a batch (:mod:`simulate.batch`) stacks its replicates'
+        tables in equal blocks and gives one pair per replicate."""
         ...

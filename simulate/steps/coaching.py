@@ -58,14 +58,17 @@ def assign(model: World, ids: np.ndarray, coaches: np.ndarray) -> np.ndarray:
     nobody exceeds ``caseload_max``. Returns the ids that got a coach.
     """
     m = model.mothers
-    if len(ids) == 0 or len(coaches) == 0:
-        return ids[:0]
-    chosen = coaches[least_loaded(model.coaches.caseload[coaches],
-                                  model.coaches.capacity[coaches], len(ids))]
-    got = ids[: len(chosen)]
-    m.coach[got] = chosen
-    model.coaches.caseload += np.bincount(chosen, minlength=len(model.coaches))
-    return got
+    got: list[np.ndarray] = [ids[:0]]
+    for part, pool in model.by_replicate(ids, coaches, len(model.coaches)):
+        who = ids[part]
+        if len(who) == 0 or len(pool) == 0:
+            continue
+        chosen = pool[least_loaded(model.coaches.caseload[pool], model.coaches.capacity[pool],
+                                   len(who))]
+        got.append(who[: len(chosen)])
+        m.coach[got[-1]] = chosen
+        model.coaches.caseload += np.bincount(chosen, minlength=len(model.coaches))
+    return np.concatenate(got) if len(got) > 2 else got[-1]
 
 
 def least_loaded(load: np.ndarray, capacity: np.ndarray, k: int) -> np.ndarray:

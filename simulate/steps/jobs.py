@@ -92,6 +92,16 @@ def arranged_care(model: World, ids: np.ndarray) -> np.ndarray:
     return (m.childcare_place[ids] >= 0) | m.informal_care[ids]
 
 
+def choose_employers(model: World, ids: np.ndarray, u: np.ndarray) -> np.ndarray:
+    """The employer each of ``ids`` meets, by size share (``u``: one uniform each), among
+    her own replicate's employers."""
+    cum = model.employer_table["cum_share"]
+    employer = np.empty(len(ids), dtype=np.int64)
+    for part, pool in model.by_replicate(ids, np.arange(len(cum)), len(cum)):
+        employer[part] = pool[np.minimum(np.searchsorted(cum[pool], u[part]), len(pool) - 1)]
+    return employer
+
+
 def make_offers(model: World) -> Offers:
     """Search and employer offers; returns the offers the mothers accept."""
     m, p, t, s = model.mothers, model.params, model.month, model.streams
@@ -108,8 +118,7 @@ def make_offers(model: World) -> Offers:
     if len(seek) == 0:
         return Offers.empty()
     emp = model.employer_table
-    employer = np.minimum(np.searchsorted(emp["cum_share"], s.uniform("employer", t, seek)),
-                          len(emp["cum_share"]) - 1)
+    employer = choose_employers(model, seek, s.uniform("employer", t, seek))
 
     by_education = np.ones(len(Education))
     by_education[[Education.NO_BASIC, Education.HBO_WO, Education.OTHER]] = (
