@@ -1,10 +1,14 @@
 """What a new parameter set costs, and how far the engine is from a floor kernel.
 
-Two of the performance targets (docs/performance.md) are measured here, in this process:
+Two of the performance targets are measured here, in this process:
 
 - ``fresh_run_cpu_s``: CPU seconds of one fresh run of the shipped baseline (1,190
   mothers): building the model, which runs the 120-month burn-in, then 36 months. The mean
-  over ``--runs`` seeds, run one after another as a worker runs a batch of them.
+  over ``--runs`` seeds, each run alone.
+- ``fresh_run_cpu_s_batch_16``: the same when the burn-ins of 16 replicates run together
+  (:mod:`simulate.batch`, as runs, comparisons, sweeps and the evidence checks do), then
+  each replicate's 36 months; ``burn_in_cpu_s_batch_K`` is the burn-in alone per
+  replicate in a batch of ``K``.
 - ``engine_vs_floor_*``: the engine's agent-months per second over 36 monthly steps from
   the initial stock (no burn-in), against a floor kernel in the same process: per
   mother-month one counter-based uniform (the engine's SplitMix64 hash written in numpy,
@@ -23,7 +27,8 @@ import time
 
 import numpy as np
 
-from simulate.model import PathwaysModel
+from simulate.batch import BATCH_REPLICATES, BatchBurnIn, warm_burn_ins
+from simulate.model import BURN_IN_CACHE, PathwaysModel
 from simulate.parameters import Params
 from simulate.rng import _GOLDEN, Streams, _splitmix, _to_unit
 from simulate.scenario import Scenario
@@ -32,13 +37,13 @@ from simulate.states import Status
 BASELINE = "scenarios/baseline.yaml"
 
 
-def fresh_runs(runs: int, months: int) -> dict:
+def fresh_runs(runs: int, months: int, first_seed: int = 1000) -> dict:
     """CPU seconds per fresh baseline run (burn-in and ``months``), and the burn-in's part."""
     params = Scenario.from_yaml(BASELINE).params()
     build = step = 0.0
     for seed in range(runs):
         start = time.process_time()
-        model = PathwaysModel(params, seed=1000 + seed, horizon_months=months)
+        model = PathwaysModel(params, seed=first_seed + seed, horizon_months=months)
         built = time.process_time()
         model.run(months)
         step += time.process_time() - built
@@ -47,6 +52,30 @@ def fresh_runs(runs: int, months: int) -> dict:
     return {"fresh_run_cpu_s": round((build + step) / runs, 4),
             "fresh_run_build_cpu_s": round(build / runs, 4),
             "fresh_run_months_cpu_s": round(step / runs, 4)}
+
+
+def batched_runs(runs: int, months: int, batch: int, first_seed: int = 2000) -> dict:
+    """CPU seconds per fresh baseline run when the burn-ins of ``batch`` replicates run
+    together (:func:`simulate.batch.warm_burn_ins`), then each run's months alone; and the
+    burn-in per replicate in batches of 1 to 64 (:class:`simulate.batch.BatchBurnIn`)."""
+    params = Scenario.from_yaml(BASELINE).params()
+    out = {}
+    for k in (1, 4, 16, 64):
+        start = time.process_time()
+        BatchBurnIn(params.world(), [(first_seed + k, r) for r in range(k)],
+                    params.burn_in_months, months, True).split()
+        out[f"burn_in_cpu_s_batch_{k}"] = round((time.process_time() - start) / k, 4)
+    start = time.process_time()
+    for first in range(0, runs, batch):
+        replicates = range(first, min(first + batch, runs))
+        warm_burn_ins(params, first_seed, replicates, months, True)
+        for r in replicates:
+            model = PathwaysModel(params, seed=first_seed, replicate=r, horizon_months=months)
+            model.run(months)
+            model.close()
+        BURN_IN_CACHE.clear()
+    out[f"fresh_run_cpu_s_batch_{batch}"] = round((time.process_time() - start) / runs, 4)
+    return out
 
 
 def engine_rate(size: int, months: int, seed: int) -> float:
@@ -87,6 +116,7 @@ def main() -> None:
     args = parser.parse_args()
     out: dict = {"python": platform.python_version()}
     out.update(fresh_runs(args.runs, args.months))
+    out.update(batched_runs(max(args.runs, BATCH_REPLICATES), args.months, BATCH_REPLICATES))
     for size in (20_000, 1_190):
         engine = max(engine_rate(size, args.months, seed) for seed in (1, 2))
         floor = max(floor_rate(size, args.months, seed) for seed in (1, 2, 3))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from simulate.batch import BATCH_REPLICATES, warm_burn_ins
 from simulate.model import PathwaysModel
 from simulate.outcomes import run_outcomes, summarise
 from simulate.scenario import Scenario
@@ -72,6 +74,16 @@ def simulate_replicate(scenario: Scenario, replicate: int, seed: int | None = No
     return ReplicateResult(scenario.name, replicate, wide, row, spell_frame, children)
 
 
+def warm(scenario: Scenario, replicates: Sequence[int], seed: int | None = None,
+         months: int | None = None, spells: bool = True) -> int:
+    """Run the burn-ins of ``replicates`` of ``scenario`` together (:mod:`simulate.batch`)
+    before :func:`simulate_replicate` runs them one by one; each then starts from its own
+    burn-in, bit for bit the one it would have run. Returns how many burn-ins ran."""
+    seed = scenario.seed if seed is None else seed
+    months = scenario.horizon_months if months is None else months
+    return warm_burn_ins(scenario.params(), seed, replicates, months, spells)
+
+
 @dataclass
 class RunResult:
     """Outputs of one or more scenarios over replications.
@@ -123,9 +135,22 @@ def collect(results: Sequence[ReplicateResult], scenarios: dict[str, Scenario]) 
 
 
 def _task(group) -> list[ReplicateResult]:
-    """Every scenario of one replicate, in one process: they share the burn-in."""
+    """Every scenario of some replicates, in one process: the replicates' burn-ins run
+    together, and the scenarios of a replicate share its burn-in."""
+    _warm_group(group)
     return [simulate_replicate(scenario, replicate, seed, months, spells)
             for scenario, replicate, seed, months, spells in group]
+
+
+def _warm_group(group) -> None:
+    """Batch the burn-ins of a task's replicates, per scenario world."""
+    wanted: dict[tuple, tuple[Scenario, int, int, bool, list[int]]] = {}
+    for scenario, replicate, seed, months, spells in group:
+        key = (tuple(sorted(scenario.params().world().values.items())), seed, months, spells)
+        wanted.setdefault(key, (scenario, seed, months, spells, []))[4].append(replicate)
+    for scenario, seed, months, spells, replicates in wanted.values():
+        if len(replicates) > 1:
+            warm(scenario, replicates, seed, months, spells)
 
 
 def default_workers() -> int:
@@ -146,20 +171,25 @@ def run_many(scenarios: Sequence[Scenario], reps: int | None = None, seed: int |
     if len(by_name) != len(scenarios):
         raise ValueError("scenario names must differ: " + ", ".join(s.name for s in scenarios))
     base_seed = scenarios[0].seed if seed is None else seed
-    # One task per replicate with all its scenarios: the process simulates the shared
-    # burn-in once (simulate.model.BurnIn) and the results do not depend on the grouping.
+    # A task is some replicates with all their scenarios: the process runs the replicates'
+    # burn-ins together (simulate.batch) and each once for all scenarios
+    # (simulate.model.BurnIn); the results do not depend on the grouping.
     groups: dict[int, list[tuple]] = {}
     for s in scenarios:
         n = s.replications if reps is None else reps
         m = s.horizon_months if months is None else months
         for r in range(n):
             groups.setdefault(r, []).append((s, r, base_seed, m, spells))
-    tasks = list(groups.values())
+    per_task = max(1, min(BATCH_REPLICATES, math.ceil(len(groups) / max(workers, 1))))
+    replicates = list(groups.values())
+    tasks = [[run for group in replicates[i:i + per_task] for run in group]
+             for i in range(0, len(replicates), per_task)]
     total_months = sum(t[3] for group in tasks for t in group)
     bar = _progress_bar(total_months, progress)
     results: list[ReplicateResult] = []
     if workers <= 1 or len(tasks) <= 1:
         for group in tasks:
+            _warm_group(group)
             for s, r, sd, m, sp in group:
                 results.append(simulate_replicate(s, r, sd, m, sp,
                                                   on_month=bar.update if bar else None))

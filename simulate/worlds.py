@@ -89,6 +89,7 @@ from simulate.outcomes import (
 from simulate.parameters import PARAMETERS, Parameter
 from simulate.policies import REGISTRY
 from simulate.rng import Streams
+from simulate.runner import warm
 from simulate.scenario import Scenario
 from simulate.schema import InputError
 
@@ -397,6 +398,11 @@ class TargetsEvaluator:
                  monthly: bool = False) -> Evaluation:
         world = self.scenario.with_values(dict(values), source=self.scenario.source or "world")
         return Evaluation(replicate_statistics(world, replicate, seed, self.targets))
+
+    def warm(self, values: Mapping[str, Any], replicates: Sequence[int], seed: int) -> None:
+        """The burn-ins of ``replicates`` together (:func:`simulate.runner.warm`)."""
+        world = self.scenario.with_values(dict(values), source=self.scenario.source or "world")
+        warm(world, replicates, seed, self.targets.months, spells=True)
 
 
 def _hash(data: Any) -> str:

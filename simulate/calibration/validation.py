@@ -20,9 +20,10 @@ from typing import Self
 import numpy as np
 import pandas as pd
 
+from simulate.batch import BATCH_REPLICATES
 from simulate.calibration.targets import TargetSet, statistics
 from simulate.outcomes import mean_ci
-from simulate.runner import simulate_replicate
+from simulate.runner import simulate_replicate, warm
 from simulate.scenario import Scenario
 
 SAMPLE_SIZE = "period_sample_women"
@@ -40,8 +41,11 @@ def replicate_statistics(scenario: Scenario, replicate: int, seed: int,
                       monthly=result.monthly)
 
 
-def _task(args: tuple) -> dict[str, float]:
-    return replicate_statistics(*args)
+def _task(args: tuple) -> list[dict[str, float]]:
+    """Some replicates of a scenario, their burn-ins run together (:mod:`simulate.batch`)."""
+    scenario, replicates, seed, targets = args
+    warm(scenario, replicates, seed, targets.months, spells=True)
+    return [replicate_statistics(scenario, r, seed, targets) for r in replicates]
 
 
 class Simulator:
@@ -86,14 +90,16 @@ class Simulator:
         """
         for s in scenarios:
             self.targets.check_run(s.horizon_months)
-        tasks = [(s, r, seed, self.targets) for s in scenarios for r in range(reps)]
+        per = max(1, min(BATCH_REPLICATES, math.ceil(reps / self.workers)))
+        tasks = [(s, list(range(r, min(r + per, reps))), seed, self.targets)
+                 for s in scenarios for r in range(0, reps, per)]
         results = []
         mapped = self._pool.map(_task, tasks) if self._pool else map(_task, tasks)
-        for row in mapped:
-            results.append(row)
-            self.runs += 1
+        for rows in mapped:
+            results.extend(rows)
+            self.runs += len(rows)
             if self.on_run:
-                self.on_run(1)
+                self.on_run(len(rows))
         return [pd.DataFrame(results[i * reps:(i + 1) * reps]).rename_axis("replicate")
                 for i in range(len(scenarios))]
 

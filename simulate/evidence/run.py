@@ -10,15 +10,18 @@ independent tasks, so the results are the same for any number of worker processe
 
 from __future__ import annotations
 
+import contextlib
+import math
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from simulate.batch import BATCH_REPLICATES, warm_burn_ins
 from simulate.compare import ratio_ci
 from simulate.evidence.spec import Check, CheckSet
 from simulate.evidence.statistics import make_statistic
@@ -103,9 +106,12 @@ def run_replicate(group: Group, replicate: int) -> dict[str, tuple[float, float]
     return {name: stat.value() for name, stat, _ in watch}
 
 
-def _task(args) -> tuple[int, int, dict[str, tuple[float, float]]]:
-    index, group, replicate = args
-    return index, replicate, run_replicate(group, replicate)
+def _task(args) -> list[tuple[int, int, dict[str, tuple[float, float]]]]:
+    """Some replicates of a group, their burn-ins run together (:mod:`simulate.batch`)."""
+    index, group, replicates = args
+    warm_burn_ins(group.base.params(), group.seed, replicates, group.horizon_months,
+                  record_spells=False)
+    return [(index, r, run_replicate(group, r)) for r in replicates]
 
 
 def run_checks(checks: CheckSet, base: Scenario, replications: int | None = None,
@@ -120,19 +126,23 @@ def run_checks(checks: CheckSet, base: Scenario, replications: int | None = None
         numerator and denominator.
     """
     gs = groups(checks, base, replications, seed)
-    tasks = [(i, g, r) for i, g in enumerate(gs) for r in range(g.replications)]
+    tasks = []
+    for i, g in enumerate(gs):
+        per = max(1, min(BATCH_REPLICATES, math.ceil(g.replications / max(workers, 1))))
+        tasks += [(i, g, list(range(r, min(r + per, g.replications))))
+                  for r in range(0, g.replications, per)]
     done: list[tuple[int, int, dict]] = []
-    if workers <= 1 or len(tasks) <= 1:
-        for task in tasks:
-            done.append(_task(task))
+    with contextlib.ExitStack() as stack:
+        if workers <= 1 or len(tasks) <= 1:
+            results: Iterable[list] = map(_task, tasks)
+        else:
+            ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, mp_context=ctx))
+            results = pool.map(_task, tasks)
+        for result in results:
+            done.extend(result)
             if on_task:
-                on_task()
-    else:
-        ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-            for result in pool.map(_task, tasks):
-                done.append(result)
-                if on_task:
+                for _ in result:
                     on_task()
     rows = [{"check": name, "replicate": r, "numerator": num, "denominator": den}
             for _, r, values in sorted(done, key=lambda x: (x[0], x[1]))

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -33,7 +33,7 @@ from simulate.compare import paired_outcome_names, paired_outcomes
 from simulate.outcomes import BASE_PREFIX, run_outcome_names
 from simulate.parameters import PARAMETERS, Parameter
 from simulate.policies import REGISTRY
-from simulate.runner import ReplicateResult, simulate_replicate
+from simulate.runner import ReplicateResult, simulate_replicate, warm
 from simulate.scenario import Scenario
 from simulate.schema import unknown
 
@@ -204,6 +204,13 @@ class ScenarioEvaluator:
         series = [_monthly(r) for r in results] if monthly else None
         return Evaluation(row, series)
 
+    def warm(self, values: Mapping[str, Any], replicates: Sequence[int], seed: int) -> None:
+        """Run the burn-ins of ``replicates`` at ``values`` together before
+        :meth:`evaluate` runs them one by one (:func:`simulate.runner.warm`)."""
+        for scenario, own in zip(self.scenarios, self._split(values)):
+            warm(scenario.with_values(own) if own else scenario, replicates, seed,
+                 self.months, spells=False)
+
     def _simulate(self, scenario: Scenario, values: dict[str, Any], replicate: int,
                   seed: int) -> ReplicateResult:
         changed = scenario.with_values(values) if values else scenario
@@ -334,3 +341,7 @@ class PolicyEvaluator:
                  monthly: bool = False) -> Evaluation:
         evaluator, rest = self._pick(values)
         return evaluator.evaluate(rest, replicate, seed, monthly)
+
+    def warm(self, values: Mapping[str, Any], replicates: Sequence[int], seed: int) -> None:
+        evaluator, rest = self._pick(values)
+        evaluator.warm(rest, replicates, seed)

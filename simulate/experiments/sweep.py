@@ -138,6 +138,7 @@ def run_batch(context: Context, batch: Batch) -> Part:
     ctx = _worker_context(context)
     columns: dict[str, list] = {name: [] for name in ctx.schema.names}
     monthly: list[dict[str, np.ndarray]] = []
+    _warm(ctx, batch)
     for run in range(batch.start, batch.stop):
         point, replicate = divmod(run, ctx.replications)
         row = batch.points[point]
@@ -157,6 +158,22 @@ def run_batch(context: Context, batch: Batch) -> Part:
                                   for k in MONTHLY_SCHEMA.names}, schema=MONTHLY_SCHEMA))
     return Part(batch.start, batch.stop, runs, long, time.perf_counter() - t0,
                 time.process_time() - cpu0)
+
+
+def _warm(ctx: Context, batch: Batch) -> None:
+    """Let the evaluator run the burn-ins of each point's replicates in this batch together
+    (:mod:`simulate.batch`), where it can (``warm``); the runs then start from them, with
+    the same numbers."""
+    warm = getattr(ctx.evaluator, "warm", None)
+    if warm is None:
+        return
+    by_point: dict[int, list[int]] = {}
+    for run in range(batch.start, batch.stop):
+        point, replicate = divmod(run, ctx.replications)
+        by_point.setdefault(point, []).append(replicate)
+    for point, replicates in by_point.items():
+        if len(replicates) > 1:
+            warm(dict(zip(ctx.names, batch.points[point])), replicates, ctx.seed)
 
 
 def _long(run: int, series) -> dict[str, np.ndarray]:
