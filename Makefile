@@ -52,6 +52,7 @@ test-all: lint browser
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/engine.py --json
+	$(BIN)/python benchmarks/fresh.py --json
 	$(BIN)/python benchmarks/crn.py --json
 	$(BIN)/python benchmarks/sweep.py --json --skip-sobol
 	$(BIN)/python benchmarks/explore.py --json

@@ -115,6 +115,10 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     out: dict = {"python": platform.python_version()}
+    # One-off costs first (loading the compiled kernels, caches of lookup tables).
+    warm_up = Params.from_overrides({"size": 100, "burn_in_months": 3})
+    BatchBurnIn(warm_up.world(), [(0, 0), (0, 1)], 3, 3, True).split()
+    PathwaysModel(warm_up, seed=0, horizon_months=3).close()
     out.update(fresh_runs(args.runs, args.months))
     out.update(batched_runs(max(args.runs, BATCH_REPLICATES), args.months, BATCH_REPLICATES))
     for size in (20_000, 1_190):

@@ -46,6 +46,7 @@ from typing import Any
 import numpy as np
 from scipy.special import ndtri
 
+from simulate import memory
 from simulate.agents.childcare import ProviderTotals, split_places
 from simulate.agents.coach import REGULAR, CoachTable
 from simulate.model import (
@@ -67,8 +68,9 @@ from simulate.steps import childcare, coaching
 from simulate.steps.jobs import Offers
 
 # The most replicates whose burn-ins run together: the gain per replicate levels off
-# towards this size (benchmarks/fresh.py), while the memory a batch needs grows with it.
-BATCH_REPLICATES = 16
+# towards this size (benchmarks/fresh.py), while the memory a batch needs grows with it
+# (a batch also stays within memory.BURN_IN_BATCH_BYTES).
+BATCH_REPLICATES = memory.BURN_IN_BATCH
 
 # Columns that index a per-replicate table: stacked, they hold the stacked index.
 _PROVIDER_COLUMNS = ("provider", "childcare_place")
@@ -293,22 +295,26 @@ def warm_burn_ins(params: Params, seed: int, replicates: Sequence[int], horizon_
     The arguments are a model's: ``params`` with ``burn_in_params`` (default ``params``)
     give the burn-in's world (:meth:`Params.world`) and length, as in
     :class:`simulate.model.PathwaysModel`. Nothing runs where a batch would not help: a
-    single missing burn-in (the model runs it as fast), or burn-ins too large for the
-    cache to keep.
+    single missing burn-in (the model runs it as fast), burn-ins too large for the cache
+    to keep (:func:`simulate.memory.burn_in_batch`), or more than half the cache holds.
     """
     months = params.burn_in_months
     burn = (burn_in_params or params).world()
     wanted = [r for r in dict.fromkeys(int(r) for r in replicates)
               if BURN_IN_CACHE.get(burn_in_key(burn, seed, r, months, record_spells)) is None]
-    # A snapshot doubles its table at most once past the expected rows.
-    snapshot_bytes = 2 * stock_capacity(burn, horizon_months, months) * Mothers.row_bytes()
-    if not months or len(wanted) < 2 or not BURN_IN_CACHE.fits(snapshot_bytes):
+    most = min(most, memory.burn_in_batch(burn, horizon_months))
+    # No more than half the cache, so that none is dropped before its run uses it.
+    wanted = wanted[: BURN_IN_CACHE.entries // 2]
+    if not months or most < 2:
         return 0
-    most = max(2, min(most, BURN_IN_CACHE.entries))
+    ran = 0
     for start in range(0, len(wanted), most):
         part = wanted[start:start + most]
+        if len(part) < 2:  # one alone: the model runs it as fast
+            break
         batch = BatchBurnIn(burn, [(seed, r) for r in part], months, horizon_months,
                             record_spells)
         for r, snapshot in zip(part, batch.split()):
             BURN_IN_CACHE.put(burn_in_key(burn, seed, r, months, record_spells), snapshot)
-    return len(wanted)
+        ran += len(part)
+    return ran

@@ -28,6 +28,13 @@ SPELL_ROW_BYTES = 160    # spell and children logs per row, with their frames
 AGENT_BYTES = 4096       # a Mesa agent (coach, childcare provider, employer)
 METRIC_ROW_BYTES = 200   # one (month, metric) value of the tidy monthly table, with copies
 METRICS = 100            # metrics recorded per month (with policies' own)
+COLUMN_BYTES = 170       # per row of the mothers' table: its columns alone (a burn-in's copy)
+# Burn-ins (simulate.batch, simulate.model.BurnInCache): the most replicates whose burn-ins
+# run together, the memory a batch may take, and the cache of finished burn-ins.
+BURN_IN_BATCH = 16
+BURN_IN_BATCH_BYTES = 256 * 2**20
+BURN_IN_CACHE_ENTRIES = 32
+BURN_IN_CACHE_BYTES = 256 * 2**20
 
 
 def machine_bytes() -> int:
@@ -55,14 +62,39 @@ def table_rows(params: Params, months: int) -> int:
 
 
 def run_bytes(params: Params, months: int, spells: bool = False) -> int:
-    """Peak memory of one model run (in whichever process runs it)."""
+    """Peak memory of one model run (in whichever process runs it), with what the process
+    holds for burn-ins (:func:`burn_in_bytes`)."""
     rows = table_rows(params, months)
     agents = (params.size / params.regular_caseload_target + params.employers
               + params.childcare_providers)
-    need = rows * ROW_BYTES + agents * AGENT_BYTES + (months + 1) * METRICS * 8
+    need = (rows * ROW_BYTES + agents * AGENT_BYTES + (months + 1) * METRICS * 8
+            + burn_in_bytes(params, months))
     if spells:
         need += 2 * rows * SPELL_ROW_BYTES
     return int(need)
+
+
+def burn_in_batch(params: Params, months: int) -> int:
+    """How many replicates' burn-ins may run together (:mod:`simulate.batch`): up to
+    ``BURN_IN_BATCH`` within ``BURN_IN_BATCH_BYTES``; none (0) when a finished burn-in is
+    too large for the cache to keep."""
+    rows = table_rows(params, months)
+    if 2 * rows * COLUMN_BYTES > BURN_IN_CACHE_BYTES // 4:
+        return 0
+    return min(BURN_IN_BATCH, BURN_IN_CACHE_ENTRIES, BURN_IN_BATCH_BYTES // (rows * ROW_BYTES))
+
+
+def burn_in_bytes(params: Params, months: int) -> int:
+    """What a worker holds for burn-ins besides its run: a batch of them at its peak
+    (:func:`burn_in_batch`) and the cache of finished ones (a snapshot is the table's
+    columns, which may have doubled; at most ``BURN_IN_CACHE_BYTES``)."""
+    k = burn_in_batch(params, months) if params.burn_in_months else 0
+    if k == 0:
+        return 0
+    rows = table_rows(params, months)
+    batch = k * rows * ROW_BYTES if k >= 2 else 0
+    return int(batch + min(BURN_IN_CACHE_ENTRIES * 2 * rows * COLUMN_BYTES,
+                           BURN_IN_CACHE_BYTES))
 
 
 def results_bytes(params: Iterable[Params], reps: int, months: int, spells: bool) -> int:

@@ -56,6 +56,7 @@ from collections.abc import Sequence
 import mesa
 import numpy as np
 
+from simulate import memory
 from simulate.agents import ChildcareProvider, CoachAgent, Employer, MotherAgent
 from simulate.agents.childcare import ProviderTotals, split_places
 from simulate.agents.coach import CoachTable
@@ -736,7 +737,8 @@ class BurnIn:
 class BurnInCache:
     """The most recent burn-ins of this process, within a memory budget."""
 
-    def __init__(self, entries: int = 32, budget_bytes: int = 256 * 2**20) -> None:
+    def __init__(self, entries: int = memory.BURN_IN_CACHE_ENTRIES,
+                 budget_bytes: int = memory.BURN_IN_CACHE_BYTES) -> None:
         self.entries, self.budget = entries, budget_bytes
         self._items: OrderedDict = OrderedDict()
 

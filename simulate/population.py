@@ -234,11 +234,6 @@ class Mothers:
     def __len__(self) -> int:
         return self.n
 
-    @staticmethod
-    def row_bytes() -> int:
-        """Bytes per row of the model's own columns."""
-        return sum(np.dtype(col.dtype).itemsize for col in COLUMNS.values())
-
     @property
     def capacity(self) -> int:
         """Rows allocated (``n`` of them in use)."""

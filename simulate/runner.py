@@ -6,7 +6,7 @@ import functools
 import math
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
@@ -137,20 +137,23 @@ def collect(results: Sequence[ReplicateResult], scenarios: dict[str, Scenario]) 
 def _task(group) -> list[ReplicateResult]:
     """Every scenario of some replicates, in one process: the replicates' burn-ins run
     together, and the scenarios of a replicate share its burn-in."""
-    _warm_group(group)
     return [simulate_replicate(scenario, replicate, seed, months, spells)
-            for scenario, replicate, seed, months, spells in group]
+            for scenario, replicate, seed, months, spells in _warmed(group)]
 
 
-def _warm_group(group) -> None:
-    """Batch the burn-ins of a task's replicates, per scenario world."""
-    wanted: dict[tuple, tuple[Scenario, int, int, bool, list[int]]] = {}
-    for scenario, replicate, seed, months, spells in group:
+def _warmed(group) -> Iterator[tuple]:
+    """The runs of a task world by world (scenarios whose burn-ins are the same), each
+    world's burn-ins run together just before its first run (:mod:`simulate.batch`), so
+    that the burn-in cache holds them until they are used."""
+    worlds: dict[tuple, list[tuple]] = {}
+    for run in group:
+        scenario, _, seed, months, spells = run
         key = (tuple(sorted(scenario.params().world().values.items())), seed, months, spells)
-        wanted.setdefault(key, (scenario, seed, months, spells, []))[4].append(replicate)
-    for scenario, seed, months, spells, replicates in wanted.values():
-        if len(replicates) > 1:
-            warm(scenario, replicates, seed, months, spells)
+        worlds.setdefault(key, []).append(run)
+    for runs in worlds.values():
+        scenario, _, seed, months, spells = runs[0]
+        warm(scenario, sorted({r[1] for r in runs}), seed, months, spells)
+        yield from sorted(runs, key=lambda r: r[1])
 
 
 def default_workers() -> int:
@@ -189,8 +192,7 @@ def run_many(scenarios: Sequence[Scenario], reps: int | None = None, seed: int |
     results: list[ReplicateResult] = []
     if workers <= 1 or len(tasks) <= 1:
         for group in tasks:
-            _warm_group(group)
-            for s, r, sd, m, sp in group:
+            for s, r, sd, m, sp in _warmed(group):
                 results.append(simulate_replicate(s, r, sd, m, sp,
                                                   on_month=bar.update if bar else None))
     else:

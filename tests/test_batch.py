@@ -132,3 +132,22 @@ def test_matching_does_not_cross_replicates():
     parts = batch.by_replicate(np.arange(n), np.arange(len(batch.coaches)), len(batch.coaches))
     assert [len(pool) for _, pool in parts] == [per] * 3
     assert sum(len(pos) for pos, _ in parts) == n
+
+
+def test_batches_stay_within_the_memory_they_are_allowed():
+    # The baseline's burn-ins batch 16 at a time; a world too large for the burn-in cache is
+    # not batched at all (each model runs its own), and the up-front memory estimate counts
+    # the batch and the cache only where they happen.
+    from simulate import memory
+
+    small = Params.from_overrides({"size": 1190})
+    large = Params.from_overrides({"size": 200_000, "burn_in_months": 1})
+    assert memory.burn_in_batch(small, 36) == 16
+    assert memory.burn_in_batch(small, 36) * memory.table_rows(small, 36) * memory.ROW_BYTES \
+        <= memory.BURN_IN_BATCH_BYTES
+    assert memory.burn_in_batch(large, 36) == 0
+    assert memory.burn_in_bytes(large, 36) == 0 < memory.burn_in_bytes(small, 36)
+    BURN_IN_CACHE.clear()
+    assert warm_burn_ins(large, 1, [0, 1], 36, False) == 0
+    assert warm_burn_ins(small.replace(burn_in_months=2), 1, [0], 36, False) == 0  # one alone
+    assert len(BURN_IN_CACHE._items) == 0

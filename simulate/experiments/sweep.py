@@ -138,10 +138,13 @@ def run_batch(context: Context, batch: Batch) -> Part:
     ctx = _worker_context(context)
     columns: dict[str, list] = {name: [] for name in ctx.schema.names}
     monthly: list[dict[str, np.ndarray]] = []
-    _warm(ctx, batch)
+    warmed = None
     for run in range(batch.start, batch.stop):
         point, replicate = divmod(run, ctx.replications)
         row = batch.points[point]
+        if point != warmed:
+            _warm(ctx, batch, point)
+            warmed = point
         result = ctx.evaluator.evaluate(dict(zip(ctx.names, row)), replicate, ctx.seed,
                                         ctx.monthly)
         for key, value in (("run", run), ("point", point), ("replicate", replicate),
@@ -160,20 +163,17 @@ def run_batch(context: Context, batch: Batch) -> Part:
                 time.process_time() - cpu0)
 
 
-def _warm(ctx: Context, batch: Batch) -> None:
-    """Let the evaluator run the burn-ins of each point's replicates in this batch together
-    (:mod:`simulate.batch`), where it can (``warm``); the runs then start from them, with
-    the same numbers."""
+def _warm(ctx: Context, batch: Batch, point: int) -> None:
+    """Before a point's first run in a batch: let the evaluator run the burn-ins of the
+    point's replicates in the batch together (:mod:`simulate.batch`), where it can
+    (``warm``); the runs then start from them, with the same numbers. Point by point, so
+    that the burn-in cache holds each point's until its runs have used them."""
     warm = getattr(ctx.evaluator, "warm", None)
-    if warm is None:
-        return
-    by_point: dict[int, list[int]] = {}
-    for run in range(batch.start, batch.stop):
-        point, replicate = divmod(run, ctx.replications)
-        by_point.setdefault(point, []).append(replicate)
-    for point, replicates in by_point.items():
-        if len(replicates) > 1:
-            warm(dict(zip(ctx.names, batch.points[point])), replicates, ctx.seed)
+    first = max(batch.start, point * ctx.replications)
+    last = min(batch.stop, (point + 1) * ctx.replications)
+    if warm is not None and last - first > 1:
+        replicates = [run - point * ctx.replications for run in range(first, last)]
+        warm(dict(zip(ctx.names, batch.points[point])), replicates, ctx.seed)
 
 
 def _long(run: int, series) -> dict[str, np.ndarray]:
