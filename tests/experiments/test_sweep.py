@@ -255,3 +255,33 @@ def test_a_directory_in_use_is_refused(grid_experiment, tmp_path):
         ResultStore(tmp_path / "out", grid_experiment).open()
     with ResultStore(tmp_path / "out", grid_experiment) as store:  # free again
         assert not store.done.any()
+
+
+def test_every_burn_in_of_a_sweep_is_batched_and_used_once(small_dir, tmp_path, monkeypatch):
+    # A whole 24-point grid in one batch: each point's 3 burn-ins run together just before
+    # its runs, and every run starts from its own (no model runs its own burn-in, none runs
+    # twice). Warming every point first (36 burn-ins) would overfill the burn-in cache.
+    from simulate import batch as batch_module
+    from simulate.model import BURN_IN_CACHE, BurnIn
+
+    data = {**GRID, "design": {"type": "grid", "parameters": {
+        "job_offer_base": [round(0.04 + 0.005 * i, 3) for i in range(12)],
+        "regular_caseload_target": [80.0, 120.0]}}}
+    experiment = Experiment.from_yaml(write_experiment(small_dir, data))
+    alone, batched = [], []
+    take = BurnIn.take
+    monkeypatch.setattr(BurnIn, "take", classmethod(
+        lambda cls, model: alone.append(1) or take.__func__(cls, model)))
+    init = batch_module.BatchBurnIn.__init__
+
+    def counting(self, params, replicates, *args):
+        batched.extend(replicates)
+        init(self, params, replicates, *args)
+    monkeypatch.setattr(batch_module.BatchBurnIn, "__init__", counting)
+    BURN_IN_CACHE.clear()
+    run_experiment(experiment, tmp_path / "out", InProcess(), batch_size=72)
+    BURN_IN_CACHE.clear()
+    assert alone == []
+    # Twelve worlds (job_offer_base is an uncertainty; the caseload target a lever, which does
+    # not enter the burn-in): each world's three burn-ins ran once, together.
+    assert len(batched) == 12 * 3
