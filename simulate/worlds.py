@@ -931,17 +931,44 @@ def _beats(per_world: pd.DataFrame, alternatives: Sequence[str]) -> pd.DataFrame
 
 def spearman(x: np.ndarray, y: np.ndarray, level: float = 0.95) -> tuple[float, float, float]:
     """Spearman's rank correlation with its Fisher-z interval (NaN for constant input)."""
+    rho, lo, hi, _ = spearman_test(x, y, level)
+    return rho, lo, hi
+
+
+def spearman_test(x: np.ndarray, y: np.ndarray,
+                  level: float = 0.95) -> tuple[float, float, float, float]:
+    """:func:`spearman` and the two-sided p-value of no correlation, from the same
+    Fisher-z approximation (standard error 1.06 / sqrt(n - 3), Fieller et al. 1957)."""
     from scipy.stats import norm, spearmanr
 
     ok = np.isfinite(x) & np.isfinite(y)
     x, y = x[ok], y[ok]
     n = len(x)
     if n < 4 or np.ptp(x) == 0 or np.ptp(y) == 0:
-        return np.nan, np.nan, np.nan
+        return np.nan, np.nan, np.nan, np.nan
     rho = float(spearmanr(x, y).statistic)
     z, se = math.atanh(max(min(rho, 0.999999), -0.999999)), 1.06 / math.sqrt(n - 3)
     q = float(norm.ppf(0.5 + level / 2))
-    return rho, math.tanh(z - q * se), math.tanh(z + q * se)
+    return (rho, math.tanh(z - q * se), math.tanh(z + q * se),
+            float(2 * norm.sf(abs(z) / se)))
+
+
+def holm(p: np.ndarray) -> np.ndarray:
+    """Holm's step-down adjustment of p-values: below 0.05 after it, a result stands
+    with at most a 5% chance that any of the family is chance (family-wise error)."""
+    p = np.asarray(p, dtype=float)
+    order = np.argsort(p, kind="stable")
+    scaled = (len(p) - np.arange(len(p))) * p[order]
+    out = np.empty(len(p))
+    out[order] = np.minimum(np.maximum.accumulate(scaled), 1.0)
+    return out
+
+
+# The columns of the drivers' table: per (alternative, headline, parameter) the rank
+# correlation and its 95% interval, the share of spread it stands for, its rank, how many
+# parameters were tested together, the Holm-adjusted p-value and whether it is clear.
+DRIVER_COLUMNS = ("alternative", "outcome", "parameter", "rho", "rho_low", "rho_high", "share",
+                  "p", "rank", "tested", "p_holm", "clear")
 
 
 def _drivers(per_world: pd.DataFrame, values: pd.DataFrame, factors: list[Factor],
@@ -953,16 +980,20 @@ def _drivers(per_world: pd.DataFrame, values: pd.DataFrame, factors: list[Factor
         for o in HEADLINES:
             found: list[dict[str, Any]] = []
             for f in (f for f in factors if f.name in set(own[alt])):
-                rho, lo, hi = spearman(v[f.name].to_numpy(float), g[o].to_numpy(float))
+                rho, lo, hi, p = spearman_test(v[f.name].to_numpy(float),
+                                               g[o].to_numpy(float))
                 if np.isfinite(rho):
                     found.append({"alternative": alt, "outcome": o, "parameter": f.name,
                                   "rho": rho, "rho_low": lo, "rho_high": hi,
-                                  "share": rho * rho})
+                                  "share": rho * rho, "p": p})
+            # Some thirty parameters are tested at once: a correlation is clear only when
+            # it stands after Holm's adjustment over all of them.
+            for r, p_holm in zip(found, holm(np.array([r["p"] for r in found]))):
+                r.update(p_holm=float(p_holm), clear=bool(p_holm < 0.05), tested=len(found))
             found.sort(key=lambda r: -r["share"])
             for rank, r in enumerate(found, 1):
                 rows.append({**r, "rank": rank})
-    return pd.DataFrame(rows, columns=["alternative", "outcome", "parameter", "rho", "rho_low",
-                                       "rho_high", "share", "rank"])
+    return pd.DataFrame(rows, columns=list(DRIVER_COLUMNS))
 
 
 def _flips(per_world: pd.DataFrame, values: pd.DataFrame, factors: list[Factor],

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 
+import hypothesis.extra.numpy as hnp
 import numpy as np
 import pandas as pd
 import pytest
@@ -29,6 +30,7 @@ from simulate.worlds import (
     compare_worlds,
     find_worlds,
     flip_sentence,
+    holm,
     load_fit,
     spearman,
     truncated_normal,
@@ -227,6 +229,23 @@ def test_a_toy_programme_ranks_its_one_driver_first(toy):
     # Extra exits do not depend on it: its correlation's interval holds zero.
     exits = d[(d.outcome == "extra_exits_work_total") & (d.parameter == TOY)].iloc[0]
     assert exits.rho_low < 0 < exits.rho_high
+    # The one true driver stands after allowing for every parameter tested; the toy's extra
+    # exits depend on nothing, so none of the correlations with them is clear.
+    assert top.clear and top.p_holm < 1e-6 and top.tested == (d.outcome == top.outcome).sum()
+    assert not d[d.outcome == "extra_exits_work_total"].clear.any()
+
+
+def test_holm_matches_a_hand_calculation():
+    # Sorted: 0.005 x 4, 0.01 x 3, 0.03 x 2, 0.04 x 1 -> 0.02, 0.03, 0.06, max(0.06, 0.04).
+    assert np.allclose(holm(np.array([0.01, 0.04, 0.03, 0.005])), [0.03, 0.06, 0.06, 0.02])
+
+
+@given(hnp.arrays(float, st.integers(1, 40), elements=st.floats(0, 1)))
+def test_holm_is_between_the_raw_p_value_and_bonferroni_and_keeps_the_order(p):
+    adjusted = holm(p)
+    assert np.all(adjusted >= p) and np.all(adjusted <= np.minimum(len(p) * p, 1.0) + 1e-12)
+    order = np.argsort(p, kind="stable")
+    assert np.all(np.diff(adjusted[order]) >= 0)
 
 
 def test_a_toy_programme_flips_where_its_closed_form_says(toy):

@@ -293,7 +293,9 @@ def format_worlds(found) -> str:
     for (alt, outcome), g in top.groupby(["alternative", "outcome"], sort=False):
         lines.append(f"{alt}, {label(outcome, found.months)} hinges most on: " + "; ".join(
             f"{r.parameter} (rank correlation {r.rho:+.2f}, {r.rho_low:+.2f} to "
-            f"{r.rho_high:+.2f})" for r in g.itertuples()))
+            f"{r.rho_high:+.2f}" + ("" if r.clear else
+                                   f"; may be chance among the {r.tested} tested") + ")"
+            for r in g.itertuples()))
     return "\n".join(lines)
 
 

@@ -132,6 +132,10 @@ TEXT: dict[str, dict[str, str]] = {
             "--world-reps 10 or more before deciding."),
         "worlds_chance_only": "not distinguishable from chance",
         "worlds_few": "With only {n} worlds, some of these correlations are chance.",
+        "worlds_holm": (
+            "Up to {n} parameters were tested at once, so some correlations are chance. "
+            "Pale bars mark those that do not stand once that is allowed for (Holm's "
+            "method)."),
         "worlds_net_saving": "net saving in {m} months",
         "worlds_saves_mean": "saves {v} on balance",
         "rank_title": "Which programme to fund",
@@ -551,6 +555,10 @@ TEXT: dict[str, dict[str, str]] = {
             "simulaties. Draai opnieuw met --world-reps 10 of meer voordat u besluit."),
         "worlds_chance_only": "niet te onderscheiden van toeval",
         "worlds_few": "Bij maar {n} werelden zijn sommige van deze correlaties toeval.",
+        "worlds_holm": (
+            "Er zijn tot {n} parameters tegelijk getoetst; daardoor is een deel van de "
+            "correlaties toeval. Lichte balken tonen de correlaties die niet overeind blijven "
+            "als we daar rekening mee houden (methode van Holm)."),
         "worlds_net_saving": "nettobesparing in {m} maanden",
         "worlds_saves_mean": "bespaart per saldo {v}",
         "rank_title": "Welk programma financieren",

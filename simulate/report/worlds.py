@@ -233,6 +233,9 @@ def section(page: Page, out: Output, alternatives: list[str], words: dict[str, s
             page.p(flip_sentence(named, words.get(alt, alt), lang, months))
     if int(info.get("kept") or 0) < FEW_WORLDS:
         page.p(page.t("worlds_few", n=info.get("kept", "?")), "note")
+    drivers = out.frames["worlds_drivers"]
+    if len(drivers):
+        page.p(page.t("worlds_holm", n=int(drivers["tested"].max())), "note")
     first, rest = order[:1], order[1:]
     for alt in first:
         page.chart(tornado(out, alt, lang), page.t("worlds_chart_tornado",
@@ -297,6 +300,10 @@ def acceptability(out: Output, order: list[str], words: dict[str, str],
     return fig
 
 
+# Opacity of a tornado bar whose correlation is not clear after Holm's adjustment.
+PALE = 0.35
+
+
 def tornado(out: Output, alt: str, lang: str) -> go.Figure:
     """The parameters that move an alternative's extra exits to work and its net cost most:
     Spearman's rank correlation over worlds with its 95% interval, largest on top."""
@@ -311,9 +318,12 @@ def tornado(out: Output, alt: str, lang: str) -> go.Figure:
     labels = {p: wrap(parameter_words(out, p, lang), 32) for p in names}
     for i, (outcome, g) in enumerate(zip(("extra_exits_work_total", "net_cost_eur_total"),
                                          shown)):
+        # A correlation that may be chance among the parameters tested together is pale.
         fig.add_trace(go.Bar(
             y=[labels[p] for p in g.parameter], x=g.rho, orientation="h",
-            name=t[f"worlds_legend_{outcome}"], marker_color=color(i + 1),
+            name=t[f"worlds_legend_{outcome}"],
+            marker={"color": color(i + 1),
+                    "opacity": [1.0 if clear else PALE for clear in g.clear]},
             error_x={"type": "data", "symmetric": False, "array": g.rho_high - g.rho,
                      "arrayminus": g.rho - g.rho_low, "thickness": 1.5, "width": 3},
             hovertemplate="%{y}: %{x:.2f}<extra></extra>"))
