@@ -14,8 +14,8 @@ Stream names are hashed with :mod:`hashlib`, never with Python's salted ``hash()
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
-import numba
 import numpy as np
 from scipy.special import ndtri
 
@@ -70,8 +70,7 @@ def _to_unit(z: np.ndarray) -> np.ndarray:
     return u
 
 
-@numba.njit(inline="always")
-def _unit(mother: np.int64, key: np.uint64) -> float:  # pragma: no cover
+def _unit(mother: np.int64, key: np.uint64) -> float:  # pragma: no cover (compiled)
     """``_to_unit(_splitmix(mother * golden + key))`` for one draw. Every constant is a
     uint64, so no step mixes signed and unsigned integers (which numba would compute in
     floating point)."""
@@ -84,11 +83,7 @@ def _unit(mother: np.int64, key: np.uint64) -> float:  # pragma: no cover
     return np.float64(np.int64(z >> _S11)) * _TWO_M53 + _HALF_ULP
 
 
-@numba.njit(cache=True, nogil=True)
-def _unit_draws(ids: np.ndarray, keys: np.ndarray) -> np.ndarray:  # pragma: no cover
-    """One uniform per (key, id), compiled: the numpy version costs a dozen array
-    operations per call, and a month makes some thirty calls on small arrays, so their fixed
-    cost was a fifth of a month's time; compiled, a call is one loop."""
+def _draws_loop(ids: np.ndarray, keys: np.ndarray) -> np.ndarray:  # pragma: no cover
     out = np.empty((keys.size, ids.size))
     for k in range(keys.size):
         for i in range(ids.size):
@@ -96,18 +91,44 @@ def _unit_draws(ids: np.ndarray, keys: np.ndarray) -> np.ndarray:  # pragma: no 
     return out
 
 
-@numba.njit(cache=True, nogil=True)
-def _unit_draws_by_row(rows: np.ndarray, ids: np.ndarray, which: np.ndarray,
+def _draws_by_row_loop(rows: np.ndarray, ids: np.ndarray, which: np.ndarray,
                        keys: np.ndarray) -> np.ndarray:  # pragma: no cover
-    """One uniform per (stream, row) of a table stacking several replicates: row ``j`` is
-    mother ``ids[j]`` of replicate ``which[j]``, and ``keys`` has a row per stream and a
-    column per replicate."""
     out = np.empty((keys.shape[0], rows.size))
     for k in range(keys.shape[0]):
         for i in range(rows.size):
             j = rows[i]
             out[k, i] = _unit(ids[j], keys[k, which[j]])
     return out
+
+
+_KERNELS: dict[str, Callable[..., np.ndarray]] = {}
+
+
+def _kernel(name: str) -> Callable[..., np.ndarray]:
+    """A compiled draw kernel, compiled (or loaded from numba's cache beside this file) on
+    first use, so that only a process that draws imports numba."""
+    if not _KERNELS:
+        import numba
+
+        globals()["_unit"] = numba.njit(inline="always")(_unit)
+        _KERNELS.update(draws=numba.njit(cache=True, nogil=True)(_draws_loop),
+                        draws_by_row=numba.njit(cache=True, nogil=True)(_draws_by_row_loop))
+    return _KERNELS[name]
+
+
+def _unit_draws(ids: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """One uniform per (key, id), in one compiled loop: the numpy version costs a dozen
+    array operations per call, and a month makes some thirty calls on small arrays, so
+    their fixed cost was a fifth of a month's time."""
+    return _kernel("draws")(ids, keys)
+
+
+def _unit_draws_by_row(rows: np.ndarray, ids: np.ndarray, which: np.ndarray,
+                       keys: np.ndarray) -> np.ndarray:
+    """One uniform per (stream, row) of a table stacking several replicates: row ``j`` is
+    mother ``ids[j]`` of replicate ``which[j]``, and ``keys`` has a row per stream and a
+    column per replicate."""
+    return _kernel("draws_by_row")(rows, ids, which, keys)
 
 
 class Streams:
