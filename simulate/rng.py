@@ -116,6 +116,14 @@ def _kernel(name: str) -> Callable[..., np.ndarray]:
     return _KERNELS[name]
 
 
+def compile_kernels() -> None:
+    """Compile (or load) the draw kernels for the ids and keys the model uses, now: a fork
+    server does it once for all its workers (:mod:`simulate.processes`)."""
+    one = np.zeros(1, dtype=np.int64)
+    _unit_draws(one, np.zeros(1, dtype=np.uint64))
+    _unit_draws_by_row(one, one, one, np.zeros((1, 1), dtype=np.uint64))
+
+
 def _unit_draws(ids: np.ndarray, keys: np.ndarray) -> np.ndarray:
     """One uniform per (key, id), in one compiled loop: the numpy version costs a dozen
     array operations per call, and a month makes some thirty calls on small arrays, so

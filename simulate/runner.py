@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import math
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -12,6 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from simulate import processes
 from simulate.batch import BATCH_REPLICATES, warm_burn_ins
 from simulate.model import PathwaysModel
 from simulate.outcomes import run_outcomes, summarise
@@ -196,7 +196,7 @@ def run_many(scenarios: Sequence[Scenario], reps: int | None = None, seed: int |
                 results.append(simulate_replicate(s, r, sd, m, sp,
                                                   on_month=bar.update if bar else None))
     else:
-        ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+        ctx = processes.context()
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
             for group, done in zip(tasks, pool.map(_task, tasks)):
                 results.extend(done)

@@ -11,8 +11,6 @@ so the values do not depend on the number of processes.
 from __future__ import annotations
 
 import math
-import multiprocessing
-import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Self
@@ -20,6 +18,7 @@ from typing import Self
 import numpy as np
 import pandas as pd
 
+from simulate import processes
 from simulate.batch import BATCH_REPLICATES
 from simulate.calibration.targets import TargetSet, statistics
 from simulate.outcomes import mean_ci
@@ -69,7 +68,7 @@ class Simulator:
 
     def __enter__(self) -> Self:
         if self.workers > 1:
-            ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+            ctx = processes.context()
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
         return self
 

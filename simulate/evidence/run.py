@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import math
-import multiprocessing
-import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -21,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from simulate import processes
 from simulate.batch import BATCH_REPLICATES, warm_burn_ins
 from simulate.compare import ratio_ci
 from simulate.evidence.spec import Check, CheckSet
@@ -136,7 +135,7 @@ def run_checks(checks: CheckSet, base: Scenario, replications: int | None = None
         if workers <= 1 or len(tasks) <= 1:
             results: Iterable[list] = map(_task, tasks)
         else:
-            ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+            ctx = processes.context()
             pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, mp_context=ctx))
             results = pool.map(_task, tasks)
         for result in results:

@@ -20,12 +20,12 @@ results are handed over one by one.
 
 from __future__ import annotations
 
-import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any, Self
 
+from simulate import processes
 from simulate.runner import default_workers
 from simulate.schema import InputError
 
@@ -34,8 +34,6 @@ IN_FLIGHT_PER_WORKER = 2
 STARTUP_PAUSE_S = 0.05
 # Seconds to wait for a Dask scheduler before giving up with an error.
 DASK_CONNECT_TIMEOUT_S = 10
-# Imported once by the process that local workers are forked from.
-WORKER_MODULE = "simulate.experiments.sweep"
 
 Task = Callable[[Any, Any], Any]
 _END = object()
@@ -85,14 +83,7 @@ class Processes(Executor):
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers or default_workers()
         self.description = f"in {self.workers} local processes"
-        ctx: multiprocessing.context.BaseContext
-        if "forkserver" in multiprocessing.get_all_start_methods():
-            forkserver = multiprocessing.get_context("forkserver")
-            forkserver.set_forkserver_preload([WORKER_MODULE])
-            ctx = forkserver
-        else:  # pragma: no cover (Windows)
-            ctx = multiprocessing.get_context("spawn")
-        self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+        self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=processes.context())
 
     def map_unordered(self, task: Task, context: Any, batches: Iterable[Any]) -> Iterator[Any]:
         batches = iter(batches)

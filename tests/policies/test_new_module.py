@@ -86,11 +86,13 @@ policies: {policies}
 
 
 def _files() -> dict[str, tuple[int, int]]:
-    """Size and modification time of every file of the project outside tests and caches."""
+    """Size and modification time of every file of the project outside tests, caches and
+    the screenshots other tests write meanwhile (test-artifacts/)."""
     out = {}
     for path in ROOT.rglob("*"):
         rel = path.relative_to(ROOT)
-        if (path.is_file() and rel.parts[0] not in (".git", ".venv", "tests", "results")
+        if (path.is_file() and rel.parts[0] not in (".git", ".venv", "tests", "results",
+                                                    "test-artifacts")
                 and "__pycache__" not in rel.parts and ".pytest_cache" not in rel.parts
                 and ".mypy_cache" not in rel.parts and ".ruff_cache" not in rel.parts):
             stat = path.stat()
