@@ -162,7 +162,6 @@ class BatchBurnIn(ProviderTotals):
         self._planned: list[dict] = [{} for _ in range(k)]
         self.spells = SpellLog(enabled=False)  # a run keeps no spells of its burn-in
         self.children = ChildLog(record_spells)
-        self.network = Network()
         self.tally: Counter = Counter()
         self.offers: Any = Offers.empty()
 

@@ -110,6 +110,8 @@ def _kernel(name: str) -> Callable[..., np.ndarray]:
     if not _KERNELS:
         import numba
 
+        # The loops call ``_unit`` by its global name, which numba resolves when it
+        # compiles them: it must name the compiled function by then.
         globals()["_unit"] = numba.njit(inline="always")(_unit)
         _KERNELS.update(draws=numba.njit(cache=True, nogil=True)(_draws_loop),
                         draws_by_row=numba.njit(cache=True, nogil=True)(_draws_by_row_loop))
