@@ -9,6 +9,10 @@ Two of the performance targets are measured here, in this process:
   (:mod:`simulate.batch`, as runs, comparisons, sweeps and the evidence checks do), then
   each replicate's 36 months; ``burn_in_cpu_s_batch_K`` is the burn-in alone per
   replicate in a batch of ``K``.
+- ``fresh_run_cpu_s_worlds_alone`` and ``fresh_run_cpu_s_worlds_batch_16``: fresh runs of
+  different worlds (the calibrated parameters drawn as plausible worlds draw them), one
+  replicate each, as a Sobol design has them: each alone, and with the burn-ins of 16
+  worlds in one batch.
 - ``engine_vs_floor_*``: the engine's agent-months per second over 36 monthly steps from
   the initial stock (no burn-in), against a floor kernel in the same process: per
   mother-month one counter-based uniform (the engine's SplitMix64 hash written in numpy,
@@ -27,7 +31,7 @@ import time
 
 import numpy as np
 
-from simulate.batch import BATCH_REPLICATES, BatchBurnIn, warm_burn_ins
+from simulate.batch import BATCH_REPLICATES, BatchBurnIn, burn_in_jobs, warm_burn_ins, warm_worlds
 from simulate.model import BURN_IN_CACHE, PathwaysModel
 from simulate.parameters import Params
 from simulate.rng import _GOLDEN, Streams, _splitmix, _to_unit
@@ -78,6 +82,38 @@ def batched_runs(runs: int, months: int, batch: int, first_seed: int = 2000) -> 
     return out
 
 
+def world_runs(runs: int, months: int, batch: int, first_seed: int = 3000) -> dict:
+    """CPU seconds per fresh run of ``runs`` different worlds, one replicate each (as a
+    Sobol design or the worlds filter has them): the calibrated parameters drawn as plausible
+    worlds draw them (:func:`simulate.worlds.draw_calibrated`), alone and with the burn-ins
+    of ``batch`` worlds run together (:func:`simulate.batch.warm_worlds`)."""
+    from simulate.worlds import calibrated_factors, draw_calibrated, load_fit
+
+    scenario = Scenario.from_yaml(BASELINE)
+    fit = load_fit()
+    factors = calibrated_factors(fit)
+    draws = draw_calibrated(scenario, fit, factors, runs, np.random.default_rng(first_seed))
+    worlds = [scenario.params().replace(**{f.name: f.value(float(x))
+                                           for f, x in zip(factors, row)}) for row in draws]
+
+    def run_all(together: bool) -> float:
+        start = time.process_time()
+        for first in range(0, runs, batch):
+            part = worlds[first:first + batch]
+            if together:
+                warm_worlds([j for p in part for j in burn_in_jobs(p, first_seed, [0], months,
+                                                                     True)])
+            for p in part:
+                model = PathwaysModel(p, seed=first_seed, replicate=0, horizon_months=months)
+                model.run(months)
+                model.close()
+            BURN_IN_CACHE.clear()
+        return round((time.process_time() - start) / runs, 4)
+
+    return {"fresh_run_cpu_s_worlds_alone": run_all(False),
+            f"fresh_run_cpu_s_worlds_batch_{batch}": run_all(True)}
+
+
 def engine_rate(size: int, months: int, seed: int) -> float:
     """Agent-months per second of the engine's monthly steps from the initial stock."""
     params = Params.from_overrides({"size": size, "burn_in_months": 0})
@@ -121,6 +157,7 @@ def main() -> None:
     PathwaysModel(warm_up, seed=0, horizon_months=3).close()
     out.update(fresh_runs(args.runs, args.months))
     out.update(batched_runs(max(args.runs, BATCH_REPLICATES), args.months, BATCH_REPLICATES))
+    out.update(world_runs(max(args.runs, BATCH_REPLICATES), args.months, BATCH_REPLICATES))
     for size in (20_000, 1_190):
         engine = max(engine_rate(size, args.months, seed) for seed in (1, 2))
         floor = max(floor_rate(size, args.months, seed) for seed in (1, 2, 3))

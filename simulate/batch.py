@@ -31,16 +31,26 @@ which :class:`simulate.model.PathwaysModel` starts, so runs, comparisons, sweeps
 use it without any change in how they run a replicate. ``tests/test_batch.py`` checks that
 every shipped scenario's burn-in is the same in a batch and alone.
 
-Only the burn-in is batched: it is core model only (policies start at month 0), and a
-comparison's replicates share their world. The months after it, and worlds with different
-parameters, run one replicate at a time.
+*Worlds.* A batch may also hold replicates of different worlds, whose parameters differ
+in :data:`PER_WORLD` only (the calibrated parameters and the screened core uncertainties:
+what plausible worlds, the worlds filter and the shipped Sobol design draw). Every step
+reads those through the world (:meth:`simulate.steps.World.value`, ``most``,
+``params_for``, ``by_block``): a model gives the number itself, a batch one value per row
+of its replicate's world (or the largest over its worlds, for a bound). Reading one
+directly from ``params`` in a batch whose worlds differ in it raises
+:class:`PerWorldRead`, so a step that forgets fails loudly in the tests, never silently.
+:func:`warm_worlds` groups the burn-ins it is given by what their worlds share.
+
+Only the burn-in is batched: it is core model only (policies start at month 0). The months
+after it run one replicate at a time.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -74,6 +84,65 @@ BATCH_REPLICATES = memory.BURN_IN_BATCH
 
 # Columns that index a per-replicate table: stacked, they hold the stacked index.
 _PROVIDER_COLUMNS = ("provider", "childcare_place")
+
+# Parameters in which the worlds of one batch may differ: every step reads them per mother
+# (module docstring). They are the fit's parameters (simulate/calibration/fitted.yaml) and
+# the screened core uncertainties (simulate.worlds.SCREENED); tests/test_batch.py checks
+# both lists are here and that worlds differing in all of them at once run bit for bit as
+# alone. Structural parameters (the size, caseloads, providers, employers) are not here:
+# the replicates' tables are stacked in equal blocks.
+PER_WORLD = frozenset({
+    "job_offer_base", "informal_care_per_tie", "study_exit_hazard", "partner_exit_hazard",
+    "other_exit_hazard", "lapse_hazard", "no_show_hazard", "parttime_offer_base",
+    "parttime_search_factor", "duration_dependence_floor", "duration_dependence_months",
+    "job_loss_hazard", "job_loss_early_factor", "inflow_returning_share",
+    "exemption_other_hazard", "exemption_request_hazard", "barrier_registration_at_entry",
+    "inflow_rate_per_month", "inflow_transfer_share", "transfer_past_months_mean",
+    "age_mean_years", "age_sd_years", "infant_search_factor", "study_young_factor",
+    "return_other_hazard", "return_study_hazard", "return_partner_hazard",
+    "pregnancy_hazard_per_month",
+    "acceptance_gain_reference_eur", "childcare_net_cost_eur", "net_pay_share",
+    "exempt_contact_factor", "ladder_up_base", "confidence_mean", "lapse_stress_effect",
+})
+
+
+class PerWorldRead(RuntimeError):
+    """A step read a parameter in which the batch's worlds differ as one number."""
+
+
+def shared_values(params: Params) -> str:
+    """What worlds must share to run in one batch: every value outside :data:`PER_WORLD`."""
+    return repr(sorted((k, v) for k, v in params.values.items() if k not in PER_WORLD))
+
+
+class _Shared(Params):
+    """A batch's parameters as one set: the values its worlds share; reading one in which
+    they differ raises :class:`PerWorldRead`."""
+
+    __slots__ = ("varying",)
+
+    def __init__(self, params: Params, varying: frozenset[str]) -> None:
+        super().__init__(params.values, params.declarations)
+        object.__setattr__(self, "varying", varying)
+
+    def __getattr__(self, name: str) -> Any:
+        if name in self.varying:
+            raise PerWorldRead(f"{name} differs between the worlds of this batch; a step "
+                               "must read it through the world (World.value)")
+        return super().__getattr__(name)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.__getattr__(name)
+
+
+class _RowParams:
+    """The batch's parameters as they apply to some rows (:meth:`BatchBurnIn.params_for`)."""
+
+    def __init__(self, batch: BatchBurnIn, rows: np.ndarray) -> None:
+        self._batch, self._rows = batch, rows
+
+    def __getattr__(self, name: str) -> Any:
+        return self._batch.value(name, self._rows)
 
 
 class StackedStreams:
@@ -138,23 +207,38 @@ class BatchBurnIn(ProviderTotals):
     """The burn-ins of several replicates of one world, run together (module docstring).
 
     Args:
-        params: The burn-in's parameters (a run's :meth:`Params.world`).
+        params: The burn-in's parameters (a run's :meth:`Params.world`): one set for all
+            replicates, or one per replicate, differing in :data:`PER_WORLD` only.
         replicates: ``(seed, replicate)`` of each replicate.
+
+    Raises:
+        ValueError: for worlds that differ outside :data:`PER_WORLD`.
         months: Length of the burn-in.
         horizon_months: The runs' horizon (it sizes the mothers' table, as in a model).
         record_spells: Whether children are logged (as the runs will).
     """
 
-    def __init__(self, params: Params, replicates: Sequence[tuple[int, int]], months: int,
-                 horizon_months: int, record_spells: bool) -> None:
-        p = self.params = params
+    def __init__(self, params: Params | Sequence[Params], replicates: Sequence[tuple[int, int]],
+                 months: int, horizon_months: int, record_spells: bool) -> None:
         self.keys = [(int(s), int(r)) for s, r in replicates]
         k = len(self.keys)
+        worlds = [params] * k if isinstance(params, Params) else list(params)
+        if len(worlds) != k:
+            raise ValueError(f"{len(worlds)} parameter sets for {k} replicates")
+        shared = shared_values(worlds[0])
+        if any(shared_values(w) != shared for w in worlds[1:]):
+            raise ValueError("the worlds of a batch may differ only in PER_WORLD parameters")
+        self.worlds = worlds
+        self.varying = frozenset(name for name in PER_WORLD
+                                 if any(w.values[name] != worlds[0].values[name]
+                                        for w in worlds[1:]))
+        p = self.params = _Shared(worlds[0], self.varying) if self.varying else worlds[0]
+        self._per_world: dict[tuple[str, Any], np.ndarray] = {}
         self.months, self.record_spells = months, record_spells
-        self.capacity = stock_capacity(p, horizon_months, months)
+        self.capacities = [stock_capacity(w, horizon_months, months) for w in worlds]
         self.streams = StackedStreams(self, [Streams(s, r) for s, r in self.keys])
         self._t = -months
-        self.mothers = Mothers(capacity=k * self.capacity)
+        self.mothers = Mothers(capacity=sum(self.capacities))
         self.replicate = np.zeros(self.mothers.capacity, dtype=np.int64)
         self.local = np.zeros(self.mothers.capacity, dtype=np.int64)
         self._count = [0] * k
@@ -176,12 +260,14 @@ class BatchBurnIn(ProviderTotals):
         places = split_places(round(p.childcare_places_per_100_mothers * p.size / 100.0),
                               p.childcare_providers)
         self.providers = [_Provider(n) for _ in range(k) for n in places]
-        tables = [employer_table(p, s) for s in self.streams.replicates]
+        # Draws that are not per row come from each replicate's own world.
+        pairs = list(zip(worlds, self.streams.replicates))
+        tables = [employer_table(w, s) for w, s in pairs]
         self.employer_table = {key: np.concatenate([t[key] for t in tables])
                                for key in tables[0]}
         self._next_id = [p.size] * k
-        self._add([draw_mothers(p, s, np.arange(p.size), self.month, stock=True)
-                   for s in self.streams.replicates])
+        self._add([draw_mothers(w, s, np.arange(p.size), self.month, stock=True)
+                   for w, s in pairs])
         coaching.assign(self, self.mothers.ids_where(Status.ON_ASSISTANCE),
                         self.coaches.available_regular)
         childcare.allocate_places(self)
@@ -203,12 +289,51 @@ class BatchBurnIn(ProviderTotals):
         of_pool = np.asarray(pool) // (size // k)
         return [(np.flatnonzero(of_id == r), pool[of_pool == r]) for r in range(k)]
 
+    # ---- parameters per world (see simulate.steps.World) ------------------------------------
+    def _table(self, of: str | Callable[[Params], Any], dtype: Any) -> Any:
+        """``of`` per replicate as an array of ``dtype``, or the number where every
+        replicate's world has the same."""
+        if isinstance(of, str):
+            if of not in self.varying:
+                return self.params.values[of]
+            key = (of, dtype)
+            if key not in self._per_world:
+                self._per_world[key] = np.array([w.values[of] for w in self.worlds],
+                                                dtype=dtype or np.float64)
+            return self._per_world[key]
+        if not self.varying:
+            return of(self.params)
+        values = [of(w) for w in self.worlds]
+        if all(v == values[0] for v in values[1:]):
+            return values[0]
+        return np.array(values, dtype=dtype or np.float64)
+
+    def value(self, name: str | Callable[[Params], Any], rows: np.ndarray,
+              dtype: Any = None) -> Any:
+        table = self._table(name, dtype)
+        return table[self.replicate[rows]] if isinstance(table, np.ndarray) else table
+
+    def most(self, bound: Callable[[Params], float]) -> float:
+        if not self.varying:
+            return bound(self.params)
+        return max(bound(w) for w in self.worlds)
+
+    def params_for(self, rows: np.ndarray) -> Any:
+        return _RowParams(self, rows) if self.varying else self.params
+
+    def by_block(self, name: str, size: int) -> Any:
+        table = self._table(name, None)
+        if not isinstance(table, np.ndarray):
+            return table
+        return table[np.arange(size) // (size // len(self.keys))]
+
     def add_arrivals(self) -> np.ndarray:
-        t, p = self.month, self.params
+        t = self.month
         arriving = []
         for r, s in enumerate(self.streams.replicates):
             if t not in self._planned[r]:
-                self._next_id[r] = plan_arrivals(p, s, t, self._next_id[r], self._planned[r])
+                self._next_id[r] = plan_arrivals(self.worlds[r], s, t, self._next_id[r],
+                                                 self._planned[r])
             first, attrs = self._planned[r].pop(t)
             # Attributes were drawn for specific ids: they must land on exactly those ids.
             assert first is None or first == self._count[r], "arrivals out of order"
@@ -257,7 +382,7 @@ class BatchBurnIn(ProviderTotals):
         out = []
         for r in range(k):
             rows = np.flatnonzero(self.replicate[:n] == r)
-            own = Mothers(capacity=max(self.capacity, len(rows)))
+            own = Mothers(capacity=max(self.capacities[r], len(rows)))
             own.add({name: getattr(m, name)[rows] for name in COLUMNS})
             coach = own.coach[: own.n]
             coach[coach >= 0] -= r * coaches_each
@@ -284,36 +409,77 @@ class BatchBurnIn(ProviderTotals):
         return out
 
 
+@dataclass(frozen=True)
+class BurnInJob:
+    """One replicate's burn-in, as a model would run it (:func:`burn_in_jobs`)."""
+
+    world: Params          # the burn-in's world (a run's Params.world())
+    months: int
+    seed: int
+    replicate: int
+    horizon_months: int
+    record_spells: bool
+
+    @property
+    def key(self) -> tuple:
+        """Its key in the burn-in cache (:func:`simulate.model.burn_in_key`)."""
+        return burn_in_key(self.world, self.seed, self.replicate, self.months,
+                           self.record_spells)
+
+    @property
+    def group(self) -> tuple:
+        """What the burn-ins of one batch must share."""
+        return (self.months, self.horizon_months, self.record_spells,
+                shared_values(self.world))
+
+
+def burn_in_jobs(params: Params, seed: int, replicates: Sequence[int], horizon_months: int,
+                 record_spells: bool, burn_in_params: Params | None = None) -> list[BurnInJob]:
+    """The burn-ins a model with these arguments runs for each of ``replicates``:
+    ``params`` with ``burn_in_params`` (default ``params``) give the burn-in's world
+    (:meth:`Params.world`) and length, as in :class:`simulate.model.PathwaysModel`."""
+    world = (burn_in_params or params).world()
+    return [BurnInJob(world, params.burn_in_months, int(seed), int(r), horizon_months,
+                      record_spells) for r in dict.fromkeys(int(r) for r in replicates)]
+
+
+def warm_worlds(jobs: Sequence[BurnInJob], most: int = BATCH_REPLICATES) -> int:
+    """Run the burn-ins of ``jobs`` that the process's burn-in cache lacks, in batches of
+    at most ``most`` (of one world or of several that differ in :data:`PER_WORLD` only),
+    and cache them; a model built after it for one of them starts from the cache. Returns
+    how many were run.
+
+    Nothing runs where a batch would not help: a burn-in alone in its group (the model
+    runs it as fast), burn-ins too large for the cache to keep
+    (:func:`simulate.memory.burn_in_batch`), or beyond half of what the cache holds (so
+    that none is dropped before its run uses it).
+    """
+    groups: dict[tuple, dict[tuple, BurnInJob]] = defaultdict(dict)
+    for job in jobs:
+        if job.months and BURN_IN_CACHE.get(job.key) is None:
+            groups[job.group].setdefault(job.key, job)
+    room = BURN_IN_CACHE.entries // 2
+    ran = 0
+    for wanted in groups.values():
+        todo = list(wanted.values())[: room - ran]
+        first = todo[0] if todo else None
+        size = min(most, memory.burn_in_batch(first.world, first.horizon_months)) if first else 0
+        for start in range(0, len(todo), max(size, 1)):
+            part = todo[start:start + size]
+            if len(part) < 2:  # one alone: the model runs it as fast
+                break
+            batch = BatchBurnIn([j.world for j in part],
+                                [(j.seed, j.replicate) for j in part], first.months,
+                                first.horizon_months, first.record_spells)
+            for job, snapshot in zip(part, batch.split()):
+                BURN_IN_CACHE.put(job.key, snapshot)
+            ran += len(part)
+    return ran
+
+
 def warm_burn_ins(params: Params, seed: int, replicates: Sequence[int], horizon_months: int,
                   record_spells: bool, burn_in_params: Params | None = None,
                   most: int = BATCH_REPLICATES) -> int:
-    """Run the burn-ins of ``replicates`` that the process's burn-in cache lacks, in
-    batches of at most ``most``, and cache them; a model built after it for one of them
-    starts from the cache. Returns how many were run.
-
-    The arguments are a model's: ``params`` with ``burn_in_params`` (default ``params``)
-    give the burn-in's world (:meth:`Params.world`) and length, as in
-    :class:`simulate.model.PathwaysModel`. Nothing runs where a batch would not help: a
-    single missing burn-in (the model runs it as fast), burn-ins too large for the cache
-    to keep (:func:`simulate.memory.burn_in_batch`), or more than half the cache holds.
-    """
-    months = params.burn_in_months
-    burn = (burn_in_params or params).world()
-    wanted = [r for r in dict.fromkeys(int(r) for r in replicates)
-              if BURN_IN_CACHE.get(burn_in_key(burn, seed, r, months, record_spells)) is None]
-    most = min(most, memory.burn_in_batch(burn, horizon_months))
-    # No more than half the cache, so that none is dropped before its run uses it.
-    wanted = wanted[: BURN_IN_CACHE.entries // 2]
-    if not months or most < 2:
-        return 0
-    ran = 0
-    for start in range(0, len(wanted), most):
-        part = wanted[start:start + most]
-        if len(part) < 2:  # one alone: the model runs it as fast
-            break
-        batch = BatchBurnIn(burn, [(seed, r) for r in part], months, horizon_months,
-                            record_spells)
-        for r, snapshot in zip(part, batch.split()):
-            BURN_IN_CACHE.put(burn_in_key(burn, seed, r, months, record_spells), snapshot)
-        ran += len(part)
-    return ran
+    """:func:`warm_worlds` for the ``replicates`` of one world (:func:`burn_in_jobs`)."""
+    return warm_worlds(burn_in_jobs(params, seed, replicates, horizon_months, record_spells,
+                                    burn_in_params), most)

@@ -414,6 +414,19 @@ class PathwaysModel(ProviderTotals, mesa.Model):
         """One replicate: all of ``ids`` and ``pool`` (see :class:`World`)."""
         return [(slice(None), pool)]
 
+    # One world: a parameter is the same for every mother (see :class:`World`).
+    def value(self, name, rows: np.ndarray, dtype=None):
+        return name(self.params) if callable(name) else getattr(self.params, name)
+
+    def most(self, bound) -> float:
+        return bound(self.params)
+
+    def params_for(self, rows: np.ndarray) -> Params:
+        return self.params
+
+    def by_block(self, name: str, size: int):
+        return getattr(self.params, name)
+
     def policy_contexts(self):
         """(policy, its context) pairs, in the scenario's order."""
         return zip(self.policies, self.contexts)

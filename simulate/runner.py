@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from simulate import processes
-from simulate.batch import BATCH_REPLICATES, warm_burn_ins
+from simulate.batch import BATCH_REPLICATES, BurnInJob, burn_in_jobs, warm_worlds
 from simulate.model import PathwaysModel
 from simulate.outcomes import run_outcomes, summarise
 from simulate.scenario import Scenario
@@ -74,14 +74,21 @@ def simulate_replicate(scenario: Scenario, replicate: int, seed: int | None = No
     return ReplicateResult(scenario.name, replicate, wide, row, spell_frame, children)
 
 
+def burn_ins(scenario: Scenario, replicates: Sequence[int], seed: int | None = None,
+             months: int | None = None, spells: bool = True) -> list[BurnInJob]:
+    """The burn-ins :func:`simulate_replicate` runs for ``replicates`` of ``scenario``
+    (for :func:`simulate.batch.warm_worlds`)."""
+    seed = scenario.seed if seed is None else seed
+    months = scenario.horizon_months if months is None else months
+    return burn_in_jobs(scenario.params(), seed, replicates, months, spells)
+
+
 def warm(scenario: Scenario, replicates: Sequence[int], seed: int | None = None,
          months: int | None = None, spells: bool = True) -> int:
     """Run the burn-ins of ``replicates`` of ``scenario`` together (:mod:`simulate.batch`)
     before :func:`simulate_replicate` runs them one by one; each then starts from its own
     burn-in, bit for bit the one it would have run. Returns how many burn-ins ran."""
-    seed = scenario.seed if seed is None else seed
-    months = scenario.horizon_months if months is None else months
-    return warm_burn_ins(scenario.params(), seed, replicates, months, spells)
+    return warm_worlds(burn_ins(scenario, replicates, seed, months, spells))
 
 
 @dataclass

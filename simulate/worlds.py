@@ -70,6 +70,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from simulate.batch import BurnInJob
 from simulate.calibration.targets import TargetSet
 from simulate.calibration.validation import replicate_statistics
 from simulate.compare import paired_outcome_names
@@ -89,7 +90,7 @@ from simulate.outcomes import (
 from simulate.parameters import PARAMETERS, Parameter
 from simulate.policies import REGISTRY
 from simulate.rng import Streams
-from simulate.runner import warm
+from simulate.runner import burn_ins
 from simulate.scenario import Scenario
 from simulate.schema import InputError
 
@@ -399,10 +400,11 @@ class TargetsEvaluator:
         world = self.scenario.with_values(dict(values), source=self.scenario.source or "world")
         return Evaluation(replicate_statistics(world, replicate, seed, self.targets))
 
-    def warm(self, values: Mapping[str, Any], replicates: Sequence[int], seed: int) -> None:
-        """The burn-ins of ``replicates`` together (:func:`simulate.runner.warm`)."""
+    def burn_ins(self, values: Mapping[str, Any], replicates: Sequence[int],
+                 seed: int) -> list[BurnInJob]:
+        """The burn-ins :meth:`evaluate` runs (:func:`simulate.runner.burn_ins`)."""
         world = self.scenario.with_values(dict(values), source=self.scenario.source or "world")
-        warm(world, replicates, seed, self.targets.months, spells=True)
+        return burn_ins(world, replicates, seed, self.targets.months, spells=True)
 
 
 def _hash(data: Any) -> str:

@@ -11,7 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from simulate.agents.coach import CoachTable
-from simulate.batch import BatchBurnIn, warm_burn_ins
+from simulate.batch import (
+    PER_WORLD,
+    BatchBurnIn,
+    PerWorldRead,
+    burn_in_jobs,
+    warm_burn_ins,
+    warm_worlds,
+)
 from simulate.model import BURN_IN_CACHE, BurnIn, PathwaysModel, burn_in_key
 from simulate.parameters import Params
 from simulate.population import COLUMNS
@@ -151,3 +158,118 @@ def test_batches_stay_within_the_memory_they_are_allowed():
     assert warm_burn_ins(large, 1, [0, 1], 36, False) == 0
     assert warm_burn_ins(small.replace(burn_in_months=2), 1, [0], 36, False) == 0  # one alone
     assert len(BURN_IN_CACHE._items) == 0
+
+
+# ---- worlds with different parameters in one batch ------------------------------------------
+def _world(base: Params, u: dict[str, float]) -> Params:
+    """``base`` with each PER_WORLD parameter at the share ``u[name]`` of its plausible
+    range."""
+    from simulate.parameters import PARAMETERS
+
+    values = {}
+    for name in sorted(PER_WORLD):
+        low, high = PARAMETERS[name].range
+        values[name] = PARAMETERS[name].check(float(low + u[name] * (high - low)))
+    return base.replace(**values)
+
+
+def test_the_per_world_parameters_are_those_worlds_draw():
+    # Plausible worlds draw the fit's parameters and the screened core uncertainties; the
+    # shipped Sobol design draws some of the fit's. Each must be read per mother.
+    from simulate.experiments.spec import Experiment
+    from simulate.parameters import PARAMETERS
+    from simulate.worlds import SCREENED, load_fit
+
+    assert set(load_fit().names) | set(SCREENED) == PER_WORLD
+    sobol = Experiment.from_yaml(Path(__file__).resolve().parents[1] / "experiments"
+                                 / "sobol-baseline.yaml")
+    assert {f.name for f in sobol.design.factors} <= PER_WORLD
+    assert all(PARAMETERS[n].range for n in PER_WORLD)  # facts among them: the age profile
+
+
+@settings(max_examples=15, deadline=None)
+@given(worlds=st.lists(st.fixed_dictionaries({n: st.floats(0, 1) for n in sorted(PER_WORLD)}),
+                       min_size=2, max_size=4),
+       size=st.integers(30, 250), months=st.integers(1, 24), seed=st.integers(0, 2**40))
+def test_worlds_differing_in_every_per_world_parameter_burn_in_as_alone(worlds, size, months,
+                                                                         seed):
+    # Every per-world parameter at once, anywhere in its range, different in each world:
+    # a step that read one as a single number would raise or change a column.
+    base = Params.from_overrides({"size": size, "burn_in_months": months})
+    params = [_world(base, u) for u in worlds]
+    keys = [(seed, r) for r in range(len(params))]
+    batch = BatchBurnIn([p.world() for p in params], keys, months, 12, True)
+    assert batch.varying == {n for n in PER_WORLD if len({p.values[n] for p in params}) > 1}
+    for p, (s, r), snapshot in zip(params, keys, batch.split()):
+        assert_same(alone(p, s, r, horizon=12), snapshot)
+
+
+def test_shipped_baseline_worlds_burn_in_as_alone():
+    # At the baseline's size and full burn-in: three worlds of the calibrated parameters
+    # drawn as plausible worlds draw them, two replicates each, in one batch.
+    from simulate.worlds import calibrated_factors, draw_calibrated, load_fit
+
+    scenario = Scenario.from_yaml(SCENARIOS[0].parent / "baseline.yaml")
+    fit = load_fit()
+    factors = calibrated_factors(fit)
+    draws = draw_calibrated(scenario, fit, factors, 3, np.random.default_rng(4))
+    params = [scenario.params().replace(**{f.name: f.value(float(x))
+                                           for f, x in zip(factors, row)}) for row in draws]
+    jobs = [(p, (9, r)) for p in params for r in (0, 1)]
+    batch = BatchBurnIn([p.world() for p, _ in jobs], [k for _, k in jobs],
+                        params[0].burn_in_months, 36, True)
+    for (p, (s, r)), snapshot in zip(jobs, batch.split()):
+        assert_same(alone(p, s, r), snapshot)
+
+
+def test_a_step_cannot_read_a_parameter_the_worlds_differ_in_as_one_number():
+    base = Params.from_overrides({"size": 50, "burn_in_months": 1})
+    batch = BatchBurnIn([base.world(), base.replace(job_offer_base=0.2).world()],
+                        [(1, 0), (1, 1)], 1, 12, True)
+    assert batch.varying == {"job_offer_base"}
+    with pytest.raises(PerWorldRead, match="job_offer_base"):
+        _ = batch.params.job_offer_base
+    with pytest.raises(PerWorldRead):
+        _ = batch.params["job_offer_base"]
+    assert batch.params.size == 50
+    rows = np.arange(batch.mothers.n)
+    got = batch.value("job_offer_base", rows)
+    assert np.array_equal(got, np.where(batch.replicate[rows] == 0, base.job_offer_base, 0.2))
+    assert batch.most(lambda p: p.job_offer_base) == max(base.job_offer_base, 0.2)
+
+
+def test_worlds_that_differ_elsewhere_never_share_a_batch():
+    base = Params.from_overrides({"size": 50, "burn_in_months": 2})
+    other = base.replace(vacancies_per_100_mothers=base.vacancies_per_100_mothers + 1)
+    with pytest.raises(ValueError, match="PER_WORLD"):
+        BatchBurnIn([base.world(), other.world()], [(1, 0), (1, 1)], 2, 12, True)
+    BURN_IN_CACHE.clear()
+    jobs = [*burn_in_jobs(base, 1, [0], 12, True), *burn_in_jobs(other, 1, [0], 12, True)]
+    assert warm_worlds(jobs) == 0  # two groups of one: each model runs its own
+    BURN_IN_CACHE.clear()
+
+
+def test_runs_of_several_worlds_start_from_one_batch_as_alone():
+    # Four worlds, one replicate each (as a Sobol design has them): their burn-ins run in
+    # one batch, and every metric of every month of their runs is as when run alone.
+    base = Scenario.from_yaml(SCENARIOS[0].parent / "baseline.yaml").params().replace(
+        burn_in_months=12)
+    rng = np.random.default_rng(8)
+    params = [_world(base, {n: float(rng.random()) for n in PER_WORLD}) for _ in range(4)]
+
+    def run(p: Params) -> pd.DataFrame:
+        model = PathwaysModel(p, seed=3, replicate=0, horizon_months=6)
+        model.run(6)
+        model.close()
+        return model.record.wide()
+
+    BURN_IN_CACHE.clear()
+    expected = [run(p) for p in params]
+    BURN_IN_CACHE.clear()
+    jobs = [job for p in params for job in burn_in_jobs(p, 3, [0], 6, True)]
+    assert warm_worlds(jobs) == 4
+    got = [run(p) for p in params]
+    assert len(BURN_IN_CACHE._items) == 4  # each run found its burn-in
+    BURN_IN_CACHE.clear()
+    for a, b in zip(expected, got):
+        pd.testing.assert_frame_equal(a, b, check_exact=True)

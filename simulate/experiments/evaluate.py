@@ -33,7 +33,7 @@ from simulate.compare import paired_outcome_names, paired_outcomes
 from simulate.outcomes import BASE_PREFIX, run_outcome_names
 from simulate.parameters import PARAMETERS, Parameter
 from simulate.policies import REGISTRY
-from simulate.runner import ReplicateResult, simulate_replicate, warm
+from simulate.runner import ReplicateResult, burn_ins, simulate_replicate
 from simulate.scenario import Scenario
 from simulate.schema import unknown
 
@@ -204,12 +204,14 @@ class ScenarioEvaluator:
         series = [_monthly(r) for r in results] if monthly else None
         return Evaluation(row, series)
 
-    def warm(self, values: Mapping[str, Any], replicates: Sequence[int], seed: int) -> None:
-        """Run the burn-ins of ``replicates`` at ``values`` together before
-        :meth:`evaluate` runs them one by one (:func:`simulate.runner.warm`)."""
-        for scenario, own in zip(self.scenarios, self._split(values)):
-            warm(scenario.with_values(own) if own else scenario, replicates, seed,
-                 self.months, spells=False)
+    def burn_ins(self, values: Mapping[str, Any], replicates: Sequence[int],
+                 seed: int) -> list[BurnInJob]:
+        """The burn-ins :meth:`evaluate` runs for ``replicates`` at ``values``, so that a
+        sweep runs them together first (:func:`simulate.batch.warm_worlds`); the base's
+        and the alternative's are one where they share a world."""
+        return [job for scenario, own in zip(self.scenarios, self._split(values))
+                for job in burn_ins(scenario.with_values(own) if own else scenario,
+                                    replicates, seed, self.months, spells=False)]
 
     def _simulate(self, scenario: Scenario, values: dict[str, Any], replicate: int,
                   seed: int) -> ReplicateResult:
@@ -342,6 +344,7 @@ class PolicyEvaluator:
         evaluator, rest = self._pick(values)
         return evaluator.evaluate(rest, replicate, seed, monthly)
 
-    def warm(self, values: Mapping[str, Any], replicates: Sequence[int], seed: int) -> None:
+    def burn_ins(self, values: Mapping[str, Any], replicates: Sequence[int],
+                 seed: int) -> list[BurnInJob]:
         evaluator, rest = self._pick(values)
-        evaluator.warm(rest, replicates, seed)
+        return evaluator.burn_ins(rest, replicates, seed)

@@ -35,6 +35,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from simulate.batch import BATCH_REPLICATES, warm_worlds
 from simulate.experiments.evaluate import Evaluator
 from simulate.experiments.executors import Executor, InProcess
 from simulate.experiments.spec import Experiment
@@ -138,13 +139,12 @@ def run_batch(context: Context, batch: Batch) -> Part:
     ctx = _worker_context(context)
     columns: dict[str, list] = {name: [] for name in ctx.schema.names}
     monthly: list[dict[str, np.ndarray]] = []
-    warmed = None
+    warmed = -1
     for run in range(batch.start, batch.stop):
         point, replicate = divmod(run, ctx.replications)
         row = batch.points[point]
-        if point != warmed:
-            _warm(ctx, batch, point)
-            warmed = point
+        if point > warmed:
+            warmed = _warm(ctx, batch, point)
         result = ctx.evaluator.evaluate(dict(zip(ctx.names, row)), replicate, ctx.seed,
                                         ctx.monthly)
         for key, value in (("run", run), ("point", point), ("replicate", replicate),
@@ -163,17 +163,29 @@ def run_batch(context: Context, batch: Batch) -> Part:
                 time.process_time() - cpu0)
 
 
-def _warm(ctx: Context, batch: Batch, point: int) -> None:
-    """Before a point's first run in a batch: let the evaluator run the burn-ins of the
-    point's replicates in the batch together (:mod:`simulate.batch`), where it can
-    (``warm``); the runs then start from them, with the same numbers. Point by point, so
-    that the burn-in cache holds each point's until its runs have used them."""
-    warm = getattr(ctx.evaluator, "warm", None)
-    first = max(batch.start, point * ctx.replications)
-    last = min(batch.stop, (point + 1) * ctx.replications)
-    if warm is not None and last - first > 1:
-        replicates = [run - point * ctx.replications for run in range(first, last)]
-        warm(dict(zip(ctx.names, batch.points[point])), replicates, ctx.seed)
+def _warm(ctx: Context, batch: Batch, point: int) -> int:
+    """Before a point's first run in a batch: run the burn-ins of its replicates in the
+    batch, and of the points after it up to :data:`simulate.batch.BATCH_REPLICATES`
+    replicates in all, together (:func:`simulate.batch.warm_worlds`: one world's
+    replicates, or several worlds that differ in per-world parameters only), where the
+    evaluator says what they are (``burn_ins``). The runs then start from them, with the
+    same numbers. No more at a time, so that the burn-in cache holds each until its run
+    has used it. Returns the last point warmed."""
+    burn_ins = getattr(ctx.evaluator, "burn_ins", None)
+    if burn_ins is None:
+        return point
+    jobs, count, last_point = [], 0, point
+    while True:
+        first = max(batch.start, last_point * ctx.replications)
+        last = min(batch.stop, (last_point + 1) * ctx.replications)
+        if first >= last or (count and count + last - first > BATCH_REPLICATES):
+            break
+        replicates = [run - last_point * ctx.replications for run in range(first, last)]
+        jobs += burn_ins(dict(zip(ctx.names, batch.points[last_point])), replicates, ctx.seed)
+        count += last - first
+        last_point += 1
+    warm_worlds(jobs)
+    return last_point - 1
 
 
 def _long(run: int, series) -> dict[str, np.ndarray]:

@@ -8,6 +8,7 @@ employers and childcare providers, and the logs; not the whole model.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
@@ -76,4 +77,31 @@ class World(Protocol):
         of ``size`` rows, such as the coaches) of each replicate. A model is one replicate:
         ``[(slice(None), pool)]``; a batch (:mod:`simulate.batch`) stacks its replicates'
         tables in equal blocks and gives one pair per replicate."""
+        ...
+
+    # Parameters that may differ between the worlds of a batch (simulate.batch.PER_WORLD)
+    # are read through these three; every other parameter through ``params``.
+    def value(self, name: str | Callable[[Params], Any], rows: np.ndarray,
+              dtype: Any = None) -> Any:
+        """Parameter ``name`` (or a number computed from the parameters) as it applies to
+        the mothers ``rows``. A model gives the number itself; a batch whose worlds differ
+        in it gives one value per row, as ``dtype`` (default float64). Pass ``np.float32`` where the value meets a float32
+        column first: numpy then computes in float32, as with the number itself."""
+        ...
+
+    def most(self, bound: Callable[[Params], float]) -> float:
+        """``bound`` of the parameters; in a batch of worlds, the largest over them (upper
+        bounds that let a step skip the mothers who cannot move)."""
+        ...
+
+    def params_for(self, rows: np.ndarray) -> Any:
+        """The parameters as they apply to the mothers ``rows``, for helpers that take
+        parameters (``p.name``): a model's own; in a batch of worlds, per row where the
+        worlds differ (float64)."""
+        ...
+
+    def by_block(self, name: str, size: int) -> Any:
+        """Parameter ``name`` for each row of a table of ``size`` rows stacked in equal
+        blocks per replicate (the coaches): the number in a model; one per row in a batch
+        whose worlds differ in it."""
         ...

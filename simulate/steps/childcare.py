@@ -62,8 +62,8 @@ def arrange_informal(model: World, ids: np.ndarray,
     """Mothers ``ids`` ask their network to take on care for a job; returns who got an
     arrangement (which then lasts). Each tie helps with some probability."""
     m, p, t = model.mothers, model.params, model.month
-    per_tie = np.minimum(p.informal_care_per_tie * np.where(flexible, p.flexible_informal_factor,
-                                                            1.0), 1.0)
+    per_tie = np.minimum(model.value("informal_care_per_tie", ids)
+                         * np.where(flexible, p.flexible_informal_factor, 1.0), 1.0)
     ties = m.network_ties[ids] + p.peer_tie_care_weight * m.peer_ties[ids]
     chance = 1.0 - (1.0 - per_tie) ** ties
     formed = model.streams.uniform("informal_care", t, ids) < chance

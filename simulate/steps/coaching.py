@@ -162,7 +162,8 @@ def step(model: World) -> None:
     # The chance of a contact this month, per coach and whether the client is exempt
     # (one row each), looked up per client.
     rate = table.contacts / np.maximum(table.caseload, 1)
-    chance = -np.expm1(-np.stack([rate, rate * p.exempt_contact_factor]))
+    exempt = rate * model.by_block("exempt_contact_factor", len(table))
+    chance = -np.expm1(-np.stack([rate, exempt]))
     row = m.exempt[coached].astype(np.int64)
     row *= len(table)
     row += m.coach[coached]

@@ -54,7 +54,8 @@ def step(model: World) -> None:
     # New (known) pregnancies, below the maximum age.
     young = (t - m.birth_month[:n]) / 12.0 < p.pregnancy_max_age_years
     cand = np.flatnonzero(followed & ~m.pregnant[:n] & young)
-    new = cand[model.streams.uniform("pregnancy", t, cand) < p.pregnancy_hazard_per_month]
+    new = cand[model.streams.uniform("pregnancy", t, cand)
+               < model.value("pregnancy_hazard_per_month", cand)]
     m.pregnant[new] = True
     m.due_month[new] = t + p.pregnancy_known_months
     model.children.add(new, m.due_month[new])

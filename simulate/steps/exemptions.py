@@ -64,12 +64,12 @@ def step(model: World) -> None:
     barriers = m.barriers[cand]
     # A programme that discusses the exemption with her may change the chance she asks
     # (the factor is 1 otherwise, which leaves the hazard unchanged).
-    upto_request = young * (p.exemption_request_hazard
+    upto_request = young * (model.value("exemption_request_hazard", cand)
                             * m.exemption_request_factor[cand].astype(np.float64))
     upto_health = upto_request + ((barriers & HEALTH) != 0) * p.exemption_health_hazard
     upto_care = upto_health + ((barriers & CARE) != 0) * p.exemption_care_hazard
     u = model.streams.uniform("exemption_start", t, cand)
-    start = np.flatnonzero(u < upto_care + p.exemption_other_hazard)
+    start = np.flatnonzero(u < upto_care + model.value("exemption_other_hazard", cand))
     ids, u = cand[start], u[start]
     reason = ((u >= upto_request[start]).astype(np.int8) + (u >= upto_health[start])
               + (u >= upto_care[start]) + np.int8(ExemptionReason.REQUEST))

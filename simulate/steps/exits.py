@@ -47,15 +47,16 @@ def step(model: World) -> None:
     near = np.flatnonzero(u < most_study)
     ids = on[near]
     age = (t - m.birth_month[ids]) / 12.0
-    study = (p.study_exit_hazard
-             * np.where(age < p.study_young_age_years, p.study_young_factor, 1.0)
+    study = (model.value("study_exit_hazard", ids)
+             * np.where(age < p.study_young_age_years, model.value("study_young_factor", ids),
+                        1.0)
              * np.where(m.entry_reason[ids] == EntryReason.STUDENT_FINANCE_END,
                         p.study_student_finance_factor, 1.0)
              * duration_factor(model, ids))
     leave_assistance(model, ids[u[near] < study], Status.STUDY)
-    near = np.flatnonzero((u >= THIRD) & (u < THIRD + p.partner_exit_hazard))
+    near = np.flatnonzero((u >= THIRD) & (u < THIRD + model.value("partner_exit_hazard", on)))
     ids = on[near]
-    partner = p.partner_exit_hazard * duration_factor(model, ids)
+    partner = model.value("partner_exit_hazard", ids) * duration_factor(model, ids)
     leave_assistance(model, ids[u[near] < THIRD + partner], Status.PARTNER)
     # Policies may raise the hazard of leaving for other reasons (``mod_exit_other``: a
     # debt trajectory's full disclosure of finances, Koning 2014); kept within its third.
@@ -63,7 +64,7 @@ def step(model: World) -> None:
     ids = on[near]
     # A month with a coach's appointment adds the hassle and threat of being watched:
     # some who can do without assistance leave (contact_exit_effect).
-    other = np.minimum(p.other_exit_hazard * m.mod_exit_other[ids]
+    other = np.minimum(model.value("other_exit_hazard", ids, np.float32) * m.mod_exit_other[ids]
                        * np.where(m.contacted[ids], 1.0 + p.contact_exit_effect, 1.0)
                        * duration_factor(model, ids), THIRD)
     leave_assistance(model, ids[u[near] < 2 * THIRD + other], Status.OTHER)
@@ -73,13 +74,16 @@ def largest_hazards(model: World) -> tuple[float, float]:
     """Upper bounds of this month's hazards of leaving for study and for other reasons:
     each factor at its largest (the factors are not negative; duration dependence is at
     most 1), with a margin for rounding."""
-    p = model.params
-    study = p.study_exit_hazard * max(p.study_young_factor, 1.0) * max(
-        p.study_student_finance_factor, 1.0)
     mod = float(model.mothers.mod_exit_other[: model.mothers.n].max(initial=1.0))
-    contact = 1.0 + max(p.contact_exit_effect, 0.0)
-    return (study + BOUND_MARGIN,
-            min(p.other_exit_hazard * mod * contact, THIRD) + BOUND_MARGIN)
+
+    def study(p) -> float:
+        return p.study_exit_hazard * max(p.study_young_factor, 1.0) * max(
+            p.study_student_finance_factor, 1.0)
+
+    def other(p) -> float:
+        return min(p.other_exit_hazard * mod * (1.0 + max(p.contact_exit_effect, 0.0)), THIRD)
+
+    return model.most(study) + BOUND_MARGIN, model.most(other) + BOUND_MARGIN
 
 
 # What this step reads of the model's parameters, declared here; simulate.parameters.PARAMETERS

@@ -47,10 +47,11 @@ if TYPE_CHECKING:
 def risk(model: World, ids: np.ndarray) -> np.ndarray:
     m, p = model.mothers, model.params
     tenure = model.month - m.job_start[ids]
-    early = 1.0 + p.job_loss_early_factor * np.exp(-tenure / p.job_loss_early_decay_months)
+    early = 1.0 + (model.value("job_loss_early_factor", ids)
+                   * np.exp(-tenure / p.job_loss_early_decay_months))
     event = np.where(m.stress_event[ids], p.job_loss_stress_event_factor, 1.0)
     flexible = np.where(m.parttime[ids], p.parttime_job_loss_factor, 1.0)
-    return np.minimum(p.job_loss_hazard * early * event * flexible * m.mod_job_loss[ids], 1.0)
+    return np.minimum(model.value("job_loss_hazard", ids) * early * event * flexible * m.mod_job_loss[ids], 1.0)
 
 
 def step(model: World) -> None:

@@ -133,7 +133,7 @@ def make_offers(model: World) -> Offers:
     # Her profile: what makes an employer offer and her take up work of either kind.
     profile = (edu_factor
                * np.where(m.pregnant[seek], p.pregnant_search_factor, 1.0)
-               * np.where(infant, p.infant_search_factor, 1.0)
+               * np.where(infant, model.value("infant_search_factor", seek), 1.0)
                * np.where((bar & LANGUAGE) != 0, p.offer_factor_language, 1.0)
                * np.where((bar & HEALTH) != 0, p.offer_factor_health, 1.0)
                * (1.0 + p.offer_working_tie_effect
@@ -145,9 +145,9 @@ def make_offers(model: World) -> Offers:
                * m.mod_offer[seek])
     in_part = m.parttime[seek]
     since = t - m.last_sanction[seek]
-    chance = (p.job_offer_base * profile
+    chance = (model.value("job_offer_base", seek) * profile
               * np.where(m.exempt[seek], p.exempt_search_factor, 1.0)
-              * np.where(in_part, p.parttime_search_factor, 1.0)
+              * np.where(in_part, model.value("parttime_search_factor", seek), 1.0)
               * np.where((since >= 0) & (since < p.sanction_effect_months),
                          p.sanction_search_effect, 1.0))
     # A policy's floor (0 leaves the chance unchanged); only the floor for a non-searcher.
@@ -157,7 +157,7 @@ def make_offers(model: World) -> Offers:
     draws = s.uniforms(["offer", "parttime_offer"], t, seek)
     regular = draws["offer"] < chance
     parttime_chance = np.where(~in_part & (m.ladder[seek] >= p.parttime_min_step),
-                               p.parttime_offer_base * profile, 0.0)
+                               model.value("parttime_offer_base", seek) * profile, 0.0)
     small = ~regular & (draws["parttime_offer"] < parttime_chance)
     hit = regular | small
     small = small[hit]
@@ -183,7 +183,7 @@ def make_offers(model: World) -> Offers:
                         & ~m.parttime[ids])
     hours = np.where(flexible, p.parttime_hours_per_week, p.fulltime_hours_per_week)
     earnings = hours * p.weeks_per_month * p.hourly_wage_eur
-    ends = benefit(p, earnings) <= 0.0
+    ends = benefit(model.params_for(ids), earnings) <= 0.0
     need = needs_care(model, ids)
     pays_care = need & ~m.informal_care[ids]
     gain = believed_gain(model, ids, earnings, hours, pays_care)
@@ -191,7 +191,8 @@ def make_offers(model: World) -> Offers:
     # the multiplier is 1 otherwise.
     leaving = np.where(ends, m.mod_accept_leaving[ids], np.float32(1.0)).astype(np.float64)
     accept = s.uniform("accept", t, ids) < p.offer_acceptance * expit(
-        (gain - p.acceptance_gain_reference_eur) / p.acceptance_gain_scale_eur) * leaving
+        (gain - model.value("acceptance_gain_reference_eur", ids))
+        / p.acceptance_gain_scale_eur) * leaving
     model.tally["offers_declined"] += int(np.count_nonzero(~accept))
     unaware = ~ends & ~m.knows_topup[ids]
     model.tally["offers_declined_income_belief"] += int(np.count_nonzero(~accept & unaware))

@@ -91,7 +91,8 @@ def step(model: World) -> None:
     effect = np.zeros(len(movers))
     effect[met] = model.coaches.effect[np.maximum(m.coach[movers[met]], 0)]
     floor = p.confidence_floor
-    up = (p.ladder_up_base * (floor + m.confidence[movers]) / (floor + 0.5)
+    up = (model.value("ladder_up_base", movers, np.float32) * (floor + m.confidence[movers])
+          / (floor + 0.5)
           * (1.0 + p.ladder_contact_effect * effect)
           * network_push(p, m.network_ties[movers])
           * _barrier_penalty(p)[np.bitwise_count(m.barriers[movers])]
@@ -130,7 +131,8 @@ def largest_chances(model: World) -> tuple[float, float]:
     n = m.n
     floor = p.confidence_floor
     effects = np.append(model.coaches.effect, 0.0)
-    up = (p.ladder_up_base * (floor + max(float(m.confidence[:n].max(initial=0.0)), 0.0))
+    up = (model.most(lambda p: p.ladder_up_base)
+          * (floor + max(float(m.confidence[:n].max(initial=0.0)), 0.0))
           / (floor + 0.5)
           * float(np.max(1.0 + p.ladder_contact_effect * effects))
           * float(network_push(p, np.array([0, p.ladder_network_full_ties])).max())

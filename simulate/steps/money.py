@@ -56,7 +56,7 @@ def believed_gain(model: World, ids: np.ndarray, earnings: np.ndarray,
     (``mod_care_cost``: a municipal top-up), a correction of her belief (``mod_gain_eur``:
     financial coaching). At their neutral values (1, 0) the gain is exactly the one above.
     """
-    m, p = model.mothers, model.params
+    m, p = model.mothers, model.params_for(ids)
     believed_benefit = np.where(m.knows_topup[ids], benefit(p, earnings), 0.0)
     now_earnings = m.earnings_eur[ids].astype(np.float64)
     now = np.where(m.parttime[ids], net_pay(p, now_earnings) + benefit(p, now_earnings),

@@ -51,37 +51,41 @@ def largest_lapse_factor(model: World) -> float:
     """Upper bound of this month's lapse chance relative to its hazard: each factor at its
     largest over this month's columns (the effects are not negative), with a margin for
     rounding."""
-    m, p = model.mothers, model.params
+    m = model.mothers
     n = m.n
     distrust = max(1.0 - float(m.trust_services[:n].min(initial=1.0)), 0.0)
     stress = max(float(m.stress[:n].max(initial=0.0)), 0.0)
-    return ((1.0 + p.lapse_low_trust_effect * distrust) * (1.0 + p.lapse_stress_effect * stress)
-            * (1.0 + BOUND_MARGIN))
+    return model.most(lambda p: (1.0 + p.lapse_low_trust_effect * distrust)
+                      * (1.0 + p.lapse_stress_effect * stress) * (1.0 + BOUND_MARGIN))
 
 
-def _lapsed(model: World, ids: np.ndarray, hazard: float, stream: str,
-            most: float) -> np.ndarray:
-    """Those of ``ids`` who lapse this month (stream ``stream``): the hazard times what low
-    trust and stress add; computed only where the uniform lies below its largest value."""
+def _lapse_chance(model: World, ids: np.ndarray, hazard: str) -> np.ndarray:
+    """The chance of ``ids`` to lapse (parameter ``hazard``): the hazard times what low
+    trust and stress add (float32, as the columns)."""
     m, p = model.mothers, model.params
+    return (model.value(hazard, ids, np.float32)
+            * (1.0 + p.lapse_low_trust_effect * (1.0 - m.trust_services[ids]))
+            * (1.0 + model.value("lapse_stress_effect", ids, np.float32) * m.stress[ids]))
+
+
+def _lapsed(model: World, ids: np.ndarray, hazard: str, stream: str,
+            most: float) -> np.ndarray:
+    """Those of ``ids`` who lapse this month (stream ``stream``, parameter ``hazard``);
+    the chance is computed only where the uniform lies below its largest value."""
     u = model.streams.uniform(stream, model.month, ids)
-    cand = np.flatnonzero(u < hazard * most)
+    cand = np.flatnonzero(u < model.value(hazard, ids) * most)
     near = ids[cand]
-    chance = (hazard * (1.0 + p.lapse_low_trust_effect * (1.0 - m.trust_services[near]))
-              * (1.0 + p.lapse_stress_effect * m.stress[near]))
-    return near[u[cand] < chance]
+    return near[u[cand] < _lapse_chance(model, near, hazard)]
 
 
 def no_shows(model: World, appointed: np.ndarray) -> np.ndarray:
     """Mothers who miss this month's appointment and do not answer: more often with low
     trust and high stress. Their benefit is stopped at once; returns them."""
-    m, p = model.mothers, model.params
     u = model.streams.uniform("no_show", model.month, appointed)
-    cand = np.flatnonzero(u < p.no_show_hazard * largest_lapse_factor(model))
+    cand = np.flatnonzero(u < model.value("no_show_hazard", appointed)
+                          * largest_lapse_factor(model))
     near = appointed[cand]
-    chance = (p.no_show_hazard * (1.0 + p.lapse_low_trust_effect * (1.0 - m.trust_services[near]))
-              * (1.0 + p.lapse_stress_effect * m.stress[near]))
-    gone = near[u[cand] < chance]
+    gone = near[u[cand] < _lapse_chance(model, near, "no_show_hazard")]
     model.tally["no_shows"] += len(gone)
     leave_assistance(model, gone, Status.NONCOOPERATION)
     return gone
@@ -101,7 +105,7 @@ def step(model: World, on: np.ndarray) -> None:
     m, p, t = model.mothers, model.params, model.month
     most = largest_lapse_factor(model)
     obliged = on[~m.exempt[on]]
-    lapse = _lapsed(model, obliged, p.lapse_hazard, "lapse", most)
+    lapse = _lapsed(model, obliged, "lapse_hazard", "lapse", most)
     noticed = _noticed(model, lapse, p.lapse_admin_check_rate, "lapse_notice")
     m.last_sanction[noticed] = t
     model.tally["lapses"] += len(lapse)
@@ -109,7 +113,7 @@ def step(model: World, on: np.ndarray) -> None:
     model.tally["sanctions"] += len(noticed)
     # Stopped mothers are no longer on assistance: drawn after the sanctions, on everyone
     # on assistance at the start of the step.
-    info = _lapsed(model, on, p.info_lapse_hazard, "info_lapse", most)
+    info = _lapsed(model, on, "info_lapse_hazard", "info_lapse", most)
     stop = _noticed(model, info, p.info_admin_check_rate, "info_lapse_notice")
     model.tally["info_lapses"] += len(info)
     model.tally["info_lapses_noticed"] += len(stop)

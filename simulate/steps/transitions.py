@@ -68,29 +68,45 @@ def schedule_returns(model: World, ids: np.ndarray, status: int) -> None:
     if len(ids) == 0:
         return
     m, p, t = model.mothers, model.params, model.month
-    share, mean = return_process(p, status)
     name = RETURN_STREAM[status]
     u = model.streams.uniforms([f"return:{name}", f"return_delay:{name}"], t, ids)
-    if not np.isfinite(mean) or share <= 0:
-        m.return_month[ids] = NEVER
-        return
-    # Geometric delay of at least one month with the given mean.
-    q = min(1.0 / max(mean, 1.0), 1.0)
-    delay = (np.ones(len(ids)) if q >= 1.0
-             else np.ceil(np.log(u[f"return_delay:{name}"]) / np.log1p(-q)))
+    # Per mother in a batch of worlds that differ in it; otherwise one number.
+    share = model.value(lambda p: return_process(p, status)[0], ids)
+    step = model.value(lambda p: _delay_step(*return_process(p, status)), ids)
+    # Geometric delay of at least one month with the given mean: the log of a uniform over
+    # log(1 - 1 / mean) rounded up; a step of 0 means no return, infinity one month.
+    if np.ndim(step) == 0:
+        if step == 0.0:
+            m.return_month[ids] = NEVER
+            return
+        delay = (np.ones(len(ids)) if step == -np.inf
+                 else np.ceil(np.log(u[f"return_delay:{name}"]) / step))
+    else:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            delay = np.where(step == -np.inf, 1.0,
+                             np.ceil(np.log(u[f"return_delay:{name}"]) / step))
     delay = np.maximum(delay, 1.0)
-    back = (u[f"return:{name}"] < share) & (delay <= p.exit_followup_months)
+    back = (u[f"return:{name}"] < share) & (delay <= p.exit_followup_months) & (step != 0.0)
     m.return_month[ids] = np.where(back, t + delay, NEVER).astype(np.int32)
+
+
+def _delay_step(share: float, mean: float) -> float:
+    """``log(1 - q)`` of the geometric return delay with mean ``mean`` (``q`` its monthly
+    chance, at most 1: ``-inf`` for a return the next month); 0 when there is no return."""
+    if not np.isfinite(mean) or share <= 0:
+        return 0.0
+    q = min(1.0 / max(mean, 1.0), 1.0)
+    return -np.inf if q >= 1.0 else float(np.log1p(-q))
 
 
 def duration_factor(model: World, ids: np.ndarray) -> np.ndarray:
     """The chance of leaving assistance after her months on assistance relative to at the
     start: ``floor + (1 - floor) * exp(-months / duration_dependence_months)``, at most 1
     (duration dependence: CBS 2008; parameters in simulate/parameters.py)."""
-    p = model.params
     months = np.maximum(model.month - model.mothers.duration_since[ids], 0)
-    floor = p.duration_dependence_floor
-    return floor + (1.0 - floor) * np.exp(-months / p.duration_dependence_months)
+    floor = model.value("duration_dependence_floor", ids)
+    return floor + (1.0 - floor) * np.exp(
+        -months / model.value("duration_dependence_months", ids))
 
 
 def leave_assistance(model: World, ids: np.ndarray, status: int) -> None:

@@ -257,31 +257,67 @@ def test_a_directory_in_use_is_refused(grid_experiment, tmp_path):
         assert not store.done.any()
 
 
-def test_every_burn_in_of_a_sweep_is_batched_and_used_once(small_dir, tmp_path, monkeypatch):
-    # A whole 24-point grid in one batch: each point's 3 burn-ins run together just before
-    # its runs, and every run starts from its own (no model runs its own burn-in, none runs
-    # twice). Warming every point first (36 burn-ins) would overfill the burn-in cache.
+def count_burn_ins(monkeypatch) -> tuple[list, list]:
+    """Record every burn-in a model runs on its own (one item each) and every batch of
+    burn-ins (its (seed, replicate) keys and how many distinct worlds it holds)."""
     from simulate import batch as batch_module
-    from simulate.model import BURN_IN_CACHE, BurnIn
+    from simulate.model import BurnIn
 
-    data = {**GRID, "design": {"type": "grid", "parameters": {
-        "job_offer_base": [round(0.04 + 0.005 * i, 3) for i in range(12)],
-        "regular_caseload_target": [80.0, 120.0]}}}
-    experiment = Experiment.from_yaml(write_experiment(small_dir, data))
-    alone, batched = [], []
+    alone, batches = [], []
     take = BurnIn.take
     monkeypatch.setattr(BurnIn, "take", classmethod(
         lambda cls, model: alone.append(1) or take.__func__(cls, model)))
     init = batch_module.BatchBurnIn.__init__
 
     def counting(self, params, replicates, *args):
-        batched.extend(replicates)
+        worlds = [params] if hasattr(params, "values") else params
+        batches.append((list(replicates), len({repr(p.values) for p in worlds})))
         init(self, params, replicates, *args)
     monkeypatch.setattr(batch_module.BatchBurnIn, "__init__", counting)
+    return alone, batches
+
+
+def test_every_burn_in_of_a_sweep_is_batched_and_used_once(small_dir, tmp_path, monkeypatch):
+    # A whole 24-point grid in one batch: each point's 3 burn-ins run together just before
+    # its runs, and every run starts from its own (no model runs its own burn-in, none runs
+    # twice). Warming every point first (36 burn-ins) would overfill the burn-in cache.
+    from simulate.model import BURN_IN_CACHE
+
+    data = {**GRID, "design": {"type": "grid", "parameters": {
+        "job_offer_base": [round(0.04 + 0.005 * i, 3) for i in range(12)],
+        "regular_caseload_target": [80.0, 120.0]}}}
+    experiment = Experiment.from_yaml(write_experiment(small_dir, data))
+    alone, batches = count_burn_ins(monkeypatch)
     BURN_IN_CACHE.clear()
     run_experiment(experiment, tmp_path / "out", InProcess(), batch_size=72)
     BURN_IN_CACHE.clear()
     assert alone == []
+    batched = [key for keys, _ in batches for key in keys]
     # Twelve worlds (job_offer_base is an uncertainty; the caseload target a lever, which does
     # not enter the burn-in): each world's three burn-ins ran once, together.
     assert len(batched) == 12 * 3
+
+
+def test_one_replicate_worlds_burn_in_together_with_the_same_numbers(small_dir, tmp_path,
+                                                                     monkeypatch):
+    # A design over per-world parameters with one replicate per point (as the shipped
+    # Sobol design): the burn-ins of up to 16 points, each its own world, run in one batch
+    # (simulate.batch.PER_WORLD), and every output is as when each point runs its own.
+    from simulate.experiments import sweep
+    from simulate.model import BURN_IN_CACHE
+
+    data = {**GRID, "replications": 1, "design": {"type": "grid", "parameters": {
+        "job_offer_base": [0.05, 0.08, 0.11, 0.14, 0.17],
+        "lapse_hazard": [0.01, 0.03, 0.05, 0.07]}}}
+    experiment = Experiment.from_yaml(write_experiment(small_dir, data))
+    BURN_IN_CACHE.clear()
+    monkeypatch.setattr(sweep, "warm_worlds", lambda jobs: 0)
+    run_experiment(experiment, tmp_path / "alone", InProcess(), batch_size=20)
+    monkeypatch.undo()
+    alone, batches = count_burn_ins(monkeypatch)
+    BURN_IN_CACHE.clear()
+    run_experiment(experiment, tmp_path / "batched", InProcess(), batch_size=20)
+    BURN_IN_CACHE.clear()
+    assert alone == [] and [worlds for _, worlds in batches] == [16, 4]
+    pd.testing.assert_frame_equal(read_runs(tmp_path / "alone"),
+                                  read_runs(tmp_path / "batched"), check_exact=True)
