@@ -22,7 +22,8 @@ from simulate import processes
 from simulate.batch import BATCH_REPLICATES
 from simulate.calibration.targets import TargetSet, statistics
 from simulate.outcomes import mean_ci
-from simulate.runner import simulate_replicate, warm
+from simulate.batch import warm_worlds
+from simulate.runner import burn_ins, simulate_replicate
 from simulate.scenario import Scenario
 
 SAMPLE_SIZE = "period_sample_women"
@@ -41,10 +42,13 @@ def replicate_statistics(scenario: Scenario, replicate: int, seed: int,
 
 
 def _task(args: tuple) -> list[dict[str, float]]:
-    """Some replicates of a scenario, their burn-ins run together (:mod:`simulate.batch`)."""
-    scenario, replicates, seed, targets = args
-    warm(scenario, replicates, seed, targets.months, spells=True)
-    return [replicate_statistics(scenario, r, seed, targets) for r in replicates]
+    """Some (scenario, replicate) runs, their burn-ins run together where they can
+    (:func:`simulate.batch.warm_worlds`: replicates of one scenario, or scenarios whose
+    worlds differ only in per-world parameters, as the points of a fit do)."""
+    runs, seed, targets = args
+    warm_worlds([job for scenario, r in runs
+                 for job in burn_ins(scenario, [r], seed, targets.months, spells=True)])
+    return [replicate_statistics(scenario, r, seed, targets) for scenario, r in runs]
 
 
 class Simulator:
@@ -89,9 +93,9 @@ class Simulator:
         """
         for s in scenarios:
             self.targets.check_run(s.horizon_months)
-        per = max(1, min(BATCH_REPLICATES, math.ceil(reps / self.workers)))
-        tasks = [(s, list(range(r, min(r + per, reps))), seed, self.targets)
-                 for s in scenarios for r in range(0, reps, per)]
+        runs = [(s, r) for s in scenarios for r in range(reps)]
+        per = max(1, min(BATCH_REPLICATES, math.ceil(len(runs) / self.workers)))
+        tasks = [(runs[i:i + per], seed, self.targets) for i in range(0, len(runs), per)]
         results = []
         mapped = self._pool.map(_task, tasks) if self._pool else map(_task, tasks)
         for rows in mapped:

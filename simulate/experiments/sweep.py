@@ -139,12 +139,12 @@ def run_batch(context: Context, batch: Batch) -> Part:
     ctx = _worker_context(context)
     columns: dict[str, list] = {name: [] for name in ctx.schema.names}
     monthly: list[dict[str, np.ndarray]] = []
-    warmed = -1
+    warmed = batch.start
     for run in range(batch.start, batch.stop):
         point, replicate = divmod(run, ctx.replications)
         row = batch.points[point]
-        if point > warmed:
-            warmed = _warm(ctx, batch, point)
+        if run >= warmed:
+            warmed = _warm(ctx, batch, run)
         result = ctx.evaluator.evaluate(dict(zip(ctx.names, row)), replicate, ctx.seed,
                                         ctx.monthly)
         for key, value in (("run", run), ("point", point), ("replicate", replicate),
@@ -163,29 +163,25 @@ def run_batch(context: Context, batch: Batch) -> Part:
                 time.process_time() - cpu0)
 
 
-def _warm(ctx: Context, batch: Batch, point: int) -> int:
-    """Before a point's first run in a batch: run the burn-ins of its replicates in the
-    batch, and of the points after it up to :data:`simulate.batch.BATCH_REPLICATES`
-    replicates in all, together (:func:`simulate.batch.warm_worlds`: one world's
-    replicates, or several worlds that differ in per-world parameters only), where the
-    evaluator says what they are (``burn_ins``). The runs then start from them, with the
-    same numbers. No more at a time, so that the burn-in cache holds each until its run
-    has used it. Returns the last point warmed."""
+def _warm(ctx: Context, batch: Batch, run: int) -> int:
+    """Before run ``run``: run the burn-ins of it and the next runs of the batch, up to
+    :data:`simulate.batch.BATCH_REPLICATES` runs, together (:func:`simulate.batch.warm_worlds`:
+    replicates of one point, of several, or of points that are other worlds differing in
+    per-world parameters only), where the evaluator says what they are (``burn_ins``). The
+    runs then start from them, with the same numbers. No more at a time, so that the
+    burn-in cache holds each until its run has used it. Returns the first run not warmed."""
     burn_ins = getattr(ctx.evaluator, "burn_ins", None)
+    stop = min(batch.stop, run + BATCH_REPLICATES)
     if burn_ins is None:
-        return point
-    jobs, count, last_point = [], 0, point
-    while True:
-        first = max(batch.start, last_point * ctx.replications)
-        last = min(batch.stop, (last_point + 1) * ctx.replications)
-        if first >= last or (count and count + last - first > BATCH_REPLICATES):
-            break
-        replicates = [run - last_point * ctx.replications for run in range(first, last)]
-        jobs += burn_ins(dict(zip(ctx.names, batch.points[last_point])), replicates, ctx.seed)
-        count += last - first
-        last_point += 1
+        return stop
+    jobs = []
+    for point in range(run // ctx.replications, (stop - 1) // ctx.replications + 1):
+        first = max(run, point * ctx.replications)
+        last = min(stop, (point + 1) * ctx.replications)
+        replicates = [r - point * ctx.replications for r in range(first, last)]
+        jobs += burn_ins(dict(zip(ctx.names, batch.points[point])), replicates, ctx.seed)
     warm_worlds(jobs)
-    return last_point - 1
+    return stop
 
 
 def _long(run: int, series) -> dict[str, np.ndarray]:
