@@ -462,8 +462,10 @@ def warm_worlds(jobs: Sequence[BurnInJob], most: int = BATCH_REPLICATES) -> int:
     ran = 0
     for wanted in groups.values():
         todo = list(wanted.values())[: room - ran]
-        first = todo[0] if todo else None
-        size = min(most, memory.burn_in_batch(first.world, first.horizon_months)) if first else 0
+        if not todo:
+            continue
+        first = todo[0]
+        size = min(most, memory.burn_in_batch(first.world, first.horizon_months))
         for start in range(0, len(todo), max(size, 1)):
             part = todo[start:start + size]
             if len(part) < 2:  # one alone: the model runs it as fast

@@ -19,10 +19,9 @@ import numpy as np
 import pandas as pd
 
 from simulate import processes
-from simulate.batch import BATCH_REPLICATES
+from simulate.batch import BATCH_REPLICATES, warm_worlds
 from simulate.calibration.targets import TargetSet, statistics
 from simulate.outcomes import mean_ci
-from simulate.batch import warm_worlds
 from simulate.runner import burn_ins, simulate_replicate
 from simulate.scenario import Scenario
 

@@ -29,6 +29,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from simulate.batch import BurnInJob
 from simulate.compare import paired_outcome_names, paired_outcomes
 from simulate.outcomes import BASE_PREFIX, run_outcome_names
 from simulate.parameters import PARAMETERS, Parameter
