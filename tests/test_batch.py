@@ -273,3 +273,19 @@ def test_runs_of_several_worlds_start_from_one_batch_as_alone():
     BURN_IN_CACHE.clear()
     for a, b in zip(expected, got):
         pd.testing.assert_frame_equal(a, b, check_exact=True)
+
+
+def test_a_world_where_nobody_searches_beside_one_where_mothers_do():
+    # Found by the generated worlds: in a month with no searcher a model still opens its
+    # employers' vacancies and makes no offer, as a batch does for that replicate while
+    # the other's mothers search (it kept last month's before).
+    base = Params.from_overrides({"size": 30, "burn_in_months": 15})
+    low = {n: 0.0 for n in PER_WORLD}
+    gone = {**low, "duration_dependence_floor": 1.0, "duration_dependence_months": 1.0,
+            "other_exit_hazard": 1.0}
+    params = [_world(base, u) for u in (low, gone)]
+    batch = BatchBurnIn([p.world() for p in params], [(0, 0), (0, 1)], 15, 12, True)
+    for p, r, snapshot in zip(params, (0, 1), batch.split()):
+        assert_same(alone(p, 0, r, horizon=12), snapshot)
+    # The world where everyone left has no searcher and so no offer this month.
+    assert batch.split()[1].parts["employer_table"]["offers_made"].sum() == 0

@@ -102,6 +102,13 @@ def choose_employers(model: World, ids: np.ndarray, u: np.ndarray) -> np.ndarray
     return employer
 
 
+def open_vacancies(model: World) -> np.ndarray:
+    """Each employer's vacancies this month: Poisson around its share of the market's."""
+    p = model.params
+    return model.streams.generator("vacancies", model.month).poisson(
+        p.vacancies_per_100_mothers * p.size / 100.0 * model.employer_table["share"])
+
+
 def make_offers(model: World) -> Offers:
     """Search and employer offers; returns the offers the mothers accept."""
     m, p, t, s = model.mothers, model.params, model.month, model.streams
@@ -116,6 +123,10 @@ def make_offers(model: World) -> Offers:
     seek = np.flatnonzero(on & ((ladder >= min(p.search_min_step, p.parttime_min_step))
                                 | part | (m.offer_floor[:n] > 0)))
     if len(seek) == 0:
+        # This month's vacancies are open all the same; no offer is made.
+        vacancies = open_vacancies(model)
+        model.employer_table["vacancies"] = vacancies
+        model.employer_table["offers_made"] = np.zeros(len(vacancies), dtype=np.int64)
         return Offers.empty()
     emp = model.employer_table
     employer = choose_employers(model, seek, s.uniform("employer", t, seek))
@@ -164,8 +175,7 @@ def make_offers(model: World) -> Offers:
     ids, employer = seek[hit], employer[hit]
 
     # Employers offer no more than their vacancies; a random priority decides who is first.
-    vacancies = model.streams.generator("vacancies", t).poisson(
-        p.vacancies_per_100_mothers * p.size / 100.0 * emp["share"])
+    vacancies = open_vacancies(model)
     order = np.lexsort((s.uniform("offer_rank", t, ids), employer))
     ids, employer, small = ids[order], employer[order], small[order]
     first = np.searchsorted(employer, employer)  # start of each employer's run
