@@ -276,7 +276,9 @@ class PathwaysModel(ProviderTotals, mesa.Model):
             for _ in range(months):
                 self._t += 1
                 self._month(policies=False)
-            if months and self._own_streams:
+            # Only a burn-in the cache keeps is copied (a large one would double the
+            # memory the table takes, for nothing).
+            if months and self._own_streams and BURN_IN_CACHE.fits(BurnIn.size_of(self)):
                 BURN_IN_CACHE.put(key, BurnIn.take(self))
         if mother_agents:
             self.register_mothers()
@@ -744,7 +746,16 @@ class BurnIn:
 
     @property
     def nbytes(self) -> int:
-        return self.parts["mothers"].nbytes() + 64 * self.parts["network"].a.nbytes
+        return self.size_of_parts(self.parts["mothers"], self.parts["network"])
+
+    @staticmethod
+    def size_of_parts(mothers: Mothers, network: Network) -> int:
+        return mothers.nbytes() + 64 * network.a.nbytes
+
+    @classmethod
+    def size_of(cls, model: PathwaysModel) -> int:
+        """What a burn-in taken from ``model`` now would weigh (:attr:`nbytes`)."""
+        return cls.size_of_parts(model.mothers, model.network)
 
 
 class BurnInCache:

@@ -289,3 +289,20 @@ def test_a_world_where_nobody_searches_beside_one_where_mothers_do():
         assert_same(alone(p, 0, r, horizon=12), snapshot)
     # The world where everyone left has no searcher and so no offer this month.
     assert batch.split()[1].parts["employer_table"]["offers_made"].sum() == 0
+
+
+def test_a_burn_in_too_large_to_keep_is_not_copied(monkeypatch):
+    # The cache keeps burn-ins up to a quarter of its budget; a model does not copy one it
+    # would refuse (at a million mothers the copy doubled the table's memory, for nothing).
+    taken = []
+    take = BurnIn.take
+    monkeypatch.setattr(BurnIn, "take", classmethod(
+        lambda cls, model: taken.append(1) or take.__func__(cls, model)))
+    params = Params.from_overrides({"size": 100, "burn_in_months": 2})
+    BURN_IN_CACHE.clear()
+    PathwaysModel(params, seed=1, horizon_months=3).close()
+    assert taken == [1] and len(BURN_IN_CACHE._items) == 1
+    BURN_IN_CACHE.clear()
+    monkeypatch.setattr(BURN_IN_CACHE, "budget", 1000)
+    PathwaysModel(params, seed=1, horizon_months=3).close()
+    assert taken == [1] and len(BURN_IN_CACHE._items) == 0
