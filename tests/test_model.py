@@ -196,3 +196,28 @@ def test_the_initial_stock_is_the_stock_at_month_0_after_a_burn_in():
     wide = make_model(12, seed=2, size=1000, burn_in_months=60).record.wide()
     assert wide.at[0, "cohort_on_assistance"] == wide.at[0, "on_assistance"]
     assert (wide["cohort_on_assistance"].diff().iloc[1:] <= wide["inflow_returning"].iloc[1:]).all()
+
+
+def test_the_spell_table_is_by_mother_and_start_with_open_spells_empty():
+    # One row per spell, sorted by mother and start month; a spell still open at the end
+    # has no end month and no reason; every closed one has both, its reason one of the
+    # exit destinations.
+    from simulate.parameters import Params
+    from simulate.recording import SPELL_END_REASONS
+
+    model = PathwaysModel(Params.from_overrides({"size": 400, "burn_in_months": 12}), seed=3,
+                          horizon_months=24)
+    model.run(24)
+    spells = model.spells.frame(model.mothers)
+    closed = sum(len(c["mother_id"]) for c in model.spells.chunks)
+    on = model.mothers.ids_where(Status.ON_ASSISTANCE)
+    assert len(spells) == closed + len(on)
+    keys = spells[["mother_id", "start_month"]].to_numpy()
+    assert (np.diff(keys[:, 0]) >= 0).all()
+    same = np.diff(keys[:, 0]) == 0
+    assert (np.diff(keys[:, 1])[same] >= 0).all()
+    still = spells["end_month"].isna()
+    assert still.sum() == len(on) and spells.loc[still, "exit_reason"].isna().all()
+    assert spells.loc[~still, "exit_reason"].notna().all()
+    assert list(spells["exit_reason"].cat.categories) == list(SPELL_END_REASONS.values())
+    assert set(spells.loc[still, "mother_id"]) == set(on.tolist())
