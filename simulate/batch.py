@@ -210,12 +210,12 @@ class BatchBurnIn(ProviderTotals):
         params: The burn-in's parameters (a run's :meth:`Params.world`): one set for all
             replicates, or one per replicate, differing in :data:`PER_WORLD` only.
         replicates: ``(seed, replicate)`` of each replicate.
-
-    Raises:
-        ValueError: for worlds that differ outside :data:`PER_WORLD`.
         months: Length of the burn-in.
         horizon_months: The runs' horizon (it sizes the mothers' table, as in a model).
         record_spells: Whether children are logged (as the runs will).
+
+    Raises:
+        ValueError: for worlds that differ outside :data:`PER_WORLD`.
     """
 
     def __init__(self, params: Params | Sequence[Params], replicates: Sequence[tuple[int, int]],
@@ -458,14 +458,21 @@ def warm_worlds(jobs: Sequence[BurnInJob], most: int = BATCH_REPLICATES) -> int:
     for job in jobs:
         if job.months and BURN_IN_CACHE.get(job.key) is None:
             groups[job.group].setdefault(job.key, job)
-    room = BURN_IN_CACHE.entries // 2
+    if not groups:
+        return 0
+    # No more than half the cache, in entries and in bytes (worlds may differ in size).
+    largest = max(memory.burn_in_snapshot_bytes(j.world, j.horizon_months)
+                  for wanted in groups.values() for j in wanted.values())
+    room = min(BURN_IN_CACHE.entries // 2, BURN_IN_CACHE.budget // 2 // max(largest, 1))
     ran = 0
     for wanted in groups.values():
         todo = list(wanted.values())[: room - ran]
         if not todo:
             continue
         first = todo[0]
-        size = min(most, memory.burn_in_batch(first.world, first.horizon_months))
+        # The batch fits the largest of its worlds (the inflow, which sizes the table,
+        # may differ between them).
+        size = min(most, *(memory.burn_in_batch(j.world, j.horizon_months) for j in todo))
         for start in range(0, len(todo), max(size, 1)):
             part = todo[start:start + size]
             if len(part) < 2:  # one alone: the model runs it as fast

@@ -79,9 +79,15 @@ def burn_in_batch(params: Params, months: int) -> int:
     ``BURN_IN_BATCH`` within ``BURN_IN_BATCH_BYTES``; none (0) when a finished burn-in is
     too large for the cache to keep."""
     rows = table_rows(params, months)
-    if 2 * rows * COLUMN_BYTES > BURN_IN_CACHE_BYTES // 4:
+    if burn_in_snapshot_bytes(params, months) > BURN_IN_CACHE_BYTES // 4:
         return 0
     return min(BURN_IN_BATCH, BURN_IN_CACHE_ENTRIES, BURN_IN_BATCH_BYTES // (rows * ROW_BYTES))
+
+
+def burn_in_snapshot_bytes(params: Params, months: int) -> int:
+    """What one finished burn-in may take in the cache: the table's columns, which may
+    have doubled."""
+    return 2 * table_rows(params, months) * COLUMN_BYTES
 
 
 def burn_in_bytes(params: Params, months: int) -> int:

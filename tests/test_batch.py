@@ -306,3 +306,29 @@ def test_a_burn_in_too_large_to_keep_is_not_copied(monkeypatch):
     monkeypatch.setattr(BURN_IN_CACHE, "budget", 1000)
     PathwaysModel(params, seed=1, horizon_months=3).close()
     assert taken == [1] and len(BURN_IN_CACHE._items) == 0
+
+
+def test_a_batch_of_worlds_fits_its_largest_world(monkeypatch):
+    # The inflow sizes the table and may differ between worlds: a batch holds as many as
+    # the largest allows, and no more than half the cache holds in bytes.
+    from simulate import memory
+
+    small = Params.from_overrides({"size": 6000, "burn_in_months": 1,
+                                   "inflow_rate_per_month": 0.005})
+    large = small.replace(inflow_rate_per_month=0.03)
+    assert memory.burn_in_batch(small, 120) > memory.burn_in_batch(large, 120) >= 2
+    sizes = []
+    init = BatchBurnIn.__init__
+
+    def counting(self, params, replicates, *args):
+        sizes.append(len(replicates))
+        init(self, params, replicates, *args)
+    monkeypatch.setattr(BatchBurnIn, "__init__", counting)
+    BURN_IN_CACHE.clear()
+    warm_worlds([*burn_in_jobs(small, 1, range(8), 120, False),
+                 *burn_in_jobs(large, 1, range(8), 120, False)])
+    BURN_IN_CACHE.clear()
+    most = memory.burn_in_batch(large, 120)
+    assert sizes and max(sizes) <= most
+    room = BURN_IN_CACHE.budget // 2 // memory.burn_in_snapshot_bytes(large, 120)
+    assert sum(sizes) <= min(BURN_IN_CACHE.entries // 2, room)
