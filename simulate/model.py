@@ -126,6 +126,15 @@ OFF_ASSISTANCE_ROUTES: dict[str, tuple[int, ...]] = {
 }
 
 
+# The metrics of mothers exempted by reason (ExemptionReason's order, NONE left out), and
+# of mothers off assistance by route, with a 0/1 matrix from status to route.
+_EXEMPT_METRICS = [f"exempt_{r.name.lower()}" for r in ExemptionReason if r != ExemptionReason.NONE]
+_ROUTE_METRICS = [f"off_assistance_{route}" for route in OFF_ASSISTANCE_ROUTES]
+_ROUTE_OF_STATUS = np.array([[status in codes for codes in OFF_ASSISTANCE_ROUTES.values()]
+                             for status in range(1 + max(v for k, v in vars(Status).items()
+                                                        if k.isupper()))], dtype=np.int64)
+
+
 def _reported(model: PathwaysModel, metric: str) -> float:
     return model.record.latest()[metric]
 
@@ -537,8 +546,8 @@ class PathwaysModel(ProviderTotals, mesa.Model):
             "on_assistance_under_12m": int(np.count_nonzero(months_on < 12)),
             "on_assistance_36m_plus": int(np.count_nonzero(months_on >= 36)),
             "exempt": int(np.count_nonzero(exempt)),
-            **{f"exempt_{r.name.lower()}": int(np.count_nonzero(exempt & (reasons == r)))
-               for r in ExemptionReason if r != ExemptionReason.NONE},
+            **dict(zip(_EXEMPT_METRICS, np.bincount(
+                reasons[exempt], minlength=len(ExemptionReason))[1:].tolist())),
             **{f"ladder_{s}": int(steps[s]) for s in range(1, LADDER_PARTTIME + 1)},
             "barrier_any": int(np.count_nonzero(on_now & (m.barriers[:n] != 0))),
             "barrier_registered_any": int(np.count_nonzero(
@@ -579,10 +588,8 @@ class PathwaysModel(ProviderTotals, mesa.Model):
                 status[cohort] == Status.IN_WORK))
             out[f"work_exits_{k}m_ago_on_assistance"] = int(np.count_nonzero(
                 status[cohort] == Status.ON_ASSISTANCE))
-        by_status = np.bincount(status, minlength=max(max(c) for c in
-                                                      OFF_ASSISTANCE_ROUTES.values()) + 1)
-        out.update({f"off_assistance_{route}": int(by_status[list(codes)].sum())
-                    for route, codes in OFF_ASSISTANCE_ROUTES.items()})
+        by_status = np.bincount(status, minlength=len(_ROUTE_OF_STATUS)) @ _ROUTE_OF_STATUS
+        out.update(zip(_ROUTE_METRICS, by_status.tolist()))
         if self.policies:
             reached = [p.ever_participants(ctx) for p, ctx in self.policy_contexts()]
             out["programme_reached"] = len(np.unique(np.concatenate(reached)))

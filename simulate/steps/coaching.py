@@ -130,25 +130,38 @@ def disclose(model: World, ids: np.ndarray, uniforms: Uniforms,
     tell = disclosure(model, ids) * factor
     detect_p = np.minimum(p.barrier_detection_per_contact * tell, 1.0)
     uptake_p = np.minimum(p.referral_uptake_per_contact * tell, 1.0)
-    # As they stand before the conversation (each barrier below changes only its own bit).
-    present, registered = m.barriers[ids], m.barriers_registered[ids]
+    # As they stand before the conversation (each barrier below changes only its own bit,
+    # so all barriers are decided at once): a referral registered before it can be taken
+    # up now, an unregistered barrier detected.
+    registered = m.barriers_registered[ids]
     pending_all = registered & ~m.barriers_referred[ids]
-    unseen_all = present & ~registered
-    detected = taken = 0
-    for b in Barrier:
-        bit = np.uint8(1 << b)
-        # A referral registered before this conversation can be taken up now.
-        pending = np.flatnonzero(pending_all & bit)
-        name = f"uptake:{b.name}"
-        take = pending[uniforms([name], ids[pending])[name] < uptake_p[pending]]
-        m.barriers_referred[ids[take]] |= bit
-        unseen = np.flatnonzero(unseen_all & bit)
-        name = f"detect:{b.name}"
-        detect = unseen[uniforms([name], ids[unseen])[name] < detect_p[unseen]]
-        m.barriers_registered[ids[detect]] |= bit
-        detected += len(detect)
-        taken += len(take)
-    return detected, taken
+    unseen_all = m.barriers[ids] & ~registered
+    who = np.flatnonzero(pending_all | unseen_all)
+    if len(who) == 0:
+        return 0, 0
+    # One pass draws every barrier's streams for the mothers who have any to tell (a draw
+    # is keyed by id, so drawing more of them changes no draw), one row per barrier.
+    u = uniforms(list(DISCLOSURE_STREAMS), ids[who])
+    bits = _BARRIER_BITS[:, None]
+    take = ((pending_all[who] & bits) != 0) & (
+        np.stack([u[f"uptake:{b.name}"] for b in Barrier]) < uptake_p[who])
+    detect = ((unseen_all[who] & bits) != 0) & (
+        np.stack([u[f"detect:{b.name}"] for b in Barrier]) < detect_p[who])
+    told = ids[who]
+    m.barriers_referred[told] |= _bits_of(take, bits)
+    m.barriers_registered[told] |= _bits_of(detect, bits)
+    return int(np.count_nonzero(detect)), int(np.count_nonzero(take))
+
+
+# Each barrier's bit, in the order of Barrier, and in the order of RESOLUTION.
+_BARRIER_BITS = np.array([1 << b for b in Barrier], dtype=np.uint8)
+_RESOLUTION_BITS = np.array([1 << b for b in RESOLUTION], dtype=np.uint8)
+
+
+def _bits_of(chosen: np.ndarray, bits: np.ndarray) -> np.ndarray:
+    """A bit mask per column of ``chosen`` (a row per barrier, whose bits ``bits`` are, as
+    a column): the bits chosen."""
+    return np.bitwise_or.reduce(np.where(chosen, bits, np.uint8(0)), axis=0)
 
 
 def step(model: World) -> None:
@@ -172,8 +185,12 @@ def step(model: World) -> None:
     # stopped (exit for non-cooperation). More appointments, more such stops (Böheim,
     # Eppel & Mahringer 2023: more meetings, more exits from the labour force).
     stop = sanctions.no_shows(model, appointed)
-    met = appointed[~np.isin(appointed, stop)]
-    on = on[~np.isin(on, stop)]
+    met = appointed
+    if len(stop):
+        # They have left assistance, as nobody else here has: their status says who they
+        # are more cheaply than a search for them.
+        met = appointed[m.status[appointed] == Status.ON_ASSISTANCE]
+        on = on[m.status[on] == Status.ON_ASSISTANCE]
     m.contacted[met] = True
     m.last_contact[met] = t
     model.tally["coach_contacts"] += len(met)
@@ -224,15 +241,18 @@ def _resolve(model: World, on: np.ndarray) -> None:
     """Barriers whose referral was taken up resolve over time."""
     m, p, t = model.mothers, model.params, model.month
     referred = on[np.flatnonzero(m.barriers_referred[on])]
+    if len(referred) == 0:
+        return
     mask = m.barriers_referred[referred]
-    for b, name in RESOLUTION.items():
-        bit = np.uint8(1 << b)
-        ids = referred[np.flatnonzero(mask & bit)]
-        solved = ids[model.streams.uniform(f"resolve:{b.name}", t, ids) < p[name]]
-        m.barriers[solved] &= ~bit
-        m.barriers_registered[solved] &= ~bit
-        m.barriers_referred[solved] &= ~bit
-        model.tally["barriers_resolved"] += len(solved)
+    u = model.streams.uniforms([f"resolve:{b.name}" for b in RESOLUTION], t, referred)
+    bits = _RESOLUTION_BITS[:, None]
+    solved = ((mask & bits) != 0) & np.stack(
+        [u[f"resolve:{b.name}"] < p[name] for b, name in RESOLUTION.items()])
+    clear = ~_bits_of(solved, bits)
+    m.barriers[referred] &= clear
+    m.barriers_registered[referred] &= clear
+    m.barriers_referred[referred] &= clear
+    model.tally["barriers_resolved"] += int(np.count_nonzero(solved))
 
 
 # What this step reads of the model's parameters, declared here; simulate.parameters.PARAMETERS
