@@ -308,6 +308,11 @@ class BatchBurnIn(ProviderTotals):
             return values[0]
         return np.array(values, dtype=dtype or np.float64)
 
+    def count(self, event: str, rows: np.ndarray, each: np.ndarray | None = None) -> None:
+        """A burn-in records no month: its tally is the batch's total (a batch whose
+        months are recorded keeps one per replicate, :class:`BatchRun`)."""
+        self.tally[event] += len(rows) if each is None else int(each.sum())
+
     def value(self, name: str | Callable[[Params], Any], rows: np.ndarray,
               dtype: Any = None) -> Any:
         table = self._table(name, dtype)

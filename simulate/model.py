@@ -425,6 +425,10 @@ class PathwaysModel(ProviderTotals, mesa.Model):
         """One replicate: all of ``ids`` and ``pool`` (see :class:`World`)."""
         return [(slice(None), pool)]
 
+    def count(self, event: str, rows: np.ndarray, each: np.ndarray | None = None) -> None:
+        """Add ``rows`` to this month's tally of ``event`` (see :class:`World`)."""
+        self.tally[event] += len(rows) if each is None else int(each.sum())
+
     # One world: a parameter is the same for every mother (see :class:`World`).
     def value(self, name, rows: np.ndarray, dtype=None):
         return name(self.params) if callable(name) else getattr(self.params, name)

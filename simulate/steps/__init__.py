@@ -48,9 +48,13 @@ class World(Protocol):
     def month(self) -> int: ...
     @property
     def streams(self) -> Draws: ...
-    # The month's tally of events and its accepted job offers (set by the steps).
+    # The month's tally of events (kept by ``count``) and its accepted job offers.
     tally: Counter
     offers: Any
+
+    def count(self, event: str, rows: np.ndarray, each: np.ndarray | None = None) -> None:
+        """Add the mothers ``rows`` to this month's tally of ``event``: one each, or
+        ``each`` (one number per row). A batch of replicates keeps a tally per replicate."""
     @property
     def coaches(self) -> CoachTable: ...
     @property

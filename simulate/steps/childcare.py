@@ -70,7 +70,7 @@ def arrange_informal(model: World, ids: np.ndarray,
     got = ids[formed]
     m.informal_care[got] = True
     m.informal_since[got] = t
-    model.tally["informal_care_arranged"] += len(got)
+    model.count("informal_care_arranged", got)
     return formed
 
 
@@ -125,7 +125,7 @@ def allocate_places(model: World) -> None:
     placed = ready[rank < free_general_places(model)[provider]]
     m.childcare_place[placed] = m.provider[placed]
     m.queue_since[placed] = NEVER
-    model.tally["childcare_places_allocated"] += len(placed)
+    model.count("childcare_places_allocated", placed)
 
 
 def _school_age(model: World) -> None:
@@ -155,7 +155,7 @@ def _breakdowns(model: World) -> None:
     m.informal_care[broke] = False
     m.informal_since[broke] = NEVER
     m.care_broke[broke] = True
-    model.tally["informal_care_breakdowns"] += len(broke)
+    model.count("informal_care_breakdowns", broke)
     # Without a formal place she may register for one (the more she trusts it).
     need = broke[(m.childcare_place[broke] < 0) & (m.queue_since[broke] == NEVER)]
     register = need[model.streams.uniform("register_after_breakdown", t, need)

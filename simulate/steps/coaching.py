@@ -126,6 +126,14 @@ def disclose(model: World, ids: np.ndarray, uniforms: Uniforms,
     Returns:
         The numbers of barriers detected and of referrals taken up.
     """
+    _, detected, taken = conversation(model, ids, uniforms, factor)
+    return int(detected.sum()), int(taken.sum())
+
+
+def conversation(model: World, ids: np.ndarray, uniforms: Uniforms,
+                 factor: float = 1.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`disclose`, returning who had anything to tell and, for each of them, how many
+    barriers were detected and how many referrals taken up."""
     m, p = model.mothers, model.params
     tell = disclosure(model, ids) * factor
     detect_p = np.minimum(p.barrier_detection_per_contact * tell, 1.0)
@@ -138,7 +146,7 @@ def disclose(model: World, ids: np.ndarray, uniforms: Uniforms,
     unseen_all = m.barriers[ids] & ~registered
     who = np.flatnonzero(pending_all | unseen_all)
     if len(who) == 0:
-        return 0, 0
+        return who, who, who
     # One pass draws every barrier's streams for the mothers who have any to tell (a draw
     # is keyed by id, so drawing more of them changes no draw), one row per barrier.
     u = uniforms(list(DISCLOSURE_STREAMS), ids[who])
@@ -150,7 +158,7 @@ def disclose(model: World, ids: np.ndarray, uniforms: Uniforms,
     told = ids[who]
     m.barriers_referred[told] |= _bits_of(take, bits)
     m.barriers_registered[told] |= _bits_of(detect, bits)
-    return int(np.count_nonzero(detect)), int(np.count_nonzero(take))
+    return told, np.count_nonzero(detect, axis=0), np.count_nonzero(take, axis=0)
 
 
 # Each barrier's bit, in the order of Barrier, and in the order of RESOLUTION.
@@ -193,7 +201,7 @@ def step(model: World) -> None:
         on = on[m.status[on] == Status.ON_ASSISTANCE]
     m.contacted[met] = True
     m.last_contact[met] = t
-    model.tally["coach_contacts"] += len(met)
+    model.count("coach_contacts", met)
     _contact(model, met)
     _resolve(model, on)
 
@@ -230,9 +238,9 @@ def contact(model: World, met: np.ndarray, trust_multiplier,
     # At most the whole gap to full trust (a larger multiplier would overshoot past 1).
     gain = np.minimum(p.trust_gain_per_contact * np.asarray(trust_multiplier), 1.0)
     toward_one(m.trust_services, met, gain)
-    detected, taken = disclose(model, met, uniforms)
-    model.tally["barriers_detected"] += detected
-    model.tally["referrals_taken_up"] += taken
+    told, detected, taken = conversation(model, met, uniforms)
+    model.count("barriers_detected", told, detected)
+    model.count("referrals_taken_up", told, taken)
     told = met[uniforms(["topup_info"], met)["topup_info"] < p.topup_info_per_contact]
     m.knows_topup[told] = True
 
@@ -252,7 +260,7 @@ def _resolve(model: World, on: np.ndarray) -> None:
     m.barriers[referred] &= clear
     m.barriers_registered[referred] &= clear
     m.barriers_referred[referred] &= clear
-    model.tally["barriers_resolved"] += int(np.count_nonzero(solved))
+    model.count("barriers_resolved", referred, np.count_nonzero(solved, axis=0))
 
 
 # What this step reads of the model's parameters, declared here; simulate.parameters.PARAMETERS

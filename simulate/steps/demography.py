@@ -49,7 +49,7 @@ def step(model: World) -> None:
     m.youngest_birth_month[born] = t
     m.pregnant[born] = False
     m.due_month[born] = NEVER
-    model.tally["births"] += int(np.count_nonzero(followed[born]))
+    model.count("births", born[followed[born]])
 
     # New (known) pregnancies, below the maximum age.
     young = (t - m.birth_month[:n]) / 12.0 < p.pregnancy_max_age_years
@@ -63,11 +63,10 @@ def step(model: World) -> None:
     # Inflow from outside: new arrivals, some returning after an earlier exit.
     ids = model.add_arrivals()
     transfer = m.transfer[ids]
-    returning = int(np.count_nonzero(m.returning[ids] & ~transfer))
-    transfers = int(np.count_nonzero(transfer))
-    model.tally["inflow_new"] += len(ids) - returning - transfers
-    model.tally["inflow_returning"] += returning
-    model.tally["inflow_transfer"] += transfers
+    returning = m.returning[ids] & ~transfer
+    model.count("inflow_new", ids[~returning & ~transfer])
+    model.count("inflow_returning", ids[returning])
+    model.count("inflow_transfer", ids[transfer])
     returns_step(model)
 
 

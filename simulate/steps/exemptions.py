@@ -90,8 +90,8 @@ def step(model: World) -> None:
     renew = model.streams.uniform("exemption_review", t, due) < p.exemption_renewal_prob
     end = due[~(renew & holds)]
     m.exempt[end] = False
-    model.tally["exemptions_started"] += len(ids)
-    model.tally["exemptions_ended"] += len(end)
+    model.count("exemptions_started", ids)
+    model.count("exemptions_ended", end)
 
 
 # What this step reads of the model's parameters, declared here; simulate.parameters.PARAMETERS

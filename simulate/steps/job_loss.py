@@ -70,8 +70,8 @@ def step(model: World) -> None:
     no_care = m.care_broke[working] & (m.childcare_place[working] < 0)
     by_care = no_care & (u["care_job_loss"] < p.job_loss_on_care_breakdown)
     lost = working[(u["job_loss"] < risk(model, working)) | by_care]
-    model.tally["job_losses"] += len(lost)
-    model.tally["job_losses_care_breakdown"] += int(np.count_nonzero(by_care))
+    model.count("job_losses", lost)
+    model.count("job_losses_care_breakdown", working[by_care])
 
     part = lost[m.status[lost] == Status.ON_ASSISTANCE]
     m.parttime[part] = False

@@ -180,11 +180,11 @@ def make_offers(model: World) -> Offers:
     ids, employer, small = ids[order], employer[order], small[order]
     first = np.searchsorted(employer, employer)  # start of each employer's run
     keep = (np.arange(len(ids)) - first) < vacancies[employer]
-    model.tally["offers_over_vacancies"] += int(np.count_nonzero(~keep))
+    model.count("offers_over_vacancies", ids[~keep])
     ids, employer, small = ids[keep], employer[keep], small[keep]
     model.employer_table["vacancies"] = vacancies
     model.employer_table["offers_made"] = np.bincount(employer, minlength=len(vacancies))
-    model.tally["job_offers"] += len(ids)
+    model.count("job_offers", ids)
 
     # An offer of part-time work is flexible; a regular search finds flexible work as
     # often as the employer has it, except for a mother in part-time work, who only takes
@@ -203,9 +203,9 @@ def make_offers(model: World) -> Offers:
     accept = s.uniform("accept", t, ids) < p.offer_acceptance * expit(
         (gain - model.value("acceptance_gain_reference_eur", ids))
         / p.acceptance_gain_scale_eur) * leaving
-    model.tally["offers_declined"] += int(np.count_nonzero(~accept))
+    model.count("offers_declined", ids[~accept])
     unaware = ~ends & ~m.knows_topup[ids]
-    model.tally["offers_declined_income_belief"] += int(np.count_nonzero(~accept & unaware))
+    model.count("offers_declined_income_belief", ids[~accept & unaware])
 
     ids, employer, flexible, earnings, ends, need = (
         ids[accept], employer[accept], flexible[accept], earnings[accept], ends[accept],
@@ -227,7 +227,7 @@ def start_jobs(model: World, offers: Offers) -> None:
     register = unregistered[model.streams.uniform("register_after_offer", t, unregistered)
                             < m.trust_childcare[unregistered]]
     m.queue_since[register] = t
-    model.tally["offers_failed_childcare"] += len(failed)
+    model.count("offers_failed_childcare", failed)
 
     start = offers.ids[ok]
     need = offers.needs_care[ok]
@@ -238,16 +238,16 @@ def start_jobs(model: World, offers: Offers) -> None:
              "programme": need & reserved}
     kinds["programme"] |= need & ~formal & ~m.informal_care[start]
     for kind, mask in kinds.items():
-        model.tally[f"job_starts_care_{kind}"] += int(np.count_nonzero(mask))
+        model.count(f"job_starts_care_{kind}", start[mask])
     m.job_start[start] = t
     m.earnings_eur[start] = offers.earnings[ok]
     leaving = start[offers.ends_assistance[ok]]
-    model.tally["exit_work_from_parttime"] += int(np.count_nonzero(m.parttime[leaving]))
+    model.count("exit_work_from_parttime", leaving[m.parttime[leaving]])
     leave_assistance(model, leaving, Status.IN_WORK)
     part = start[~offers.ends_assistance[ok]]
     m.parttime[part] = True
     m.ladder[part] = LADDER_PARTTIME
-    model.tally["job_starts_parttime"] += len(part)
+    model.count("job_starts_parttime", part)
 
 
 # What this step reads of the model's parameters, declared here; simulate.parameters.PARAMETERS

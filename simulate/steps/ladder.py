@@ -66,7 +66,7 @@ def stress_events(model: World, followed: np.ndarray) -> None:
     moved = stress + p.stress_recovery_per_month * (baseline - stress)
     toward_one(moved, hit, p.stress_event_jump)
     np.copyto(stress, np.clip(moved, 0.0, 1.0), where=followed)
-    model.tally["stress_events"] += len(hit)
+    model.count("stress_events", hit)
 
 
 def step(model: World) -> None:
@@ -114,8 +114,8 @@ def step(model: World) -> None:
     toward_one(m.confidence, step_up, np.float32(p.confidence_gain_step_up))
     m.ladder[step_down] -= 1
     m.confidence[step_down] *= np.float32(1.0 - p.confidence_loss_step_down)
-    model.tally["ladder_up"] += len(step_up)
-    model.tally["ladder_down"] += len(step_down)
+    model.count("ladder_up", step_up)
+    model.count("ladder_down", step_down)
 
 
 def _barrier_penalty(p: Params) -> np.ndarray:

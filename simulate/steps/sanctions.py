@@ -86,7 +86,7 @@ def no_shows(model: World, appointed: np.ndarray) -> np.ndarray:
                           * largest_lapse_factor(model))
     near = appointed[cand]
     gone = near[u[cand] < _lapse_chance(model, near, "no_show_hazard")]
-    model.tally["no_shows"] += len(gone)
+    model.count("no_shows", gone)
     leave_assistance(model, gone, Status.NONCOOPERATION)
     return gone
 
@@ -108,15 +108,15 @@ def step(model: World, on: np.ndarray) -> None:
     lapse = _lapsed(model, obliged, "lapse_hazard", "lapse", most)
     noticed = _noticed(model, lapse, p.lapse_admin_check_rate, "lapse_notice")
     m.last_sanction[noticed] = t
-    model.tally["lapses"] += len(lapse)
-    model.tally["lapses_noticed"] += len(noticed)
-    model.tally["sanctions"] += len(noticed)
+    model.count("lapses", lapse)
+    model.count("lapses_noticed", noticed)
+    model.count("sanctions", noticed)
     # Stopped mothers are no longer on assistance: drawn after the sanctions, on everyone
     # on assistance at the start of the step.
     info = _lapsed(model, on, "info_lapse_hazard", "info_lapse", most)
     stop = _noticed(model, info, p.info_admin_check_rate, "info_lapse_notice")
-    model.tally["info_lapses"] += len(info)
-    model.tally["info_lapses_noticed"] += len(stop)
+    model.count("info_lapses", info)
+    model.count("info_lapses_noticed", stop)
     leave_assistance(model, stop, Status.NONCOOPERATION)
 
 

@@ -120,8 +120,8 @@ def leave_assistance(model: World, ids: np.ndarray, status: int) -> None:
         return
     m, t = model.mothers, model.month
     months_on = t - m.duration_since[ids]
-    model.tally["exits_under_12m"] += int(np.count_nonzero(months_on < 12))
-    model.tally["exits_36m_plus"] += int(np.count_nonzero(months_on >= 36))
+    model.count("exits_under_12m", ids[months_on < 12])
+    model.count("exits_36m_plus", ids[months_on >= 36])
     model.spells.close(m, ids, t, status)
     m.status[ids] = status
     m.exit_month[ids] = t
@@ -137,7 +137,7 @@ def leave_assistance(model: World, ids: np.ndarray, status: int) -> None:
         m.earnings_eur[ids] = 0.0
         m.job_start[ids] = NEVER
         schedule_returns(model, ids, status)
-    model.tally[EXIT_METRIC[status]] += len(ids)
+    model.count(EXIT_METRIC[status], ids)
 
 
 def release_childcare(m: Mothers, ids: np.ndarray) -> None:
@@ -156,7 +156,7 @@ def return_to_assistance(model: World, ids: np.ndarray) -> None:
         return
     m, p, t = model.mothers, model.params, model.month
     after_job = m.status[ids] == Status.JOBLESS
-    model.tally["returns_after_job_loss"] += int(np.count_nonzero(after_job))
+    model.count("returns_after_job_loss", ids[after_job])
     m.ladder[ids] = np.where(after_job, p.job_loss_ladder_step,
                              np.minimum(m.ladder[ids], LADDER_WORK - 2))
     m.status[ids] = Status.ON_ASSISTANCE
@@ -175,8 +175,8 @@ def return_to_assistance(model: World, ids: np.ndarray) -> None:
     m.last_sanction[ids] = NEVER
     m.return_month[ids] = NEVER
     m.coach[ids] = -1
-    model.tally["inflow_returning"] += len(ids)
-    model.tally["returns_of_leavers"] += len(ids)
+    model.count("inflow_returning", ids)
+    model.count("returns_of_leavers", ids)
 
 
 def returns_step(model: World) -> None:
