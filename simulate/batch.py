@@ -61,6 +61,7 @@ from simulate.agents.childcare import ProviderTotals, split_places
 from simulate.agents.coach import REGULAR, CoachTable
 from simulate.model import (
     BURN_IN_CACHE,
+    MONTHLY,
     BurnIn,
     burn_in_key,
     employer_table,
@@ -70,7 +71,7 @@ from simulate.model import (
 )
 from simulate.network import Network
 from simulate.parameters import Params
-from simulate.population import COLUMNS, Mothers, draw_mothers
+from simulate.population import COLUMNS, NEVER, Mothers, draw_mothers
 from simulate.recording import ChildLog, SpellLog
 from simulate.rng import _GOLDEN, _MASK, Streams, _splitmix, _unit_draws_by_row
 from simulate.states import Status
@@ -203,6 +204,35 @@ class _Provider:
         self.reserved = 0
 
 
+# Every this many months a batch moves the mothers who left for good out of its columns
+# (BatchBurnIn._bury): about a third of the rows after one such period at the baseline's
+# rates, two thirds by the end of a burn-in.
+BURY_EVERY = 12
+
+
+class _StackedChildLog(ChildLog):
+    """A batch's :class:`simulate.recording.ChildLog`: each entry keeps the mother's own id
+    and her replicate (``of``) rather than her row, so that rows may move
+    (:meth:`BatchBurnIn._bury`)."""
+
+    def __init__(self, batch: BatchBurnIn, enabled: bool) -> None:
+        super().__init__(enabled)
+        self.batch = batch
+        self.of: list[np.ndarray] = []
+
+    def add(self, ids: np.ndarray, birth_months: np.ndarray) -> None:
+        if self.enabled and len(ids):
+            self.of.append(self.batch.replicate[ids])
+            super().add(self.batch.local[ids], birth_months)
+
+    def columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(replicate, id, month) of every entry."""
+        if not self.ids:
+            none = np.zeros(0, dtype=np.int64)
+            return none, none, none
+        return np.concatenate(self.of), np.concatenate(self.ids), np.concatenate(self.months)
+
+
 class BatchBurnIn(ProviderTotals):
     """The burn-ins of several replicates of one world, run together (module docstring).
 
@@ -245,7 +275,8 @@ class BatchBurnIn(ProviderTotals):
         self._next_id = [0] * k
         self._planned: list[dict] = [{} for _ in range(k)]
         self.spells = SpellLog(enabled=False)  # a run keeps no spells of its burn-in
-        self.children = ChildLog(record_spells)
+        self.children = _StackedChildLog(self, record_spells)
+        self._graves: list[dict[str, np.ndarray]] = []
         self.tally: Counter = Counter()
         self.offers: Any = Offers.empty()
 
@@ -271,9 +302,11 @@ class BatchBurnIn(ProviderTotals):
         coaching.assign(self, self.mothers.ids_where(Status.ON_ASSISTANCE),
                         self.coaches.available_regular)
         childcare.allocate_places(self)
-        for _ in range(months):
+        for month in range(1, months + 1):
             self._t += 1
             month_steps(self)
+            if month % BURY_EVERY == 0 and month < months:
+                self._bury()
 
     # ---- the World the steps see ------------------------------------------------------------
     @property
@@ -373,30 +406,94 @@ class BatchBurnIn(ProviderTotals):
         self.children.add(expecting, m.due_month[expecting])
         return rows
 
+    # ---- mothers who left for good ----------------------------------------------------------
+    def _bury(self) -> None:
+        """Move the mothers who left for good (off assistance and out of work, with no
+        return ahead) out of the columns, so that the steps' whole-column passes skip
+        them; :meth:`split` puts them back.
+
+        Nothing in a month changes such a mother but the monthly columns
+        (:data:`simulate.model.MONTHLY`), which the next month starts afresh, and a birth
+        when a pregnancy is due: :meth:`split` does both. The rows left keep their order,
+        so every replicate's rows stay in the order of its ids; bounds that read whole
+        columns (the largest stress) may change, and a bound is still a bound.
+        """
+        m, n = self.mothers, self.mothers.n
+        status = m.status[:n]
+        dead = ((status != Status.ON_ASSISTANCE) & (status != Status.IN_WORK)
+                & (m.return_month[:n] == NEVER))
+        gone = np.flatnonzero(dead)
+        if len(gone) < n // 8:  # moving few rows costs more than it saves
+            return
+        keep = np.flatnonzero(~dead)
+        grave = {name: getattr(m, name)[gone] for name in COLUMNS}
+        grave["_replicate"], grave["_local"] = self.replicate[gone], self.local[gone]
+        grave["_month"] = np.full(len(gone), self.month, dtype=np.int64)
+        self._graves.append(grave)
+        for name in COLUMNS:
+            col = getattr(m, name)
+            col[: len(keep)] = col[keep]
+            col[len(keep):n] = COLUMNS[name].fill
+        for col in (self.replicate, self.local):
+            col[: len(keep)] = col[keep]
+        m.n = len(keep)
+
+    def _buried(self) -> list[dict[str, np.ndarray]]:
+        """The buried mothers of each replicate, in the order of her ids, with what the
+        months since they were buried did to them: their monthly columns start afresh, and
+        a pregnancy ends in a birth in its month."""
+        k = len(self.keys)
+        if not self._graves:
+            return [{} for _ in range(k)]
+        months = np.concatenate([g["_month"] for g in self._graves])
+        grave = {name: np.concatenate([g[name] for g in self._graves])
+                 for name in self._graves[0]}
+        for name in MONTHLY:
+            grave[name][months < self.month] = COLUMNS[name].fill
+        born = np.flatnonzero(grave["pregnant"] & (grave["due_month"] <= self.month))
+        grave["n_children"][born] += 1
+        grave["youngest_birth_month"][born] = grave["due_month"][born]
+        grave["pregnant"][born] = False
+        grave["due_month"][born] = NEVER
+        order = np.lexsort((grave["_local"], grave["_replicate"]))
+        edges = np.searchsorted(grave["_replicate"][order], np.arange(k + 1))
+        grave = {name: col[order] for name, col in grave.items()}
+        return [{name: col[edges[r]:edges[r + 1]] for name, col in grave.items()}
+                for r in range(k)]
+
+    def _rows_of(self, r: int, grave: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        """Every column of replicate ``r``'s mothers, its buried ones (``grave``) back, in
+        the order of her ids: as the replicate alone has them now."""
+        m, n = self.mothers, self.mothers.n
+        rows = np.flatnonzero(self.replicate[:n] == r)
+        if not grave:
+            return {name: getattr(m, name)[rows] for name in COLUMNS}
+        order = np.argsort(np.concatenate([self.local[rows], grave["_local"]]), kind="stable")
+        return {name: np.concatenate([getattr(m, name)[rows], grave[name]])[order]
+                for name in COLUMNS}
+
     # ---- the replicates apart ---------------------------------------------------------------
     def split(self) -> list[BurnIn]:
         """One burn-in per replicate, as the replicate alone ends its burn-in."""
-        m, n, k = self.mothers, self.mothers.n, len(self.keys)
+        k = len(self.keys)
         coaches_each = len(self.coaches) // k
         employers_each = len(self.employer_table["share"]) // k
         providers_each = self.params.childcare_providers
-        child_rows = (np.concatenate(self.children.ids) if self.children.ids
-                      else np.zeros(0, dtype=np.int64))
-        child_months = (np.concatenate(self.children.months) if self.children.months
-                        else np.zeros(0, dtype=np.int64))
+        child_of, child_ids, child_months = self.children.columns()
+        buried = self._buried()
         out = []
         for r in range(k):
-            rows = np.flatnonzero(self.replicate[:n] == r)
-            own = Mothers(capacity=max(self.capacities[r], len(rows)))
-            own.add({name: getattr(m, name)[rows] for name in COLUMNS})
+            columns = self._rows_of(r, buried[r])
+            own = Mothers(capacity=max(self.capacities[r], len(columns["status"])))
+            own.add(columns)
             coach = own.coach[: own.n]
             coach[coach >= 0] -= r * coaches_each
             for name in _PROVIDER_COLUMNS:
                 col = getattr(own, name)[: own.n]
                 col[col >= 0] -= r * providers_each
             children = ChildLog(self.record_spells)
-            mine = self.replicate[child_rows] == r
-            children.add(self.local[child_rows[mine]], child_months[mine])
+            mine = child_of == r
+            children.add(child_ids[mine], child_months[mine])
             table = CoachTable()
             block = slice(r * coaches_each, (r + 1) * coaches_each)
             for name in CoachTable.FIELDS:

@@ -646,6 +646,11 @@ class PathwaysModel(ProviderTotals, mesa.Model):
 
 
 
+# Columns that hold this month's events and policies' levers: every month starts them
+# afresh (at their fill).
+MONTHLY = ("contacted", "stress_event", "care_broke", *MODIFIERS, "offer_floor")
+
+
 def month_steps(world: World, active: Sequence[tuple[Policy, PolicyContext]] = ()) -> None:
     """The steps of one month (see the module docstring), with the policies ``active``:
     everything but recording. A model runs it on its own mothers; a batch of replicates
@@ -653,12 +658,8 @@ def month_steps(world: World, active: Sequence[tuple[Policy, PolicyContext]] = (
     m = world.mothers
     n = m.n
     world.tally = Counter()
-    m.contacted[:n] = False
-    m.stress_event[:n] = False
-    m.care_broke[:n] = False
-    for name in MODIFIERS:
+    for name in MONTHLY:
         getattr(m, name)[:n] = COLUMNS[name].fill
-    m.offer_floor[:n] = 0.0
 
     demography.step(world)
     exemptions.step(world)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from unittest import mock
 
 import numpy as np
 import pandas as pd
@@ -96,6 +97,36 @@ def test_any_batch_matches_its_replicates_alone(seeds, size, months, providers, 
     params = Params.from_overrides({"size": size, "burn_in_months": months,
                                     "childcare_providers": providers, "employers": employers})
     batch = BatchBurnIn(params.world(), seeds, months, 12, True).split()
+    for (seed, replicate), snapshot in zip(seeds, batch):
+        assert_same(alone(params, seed, replicate, horizon=12), snapshot)
+
+
+def test_mothers_who_left_for_good_leave_the_batch_and_come_back_as_alone():
+    # Moved out every 3 months; among them mothers still pregnant, whose children are born
+    # while they are out of the columns, and mothers whose monthly columns were set the
+    # month they left.
+    params = Params.from_overrides({"size": 300, "burn_in_months": 60,
+                                    "pregnancy_hazard_per_month": 0.02})
+    keys = [(21, 0), (21, 1), (22, 5)]
+    with mock.patch("simulate.batch.BURY_EVERY", 3):
+        batch = BatchBurnIn(params.world(), keys, 60, 12, True)
+    buried = np.concatenate([g["_month"] for g in batch._graves])
+    pregnant = np.concatenate([g["pregnant"] & (g["due_month"] <= 0) for g in batch._graves])
+    contacted = np.concatenate([g["contacted"] for g in batch._graves])
+    assert len(batch._graves) >= 4 and len(buried) > batch.mothers.n // 3
+    assert pregnant.sum() > 0 and contacted.sum() > 0
+    for (seed, replicate), snapshot in zip(keys, batch.split()):
+        assert_same(alone(params, seed, replicate, horizon=12), snapshot)
+
+
+@settings(max_examples=15, deadline=None)
+@given(seeds=st.lists(st.tuples(st.integers(0, 2**40), st.integers(0, 50)), min_size=1,
+                      max_size=3, unique=True),
+       size=st.integers(20, 200), months=st.integers(2, 40), every=st.integers(1, 8))
+def test_any_batch_moving_mothers_out_matches_its_replicates_alone(seeds, size, months, every):
+    params = Params.from_overrides({"size": size, "burn_in_months": months})
+    with mock.patch("simulate.batch.BURY_EVERY", every):
+        batch = BatchBurnIn(params.world(), seeds, months, 12, True).split()
     for (seed, replicate), snapshot in zip(seeds, batch):
         assert_same(alone(params, seed, replicate, horizon=12), snapshot)
 
