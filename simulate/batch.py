@@ -50,10 +50,11 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import pandas as pd
 from scipy.special import ndtri
 
 from simulate import memory
@@ -63,6 +64,8 @@ from simulate.model import (
     BURN_IN_CACHE,
     MONTHLY,
     BurnIn,
+    PathwaysModel,
+    SizedCache,
     burn_in_key,
     employer_table,
     month_steps,
@@ -72,9 +75,9 @@ from simulate.model import (
 from simulate.network import Network
 from simulate.parameters import Params
 from simulate.population import COLUMNS, NEVER, Mothers, draw_mothers
-from simulate.recording import ChildLog, SpellLog
+from simulate.recording import ChildLog, MonthlyRecord, SpellLog
 from simulate.rng import _GOLDEN, _MASK, Streams, _splitmix, _unit_draws_by_row
-from simulate.states import Status
+from simulate.states import STATUS_CODES, Status
 from simulate.steps import childcare, coaching
 from simulate.steps.jobs import Offers
 
@@ -277,6 +280,8 @@ class BatchBurnIn(ProviderTotals):
         self.spells = SpellLog(enabled=False)  # a run keeps no spells of its burn-in
         self.children = _StackedChildLog(self, record_spells)
         self._graves: list[dict[str, np.ndarray]] = []
+        # Per replicate, the buried mothers by status (their status no longer changes).
+        self._left = np.zeros((k, STATUS_CODES), dtype=np.int64)
         self.tally: Counter = Counter()
         self.offers: Any = Offers.empty()
 
@@ -430,6 +435,7 @@ class BatchBurnIn(ProviderTotals):
         grave["_replicate"], grave["_local"] = self.replicate[gone], self.local[gone]
         grave["_month"] = np.full(len(gone), self.month, dtype=np.int64)
         self._graves.append(grave)
+        np.add.at(self._left, (grave["_replicate"], grave["status"]), 1)
         for name in COLUMNS:
             col = getattr(m, name)
             col[: len(keep)] = col[keep]
@@ -473,27 +479,37 @@ class BatchBurnIn(ProviderTotals):
                 for name in COLUMNS}
 
     # ---- the replicates apart ---------------------------------------------------------------
+    def _own_mothers(self, r: int, grave: dict[str, np.ndarray]) -> Mothers:
+        """Replicate ``r``'s mothers as it has them alone: its buried ones back, its ids,
+        and its own coaches' and providers' indices."""
+        columns = self._rows_of(r, grave)
+        own = Mothers(capacity=max(self.capacities[r], len(columns["status"])))
+        own.add(columns)
+        for name, each in (("coach", len(self.coaches) // len(self.keys)),
+                           *((name, self.params.childcare_providers)
+                             for name in _PROVIDER_COLUMNS)):
+            col = getattr(own, name)[: own.n]
+            col[col >= 0] -= r * each
+        return own
+
+    def _children_of(self, r: int) -> ChildLog:
+        """Replicate ``r``'s log of children (by its own ids)."""
+        of, ids, months = self.children.columns()
+        children = ChildLog(self.record_spells)
+        children.add(ids[of == r], months[of == r])
+        return children
+
     def split(self) -> list[BurnIn]:
         """One burn-in per replicate, as the replicate alone ends its burn-in."""
         k = len(self.keys)
         coaches_each = len(self.coaches) // k
         employers_each = len(self.employer_table["share"]) // k
         providers_each = self.params.childcare_providers
-        child_of, child_ids, child_months = self.children.columns()
         buried = self._buried()
         out = []
         for r in range(k):
-            columns = self._rows_of(r, buried[r])
-            own = Mothers(capacity=max(self.capacities[r], len(columns["status"])))
-            own.add(columns)
-            coach = own.coach[: own.n]
-            coach[coach >= 0] -= r * coaches_each
-            for name in _PROVIDER_COLUMNS:
-                col = getattr(own, name)[: own.n]
-                col[col >= 0] -= r * providers_each
-            children = ChildLog(self.record_spells)
-            mine = child_of == r
-            children.add(child_ids[mine], child_months[mine])
+            own = self._own_mothers(r, buried[r])
+            children = self._children_of(r)
             table = CoachTable()
             block = slice(r * coaches_each, (r + 1) * coaches_each)
             for name in CoachTable.FIELDS:
@@ -511,9 +527,224 @@ class BatchBurnIn(ProviderTotals):
         return out
 
 
+def batchable(params: Params, policies: Sequence[Any] = ()) -> bool:
+    """Whether a run's months can be stepped in a :class:`BatchRun`: no programme, and
+    every lever at its default (so the run is its world, :meth:`Params.world`)."""
+    return not policies and params.world() is params
+
+
+class _Gathered:
+    """One replicate's mothers in a batch, as a model has them, gathered column by column
+    as they are read: rows in the order of her ids, coaches and providers by her own
+    replicate's indices. For reading only (a month's metrics)."""
+
+    def __init__(self, batch: BatchRun, r: int, rows: np.ndarray) -> None:
+        self._batch, self._r, self._rows = batch, r, rows
+        self.n = len(rows)
+
+    def __getattr__(self, name: str) -> np.ndarray:
+        if name not in COLUMNS:
+            raise AttributeError(name)
+        col = getattr(self._batch.mothers, name)[self._rows]
+        shift = self._batch.shifts.get(name)
+        if shift:
+            col[col >= 0] -= self._r * shift
+        setattr(self, name, col)
+        return col
+
+
+class _Recorder(ProviderTotals):
+    """What :meth:`simulate.model.PathwaysModel.record_month` reads of a model, for one
+    replicate of a :class:`BatchRun`: its mothers, coaches, providers, parameters,
+    tally, initial stock and exits to work."""
+
+    def __init__(self, batch: BatchRun, r: int) -> None:
+        self.batch, self.r = batch, r
+        self.policies: list = []
+        self.params = batch.worlds[r]
+        self.record = MonthlyRecord()
+        self._work_exits: dict[int, np.ndarray] = {}
+        self.left_for_good = batch._left[r]
+        k = len(batch.keys)
+        each = len(batch.providers) // k
+        self.providers = batch.providers[r * each:(r + 1) * each]
+        each = len(batch.coaches) // k
+        self.coaches = CoachTable()
+        for name in CoachTable.FIELDS:
+            setattr(self.coaches, name, getattr(batch.coaches, name)[r * each:(r + 1) * each])
+        self.coaches.programme = batch.coaches.programme[r * each:(r + 1) * each]
+
+    @property
+    def month(self) -> int:
+        return self.batch.month
+
+    def record_now(self, rows: np.ndarray) -> None:
+        """Record this month, the replicate's mothers being ``rows`` of the batch."""
+        self.mothers = _Gathered(self.batch, self.r, rows)
+        self.initial_stock = np.flatnonzero(self.batch.first[rows])
+        self.tally = Counter({k: int(v[self.r]) for k, v in self.batch.tallies.items()})
+        PathwaysModel.record_month(self, {})  # type: ignore[arg-type]
+
+    metrics = PathwaysModel.metrics
+
+
+class BatchRun(BatchBurnIn):
+    """Whole runs of several replicates (and worlds) in one pass: the burn-in, then every
+    month to the horizon stepped together, each month recorded per replicate.
+
+    For runs without programmes whose levers are at their defaults (:func:`batchable`):
+    the base of a comparison, a plausible world, a point of a sensitivity design of the
+    world's parameters. Each replicate's record, spells and children are bit for bit
+    those of :class:`simulate.model.PathwaysModel` run alone (tests/test_batch.py).
+
+    Month 0 does what a model does after its burn-in: arrivals are planned afresh from
+    the run's parameters (the world's), caseloads counted, places allocated, the initial
+    stock noted. Mothers who left for good are moved out of the columns during the
+    burn-in only, so that the initial stock and the exits to work that the durability
+    metrics follow stay in them.
+
+    Args:
+        params: The runs' parameters: one set, or one per replicate (differing in
+            :data:`PER_WORLD` only); each :func:`batchable`.
+        replicates: ``(seed, replicate)`` of each run.
+        horizon_months: Months to run after month 0.
+        record_spells: Keep the spell and children logs.
+    """
+
+    def __init__(self, params: Params | Sequence[Params], replicates: Sequence[tuple[int, int]],
+                 horizon_months: int, record_spells: bool = True,
+                 keep_burn_ins: bool = False) -> None:
+        worlds = [params] * len(replicates) if isinstance(params, Params) else list(params)
+        if not worlds or not all(batchable(w) for w in worlds):
+            raise ValueError("a batch of runs needs their levers at the defaults")
+        super().__init__(worlds, replicates, worlds[0].burn_in_months, horizon_months,
+                         record_spells)
+        k = len(self.keys)
+        # Each replicate's burn-in, for runs with programmes that start from it.
+        self.burn_ins: list[BurnIn | None] = [None] * k
+        if keep_burn_ins:
+            self.burn_ins[:] = self.split()
+        self.horizon_months = horizon_months
+        self.shifts = {"coach": len(self.coaches) // k,
+                       **{name: self.params.childcare_providers for name in _PROVIDER_COLUMNS}}
+        # Month 0, as PathwaysModel after its burn-in (_take_effect and what follows).
+        self._planned = [{} for _ in range(k)]
+        self._next_id = list(self._count)
+        self.spells = SpellLog(record_spells)
+        coaching.update_caseloads(self)
+        childcare.allocate_places(self)
+        m, n = self.mothers, self.mothers.n
+        self.first = np.zeros(self.mothers.capacity, dtype=bool)
+        self.first[:n] = m.status[:n] == Status.ON_ASSISTANCE
+        self.tallies = {}
+        self._recording = True
+        self.recorders = [_Recorder(self, r) for r in range(k)]
+        self._record()
+
+    def _add(self, arriving: list[dict[str, np.ndarray]]) -> np.ndarray:
+        rows = super()._add(arriving)
+        first = getattr(self, "first", None)
+        if first is not None and len(first) < self.mothers.capacity:
+            self.first = np.resize(first, self.mothers.capacity)
+            self.first[len(first):] = False
+        return rows
+
+    # Whether months are recorded (not during the burn-in), and this month's tally of
+    # each event per replicate.
+    _recording = False
+    tallies: dict[str, np.ndarray]
+
+    def count(self, event: str, rows: np.ndarray, each: np.ndarray | None = None) -> None:
+        """This month's tally of ``event`` per replicate."""
+        if not self._recording:
+            return super().count(event, rows, each)
+        k = len(self.keys)
+        counts = (np.bincount(self.replicate[rows], minlength=k) if each is None
+                  else np.bincount(self.replicate[rows], weights=each,
+                                   minlength=k).astype(np.int64))
+        if event in self.tallies:
+            self.tallies[event] += counts
+        else:
+            self.tallies[event] = counts
+
+    def _record(self) -> None:
+        n = self.mothers.n
+        of = self.replicate[:n]
+        # Rows are in the order of (replicate, id) once sorted by replicate (stable).
+        order = np.argsort(of, kind="stable")
+        edges = np.searchsorted(of[order], np.arange(len(self.keys) + 1))
+        for r, recorder in enumerate(self.recorders):
+            recorder.record_now(order[edges[r]:edges[r + 1]])
+        self.tallies = {}
+
+    def run(self) -> BatchRun:
+        """Step every month to the horizon, recording each."""
+        for _ in range(self.horizon_months):
+            self._t += 1
+            month_steps(self)
+            coaching.update_caseloads(self)
+            self._record()
+        return self
+
+    def whole_runs(self) -> list[WholeRun]:
+        """Per replicate, what :func:`simulate.runner.simulate_replicate` returns of it."""
+        out = []
+        for record, mothers, spells, children in self.results():
+            keep = self.record_spells
+            out.append(WholeRun(record.wide(), spells.frame(mothers) if keep else None,
+                                children.frame() if keep else None))
+        return out
+
+    def results(self) -> list[tuple[MonthlyRecord, Mothers, SpellLog, ChildLog]]:
+        """Per replicate: its monthly record, its mothers as it has them alone, its spells
+        (by its own ids) and its children's log."""
+        buried = self._buried()
+        spells = self.spells.chunks
+        out = []
+        for r, recorder in enumerate(self.recorders):
+            own = SpellLog(self.spells.enabled)
+            for chunk in spells:
+                mine = self.replicate[chunk["mother_id"]] == r
+                part = {name: col[mine] for name, col in chunk.items()}
+                part["mother_id"] = self.local[chunk["mother_id"][mine]]
+                own.chunks.append(part)
+            out.append((recorder.record, self._own_mothers(r, buried[r]), own,
+                        self._children_of(r)))
+        return out
+
+
+@dataclass
+class WholeRun:
+    """What a run stepped in a :class:`BatchRun` produced, as
+    :func:`simulate.runner.simulate_replicate` returns it: the monthly metrics (wide) and,
+    when kept, the spells and children (by the run's own ids)."""
+
+    monthly: pd.DataFrame
+    spells: pd.DataFrame | None
+    children: pd.DataFrame | None
+    nbytes: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.nbytes = sum(int(f.memory_usage(deep=True).sum())
+                          for f in (self.monthly, self.spells, self.children) if f is not None)
+
+
+# Runs stepped ahead in batches, each until its run takes it (once).
+RUN_CACHE: SizedCache[WholeRun] = SizedCache()
+
+
+def run_key(params: Params, seed: int, replicate: int, horizon_months: int,
+            record_spells: bool) -> tuple:
+    """A whole run's key in :data:`RUN_CACHE` (its burn-in's key and its horizon)."""
+    return ("run", burn_in_key(params, seed, replicate, params.burn_in_months, record_spells),
+            horizon_months)
+
+
 @dataclass(frozen=True)
 class BurnInJob:
-    """One replicate's burn-in, as a model would run it (:func:`burn_in_jobs`)."""
+    """One replicate's burn-in, as a model would run it (:func:`burn_in_jobs`); with
+    ``whole``, the run itself (no programme, every lever at its default:
+    :func:`batchable`), which :func:`warm_worlds` then steps whole."""
 
     world: Params          # the burn-in's world (a run's Params.world())
     months: int
@@ -521,12 +752,19 @@ class BurnInJob:
     replicate: int
     horizon_months: int
     record_spells: bool
+    whole: bool = False
 
     @property
     def key(self) -> tuple:
         """Its key in the burn-in cache (:func:`simulate.model.burn_in_key`)."""
         return burn_in_key(self.world, self.seed, self.replicate, self.months,
                            self.record_spells)
+
+    @property
+    def run_key(self) -> tuple:
+        """The whole run's key in :data:`RUN_CACHE`."""
+        return run_key(self.world, self.seed, self.replicate, self.horizon_months,
+                       self.record_spells)
 
     @property
     def group(self) -> tuple:
@@ -536,13 +774,19 @@ class BurnInJob:
 
 
 def burn_in_jobs(params: Params, seed: int, replicates: Sequence[int], horizon_months: int,
-                 record_spells: bool, burn_in_params: Params | None = None) -> list[BurnInJob]:
+                 record_spells: bool, burn_in_params: Params | None = None,
+                 policies: Sequence[Any] | None = None) -> list[BurnInJob]:
     """The burn-ins a model with these arguments runs for each of ``replicates``:
     ``params`` with ``burn_in_params`` (default ``params``) give the burn-in's world
-    (:meth:`Params.world`) and length, as in :class:`simulate.model.PathwaysModel`."""
+    (:meth:`Params.world`) and length, as in :class:`simulate.model.PathwaysModel`. Given
+    the run's ``policies`` (a list, maybe empty), a run that :func:`batchable` allows
+    is a job for the whole run."""
     world = (burn_in_params or params).world()
+    whole = (policies is not None and burn_in_params is None
+             and batchable(params, policies))
     return [BurnInJob(world, params.burn_in_months, int(seed), int(r), horizon_months,
-                      record_spells) for r in dict.fromkeys(int(r) for r in replicates)]
+                      record_spells, whole)
+            for r in dict.fromkeys(int(r) for r in replicates)]
 
 
 def warm_worlds(jobs: Sequence[BurnInJob], most: int = BATCH_REPLICATES) -> int:
@@ -556,17 +800,18 @@ def warm_worlds(jobs: Sequence[BurnInJob], most: int = BATCH_REPLICATES) -> int:
     (:func:`simulate.memory.burn_in_batch`), or beyond half of what the cache holds (so
     that none is dropped before its run uses it).
     """
+    ran = _warm_runs([j for j in jobs if j.whole], jobs, most)
     groups: dict[tuple, dict[tuple, BurnInJob]] = defaultdict(dict)
     for job in jobs:
-        if job.months and BURN_IN_CACHE.get(job.key) is None:
+        if job.months and not job.whole and BURN_IN_CACHE.get(job.key) is None:
             groups[job.group].setdefault(job.key, job)
     if not groups:
-        return 0
+        return ran
     # No more than half the cache, in entries and in bytes (worlds may differ in size).
     largest = max(memory.burn_in_snapshot_bytes(j.world, j.horizon_months)
                   for wanted in groups.values() for j in wanted.values())
     room = min(BURN_IN_CACHE.entries // 2, BURN_IN_CACHE.budget // 2 // max(largest, 1))
-    ran = 0
+    room += ran
     for wanted in groups.values():
         todo = list(wanted.values())[: room - ran]
         if not todo:
@@ -584,6 +829,38 @@ def warm_worlds(jobs: Sequence[BurnInJob], most: int = BATCH_REPLICATES) -> int:
                                 first.horizon_months, first.record_spells)
             for job, snapshot in zip(part, batch.split()):
                 BURN_IN_CACHE.put(job.key, snapshot)
+            ran += len(part)
+    return ran
+
+
+def _warm_runs(whole: Sequence[BurnInJob], jobs: Sequence[BurnInJob], most: int) -> int:
+    """Step the runs ``whole`` that :data:`RUN_CACHE` lacks in batches (:class:`BatchRun`)
+    and cache them; where another of ``jobs`` (a programme's run, a lever's) starts from
+    the same burn-in, the batch also leaves its burn-ins in the burn-in cache. Returns how
+    many runs were stepped."""
+    groups: dict[tuple, dict[tuple, BurnInJob]] = defaultdict(dict)
+    for job in whole:
+        # A run whose burn-in is cached starts from it, as fast as a batch would run it.
+        if job.run_key not in RUN_CACHE and BURN_IN_CACHE.get(job.key) is None:
+            groups[job.group].setdefault(job.run_key, job)
+    shared = {j.key for j in jobs if not j.whole}
+    ran = 0
+    for wanted in groups.values():
+        todo = list(wanted.values())[: RUN_CACHE.entries // 2 - ran]
+        size = min(most, *(memory.burn_in_batch(j.world, j.horizon_months) for j in todo))
+        for start in range(0, len(todo), max(size, 1)):
+            part = todo[start:start + size]
+            if len(part) < 2:  # one alone: the model runs it as fast
+                break
+            first = part[0]
+            batch = BatchRun([j.world for j in part], [(j.seed, j.replicate) for j in part],
+                             first.horizon_months, first.record_spells,
+                             keep_burn_ins=any(j.key in shared for j in part))
+            for job, snapshot in zip(part, batch.burn_ins):
+                if job.key in shared and snapshot is not None:
+                    BURN_IN_CACHE.put(job.key, snapshot)
+            for job, whole_run in zip(part, batch.run().whole_runs()):
+                RUN_CACHE.put(job.run_key, whole_run)
             ran += len(part)
     return ran
 

@@ -29,7 +29,7 @@ AGENT_BYTES = 4096       # a Mesa agent (coach, childcare provider, employer)
 METRIC_ROW_BYTES = 200   # one (month, metric) value of the tidy monthly table, with copies
 METRICS = 100            # metrics recorded per month (with policies' own)
 COLUMN_BYTES = 170       # per row of the mothers' table: its columns alone (a burn-in's copy)
-# Burn-ins (simulate.batch, simulate.model.BurnInCache): the most replicates whose burn-ins
+# Burn-ins (simulate.batch, simulate.model.SizedCache): the most replicates whose burn-ins
 # run together, the memory a batch may take, and the cache of finished burn-ins.
 BURN_IN_BATCH = 16
 BURN_IN_BATCH_BYTES = 256 * 2**20

@@ -52,6 +52,7 @@ import functools
 import math
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
+from typing import Any, Generic, Protocol, TypeVar
 
 import mesa
 import numpy as np
@@ -68,7 +69,7 @@ from simulate.policies.context import PolicyContext
 from simulate.population import COLUMNS, MODIFIERS, Mothers, draw_mothers
 from simulate.recording import ChildLog, MonthlyRecord, SpellLog
 from simulate.rng import Streams
-from simulate.states import EXIT_REASONS, LADDER_PARTTIME, ExemptionReason, Status
+from simulate.states import EXIT_REASONS, LADDER_PARTTIME, STATUS_CODES, ExemptionReason, Status
 from simulate.steps import (
     World,
     childcare,
@@ -131,8 +132,7 @@ OFF_ASSISTANCE_ROUTES: dict[str, tuple[int, ...]] = {
 _EXEMPT_METRICS = [f"exempt_{r.name.lower()}" for r in ExemptionReason if r != ExemptionReason.NONE]
 _ROUTE_METRICS = [f"off_assistance_{route}" for route in OFF_ASSISTANCE_ROUTES]
 _ROUTE_OF_STATUS = np.array([[status in codes for codes in OFF_ASSISTANCE_ROUTES.values()]
-                             for status in range(1 + max(v for k, v in vars(Status).items()
-                                                        if k.isupper()))], dtype=np.int64)
+                             for status in range(STATUS_CODES)], dtype=np.int64)
 
 
 def _reported(model: PathwaysModel, metric: str) -> float:
@@ -310,6 +310,10 @@ class PathwaysModel(ProviderTotals, mesa.Model):
             zero_cost=True))
 
     # ---- construction -------------------------------------------------------------------
+    # Mothers by status who are no longer in the columns: none in a model (a batch moves
+    # those who left for good out of its columns, simulate.batch).
+    left_for_good = 0
+
     def _make_employers(self) -> None:
         self.employer_table = employer_table(self.params, self.streams)
         self.employers = [Employer(self, index=i)
@@ -491,14 +495,19 @@ class PathwaysModel(ProviderTotals, mesa.Model):
 
     # ---- recording ------------------------------------------------------------------------
     def _record(self, policy_metrics: dict[str, float] | None = None) -> None:
+        self.record_month(policy_metrics or {})
+        self.datacollector.collect(self)
+        self.running = self.month <= self.horizon_months
+
+    def record_month(self, policy_metrics: dict[str, float]) -> None:
+        """Note the month's exits to work (the durability metrics follow them) and add its
+        metrics to ``record``."""
         t, m = self.month, self.mothers
         if t >= 1:
             self._work_exits[t] = np.flatnonzero((m.exit_month[: m.n] == t)
                                                  & (m.status[: m.n] == Status.IN_WORK))
             self._work_exits.pop(t - max(DURABILITY_MONTHS) - 1, None)
-        self.record.add(self.month, self.metrics(policy_metrics or {}))
-        self.datacollector.collect(self)
-        self.running = self.month <= self.horizon_months
+        self.record.add(t, self.metrics(policy_metrics))
 
     def metrics(self, policy_metrics: dict[str, float]) -> dict[str, float]:
         """This month's metrics, computed from the columns and the month's tally (read
@@ -592,7 +601,8 @@ class PathwaysModel(ProviderTotals, mesa.Model):
                 status[cohort] == Status.IN_WORK))
             out[f"work_exits_{k}m_ago_on_assistance"] = int(np.count_nonzero(
                 status[cohort] == Status.ON_ASSISTANCE))
-        by_status = np.bincount(status, minlength=len(_ROUTE_OF_STATUS)) @ _ROUTE_OF_STATUS
+        by_status = (np.bincount(status, minlength=STATUS_CODES)
+                     + self.left_for_good) @ _ROUTE_OF_STATUS
         out.update(zip(_ROUTE_METRICS, by_status.tolist()))
         if self.policies:
             reached = [p.ever_participants(ctx) for p, ctx in self.policy_contexts()]
@@ -770,25 +780,41 @@ class BurnIn:
         return cls.size_of_parts(model.mothers, model.network)
 
 
-class BurnInCache:
-    """The most recent burn-ins of this process, within a memory budget."""
+class _Sized(Protocol):
+    @property
+    def nbytes(self) -> int: ...
+
+
+Item = TypeVar("Item", bound=_Sized)
+
+
+class SizedCache(Generic[Item]):
+    """The most recent items (with their ``nbytes``) of this process, within a number of
+    entries and a memory budget; an item above a quarter of the budget is not kept."""
 
     def __init__(self, entries: int = memory.BURN_IN_CACHE_ENTRIES,
                  budget_bytes: int = memory.BURN_IN_CACHE_BYTES) -> None:
         self.entries, self.budget = entries, budget_bytes
-        self._items: OrderedDict = OrderedDict()
+        self._items: OrderedDict[Any, Item] = OrderedDict()
 
-    def get(self, key) -> BurnIn | None:
+    def get(self, key) -> Item | None:
         item = self._items.get(key)
         if item is not None:
             self._items.move_to_end(key)
         return item
 
+    def take(self, key) -> Item | None:
+        """The item, which leaves the cache (for an item used once)."""
+        return self._items.pop(key, None)
+
+    def __contains__(self, key) -> bool:
+        return key in self._items
+
     def fits(self, nbytes: int) -> bool:
-        """Whether a burn-in of ``nbytes`` is small enough to keep."""
+        """Whether an item of ``nbytes`` is small enough to keep."""
         return nbytes <= self.budget // 4
 
-    def put(self, key, item: BurnIn) -> None:
+    def put(self, key, item: Item) -> None:
         if not self.fits(item.nbytes):
             return
         self._items[key] = item
@@ -800,4 +826,5 @@ class BurnInCache:
         self._items.clear()
 
 
-BURN_IN_CACHE = BurnInCache()
+# The most recent burn-ins of this process.
+BURN_IN_CACHE: SizedCache[BurnIn] = SizedCache()

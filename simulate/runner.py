@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from simulate import processes
-from simulate.batch import BATCH_REPLICATES, BurnInJob, burn_in_jobs, warm_worlds
+from simulate.batch import (
+    BATCH_REPLICATES,
+    RUN_CACHE,
+    BurnInJob,
+    batchable,
+    burn_in_jobs,
+    run_key,
+    warm_worlds,
+)
 from simulate.model import PathwaysModel
 from simulate.outcomes import run_outcomes, summarise
 from simulate.scenario import Scenario
@@ -52,8 +60,31 @@ def simulate_replicate(scenario: Scenario, replicate: int, seed: int | None = No
     """
     seed = scenario.seed if seed is None else seed
     months = scenario.horizon_months if months is None else months
-    model = PathwaysModel(scenario.params(), scenario.make_policies(), seed=seed,
-                          replicate=replicate, horizon_months=months, record_spells=spells)
+    params, policies = scenario.params(), scenario.make_policies()
+    # A run stepped ahead in a batch (simulate.batch.BatchRun), if one was.
+    ahead = (RUN_CACHE.take(run_key(params, seed, replicate, months, spells))
+             if batchable(params, policies) else None)
+    if ahead is not None:
+        wide, spell_frame, children = ahead.monthly, ahead.spells, ahead.children
+        if on_month:
+            on_month(months)
+    else:
+        wide, spell_frame, children = _run(params, policies, seed, replicate, months, spells,
+                                           on_month)
+    row = {"scenario": scenario.name, "replicate": replicate, "seed": seed,
+           "horizon_months": months, **scenario.flat_values(), **run_outcomes(wide)}
+    if spell_frame is not None and children is not None:
+        for frame in (spell_frame, children):
+            frame.insert(0, "replicate", replicate)
+            frame.insert(0, "scenario", scenario.name)
+    return ReplicateResult(scenario.name, replicate, wide, row, spell_frame, children)
+
+
+def _run(params, policies, seed: int, replicate: int, months: int, spells: bool,
+         on_month: Callable[[int], None] | None):
+    """Run one replicate in a model; its monthly metrics (wide), spells and children."""
+    model = PathwaysModel(params, policies, seed=seed, replicate=replicate,
+                          horizon_months=months, record_spells=spells)
     try:
         for _ in range(months):
             model.step()
@@ -61,17 +92,9 @@ def simulate_replicate(scenario: Scenario, replicate: int, seed: int | None = No
                 on_month(1)
     finally:
         model.close()
-    wide = model.record.wide()
-    row = {"scenario": scenario.name, "replicate": replicate, "seed": seed,
-           "horizon_months": months, **scenario.flat_values(), **run_outcomes(wide)}
-    spell_frame = children = None
-    if spells:
-        spell_frame = model.spells.frame(model.mothers)
-        children = model.children.frame()
-        for frame in (spell_frame, children):
-            frame.insert(0, "replicate", replicate)
-            frame.insert(0, "scenario", scenario.name)
-    return ReplicateResult(scenario.name, replicate, wide, row, spell_frame, children)
+    if not spells:
+        return model.record.wide(), None, None
+    return model.record.wide(), model.spells.frame(model.mothers), model.children.frame()
 
 
 def burn_ins(scenario: Scenario, replicates: Sequence[int], seed: int | None = None,
@@ -80,7 +103,8 @@ def burn_ins(scenario: Scenario, replicates: Sequence[int], seed: int | None = N
     (for :func:`simulate.batch.warm_worlds`)."""
     seed = scenario.seed if seed is None else seed
     months = scenario.horizon_months if months is None else months
-    return burn_in_jobs(scenario.params(), seed, replicates, months, spells)
+    return burn_in_jobs(scenario.params(), seed, replicates, months, spells,
+                        policies=scenario.policies)
 
 
 def warm(scenario: Scenario, replicates: Sequence[int], seed: int | None = None,
@@ -158,8 +182,13 @@ def _warmed(group) -> Iterator[tuple]:
         key = (tuple(sorted(scenario.params().world().values.items())), seed, months, spells)
         worlds.setdefault(key, []).append(run)
     for runs in worlds.values():
-        scenario, _, seed, months, spells = runs[0]
-        warm(scenario, sorted({r[1] for r in runs}), seed, months, spells)
+        _, _, seed, months, spells = runs[0]
+        replicates = sorted({r[1] for r in runs})
+        # Every scenario's: a run without programmes may step whole in a batch
+        # (simulate.batch.BatchRun), which then leaves the burn-ins the others start from.
+        scenarios = {r[0].name: r[0] for r in runs}
+        warm_worlds([job for scenario in scenarios.values()
+                     for job in burn_ins(scenario, replicates, seed, months, spells)])
         yield from sorted(runs, key=lambda r: r[1])
 
 

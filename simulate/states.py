@@ -28,6 +28,9 @@ class Status:
         return next(k for k, v in vars(cls).items() if v == code and k.isupper()).lower()
 
 
+# How many status codes there are (they run from 0).
+STATUS_CODES = 1 + max(v for k, v in vars(Status).items() if k.isupper())
+
 # Exit destinations in the order of the Rotterdam leavers' table, with the metric names.
 EXIT_REASONS: dict[int, str] = {
     Status.IN_WORK: "work",

@@ -11,11 +11,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from simulate import runner
 from simulate.agents.coach import CoachTable
 from simulate.batch import (
     PER_WORLD,
+    RUN_CACHE,
     BatchBurnIn,
+    BatchRun,
     PerWorldRead,
+    batchable,
     burn_in_jobs,
     warm_burn_ins,
     warm_worlds,
@@ -363,3 +367,96 @@ def test_a_batch_of_worlds_fits_its_largest_world(monkeypatch):
     assert sizes and max(sizes) <= most
     room = BURN_IN_CACHE.budget // 2 // memory.burn_in_snapshot_bytes(large, 120)
     assert sum(sizes) <= min(BURN_IN_CACHE.entries // 2, room)
+
+
+# ---- whole runs in one batch ----------------------------------------------------------------
+def run_alone(p: Params, seed: int, replicate: int, months: int, spells: bool = True):
+    """Record, spells and children of one run by a model on its own."""
+    BURN_IN_CACHE.clear()
+    model = PathwaysModel(p, seed=seed, replicate=replicate, horizon_months=months,
+                          record_spells=spells)
+    model.run(months)
+    model.close()
+    return (model.record.wide(), model.spells.frame(model.mothers) if spells else None,
+            model.children.frame() if spells else None)
+
+
+def assert_same_runs(batch: BatchRun, expected: list) -> None:
+    for (wide, spells, children), got in zip(expected, batch.whole_runs(), strict=True):
+        pd.testing.assert_frame_equal(wide, got.monthly, check_exact=True)
+        for a, b in ((spells, got.spells), (children, got.children)):
+            if a is None:
+                assert b is None
+            else:
+                pd.testing.assert_frame_equal(a, b, check_exact=True)
+
+
+def test_whole_runs_of_the_shipped_baseline_in_a_batch_are_as_alone():
+    # Full size, full burn-in (mothers who left for good are moved out of the columns) and
+    # the baseline's horizon: every metric of every month, every spell and child.
+    params = Scenario.from_yaml(SCENARIOS[0].parent / "baseline.yaml").params()
+    keys = [(5, 0), (5, 1), (6, 3)]
+    batch = BatchRun(params, keys, 36, True).run()
+    assert batch._graves  # some mothers were moved out during the burn-in
+    assert_same_runs(batch, [run_alone(params, s, r, 36) for s, r in keys])
+
+
+@settings(max_examples=12, deadline=None)
+@given(worlds=st.lists(st.fixed_dictionaries({n: st.floats(0, 1) for n in sorted(PER_WORLD)}),
+                       min_size=1, max_size=3),
+       size=st.integers(30, 200), burn_in=st.integers(0, 30), months=st.integers(1, 30),
+       every=st.integers(1, 12), spells=st.booleans(), seed=st.integers(0, 2**40))
+def test_whole_runs_of_any_worlds_in_a_batch_are_as_alone(worlds, size, burn_in, months, every,
+                                                          spells, seed):
+    # Worlds differing in every per-world parameter at once; mothers moved out of the
+    # columns during the burn-in as often as every month.
+    base = Params.from_overrides({"size": size, "burn_in_months": burn_in})
+    params = [_world(base, u) for u in worlds]
+    keys = [(seed, r) for r in range(len(params))]
+    with mock.patch("simulate.batch.BURY_EVERY", every):
+        batch = BatchRun(params, keys, months, spells).run()
+    assert_same_runs(batch, [run_alone(p, s, r, months, spells)
+                             for p, (s, r) in zip(params, keys)])
+
+
+def test_only_runs_without_programmes_or_levers_run_whole():
+    scenario = Scenario.from_yaml(SCENARIOS[0].parent / "baseline.yaml")
+    coached = Scenario.from_yaml(SCENARIOS[0].parent / "dedicated-coaches.yaml")
+    lever = scenario.params().replace(regular_caseload_target=80.0)
+    assert batchable(scenario.params(), scenario.policies)
+    assert not batchable(coached.params(), coached.policies)
+    assert not batchable(lever)
+    with pytest.raises(ValueError, match="levers"):
+        BatchRun([scenario.params(), lever], [(1, 0), (1, 1)], 6)
+    jobs = [*runner.burn_ins(scenario, [0, 1], 3, 6), *runner.burn_ins(coached, [0, 1], 3, 6)]
+    assert [j.whole for j in jobs] == [True, True, False, False]
+
+
+def test_runs_stepped_ahead_are_taken_once_with_the_same_numbers(monkeypatch):
+    # run(): the replicates of the baseline step whole in one batch and each is taken from
+    # the run cache once; the dedicated-coaches runs start from the burn-ins that batch
+    # left. Every output is as with each run alone.
+    scenarios = [Scenario.from_yaml(SCENARIOS[0].parent / name).with_values(
+        {"size": 300, "burn_in_months": 24}) for name in ("baseline.yaml", "dedicated-coaches.yaml")]
+    with mock.patch.object(runner, "warm_worlds", lambda jobs: 0):
+        alone_result = runner.run_many(scenarios, reps=3, seed=7, months=12)
+    RUN_CACHE.clear()
+    BURN_IN_CACHE.clear()
+    stepped = []
+    init = BatchRun.__init__
+
+    def counting(self, params, replicates, *args, **kwargs):
+        stepped.append(len(replicates))
+        init(self, params, replicates, *args, **kwargs)
+
+    monkeypatch.setattr(BatchRun, "__init__", counting)
+    alone: list = []
+    take = BurnIn.take
+    monkeypatch.setattr(BurnIn, "take", classmethod(
+        lambda cls, model: alone.append(1) or take.__func__(cls, model)))
+    batched = runner.run_many(scenarios, reps=3, seed=7, months=12)
+    assert stepped == [3] and len(RUN_CACHE._items) == 0
+    assert alone == []  # the programme's runs started from the batch's burn-ins
+    pd.testing.assert_frame_equal(alone_result.monthly, batched.monthly, check_exact=True)
+    pd.testing.assert_frame_equal(alone_result.runs, batched.runs, check_exact=True)
+    pd.testing.assert_frame_equal(alone_result.spells, batched.spells, check_exact=True)
