@@ -534,21 +534,19 @@ def batchable(params: Params, policies: Sequence[Any] = ()) -> bool:
 
 
 class _Gathered:
-    """One replicate's mothers in a batch, as a model has them, gathered column by column
-    as they are read: rows in the order of her ids, coaches and providers by her own
-    replicate's indices. For reading only (a month's metrics)."""
+    """One replicate's mothers in a batch, as a model has them, for reading only (a
+    month's metrics): its rows ``lo`` to ``hi`` of the batch's columns sorted by replicate
+    (:meth:`BatchRun.sorted_column`), in the order of her ids, coaches and providers by
+    her replicate's own indices."""
 
-    def __init__(self, batch: BatchRun, r: int, rows: np.ndarray) -> None:
-        self._batch, self._r, self._rows = batch, r, rows
-        self.n = len(rows)
+    def __init__(self, batch: BatchRun, lo: int, hi: int) -> None:
+        self._batch, self._lo, self._hi = batch, lo, hi
+        self.n = hi - lo
 
     def __getattr__(self, name: str) -> np.ndarray:
         if name not in COLUMNS:
             raise AttributeError(name)
-        col = getattr(self._batch.mothers, name)[self._rows]
-        shift = self._batch.shifts.get(name)
-        if shift:
-            col[col >= 0] -= self._r * shift
+        col = self._batch.sorted_column(name)[self._lo:self._hi]
         setattr(self, name, col)
         return col
 
@@ -578,10 +576,11 @@ class _Recorder(ProviderTotals):
     def month(self) -> int:
         return self.batch.month
 
-    def record_now(self, rows: np.ndarray) -> None:
-        """Record this month, the replicate's mothers being ``rows`` of the batch."""
-        self.mothers = _Gathered(self.batch, self.r, rows)
-        self.initial_stock = np.flatnonzero(self.batch.first[rows])
+    def record_now(self, lo: int, hi: int) -> None:
+        """Record this month, the replicate's mothers being rows ``lo`` to ``hi`` of the
+        batch's columns sorted by replicate."""
+        self.mothers = _Gathered(self.batch, lo, hi)
+        self.initial_stock = np.flatnonzero(self.batch.sorted_column("first")[lo:hi])
         self.tally = Counter({k: int(v[self.r]) for k, v in self.batch.tallies.items()})
         PathwaysModel.record_month(self, {})  # type: ignore[arg-type]
 
@@ -671,11 +670,25 @@ class BatchRun(BatchBurnIn):
         n = self.mothers.n
         of = self.replicate[:n]
         # Rows are in the order of (replicate, id) once sorted by replicate (stable).
-        order = np.argsort(of, kind="stable")
-        edges = np.searchsorted(of[order], np.arange(len(self.keys) + 1))
+        self._order = np.argsort(of, kind="stable")
+        self._sorted: dict[str, np.ndarray] = {}
+        edges = np.searchsorted(of[self._order], np.arange(len(self.keys) + 1))
         for r, recorder in enumerate(self.recorders):
-            recorder.record_now(order[edges[r]:edges[r + 1]])
+            recorder.record_now(int(edges[r]), int(edges[r + 1]))
         self.tallies = {}
+        self._sorted = {}
+
+    def sorted_column(self, name: str) -> np.ndarray:
+        """Column ``name`` (or ``first``) of this month's rows sorted by replicate, with
+        coaches and providers by each replicate's own indices."""
+        if name not in self._sorted:
+            col = (self.first if name == "first" else getattr(self.mothers, name))[self._order]
+            shift = self.shifts.get(name)
+            if shift:
+                held = col >= 0
+                col[held] -= (self.replicate[self._order] * shift)[held].astype(col.dtype)
+            self._sorted[name] = col
+        return self._sorted[name]
 
     def run(self) -> BatchRun:
         """Step every month to the horizon, recording each."""
