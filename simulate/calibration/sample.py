@@ -93,6 +93,11 @@ def period_sample(spells: pd.DataFrame, children: pd.DataFrame, window: Window,
 
     Returns:
         One row per sampled woman: the key columns and :data:`SAMPLE_COLUMNS`, sorted by key.
+
+    Spells and children are matched by sorting rather than by joining tables (a run's
+    statistics are computed once per replicate in every calibration, validation and worlds
+    filter); tests/calibration/test_sample.py checks it against the same rules written as
+    joins of tables.
     """
     keys = _keys(spells)
     first, last = window.first, window.last
@@ -100,46 +105,84 @@ def period_sample(spells: pd.DataFrame, children: pd.DataFrame, window: Window,
     start = spells["start_month"].to_numpy(dtype=float)
     # Months of each spell inside the window (at some moment on assistance).
     lo, hi = np.maximum(start, first), np.minimum(end, last)
-    touching = spells.assign(_lo=lo, _hi=hi, _end=end)[lo <= hi]
+    touching = np.flatnonzero(lo <= hi)
+    who, kid_of = _mothers(spells, children, keys)
 
-    kids = children[[*keys, "birth_month"]]
-    pairs = touching.merge(kids, on=keys, how="inner")
-    birth = pairs["birth_month"].to_numpy(dtype=float)
-    in_from = np.maximum(pairs["_lo"].to_numpy(), birth - pregnancy_known_months)
-    in_to = np.minimum(pairs["_hi"].to_numpy(), birth + target_child_age_months - 1)
-    qualifying = pairs.assign(_in=in_from)[in_from <= in_to]
-    if qualifying.empty:
+    # Each touching spell with each child of the same mother (children in table order).
+    kids = np.argsort(kid_of, kind="stable")
+    a = np.searchsorted(kid_of[kids], who[touching], side="left")
+    counts = np.searchsorted(kid_of[kids], who[touching], side="right") - a
+    spell = np.repeat(touching, counts)
+    child = kids[np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+                 + np.repeat(a, counts)]
+    birth = children["birth_month"].to_numpy(dtype=float)[child]
+    in_from = np.maximum(lo[spell], birth - pregnancy_known_months)
+    in_to = np.minimum(hi[spell], birth + target_child_age_months - 1)
+    keep = in_from <= in_to
+    if not keep.any():
         return _empty(keys, spells)
+    spell, in_from = spell[keep], in_from[keep]
 
-    # Age in the first month she belongs to the sample.
-    inclusion = qualifying.sort_values([*keys, "_in"], kind="stable").drop_duplicates(keys)
-    inclusion = inclusion.assign(
-        age_years=inclusion["age_at_start"] + (inclusion["_in"] - inclusion["start_month"]) / 12.0)
+    # Her first month in the sample, and her age then.
+    by = np.lexsort((in_from, who[spell]))
+    first_of = by[_firsts(who[spell][by])]
+    included = who[spell[first_of]]
+    at = spell[first_of]
+    age = (spells["age_at_start"].to_numpy(dtype=float)[at]
+           + (in_from[first_of] - spells["start_month"].to_numpy()[at]) / 12.0)
 
-    mine = touching.merge(inclusion[keys], on=keys, how="inner").sort_values(
-        [*keys, "start_month"], kind="stable")
-    entry = mine.drop_duplicates(keys, keep="first").set_index(keys)
-    latest = mine.drop_duplicates(keys, keep="last").set_index(keys)
-    grouped = mine.groupby(keys, observed=True, sort=True)
-    exempt = grouped["exempt_ever"].any()
-    request = (grouped["exempt_request_ever"].any() if "exempt_request_ever" in mine
-               else exempt & False)
+    # Her spells that touch the window, in order: the first and the last, and whether any
+    # had an exemption.
+    mine = touching[np.isin(who[touching], included)]
+    mine = mine[np.lexsort((start[mine], who[mine]))]
+    bounds = _firsts(who[mine])
+    entry, latest = mine[bounds], mine[np.append(bounds[1:], len(mine)) - 1]
+    exempt = np.logical_or.reduceat(spells["exempt_ever"].to_numpy(dtype=bool)[mine], bounds)
+    request = (np.logical_or.reduceat(
+        spells["exempt_request_ever"].to_numpy(dtype=bool)[mine], bounds)
+        if "exempt_request_ever" in spells else np.zeros(len(bounds), dtype=bool))
 
-    at_end = latest["_end"] > last
-    out = pd.DataFrame({
+    def of(rows: np.ndarray, column: str) -> pd.Series:
+        return spells[column].take(rows).reset_index(drop=True)
+
+    at_end = end[latest] > last
+    return pd.DataFrame({
+        **{k: of(entry, k) for k in keys},
         "on_assistance_at_end": at_end,
         "leaver": ~at_end,
-        "exit_reason": latest["exit_reason"].where(~at_end),
-        "entrant": entry["start_month"] >= first,
-        "returning": entry["returning"].astype(bool),
-        "exempt": exempt.reindex(entry.index).astype(bool),
-        "exempt_request": request.reindex(entry.index).astype(bool),
-        "barrier_registered_at_entry": entry["barrier_registered_at_entry"].astype(bool),
-        "education": entry["education"],
-        "entry_reason": entry["entry_reason"],
-        "age_years": inclusion.set_index(keys)["age_years"].reindex(entry.index),
-    }, index=entry.index)
-    return out.sort_index().reset_index()
+        "exit_reason": of(latest, "exit_reason").where(~at_end),
+        "entrant": start[entry] >= first,
+        "returning": of(entry, "returning").astype(bool),
+        "exempt": exempt,
+        "exempt_request": request,
+        "barrier_registered_at_entry": of(entry, "barrier_registered_at_entry").astype(bool),
+        "education": of(entry, "education"),
+        "entry_reason": of(entry, "entry_reason"),
+        "age_years": age,
+    })
+
+
+def _mothers(spells: pd.DataFrame, children: pd.DataFrame,
+             keys: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """One number per mother (her key columns), for the rows of ``spells`` and of
+    ``children``, in the order of the keys."""
+    code = np.zeros(len(spells) + len(children), dtype=np.int64)
+    for key in keys:
+        both = pd.concat([spells[key], children[key]], ignore_index=True)
+        if pd.api.types.is_integer_dtype(both.dtype) and len(both):
+            values = both.to_numpy(dtype=np.int64)
+            low = values.min()
+            values, size = values - low, int(values.max() - low) + 1
+        else:
+            values, uniques = pd.factorize(both, sort=True)
+            size = len(uniques)
+        code = code * max(size, 1) + values
+    return code[: len(spells)], code[len(spells):]
+
+
+def _firsts(sorted_codes: np.ndarray) -> np.ndarray:
+    """Where each run of equal values starts in ``sorted_codes``."""
+    return np.flatnonzero(np.concatenate([[True], sorted_codes[1:] != sorted_codes[:-1]]))
 
 
 def _empty(keys: list[str], spells: pd.DataFrame) -> pd.DataFrame:

@@ -99,7 +99,15 @@ class Condition:
     def mask(self, sample: pd.DataFrame) -> np.ndarray:
         keep = np.ones(len(sample), dtype=bool)
         for column, values in self.terms:
-            keep &= sample[column].isin(values).to_numpy(dtype=bool)
+            col = sample[column]
+            if column in BOOLEAN and values in ((True,), (False,)):
+                # A yes/no column read as it is, a category by its code (quicker than isin).
+                keep &= col.to_numpy(dtype=bool) == values[0]
+            elif isinstance(col.dtype, pd.CategoricalDtype):
+                codes = [i for i, c in enumerate(col.cat.categories) if c in values]
+                keep &= np.isin(col.cat.codes.to_numpy(), codes)
+            else:
+                keep &= col.isin(values).to_numpy(dtype=bool)
         return keep
 
     def text(self) -> str:
@@ -212,12 +220,12 @@ class Statistic:
             count = stock(spells.drop(columns=["scenario", "replicate"], errors="ignore"),
                           self.stock_month(horizon_months, window))
             return count / size
-        group = sample[self.among.mask(sample)]
-        if len(group) == 0:
+        among = self.among.mask(sample)
+        if not among.any():
             return math.nan
         if self.kind == "share":
-            return float(self.condition.mask(group).mean())
-        values = group[self.column].to_numpy(dtype=float)
+            return float(self.condition.mask(sample)[among].mean())
+        values = sample[self.column].to_numpy(dtype=float)[among]
         if self.kind == "mean":
             return float(values.mean())
         return float(values.std(ddof=1)) if len(values) > 1 else math.nan

@@ -5,11 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from simulate.calibration.sample import Window, period_sample, stock
 from simulate.calibration.targets import statistics, targets_from_dict
 from simulate.runner import simulate_replicate
 from simulate.scenario import Scenario
+from tests.calibration.reference_sample import period_sample_reference
 from tests.conftest import SCENARIOS
 
 WINDOW = Window(10, 33)   # 24 months
@@ -163,3 +166,52 @@ def test_period_sample_agrees_with_a_month_by_month_count(small_run):
     assert (sample["on_assistance_at_end"]
             == open_at_end.reindex(sample.index).astype(bool)).all()
     assert len(sample) > 50 and 0 < sample["leaver"].mean() < 1
+
+
+# ---- the fast sample against the same rules as joins of tables ------------------------------
+def test_the_sample_of_runs_equals_the_reference(small_run):
+    # A run's tables, and two replicates of two scenarios in one table (the keys separate
+    # the samples).
+    scenario, result = small_run
+    p = scenario.params()
+    other = simulate_replicate(scenario.with_values({"size": 200}), 1, seed=6, months=40,
+                               spells=True)
+    for spells, children in ((result.spells, result.children),
+                             (pd.concat([result.spells, other.spells.assign(scenario="b")]),
+                              pd.concat([result.children, other.children.assign(scenario="b")]))):
+        for window in (Window(17, 40), Window(1, 12), Window(30, 30)):
+            args = (window, p.target_child_age_months, p.pregnancy_known_months)
+            pd.testing.assert_frame_equal(period_sample(spells, children, *args),
+                                          period_sample_reference(spells, children, *args))
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data(), mothers=st.integers(1, 12), replicates=st.integers(1, 3))
+def test_the_sample_of_any_table_equals_the_reference(data, mothers, replicates):
+    rows, kids = [], []
+    for r in range(replicates):
+        for m in range(mothers):
+            month = data.draw(st.integers(-40, 30))
+            for _ in range(data.draw(st.integers(0, 3))):
+                length = data.draw(st.integers(0, 20))
+                closed = data.draw(st.booleans())
+                rows.append((r, m, month, month + length if closed else None,
+                             data.draw(st.sampled_from(["work", "study", "other"])) if closed
+                             else None, data.draw(st.booleans()), data.draw(st.booleans()),
+                             data.draw(st.booleans()), data.draw(st.booleans()),
+                             data.draw(st.floats(16, 50)),
+                             data.draw(st.sampled_from(["hbo_wo", "mbo_or_lower"]))))
+                month += length + data.draw(st.integers(1, 6))
+            kids += [(r, m, data.draw(st.integers(-60, 50)))
+                     for _ in range(data.draw(st.integers(0, 3)))]
+    spells = pd.DataFrame(rows, columns=["replicate", "mother_id", "start_month", "end_month",
+                                         "exit_reason", "returning", "exempt_ever",
+                                         "exempt_request_ever", "barrier_registered_at_entry",
+                                         "age_at_start", "education"])
+    spells["end_month"] = spells["end_month"].astype("Int64")
+    spells["entry_reason"] = pd.Categorical(["other"] * len(spells))
+    children = pd.DataFrame(kids, columns=["replicate", "mother_id", "birth_month"])
+    window = Window(data.draw(st.integers(-10, 10)), data.draw(st.integers(10, 30)))
+    args = (window, data.draw(st.integers(1, 30)), data.draw(st.integers(0, 9)))
+    pd.testing.assert_frame_equal(period_sample(spells, children, *args),
+                                  period_sample_reference(spells, children, *args))
