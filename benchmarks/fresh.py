@@ -9,6 +9,9 @@ Two of the performance targets are measured here, in this process:
   (:mod:`simulate.batch`, as runs, comparisons, sweeps and the evidence checks do), then
   each replicate's 36 months; ``burn_in_cpu_s_batch_K`` is the burn-in alone per
   replicate in a batch of ``K``.
+- ``fresh_run_cpu_s_whole_batch_K`` and ``fresh_run_cpu_s_worlds_whole_batch_K``: the same
+  when each run is stepped whole in a batch of ``K`` (:class:`simulate.batch.BatchRun`, as
+  runs without programmes are), replicates of one world or one-replicate worlds.
 - ``fresh_run_cpu_s_worlds_alone`` and ``fresh_run_cpu_s_worlds_batch_16``: fresh runs of
   different worlds (the calibrated parameters drawn as plausible worlds draw them), one
   replicate each, as a Sobol design has them: each alone, and with the burn-ins of 16
@@ -31,7 +34,14 @@ import time
 
 import numpy as np
 
-from simulate.batch import BATCH_REPLICATES, BatchBurnIn, burn_in_jobs, warm_burn_ins, warm_worlds
+from simulate.batch import (
+    BATCH_REPLICATES,
+    BatchBurnIn,
+    BatchRun,
+    burn_in_jobs,
+    warm_burn_ins,
+    warm_worlds,
+)
 from simulate.model import BURN_IN_CACHE, PathwaysModel
 from simulate.parameters import Params
 from simulate.rng import _GOLDEN, Streams, _splitmix, _to_unit
@@ -114,6 +124,32 @@ def world_runs(runs: int, months: int, batch: int, first_seed: int = 3000) -> di
             f"fresh_run_cpu_s_worlds_batch_{batch}": run_all(True)}
 
 
+def whole_runs(runs: int, months: int, batch: int, first_seed: int = 4000) -> dict:
+    """CPU seconds per fresh baseline run stepped whole in a batch of ``batch``
+    (:class:`simulate.batch.BatchRun`: the burn-in and every month together, each month
+    recorded per replicate), replicates of one world and one-replicate worlds, to the same
+    outputs as a model's run (its record, mothers, spells and children)."""
+    from simulate.worlds import calibrated_factors, draw_calibrated, load_fit
+
+    scenario = Scenario.from_yaml(BASELINE)
+    params = scenario.params()
+    fit = load_fit()
+    factors = calibrated_factors(fit)
+    draws = draw_calibrated(scenario, fit, factors, runs, np.random.default_rng(first_seed))
+    worlds = [params.replace(**{f.name: f.value(float(x)) for f, x in zip(factors, row)})
+              for row in draws]
+
+    def per_run(of: list[Params], replicates: list[int]) -> float:
+        start = time.process_time()
+        for first in range(0, runs, batch):
+            part = slice(first, first + batch)
+            BatchRun(of[part], [(first_seed, r) for r in replicates[part]], months).run().results()
+        return round((time.process_time() - start) / runs, 4)
+
+    return {f"fresh_run_cpu_s_whole_batch_{batch}": per_run([params] * runs, list(range(runs))),
+            f"fresh_run_cpu_s_worlds_whole_batch_{batch}": per_run(worlds, [0] * runs)}
+
+
 def engine_rate(size: int, months: int, seed: int) -> float:
     """Agent-months per second of the engine's monthly steps from the initial stock."""
     params = Params.from_overrides({"size": size, "burn_in_months": 0})
@@ -158,6 +194,8 @@ def main() -> None:
     out.update(fresh_runs(args.runs, args.months))
     out.update(batched_runs(max(args.runs, BATCH_REPLICATES), args.months, BATCH_REPLICATES))
     out.update(world_runs(max(args.runs, BATCH_REPLICATES), args.months, BATCH_REPLICATES))
+    for size in (BATCH_REPLICATES, 64):
+        out.update(whole_runs(max(args.runs, size), args.months, size))
     for size in (20_000, 1_190):
         engine = max(engine_rate(size, args.months, seed) for seed in (1, 2))
         floor = max(floor_rate(size, args.months, seed) for seed in (1, 2, 3))
