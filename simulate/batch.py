@@ -60,14 +60,16 @@ from scipy.special import ndtri
 from simulate import memory
 from simulate.agents.childcare import ProviderTotals, split_places
 from simulate.agents.coach import REGULAR, CoachTable
+from simulate.groups import Groups
 from simulate.model import (
     BURN_IN_CACHE,
+    DURABILITY_MONTHS,
     MONTHLY,
     BurnIn,
-    PathwaysModel,
     SizedCache,
     burn_in_key,
     employer_table,
+    month_metrics,
     month_steps,
     plan_arrivals,
     stock_capacity,
@@ -533,60 +535,6 @@ def batchable(params: Params, policies: Sequence[Any] = ()) -> bool:
     return not policies and params.world() is params
 
 
-class _Gathered:
-    """One replicate's mothers in a batch, as a model has them, for reading only (a
-    month's metrics): its rows ``lo`` to ``hi`` of the batch's columns sorted by replicate
-    (:meth:`BatchRun.sorted_column`), in the order of her ids, coaches and providers by
-    her replicate's own indices."""
-
-    def __init__(self, batch: BatchRun, lo: int, hi: int) -> None:
-        self._batch, self._lo, self._hi = batch, lo, hi
-        self.n = hi - lo
-
-    def __getattr__(self, name: str) -> np.ndarray:
-        if name not in COLUMNS:
-            raise AttributeError(name)
-        col = self._batch.sorted_column(name)[self._lo:self._hi]
-        setattr(self, name, col)
-        return col
-
-
-class _Recorder(ProviderTotals):
-    """What :meth:`simulate.model.PathwaysModel.record_month` reads of a model, for one
-    replicate of a :class:`BatchRun`: its mothers, coaches, providers, parameters,
-    tally, initial stock and exits to work."""
-
-    def __init__(self, batch: BatchRun, r: int) -> None:
-        self.batch, self.r = batch, r
-        self.policies: list = []
-        self.params = batch.worlds[r]
-        self.record = MonthlyRecord()
-        self._work_exits: dict[int, np.ndarray] = {}
-        self.left_for_good = batch._left[r]
-        k = len(batch.keys)
-        each = len(batch.providers) // k
-        self.providers = batch.providers[r * each:(r + 1) * each]
-        each = len(batch.coaches) // k
-        self.coaches = CoachTable()
-        for name in CoachTable.FIELDS:
-            setattr(self.coaches, name, getattr(batch.coaches, name)[r * each:(r + 1) * each])
-        self.coaches.programme = batch.coaches.programme[r * each:(r + 1) * each]
-
-    @property
-    def month(self) -> int:
-        return self.batch.month
-
-    def record_now(self, lo: int, hi: int) -> None:
-        """Record this month, the replicate's mothers being rows ``lo`` to ``hi`` of the
-        batch's columns sorted by replicate."""
-        self.mothers = _Gathered(self.batch, lo, hi)
-        self.initial_stock = np.flatnonzero(self.batch.sorted_column("first")[lo:hi])
-        self.tally = Counter({k: int(v[self.r]) for k, v in self.batch.tallies.items()})
-        PathwaysModel.record_month(self, {})  # type: ignore[arg-type]
-
-    metrics = PathwaysModel.metrics
-
-
 class BatchRun(BatchBurnIn):
     """Whole runs of several replicates (and worlds) in one pass: the burn-in, then every
     month to the horizon stepped together, each month recorded per replicate.
@@ -624,29 +572,19 @@ class BatchRun(BatchBurnIn):
         if keep_burn_ins:
             self.burn_ins[:] = self.split()
         self.horizon_months = horizon_months
-        self.shifts = {"coach": len(self.coaches) // k,
-                       **{name: self.params.childcare_providers for name in _PROVIDER_COLUMNS}}
         # Month 0, as PathwaysModel after its burn-in (_take_effect and what follows).
         self._planned = [{} for _ in range(k)]
         self._next_id = list(self._count)
         self.spells = SpellLog(record_spells)
         coaching.update_caseloads(self)
         childcare.allocate_places(self)
-        m, n = self.mothers, self.mothers.n
-        self.first = np.zeros(self.mothers.capacity, dtype=bool)
-        self.first[:n] = m.status[:n] == Status.ON_ASSISTANCE
+        # The initial stock's rows (rows do not move after the burn-in).
+        self.initial_stock = self.mothers.ids_where(Status.ON_ASSISTANCE)
         self.tallies = {}
         self._recording = True
-        self.recorders = [_Recorder(self, r) for r in range(k)]
+        self.records = [MonthlyRecord() for _ in range(k)]
+        self._work_exits: dict[int, np.ndarray] = {}
         self._record()
-
-    def _add(self, arriving: list[dict[str, np.ndarray]]) -> np.ndarray:
-        rows = super()._add(arriving)
-        first = getattr(self, "first", None)
-        if first is not None and len(first) < self.mothers.capacity:
-            self.first = np.resize(first, self.mothers.capacity)
-            self.first[len(first):] = False
-        return rows
 
     # Whether months are recorded (not during the burn-in), and this month's tally of
     # each event per replicate.
@@ -667,28 +605,21 @@ class BatchRun(BatchBurnIn):
             self.tallies[event] = counts
 
     def _record(self) -> None:
-        n = self.mothers.n
+        """Record this month for every replicate at once (:func:`month_metrics`)."""
+        k, n, t = len(self.keys), self.mothers.n, self.month
         of = self.replicate[:n]
-        # Rows are in the order of (replicate, id) once sorted by replicate (stable).
-        self._order = np.argsort(of, kind="stable")
-        self._sorted: dict[str, np.ndarray] = {}
-        edges = np.searchsorted(of[self._order], np.arange(len(self.keys) + 1))
-        for r, recorder in enumerate(self.recorders):
-            recorder.record_now(int(edges[r]), int(edges[r + 1]))
+        m = self.mothers
+        if t >= 1:
+            self._work_exits[t] = np.flatnonzero((m.exit_month[:n] == t)
+                                                 & (m.status[:n] == Status.IN_WORK))
+            self._work_exits.pop(t - max(DURABILITY_MONTHS) - 1, None)
+        tallies = {name: counts.tolist() for name, counts in self.tallies.items()}
+        metrics = month_metrics(self, Groups(of, k), self.worlds, tallies, self.initial_stock,
+                                self._work_exits, self._left)
+        for record, month in zip(self.records, metrics):
+            month["intervention_spending_eur"] = 0.0  # no programme
+            record.add(t, month)
         self.tallies = {}
-        self._sorted = {}
-
-    def sorted_column(self, name: str) -> np.ndarray:
-        """Column ``name`` (or ``first``) of this month's rows sorted by replicate, with
-        coaches and providers by each replicate's own indices."""
-        if name not in self._sorted:
-            col = (self.first if name == "first" else getattr(self.mothers, name))[self._order]
-            shift = self.shifts.get(name)
-            if shift:
-                held = col >= 0
-                col[held] -= (self.replicate[self._order] * shift)[held].astype(col.dtype)
-            self._sorted[name] = col
-        return self._sorted[name]
 
     def run(self) -> BatchRun:
         """Step every month to the horizon, recording each."""
@@ -714,14 +645,14 @@ class BatchRun(BatchBurnIn):
         buried = self._buried()
         spells = self.spells.chunks
         out = []
-        for r, recorder in enumerate(self.recorders):
+        for r, record in enumerate(self.records):
             own = SpellLog(self.spells.enabled)
             for chunk in spells:
                 mine = self.replicate[chunk["mother_id"]] == r
                 part = {name: col[mine] for name, col in chunk.items()}
                 part["mother_id"] = self.local[chunk["mother_id"][mine]]
                 own.chunks.append(part)
-            out.append((recorder.record, self._own_mothers(r, buried[r]), own,
+            out.append((record, self._own_mothers(r, buried[r]), own,
                         self._children_of(r)))
         return out
 

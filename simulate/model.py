@@ -51,7 +51,7 @@ import copy
 import functools
 import math
 from collections import Counter, OrderedDict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
 import mesa
@@ -61,6 +61,7 @@ from simulate import memory
 from simulate.agents import ChildcareProvider, CoachAgent, Employer, MotherAgent
 from simulate.agents.childcare import ProviderTotals, split_places
 from simulate.agents.coach import CoachTable
+from simulate.groups import Groups
 from simulate.metrics import recorded_name
 from simulate.network import Network
 from simulate.parameters import Params
@@ -310,10 +311,6 @@ class PathwaysModel(ProviderTotals, mesa.Model):
             zero_cost=True))
 
     # ---- construction -------------------------------------------------------------------
-    # Mothers by status who are no longer in the columns: none in a model (a batch moves
-    # those who left for good out of its columns, simulate.batch).
-    left_for_good = 0
-
     def _make_employers(self) -> None:
         self.employer_table = employer_table(self.params, self.streams)
         self.employers = [Employer(self, index=i)
@@ -512,98 +509,9 @@ class PathwaysModel(ProviderTotals, mesa.Model):
     def metrics(self, policy_metrics: dict[str, float]) -> dict[str, float]:
         """This month's metrics, computed from the columns and the month's tally (read
         only: nothing in the model changes)."""
-        m, p, t = self.mothers, self.params, self.month
-        n = m.n
-        status = m.status[:n]
-        # Counts over the mothers on assistance use the mask on whole columns (cheaper
-        # than gathering); sums and means of amounts gather, so their order is fixed.
-        on_now = status == Status.ON_ASSISTANCE
-        on = np.flatnonzero(on_now)
-        coach = m.coach[on]
-        table = self.coaches
-        load = np.bincount(coach[coach >= 0], minlength=len(table))[table.active]
-        regular = load[table.regular[table.active]]
-        general, reserved = childcare.occupied(self)
-        child_age = t - m.youngest_birth_month[on]
-        target = m.pregnant[on] | ((m.n_children[on] > 0) & (child_age < p.target_child_age_months))
-        steps = np.bincount(m.ladder[on], minlength=LADDER_PARTTIME + 1)
-        in_work = status == Status.IN_WORK
-        followed = on_now | in_work
-        queued = childcare.registered(self)
-        queued = queued[childcare.needs_care(self, queued)]
-        informal = np.flatnonzero(m.informal_care[:n] & followed)
-        exempt = on_now & m.exempt[:n]
-        reasons = m.exempt_reason[:n]
-        # The full benefit, except alongside earnings and during a sanction's cut.
-        earnings = m.earnings_eur[on]
-        paid = np.full(len(on), benefit(p, np.zeros(1))[0])
-        earning = np.flatnonzero(earnings)
-        paid[earning] = benefit(p, earnings[earning].astype(np.float64))
-        cut = np.flatnonzero(sanctioned(self, on))
-        paid[cut] *= 1.0 - p.sanction_benefit_cut_share
-        n_regular = int(np.count_nonzero(table.regular & table.active))
-        tally = self.tally
-        months_on = t - m.duration_since[on]
-        out: dict[str, float] = {
-            "on_assistance": len(on),
-            "on_assistance_target_group": int(target.sum()),
-            "cohort_on_assistance": int(np.count_nonzero(
-                status[self.initial_stock] == Status.ON_ASSISTANCE)),
-            **{k: tally.get(k, 0) for k in FLOW_METRICS},
-            "in_work": int(np.count_nonzero(in_work)),
-            "jobless": int(np.count_nonzero(status == Status.JOBLESS)),
-            "parttime_working": int(np.count_nonzero(on_now & m.parttime[:n])),
-            "on_assistance_not_parttime": int(np.count_nonzero(on_now & ~m.parttime[:n])),
-            "exit_work_not_parttime": tally.get("exit_work", 0)
-            - tally.get("exit_work_from_parttime", 0),
-            "on_assistance_under_12m": int(np.count_nonzero(months_on < 12)),
-            "on_assistance_36m_plus": int(np.count_nonzero(months_on >= 36)),
-            "exempt": int(np.count_nonzero(exempt)),
-            **dict(zip(_EXEMPT_METRICS, np.bincount(
-                reasons[exempt], minlength=len(ExemptionReason))[1:].tolist())),
-            **{f"ladder_{s}": int(steps[s]) for s in range(1, LADDER_PARTTIME + 1)},
-            "barrier_any": int(np.count_nonzero(on_now & (m.barriers[:n] != 0))),
-            "barrier_registered_any": int(np.count_nonzero(
-                on_now & (m.barriers_registered[:n] != 0))),
-            "barrier_referred_any": int(np.count_nonzero(
-                on_now & (m.barriers_referred[:n] != 0))),
-            "sanctioned": len(cut),
-            "coach_caseload_mean": float(load.mean()) if len(load) else 0.0,
-            "coach_caseload_max": int(load.max()) if len(load) else 0,
-            "regular_caseload_mean": float(regular.mean()) if len(regular) else 0.0,
-            "regular_caseload_max": int(regular.max()) if len(regular) else 0,
-            "regular_coaches": n_regular,
-            "regular_coach_hours": n_regular * p.coach_hours_per_month,
-            "regular_coach_cost_eur": n_regular * p.regular_coach_cost_per_month_eur,
-            "coach_waiting": int(np.count_nonzero(coach < 0)),
-            "childcare_queue": len(queued),
-            "childcare_waiting_for_place": len(childcare.waiting_for_place(self, queued)),
-            "childcare_places": int(self.provider_places.sum()),
-            "childcare_places_used": int(general.sum() + reserved.sum()),
-            "informal_care_arrangements": len(informal),
-            "working_on_informal_care": int(np.count_nonzero(
-                (in_work[informal] | m.parttime[informal]) & (m.childcare_place[informal] < 0))),
-            "working_on_formal_care": int(np.count_nonzero(
-                (in_work | m.parttime[:n]) & (m.childcare_place[:n] >= 0))),
-            **{k: tally.get(k, 0) for k in EVENT_METRICS},
-            "mean_confidence": float(m.confidence[on].mean()) if len(on) else np.nan,
-            "mean_trust_services": float(m.trust_services[on].mean()) if len(on) else np.nan,
-            "mean_trust_childcare": float(m.trust_childcare[on].mean()) if len(on) else np.nan,
-            "mean_stress": float(m.stress[on].mean()) if len(on) else np.nan,
-            "benefit_spending_eur": float(paid.sum()),
-        }
-        # How the exits to work of some months ago fare now (CBS follows them 6 and 18
-        # months): in work without assistance, or back on it.
-        for k in DURABILITY_MONTHS:
-            cohort = self._work_exits.get(t - k, np.zeros(0, dtype=np.int64))
-            out[f"work_exits_{k}m_ago"] = len(cohort)
-            out[f"work_exits_{k}m_ago_in_work"] = int(np.count_nonzero(
-                status[cohort] == Status.IN_WORK))
-            out[f"work_exits_{k}m_ago_on_assistance"] = int(np.count_nonzero(
-                status[cohort] == Status.ON_ASSISTANCE))
-        by_status = (np.bincount(status, minlength=STATUS_CODES)
-                     + self.left_for_good) @ _ROUTE_OF_STATUS
-        out.update(zip(_ROUTE_METRICS, by_status.tolist()))
+        out = month_metrics(self, Groups(), [self.params],
+                            {k: [v] for k, v in self.tally.items()}, self.initial_stock,
+                            self._work_exits, np.zeros((1, STATUS_CODES), dtype=np.int64))[0]
         if self.policies:
             reached = [p.ever_participants(ctx) for p, ctx in self.policy_contexts()]
             out["programme_reached"] = len(np.unique(np.concatenate(reached)))
@@ -654,6 +562,124 @@ class PathwaysModel(ProviderTotals, mesa.Model):
 
 
 
+
+
+def month_metrics(world: World, groups: Groups, worlds: Sequence[Params],
+                  tallies: Mapping[str, Sequence[int]], initial: np.ndarray,
+                  work_exits: Mapping[int, np.ndarray],
+                  left_for_good: np.ndarray) -> list[dict[str, float]]:
+    """This month's metrics of each group of rows (:mod:`simulate.groups`): a model's one,
+    or a batch's replicates (read only).
+
+    Args:
+        world: The model or batch.
+        groups: Its rows by group.
+        worlds: Each group's parameters.
+        tallies: The month's count of each event, per group.
+        initial: The rows of the initial stock (on assistance at month 0).
+        work_exits: By month, the rows of that month's exits to work.
+        left_for_good: Per group, mothers by status who are no longer in the columns.
+    """
+    m, p, t = world.mothers, world.params, world.month
+    n = m.n
+    status = m.status[:n]
+    # Counts over the mothers on assistance use the mask on whole columns (cheaper than
+    # gathering); sums and means of amounts gather, so their order is fixed.
+    on_now = status == Status.ON_ASSISTANCE
+    on = np.flatnonzero(on_now)
+    coach = m.coach[on]
+    table = world.coaches
+    loads = groups.blocks(np.bincount(coach[coach >= 0], minlength=len(table)))
+    active, regular = groups.blocks(table.active), groups.blocks(table.regular)
+    general, reserved = childcare.occupied(world)
+    child_age = t - m.youngest_birth_month[on]
+    target = m.pregnant[on] | ((m.n_children[on] > 0) & (child_age < p.target_child_age_months))
+    steps = groups.tabulate(m.ladder[on], LADDER_PARTTIME + 1, on)
+    in_work = status == Status.IN_WORK
+    followed = on_now | in_work
+    queued = childcare.registered(world)
+    queued = queued[childcare.needs_care(world, queued)]
+    informal = np.flatnonzero(m.informal_care[:n] & followed)
+    exempt = on_now & m.exempt[:n]
+    exempt_rows = np.flatnonzero(exempt)
+    reasons = groups.tabulate(m.exempt_reason[exempt_rows], len(ExemptionReason), exempt_rows)
+    cut = sanctioned(world, on)
+    months_on = t - m.duration_since[on]
+    parts = groups.split(on, m.earnings_eur[on], cut, m.confidence[on], m.trust_services[on],
+                         m.trust_childcare[on], m.stress[on])
+    n_regular = (regular & active).sum(axis=1).tolist()
+    none = [0] * groups.k  # an event that did not happen (read only)
+    per_group: dict[str, Sequence] = {
+        "on_assistance": groups.size(on),
+        "on_assistance_target_group": groups.count(target, on),
+        "cohort_on_assistance": groups.count(status[initial] == Status.ON_ASSISTANCE, initial),
+        **{k: tallies.get(k, none) for k in FLOW_METRICS},
+        "in_work": groups.count(in_work),
+        "jobless": groups.count(status == Status.JOBLESS),
+        "parttime_working": groups.count(on_now & m.parttime[:n]),
+        "on_assistance_not_parttime": groups.count(on_now & ~m.parttime[:n]),
+        "exit_work_not_parttime": [a - b for a, b in zip(
+            tallies.get("exit_work", none), tallies.get("exit_work_from_parttime", none))],
+        "on_assistance_under_12m": groups.count(months_on < 12, on),
+        "on_assistance_36m_plus": groups.count(months_on >= 36, on),
+        "exempt": groups.count(exempt),
+        **dict(zip(_EXEMPT_METRICS, reasons[:, 1:].T.tolist())),
+        **{f"ladder_{s}": steps[:, s].tolist() for s in range(1, LADDER_PARTTIME + 1)},
+        "barrier_any": groups.count(on_now & (m.barriers[:n] != 0)),
+        "barrier_registered_any": groups.count(on_now & (m.barriers_registered[:n] != 0)),
+        "barrier_referred_any": groups.count(on_now & (m.barriers_referred[:n] != 0)),
+        "sanctioned": groups.count(cut, on),
+    }
+    caseloads = [(load[act], load[act][reg[act]]) for load, act, reg in zip(loads, active, regular)]
+    per_group.update({
+        "coach_caseload_mean": [float(c.mean()) if len(c) else 0.0 for c, _ in caseloads],
+        "coach_caseload_max": [int(c.max()) if len(c) else 0 for c, _ in caseloads],
+        "regular_caseload_mean": [float(r.mean()) if len(r) else 0.0 for _, r in caseloads],
+        "regular_caseload_max": [int(r.max()) if len(r) else 0 for _, r in caseloads],
+        "regular_coaches": n_regular,
+        "regular_coach_hours": [k * w.coach_hours_per_month for k, w in zip(n_regular, worlds)],
+        "regular_coach_cost_eur": [k * w.regular_coach_cost_per_month_eur
+                                   for k, w in zip(n_regular, worlds)],
+        "coach_waiting": groups.count(coach < 0, on),
+        "childcare_queue": groups.size(queued),
+        "childcare_waiting_for_place": groups.size(childcare.waiting_for_place(world, queued)),
+        "childcare_places": groups.blocks(world.provider_places).sum(axis=1).tolist(),
+        "childcare_places_used": (groups.blocks(general).sum(axis=1)
+                                  + groups.blocks(reserved).sum(axis=1)).tolist(),
+        "informal_care_arrangements": groups.size(informal),
+        "working_on_informal_care": groups.count(
+            (in_work[informal] | m.parttime[informal]) & (m.childcare_place[informal] < 0),
+            informal),
+        "working_on_formal_care": groups.count(
+            (in_work | m.parttime[:n]) & (m.childcare_place[:n] >= 0)),
+        **{k: tallies.get(k, none) for k in EVENT_METRICS},
+        **{name: [float(part[i].mean()) if len(part[i]) else np.nan for part in parts]
+           for i, name in enumerate(("mean_confidence", "mean_trust_services",
+                                     "mean_trust_childcare", "mean_stress"), start=2)},
+        "benefit_spending_eur": [_benefit_paid(w, *part[:2]) for w, part in zip(worlds, parts)],
+    })
+    # How the exits to work of some months ago fare now (CBS follows them 6 and 18
+    # months): in work without assistance, or back on it.
+    for k in DURABILITY_MONTHS:
+        cohort = work_exits.get(t - k, np.zeros(0, dtype=np.int64))
+        per_group[f"work_exits_{k}m_ago"] = groups.size(cohort)
+        per_group[f"work_exits_{k}m_ago_in_work"] = groups.count(
+            status[cohort] == Status.IN_WORK, cohort)
+        per_group[f"work_exits_{k}m_ago_on_assistance"] = groups.count(
+            status[cohort] == Status.ON_ASSISTANCE, cohort)
+    by_status = (groups.tabulate(status, STATUS_CODES) + left_for_good) @ _ROUTE_OF_STATUS
+    per_group.update(zip(_ROUTE_METRICS, by_status.T.tolist()))
+    return [{name: values[g] for name, values in per_group.items()} for g in range(groups.k)]
+
+
+def _benefit_paid(p: Params, earnings: np.ndarray, cut: np.ndarray) -> float:
+    """Assistance paid to mothers on it with ``earnings``: the full benefit, except
+    alongside earnings and during a sanction's cut (``cut``)."""
+    paid = np.full(len(earnings), benefit(p, np.zeros(1))[0])
+    earning = np.flatnonzero(earnings)
+    paid[earning] = benefit(p, earnings[earning].astype(np.float64))
+    paid[np.flatnonzero(cut)] *= 1.0 - p.sanction_benefit_cut_share
+    return float(paid.sum())
 
 
 # Columns that hold this month's events and policies' levers: every month starts them
