@@ -47,6 +47,7 @@ after it run one replicate at a time.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -268,7 +269,7 @@ class BatchBurnIn(ProviderTotals):
                                  if any(w.values[name] != worlds[0].values[name]
                                         for w in worlds[1:]))
         p = self.params = _Shared(worlds[0], self.varying) if self.varying else worlds[0]
-        self._per_world: dict[tuple[str, Any], np.ndarray] = {}
+        self._per_world: dict[tuple[Any, Any], Any] = {}
         self.months, self.record_spells = months, record_spells
         self.capacities = [stock_capacity(w, horizon_months, months) for w in worlds]
         self.streams = StackedStreams(self, [Streams(s, r) for s, r in self.keys])
@@ -343,10 +344,16 @@ class BatchBurnIn(ProviderTotals):
             return self._per_world[key]
         if not self.varying:
             return of(self.params)
+        kept = isinstance(of, functools.partial)
+        if kept and (of, dtype) in self._per_world:
+            return self._per_world[(of, dtype)]
         values = [of(w) for w in self.worlds]
-        if all(v == values[0] for v in values[1:]):
-            return values[0]
-        return np.array(values, dtype=dtype or np.float64)
+        table = (values[0] if all(v == values[0] for v in values[1:])
+                 else np.array(values, dtype=dtype or np.float64))
+        if kept:
+            # A function its module keeps (the same object each month): computed once.
+            self._per_world[(of, dtype)] = table
+        return table
 
     def count(self, event: str, rows: np.ndarray, each: np.ndarray | None = None) -> None:
         """A burn-in records no month: its tally is the batch's total (a batch whose
@@ -494,12 +501,14 @@ class BatchBurnIn(ProviderTotals):
             col[col >= 0] -= r * each
         return own
 
-    def _children_of(self, r: int) -> ChildLog:
-        """Replicate ``r``'s log of children (by its own ids)."""
+    def _children(self) -> list[ChildLog]:
+        """Each replicate's log of children (by its own ids)."""
         of, ids, months = self.children.columns()
-        children = ChildLog(self.record_spells)
-        children.add(ids[of == r], months[of == r])
-        return children
+        out = []
+        for r in range(len(self.keys)):
+            out.append(ChildLog(self.record_spells))
+            out[-1].add(ids[of == r], months[of == r])
+        return out
 
     def split(self) -> list[BurnIn]:
         """One burn-in per replicate, as the replicate alone ends its burn-in."""
@@ -507,11 +516,11 @@ class BatchBurnIn(ProviderTotals):
         coaches_each = len(self.coaches) // k
         employers_each = len(self.employer_table["share"]) // k
         providers_each = self.params.childcare_providers
-        buried = self._buried()
+        buried, logs = self._buried(), self._children()
         out = []
         for r in range(k):
             own = self._own_mothers(r, buried[r])
-            children = self._children_of(r)
+            children = logs[r]
             table = CoachTable()
             block = slice(r * coaches_each, (r + 1) * coaches_each)
             for name in CoachTable.FIELDS:
@@ -642,18 +651,21 @@ class BatchRun(BatchBurnIn):
     def results(self) -> list[tuple[MonthlyRecord, Mothers, SpellLog, ChildLog]]:
         """Per replicate: its monthly record, its mothers as it has them alone, its spells
         (by its own ids) and its children's log."""
-        buried = self._buried()
-        spells = self.spells.chunks
+        buried, logs = self._buried(), self._children()
+        # The spells that ended, as one chunk in the order they ended (rows do not move
+        # after the burn-in), cut per replicate.
+        chunks = self.spells.chunks
+        ended = ({name: np.concatenate([c[name] for c in chunks]) for name in chunks[0]}
+                 if chunks else {})
+        of = self.replicate[ended["mother_id"]] if chunks else np.zeros(0, dtype=np.int64)
         out = []
         for r, record in enumerate(self.records):
             own = SpellLog(self.spells.enabled)
-            for chunk in spells:
-                mine = self.replicate[chunk["mother_id"]] == r
-                part = {name: col[mine] for name, col in chunk.items()}
-                part["mother_id"] = self.local[chunk["mother_id"][mine]]
+            if chunks:
+                part = {name: col[of == r] for name, col in ended.items()}
+                part["mother_id"] = self.local[part["mother_id"]]
                 own.chunks.append(part)
-            out.append((record, self._own_mothers(r, buried[r]), own,
-                        self._children_of(r)))
+            out.append((record, self._own_mothers(r, buried[r]), own, logs[r]))
         return out
 
 

@@ -11,6 +11,7 @@ returning share stands for them and for exits before the simulation).
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -71,8 +72,8 @@ def schedule_returns(model: World, ids: np.ndarray, status: int) -> None:
     name = RETURN_STREAM[status]
     u = model.streams.uniforms([f"return:{name}", f"return_delay:{name}"], t, ids)
     # Per mother in a batch of worlds that differ in it; otherwise one number.
-    share = model.value(lambda p: return_process(p, status)[0], ids)
-    step = model.value(lambda p: _delay_step(*return_process(p, status)), ids)
+    share = model.value(_RETURN_SHARE[status], ids)
+    step = model.value(_RETURN_STEP[status], ids)
     # Geometric delay of at least one month with the given mean: the log of a uniform over
     # log(1 - 1 / mean) rounded up; a step of 0 means no return, infinity one month.
     if np.ndim(step) == 0:
@@ -88,6 +89,15 @@ def schedule_returns(model: World, ids: np.ndarray, status: int) -> None:
     delay = np.maximum(delay, 1.0)
     back = (u[f"return:{name}"] < share) & (delay <= p.exit_followup_months) & (step != 0.0)
     m.return_month[ids] = np.where(back, t + delay, NEVER).astype(np.int32)
+
+
+# Per exit: the share who return, and the step of their delay (:func:`_delay_step`), as
+# functions of the parameters; the same objects every month, so that a batch of worlds
+# computes each once per world (simulate.batch.BatchBurnIn.value).
+_RETURN_SHARE = {status: functools.partial(lambda p, s: return_process(p, s)[0], s=status)
+                 for status in RETURN_STREAM}
+_RETURN_STEP = {status: functools.partial(lambda p, s: _delay_step(*return_process(p, s)),
+                                          s=status) for status in RETURN_STREAM}
 
 
 def _delay_step(share: float, mean: float) -> float:
