@@ -12,10 +12,13 @@ like; the one-off start of the workers is reported apart (``worker_start_s``).
   from starting the workers to the written sensitivity analysis (skip with
   ``--skip-sobol``); ``sobol_worker_cpu_s`` is the CPU time the workers spent on the runs,
   which does not depend on other load on the machine (``load_average_1m`` before and
-  ``load_average_1m_after`` tell whether there was any).
+  ``load_average_1m_after`` tell whether there was any);
+- ``sobol40_wall_s`` (with ``--sobol-40``, about 40 minutes): ``experiments/sobol-40.yaml``
+  (forty uncertainties, N = 1024, 43,008 runs) likewise, with ``sobol40_worker_cpu_s``.
 
     python benchmarks/sweep.py --json
     python benchmarks/sweep.py --json --skip-sobol
+    python benchmarks/sweep.py --json --skip-sobol --sobol-40
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from simulate.runner import default_workers
 ROOT = Path(__file__).resolve().parents[1]
 SMOKE = ROOT / "experiments" / "smoke-grid.yaml"
 SOBOL = ROOT / "experiments" / "sobol-baseline.yaml"
+SOBOL_40 = ROOT / "experiments" / "sobol-40.yaml"
 
 
 def time_sweep(experiment: Experiment, workers: int,
@@ -69,6 +73,8 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object on one line")
     parser.add_argument("--skip-sobol", action="store_true",
                         help="leave out the long Sobol experiment")
+    parser.add_argument("--sobol-40", action="store_true",
+                        help="also run the forty-uncertainty Sobol experiment (about 40 minutes)")
     args = parser.parse_args()
 
     smoke = Experiment.from_yaml(SMOKE)
@@ -87,6 +93,12 @@ def main() -> None:
         result.update(sobol_runs=sobol.runs, sobol_wall_s=round(start + wall, 1),
                       sobol_worker_cpu_s=round(cpu, 1),
                       load_average_1m_after=round(os.getloadavg()[0], 2))
+    if args.sobol_40:
+        sobol = Experiment.from_yaml(SOBOL_40)
+        start, wall, cpu = time_sweep(sobol, 2, analyse=True)
+        result.update(sobol40_runs=sobol.runs, sobol40_wall_s=round(start + wall, 1),
+                      sobol40_worker_cpu_s=round(cpu, 1),
+                      load_average_1m_after_40=round(os.getloadavg()[0], 2))
     print(json.dumps(result) if args.json else json.dumps(result, indent=2))
 
 

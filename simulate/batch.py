@@ -93,11 +93,22 @@ BATCH_REPLICATES = memory.BURN_IN_BATCH
 _PROVIDER_COLUMNS = ("provider", "childcare_place")
 
 # Parameters in which the worlds of one batch may differ: every step reads them per mother
-# (module docstring). They are the fit's parameters (simulate/calibration/fitted.yaml) and
-# the screened core uncertainties (simulate.worlds.SCREENED); tests/test_batch.py checks
-# both lists are here and that worlds differing in all of them at once run bit for bit as
-# alone. Structural parameters (the size, caseloads, providers, employers) are not here:
-# the replicates' tables are stacked in equal blocks.
+# (module docstring). They are the fit's parameters (simulate/calibration/fitted.yaml), the
+# screened core uncertainties (simulate.worlds.SCREENED) and the uncertainties read only
+# where mothers are drawn (AT_ENTRY: simulate.population.draw_mothers, which a batch calls
+# with each replicate's own world). tests/test_batch.py checks these lists are here and that
+# worlds differing in all of them at once run bit for bit as alone. Structural parameters
+# (the size, caseloads, providers, employers) are not here: the replicates' tables are
+# stacked in equal blocks. The three entry-ladder shares are read only at entry too, but
+# their ranges together can exceed a share of one, so they stay out.
+AT_ENTRY = frozenset({
+    "barrier_debts_prevalence", "barrier_health_prevalence", "barrier_language_prevalence",
+    "barrier_care_prevalence", "network_ties_mean", "network_working_share",
+    "trust_services_mean", "trust_childcare_mean", "stress_mean", "psych_logit_sd",
+    "exemption_at_entry_share", "inflow_share_pregnant", "inflow_child_age_mean_months",
+    "older_children_mean", "stock_share_pregnant", "stock_mean_months_on_assistance",
+    "initial_formal_childcare_share",
+})
 PER_WORLD = frozenset({
     "job_offer_base", "informal_care_per_tie", "study_exit_hazard", "partner_exit_hazard",
     "other_exit_hazard", "lapse_hazard", "no_show_hazard", "parttime_offer_base",
@@ -110,7 +121,7 @@ PER_WORLD = frozenset({
     "pregnancy_hazard_per_month",
     "acceptance_gain_reference_eur", "childcare_net_cost_eur", "net_pay_share",
     "exempt_contact_factor", "ladder_up_base", "confidence_mean", "lapse_stress_effect",
-})
+}) | AT_ENTRY
 
 
 class PerWorldRead(RuntimeError):
