@@ -32,8 +32,9 @@ use it without any change in how they run a replicate. ``tests/test_batch.py`` c
 every shipped scenario's burn-in is the same in a batch and alone.
 
 *Worlds.* A batch may also hold replicates of different worlds, whose parameters differ
-in :data:`PER_WORLD` only (the calibrated parameters and the screened core uncertainties:
-what plausible worlds, the worlds filter and the shipped Sobol design draw). Every step
+in :data:`PER_WORLD` only (the calibrated parameters, the screened core uncertainties and
+those read only where mothers are drawn: what plausible worlds, the worlds filter and the
+shipped Sobol designs draw). Every step
 reads those through the world (:meth:`simulate.steps.World.value`, ``most``,
 ``params_for``, ``by_block``): a model gives the number itself, a batch one value per row
 of its replicate's world (or the largest over its worlds, for a bound). Reading one
@@ -41,8 +42,11 @@ directly from ``params`` in a batch whose worlds differ in it raises
 :class:`PerWorldRead`, so a step that forgets fails loudly in the tests, never silently.
 :func:`warm_worlds` groups the burn-ins it is given by what their worlds share.
 
-Only the burn-in is batched: it is core model only (policies start at month 0). The months
-after it run one replicate at a time.
+*Whole runs.* A run without programmes whose levers are at their defaults (:func:`batchable`:
+the base of a comparison, a plausible world, a point of a design over the world's
+parameters) steps its months in the batch too (:class:`BatchRun`), each month recorded per
+replicate. A run with programmes starts from its burn-in out of a batch and steps its months
+alone: the programmes' state (coaches, places, groups, ties) is not stacked per replicate.
 """
 
 from __future__ import annotations

@@ -218,9 +218,10 @@ def test_the_per_world_parameters_are_those_worlds_draw():
     from simulate.worlds import SCREENED, load_fit
 
     assert set(load_fit().names) | set(SCREENED) | AT_ENTRY == PER_WORLD
-    sobol = Experiment.from_yaml(Path(__file__).resolve().parents[1] / "experiments"
-                                 / "sobol-baseline.yaml")
-    assert {f.name for f in sobol.design.factors} <= PER_WORLD
+    for name in ("sobol-baseline", "sobol-40"):
+        sobol = Experiment.from_yaml(Path(__file__).resolve().parents[1] / "experiments"
+                                     / f"{name}.yaml")
+        assert {f.name for f in sobol.design.factors} <= PER_WORLD
     assert all(PARAMETERS[n].range for n in PER_WORLD)  # facts among them: the age profile
 
 

@@ -192,6 +192,9 @@ def test_shipped_experiments_load():
     assert (sobol.design.type, len(sobol.design.factors), sobol.design.samples,
             sobol.evaluator.months, sobol.runs) == ("sobol", 8, 512, 36, 9216)
     assert all(f.parameter.kind == "uncertainty" for f in sobol.design.factors)
+    forty = Experiment.from_yaml(EXPERIMENTS / "sobol-40.yaml")
+    assert (len(forty.design.factors), forty.design.samples, forty.runs) == (40, 1024, 43_008)
+    assert all(f.parameter.kind == "uncertainty" for f in forty.design.factors)
     morris = Experiment.from_yaml(EXPERIMENTS / "morris-screening.yaml")
     explorable = {n for n in morris.evaluator.uncertainties()
                   if len(set(morris.evaluator.declaration(n).range or ())) == 2}
