@@ -656,12 +656,10 @@ class BatchRun(BatchBurnIn):
 
     def whole_runs(self) -> list[WholeRun]:
         """Per replicate, what :func:`simulate.runner.simulate_replicate` returns of it."""
-        out = []
-        for record, mothers, spells, children in self.results():
-            keep = self.record_spells
-            out.append(WholeRun(record.wide(), spells.frame(mothers) if keep else None,
-                                children.frame() if keep else None))
-        return out
+        if not self.record_spells:  # the record alone: no mothers to gather back
+            return [WholeRun(record.wide(), None, None) for record in self.records]
+        return [WholeRun(record.wide(), spells.frame(mothers), children.frame())
+                for record, mothers, spells, children in self.results()]
 
     def results(self) -> list[tuple[MonthlyRecord, Mothers, SpellLog, ChildLog]]:
         """Per replicate: its monthly record, its mothers as it has them alone, its spells
