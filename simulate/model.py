@@ -583,10 +583,12 @@ def month_metrics(world: World, groups: Groups, worlds: Sequence[Params],
     m, p, t = world.mothers, world.params, world.month
     n = m.n
     status = m.status[:n]
-    # Counts over the mothers on assistance use the mask on whole columns (cheaper than
-    # gathering); sums and means of amounts gather, so their order is fixed.
+    # Counts over the mothers on assistance take masks aligned with their rows (``mine``);
+    # sums and means of amounts gather, so their order is fixed.
     on_now = status == Status.ON_ASSISTANCE
     on = np.flatnonzero(on_now)
+    mine = groups.of_rows(on)
+    by_code = groups.tabulate(status, STATUS_CODES)
     coach = m.coach[on]
     table = world.coaches
     loads = groups.blocks(np.bincount(coach[coach >= 0], minlength=len(table)))
@@ -594,14 +596,14 @@ def month_metrics(world: World, groups: Groups, worlds: Sequence[Params],
     general, reserved = childcare.occupied(world)
     child_age = t - m.youngest_birth_month[on]
     target = m.pregnant[on] | ((m.n_children[on] > 0) & (child_age < p.target_child_age_months))
-    steps = groups.tabulate(m.ladder[on], LADDER_PARTTIME + 1, on)
+    steps = mine.tabulate(m.ladder[on], LADDER_PARTTIME + 1)
     in_work = status == Status.IN_WORK
     followed = on_now | in_work
     queued = childcare.registered(world)
     queued = queued[childcare.needs_care(world, queued)]
     informal = np.flatnonzero(m.informal_care[:n] & followed)
-    exempt = on_now & m.exempt[:n]
-    exempt_rows = np.flatnonzero(exempt)
+    exempt = m.exempt[on]
+    exempt_rows = on[exempt]
     reasons = groups.tabulate(m.exempt_reason[exempt_rows], len(ExemptionReason), exempt_rows)
     cut = sanctioned(world, on)
     months_on = t - m.duration_since[on]
@@ -609,26 +611,28 @@ def month_metrics(world: World, groups: Groups, worlds: Sequence[Params],
                          m.trust_childcare[on], m.stress[on])
     n_regular = (regular & active).sum(axis=1).tolist()
     none = [0] * groups.k  # an event that did not happen (read only)
+    on_count = by_code[:, Status.ON_ASSISTANCE].tolist()
+    parttime = mine.count(m.parttime[on])
     per_group: dict[str, Sequence] = {
-        "on_assistance": groups.size(on),
-        "on_assistance_target_group": groups.count(target, on),
+        "on_assistance": on_count,
+        "on_assistance_target_group": mine.count(target),
         "cohort_on_assistance": groups.count(status[initial] == Status.ON_ASSISTANCE, initial),
         **{k: tallies.get(k, none) for k in FLOW_METRICS},
-        "in_work": groups.count(in_work),
-        "jobless": groups.count(status == Status.JOBLESS),
-        "parttime_working": groups.count(on_now & m.parttime[:n]),
-        "on_assistance_not_parttime": groups.count(on_now & ~m.parttime[:n]),
+        "in_work": by_code[:, Status.IN_WORK].tolist(),
+        "jobless": by_code[:, Status.JOBLESS].tolist(),
+        "parttime_working": parttime,
+        "on_assistance_not_parttime": [a - b for a, b in zip(on_count, parttime)],
         "exit_work_not_parttime": [a - b for a, b in zip(
             tallies.get("exit_work", none), tallies.get("exit_work_from_parttime", none))],
-        "on_assistance_under_12m": groups.count(months_on < 12, on),
-        "on_assistance_36m_plus": groups.count(months_on >= 36, on),
-        "exempt": groups.count(exempt),
+        "on_assistance_under_12m": mine.count(months_on < 12),
+        "on_assistance_36m_plus": mine.count(months_on >= 36),
+        "exempt": mine.count(exempt),
         **dict(zip(_EXEMPT_METRICS, reasons[:, 1:].T.tolist())),
         **{f"ladder_{s}": steps[:, s].tolist() for s in range(1, LADDER_PARTTIME + 1)},
-        "barrier_any": groups.count(on_now & (m.barriers[:n] != 0)),
-        "barrier_registered_any": groups.count(on_now & (m.barriers_registered[:n] != 0)),
-        "barrier_referred_any": groups.count(on_now & (m.barriers_referred[:n] != 0)),
-        "sanctioned": groups.count(cut, on),
+        "barrier_any": mine.count(m.barriers[on] != 0),
+        "barrier_registered_any": mine.count(m.barriers_registered[on] != 0),
+        "barrier_referred_any": mine.count(m.barriers_referred[on] != 0),
+        "sanctioned": mine.count(cut),
     }
     caseloads = [(load[act], load[act][reg[act]]) for load, act, reg in zip(loads, active, regular)]
     per_group.update({
@@ -640,7 +644,7 @@ def month_metrics(world: World, groups: Groups, worlds: Sequence[Params],
         "regular_coach_hours": [k * w.coach_hours_per_month for k, w in zip(n_regular, worlds)],
         "regular_coach_cost_eur": [k * w.regular_coach_cost_per_month_eur
                                    for k, w in zip(n_regular, worlds)],
-        "coach_waiting": groups.count(coach < 0, on),
+        "coach_waiting": mine.count(coach < 0),
         "childcare_queue": groups.size(queued),
         "childcare_waiting_for_place": groups.size(childcare.waiting_for_place(world, queued)),
         "childcare_places": groups.blocks(world.provider_places).sum(axis=1).tolist(),
@@ -667,7 +671,7 @@ def month_metrics(world: World, groups: Groups, worlds: Sequence[Params],
             status[cohort] == Status.IN_WORK, cohort)
         per_group[f"work_exits_{k}m_ago_on_assistance"] = groups.count(
             status[cohort] == Status.ON_ASSISTANCE, cohort)
-    by_status = (groups.tabulate(status, STATUS_CODES) + left_for_good) @ _ROUTE_OF_STATUS
+    by_status = (by_code + left_for_good) @ _ROUTE_OF_STATUS
     per_group.update(zip(_ROUTE_METRICS, by_status.T.tolist()))
     return [{name: values[g] for name, values in per_group.items()} for g in range(groups.k)]
 
