@@ -10,6 +10,7 @@ paying back by 12/24/36 months).
 
     python benchmarks/worlds.py               # 200 worlds, 10 replications, 2 workers
     python benchmarks/worlds.py --worlds 20   # a quick look
+    python benchmarks/worlds.py --world-draw entry   # also the uncertainties drawn at entry
 """
 
 from __future__ import annotations
@@ -25,7 +26,13 @@ from pathlib import Path
 from simulate.calibration.targets import load_targets
 from simulate.experiments.executors import make_executor
 from simulate.scenario import Scenario
-from simulate.worlds import WorldSettings, compare_worlds, find_worlds, load_fit
+from simulate.worlds import (
+    WORLD_DRAWS,
+    WorldSettings,
+    compare_worlds,
+    find_worlds,
+    load_fit,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -36,6 +43,7 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=10)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--alternative", default="dedicated-coaches")
+    parser.add_argument("--world-draw", choices=list(WORLD_DRAWS), default="screened")
     args = parser.parse_args()
     base = Scenario.from_yaml(ROOT / "scenarios" / "baseline.yaml")
     alt = Scenario.from_yaml(ROOT / "scenarios" / f"{args.alternative}.yaml")
@@ -43,8 +51,9 @@ def main() -> None:
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp, make_executor(args.workers) as executor:
         t0 = time.perf_counter()
-        worlds = find_worlds(base, targets, WorldSettings(worlds=args.worlds, seed=base.seed),
-                             tmp, fit=load_fit(), executor=executor)
+        settings = WorldSettings(worlds=args.worlds, seed=base.seed,
+                                 screened=WORLD_DRAWS[args.world_draw])
+        worlds = find_worlds(base, targets, settings, tmp, fit=load_fit(), executor=executor)
         t1 = time.perf_counter()
         found = compare_worlds(base, [alt], worlds, reps=args.reps, seed=base.seed,
                                months=base.horizon_months, executor=executor)
@@ -57,7 +66,7 @@ def main() -> None:
                                                    "replication_low", "replication_high")}
 
     print(json.dumps({
-        "worlds_wanted": args.worlds, "replications": args.reps, "workers": args.workers,
+        "worlds_wanted": args.worlds, "world_draw": args.world_draw, "replications": args.reps, "workers": args.workers,
         "alternative": args.alternative, "drawn": sum(worlds.drawn), "kept": len(worlds.values),
         "waves": len(worlds.drawn), "drawn_per_wave": worlds.drawn,
         "kept_per_wave": worlds.kept,

@@ -360,7 +360,8 @@ def compare(base, alternatives, reps: int | None = None, seed: int | None = None
             progress: bool = False, allow_different_base: bool = False,
             worlds: int | None = None, targets=None, fit=None,
             worlds_cache: str | None = None, world_reps: int | None = None,
-            max_waves: int | None = None, on_wave=None) -> Comparison:
+            max_waves: int | None = None, on_wave=None,
+            world_draw: str = "screened") -> Comparison:
     """Run ``base`` and each alternative on the same seeds and compare them pairwise.
 
     Every scenario runs with the base's replications, horizon and seed unless given.
@@ -380,6 +381,9 @@ def compare(base, alternatives, reps: int | None = None, seed: int | None = None
         world_reps: Replicates per world (default: :data:`simulate.worlds.WORLD_REPS`).
         max_waves: Waves of draws at most (default: :data:`simulate.worlds.MAX_WAVES`).
         on_wave: Called with a line after each wave of worlds.
+        world_draw: Which core uncertainties no target fits the worlds draw
+            (:data:`simulate.worlds.WORLD_DRAWS`): ``"screened"`` (seven) or ``"entry"``
+            (those and the seventeen drawn where a mother enters).
 
     Raises:
         ValueError: when an alternative differs from the base in more than its policies
@@ -401,7 +405,7 @@ def compare(base, alternatives, reps: int | None = None, seed: int | None = None
     in_worlds = None
     if worlds:  # first, so that a comparison with no plausible world fails at once
         in_worlds = WorldsRun(base, worlds, seed, workers, progress, targets, fit,
-                              worlds_cache, on_wave, max_waves)
+                              worlds_cache, on_wave, max_waves, world_draw)
     result = run_many([base, *alternatives], reps=reps, seed=seed, months=months,
                       workers=workers, spells=spells, progress=progress)
     comparison = Comparison(result, base.name, [a.name for a in alternatives])
@@ -421,17 +425,29 @@ class WorldsRun:
 
     def __init__(self, base, worlds: int, seed: int, workers: int = 1,
                  progress: bool = False, targets=None, fit=None, cache: str | None = None,
-                 on_wave=None, max_waves: int | None = None) -> None:
+                 on_wave=None, max_waves: int | None = None,
+                 world_draw: str = "screened") -> None:
         from simulate.calibration.targets import load_targets
-        from simulate.worlds import FITTED, MAX_WAVES, WorldSettings, find_worlds, load_fit
+        from simulate.worlds import (
+            FITTED,
+            MAX_WAVES,
+            WORLD_DRAWS,
+            WorldSettings,
+            find_worlds,
+            load_fit,
+        )
 
         self.base, self.seed, self.workers, self.progress = base, seed, workers, progress
+        if world_draw not in WORLD_DRAWS:
+            raise ValueError(f"world_draw must be one of {', '.join(WORLD_DRAWS)}, "
+                             f"not {world_draw!r}")
         if targets is None or isinstance(targets, str):
             targets = load_targets(targets)
         targets.check_run(base.horizon_months)
         fitted = load_fit(FITTED if fit is None else fit)
         with self._executor() as executor:
-            settings = WorldSettings(worlds=worlds, seed=seed, max_waves=max_waves or MAX_WAVES)
+            settings = WorldSettings(worlds=worlds, seed=seed, max_waves=max_waves or MAX_WAVES,
+                                     screened=WORLD_DRAWS[world_draw])
             self.found = find_worlds(base, targets, settings,
                                      cache or "results/worlds", fit=fitted, executor=executor,
                                      progress=progress, on_wave=on_wave)

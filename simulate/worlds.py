@@ -70,7 +70,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from simulate.batch import BurnInJob
+from simulate.batch import AT_ENTRY, BurnInJob
 from simulate.calibration.targets import TargetSet
 from simulate.calibration.validation import replicate_statistics
 from simulate.compare import paired_outcome_names
@@ -100,6 +100,12 @@ from simulate.schema import InputError
 SCREENED = ("acceptance_gain_reference_eur", "childcare_net_cost_eur", "net_pay_share",
             "exempt_contact_factor", "ladder_up_base", "confidence_mean",
             "lapse_stress_effect")
+# What worlds draw of the core uncertainties no target fits (``--world-draw``): the screened
+# seven, or beside them every uncertainty drawn where a mother enters (simulate.batch.AT_ENTRY:
+# barrier prevalences, network, psychology, the inflow's children), which a batch of worlds
+# also varies. Both narrowed by the same one-at-a-time scan (docs/worlds.md).
+WORLD_DRAWS = {"screened": SCREENED,
+               "entry": SCREENED + tuple(sorted(n for n in AT_ENTRY if n not in SCREENED))}
 SCAN_POINTS = 9            # grid points per screened parameter in the one-at-a-time scan
 WORLD_REPS = 10            # replications per world in a comparison, unless told
 MAX_WAVES = 4              # waves of draws before giving up on the worlds wanted

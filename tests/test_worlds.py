@@ -25,6 +25,7 @@ from simulate.schema import InputError
 from simulate.worlds import (
     FITTED,
     KNOWN_GAPS,
+    WORLD_DRAWS,
     NoPlausibleWorld,
     WorldSettings,
     compare_worlds,
@@ -307,6 +308,46 @@ def test_a_target_no_world_meets_leaves_no_world(tmp_path):
     with pytest.raises(NoPlausibleWorld, match="exit_work"):
         find_worlds(base, targets, WorldSettings(worlds=5, max_waves=2), tmp_path,
                     evaluator=ToyTargets(targets, miss="exit_work"))
+
+
+def test_worlds_drawing_at_entry_vary_every_uncertainty_drawn_where_a_mother_enters(tmp_path):
+    # --world-draw entry: beside the screened seven, every uncertainty of simulate.batch's
+    # AT_ENTRY is drawn, within its declared range (the toy targets keep all of it).
+    from simulate.batch import AT_ENTRY
+
+    base = Scenario.from_yaml(SCENARIOS / "baseline.yaml")
+    targets = load_targets(None)
+    found = find_worlds(base, targets,
+                        WorldSettings(worlds=30, seed=5, screened=WORLD_DRAWS["entry"]),
+                        tmp_path, evaluator=ToyTargets(targets))
+    entry = sorted(n for n in AT_ENTRY if PARAMETERS[n].kind == "uncertainty")
+    assert set(WORLD_DRAWS["entry"]) == set(WORLD_DRAWS["screened"]) | set(entry)
+    for name in entry:
+        low, high = PARAMETERS[name].range
+        values = found.values[name]
+        assert values.between(low, high).all() and values.nunique() == len(values), name
+
+
+def test_the_command_passes_what_worlds_draw(tmp_path, capsys, monkeypatch):
+    import simulate.worlds as worlds_module
+
+    seen = []
+
+    def refuse(base, targets, settings, *args, **kwargs):
+        seen.append(settings.screened)
+        raise NoPlausibleWorld("no world is plausible: a stand-in")
+
+    monkeypatch.setattr(worlds_module, "find_worlds", refuse)
+    base = _small(tmp_path, "base")
+    alt = _small(tmp_path, "coaches", "policies:\n  - dedicated_coaches: "
+                 "{coaches: 1, caseload: 40}\n")
+    for draw in ("screened", "entry"):
+        assert main(["compare", str(base), str(alt), "--worlds", "2", "--world-draw", draw,
+                     "--out", str(tmp_path / draw), "--workers", "1",
+                     "--worlds-cache", str(tmp_path / "cache")]) == 1
+    assert seen == [WORLD_DRAWS["screened"], WORLD_DRAWS["entry"]]
+    assert main(["compare", str(base), str(alt), "--worlds", "2", "--world-draw", "all"]) == 2
+    assert "--world-draw" in capsys.readouterr().err.strip().splitlines()[-1]
 
 
 def test_spearman_interval_holds_the_truth():

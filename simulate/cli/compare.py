@@ -30,6 +30,7 @@ from simulate.schema import InputError
 from simulate.worlds import (
     FITTED,
     MAX_WAVES,
+    WORLD_DRAWS,
     WORLD_REPS,
     NoPlausibleWorld,
     load_fit,
@@ -77,6 +78,11 @@ def add_parser(sub) -> None:
                    help="waves of draws at most before giving up on finding N plausible "
                         f"worlds (default: {MAX_WAVES}; the first draws 1.5 N, at least 10, "
                         "each later one what is still wanted over the share kept so far)")
+    w.add_argument("--world-draw", choices=list(WORLD_DRAWS), default="screened",
+                   help="core uncertainties no target fits that the worlds draw: 'screened', "
+                        "the seven that move a programme's effect most (default), or "
+                        "'entry', those and the seventeen drawn where a mother enters "
+                        "(fewer worlds are kept, so it takes longer; docs/worlds.md)")
     w.add_argument("--targets", metavar="FILE",
                    help="targets a world must reproduce (default: the Rotterdam period "
                         "sample, simulate/calibration/targets.yaml)")
@@ -166,7 +172,8 @@ def run_and_write(args, out: Path, base, alternatives, reps: int, seed: int, mon
             spells=args.spells, progress=show_progress(), allow_different_base=True,
             worlds=args.worlds, targets=args.targets, fit=args.fit,
             worlds_cache=args.worlds_cache, world_reps=args.world_reps,
-            max_waves=args.max_waves, on_wave=lambda line: print(line, file=sys.stderr))
+            max_waves=args.max_waves, on_wave=lambda line: print(line, file=sys.stderr),
+            world_draw=args.world_draw)
         frames = {"comparison": comparison.table, "pairs": comparison.pairs}
         if comparison.worlds is not None:
             frames.update(comparison.worlds.frames())
