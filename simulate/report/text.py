@@ -200,9 +200,9 @@ TEXT: dict[str, dict[str, str]] = {
         "worlds_method": (
             "How the worlds were drawn: the fitted parameters from their fit with its "
             "correlations (docs/calibration.md); each programme's uncertain parameters over "
-            "their ranges, most likely at the scenario's values; seven influential parameters "
-            "no target fits within the part of their range where the base reproduces the "
-            "targets. The model's other parameters keep their values, because over their "
+            "their ranges, most likely at the scenario's values; {screened} parameters of the "
+            "model that no target fits, within the part of their range where the base "
+            "reproduces the targets. The model's other parameters keep their values, because over their "
             "full ranges no world reproduces the targets. Targets left out of the check: "
             "{left_out}. Method: docs/worlds.md."),
         "uncertainty_note": (
@@ -627,9 +627,9 @@ TEXT: dict[str, dict[str, str]] = {
         "worlds_method": (
             "Zo zijn de werelden getrokken: de geschatte parameters uit hun schatting met de "
             "onderlinge samenhang (docs/calibration.md); de onzekere parameters van elk "
-            "programma over hun bereik, het vaakst rond de waarden van het scenario; zeven "
-            "invloedrijke parameters waarop het model niet is afgestemd binnen het deel van "
-            "hun bereik waarin de uitgangssituatie de Rotterdamse cijfers haalt. De overige "
+            "programma over hun bereik, het vaakst rond de waarden van het scenario; {screened} "
+            "parameters van het model waarop het niet is afgestemd, binnen het deel van hun "
+            "bereik waarin de uitgangssituatie de Rotterdamse cijfers haalt. De overige "
             "parameters van het model houden hun waarde, omdat over hun volle bereik geen "
             "enkele wereld die cijfers haalt. Niet meegenomen cijfers: {left_out}. Methode: "
             "docs/worlds.md."),

@@ -248,7 +248,7 @@ def section(page: Page, out: Output, alternatives: list[str], words: dict[str, s
         page.details(page.t("worlds_more_tornados"), more)
     gaps = info.get("left_out_nl" if lang == "nl" else "left_out") or {}
     page.p(page.t("worlds_method", left_out="; ".join(f"{k} ({v})" for k, v in gaps.items())
-                  or "-"), "note")
+                  or "-", screened=len(info.get("screened") or {})), "note")
 
 
 def _lead(out: Output, order: list[str], words: dict[str, str], months: int,

@@ -53,6 +53,11 @@ def test_the_report_opens_with_the_funders_view_in_both_languages(worlds_dir):
         assert 'data-stat="world"' in html and 'data-stat="replication"' in html
         assert html.index('id="worlds"') < html.index('id="glance"')
         assert html.count('data-outcome="pays_back_36"') == 2 * 2  # ranking and by month
+    # The method note counts the model's parameters the worlds drew (--world-draw).
+    drawn = len(json.loads((worlds_dir / "manifest.json").read_text())["worlds"]["screened"])
+    assert f"; {drawn} parameters of the model that no target fits" in build_report(worlds_dir,
+                                                                                   "en")
+    assert f"; {drawn} parameters van het model" in build_report(worlds_dir, "nl")
 
 
 def test_a_funder_reads_savers_first_then_cost_per_exit_then_the_unclear():
