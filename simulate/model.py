@@ -426,6 +426,10 @@ class PathwaysModel(ProviderTotals, mesa.Model):
         """One replicate: all of ``ids`` and ``pool`` (see :class:`World`)."""
         return [(slice(None), pool)]
 
+    def search_blocks(self, table: np.ndarray, ids: np.ndarray, u: np.ndarray) -> np.ndarray:
+        """One block: the whole ``table`` (see :class:`World`)."""
+        return np.minimum(np.searchsorted(table, u), len(table) - 1)
+
     def count(self, event: str, rows: np.ndarray, each: np.ndarray | None = None) -> None:
         """Add ``rows`` to this month's tally of ``event`` (see :class:`World`)."""
         self.tally[event] += len(rows) if each is None else int(each.sum())

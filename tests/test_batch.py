@@ -463,3 +463,22 @@ def test_runs_stepped_ahead_are_taken_once_with_the_same_numbers(monkeypatch):
     pd.testing.assert_frame_equal(alone_result.monthly, batched.monthly, check_exact=True)
     pd.testing.assert_frame_equal(alone_result.runs, batched.runs, check_exact=True)
     pd.testing.assert_frame_equal(alone_result.spells, batched.spells, check_exact=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data(), blocks=st.integers(1, 5), each=st.integers(1, 12))
+def test_the_compiled_block_search_is_numpys_within_each_block(data, blocks, each):
+    # Cumulative shares with ties (employers of no share) and uniforms that hit them
+    # exactly: every mother gets the row numpy's searchsorted gives in her block.
+    from simulate.batch import _search_blocks
+
+    grid = st.sampled_from([0.0, 0.125, 0.25, 0.5, 0.75, 1.0]) | st.floats(0, 1)
+    table = np.concatenate([np.sort(data.draw(st.lists(grid, min_size=each, max_size=each)))
+                            for _ in range(blocks)])
+    n = data.draw(st.integers(0, 30))
+    block = np.array(data.draw(st.lists(st.integers(0, blocks - 1), min_size=n, max_size=n)),
+                     dtype=np.int64)
+    u = np.array(data.draw(st.lists(grid, min_size=n, max_size=n)), dtype=np.float64)
+    expected = [b * each + min(int(np.searchsorted(table[b * each:(b + 1) * each], x)), each - 1)
+                for b, x in zip(block, u)]
+    assert _search_blocks()(table, block, each, u).tolist() == expected

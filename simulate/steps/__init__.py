@@ -83,6 +83,13 @@ class World(Protocol):
         tables in equal blocks and gives one pair per replicate."""
         ...
 
+    def search_blocks(self, table: np.ndarray, ids: np.ndarray, u: np.ndarray) -> np.ndarray:
+        """For each of ``ids``, the row of ``table`` (ascending within each replicate's
+        block, such as the employers' cumulative shares) at which ``u`` falls: the first
+        whose value is at least ``u`` (the block's last where none is), within her own
+        replicate's block. A model has one block; a batch searches each mother's own."""
+        ...
+
     # Parameters that may differ between the worlds of a batch (simulate.batch.PER_WORLD)
     # are read through these three; every other parameter through ``params``.
     def value(self, name: str | Callable[[Params], Any], rows: np.ndarray,

@@ -95,11 +95,7 @@ def arranged_care(model: World, ids: np.ndarray) -> np.ndarray:
 def choose_employers(model: World, ids: np.ndarray, u: np.ndarray) -> np.ndarray:
     """The employer each of ``ids`` meets, by size share (``u``: one uniform each), among
     her own replicate's employers."""
-    cum = model.employer_table["cum_share"]
-    employer = np.empty(len(ids), dtype=np.int64)
-    for part, pool in model.by_replicate(ids, np.arange(len(cum)), len(cum)):
-        employer[part] = pool[np.minimum(np.searchsorted(cum[pool], u[part]), len(pool) - 1)]
-    return employer
+    return model.search_blocks(model.employer_table["cum_share"], ids, u)
 
 
 def open_vacancies(model: World) -> np.ndarray:
