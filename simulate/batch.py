@@ -242,7 +242,7 @@ class _StackedGenerator:
         self.generators = generators
 
     def poisson(self, lam: np.ndarray) -> np.ndarray:
-        blocks = np.split(np.asarray(lam), len(self.generators))
+        blocks = np.asarray(lam).reshape(len(self.generators), -1)  # equal blocks
         return np.concatenate([g.poisson(b) for g, b in zip(self.generators, blocks)])
 
 
