@@ -13,7 +13,7 @@ like; the one-off start of the workers is reported apart (``worker_start_s``).
   ``--skip-sobol``); ``sobol_worker_cpu_s`` is the CPU time the workers spent on the runs,
   which does not depend on other load on the machine (``load_average_1m`` before and
   ``load_average_1m_after`` tell whether there was any);
-- ``sobol40_wall_s`` (with ``--sobol-40``, about 40 minutes): ``experiments/sobol-40.yaml``
+- ``sobol40_wall_s`` (with ``--sobol-40``, about 31 minutes): ``experiments/sobol-40.yaml``
   (forty uncertainties, N = 1024, 43,008 runs) likewise, with ``sobol40_worker_cpu_s``.
 
     python benchmarks/sweep.py --json
@@ -74,7 +74,7 @@ def main() -> None:
     parser.add_argument("--skip-sobol", action="store_true",
                         help="leave out the long Sobol experiment")
     parser.add_argument("--sobol-40", action="store_true",
-                        help="also run the forty-uncertainty Sobol experiment (about 40 minutes)")
+                        help="also run the forty-uncertainty Sobol experiment (about 31 minutes)")
     args = parser.parse_args()
 
     smoke = Experiment.from_yaml(SMOKE)
