@@ -16,8 +16,9 @@ Each replicate's numbers stay bit for bit those of the replicate run alone:
   generators.
 - *Matching.* Coaches, childcare providers and employers are stacked in equal blocks per
   replicate; mothers' ``coach``, ``provider`` and ``childcare_place`` hold indices into the
-  stacked tables. Matching that could cross replicates (a coach for a waiting mother, the
-  employer a searcher meets) goes through :meth:`BatchBurnIn.by_replicate`; queues for
+  stacked tables. Matching that could cross replicates goes through
+  :meth:`BatchBurnIn.by_replicate` (a coach for a waiting mother) or
+  :meth:`BatchBurnIn.search_blocks` (the employer a searcher meets); queues for
   places are per provider, so they do not cross. Within a replicate the rows keep the
   order of its ids, so every order-dependent rule (first come, first served) is the same.
 - *Bounds.* Steps skip mothers who cannot move with an upper bound of the month's chance
