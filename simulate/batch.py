@@ -81,7 +81,7 @@ from simulate.model import (
     stock_capacity,
 )
 from simulate.network import Network
-from simulate.parameters import Params
+from simulate.parameters import PARAMETERS, Params
 from simulate.population import COLUMNS, NEVER, Mothers, draw_mothers
 from simulate.recording import ChildLog, MonthlyRecord, SpellLog
 from simulate.rng import _GOLDEN, _MASK, Streams, _splitmix, _unit_draws_by_row
@@ -127,6 +127,18 @@ PER_WORLD = frozenset({
     "acceptance_gain_reference_eur", "childcare_net_cost_eur", "net_pay_share",
     "exempt_contact_factor", "ladder_up_base", "confidence_mean", "lapse_stress_effect",
 }) | AT_ENTRY
+# The entry ladder's shares: read only at entry, but together their ranges can exceed one.
+ENTRY_LADDER = frozenset({"entry_ladder_step1_share", "entry_ladder_step2_share",
+                          "entry_ladder_step3_share"})
+# Every other core uncertainty (declared with kind "uncertainty" in
+# simulate.parameters.PARAMETERS) may differ too: the steps read each through the world
+# (hazards, effects, delays), a replicate's coaches, providers and employers are made from
+# its own world (contact hours, places, the employers' spread), and the month's vacancies
+# are drawn per replicate. A new module's uncertainty joins them by being declared; the
+# tests then fail until its step reads it through the world.
+IN_STEPS = frozenset(name for name, p in PARAMETERS.items()
+                     if p.kind == "uncertainty" and p.range is not None) - ENTRY_LADDER
+PER_WORLD = PER_WORLD | IN_STEPS
 
 
 class PerWorldRead(RuntimeError):
@@ -333,17 +345,19 @@ class BatchBurnIn(ProviderTotals):
         self.tally: Counter = Counter()
         self.offers: Any = Offers.empty()
 
+        # Each replicate's coaches and providers, in equal blocks (the size, caseloads and
+        # number of providers are shared; a coach's hours and a provider's places are the
+        # replicate's own world's).
         self.coaches = CoachTable()
-        for _ in range(k):
+        for w in worlds:
             for _ in range(math.ceil(p.size / p.regular_caseload_target)):
                 self.coaches.add(REGULAR, hours_per_month=p.coach_hours_per_month,
-                                 client_time_share=p.coach_client_time_share,
-                                 hours_per_contact=p.hours_per_contact,
+                                 client_time_share=w.coach_client_time_share,
+                                 hours_per_contact=w.hours_per_contact,
                                  capacity=p.regular_caseload_max, trust=1.0, effect=1.0,
                                  regular=True, active=True, gender_sensitive=False)
-        places = split_places(round(p.childcare_places_per_100_mothers * p.size / 100.0),
-                              p.childcare_providers)
-        self.providers = [_Provider(n) for _ in range(k) for n in places]
+        self.providers = [_Provider(n) for w in worlds for n in split_places(
+            round(w.childcare_places_per_100_mothers * p.size / 100.0), p.childcare_providers)]
         # Draws that are not per row come from each replicate's own world.
         pairs = list(zip(worlds, self.streams.replicates))
         tables = [employer_table(w, s) for w, s in pairs]
@@ -413,7 +427,7 @@ class BatchBurnIn(ProviderTotals):
         months are recorded keeps one per replicate, :class:`BatchRun`)."""
         self.tally[event] += len(rows) if each is None else int(each.sum())
 
-    def value(self, name: str | Callable[[Params], Any], rows: np.ndarray,
+    def value(self, name: str | Callable[[Params], Any], rows: np.ndarray | slice,
               dtype: Any = None) -> Any:
         table = self._table(name, dtype)
         return table[self.replicate[rows]] if isinstance(table, np.ndarray) else table

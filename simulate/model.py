@@ -435,7 +435,7 @@ class PathwaysModel(ProviderTotals, mesa.Model):
         self.tally[event] += len(rows) if each is None else int(each.sum())
 
     # One world: a parameter is the same for every mother (see :class:`World`).
-    def value(self, name, rows: np.ndarray, dtype=None):
+    def value(self, name, rows: np.ndarray | slice, dtype=None):
         return name(self.params) if callable(name) else getattr(self.params, name)
 
     def most(self, bound) -> float:

@@ -278,6 +278,12 @@ def toward_one(column: np.ndarray, ids: np.ndarray, share) -> np.ndarray:
     return step
 
 
+def as_float32(x: Any) -> Any:
+    """``x`` (a number or one per row) as float32, rounded once from float64: a factor on
+    a float32 column (confidence), as ``np.float32(number)`` does for one number."""
+    return np.asarray(x).astype(np.float32)[()]
+
+
 def _larger(old: np.ndarray, capacity: int, col: Column, n: int) -> np.ndarray:
     """``old``'s first ``n`` rows in a column of ``capacity`` rows, the rest ``col.fill``."""
     out: np.ndarray = np.full(capacity, col.fill, dtype=col.dtype)

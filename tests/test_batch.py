@@ -15,6 +15,8 @@ from simulate import runner
 from simulate.agents.coach import CoachTable
 from simulate.batch import (
     AT_ENTRY,
+    ENTRY_LADDER,
+    IN_STEPS,
     PER_WORLD,
     RUN_CACHE,
     BatchBurnIn,
@@ -205,7 +207,8 @@ def _world(base: Params, u: dict[str, float]) -> Params:
     values = {}
     for name in sorted(PER_WORLD):
         low, high = PARAMETERS[name].range
-        values[name] = PARAMETERS[name].check(float(low + u[name] * (high - low)))
+        x = float(low + u[name] * (high - low))
+        values[name] = PARAMETERS[name].check(round(x) if PARAMETERS[name].type is int else x)
     return base.replace(**values)
 
 
@@ -217,7 +220,13 @@ def test_the_per_world_parameters_are_those_worlds_draw():
     from simulate.parameters import PARAMETERS
     from simulate.worlds import SCREENED, load_fit
 
-    assert set(load_fit().names) | set(SCREENED) | AT_ENTRY == PER_WORLD
+    assert set(load_fit().names) | set(SCREENED) | AT_ENTRY | IN_STEPS == PER_WORLD
+    # Every core uncertainty but the entry ladder's shares (whose ranges can add up to
+    # more than one); the age profile's facts too.
+    uncertain = {n for n, p in PARAMETERS.items() if p.kind == "uncertainty"}
+    assert uncertain - PER_WORLD == ENTRY_LADDER
+    assert {n for n in PER_WORLD if PARAMETERS[n].kind != "uncertainty"} == {
+        "age_mean_years", "age_sd_years"}
     for name in ("sobol-baseline", "sobol-40"):
         sobol = Experiment.from_yaml(Path(__file__).resolve().parents[1] / "experiments"
                                      / f"{name}.yaml")
@@ -278,7 +287,8 @@ def test_a_step_cannot_read_a_parameter_the_worlds_differ_in_as_one_number():
 
 def test_worlds_that_differ_elsewhere_never_share_a_batch():
     base = Params.from_overrides({"size": 50, "burn_in_months": 2})
-    other = base.replace(vacancies_per_100_mothers=base.vacancies_per_100_mothers + 1)
+    # A coach's working hours are a setting, not an uncertainty: shared by a batch.
+    other = base.replace(coach_hours_per_month=base.coach_hours_per_month + 1)
     with pytest.raises(ValueError, match="PER_WORLD"):
         BatchBurnIn([base.world(), other.world()], [(1, 0), (1, 1)], 2, 12, True)
     BURN_IN_CACHE.clear()

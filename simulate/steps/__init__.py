@@ -92,12 +92,14 @@ class World(Protocol):
 
     # Parameters that may differ between the worlds of a batch (simulate.batch.PER_WORLD)
     # are read through these three; every other parameter through ``params``.
-    def value(self, name: str | Callable[[Params], Any], rows: np.ndarray,
+    def value(self, name: str | Callable[[Params], Any], rows: np.ndarray | slice,
               dtype: Any = None) -> Any:
         """Parameter ``name`` (or a number computed from the parameters) as it applies to
-        the mothers ``rows``. A model gives the number itself; a batch whose worlds differ
-        in it gives one value per row, as ``dtype`` (default float64). Pass ``np.float32`` where the value meets a float32
-        column first: numpy then computes in float32, as with the number itself."""
+        the mothers ``rows`` (indices, or ``np.s_[:n]`` for every row in use). A model gives
+        the number itself; a batch whose worlds differ in it gives one value per row, as
+        ``dtype`` (default float64). Pass ``np.float32`` where the value meets a float32
+        column first (numpy then computes in float32, as with the number itself), and
+        ``np.int64`` for a whole number of months."""
         ...
 
     def most(self, bound: Callable[[Params], float]) -> float:

@@ -43,7 +43,7 @@ from simulate.parameters import (
     hazard,
     share,
 )
-from simulate.population import NEVER, toward_one
+from simulate.population import NEVER, as_float32, toward_one
 from simulate.states import Status
 
 if TYPE_CHECKING:
@@ -61,10 +61,11 @@ def arrange_informal(model: World, ids: np.ndarray,
                      flexible: np.ndarray) -> np.ndarray:
     """Mothers ``ids`` ask their network to take on care for a job; returns who got an
     arrangement (which then lasts). Each tie helps with some probability."""
-    m, p, t = model.mothers, model.params, model.month
+    m, t = model.mothers, model.month
     per_tie = np.minimum(model.value("informal_care_per_tie", ids)
-                         * np.where(flexible, p.flexible_informal_factor, 1.0), 1.0)
-    ties = m.network_ties[ids] + p.peer_tie_care_weight * m.peer_ties[ids]
+                         * np.where(flexible, model.value("flexible_informal_factor", ids),
+                                    1.0), 1.0)
+    ties = m.network_ties[ids] + model.value("peer_tie_care_weight", ids) * m.peer_ties[ids]
     chance = 1.0 - (1.0 - per_tie) ** ties
     formed = model.streams.uniform("informal_care", t, ids) < chance
     got = ids[formed]
@@ -105,7 +106,8 @@ def waiting_for_place(model: World, queued: np.ndarray) -> np.ndarray:
     """Of the registered ``queued``: those past the registration lag and active enough to be
     given a place, i.e. only waiting for a free one."""
     m, p, t = model.mothers, model.params, model.month
-    return queued[(t - m.queue_since[queued] >= p.childcare_registration_lag_months)
+    return queued[(t - m.queue_since[queued]
+                   >= model.value("childcare_registration_lag_months", queued, np.int64))
                   & ((m.status[queued] == Status.IN_WORK)
                      | (m.ladder[queued] >= p.childcare_place_min_step))]
 
@@ -143,13 +145,14 @@ def _school_age(model: World) -> None:
 
 def _breakdowns(model: World) -> None:
     """Informal arrangements break down, more often in a month with a stress event."""
-    m, p, t = model.mothers, model.params, model.month
+    m, t = model.mothers, model.month
     n = m.n
     status = m.status[:n]
     held = np.flatnonzero(m.informal_care[:n] & ((status == Status.ON_ASSISTANCE)
                                                  | (status == Status.IN_WORK)))
-    chance = np.minimum(p.informal_care_breakdown_hazard
-                        * np.where(m.stress_event[held], p.informal_breakdown_event_factor, 1.0),
+    chance = np.minimum(model.value("informal_care_breakdown_hazard", held)
+                        * np.where(m.stress_event[held],
+                                   model.value("informal_breakdown_event_factor", held), 1.0),
                         1.0)
     broke = held[model.streams.uniform("informal_breakdown", t, held) < chance]
     m.informal_care[broke] = False
@@ -179,14 +182,16 @@ def step(model: World) -> None:
                            | (m.ladder[:n] >= p.childcare_place_min_step)))
     on = on[needs_care(model, on)]
     informal = m.informal_care[on] & ((status[on] == Status.IN_WORK) | m.parttime[on])
-    chance = np.minimum(p.childcare_register_prob * m.trust_childcare[on]
-                        * np.where(informal, p.informal_care_register_factor, 1.0), 1.0)
+    chance = np.minimum(model.value("childcare_register_prob", on, np.float32)
+                        * m.trust_childcare[on]
+                        * np.where(informal, model.value("informal_care_register_factor", on),
+                                   1.0), 1.0)
     register = on[model.streams.uniform("childcare_register", t, on) < chance]
     m.queue_since[register] = t
 
     # Using formal care builds trust in it.
     using = np.flatnonzero(followed & (m.childcare_place[:n] >= 0))
-    gain = np.float32(p.childcare_trust_gain_per_month)
+    gain = as_float32(model.value("childcare_trust_gain_per_month", using))
     toward_one(m.trust_childcare, using, gain)
 
 

@@ -96,7 +96,7 @@ def update_caseloads(model: World) -> np.ndarray:
 
 def disclosure(model: World, ids: np.ndarray) -> np.ndarray:
     """Relative willingness to tell and accept help: 1 at trust 0.5 (see module docstring)."""
-    effect = model.params.disclosure_trust_effect
+    effect = model.value("disclosure_trust_effect", ids, np.float32)
     return 1.0 + effect * (2.0 * model.mothers.trust_services[ids] - 1.0)
 
 
@@ -134,10 +134,12 @@ def conversation(model: World, ids: np.ndarray, uniforms: Uniforms,
                  factor: float = 1.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """:func:`disclose`, returning who had anything to tell and, for each of them, how many
     barriers were detected and how many referrals taken up."""
-    m, p = model.mothers, model.params
+    m = model.mothers
     tell = disclosure(model, ids) * factor
-    detect_p = np.minimum(p.barrier_detection_per_contact * tell, 1.0)
-    uptake_p = np.minimum(p.referral_uptake_per_contact * tell, 1.0)
+    detect_p = np.minimum(model.value("barrier_detection_per_contact", ids, tell.dtype) * tell,
+                          1.0)
+    uptake_p = np.minimum(model.value("referral_uptake_per_contact", ids, tell.dtype) * tell,
+                          1.0)
     # As they stand before the conversation (each barrier below changes only its own bit,
     # so all barriers are decided at once): a referral registered before it can be taken
     # up now, an unregistered barrier detected.
@@ -173,7 +175,7 @@ def _bits_of(chosen: np.ndarray, bits: np.ndarray) -> np.ndarray:
 
 
 def step(model: World) -> None:
-    m, p, t, s = model.mothers, model.params, model.month, model.streams
+    m, t, s = model.mothers, model.month, model.streams
     table = model.coaches
     on = update_caseloads(model)
     waiting = on[m.coach[on] < 0]
@@ -207,7 +209,7 @@ def step(model: World) -> None:
 
     # Confidence and trust drift back towards the mother's own level (on whole columns:
     # cheaper than gathering the mothers on assistance).
-    r = np.float32(p.psych_reversion_per_month)
+    r = model.value("psych_reversion_per_month", np.s_[: m.n], np.float32)
     now_on = m.status[: m.n] == Status.ON_ASSISTANCE
     for name in ("trust_services", "confidence"):
         level, own = getattr(m, name)[: m.n], getattr(m, f"{name}_own")[: m.n]
@@ -234,20 +236,23 @@ def contact(model: World, met: np.ndarray, trust_multiplier,
         uniforms: ``uniforms(stream_names, ids)`` gives the contact's draws: the coaching
             step's own streams, or a policy's scoped streams for a programme's contacts.
     """
-    m, p = model.mothers, model.params
+    m = model.mothers
     # At most the whole gap to full trust (a larger multiplier would overshoot past 1).
-    gain = np.minimum(p.trust_gain_per_contact * np.asarray(trust_multiplier), 1.0)
+    multiplier = np.asarray(trust_multiplier)
+    gain = np.minimum(model.value("trust_gain_per_contact", met, multiplier.dtype) * multiplier,
+                      1.0)
     toward_one(m.trust_services, met, gain)
     told, detected, taken = conversation(model, met, uniforms)
     model.count("barriers_detected", told, detected)
     model.count("referrals_taken_up", told, taken)
-    told = met[uniforms(["topup_info"], met)["topup_info"] < p.topup_info_per_contact]
+    told = met[uniforms(["topup_info"], met)["topup_info"]
+               < model.value("topup_info_per_contact", met)]
     m.knows_topup[told] = True
 
 
 def _resolve(model: World, on: np.ndarray) -> None:
     """Barriers whose referral was taken up resolve over time."""
-    m, p, t = model.mothers, model.params, model.month
+    m, t = model.mothers, model.month
     referred = on[np.flatnonzero(m.barriers_referred[on])]
     if len(referred) == 0:
         return
@@ -255,7 +260,7 @@ def _resolve(model: World, on: np.ndarray) -> None:
     u = model.streams.uniforms([f"resolve:{b.name}" for b in RESOLUTION], t, referred)
     bits = _RESOLUTION_BITS[:, None]
     solved = ((mask & bits) != 0) & np.stack(
-        [u[f"resolve:{b.name}"] < p[name] for b, name in RESOLUTION.items()])
+        [u[f"resolve:{b.name}"] < model.value(name, referred) for b, name in RESOLUTION.items()])
     clear = ~_bits_of(solved, bits)
     m.barriers[referred] &= clear
     m.barriers_registered[referred] &= clear

@@ -66,8 +66,10 @@ def step(model: World) -> None:
     # (the factor is 1 otherwise, which leaves the hazard unchanged).
     upto_request = young * (model.value("exemption_request_hazard", cand)
                             * m.exemption_request_factor[cand].astype(np.float64))
-    upto_health = upto_request + ((barriers & HEALTH) != 0) * p.exemption_health_hazard
-    upto_care = upto_health + ((barriers & CARE) != 0) * p.exemption_care_hazard
+    upto_health = (upto_request + ((barriers & HEALTH) != 0)
+                   * model.value("exemption_health_hazard", cand))
+    upto_care = upto_health + ((barriers & CARE) != 0) * model.value("exemption_care_hazard",
+                                                                      cand)
     u = model.streams.uniform("exemption_start", t, cand)
     start = np.flatnonzero(u < upto_care + model.value("exemption_other_hazard", cand))
     ids, u = cand[start], u[start]
@@ -83,11 +85,13 @@ def step(model: World) -> None:
 
     # Reviews every few months since the exemption started; a review may end it.
     since = t - m.exempt_since[held]
-    every = np.where(m.exempt_long[held], p.exemption_long_review_months,
+    every = np.where(m.exempt_long[held],
+                     model.value("exemption_long_review_months", held, np.int64),
                      p.exemption_review_months)
     due = held[(since > 0) & (since % every == 0)]
     holds = reason_holds(model, due, m.exempt_reason[due])
-    renew = model.streams.uniform("exemption_review", t, due) < p.exemption_renewal_prob
+    renew = (model.streams.uniform("exemption_review", t, due)
+             < model.value("exemption_renewal_prob", due))
     end = due[~(renew & holds)]
     m.exempt[end] = False
     model.count("exemptions_started", ids)

@@ -51,7 +51,7 @@ def step(model: World) -> None:
              * np.where(age < p.study_young_age_years, model.value("study_young_factor", ids),
                         1.0)
              * np.where(m.entry_reason[ids] == EntryReason.STUDENT_FINANCE_END,
-                        p.study_student_finance_factor, 1.0)
+                        model.value("study_student_finance_factor", ids), 1.0)
              * duration_factor(model, ids))
     leave_assistance(model, ids[u[near] < study], Status.STUDY)
     near = np.flatnonzero((u >= THIRD) & (u < THIRD + model.value("partner_exit_hazard", on)))
@@ -65,7 +65,8 @@ def step(model: World) -> None:
     # A month with a coach's appointment adds the hassle and threat of being watched:
     # some who can do without assistance leave (contact_exit_effect).
     other = np.minimum(model.value("other_exit_hazard", ids, np.float32) * m.mod_exit_other[ids]
-                       * np.where(m.contacted[ids], 1.0 + p.contact_exit_effect, 1.0)
+                       * np.where(m.contacted[ids],
+                                  1.0 + model.value("contact_exit_effect", ids), 1.0)
                        * duration_factor(model, ids), THIRD)
     leave_assistance(model, ids[u[near] < 2 * THIRD + other], Status.OTHER)
 

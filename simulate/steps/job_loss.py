@@ -45,12 +45,13 @@ if TYPE_CHECKING:
 
 
 def risk(model: World, ids: np.ndarray) -> np.ndarray:
-    m, p = model.mothers, model.params
+    m = model.mothers
     tenure = model.month - m.job_start[ids]
     early = 1.0 + (model.value("job_loss_early_factor", ids)
-                   * np.exp(-tenure / p.job_loss_early_decay_months))
-    event = np.where(m.stress_event[ids], p.job_loss_stress_event_factor, 1.0)
-    flexible = np.where(m.parttime[ids], p.parttime_job_loss_factor, 1.0)
+                   * np.exp(-tenure / model.value("job_loss_early_decay_months", ids)))
+    event = np.where(m.stress_event[ids], model.value("job_loss_stress_event_factor", ids),
+                     1.0)
+    flexible = np.where(m.parttime[ids], model.value("parttime_job_loss_factor", ids), 1.0)
     return np.minimum(model.value("job_loss_hazard", ids) * early * event * flexible * m.mod_job_loss[ids], 1.0)
 
 
@@ -68,7 +69,8 @@ def step(model: World) -> None:
                              & (m.job_start[:n] < t))
     u = model.streams.uniforms(["job_loss", "care_job_loss"], t, working)
     no_care = m.care_broke[working] & (m.childcare_place[working] < 0)
-    by_care = no_care & (u["care_job_loss"] < p.job_loss_on_care_breakdown)
+    by_care = no_care & (u["care_job_loss"]
+                         < model.value("job_loss_on_care_breakdown", working))
     lost = working[(u["job_loss"] < risk(model, working)) | by_care]
     model.count("job_losses", lost)
     model.count("job_losses_care_breakdown", working[by_care])

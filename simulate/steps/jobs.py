@@ -31,7 +31,7 @@ register for a place.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from scipy.special import expit
@@ -54,7 +54,7 @@ from simulate.parameters import (
     hazard,
     share,
 )
-from simulate.population import NEVER
+from simulate.population import NEVER, as_float32
 from simulate.states import LADDER_PARTTIME, Barrier, Education, Status
 from simulate.steps.childcare import arrange_informal, needs_care
 from simulate.steps.money import believed_gain, benefit
@@ -100,9 +100,28 @@ def choose_employers(model: World, ids: np.ndarray, u: np.ndarray) -> np.ndarray
 
 def open_vacancies(model: World) -> np.ndarray:
     """Each employer's vacancies this month: Poisson around its share of the market's."""
-    p = model.params
+    share = model.employer_table["share"]
     return model.streams.generator("vacancies", model.month).poisson(
-        p.vacancies_per_100_mothers * p.size / 100.0 * model.employer_table["share"])
+        model.by_block("vacancies_per_100_mothers", len(share)) * model.params.size / 100.0
+        * share)
+
+
+def education_factor(model: World, ids: np.ndarray) -> Any:
+    """The chance of an offer relative to a mother with basic qualifications, by the
+    education of each of ``ids`` (in her own world's factors)."""
+    education = model.mothers.education[ids]
+    levels = (Education.NO_BASIC, Education.HBO_WO, Education.OTHER)
+    factors = [model.value(name, ids) for name in
+               ("offer_factor_no_basic", "offer_factor_hbo_wo", "offer_factor_other_education")]
+    if all(np.isscalar(f) for f in factors):
+        by_education = np.ones(len(Education))
+        by_education[list(levels)] = factors
+        return by_education[education]
+    out = np.ones(len(ids))
+    for level, f in zip(levels, factors):
+        at = education == level
+        out[at] = f[at] if isinstance(f, np.ndarray) else f
+    return out
 
 
 def make_offers(model: World) -> Offers:
@@ -127,36 +146,36 @@ def make_offers(model: World) -> Offers:
     emp = model.employer_table
     employer = choose_employers(model, seek, s.uniform("employer", t, seek))
 
-    by_education = np.ones(len(Education))
-    by_education[[Education.NO_BASIC, Education.HBO_WO, Education.OTHER]] = (
-        p.offer_factor_no_basic, p.offer_factor_hbo_wo, p.offer_factor_other_education)
-    edu_factor = by_education[m.education[seek]]
+    edu_factor = education_factor(model, seek)
     bar = m.barriers[seek]
     young = needs_care(model, seek) | m.pregnant[seek]
-    risk = emp["risk"][employer] * np.where(arranged_care(model, seek),
-                                            p.employer_arranged_care_factor, 1.0)
+    risk = emp["risk"][employer] * np.where(
+        arranged_care(model, seek), model.value("employer_arranged_care_factor", seek), 1.0)
     floor = p.confidence_floor
     infant = (m.n_children[seek] > 0) & (t - m.youngest_birth_month[seek] < p.infant_age_months)
     # Her profile: what makes an employer offer and her take up work of either kind.
     profile = (edu_factor
-               * np.where(m.pregnant[seek], p.pregnant_search_factor, 1.0)
+               * np.where(m.pregnant[seek], model.value("pregnant_search_factor", seek), 1.0)
                * np.where(infant, model.value("infant_search_factor", seek), 1.0)
-               * np.where((bar & LANGUAGE) != 0, p.offer_factor_language, 1.0)
-               * np.where((bar & HEALTH) != 0, p.offer_factor_health, 1.0)
-               * (1.0 + p.offer_working_tie_effect
+               * np.where((bar & LANGUAGE) != 0, model.value("offer_factor_language", seek),
+                          1.0)
+               * np.where((bar & HEALTH) != 0, model.value("offer_factor_health", seek), 1.0)
+               * (1.0 + model.value("offer_working_tie_effect", seek)
                   * np.minimum(m.network_working[seek], p.offer_working_ties_max))
                * (floor + m.confidence[seek]) / (floor + 0.5)
-               * np.where(m.contacted[seek], 1.0 + p.offer_contact_effect, 1.0)
+               * np.where(m.contacted[seek], 1.0 + model.value("offer_contact_effect", seek),
+                          1.0)
                * np.where(young, 1.0 - risk, 1.0)
                * duration_factor(model, seek)
                * m.mod_offer[seek])
     in_part = m.parttime[seek]
     since = t - m.last_sanction[seek]
     chance = (model.value("job_offer_base", seek) * profile
-              * np.where(m.exempt[seek], p.exempt_search_factor, 1.0)
+              * np.where(m.exempt[seek], model.value("exempt_search_factor", seek), 1.0)
               * np.where(in_part, model.value("parttime_search_factor", seek), 1.0)
-              * np.where((since >= 0) & (since < p.sanction_effect_months),
-                         p.sanction_search_effect, 1.0))
+              * np.where((since >= 0)
+                         & (since < model.value("sanction_effect_months", seek, np.int64)),
+                         model.value("sanction_search_effect", seek), 1.0))
     # A policy's floor (0 leaves the chance unchanged); only the floor for a non-searcher.
     floor = m.offer_floor[seek]
     searching = (m.ladder[seek] >= p.search_min_step) | in_part
@@ -187,8 +206,9 @@ def make_offers(model: World) -> Offers:
     # a regular job.
     flexible = small | ((s.uniform("flexible", t, ids) < emp["flexible"][employer])
                         & ~m.parttime[ids])
-    hours = np.where(flexible, p.parttime_hours_per_week, p.fulltime_hours_per_week)
-    earnings = hours * p.weeks_per_month * p.hourly_wage_eur
+    hours = np.where(flexible, model.value("parttime_hours_per_week", ids),
+                     p.fulltime_hours_per_week)
+    earnings = hours * p.weeks_per_month * model.value("hourly_wage_eur", ids)
     ends = benefit(model.params_for(ids), earnings) <= 0.0
     need = needs_care(model, ids)
     pays_care = need & ~m.informal_care[ids]
@@ -196,9 +216,9 @@ def make_offers(model: World) -> Offers:
     # A policy may make leaving assistance feel safer (a case file kept on hold, 004:1106);
     # the multiplier is 1 otherwise.
     leaving = np.where(ends, m.mod_accept_leaving[ids], np.float32(1.0)).astype(np.float64)
-    accept = s.uniform("accept", t, ids) < p.offer_acceptance * expit(
+    accept = s.uniform("accept", t, ids) < model.value("offer_acceptance", ids) * expit(
         (gain - model.value("acceptance_gain_reference_eur", ids))
-        / p.acceptance_gain_scale_eur) * leaving
+        / model.value("acceptance_gain_scale_eur", ids)) * leaving
     model.count("offers_declined", ids[~accept])
     unaware = ~ends & ~m.knows_topup[ids]
     model.count("offers_declined_income_belief", ids[~accept & unaware])
@@ -218,7 +238,8 @@ def start_jobs(model: World, offers: Offers) -> None:
     m, t = model.mothers, model.month
     ok = offers.care
     failed = offers.ids[~ok]
-    m.confidence[failed] *= np.float32(1.0 - model.params.confidence_loss_failed_offer)
+    m.confidence[failed] *= as_float32(1.0 - model.value("confidence_loss_failed_offer",
+                                                         failed))
     unregistered = failed[(m.queue_since[failed] == NEVER) & (m.childcare_place[failed] < 0)]
     register = unregistered[model.streams.uniform("register_after_offer", t, unregistered)
                             < m.trust_childcare[unregistered]]

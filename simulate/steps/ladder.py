@@ -11,7 +11,7 @@ care breaking down.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -28,7 +28,7 @@ from simulate.parameters import (
     hazard,
     share,
 )
-from simulate.population import toward_one
+from simulate.population import as_float32, toward_one
 from simulate.states import LADDER_PARTTIME, Barrier, Status
 from simulate.steps import BOUND_MARGIN
 
@@ -37,34 +37,39 @@ if TYPE_CHECKING:
     from simulate.steps import World
 
 
-def network_push(p: Params, ties: np.ndarray) -> np.ndarray:
+def network_push(p: Params, ties: np.ndarray, effect: Any = None) -> np.ndarray:
     """Relative chance of a step up from ``ties`` supportive ties: it grows linearly with
-    ties up to ``ladder_network_full_ties``."""
+    ties up to ``ladder_network_full_ties`` (``effect``: ``ladder_network_effect``, or one
+    per row in a batch of worlds)."""
     full = p.ladder_network_full_ties
-    return 1.0 + p.ladder_network_effect * (np.minimum(ties, full) / full)
+    effect = p.ladder_network_effect if effect is None else effect
+    return 1.0 + effect * (np.minimum(ties, full) / full)
 
 
 def stress_events(model: World, followed: np.ndarray) -> None:
     """Stress events and stress of the followed mothers (``followed``: a mask over the rows
     in use; on assistance or in work)."""
-    m, p, t = model.mothers, model.params, model.month
+    m, t = model.mothers, model.month
     n = m.n
     ids = np.flatnonzero(followed)
     barriers = m.barriers[:n]
     # An event needs a uniform below the chance, which is at most the larger of the two.
     u = model.streams.uniform("stress_event", t, ids)
-    with_debts = p.stress_event_base * p.stress_event_debt_factor
-    cand = np.flatnonzero(u < max(p.stress_event_base, with_debts))
+    cand = np.flatnonzero(u < model.most(
+        lambda p: max(p.stress_event_base, p.stress_event_base * p.stress_event_debt_factor)))
+    base = model.value("stress_event_base", ids[cand])
+    with_debts = base * model.value("stress_event_debt_factor", ids[cand])
     debts = (barriers[ids[cand]] & np.uint8(1 << Barrier.DEBTS)) != 0
-    hit = ids[cand[u[cand] < np.where(debts, with_debts, p.stress_event_base)]]
+    hit = ids[cand[u[cand] < np.where(debts, with_debts, base)]]
     m.stress_event[hit] = True
     # Stress moves towards her own level plus the barriers' (on whole columns, kept for
     # the followed).
     stress = m.stress[:n]
-    baseline = np.minimum(m.stress_own[:n] + p.stress_barrier_effect
+    rows = np.s_[:n]  # every row in use
+    baseline = np.minimum(m.stress_own[:n] + model.value("stress_barrier_effect", rows)
                           * np.bitwise_count(barriers).astype(np.int64), 1.0)
-    moved = stress + p.stress_recovery_per_month * (baseline - stress)
-    toward_one(moved, hit, p.stress_event_jump)
+    moved = stress + model.value("stress_recovery_per_month", rows) * (baseline - stress)
+    toward_one(moved, hit, model.value("stress_event_jump", hit))
     np.copyto(stress, np.clip(moved, 0.0, 1.0), where=followed)
     model.count("stress_events", hit)
 
@@ -93,17 +98,19 @@ def step(model: World) -> None:
     floor = p.confidence_floor
     up = (model.value("ladder_up_base", movers, np.float32) * (floor + m.confidence[movers])
           / (floor + 0.5)
-          * (1.0 + p.ladder_contact_effect * effect)
-          * network_push(p, m.network_ties[movers])
-          * _barrier_penalty(p)[np.bitwise_count(m.barriers[movers])]
-          * np.where(m.exempt[movers], p.ladder_exempt_factor, 1.0)
+          * (1.0 + model.value("ladder_contact_effect", movers) * effect)
+          * network_push(p, m.network_ties[movers], model.value("ladder_network_effect", movers))
+          * _barrier_factor(model, movers)
+          * np.where(m.exempt[movers], model.value("ladder_exempt_factor", movers), 1.0)
           * m.mod_ladder_up[movers])
     up = np.clip(up, 0.0, 1.0)
-    recent = (t - m.last_step_up[movers]) <= p.fast_change_window_months
-    down = (p.ladder_down_base * (1.0 + p.ladder_stress_effect * m.stress[movers])
-            * (1.0 + p.ladder_fast_change_effect * recent))
+    recent = ((t - m.last_step_up[movers])
+              <= model.value("fast_change_window_months", movers, np.int64))
+    down = (model.value("ladder_down_base", movers, np.float32)
+            * (1.0 + model.value("ladder_stress_effect", movers, np.float32) * m.stress[movers])
+            * (1.0 + model.value("ladder_fast_change_effect", movers) * recent))
     event = np.flatnonzero(m.stress_event[movers])
-    down[event] *= p.ladder_event_down_factor
+    down[event] *= model.value("ladder_event_down_factor", movers[event])
     down = np.minimum(down, 1.0 - up)
 
     ladder = m.ladder[movers]
@@ -111,9 +118,10 @@ def step(model: World) -> None:
     step_down = movers[(u >= 1.0 - down) & (ladder > 1)]
     m.ladder[step_up] += 1
     m.last_step_up[step_up] = t
-    toward_one(m.confidence, step_up, np.float32(p.confidence_gain_step_up))
+    toward_one(m.confidence, step_up, model.value("confidence_gain_step_up", step_up, np.float32))
     m.ladder[step_down] -= 1
-    m.confidence[step_down] *= np.float32(1.0 - p.confidence_loss_step_down)
+    m.confidence[step_down] *= as_float32(1.0 - model.value("confidence_loss_step_down",
+                                                            step_down))
     model.count("ladder_up", step_up)
     model.count("ladder_down", step_down)
 
@@ -122,6 +130,16 @@ def _barrier_penalty(p: Params) -> np.ndarray:
     """The chance of a step up relative to none, per number of active barriers (0 to 8:
     barriers are the bits of a byte)."""
     return (1.0 - p.ladder_barrier_penalty) ** np.arange(9)
+
+
+def _barrier_factor(model: World, rows: np.ndarray) -> np.ndarray:
+    """:func:`_barrier_penalty` for the active barriers of each of ``rows``, in her own
+    world's penalty."""
+    active = np.bitwise_count(model.mothers.barriers[rows])
+    penalty = model.value("ladder_barrier_penalty", rows)
+    if np.isscalar(penalty):
+        return _barrier_penalty(model.params)[active]
+    return (1.0 - penalty) ** active.astype(np.int64)
 
 
 def largest_chances(model: World) -> tuple[float, float]:
@@ -134,15 +152,16 @@ def largest_chances(model: World) -> tuple[float, float]:
     up = (model.most(lambda p: p.ladder_up_base)
           * (floor + max(float(m.confidence[:n].max(initial=0.0)), 0.0))
           / (floor + 0.5)
-          * float(np.max(1.0 + p.ladder_contact_effect * effects))
-          * float(network_push(p, np.array([0, p.ladder_network_full_ties])).max())
-          * float(_barrier_penalty(p).max())
-          * max(p.ladder_exempt_factor, 1.0)
+          * model.most(lambda p: float(np.max(1.0 + p.ladder_contact_effect * effects)))
+          * model.most(lambda p: float(network_push(
+              p, np.array([0, p.ladder_network_full_ties])).max()))
+          * model.most(lambda p: float(_barrier_penalty(p).max()))
+          * model.most(lambda p: max(p.ladder_exempt_factor, 1.0))
           * max(float(m.mod_ladder_up[:n].max(initial=0.0)), 0.0))
-    down = (p.ladder_down_base
-            * (1.0 + p.ladder_stress_effect * max(float(m.stress[:n].max(initial=0.0)), 0.0))
-            * max(1.0 + p.ladder_fast_change_effect, 1.0)
-            * max(p.ladder_event_down_factor, 1.0))
+    stress = max(float(m.stress[:n].max(initial=0.0)), 0.0)
+    down = (model.most(lambda p: p.ladder_down_base * (1.0 + p.ladder_stress_effect * stress))
+            * model.most(lambda p: max(1.0 + p.ladder_fast_change_effect, 1.0))
+            * model.most(lambda p: max(p.ladder_event_down_factor, 1.0)))
     return min(up * (1.0 + BOUND_MARGIN), 1.0), min(down * (1.0 + BOUND_MARGIN), 1.0)
 
 

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 def sanctioned(model: World, ids: np.ndarray) -> np.ndarray:
     """Whether a sanction's benefit cut runs this month."""
     since = model.month - model.mothers.last_sanction[ids]
-    return (since >= 0) & (since < model.params.sanction_months)
+    return (since >= 0) & (since < model.value("sanction_months", ids, np.int64))
 
 
 def largest_lapse_factor(model: World) -> float:
@@ -62,9 +62,10 @@ def largest_lapse_factor(model: World) -> float:
 def _lapse_chance(model: World, ids: np.ndarray, hazard: str) -> np.ndarray:
     """The chance of ``ids`` to lapse (parameter ``hazard``): the hazard times what low
     trust and stress add (float32, as the columns)."""
-    m, p = model.mothers, model.params
+    m = model.mothers
     return (model.value(hazard, ids, np.float32)
-            * (1.0 + p.lapse_low_trust_effect * (1.0 - m.trust_services[ids]))
+            * (1.0 + model.value("lapse_low_trust_effect", ids, np.float32)
+               * (1.0 - m.trust_services[ids]))
             * (1.0 + model.value("lapse_stress_effect", ids, np.float32) * m.stress[ids]))
 
 
@@ -91,22 +92,24 @@ def no_shows(model: World, appointed: np.ndarray) -> np.ndarray:
     return gone
 
 
-def _noticed(model: World, lapse: np.ndarray, admin: float, stream: str) -> np.ndarray:
-    """Those of ``lapse`` whose lapse is noticed: at a contact this month or by a check."""
-    p = model.params
+def _noticed(model: World, lapse: np.ndarray, check: str, stream: str) -> np.ndarray:
+    """Those of ``lapse`` whose lapse is noticed: at a contact this month or by a check
+    (parameter ``check``: the chance of one)."""
+    admin = model.value(check, lapse)
     notice = np.where(model.mothers.contacted[lapse],
-                      1.0 - (1.0 - p.lapse_notice_per_contact) * (1.0 - admin), admin)
+                      1.0 - (1.0 - model.value("lapse_notice_per_contact", lapse))
+                      * (1.0 - admin), admin)
     return lapse[model.streams.uniform(stream, model.month, lapse) < notice]
 
 
 def step(model: World, on: np.ndarray) -> None:
     """Breaches of the work obligation and sanctions; unmet information duties and stops for
     non-cooperation."""
-    m, p, t = model.mothers, model.params, model.month
+    m, t = model.mothers, model.month
     most = largest_lapse_factor(model)
     obliged = on[~m.exempt[on]]
     lapse = _lapsed(model, obliged, "lapse_hazard", "lapse", most)
-    noticed = _noticed(model, lapse, p.lapse_admin_check_rate, "lapse_notice")
+    noticed = _noticed(model, lapse, "lapse_admin_check_rate", "lapse_notice")
     m.last_sanction[noticed] = t
     model.count("lapses", lapse)
     model.count("lapses_noticed", noticed)
@@ -114,7 +117,7 @@ def step(model: World, on: np.ndarray) -> None:
     # Stopped mothers are no longer on assistance: drawn after the sanctions, on everyone
     # on assistance at the start of the step.
     info = _lapsed(model, on, "info_lapse_hazard", "info_lapse", most)
-    stop = _noticed(model, info, p.info_admin_check_rate, "info_lapse_notice")
+    stop = _noticed(model, info, "info_admin_check_rate", "info_lapse_notice")
     model.count("info_lapses", info)
     model.count("info_lapses_noticed", stop)
     leave_assistance(model, stop, Status.NONCOOPERATION)
