@@ -70,7 +70,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from simulate.batch import AT_ENTRY, BurnInJob
+from simulate.batch import AT_ENTRY, PER_WORLD, BurnInJob
 from simulate.calibration.targets import TargetSet
 from simulate.calibration.validation import replicate_statistics
 from simulate.compare import paired_outcome_names
@@ -101,11 +101,14 @@ SCREENED = ("acceptance_gain_reference_eur", "childcare_net_cost_eur", "net_pay_
             "exempt_contact_factor", "ladder_up_base", "confidence_mean",
             "lapse_stress_effect")
 # What worlds draw of the core uncertainties no target fits (``--world-draw``): the screened
-# seven, or beside them every uncertainty drawn where a mother enters (simulate.batch.AT_ENTRY:
-# barrier prevalences, network, psychology, the inflow's children), which a batch of worlds
-# also varies. Both narrowed by the same one-at-a-time scan (docs/worlds.md).
+# seven; beside them every uncertainty drawn where a mother enters (simulate.batch.AT_ENTRY:
+# barrier prevalences, network, psychology, the inflow's children); or every core uncertainty
+# a batch of worlds may vary (simulate.batch.PER_WORLD: all but the entry ladder's shares),
+# less those the fit draws. Each narrowed by the same one-at-a-time scan (docs/worlds.md).
 WORLD_DRAWS = {"screened": SCREENED,
-               "entry": SCREENED + tuple(sorted(n for n in AT_ENTRY if n not in SCREENED))}
+               "entry": SCREENED + tuple(sorted(n for n in AT_ENTRY if n not in SCREENED)),
+               "all": SCREENED + tuple(sorted(n for n in PER_WORLD if n not in SCREENED
+                                              and PARAMETERS[n].kind == "uncertainty"))}
 SCAN_POINTS = 9            # grid points per screened parameter in the one-at-a-time scan
 WORLD_REPS = 10            # replications per world in a comparison, unless told
 MAX_WAVES = 4              # waves of draws before giving up on the worlds wanted
@@ -534,15 +537,17 @@ def worlds_directory(base: Scenario, targets: TargetSet, fit: FitFile,
 
 def screen_ranges(base: Scenario, evaluator: Evaluator, settings: WorldSettings,
                   targets: TargetSet, directory: Path, executor: Executor | None,
-                  progress: bool, note: Callable[[str], None] | None = None
-                  ) -> dict[str, tuple[float, float]]:
+                  progress: bool, note: Callable[[str], None] | None = None,
+                  fitted: Sequence[str] = ()) -> dict[str, tuple[float, float]]:
     """The part of each screened parameter's range where the base reproduces the targets,
     all else at its values: a one-at-a-time scan over :data:`SCAN_POINTS` points of the
     declared range (the first wave of history matching, one parameter at a time), after the
     base itself. A parameter with no plausible point keeps its value (a range of one), as
-    every one does when the base itself misses the targets (``note`` says so).
+    every one does when the base itself misses the targets (``note`` says so). Parameters
+    the fit draws (``fitted``) are not scanned.
     """
-    names = [n for n in settings.screened if n in PARAMETERS and _uncertain(PARAMETERS[n])]
+    names = [n for n in settings.screened if n in PARAMETERS and _uncertain(PARAMETERS[n])
+             and n not in fitted]
     if not names:
         return {}
     values = base.params()
@@ -626,7 +631,7 @@ def find_worlds(base: Scenario, targets: TargetSet, settings: WorldSettings,
     invalid = 0
     kept_values, kept_worst, all_means, all_var = [], [], [], []
     ranges = screen_ranges(base, evaluator, settings, used_set, directory, executor, progress,
-                           on_wave)
+                           on_wave, fit.names)
     screened = [Factor(n, PARAMETERS[n], low=lo, high=hi) for n, (lo, hi) in ranges.items()]
     factors = [*calibrated, *screened]
     if on_wave and ranges:
