@@ -33,10 +33,10 @@ use it without any change in how they run a replicate. ``tests/test_batch.py`` c
 every shipped scenario's burn-in is the same in a batch and alone.
 
 *Worlds.* A batch may also hold replicates of different worlds, whose parameters differ
-in :data:`PER_WORLD` only (the calibrated parameters, the screened core uncertainties and
-those read only where mothers are drawn: what plausible worlds, the worlds filter and the
-shipped Sobol designs draw). Every step
-reads those through the world (:meth:`simulate.steps.World.value`, ``most``,
+in :data:`PER_WORLD` only: every core uncertainty but the entry ladder's shares (what
+plausible worlds, the worlds filter and sensitivity designs over the model draw). A
+replicate's mothers, coaches, childcare places and employers are made from its own world.
+Every step reads those through the world (:meth:`simulate.steps.World.value`, ``most``,
 ``params_for``, ``by_block``): a model gives the number itself, a batch one value per row
 of its replicate's world (or the largest over its worlds, for a bound). Reading one
 directly from ``params`` in a batch whose worlds differ in it raises

@@ -382,8 +382,9 @@ def compare(base, alternatives, reps: int | None = None, seed: int | None = None
         max_waves: Waves of draws at most (default: :data:`simulate.worlds.MAX_WAVES`).
         on_wave: Called with a line after each wave of worlds.
         world_draw: Which core uncertainties no target fits the worlds draw
-            (:data:`simulate.worlds.WORLD_DRAWS`): ``"screened"`` (seven) or ``"entry"``
-            (those and the seventeen drawn where a mother enters).
+            (:data:`simulate.worlds.WORLD_DRAWS`): ``"screened"`` (seven), ``"entry"``
+            (those and the seventeen drawn where a mother enters) or ``"all"`` (every core
+            uncertainty the fit does not draw).
 
     Raises:
         ValueError: when an alternative differs from the base in more than its policies

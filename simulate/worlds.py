@@ -535,6 +535,23 @@ def worlds_directory(base: Scenario, targets: TargetSet, fit: FitFile,
     return Path(root) / f"worlds-{base.name}-{key}"
 
 
+def scan_points(name: str) -> list[float]:
+    """The values of ``name`` the one-at-a-time scan tries: :data:`SCAN_POINTS` evenly over
+    its declared range, or, for a whole number, those rounded (each once)."""
+    low, high = _range(name)
+    grid = np.linspace(low, high, SCAN_POINTS)
+    if PARAMETERS[name].type is int:
+        return [float(x) for x in sorted({round(float(x)) for x in grid})]
+    return [float(PARAMETERS[name].check(float(x))) for x in grid]
+
+
+def uniform_over(f: Factor, u: np.ndarray) -> np.ndarray:
+    """``f`` uniformly over its range at the unit draws ``u``; a whole number over ``[low,
+    high + 1)``, which :meth:`Factor.value` rounds down, so each value is as likely."""
+    low, high = _ends(f)
+    return low + u * (high - low + (1.0 if f.parameter.type is int else 0.0))
+
+
 def screen_ranges(base: Scenario, evaluator: Evaluator, settings: WorldSettings,
                   targets: TargetSet, directory: Path, executor: Executor | None,
                   progress: bool, note: Callable[[str], None] | None = None,
@@ -554,10 +571,9 @@ def screen_ranges(base: Scenario, evaluator: Evaluator, settings: WorldSettings,
     start = tuple(float(values[n]) for n in names)
     rows, where = [start], [("", np.nan)]
     for j, n in enumerate(names):
-        low, high = _range(n)
-        for x in np.linspace(low, high, SCAN_POINTS):
-            rows.append(start[:j] + (float(PARAMETERS[n].check(float(x))),) + start[j + 1:])
-            where.append((n, float(x)))
+        for x in scan_points(n):
+            rows.append(start[:j] + (x,) + start[j + 1:])
+            where.append((n, x))
     factors = [Factor(n, PARAMETERS[n], low=_range(n)[0], high=_range(n)[1]) for n in names]
     statistics = [t.name for t in targets.targets]
 
@@ -643,8 +659,7 @@ def find_worlds(base: Scenario, targets: TargetSet, settings: WorldSettings,
         points = draw_calibrated(base, fit, calibrated, size, rng)
         if screened:
             points = np.hstack([points, np.column_stack(
-                [_ends(f)[0] + latin_hypercube(size, rng) * (_ends(f)[1] - _ends(f)[0])
-                 for f in screened])])
+                [uniform_over(f, latin_hypercube(size, rng)) for f in screened])])
         rows = []
         for point in points:
             row = tuple(f.value(float(x)) for f, x in zip(factors, point))

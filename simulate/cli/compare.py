@@ -80,9 +80,10 @@ def add_parser(sub) -> None:
                         "each later one what is still wanted over the share kept so far)")
     w.add_argument("--world-draw", choices=list(WORLD_DRAWS), default="screened",
                    help="core uncertainties no target fits that the worlds draw: 'screened', "
-                        "the seven that move a programme's effect most (default), or "
-                        "'entry', those and the seventeen drawn where a mother enters "
-                        "(fewer worlds are kept, so it takes longer; docs/worlds.md)")
+                        "the seven that move a programme's effect most (default); "
+                        "'entry', those and the seventeen drawn where a mother enters; or "
+                        "'all', every core uncertainty the fit does not draw (fewer worlds "
+                        "are kept, so it takes longer; docs/worlds.md)")
     w.add_argument("--targets", metavar="FILE",
                    help="targets a world must reproduce (default: the Rotterdam period "
                         "sample, simulate/calibration/targets.yaml)")
