@@ -25,6 +25,7 @@ from simulate.schema import InputError
 from simulate.worlds import (
     FITTED,
     KNOWN_GAPS,
+    SCAN_POINTS,
     WORLD_DRAWS,
     NoPlausibleWorld,
     WorldSettings,
@@ -33,6 +34,7 @@ from simulate.worlds import (
     flip_sentence,
     holm,
     load_fit,
+    scan_points,
     spearman,
     truncated_normal,
 )
@@ -328,6 +330,46 @@ def test_worlds_drawing_at_entry_vary_every_uncertainty_drawn_where_a_mother_ent
         assert values.between(low, high).all() and values.nunique() == len(values), name
 
 
+def test_worlds_drawing_all_vary_every_core_uncertainty_the_fit_does_not_draw(tmp_path):
+    # --world-draw all: every core uncertainty a batch of worlds may vary is drawn, the fit's
+    # from the fit and the rest scanned and drawn evenly (whole numbers each as likely).
+    from simulate.batch import PER_WORLD
+
+    base = Scenario.from_yaml(SCENARIOS / "baseline.yaml")
+    targets = load_targets(None)
+    fit = load_fit()
+    found = find_worlds(base, targets,
+                        WorldSettings(worlds=80, per_wave=80, seed=5,
+                                      screened=WORLD_DRAWS["all"]),
+                        tmp_path, evaluator=ToyTargets(targets))
+    core = {n for n in PER_WORLD if PARAMETERS[n].kind == "uncertainty"}
+    assert core <= set(WORLD_DRAWS["all"]) | set(fit.names)
+    assert set(found.ranges) == core - set(fit.names)  # scanned: those the fit leaves
+    assert set(found.values.columns) == set(fit.names) | set(found.ranges)
+    for name, (low, high) in found.ranges.items():
+        values = found.values[name]
+        assert values.between(*PARAMETERS[name].range).all(), name
+        if PARAMETERS[name].type is int:
+            # One Latin hypercube of 80 over at most 37 whole numbers: each number's
+            # interval holds a whole stratum (width at most 37/80 < 1/2), so each is drawn.
+            assert set(values) == set(range(int(low), int(high) + 1)), name
+        else:
+            assert values.nunique() == len(values), name
+
+
+@given(name=st.sampled_from(sorted(n for n, p in PARAMETERS.items()
+                                   if p.kind == "uncertainty" and p.range is not None
+                                   and p.type in (int, float))))
+def test_the_scan_tries_points_each_declaration_admits(name):
+    points = scan_points(name)
+    low, high = PARAMETERS[name].range
+    assert points == sorted(set(points)) and points[0] == low and points[-1] == high
+    assert all(PARAMETERS[name].check(int(x) if PARAMETERS[name].type is int else x) == x
+               for x in points)
+    assert len(points) == (SCAN_POINTS if PARAMETERS[name].type is float
+                           else min(SCAN_POINTS, int(high - low) + 1))
+
+
 def test_the_command_passes_what_worlds_draw(tmp_path, capsys, monkeypatch):
     import simulate.worlds as worlds_module
 
@@ -341,12 +383,12 @@ def test_the_command_passes_what_worlds_draw(tmp_path, capsys, monkeypatch):
     base = _small(tmp_path, "base")
     alt = _small(tmp_path, "coaches", "policies:\n  - dedicated_coaches: "
                  "{coaches: 1, caseload: 40}\n")
-    for draw in ("screened", "entry"):
+    for draw in ("screened", "entry", "all"):
         assert main(["compare", str(base), str(alt), "--worlds", "2", "--world-draw", draw,
                      "--out", str(tmp_path / draw), "--workers", "1",
                      "--worlds-cache", str(tmp_path / "cache")]) == 1
-    assert seen == [WORLD_DRAWS["screened"], WORLD_DRAWS["entry"]]
-    assert main(["compare", str(base), str(alt), "--worlds", "2", "--world-draw", "all"]) == 2
+    assert seen == [WORLD_DRAWS["screened"], WORLD_DRAWS["entry"], WORLD_DRAWS["all"]]
+    assert main(["compare", str(base), str(alt), "--worlds", "2", "--world-draw", "every"]) == 2
     assert "--world-draw" in capsys.readouterr().err.strip().splitlines()[-1]
 
 
