@@ -33,7 +33,7 @@ use it without any change in how they run a replicate. ``tests/test_batch.py`` c
 every shipped scenario's burn-in is the same in a batch and alone.
 
 *Worlds.* A batch may also hold replicates of different worlds, whose parameters differ
-in :data:`PER_WORLD` only: every core uncertainty but the entry ladder's shares (what
+in :data:`PER_WORLD` only: every core uncertainty (what
 plausible worlds, the worlds filter and sensitivity designs over the model draw). A
 replicate's mothers, coaches, childcare places and employers are made from its own world.
 Every step reads those through the world (:meth:`simulate.steps.World.value`, ``most``,
@@ -101,11 +101,11 @@ _PROVIDER_COLUMNS = ("provider", "childcare_place")
 # (module docstring). They are the fit's parameters (simulate/calibration/fitted.yaml), the
 # screened core uncertainties (simulate.worlds.SCREENED) and the uncertainties read only
 # where mothers are drawn (AT_ENTRY: simulate.population.draw_mothers, which a batch calls
-# with each replicate's own world). tests/test_batch.py checks these lists are here and that
-# worlds differing in all of them at once run bit for bit as alone. Structural parameters
-# (the size, caseloads, providers, employers) are not here: the replicates' tables are
-# stacked in equal blocks. The three entry-ladder shares are read only at entry too, but
-# their ranges together can exceed a share of one, so they stay out.
+# with each replicate's own world), and below, every other core uncertainty.
+# tests/test_batch.py checks these lists are here and that worlds differing in all of them
+# at once run bit for bit as alone. Structural parameters (the size, caseloads, the number
+# of providers and employers) are not here: the replicates' tables are stacked in equal
+# blocks.
 AT_ENTRY = frozenset({
     "barrier_debts_prevalence", "barrier_health_prevalence", "barrier_language_prevalence",
     "barrier_care_prevalence", "network_ties_mean", "network_working_share",
@@ -127,7 +127,9 @@ PER_WORLD = frozenset({
     "acceptance_gain_reference_eur", "childcare_net_cost_eur", "net_pay_share",
     "exempt_contact_factor", "ladder_up_base", "confidence_mean", "lapse_stress_effect",
 }) | AT_ENTRY
-# The entry ladder's shares: read only at entry, but together their ranges can exceed one.
+# The entry ladder's shares: read only at entry as well, but drawn apart their ranges can add
+# up to more than one, so a world that draws them (``--world-draw all``) may be refused;
+# the entry draw (simulate.worlds.WORLD_DRAWS) leaves them out.
 ENTRY_LADDER = frozenset({"entry_ladder_step1_share", "entry_ladder_step2_share",
                           "entry_ladder_step3_share"})
 # Every other core uncertainty (declared with kind "uncertainty" in
@@ -138,7 +140,7 @@ ENTRY_LADDER = frozenset({"entry_ladder_step1_share", "entry_ladder_step2_share"
 # tests then fail until its step reads it through the world.
 IN_STEPS = frozenset(name for name, p in PARAMETERS.items()
                      if p.kind == "uncertainty" and p.range is not None) - ENTRY_LADDER
-PER_WORLD = PER_WORLD | IN_STEPS
+PER_WORLD = PER_WORLD | ENTRY_LADDER | IN_STEPS
 
 
 class PerWorldRead(RuntimeError):

@@ -103,8 +103,9 @@ SCREENED = ("acceptance_gain_reference_eur", "childcare_net_cost_eur", "net_pay_
 # What worlds draw of the core uncertainties no target fits (``--world-draw``): the screened
 # seven; beside them every uncertainty drawn where a mother enters (simulate.batch.AT_ENTRY:
 # barrier prevalences, network, psychology, the inflow's children); or every core uncertainty
-# a batch of worlds may vary (simulate.batch.PER_WORLD: all but the entry ladder's shares),
-# less those the fit draws. Each narrowed by the same one-at-a-time scan (docs/worlds.md).
+# (simulate.batch.PER_WORLD), less those the fit draws; a draw of the entry ladder's shares
+# that adds up to more than one is refused and counted. Each is narrowed by the same
+# one-at-a-time scan (docs/worlds.md).
 WORLD_DRAWS = {"screened": SCREENED,
                "entry": SCREENED + tuple(sorted(n for n in AT_ENTRY if n not in SCREENED)),
                "all": SCREENED + tuple(sorted(n for n in PER_WORLD if n not in SCREENED
