@@ -14,11 +14,17 @@ like; the one-off start of the workers is reported apart (``worker_start_s``).
   which does not depend on other load on the machine (``load_average_1m`` before and
   ``load_average_1m_after`` tell whether there was any);
 - ``sobol40_wall_s`` (with ``--sobol-40``, about 31 minutes): ``experiments/sobol-40.yaml``
-  (forty uncertainties, N = 1024, 43,008 runs) likewise, with ``sobol40_worker_cpu_s``.
+  (forty uncertainties, N = 1024, 43,008 runs) likewise, with ``sobol40_worker_cpu_s``;
+- ``morris_core_wall_s`` (with ``--morris-core``): the Morris design of
+  ``experiments/morris-screening.yaml`` over the baseline alone, so over every core
+  uncertainty (10 trajectories of 136 points, 1,360 runs), on 2 worker processes, with
+  ``morris_core_worker_cpu_s``: every point is a world of its own, so how fast it runs
+  says whether worlds that differ in any core uncertainty share a batch.
 
     python benchmarks/sweep.py --json
     python benchmarks/sweep.py --json --skip-sobol
     python benchmarks/sweep.py --json --skip-sobol --sobol-40
+    python benchmarks/sweep.py --json --skip-sobol --morris-core
 """
 
 from __future__ import annotations
@@ -44,6 +50,18 @@ ROOT = Path(__file__).resolve().parents[1]
 SMOKE = ROOT / "experiments" / "smoke-grid.yaml"
 SOBOL = ROOT / "experiments" / "sobol-baseline.yaml"
 SOBOL_40 = ROOT / "experiments" / "sobol-40.yaml"
+MORRIS = ROOT / "experiments" / "morris-screening.yaml"
+
+
+def morris_core() -> Experiment:
+    """The shipped Morris design over the baseline alone: every core uncertainty."""
+    import yaml
+
+    data = yaml.safe_load(MORRIS.read_text(encoding="utf-8"))
+    data.pop("baseline")
+    data.update(name="morris-core", scenario=str(ROOT / "scenarios" / "baseline.yaml"),
+                outputs=["exits_work_24m", "on_assistance_36m"])
+    return Experiment.from_dict(data, source=str(MORRIS))
 
 
 def time_sweep(experiment: Experiment, workers: int,
@@ -75,6 +93,8 @@ def main() -> None:
                         help="leave out the long Sobol experiment")
     parser.add_argument("--sobol-40", action="store_true",
                         help="also run the forty-uncertainty Sobol experiment (about 31 minutes)")
+    parser.add_argument("--morris-core", action="store_true",
+                        help="also run a Morris screening of every core uncertainty")
     args = parser.parse_args()
 
     smoke = Experiment.from_yaml(SMOKE)
@@ -99,6 +119,12 @@ def main() -> None:
         result.update(sobol40_runs=sobol.runs, sobol40_wall_s=round(start + wall, 1),
                       sobol40_worker_cpu_s=round(cpu, 1),
                       load_average_1m_after_40=round(os.getloadavg()[0], 2))
+    if args.morris_core:
+        morris = morris_core()
+        start, wall, cpu = time_sweep(morris, 2, analyse=True)
+        result.update(morris_core_runs=morris.runs, morris_core_wall_s=round(start + wall, 1),
+                      morris_core_worker_cpu_s=round(cpu, 1),
+                      load_average_1m_after_morris=round(os.getloadavg()[0], 2))
     print(json.dumps(result) if args.json else json.dumps(result, indent=2))
 
 
