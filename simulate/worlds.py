@@ -62,7 +62,7 @@ import dataclasses
 import hashlib
 import json
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -277,6 +277,12 @@ def _uncertain(p: Parameter) -> bool:
             and p.range[0] < p.range[1])
 
 
+def held_parameters(drawn: Iterable[str]) -> list[str]:
+    """The model's uncertain parameters (with a plausible range) not among ``drawn``."""
+    drawn = set(drawn)
+    return sorted(n for n, p in PARAMETERS.items() if _uncertain(p) and n not in drawn)
+
+
 def calibrated_factors(fit: FitFile) -> list[Factor]:
     """The fit's parameters, each over its plausible range."""
     return [Factor(n, PARAMETERS[n], low=_range(n)[0], high=_range(n)[1]) for n in fit.names]
@@ -487,11 +493,21 @@ class Worlds:
     settings: WorldSettings
     ranges: dict[str, tuple[float, float]] = field(default_factory=dict)
 
+    @property
+    def held(self) -> list[str]:
+        """The model's uncertain parameters these worlds do not draw: kept at the base's
+        values (none with ``--world-draw all``)."""
+        return held_parameters(f.name for f in self.factors)
+
     def summary(self) -> str:
         """One line: how many worlds were kept out of how many drawn, and on what."""
         line = (f"{sum(self.kept)} of {sum(self.drawn)} worlds drawn are plausible "
                 f"(implausibility below {self.settings.cutoff:g} on each of {len(self.used)} "
                 f"targets), {len(self.values)} used")
+        if self.held:
+            line += (f"; {len(self.held)} uncertain parameters of the model keep their "
+                     "values (--world-draw all draws them too: slower, and the range over "
+                     "worlds can widen a lot, docs/worlds.md)")
         if self.left_out:
             line += "; targets left out: " + "; ".join(f"{k}, {v}"
                                                       for k, v in self.left_out.items())
@@ -778,6 +794,7 @@ class WorldComparison:
                 "ruled_out_by": w.ruled_out_by, "cutoff": w.settings.cutoff,
                 "replications": self.reps, "months": self.months,
                 "calibrated": [f.name for f in w.factors if f.name not in w.ranges],
+                "held": w.held,
                 "screened": {n: [lo, hi] for n, (lo, hi) in w.ranges.items()},
                 "programmes": [f.name for f in self.factors[len(w.factors):]]}
 

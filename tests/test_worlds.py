@@ -324,6 +324,10 @@ def test_worlds_drawing_at_entry_vary_every_uncertainty_drawn_where_a_mother_ent
                         tmp_path, evaluator=ToyTargets(targets))
     entry = sorted(n for n in AT_ENTRY if PARAMETERS[n].kind == "uncertainty")
     assert set(WORLD_DRAWS["entry"]) == set(WORLD_DRAWS["screened"]) | set(entry)
+    # The others keep their values, and the command's line says how many.
+    assert not set(found.held) & set(found.values.columns) and "offer_contact_effect" in found.held
+    assert f"; {len(found.held)} uncertain parameters of the model keep their values" in (
+        found.summary())
     for name in entry:
         low, high = PARAMETERS[name].range
         values = found.values[name]
@@ -346,6 +350,7 @@ def test_worlds_drawing_all_vary_every_core_uncertainty_the_fit_does_not_draw(tm
     assert core <= set(WORLD_DRAWS["all"]) | set(fit.names)
     assert set(found.ranges) == core - set(fit.names)  # scanned: those the fit leaves
     assert set(found.values.columns) == set(fit.names) | set(found.ranges)
+    assert found.held == [] and "keep their values" not in found.summary()
     for name, (low, high) in found.ranges.items():
         values = found.values[name]
         assert values.between(*PARAMETERS[name].range).all(), name

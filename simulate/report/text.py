@@ -202,9 +202,13 @@ TEXT: dict[str, dict[str, str]] = {
             "correlations (docs/calibration.md); each programme's uncertain parameters over "
             "their ranges, most likely at the scenario's values; {screened} parameters of the "
             "model that no target fits, within the part of their range where the base "
-            "reproduces the targets. The model's other parameters keep their values, because over their "
-            "full ranges no world reproduces the targets. Targets left out of the check: "
-            "{left_out}. Method: docs/worlds.md."),
+            "reproduces the targets. {held} Targets left out of the check: {left_out}. "
+            "Method: docs/worlds.md."),
+        "worlds_held": (
+            "The model's {n} other uncertain parameters keep their values: drawing them as "
+            "well (simulate compare --world-draw all) takes longer and can widen the range "
+            "over worlds a lot (docs/worlds.md)."),
+        "worlds_held_none": "Every uncertain parameter of the model is drawn.",
         "uncertainty_note": (
             "How sure are we? The ranges show where the average effect lies with 95% "
             "confidence given the model's assumptions. They do not include the uncertainty "
@@ -629,10 +633,13 @@ TEXT: dict[str, dict[str, str]] = {
             "onderlinge samenhang (docs/calibration.md); de onzekere parameters van elk "
             "programma over hun bereik, het vaakst rond de waarden van het scenario; {screened} "
             "parameters van het model waarop het niet is afgestemd, binnen het deel van hun "
-            "bereik waarin de uitgangssituatie de Rotterdamse cijfers haalt. De overige "
-            "parameters van het model houden hun waarde, omdat over hun volle bereik geen "
-            "enkele wereld die cijfers haalt. Niet meegenomen cijfers: {left_out}. Methode: "
-            "docs/worlds.md."),
+            "bereik waarin de uitgangssituatie de Rotterdamse cijfers haalt. {held} Niet "
+            "meegenomen cijfers: {left_out}. Methode: docs/worlds.md."),
+        "worlds_held": (
+            "De {n} andere onzekere parameters van het model houden hun waarde. Worden ook "
+            "die getrokken (simulate compare --world-draw all), dan duurt de berekening "
+            "langer en kan de spreiding over werelden flink groter worden (docs/worlds.md)."),
+        "worlds_held_none": "Alle onzekere parameters van het model worden getrokken.",
         "uncertainty_note": (
             "Hoe zeker is dit? De marges geven aan waar het gemiddelde effect met 95% "
             "zekerheid ligt, gegeven de aannames van het model. De onzekerheid in die "

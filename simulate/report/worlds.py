@@ -16,6 +16,7 @@ from simulate.report.charts import color
 from simulate.report.load import WORLD_FRAMES, Output
 from simulate.report.page import Page, html, num
 from simulate.report.text import TEXT, auto, missing, money, number, short_doc, wrap
+from simulate.worlds import held_parameters
 
 # Drivers shown per alternative in its tornado chart.
 TOP_DRIVERS = 8
@@ -247,8 +248,13 @@ def section(page: Page, out: Output, alternatives: list[str], words: dict[str, s
                                                      name=words.get(alt, alt)))
         page.details(page.t("worlds_more_tornados"), more)
     gaps = info.get("left_out_nl" if lang == "nl" else "left_out") or {}
+    held = info.get("held")
+    if held is None:  # written before the manifest said: every one not drawn
+        held = held_parameters([*info.get("calibrated", []), *(info.get("screened") or {})])
     page.p(page.t("worlds_method", left_out="; ".join(f"{k} ({v})" for k, v in gaps.items())
-                  or "-", screened=len(info.get("screened") or {})), "note")
+                  or "-", screened=len(info.get("screened") or {}),
+                  held=page.t("worlds_held", n=len(held)) if held
+                  else page.t("worlds_held_none")), "note")
 
 
 def _lead(out: Output, order: list[str], words: dict[str, str], months: int,

@@ -60,6 +60,39 @@ def test_the_report_opens_with_the_funders_view_in_both_languages(worlds_dir):
     assert f"; {drawn} parameters van het model" in build_report(worlds_dir, "nl")
 
 
+def test_the_method_note_says_how_many_uncertain_parameters_keep_their_values(worlds_dir,
+                                                                            tmp_path):
+    # Drawn with the screened seven, the rest of the model's uncertain parameters are held,
+    # and the note says how many, with the option that draws them; a manifest that says
+    # none is held (--world-draw all) says every one is drawn; one written before the
+    # manifest listed them counts those not drawn.
+    import shutil
+    from html import unescape
+
+    from simulate.worlds import held_parameters
+
+    manifest = json.loads((worlds_dir / "manifest.json").read_text())
+    info = manifest["worlds"]
+    held = info["held"]
+    assert held == held_parameters([*info["calibrated"], *info["screened"]])
+    assert len(held) > 90 and not set(held) & set(info["screened"])
+    en, nl = (unescape(build_report(worlds_dir, lang)) for lang in ("en", "nl"))
+    assert f"The model's {len(held)} other uncertain parameters keep their values" in en
+    assert "--world-draw all" in en and "--world-draw all" in nl
+    assert f"De {len(held)} andere onzekere parameters van het model houden hun waarde" in nl
+    for held_now, words in (([], "Every uncertain parameter of the model is drawn."),
+                            (None, f"The model's {len(held)} other uncertain parameters")):
+        copy = tmp_path / f"copy-{held_now is None}"
+        shutil.copytree(worlds_dir, copy)
+        changed = json.loads((copy / "manifest.json").read_text())
+        if held_now is None:
+            del changed["worlds"]["held"]
+        else:
+            changed["worlds"]["held"] = held_now
+        (copy / "manifest.json").write_text(json.dumps(changed))
+        assert words in unescape(build_report(copy, "en"))
+
+
 def test_a_funder_reads_savers_first_then_cost_per_exit_then_the_unclear():
     from simulate.report.worlds import plain_order
 
