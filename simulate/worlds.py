@@ -6,7 +6,7 @@ parameters. This module draws *worlds* (one value for each uncertain parameter),
 in which the base reproduces the calibration targets (history matching), runs the paired
 comparison in every kept world, and says what the answer hinges on.
 
-**What a world draws** (:func:`world_factors`):
+**What a world draws:**
 
 - *The calibrated parameters* (those the calibration fits, ``simulate/calibration/fitted.yaml``)
   from what the fit says of them: a normal distribution around the fitted values with the
@@ -15,14 +15,18 @@ comparison in every kept world, and says what the answer hinges on.
   exceed their ranges, but their combinations are pinned down: drawn one by one, most
   worlds break the targets; drawn together with their correlations, most reproduce them.
   The truncated normal is drawn by Gibbs sampling (:func:`truncated_normal`).
-- *Every compared programme's declared uncertainties* (``label.parameter``), uniformly over
-  their plausible ranges (a Latin hypercube, a stream per parameter, so adding a programme
-  to a comparison does not change another's draws). The targets say nothing about them: a
-  programme does not run in the base.
-- *The other core uncertainties stay at their values.* Drawn over their declared ranges,
-  no world of 300 reproduced the targets (docs/calibration.md, "What the data do not pin
-  down"): those ranges are wider than the data allow, and a world interval over them would
-  mostly measure worlds that contradict the Rotterdam figures.
+- *Every compared programme's declared uncertainties* (``label.parameter``) over their
+  plausible ranges, most likely at the scenario's values (a triangular distribution; a
+  Latin hypercube, a stream per parameter, so adding a programme to a comparison does not
+  change another's draws). The targets say nothing about them: a programme does not run
+  in the base.
+- *Core uncertainties no target fits* (:data:`WORLD_DRAWS`: the screened seven by default,
+  every one with ``--world-draw all``), each within the part of its range where the base
+  reproduces the targets (a one-at-a-time scan, :func:`screen_ranges`), most likely at the
+  base's value (:func:`around`). Drawn over their full declared ranges, no world of 300
+  reproduced the targets (docs/calibration.md, "What the data do not pin down"). Those not
+  drawn keep their values, and the command and the report say how many
+  (:attr:`Worlds.held`).
 
 **Which worlds are plausible.** For a world ``x`` and target ``t`` with observed value
 ``z_t``, the implausibility is::
@@ -562,11 +566,16 @@ def scan_points(name: str) -> list[float]:
     return [float(PARAMETERS[name].check(float(x))) for x in grid]
 
 
-def uniform_over(f: Factor, u: np.ndarray) -> np.ndarray:
-    """``f`` uniformly over its range at the unit draws ``u``; a whole number over ``[low,
-    high + 1)``, which :meth:`Factor.value` rounds down, so each value is as likely."""
+def around(f: Factor, mode: float, u: np.ndarray) -> np.ndarray:
+    """``f`` over its range at the unit draws ``u``, most likely at ``mode`` (the base's
+    value; a triangular distribution, as for a programme's parameters, so that the worlds
+    centre where the base is); a whole number over ``[low, high + 1)`` peaking at ``mode
+    + 0.5``, which :meth:`Factor.value` rounds down."""
     low, high = _ends(f)
-    return low + u * (high - low + (1.0 if f.parameter.type is int else 0.0))
+    mode = min(max(mode, low), high)
+    if f.parameter.type is int:
+        return triangular(u, low, mode + 0.5, high + 1.0)
+    return triangular(u, low, mode, high)
 
 
 def screen_ranges(base: Scenario, evaluator: Evaluator, settings: WorldSettings,
@@ -665,6 +674,7 @@ def find_worlds(base: Scenario, targets: TargetSet, settings: WorldSettings,
     kept_values, kept_worst, all_means, all_var = [], [], [], []
     ranges = screen_ranges(base, evaluator, settings, used_set, directory, executor, progress,
                            on_wave, fit.names)
+    start = base.params()  # the scanned parameters are most likely at the base's values
     screened = [Factor(n, PARAMETERS[n], low=lo, high=hi) for n, (lo, hi) in ranges.items()]
     factors = [*calibrated, *screened]
     if on_wave and ranges:
@@ -676,7 +686,8 @@ def find_worlds(base: Scenario, targets: TargetSet, settings: WorldSettings,
         points = draw_calibrated(base, fit, calibrated, size, rng)
         if screened:
             points = np.hstack([points, np.column_stack(
-                [uniform_over(f, latin_hypercube(size, rng)) for f in screened])])
+                [around(f, float(start[f.name]), latin_hypercube(size, rng))
+                 for f in screened])])
         rows = []
         for point in points:
             row = tuple(f.value(float(x)) for f, x in zip(factors, point))
