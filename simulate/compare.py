@@ -361,7 +361,7 @@ def compare(base, alternatives, reps: int | None = None, seed: int | None = None
             worlds: int | None = None, targets=None, fit=None,
             worlds_cache: str | None = None, world_reps: int | None = None,
             max_waves: int | None = None, on_wave=None,
-            world_draw: str = "screened") -> Comparison:
+            world_draw: str = "all") -> Comparison:
     """Run ``base`` and each alternative on the same seeds and compare them pairwise.
 
     Every scenario runs with the base's replications, horizon and seed unless given.
@@ -382,9 +382,10 @@ def compare(base, alternatives, reps: int | None = None, seed: int | None = None
         max_waves: Waves of draws at most (default: :data:`simulate.worlds.MAX_WAVES`).
         on_wave: Called with a line after each wave of worlds.
         world_draw: Which core uncertainties no target fits the worlds draw
-            (:data:`simulate.worlds.WORLD_DRAWS`): ``"screened"`` (seven), ``"entry"``
-            (those and the seventeen drawn where a mother enters) or ``"all"`` (every core
-            uncertainty the fit does not draw).
+            (:data:`simulate.worlds.WORLD_DRAWS`): ``"all"`` (every core uncertainty the
+            fit does not draw; the default), ``"screened"`` (seven: quicker, but the range
+            over worlds leaves out what the others carry) or ``"entry"`` (those and the
+            seventeen drawn where a mother enters).
 
     Raises:
         ValueError: when an alternative differs from the base in more than its policies
@@ -427,7 +428,7 @@ class WorldsRun:
     def __init__(self, base, worlds: int, seed: int, workers: int = 1,
                  progress: bool = False, targets=None, fit=None, cache: str | None = None,
                  on_wave=None, max_waves: int | None = None,
-                 world_draw: str = "screened") -> None:
+                 world_draw: str = "all") -> None:
         from simulate.calibration.targets import load_targets
         from simulate.worlds import (
             FITTED,

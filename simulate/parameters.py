@@ -129,6 +129,13 @@ class Parameter:
             raise ValueError(f"{value!r} is not allowed; expected {self.allowed()}")
         return check_number(value, self.type is int, *self.bounds, self.unit)
 
+    @property
+    def uncertain(self) -> bool:
+        """An uncertainty with a plausible range of numbers: what worlds and sensitivity
+        designs can draw."""
+        return (self.kind == "uncertainty" and self.range is not None
+                and self.type in (int, float) and self.range[0] < self.range[1])
+
     def plausible(self, value: Any) -> str | None:
         """A warning when a valid number lies outside the plausible range, else None."""
         if self.range is None or self.type not in (int, float) or (

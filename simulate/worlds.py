@@ -277,8 +277,7 @@ def _ends(f: Factor) -> tuple[float, float]:
 
 # ---- what varies -------------------------------------------------------------------------------
 def _uncertain(p: Parameter) -> bool:
-    return (p.kind == "uncertainty" and p.range is not None and p.type in (int, float)
-            and p.range[0] < p.range[1])
+    return p.uncertain
 
 
 def held_parameters(drawn: Iterable[str]) -> list[str]:

@@ -40,3 +40,17 @@ def test_the_steps_know_the_world_not_the_model():
     """Steps type against the small protocol simulate.steps.World, never the whole model."""
     found = {f: m for f, m in _imports("steps").items() if "simulate.model" in m}
     assert found == {}
+
+
+@pytest.mark.parametrize("module", ["simulate.report", "simulate.report.worlds",
+                                    "simulate.worlds", "simulate.compare", "simulate.batch",
+                                    "simulate.experiments", "simulate.cli.main"])
+def test_each_entry_module_imports_first_in_a_fresh_interpreter(module):
+    # An import cycle shows only when the cycle's other end is imported first (the
+    # benchmarks import simulate.report before simulate.worlds).
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True,
+                          text=True, cwd=PACKAGE.parent, timeout=120)
+    assert done.returncode == 0, done.stderr.strip().splitlines()[-1:]

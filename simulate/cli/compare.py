@@ -78,12 +78,12 @@ def add_parser(sub) -> None:
                    help="waves of draws at most before giving up on finding N plausible "
                         f"worlds (default: {MAX_WAVES}; the first draws 1.5 N, at least 10, "
                         "each later one what is still wanted over the share kept so far)")
-    w.add_argument("--world-draw", choices=list(WORLD_DRAWS), default="screened",
-                   help="core uncertainties no target fits that the worlds draw: 'screened', "
-                        "the seven that move a programme's effect most (default); "
-                        "'entry', those and the seventeen drawn where a mother enters; or "
-                        "'all', every core uncertainty the fit does not draw (fewer worlds "
-                        "are kept, so it takes longer; docs/worlds.md)")
+    w.add_argument("--world-draw", choices=list(WORLD_DRAWS), default="all",
+                   help="core uncertainties no target fits that the worlds draw: 'all', "
+                        "every one (default); 'screened', only the seven the Morris "
+                        "screening ranked high (about twice as fast, but the range over "
+                        "worlds leaves out what the others carry); or 'entry', those and "
+                        "the seventeen drawn where a mother enters (docs/worlds.md)")
     w.add_argument("--targets", metavar="FILE",
                    help="targets a world must reproduce (default: the Rotterdam period "
                         "sample, simulate/calibration/targets.yaml)")

@@ -12,11 +12,11 @@ import plotly.graph_objects as go
 from markupsafe import Markup
 
 from simulate.outcomes import FEW_WORLDS, flip_sentence
+from simulate.parameters import PARAMETERS
 from simulate.report.charts import color
 from simulate.report.load import WORLD_FRAMES, Output
 from simulate.report.page import Page, html, num
 from simulate.report.text import TEXT, auto, missing, money, number, short_doc, wrap
-from simulate.worlds import held_parameters
 
 # Drivers shown per alternative in its tornado chart.
 TOP_DRIVERS = 8
@@ -250,7 +250,8 @@ def section(page: Page, out: Output, alternatives: list[str], words: dict[str, s
     gaps = info.get("left_out_nl" if lang == "nl" else "left_out") or {}
     held = info.get("held")
     if held is None:  # written before the manifest said: every one not drawn
-        held = held_parameters([*info.get("calibrated", []), *(info.get("screened") or {})])
+        drawn = {*info.get("calibrated", []), *(info.get("screened") or {})}
+        held = sorted(n for n, p in PARAMETERS.items() if p.uncertain and n not in drawn)
     page.p(page.t("worlds_method", left_out="; ".join(f"{k} ({v})" for k, v in gaps.items())
                   or "-", screened=len(info.get("screened") or {}),
                   held=page.t("worlds_held", n=len(held)) if held

@@ -35,7 +35,7 @@ def test_compare_with_worlds_reuses_its_worlds_and_prints_json(worlds_dir, tmp_p
     out = tmp_path / "again"
     assert main(["compare", str(base), str(places), str(coaches), "--out", str(out),
                  "--worlds", "6", "--world-reps", "2", "--max-waves", "2", "--workers", "1",
-                 "--worlds-cache", str(cache), "--json"]) == 0
+                 "--world-draw", "screened", "--worlds-cache", str(cache), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert set(data) == {"alternatives", "worlds"}
     assert {"summary", "pays_back", "acceptability", "beats", "drivers", "flips"} <= set(
