@@ -280,6 +280,10 @@ def _uncertain(p: Parameter) -> bool:
     return p.uncertain
 
 
+def _spread(bounds: tuple[float, float]) -> bool:
+    return bounds[1] > bounds[0]
+
+
 def held_parameters(drawn: Iterable[str]) -> list[str]:
     """The model's uncertain parameters (with a plausible range) not among ``drawn``."""
     drawn = set(drawn)
@@ -500,7 +504,8 @@ class Worlds:
     def held(self) -> list[str]:
         """The model's uncertain parameters these worlds do not draw: kept at the base's
         values (none with ``--world-draw all``)."""
-        return held_parameters(f.name for f in self.factors)
+        return held_parameters(f.name for f in self.factors
+                               if f.name not in self.ranges or _spread(self.ranges[f.name]))
 
     def summary(self) -> str:
         """One line: how many worlds were kept out of how many drawn, and on what."""
@@ -617,8 +622,8 @@ def screen_ranges(base: Scenario, evaluator: Evaluator, settings: WorldSettings,
     if not imp.max() < settings.cutoff:
         if note is not None:
             note(f"worlds, scan: the base itself misses the targets (implausibility "
-                 f"{imp.max():.1f} on {imp.idxmax()}); the screened parameters keep their "
-                 "values")
+                 f"{imp.max():.1f} on {imp.idxmax()}); the {len(names)} core uncertainties "
+                 "scanned keep their values")
         return {n: (x, x) for n, x in zip(names, start)}
     means, scan_noise = run("scan", rows[1:])
     worst = implausibility(means, (noise + scan_noise) / 2, targets, settings.filter_reps).max(
@@ -630,6 +635,24 @@ def screen_ranges(base: Scenario, evaluator: Evaluator, settings: WorldSettings,
         low, high = (min(ok), max(ok)) if ok else (start[j], start[j])
         out_ranges[n] = (min(low, start[j]), max(high, start[j]))
     return out_ranges
+
+
+def scan_line(ranges: Mapping[str, tuple[float, float]]) -> str:
+    """One line on what the scan kept of each range: those it narrowed, with their declared
+    range, and how many keep all of it (or their value, when the base missed)."""
+    fixed = [n for n, (lo, hi) in ranges.items() if hi <= lo]
+    whole = [n for n, (lo, hi) in ranges.items()
+             if hi > lo and (lo, hi) == tuple(map(float, _range(n)))]
+    narrowed = [n for n in ranges if n not in fixed and n not in whole]
+    parts = [f"{n} {ranges[n][0]:.3g} to {ranges[n][1]:.3g} (of {_range(n)[0]:.3g} to "
+             f"{_range(n)[1]:.3g})" for n in narrowed]
+    line = (f"worlds, scan of {len(ranges)} core uncertainties (the part of each range where "
+            f"the base reproduces the targets): {len(whole)} keep their whole range")
+    if parts:
+        line += f"; {len(parts)} narrowed: " + "; ".join(parts)
+    if fixed:
+        line += f"; {len(fixed)} keep their value"
+    return line
 
 
 def find_worlds(base: Scenario, targets: TargetSet, settings: WorldSettings,
@@ -677,9 +700,7 @@ def find_worlds(base: Scenario, targets: TargetSet, settings: WorldSettings,
     screened = [Factor(n, PARAMETERS[n], low=lo, high=hi) for n, (lo, hi) in ranges.items()]
     factors = [*calibrated, *screened]
     if on_wave and ranges:
-        on_wave("worlds, scan (the part of each range where the base reproduces the "
-                "targets): " + "; ".join(f"{n} {lo:.3g} to {hi:.3g}"
-                                         for n, (lo, hi) in ranges.items()))
+        on_wave(scan_line(ranges))
     for wave in range(1, settings.max_waves + 1):
         size = settings.next_wave(sum(drawn), sum(kept))
         points = draw_calibrated(base, fit, calibrated, size, rng)

@@ -400,6 +400,26 @@ def test_the_scan_tries_points_each_declaration_admits(name):
                            else min(SCAN_POINTS, int(high - low) + 1))
 
 
+def test_the_scan_line_names_what_it_narrowed_and_a_value_kept_is_held(tmp_path):
+    # The scan prints the narrowed ranges beside their declared ones and counts the rest;
+    # a range that shrank to its value (the base missed the targets) counts as held.
+    from simulate.experiments.design import Factor
+    from simulate.worlds import Worlds, scan_line
+
+    ranges = {"ladder_up_base": (0.03, 0.07), "confidence_mean": (0.3, 0.6),
+              "net_pay_share": (0.88, 0.88)}
+    line = scan_line(ranges)
+    assert line.startswith("worlds, scan of 3 core uncertainties")
+    assert "1 keep their whole range" in line and "1 keep their value" in line
+    assert "1 narrowed: ladder_up_base 0.03 to 0.07 (of 0.02 to 0.1)" in line
+    assert "confidence_mean" not in line and "net_pay_share" not in line
+    factors = [Factor(n, PARAMETERS[n], low=lo, high=hi) for n, (lo, hi) in ranges.items()]
+    found = Worlds(factors, pd.DataFrame(), pd.Series(dtype=float), [1], [1], 0, {}, [], {},
+                   tmp_path, WorldSettings(worlds=1), ranges)
+    assert "net_pay_share" in found.held and "ladder_up_base" not in found.held
+    assert "confidence_mean" not in found.held
+
+
 def test_the_command_passes_what_worlds_draw(tmp_path, capsys, monkeypatch):
     import simulate.worlds as worlds_module
 

@@ -209,6 +209,9 @@ TEXT: dict[str, dict[str, str]] = {
             "well (simulate compare --world-draw all) takes longer and can widen the range "
             "over worlds a lot (docs/worlds.md)."),
         "worlds_held_none": "Every uncertain parameter of the model is drawn.",
+        "worlds_held_fixed": (
+            "{n} were scanned but keep their values: the base itself misses the targets, so "
+            "the scan found no range around it."),
         "uncertainty_note": (
             "How sure are we? The ranges show where the average effect lies with 95% "
             "confidence given the model's assumptions. They do not include the uncertainty "
@@ -640,6 +643,9 @@ TEXT: dict[str, dict[str, str]] = {
             "die getrokken (simulate compare --world-draw all), dan duurt de berekening "
             "langer en kan de spreiding over werelden flink groter worden (docs/worlds.md)."),
         "worlds_held_none": "Alle onzekere parameters van het model worden getrokken.",
+        "worlds_held_fixed": (
+            "{n} zijn afgetast maar houden hun waarde: de uitgangssituatie haalt de cijfers "
+            "zelf niet, dus de aftasting vond geen bereik eromheen."),
         "uncertainty_note": (
             "Hoe zeker is dit? De marges geven aan waar het gemiddelde effect met 95% "
             "zekerheid ligt, gegeven de aannames van het model. De onzekerheid in die "

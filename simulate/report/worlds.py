@@ -248,14 +248,26 @@ def section(page: Page, out: Output, alternatives: list[str], words: dict[str, s
                                                      name=words.get(alt, alt)))
         page.details(page.t("worlds_more_tornados"), more)
     gaps = info.get("left_out_nl" if lang == "nl" else "left_out") or {}
+    # A scanned parameter whose range shrank to its value (the base missed the targets)
+    # keeps its value.
+    scanned = {n: r for n, r in (info.get("screened") or {}).items() if r[1] > r[0]}
     held = info.get("held")
     if held is None:  # written before the manifest said: every one not drawn
-        drawn = {*info.get("calibrated", []), *(info.get("screened") or {})}
+        drawn = {*info.get("calibrated", []), *scanned}
         held = sorted(n for n, p in PARAMETERS.items() if p.uncertain and n not in drawn)
     page.p(page.t("worlds_method", left_out="; ".join(f"{k} ({v})" for k, v in gaps.items())
-                  or "-", screened=len(info.get("screened") or {}),
-                  held=page.t("worlds_held", n=len(held)) if held
-                  else page.t("worlds_held_none")), "note")
+                  or "-", screened=len(scanned), held=_held(page, info, held)), "note")
+
+
+def _held(page: Page, info: dict, held: list[str]) -> str:
+    """What the worlds did not draw: those scanned whose range shrank to their value
+    (the base itself missed the targets), and those not scanned at all."""
+    fixed = [n for n, (lo, hi) in (info.get("screened") or {}).items() if hi <= lo]
+    others = [n for n in held if n not in fixed]
+    words = [page.t("worlds_held", n=len(others))] if others else []
+    if fixed:
+        words.append(page.t("worlds_held_fixed", n=len(fixed)))
+    return " ".join(words) or page.t("worlds_held_none")
 
 
 def _lead(out: Output, order: list[str], words: dict[str, str], months: int,

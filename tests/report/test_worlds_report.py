@@ -54,7 +54,10 @@ def test_the_report_opens_with_the_funders_view_in_both_languages(worlds_dir):
         assert html.index('id="worlds"') < html.index('id="glance"')
         assert html.count('data-outcome="pays_back_36"') == 2 * 2  # ranking and by month
     # The method note counts the model's parameters the worlds drew (--world-draw).
-    drawn = len(json.loads((worlds_dir / "manifest.json").read_text())["worlds"]["screened"])
+    # (A range the scan shrank to its value, as when the small base misses the targets,
+    # is not drawn.)
+    drawn = sum(hi > lo for lo, hi in json.loads((worlds_dir / "manifest.json").read_text())[
+        "worlds"]["screened"].values())
     assert f"; {drawn} parameters of the model that no target fits" in build_report(worlds_dir,
                                                                                    "en")
     assert f"; {drawn} parameters van het model" in build_report(worlds_dir, "nl")
@@ -74,14 +77,21 @@ def test_the_method_note_says_how_many_uncertain_parameters_keep_their_values(wo
     manifest = json.loads((worlds_dir / "manifest.json").read_text())
     info = manifest["worlds"]
     held = info["held"]
-    assert held == held_parameters([*info["calibrated"], *info["screened"]])
-    assert len(held) > 90 and not set(held) & set(info["screened"])
+    spread = [n for n, (lo, hi) in info["screened"].items() if hi > lo]
+    assert held == held_parameters([*info["calibrated"], *spread])
+    assert len(held) > 90 and not set(held) & set(spread)
+    # The small base misses the targets, so the scan keeps the screened seven at their
+    # values, and the note says so apart from those never scanned.
+    fixed = [n for n, (lo, hi) in info["screened"].items() if hi <= lo]
+    others = len(held) - len(fixed)
     en, nl = (unescape(build_report(worlds_dir, lang)) for lang in ("en", "nl"))
-    assert f"The model's {len(held)} other uncertain parameters keep their values" in en
+    assert f"The model's {others} other uncertain parameters keep their values" in en
     assert "--world-draw all" in en and "--world-draw all" in nl
-    assert f"De {len(held)} andere onzekere parameters van het model houden hun waarde" in nl
+    assert f"De {others} andere onzekere parameters van het model houden hun waarde" in nl
+    assert f"{len(fixed)} were scanned but keep their values" in en and fixed
+    assert f"{len(fixed)} zijn afgetast maar houden hun waarde" in nl
     for held_now, words in (([], "Every uncertain parameter of the model is drawn."),
-                            (None, f"The model's {len(held)} other uncertain parameters")):
+                            (None, f"The model's {others} other uncertain parameters")):
         copy = tmp_path / f"copy-{held_now is None}"
         shutil.copytree(worlds_dir, copy)
         changed = json.loads((copy / "manifest.json").read_text())
@@ -89,6 +99,7 @@ def test_the_method_note_says_how_many_uncertain_parameters_keep_their_values(wo
             del changed["worlds"]["held"]
         else:
             changed["worlds"]["held"] = held_now
+            changed["worlds"]["screened"] = {n: [0.0, 1.0] for n in info["screened"]}
         (copy / "manifest.json").write_text(json.dumps(changed))
         assert words in unescape(build_report(copy, "en"))
 
