@@ -646,13 +646,15 @@ def scan_line(ranges: Mapping[str, tuple[float, float]]) -> str:
     narrowed = [n for n in ranges if n not in fixed and n not in whole]
     parts = [f"{n} {ranges[n][0]:.3g} to {ranges[n][1]:.3g} (of {_range(n)[0]:.3g} to "
              f"{_range(n)[1]:.3g})" for n in narrowed]
-    line = (f"worlds, scan of {len(ranges)} core uncertainties (the part of each range where "
-            f"the base reproduces the targets): {len(whole)} keep their whole range")
+    said = []
+    if whole:
+        said.append(f"{len(whole)} keep their whole range")
     if parts:
-        line += f"; {len(parts)} narrowed: " + "; ".join(parts)
+        said.append(f"{len(parts)} narrowed: " + "; ".join(parts))
     if fixed:
-        line += f"; {len(fixed)} keep their value"
-    return line
+        said.append(f"{len(fixed)} keep their value")
+    return (f"worlds, scan of {len(ranges)} core uncertainties (the part of each range where "
+            "the base reproduces the targets): " + "; ".join(said))
 
 
 def find_worlds(base: Scenario, targets: TargetSet, settings: WorldSettings,
