@@ -256,7 +256,8 @@ def section(page: Page, out: Output, alternatives: list[str], words: dict[str, s
         drawn = {*info.get("calibrated", []), *scanned}
         held = sorted(n for n, p in PARAMETERS.items() if p.uncertain and n not in drawn)
     page.p(page.t("worlds_method", left_out="; ".join(f"{k} ({v})" for k, v in gaps.items())
-                  or "-", screened=len(scanned), held=_held(page, info, held)), "note")
+                  or "-", held=_held(page, info, held),
+                  scanned=page.t("worlds_scanned", n=len(scanned)) if scanned else ""), "note")
 
 
 def _held(page: Page, info: dict, held: list[str]) -> str:
