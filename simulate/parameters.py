@@ -145,6 +145,13 @@ class Parameter:
                 f"{fmt(self.range[1])} ({self.unit}); check that it is meant")
 
 
+def held_parameters(drawn: Iterable[str]) -> list[str]:
+    """The model's uncertain parameters (:attr:`Parameter.uncertain`) not among ``drawn``:
+    those a set of worlds keeps at their values."""
+    drawn = set(drawn)
+    return sorted(n for n, p in core_parameters().items() if p.uncertain and n not in drawn)
+
+
 class ParameterError(ValueError):
     """A bad value for a named parameter (``str()`` is "NAME: message")."""
 

@@ -20,8 +20,9 @@ comparison in every kept world, and says what the answer hinges on.
   Latin hypercube, a stream per parameter, so adding a programme to a comparison does not
   change another's draws). The targets say nothing about them: a programme does not run
   in the base.
-- *Core uncertainties no target fits* (:data:`WORLD_DRAWS`: the screened seven by default,
-  every one with ``--world-draw all``), each within the part of its range where the base
+- *Core uncertainties no target fits* (:data:`WORLD_DRAWS`: every one by default,
+  ``--world-draw all``; the screened seven, or those and the ones drawn at entry, for a
+  quicker look), each within the part of its range where the base
   reproduces the targets (a one-at-a-time scan, :func:`screen_ranges`), most likely at the
   base's value (:func:`around`). Drawn over their full declared ranges, no world of 300
   reproduced the targets (docs/calibration.md, "What the data do not pin down"). Those not
@@ -66,7 +67,7 @@ import dataclasses
 import hashlib
 import json
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -91,7 +92,7 @@ from simulate.outcomes import (
     higher_is_better,
     t_half_width,
 )
-from simulate.parameters import PARAMETERS, Parameter
+from simulate.parameters import PARAMETERS, Parameter, held_parameters
 from simulate.policies import REGISTRY
 from simulate.rng import Streams
 from simulate.runner import burn_ins
@@ -276,18 +277,8 @@ def _ends(f: Factor) -> tuple[float, float]:
 
 
 # ---- what varies -------------------------------------------------------------------------------
-def _uncertain(p: Parameter) -> bool:
-    return p.uncertain
-
-
 def _spread(bounds: tuple[float, float]) -> bool:
     return bounds[1] > bounds[0]
-
-
-def held_parameters(drawn: Iterable[str]) -> list[str]:
-    """The model's uncertain parameters (with a plausible range) not among ``drawn``."""
-    drawn = set(drawn)
-    return sorted(n for n, p in PARAMETERS.items() if _uncertain(p) and n not in drawn)
 
 
 def calibrated_factors(fit: FitFile) -> list[Factor]:
@@ -302,7 +293,7 @@ def programme_factors(scenarios: Sequence[Scenario]) -> list[Factor]:
         for spec in s.policies:
             for p in REGISTRY[spec.name].parameters.of_kind("uncertainty"):
                 name = f"{spec.key}.{p.name}"
-                if _uncertain(p) and name not in out:
+                if p.uncertain and name not in out:
                     low, high = p.range  # type: ignore[misc]  # _uncertain: it has one
                     out[name] = Factor(name, p, low=float(low), high=float(high))
     return list(out.values())
@@ -512,8 +503,9 @@ class Worlds:
         line = (f"{sum(self.kept)} of {sum(self.drawn)} worlds drawn are plausible "
                 f"(implausibility below {self.settings.cutoff:g} on each of {len(self.used)} "
                 f"targets), {len(self.values)} used")
-        if self.held:
-            line += (f"; {len(self.held)} uncertain parameters of the model keep their "
+        not_scanned = [n for n in self.held if n not in self.ranges]
+        if not_scanned:
+            line += (f"; {len(not_scanned)} uncertain parameters of the model keep their "
                      "values (--world-draw all draws them too: slower, and the range over "
                      "worlds can widen a lot, docs/worlds.md)")
         if self.left_out:
@@ -593,7 +585,7 @@ def screen_ranges(base: Scenario, evaluator: Evaluator, settings: WorldSettings,
     every one does when the base itself misses the targets (``note`` says so). Parameters
     the fit draws (``fitted``) are not scanned.
     """
-    names = [n for n in settings.screened if n in PARAMETERS and _uncertain(PARAMETERS[n])
+    names = [n for n in settings.screened if n in PARAMETERS and PARAMETERS[n].uncertain
              and n not in fitted]
     if not names:
         return {}

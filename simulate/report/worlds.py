@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from markupsafe import Markup
 
 from simulate.outcomes import FEW_WORLDS, flip_sentence
-from simulate.parameters import PARAMETERS
+from simulate.parameters import held_parameters
 from simulate.report.charts import color
 from simulate.report.load import WORLD_FRAMES, Output
 from simulate.report.page import Page, html, num
@@ -254,7 +254,7 @@ def section(page: Page, out: Output, alternatives: list[str], words: dict[str, s
     held = info.get("held")
     if held is None:  # written before the manifest said: every one not drawn
         drawn = {*info.get("calibrated", []), *scanned}
-        held = sorted(n for n, p in PARAMETERS.items() if p.uncertain and n not in drawn)
+        held = held_parameters(drawn)
     page.p(page.t("worlds_method", left_out="; ".join(f"{k} ({v})" for k, v in gaps.items())
                   or "-", held=_held(page, info, held),
                   scanned=page.t("worlds_scanned", n=len(scanned)) if scanned else ""), "note")
