@@ -581,9 +581,12 @@ def screen_ranges(base: Scenario, evaluator: Evaluator, settings: WorldSettings,
     """The part of each screened parameter's range where the base reproduces the targets,
     all else at its values: a one-at-a-time scan over :data:`SCAN_POINTS` points of the
     declared range (the first wave of history matching, one parameter at a time), after the
-    base itself. A parameter with no plausible point keeps its value (a range of one), as
-    every one does when the base itself misses the targets (``note`` says so). Parameters
-    the fit draws (``fitted``) are not scanned.
+    base itself. The range kept runs from the lowest plausible point to the highest, so
+    the scan tries both ends of every range first and the points between only where an end
+    is ruled out: a parameter plausible at both ends keeps its whole range, as a scan of
+    every point would find. A parameter with no plausible point keeps its value (a range
+    of one), as every one does when the base itself misses the targets (``note`` says so).
+    Parameters the fit draws (``fitted``) are not scanned.
     """
     names = [n for n in settings.screened if n in PARAMETERS and PARAMETERS[n].uncertain
              and n not in fitted]
@@ -591,41 +594,52 @@ def screen_ranges(base: Scenario, evaluator: Evaluator, settings: WorldSettings,
         return {}
     values = base.params()
     start = tuple(float(values[n]) for n in names)
-    rows, where = [start], [("", np.nan)]
-    for j, n in enumerate(names):
-        for x in scan_points(n):
-            rows.append(start[:j] + (x,) + start[j + 1:])
-            where.append((n, x))
+    grids = {n: scan_points(n) for n in names}
     factors = [Factor(n, PARAMETERS[n], low=_range(n)[0], high=_range(n)[1]) for n in names]
     statistics = [t.name for t in targets.targets]
+    variances: list[pd.Series] = []  # per run: the variance between its points' replicates
 
-    def run(name: str, points: list[tuple[float, ...]]) -> tuple[pd.DataFrame, pd.Series]:
-        experiment = points_experiment(name, factors, points, evaluator,
+    def run(name: str, where: list[tuple[str, float]]) -> pd.DataFrame:
+        """Each point's mean statistics; its variances join ``variances``."""
+        rows = [tuple(x if m == n else s for m, s in zip(names, start)) for n, x in where]
+        experiment = points_experiment(name, factors, rows, evaluator,
                                        settings.filter_reps, settings.seed, statistics)
         run_experiment(experiment, directory / name, executor, progress=progress)
-        runs = read_runs(directory / name)
-        return (runs.groupby("point")[statistics].mean(),
-                runs.groupby("point")[statistics].var(ddof=1).mean())
+        by_point = read_runs(directory / name).groupby("point")[statistics]
+        variances.append(by_point.var(ddof=1))
+        return by_point.mean()
+
+    def plausible(name: str, where: list[tuple[str, float]]) -> list[bool]:
+        means = run(name, where)
+        # The base's own noise, beside that of every scanned point so far.
+        noise = (base_noise + pd.concat(variances[1:]).mean()) / 2
+        worst = implausibility(means, noise, targets, settings.filter_reps).max(
+            axis=1, skipna=False).fillna(np.inf).to_numpy()
+        return list(worst < settings.cutoff)
 
     # The base first: where it misses the targets, a scan around it says nothing, and the
     # screened parameters keep their values (the waves then look for worlds near the fit).
-    means, noise = run("scan-base", rows[:1])
-    imp = implausibility(means, noise, targets, settings.filter_reps).iloc[0].fillna(np.inf)
+    means = run("scan-base", [("", np.nan)])
+    base_noise = variances[0].mean()
+    imp = implausibility(means, base_noise, targets, settings.filter_reps).iloc[0].fillna(
+        np.inf)
     if not imp.max() < settings.cutoff:
         if note is not None:
             note(f"worlds, scan: the base itself misses the targets (implausibility "
                  f"{imp.max():.1f} on {imp.idxmax()}); the {len(names)} core uncertainties "
                  "scanned keep their values")
         return {n: (x, x) for n, x in zip(names, start)}
-    means, scan_noise = run("scan", rows[1:])
-    worst = implausibility(means, (noise + scan_noise) / 2, targets, settings.filter_reps).max(
-        axis=1, skipna=False).fillna(np.inf).to_numpy()
-    where = where[1:]
+    ends = [(n, x) for n in names for x in dict.fromkeys((grids[n][0], grids[n][-1]))]
+    ok = [where for where, good in zip(ends, plausible("scan-ends", ends)) if good]
+    inner = [(n, x) for n in names if any((n, x) not in ok for x in (grids[n][0], grids[n][-1]))
+             for x in grids[n][1:-1]]
+    if inner:
+        ok += [where for where, good in zip(inner, plausible("scan-inner", inner)) if good]
     out_ranges = {}
-    for j, n in enumerate(names):
-        ok = [x for (name, x), w in zip(where, worst) if name == n and w < settings.cutoff]
-        low, high = (min(ok), max(ok)) if ok else (start[j], start[j])
-        out_ranges[n] = (min(low, start[j]), max(high, start[j]))
+    for n, s in zip(names, start):
+        xs = [x for m, x in ok if m == n]
+        low, high = (min(xs), max(xs)) if xs else (s, s)
+        out_ranges[n] = (min(low, s), max(high, s))
     return out_ranges
 
 

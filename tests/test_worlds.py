@@ -400,6 +400,51 @@ def test_the_scan_tries_points_each_declaration_admits(name):
                            else min(SCAN_POINTS, int(high - low) + 1))
 
 
+class ToyScan(ToyTargets):
+    """Misses ``exit_work`` where ``ladder_up_base`` is above 0.075 and ``exit_study`` where
+    ``confidence_mean`` is below 0.39; remembers every point it ran."""
+
+    def __init__(self, targets) -> None:
+        super().__init__(targets)
+        self.seen: list[dict] = []
+
+    def digest(self):
+        return "toy-scan"
+
+    def evaluate(self, values, replicate, seed, monthly=False):
+        self.seen.append(dict(values))
+        missed = {"exit_work": values.get("ladder_up_base", 0.05) > 0.075,
+                  "exit_study": values.get("confidence_mean", 0.45) < 0.39}
+        return Evaluation({t.name: t.value + (1e6 if missed.get(t.name) else 0.0)
+                           for t in self.targets.targets})
+
+
+def test_the_scan_keeps_what_a_scan_of_every_point_keeps_and_tries_inner_points_only_where_an_end_fails(
+        tmp_path):
+    # The range kept runs from the lowest plausible grid point to the highest: both ends
+    # first, the points between only for a parameter ruled out at an end.
+    names = ("ladder_up_base", "confidence_mean", "net_pay_share")
+    base = Scenario.from_yaml(SCENARIOS / "baseline.yaml")
+    targets = load_targets(None)
+    toy = ToyScan(targets)
+    found = find_worlds(base, targets, WorldSettings(worlds=5, seed=3, screened=names),
+                        tmp_path, evaluator=toy)
+    rules = {"ladder_up_base": lambda x: x <= 0.075, "confidence_mean": lambda x: x >= 0.39,
+             "net_pay_share": lambda x: True}
+    for n in names:
+        ok = [x for x in scan_points(n) if rules[n](x)]
+        assert found.ranges[n] == pytest.approx((min(ok), max(ok))), n
+    assert found.ranges["ladder_up_base"][1] < PARAMETERS["ladder_up_base"].range[1]
+    assert found.ranges["confidence_mean"][0] > PARAMETERS["confidence_mean"].range[0]
+    scanned = [v for v in toy.seen if set(v) == set(names)]
+    moved = {n: {v[n] for v in scanned} for n in names}
+    assert moved["net_pay_share"] == {0.8, 0.95, PARAMETERS["net_pay_share"].default}
+    for n in ("ladder_up_base", "confidence_mean"):
+        assert moved[n] == set(scan_points(n)) | {PARAMETERS[n].default}, n
+    # The base, six ends and the seven inner points of two parameters, two replicates each.
+    assert len(scanned) == 2 * (1 + 6 + 2 * 7)
+
+
 def test_the_scan_line_names_what_it_narrowed_and_a_value_kept_is_held(tmp_path):
     # The scan prints the narrowed ranges beside their declared ones and counts the rest;
     # a range that shrank to its value (the base missed the targets) counts as held.
