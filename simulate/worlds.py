@@ -118,6 +118,10 @@ WORLD_DRAWS = {"screened": SCREENED,
 SCAN_POINTS = 9            # grid points per screened parameter in the one-at-a-time scan
 WORLD_REPS = 10            # replications per world in a comparison, unless told
 MAX_WAVES = 4              # waves of draws before giving up on the worlds wanted
+EMULATOR_RIDGE = 1.0       # ridge penalty of the emulator, on standardised parameters
+EMULATOR_FOLDS = 5         # folds of the cross-validation that measures the emulator's error
+EMULATOR_PER_CALIBRATED = 4  # worlds run per calibrated parameter before the emulator screens
+CANDIDATES_MOST = 50       # draws the emulator looks at, at most, per world a wave runs
 CUTOFF = 3.0               # implausibility at or above which a world is ruled out
 TOLERANCE_SIGMAS = 3.0     # a target's tolerance is this many sd of the model's discrepancy
 WORLDS_STREAM = "worlds.calibrated"
@@ -186,11 +190,16 @@ class WorldSettings:
     def wave_size(self) -> int:
         return self.per_wave or max(10, math.ceil(1.5 * self.worlds))
 
-    def next_wave(self, drawn: int, kept: int) -> int:
-        """Worlds to draw next, after ``drawn`` run of which ``kept`` were plausible."""
+    def next_wave(self, drawn: int, kept: int, still: int | None = None) -> int:
+        """Worlds to draw next, after ``drawn`` run of which ``kept`` were plausible; with
+        ``still``, the worlds still wanted when ``drawn`` and ``kept`` count only the waves
+        the emulator screened (the first of those draws half as many again as wanted)."""
+        if still is not None and (drawn == 0 or kept == 0):
+            return max(10, math.ceil(1.5 * still))
         if drawn == 0 or kept == 0:
             return self.wave_size
-        return max(10, math.ceil(1.2 * (self.worlds - kept) * drawn / kept))
+        still = self.worlds - kept if still is None else still
+        return max(10, math.ceil(1.2 * still * drawn / kept))
 
     def left_out(self, targets: TargetSet) -> dict[str, str]:
         known = dict(KNOWN_GAPS if self.leave_out is None else self.leave_out)
@@ -449,14 +458,94 @@ def points_experiment(name: str, factors: Sequence[Factor], rows: list[tuple[Any
 
 
 def implausibility(means: pd.DataFrame, noise: pd.Series, targets: TargetSet,
-                   reps: int) -> pd.DataFrame:
-    """``I_t`` of every world (row) and target (column); NaN where a statistic is NaN."""
+                   reps: int, emulator_error: pd.Series | None = None) -> pd.DataFrame:
+    """``I_t`` of every world (row) and target (column); NaN where a statistic is NaN.
+    For an emulator's predictions, ``emulator_error`` (its squared error per target) adds
+    to the variance."""
     out = {}
     for t in targets.targets:
         var = (t.standard_error ** 2 + (t.tolerance / TOLERANCE_SIGMAS) ** 2
                + float(np.nan_to_num(noise.get(t.name, 0.0))) / reps)
+        if emulator_error is not None:
+            var += float(np.nan_to_num(emulator_error.get(t.name, np.inf), nan=np.inf))
         out[t.name] = (means[t.name] - t.value).abs() / math.sqrt(var)
     return pd.DataFrame(out, index=means.index)
+
+
+# ---- the emulator -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Emulator:
+    """History matching's emulator: a cheap stand-in for the base's statistics in a world,
+    so that draws it already finds implausible are not run. Per target, a ridge regression
+    on the drawn parameters standardised over the worlds it is fitted to (every world run
+    so far: the scan's points and the waves'), with its error: the mean squared error of a
+    :data:`EMULATOR_FOLDS`-fold cross-validation, which
+    :func:`implausibility` adds to a prediction's variance (so a target it predicts poorly
+    rules out little). It also carries the luck of the replicates, counted once more.
+
+    Attributes:
+        centre, scale: Each parameter's mean and standard deviation over the worlds fitted
+            to (a parameter that did not vary has scale 1).
+        coef: Per target (column), the intercept and a coefficient per parameter.
+        error: Per target, the cross-validated squared error (infinite for a target with
+            too few finite values to fit).
+    """
+
+    centre: np.ndarray
+    scale: np.ndarray
+    coef: pd.DataFrame
+    error: pd.Series
+
+    @staticmethod
+    def _design(x: np.ndarray, centre: np.ndarray, scale: np.ndarray) -> np.ndarray:
+        return np.column_stack([np.ones(len(x)), (np.asarray(x, float) - centre) / scale])
+
+    @classmethod
+    def fit(cls, x: np.ndarray, y: pd.DataFrame, judged: np.ndarray | None = None,
+            ridge: float = EMULATOR_RIDGE, folds: int = EMULATOR_FOLDS) -> Emulator:
+        """Fit to worlds ``x`` (rows of parameter values) with mean statistics ``y``; the
+        error is measured on the worlds ``judged`` (a mask; default all): the drawn ones,
+        as the draws it will screen, not the scan's, which lie close to the base and are
+        easier to predict."""
+        x = np.asarray(x, float)
+        centre, scale = x.mean(axis=0), x.std(axis=0)
+        scale[scale <= 1e-12 * np.maximum(np.abs(centre), 1.0)] = 1.0
+        a = cls._design(x, centre, scale)
+        penalty = ridge * np.eye(a.shape[1])
+        penalty[0, 0] = 0.0  # the intercept is not shrunk
+
+        def solve(rows: np.ndarray, target: np.ndarray) -> np.ndarray:
+            return np.linalg.solve(a[rows].T @ a[rows] + penalty, a[rows].T @ target[rows])
+
+        coef, error = {}, {}
+        for name in y.columns:
+            target = y[name].to_numpy(float)
+            finite = np.flatnonzero(np.isfinite(target))
+            measured = finite if judged is None else finite[judged[finite]]
+            if len(measured) < 2 * folds:
+                coef[name], error[name] = np.zeros(a.shape[1]), np.inf
+                continue
+            fold = np.full(len(target), -1)
+            fold[measured] = np.arange(len(measured)) % folds
+            squared = 0.0
+            for f in range(folds):
+                b = solve(finite[fold[finite] != f], target)
+                rows = measured[fold[measured] == f]
+                squared += float(((target[rows] - a[rows] @ b) ** 2).sum())
+            coef[name], error[name] = solve(finite, target), squared / len(measured)
+        return cls(centre, scale, pd.DataFrame(coef), pd.Series(error))
+
+    def predict(self, x: np.ndarray) -> pd.DataFrame:
+        """Each world's (row of ``x``) predicted statistics."""
+        return pd.DataFrame(self._design(x, self.centre, self.scale) @ self.coef.to_numpy(),
+                            columns=self.coef.columns)
+
+    def plausible(self, x: np.ndarray, noise: pd.Series, targets: TargetSet, reps: int,
+                  cutoff: float) -> np.ndarray:
+        """Whether each world's emulated implausibility is below ``cutoff`` on every
+        target."""
+        imp = implausibility(self.predict(x), noise, targets, reps, self.error)
+        return (imp.max(axis=1, skipna=False).fillna(0.0) < cutoff).to_numpy()
 
 
 # ---- finding worlds -------------------------------------------------------------------------
@@ -490,6 +579,7 @@ class Worlds:
     directory: Path
     settings: WorldSettings
     ranges: dict[str, tuple[float, float]] = field(default_factory=dict)
+    emulated_out: list[int] = field(default_factory=list)
 
     @property
     def held(self) -> list[str]:
@@ -503,6 +593,9 @@ class Worlds:
         line = (f"{sum(self.kept)} of {sum(self.drawn)} worlds drawn are plausible "
                 f"(implausibility below {self.settings.cutoff:g} on each of {len(self.used)} "
                 f"targets), {len(self.values)} used")
+        if sum(self.emulated_out):
+            line += (f"; {sum(self.emulated_out)} more drawn were not run: the emulator of "
+                     "the worlds run before finds them implausible")
         not_scanned = [n for n in self.held if n not in self.ranges]
         if not_scanned:
             line += (f"; {len(not_scanned)} uncertain parameters of the model keep their "
@@ -577,7 +670,9 @@ def around(f: Factor, mode: float, u: np.ndarray) -> np.ndarray:
 def screen_ranges(base: Scenario, evaluator: Evaluator, settings: WorldSettings,
                   targets: TargetSet, directory: Path, executor: Executor | None,
                   progress: bool, note: Callable[[str], None] | None = None,
-                  fitted: Sequence[str] = ()) -> dict[str, tuple[float, float]]:
+                  fitted: Sequence[str] = (),
+                  seen: list[tuple[pd.DataFrame, pd.DataFrame]] | None = None,
+                  ) -> dict[str, tuple[float, float]]:
     """The part of each screened parameter's range where the base reproduces the targets,
     all else at its values: a one-at-a-time scan over :data:`SCAN_POINTS` points of the
     declared range (the first wave of history matching, one parameter at a time), after the
@@ -586,7 +681,8 @@ def screen_ranges(base: Scenario, evaluator: Evaluator, settings: WorldSettings,
     is ruled out: a parameter plausible at both ends keeps its whole range, as a scan of
     every point would find. A parameter with no plausible point keeps its value (a range
     of one), as every one does when the base itself misses the targets (``note`` says so).
-    Parameters the fit draws (``fitted``) are not scanned.
+    Parameters the fit draws (``fitted``) are not scanned. Each point run joins ``seen``
+    (its values of the scanned parameters, its mean statistics), for the emulator.
     """
     names = [n for n in settings.screened if n in PARAMETERS and PARAMETERS[n].uncertain
              and n not in fitted]
@@ -607,7 +703,10 @@ def screen_ranges(base: Scenario, evaluator: Evaluator, settings: WorldSettings,
         run_experiment(experiment, directory / name, executor, progress=progress)
         by_point = read_runs(directory / name).groupby("point")[statistics]
         variances.append(by_point.var(ddof=1))
-        return by_point.mean()
+        means = by_point.mean()
+        if seen is not None:
+            seen.append((pd.DataFrame(rows, columns=names, index=means.index), means))
+        return means
 
     def plausible(name: str, where: list[tuple[str, float]]) -> list[bool]:
         means = run(name, where)
@@ -701,21 +800,71 @@ def find_worlds(base: Scenario, targets: TargetSet, settings: WorldSettings,
     drawn: list[int] = []
     kept: list[int] = []
     invalid = 0
-    kept_values, kept_worst, all_means, all_var = [], [], [], []
+    kept_values: list[pd.DataFrame] = []
+    kept_worst: list[pd.Series] = []
+    all_means: list[pd.DataFrame] = []
+    all_var: list[pd.DataFrame] = []
+    seen_x: list[np.ndarray] = []        # every world run so far, for the emulator
+    seen_y: list[pd.DataFrame] = []
+    drawn_mask: list[np.ndarray] = []    # which of those were drawn (not the scan's)
+    seen: list[tuple[pd.DataFrame, pd.DataFrame]] = []
     ranges = screen_ranges(base, evaluator, settings, used_set, directory, executor, progress,
-                           on_wave, fit.names)
+                           on_wave, fit.names, seen)
     start = base.params()  # the scanned parameters are most likely at the base's values
     screened = [Factor(n, PARAMETERS[n], low=lo, high=hi) for n, (lo, hi) in ranges.items()]
     factors = [*calibrated, *screened]
     if on_wave and ranges:
         on_wave(scan_line(ranges))
-    for wave in range(1, settings.max_waves + 1):
-        size = settings.next_wave(sum(drawn), sum(kept))
+
+    def draw(size: int) -> np.ndarray:
         points = draw_calibrated(base, fit, calibrated, size, rng)
         if screened:
             points = np.hstack([points, np.column_stack(
                 [around(f, float(start[f.name]), latin_hypercube(size, rng))
                  for f in screened])])
+        return points
+
+    # The scan's points as worlds: every parameter it did not move at the base's value.
+    for values, means in seen:
+        seen_x.append(np.column_stack([values[f.name] if f.name in values
+                                       else np.full(len(values), float(start[f.name]))
+                                       for f in factors]))
+        seen_y.append(means)
+        drawn_mask.append(np.zeros(len(means), dtype=bool))
+    emulated_out: list[int] = []     # per wave: draws the emulator ruled out, not run
+    emulated: list[bool] = []        # per wave: whether the emulator screened its draws
+    for wave in range(1, settings.max_waves + 1):
+        emulate = sum(drawn) >= EMULATOR_PER_CALIBRATED * len(calibrated) and bool(all_var)
+        if emulate:  # the rate at which screened draws are plausible
+            size = settings.next_wave(
+                sum(d for d, e in zip(drawn, emulated) if e),
+                sum(k for k, e in zip(kept, emulated) if e), settings.worlds - sum(kept))
+        else:
+            size = settings.next_wave(sum(drawn), sum(kept))
+        emulated.append(emulate)
+        points, out_by_emulator = draw(size), 0
+        if emulate:
+            # History matching's next wave: draws the emulator of every world run so far
+            # already finds implausible are not run.
+            emulator = Emulator.fit(np.vstack(seen_x), pd.concat(seen_y)[names],
+                                    np.concatenate(drawn_mask))
+            noise = pd.concat(all_var).mean()
+            taken: list[np.ndarray] = []
+            looked = 0
+            while sum(map(len, taken)) < size and looked < CANDIDATES_MOST * size:
+                # (each world drawn costs about a millisecond: 50 a world run at most)
+                ok = emulator.plausible(points, noise, used_set, settings.filter_reps,
+                                        settings.cutoff)
+                wanted = size - sum(map(len, taken))
+                upto = (int(np.flatnonzero(ok)[wanted - 1]) + 1 if ok.sum() >= wanted
+                        else len(points))
+                taken.append(points[:upto][ok[:upto]])
+                looked += upto
+                if sum(map(len, taken)) < size:
+                    points = draw(max(size, 2000))
+            points = np.vstack(taken)
+            out_by_emulator = looked - len(points)
+        emulated_out.append(out_by_emulator)
         rows = []
         for point in points:
             row = tuple(f.value(float(x)) for f, x in zip(factors, point))
@@ -726,6 +875,9 @@ def find_worlds(base: Scenario, targets: TargetSet, settings: WorldSettings,
                 continue
             rows.append(row)
         if not rows:
+            if on_wave:
+                on_wave(f"worlds, wave {wave}: the emulator finds none of {out_by_emulator} "
+                        "drawn plausible")
             break
         experiment = points_experiment(f"worlds-wave-{wave}", factors, rows, evaluator,
                                        settings.filter_reps, settings.seed, names)
@@ -736,6 +888,9 @@ def find_worlds(base: Scenario, targets: TargetSet, settings: WorldSettings,
         var = runs.groupby("point")[names].var(ddof=1)
         all_means.append(means)
         all_var.append(var)
+        seen_x.append(np.array(rows, dtype=float))
+        seen_y.append(means)
+        drawn_mask.append(np.ones(len(means), dtype=bool))
         noise = pd.concat(all_var).mean()
         imp = implausibility(means, noise, used_set, settings.filter_reps)
         worst = imp.max(axis=1, skipna=False).fillna(np.inf)
@@ -746,8 +901,10 @@ def find_worlds(base: Scenario, targets: TargetSet, settings: WorldSettings,
         drawn.append(len(rows))
         kept.append(int(good.sum()))
         if on_wave:
+            screened_line = (f" ({out_by_emulator} more drawn, which the emulator finds "
+                             "implausible, not run)" if out_by_emulator else "")
             on_wave(f"worlds, wave {wave}: {int(good.sum())} of {len(rows)} drawn reproduce "
-                    "the targets")
+                    f"the targets{screened_line}")
         if sum(kept) >= settings.worlds:
             break
     noise = pd.concat(all_var).mean() if all_var else pd.Series(dtype=float)
@@ -761,12 +918,14 @@ def find_worlds(base: Scenario, targets: TargetSet, settings: WorldSettings,
              if kept_worst else pd.Series(dtype=float))
     found = Worlds(factors, values.rename_axis("world"), worst.rename_axis("world"), drawn,
                    kept, invalid, ruled, [t.name for t in used], left_out, directory, settings,
-                   ranges)
+                   ranges, emulated_out)
     if len(found.values) == 0:
+        more = (f", nor {sum(emulated_out)} more the emulator ruled out"
+                if sum(emulated_out) else "")
         raise NoPlausibleWorld(
             f"no world is plausible: none of {sum(drawn)} drawn reproduces the targets "
-            f"'{targets.name}' (ruled out most by {found.causes()}); check the targets file "
-            "or the fit")
+            f"'{targets.name}' (ruled out most by {found.causes()}){more}; check the "
+            "targets file or the fit")
     return found
 
 
@@ -825,6 +984,7 @@ class WorldComparison:
         """Plain data for the manifest and ``--json``."""
         w = self.worlds
         return {"kept": len(w.values), "plausible": sum(w.kept), "drawn": sum(w.drawn),
+                "emulated_out": sum(w.emulated_out),
                 "waves": len(w.drawn), "luck_dominates": sorted(
                     {r.alternative for r in self.summary.itertuples()
                      if r.outcome in HEADLINES and r.luck_dominates}),
