@@ -210,6 +210,9 @@ TEXT: dict[str, dict[str, str]] = {
             "well (simulate compare --world-draw all) takes longer and can widen the range "
             "over worlds a lot (docs/worlds.md)."),
         "worlds_held_none": "Every uncertain parameter of the model is drawn.",
+        "worlds_emulated": (
+            " Another {n} worlds drawn were not run: an emulator (a regression on the worlds "
+            "already run) predicted that the base would miss the targets in them."),
         "worlds_held_fixed": (
             "{n} were scanned but keep their values: the base itself misses the targets, so "
             "the scan found no range around it."),
@@ -646,6 +649,10 @@ TEXT: dict[str, dict[str, str]] = {
             "die getrokken (simulate compare --world-draw all), dan duurt de berekening "
             "langer en kan de spreiding over werelden flink groter worden (docs/worlds.md)."),
         "worlds_held_none": "Alle onzekere parameters van het model worden getrokken.",
+        "worlds_emulated": (
+            " Nog {n} getrokken werelden zijn niet doorgerekend: een emulator (een regressie "
+            "op de werelden die al waren doorgerekend) voorspelde dat de uitgangssituatie de "
+            "cijfers daarin niet zou halen."),
         "worlds_held_fixed": (
             "{n} zijn afgetast maar houden hun waarde: de uitgangssituatie haalt de cijfers "
             "zelf niet, dus de aftasting vond geen bereik eromheen."),

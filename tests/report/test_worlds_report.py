@@ -111,6 +111,23 @@ def test_the_method_note_says_how_many_uncertain_parameters_keep_their_values(wo
             assert f"; {len(info['screened'])} parameters of the model that no target" in text
 
 
+def test_the_method_note_counts_the_draws_the_emulator_kept_from_running(worlds_dir, tmp_path):
+    # Draws the emulator finds implausible are not run; the note counts them (with the
+    # language's separators), and says nothing when there were none.
+    import shutil
+    from html import unescape
+
+    manifest = json.loads((worlds_dir / "manifest.json").read_text())
+    en = unescape(build_report(worlds_dir, "en"))
+    assert manifest["worlds"]["emulated_out"] == 0 and "were not run" not in en
+    copy = tmp_path / "emulated"
+    shutil.copytree(worlds_dir, copy)
+    manifest["worlds"]["emulated_out"] = 1234
+    (copy / "manifest.json").write_text(json.dumps(manifest))
+    en, nl = (unescape(build_report(copy, lang)) for lang in ("en", "nl"))
+    assert "Another 1,234 worlds drawn were not run: an emulator" in en
+    assert "Nog 1.234 getrokken werelden zijn niet doorgerekend: een emulator" in nl
+
 def test_a_funder_reads_savers_first_then_cost_per_exit_then_the_unclear():
     from simulate.report.worlds import plain_order
 
