@@ -88,7 +88,7 @@ def main() -> None:
         "worlds_wanted": args.worlds, "world_draw": args.world_draw, "replications": args.reps, "workers": args.workers,
         "alternative": args.alternative, "drawn": sum(worlds.drawn), "kept": len(worlds.values),
         "waves": len(worlds.drawn), "drawn_per_wave": worlds.drawn,
-        "kept_per_wave": worlds.kept,
+        "kept_per_wave": worlds.kept, "emulated_out_per_wave": worlds.emulated_out,
         "screened_ranges": {n: [round(lo, 4), round(hi, 4)]
                             for n, (lo, hi) in worlds.ranges.items()},
         "ruled_out_by": worlds.ruled_out_by,

@@ -41,7 +41,10 @@ target's tolerance read as three of its standard deviations), and ``v_t`` the va
 between replicates pooled over the worlds. A world is kept when ``I_t(x) < 3`` on every
 target used (Pukelsheim's three-sigma rule, as in history matching). Targets the base
 itself misses are left out by name, with the reason (:data:`KNOWN_GAPS`); every other target
-counts, so a target no world can meet leaves no world, and the command says so.
+counts, so a target no world can meet leaves no world, and the command says so. Once enough
+worlds have run, an emulator of them (:class:`Emulator`, a linear regression per target
+with its cross-validated error) screens each later wave's draws: those it finds
+implausible by the same rule, its error added to the variance, are counted and not run.
 
 **The comparison in every world.** Each kept world runs the base and every alternative on
 common random numbers (``reps`` replicates). Per world and alternative, the mean over

@@ -200,8 +200,8 @@ TEXT: dict[str, dict[str, str]] = {
         "worlds_method": (
             "How the worlds were drawn: the fitted parameters from their fit with its "
             "correlations (docs/calibration.md); each programme's uncertain parameters over "
-            "their ranges, most likely at the scenario's values{scanned}. {held} Targets left "
-            "out of the check: {left_out}. Method: docs/worlds.md."),
+            "their ranges, most likely at the scenario's values{scanned}. {held}{emulated} Targets "
+            "left out of the check: {left_out}. Method: docs/worlds.md."),
         "worlds_scanned": (
             "; {n} parameters of the model that no target fits, within the part of their "
             "range where the base reproduces the targets, most likely at the base's values"),
@@ -639,7 +639,7 @@ TEXT: dict[str, dict[str, str]] = {
             "Zo zijn de werelden getrokken: de geschatte parameters uit hun schatting met de "
             "onderlinge samenhang (docs/calibration.md); de onzekere parameters van elk "
             "programma over hun bereik, het vaakst rond de waarden van het scenario{scanned}. "
-            "{held} Niet meegenomen cijfers: {left_out}. Methode: docs/worlds.md."),
+            "{held}{emulated} Niet meegenomen cijfers: {left_out}. Methode: docs/worlds.md."),
         "worlds_scanned": (
             "; {n} parameters van het model waarop het niet is afgestemd, binnen het deel van "
             "hun bereik waarin de uitgangssituatie de Rotterdamse cijfers haalt, het vaakst "

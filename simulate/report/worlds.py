@@ -258,9 +258,9 @@ def section(page: Page, out: Output, alternatives: list[str], words: dict[str, s
     emulated = int(info.get("emulated_out") or 0)
     page.p(page.t("worlds_method", left_out="; ".join(f"{k} ({v})" for k, v in gaps.items())
                   or "-", held=_held(page, info, held),
-                  scanned=page.t("worlds_scanned", n=len(scanned)) if scanned else "")
-           + (page.t("worlds_emulated", n=number(emulated, page.lang)) if emulated else ""),
-           "note")
+                  scanned=page.t("worlds_scanned", n=len(scanned)) if scanned else "",
+                  emulated=page.t("worlds_emulated", n=number(emulated, page.lang))
+                  if emulated else ""), "note")
 
 
 def _held(page: Page, info: dict, held: list[str]) -> str:
