@@ -67,6 +67,7 @@ the settings), so a later comparison with the same base and targets reuses them.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import math
@@ -551,6 +552,25 @@ class Emulator:
         return (imp.max(axis=1, skipna=False).fillna(0.0) < cutoff).to_numpy()
 
 
+def _screen(points: np.ndarray, draw: Callable[[int], np.ndarray], size: int,
+            plausible: Callable[[np.ndarray], np.ndarray]) -> tuple[np.ndarray, int]:
+    """The first ``size`` of ``points`` and further draws (``draw(n)``) that ``plausible``
+    lets through, looking at no more than :data:`CANDIDATES_MOST` per world wanted (a draw
+    costs about a millisecond); returns them and how many it ruled out on the way."""
+    taken: list[np.ndarray] = []
+    looked = 0
+    while sum(map(len, taken)) < size and looked < CANDIDATES_MOST * size:
+        ok = plausible(points)
+        wanted = size - sum(map(len, taken))
+        upto = int(np.flatnonzero(ok)[wanted - 1]) + 1 if ok.sum() >= wanted else len(points)
+        taken.append(points[:upto][ok[:upto]])
+        looked += upto
+        if sum(map(len, taken)) < size and looked < CANDIDATES_MOST * size:
+            points = draw(max(size, 2000))
+    chosen = np.vstack(taken)
+    return chosen, looked - len(chosen)
+
+
 # ---- finding worlds -------------------------------------------------------------------------
 @dataclass
 class Worlds:
@@ -851,22 +871,9 @@ def find_worlds(base: Scenario, targets: TargetSet, settings: WorldSettings,
             # already finds implausible are not run.
             emulator = Emulator.fit(np.vstack(seen_x), pd.concat(seen_y)[names],
                                     np.concatenate(drawn_mask))
-            noise = pd.concat(all_var).mean()
-            taken: list[np.ndarray] = []
-            looked = 0
-            while sum(map(len, taken)) < size and looked < CANDIDATES_MOST * size:
-                # (each world drawn costs about a millisecond: 50 a world run at most)
-                ok = emulator.plausible(points, noise, used_set, settings.filter_reps,
-                                        settings.cutoff)
-                wanted = size - sum(map(len, taken))
-                upto = (int(np.flatnonzero(ok)[wanted - 1]) + 1 if ok.sum() >= wanted
-                        else len(points))
-                taken.append(points[:upto][ok[:upto]])
-                looked += upto
-                if sum(map(len, taken)) < size:
-                    points = draw(max(size, 2000))
-            points = np.vstack(taken)
-            out_by_emulator = looked - len(points)
+            points, out_by_emulator = _screen(points, draw, size, functools.partial(
+                emulator.plausible, noise=pd.concat(all_var).mean(), targets=used_set,
+                reps=settings.filter_reps, cutoff=settings.cutoff))
         emulated_out.append(out_by_emulator)
         rows = []
         for point in points:
@@ -878,7 +885,7 @@ def find_worlds(base: Scenario, targets: TargetSet, settings: WorldSettings,
                 continue
             rows.append(row)
         if not rows:
-            if on_wave:
+            if on_wave and out_by_emulator:
                 on_wave(f"worlds, wave {wave}: the emulator finds none of {out_by_emulator} "
                         "drawn plausible")
             break
@@ -923,8 +930,8 @@ def find_worlds(base: Scenario, targets: TargetSet, settings: WorldSettings,
                    kept, invalid, ruled, [t.name for t in used], left_out, directory, settings,
                    ranges, emulated_out)
     if len(found.values) == 0:
-        more = (f", nor {sum(emulated_out)} more the emulator ruled out"
-                if sum(emulated_out) else "")
+        more = (f"; the emulator ruled out {sum(emulated_out)} more drawn without running "
+                "them" if sum(emulated_out) else "")
         raise NoPlausibleWorld(
             f"no world is plausible: none of {sum(drawn)} drawn reproduces the targets "
             f"'{targets.name}' (ruled out most by {found.causes()}){more}; check the "

@@ -508,6 +508,33 @@ def test_the_emulator_screens_out_implausible_draws_and_keeps_the_plausible_ones
     assert "the emulator of the worlds run before finds them implausible" in found.summary()
 
 
+@settings(deadline=None, max_examples=40)
+@given(size=st.integers(1, 60), keep=st.floats(0.0, 1.0), seed=st.integers(0, 2**16))
+def test_screening_takes_the_first_draws_it_lets_through_in_draw_order(size, keep, seed):
+    # Draws come as one stream (the wave's own, then more as needed); the screen keeps
+    # the first `size` it lets through, in order, and counts the ones it ruled out before
+    # the last one taken, looking at no more than CANDIDATES_MOST per world wanted.
+    from simulate.worlds import CANDIDATES_MOST, _screen
+
+    rng = np.random.default_rng(seed)
+    stream: list[np.ndarray] = []
+
+    def draw(n):
+        stream.append(rng.random((n, 2)))
+        return stream[-1]
+
+    chosen, out = _screen(draw(size), draw, size, lambda x: x[:, 0] < keep)
+    every = np.vstack(stream)
+    passing = every[every[:, 0] < keep]
+    assert len(chosen) == min(size, len(passing))
+    np.testing.assert_array_equal(chosen, passing[: len(chosen)])
+    if len(chosen) == size:  # found: it looked up to and including the last one taken
+        last = int(np.flatnonzero((every == chosen[-1]).all(axis=1))[0])
+        assert out == last + 1 - size
+    else:  # gave up after looking at its limit
+        assert out == len(every) - len(chosen) and len(every) >= CANDIDATES_MOST * size
+
+
 def test_the_scan_line_names_what_it_narrowed_and_a_value_kept_is_held(tmp_path):
     # The scan prints the narrowed ranges beside their declared ones and counts the rest;
     # a range that shrank to its value (the base missed the targets) counts as held.
