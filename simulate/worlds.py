@@ -434,6 +434,60 @@ class TargetsEvaluator:
         return burn_ins(world, replicates, seed, self.targets.months, spells=True)
 
 
+class OwnLuck:
+    """``evaluator`` with every world drawing its own random numbers: the seed of the world
+    with ``values`` is hashed from the root seed and those values (:func:`world_seed`).
+
+    The plausibility filter runs each world's base a few times and asks whether its mean
+    lies within each target's band, allowing for the replicates' noise. With the same
+    replicates in every world (common random numbers), that noise is one draw shared by
+    all worlds, not a noise that averages out: a root seed whose base happens to lie off
+    centre on a target tilts the scan's ranges and the kept worlds the same way
+    (docs/worlds.md, "Which worlds are kept"). Comparisons within a world keep common
+    random numbers; only the filter gives each world its own luck.
+    """
+
+    def __init__(self, evaluator: Evaluator) -> None:
+        self.evaluator = evaluator
+        self.monthly_series = evaluator.monthly_series
+
+    def declaration(self, name: str) -> Parameter:
+        return self.evaluator.declaration(name)
+
+    def uncertainties(self) -> list[str]:
+        return self.evaluator.uncertainties()
+
+    def output_names(self) -> list[str]:
+        return self.evaluator.output_names()
+
+    def check(self, values: Mapping[str, Any]) -> None:
+        self.evaluator.check(values)
+
+    def describe(self) -> dict[str, Any]:
+        return {"own_luck": True, **self.evaluator.describe()}
+
+    def digest(self) -> str:
+        return _hash(["own luck", self.evaluator.digest()])
+
+    def evaluate(self, values: Mapping[str, Any], replicate: int, seed: int,
+                 monthly: bool = False) -> Evaluation:
+        return self.evaluator.evaluate(values, replicate, world_seed(seed, values), monthly)
+
+    def burn_ins(self, values: Mapping[str, Any], replicates: Sequence[int],
+                 seed: int) -> list[BurnInJob]:
+        """The burn-ins the world runs (none known when the evaluator does not say)."""
+        burn_ins = getattr(self.evaluator, "burn_ins", None)
+        return [] if burn_ins is None else burn_ins(values, replicates,
+                                                    world_seed(seed, values))
+
+
+def world_seed(seed: int, values: Mapping[str, Any]) -> int:
+    """The root seed of the world with ``values`` in a filter rooted at ``seed``: a hash of
+    both (the same in every process), below 2**62."""
+    text = json.dumps([int(seed), sorted((str(k), float(v)) for k, v in values.items())])
+    return int(hashlib.sha256(text.encode()).hexdigest()[:15], 16)
+
+
 def _hash(data: Any) -> str:
     text = json.dumps(data, sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
@@ -817,7 +871,8 @@ def find_worlds(base: Scenario, targets: TargetSet, settings: WorldSettings,
     else:
         key = _hash([evaluator.digest(), fit.digest(), settings.describe(), code_digest()])
         directory = Path(root) / f"worlds-{key}"
-    evaluator = TargetsEvaluator(base, targets) if evaluator is None else evaluator
+    # Each world its own luck in the filter (OwnLuck).
+    evaluator = OwnLuck(TargetsEvaluator(base, targets) if evaluator is None else evaluator)
     names = [t.name for t in targets.targets]
     rng = Streams(settings.seed).generator(WORLDS_STREAM)
     drawn: list[int] = []

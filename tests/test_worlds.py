@@ -535,6 +535,43 @@ def test_screening_takes_the_first_draws_it_lets_through_in_draw_order(size, kee
         assert out == len(every) - len(chosen) and len(every) >= CANDIDATES_MOST * size
 
 
+class ToySeeds(ToyTargets):
+    """Every world plausible; remembers the seed and replicate of every run."""
+
+    def __init__(self, targets) -> None:
+        super().__init__(targets)
+        self.runs: list[tuple[float, int, int]] = []
+
+    def digest(self):
+        return "toy-seeds"
+
+    def evaluate(self, values, replicate, seed, monthly=False):
+        self.runs.append((float(values["job_offer_base"]), replicate, seed))
+        return super().evaluate(values, replicate, seed, monthly)
+
+
+def test_each_world_in_the_filter_draws_its_own_luck(tmp_path):
+    # Common random numbers across worlds would give every world the root seed's luck
+    # (a base off centre on a target tilts them all): each world's seed is hashed from
+    # the root seed and its values, its replicates are 0 and 1 of that seed.
+    from simulate.worlds import world_seed
+
+    base = Scenario.from_yaml(SCENARIOS / "baseline.yaml")
+    targets = load_targets(None)
+    toy = ToySeeds(targets)
+    found = find_worlds(base, targets, WorldSettings(worlds=20, seed=9, screened=()),
+                        tmp_path, evaluator=toy)
+    runs = pd.DataFrame(toy.runs, columns=["x", "replicate", "seed"])
+    assert len(runs) == 2 * sum(found.drawn)
+    per_world = runs.groupby("x")
+    assert (per_world.seed.nunique() == 1).all()
+    assert (per_world.replicate.apply(sorted).map(tuple) == (0, 1)).all()
+    assert runs.seed.nunique() == sum(found.drawn)
+    first = found.values.iloc[0]
+    assert world_seed(9, first.to_dict()) in set(runs.seed)
+    assert world_seed(9, first.to_dict()) != world_seed(10, first.to_dict())
+
+
 def test_the_scan_line_names_what_it_narrowed_and_a_value_kept_is_held(tmp_path):
     # The scan prints the narrowed ranges beside their declared ones and counts the rest;
     # a range that shrank to its value (the base missed the targets) counts as held.

@@ -84,11 +84,18 @@ def test_the_method_note_says_how_many_uncertain_parameters_keep_their_values(wo
     spread = [n for n, (lo, hi) in info["screened"].items() if hi > lo]
     assert held == held_parameters([*info["calibrated"], *spread])
     assert len(held) > 90 and not set(held) & set(spread)
-    # The small base misses the targets, so the scan keeps the screened seven at their
-    # values, and the note says so apart from those never scanned.
-    fixed = [n for n, (lo, hi) in info["screened"].items() if hi <= lo]
-    others = len(held) - len(fixed)
-    en, nl = (unescape(build_report(worlds_dir, lang)) for lang in ("en", "nl"))
+    # Where the base misses the targets, the scan keeps the screened seven at their
+    # values (a range of one, held), and the note says so apart from those never scanned.
+    fixed = list(info["screened"])
+    held_fixed = held_parameters(info["calibrated"])
+    others = len(held_fixed) - len(fixed)
+    missed = tmp_path / "missed"
+    shutil.copytree(worlds_dir, missed)
+    changed = json.loads((missed / "manifest.json").read_text())
+    changed["worlds"]["screened"] = {n: [0.5, 0.5] for n in fixed}
+    changed["worlds"]["held"] = held_fixed
+    (missed / "manifest.json").write_text(json.dumps(changed))
+    en, nl = (unescape(build_report(missed, lang)) for lang in ("en", "nl"))
     assert f"The model's {others} other uncertain parameters keep their values" in en
     assert "--world-draw all" in en and "--world-draw all" in nl
     assert f"De {others} andere onzekere parameters van het model houden hun waarde" in nl
