@@ -11,6 +11,7 @@ paying back by 12/24/36 months).
     python benchmarks/worlds.py               # 200 worlds, 10 replications, 2 workers
     python benchmarks/worlds.py --worlds 20   # a quick look
     python benchmarks/worlds.py --world-draw screened   # only the seven screened ones
+    python benchmarks/worlds.py --seed 20250401         # another root seed
 
 Every core uncertainty is drawn by default (``--world-draw all``). After the first
 comparison, a second programme (``--then``, default ``reserved-childcare``) is compared
@@ -49,6 +50,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--alternative", default="dedicated-coaches")
     parser.add_argument("--world-draw", choices=list(WORLD_DRAWS), default="all")
+    parser.add_argument("--seed", type=int, default=None,
+                        help="root seed (default: the base scenario's, as the command's)")
     parser.add_argument("--then", metavar="ALT", default="reserved-childcare",
                         help="a second programme compared afterwards in the same cached "
                              "worlds, as a later comparison is ('' to skip)")
@@ -59,11 +62,12 @@ def main() -> None:
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp, make_executor(args.workers) as executor:
         t0 = time.perf_counter()
-        settings = WorldSettings(worlds=args.worlds, seed=base.seed,
+        seed = base.seed if args.seed is None else args.seed
+        settings = WorldSettings(worlds=args.worlds, seed=seed,
                                  screened=WORLD_DRAWS[args.world_draw])
         worlds = find_worlds(base, targets, settings, tmp, fit=load_fit(), executor=executor)
         t1 = time.perf_counter()
-        found = compare_worlds(base, [alt], worlds, reps=args.reps, seed=base.seed,
+        found = compare_worlds(base, [alt], worlds, reps=args.reps, seed=seed,
                                months=base.horizon_months, executor=executor)
         t2 = time.perf_counter()
         later = {}
@@ -73,7 +77,7 @@ def main() -> None:
             again = find_worlds(base, targets, settings, tmp, fit=load_fit(),
                                 executor=executor)
             t3 = time.perf_counter()
-            compare_worlds(base, [then], again, reps=args.reps, seed=base.seed,
+            compare_worlds(base, [then], again, reps=args.reps, seed=seed,
                            months=base.horizon_months, executor=executor)
             later = {"then": args.then, "then_filter_s": round(t3 - t2, 1),
                      "then_total_s": round(time.perf_counter() - t2, 1)}
