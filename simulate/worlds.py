@@ -35,7 +35,8 @@ comparison in every kept world, and says what the answer hinges on.
     I_t(x) = |mean_t(x) - z_t| / sqrt(se_t^2 + d_t^2 + v_t / reps)
 
 with ``mean_t(x)`` the mean over ``reps`` replicates of the target's statistic in the base
-run in world ``x`` (under the targets' sampling design), ``se_t`` the target's standard error,
+run in world ``x`` (under the targets' sampling design; each world with random numbers of
+its own, :class:`OwnLuck`), ``se_t`` the target's standard error,
 ``d_t = tolerance / 3`` the declared discrepancy between the model and the figure (a
 target's tolerance read as three of its standard deviations), and ``v_t`` the variance
 between replicates pooled over the worlds. A world is kept when ``I_t(x) < 3`` on every
