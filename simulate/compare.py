@@ -383,7 +383,8 @@ def compare(base, alternatives, reps: int | None = None, seed: int | None = None
         on_wave: Called with a line after each wave of worlds.
         world_draw: Which core uncertainties no target fits the worlds draw
             (:data:`simulate.worlds.WORLD_DRAWS`): ``"all"`` (every core uncertainty the
-            fit does not draw; the default), ``"screened"`` (seven: quicker, but the range
+            fit does not draw; the default), ``"fit"`` (none: only the fit's and the
+            programmes' parameters, quickest), ``"screened"`` (seven: quicker, but the range
             over worlds leaves out what the others carry) or ``"entry"`` (those and the
             seventeen drawn where a mother enters).
 

@@ -110,13 +110,14 @@ from simulate.schema import InputError
 SCREENED = ("acceptance_gain_reference_eur", "childcare_net_cost_eur", "net_pay_share",
             "exempt_contact_factor", "ladder_up_base", "confidence_mean",
             "lapse_stress_effect")
-# What worlds draw of the core uncertainties no target fits (``--world-draw``): the screened
+# What worlds draw of the core uncertainties no target fits (``--world-draw``): none (only
+# the fit's parameters and the programmes': the quickest look, with no scan); the screened
 # seven; beside them every uncertainty drawn where a mother enters (simulate.batch.AT_ENTRY:
 # barrier prevalences, network, psychology, the inflow's children); or every core uncertainty
 # (simulate.batch.PER_WORLD), less those the fit draws; a draw of the entry ladder's shares
 # that adds up to more than one is refused and counted. Each is narrowed by the same
 # one-at-a-time scan (docs/worlds.md).
-WORLD_DRAWS = {"screened": SCREENED,
+WORLD_DRAWS = {"fit": (), "screened": SCREENED,
                "entry": SCREENED + tuple(sorted(n for n in AT_ENTRY if n not in SCREENED)),
                "all": SCREENED + tuple(sorted(n for n in PER_WORLD if n not in SCREENED
                                               and PARAMETERS[n].kind == "uncertainty"))}

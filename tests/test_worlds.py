@@ -605,11 +605,11 @@ def test_the_command_passes_what_worlds_draw(tmp_path, capsys, monkeypatch):
     base = _small(tmp_path, "base")
     alt = _small(tmp_path, "coaches", "policies:\n  - dedicated_coaches: "
                  "{coaches: 1, caseload: 40}\n")
-    for draw in ("screened", "entry", "all"):
+    for draw in ("fit", "screened", "entry", "all"):
         assert main(["compare", str(base), str(alt), "--worlds", "2", "--world-draw", draw,
                      "--out", str(tmp_path / draw), "--workers", "1",
                      "--worlds-cache", str(tmp_path / "cache")]) == 1
-    assert seen == [WORLD_DRAWS["screened"], WORLD_DRAWS["entry"], WORLD_DRAWS["all"]]
+    assert seen == [(), WORLD_DRAWS["screened"], WORLD_DRAWS["entry"], WORLD_DRAWS["all"]]
     assert main(["compare", str(base), str(alt), "--worlds", "2", "--world-draw", "every"]) == 2
     assert "--world-draw" in capsys.readouterr().err.strip().splitlines()[-1]
 

@@ -80,7 +80,8 @@ def add_parser(sub) -> None:
                         "each later one what is still wanted over the share kept so far)")
     w.add_argument("--world-draw", choices=list(WORLD_DRAWS), default="all",
                    help="core uncertainties no target fits that the worlds draw: 'all', "
-                        "every one (default); 'screened', only the seven the Morris "
+                        "every one (default); 'fit', none (only the fitted parameters and "
+                        "the programmes'; quickest); 'screened', only the seven the Morris "
                         "screening ranked high (about twice as fast, but the range over "
                         "worlds leaves out what the others carry); or 'entry', those and "
                         "the seventeen drawn where a mother enters (docs/worlds.md)")

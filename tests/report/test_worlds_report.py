@@ -35,7 +35,7 @@ def test_compare_with_worlds_reuses_its_worlds_and_prints_json(worlds_dir, tmp_p
     out = tmp_path / "again"
     assert main(["compare", str(base), str(places), str(coaches), "--out", str(out),
                  "--worlds", "6", "--world-reps", "2", "--max-waves", "2", "--workers", "1",
-                 "--world-draw", "screened", "--worlds-cache", str(cache), "--json"]) == 0
+                 "--world-draw", "fit", "--worlds-cache", str(cache), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert set(data) == {"alternatives", "worlds"}
     assert {"summary", "pays_back", "acceptability", "beats", "drivers", "flips"} <= set(
@@ -84,9 +84,12 @@ def test_the_method_note_says_how_many_uncertain_parameters_keep_their_values(wo
     spread = [n for n, (lo, hi) in info["screened"].items() if hi > lo]
     assert held == held_parameters([*info["calibrated"], *spread])
     assert len(held) > 90 and not set(held) & set(spread)
+    assert not [n for n, (lo, hi) in info["screened"].items() if hi <= lo]  # none held fixed
     # Where the base misses the targets, the scan keeps the screened seven at their
     # values (a range of one, held), and the note says so apart from those never scanned.
-    fixed = list(info["screened"])
+    from simulate.worlds import SCREENED
+
+    fixed = list(SCREENED)
     held_fixed = held_parameters(info["calibrated"])
     others = len(held_fixed) - len(fixed)
     missed = tmp_path / "missed"
@@ -102,7 +105,7 @@ def test_the_method_note_says_how_many_uncertain_parameters_keep_their_values(wo
     assert f"{len(fixed)} were scanned but keep their values" in en and fixed
     assert f"{len(fixed)} zijn afgetast maar houden hun waarde" in nl
     for held_now, words in (([], "Every uncertain parameter of the model is drawn."),
-                            (None, f"The model's {others} other uncertain parameters")):
+                            (None, f"The model's {len(held)} other uncertain parameters")):
         copy = tmp_path / f"copy-{held_now is None}"
         shutil.copytree(worlds_dir, copy)
         changed = json.loads((copy / "manifest.json").read_text())
@@ -110,12 +113,12 @@ def test_the_method_note_says_how_many_uncertain_parameters_keep_their_values(wo
             del changed["worlds"]["held"]
         else:
             changed["worlds"]["held"] = held_now
-            changed["worlds"]["screened"] = {n: [0.0, 1.0] for n in info["screened"]}
+            changed["worlds"]["screened"] = {n: [0.0, 1.0] for n in SCREENED}
         (copy / "manifest.json").write_text(json.dumps(changed))
         text = unescape(build_report(copy, "en"))
         assert words in text
         if held_now is not None:  # every scanned one drawn, and counted
-            assert f"; {len(info['screened'])} parameters of the model that no target" in text
+            assert f"; {len(SCREENED)} parameters of the model that no target" in text
 
 
 def test_the_method_note_counts_the_draws_the_emulator_kept_from_running(worlds_dir, tmp_path):
