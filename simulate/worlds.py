@@ -129,6 +129,7 @@ EMULATOR_FOLDS = 5         # folds of the cross-validation that measures the emu
 EMULATOR_PER_CALIBRATED = 4  # worlds run per calibrated parameter before the emulator screens
 CANDIDATES_MOST = 50       # draws the emulator looks at, at most, per world a wave runs
 CUTOFF = 3.0               # implausibility at or above which a world is ruled out
+WAVE_PART = 96             # worlds a wave runs at a time, stopping once enough are kept
 TOLERANCE_SIGMAS = 3.0     # a target's tolerance is this many sd of the model's discrepancy
 WORLDS_STREAM = "worlds.calibrated"
 PROGRAMME_STREAM = "worlds.programme"
@@ -181,6 +182,8 @@ class WorldSettings:
         seed: Root seed of the draws and of the runs.
         leave_out: Targets left out of the filter, with the reason (default: the
             :data:`KNOWN_GAPS` the targets file has).
+        wave_part: Worlds a wave runs at a time, in draw order; the wave stops after the
+            part that brings the worlds kept to ``worlds``.
     """
 
     worlds: int
@@ -191,6 +194,7 @@ class WorldSettings:
     seed: int = 20250401
     leave_out: tuple[tuple[str, str], ...] | None = None
     screened: tuple[str, ...] = SCREENED
+    wave_part: int = WAVE_PART
 
     @property
     def wave_size(self) -> int:
@@ -216,7 +220,8 @@ class WorldSettings:
                 "per_wave": self.wave_size, "max_waves": self.max_waves,
                 "cutoff": self.cutoff, "seed": self.seed,
                 "leave_out": sorted(dict(self.leave_out or KNOWN_GAPS)),
-                "screened": list(self.screened), "scan_points": SCAN_POINTS}
+                "screened": list(self.screened), "scan_points": SCAN_POINTS,
+                "wave_part": self.wave_part}
 
 
 # ---- what the fit says ---------------------------------------------------------------------
@@ -946,32 +951,51 @@ def find_worlds(base: Scenario, targets: TargetSet, settings: WorldSettings,
                 on_wave(f"worlds, wave {wave}: the emulator finds none of {out_by_emulator} "
                         "drawn plausible")
             break
-        experiment = points_experiment(f"worlds-wave-{wave}", factors, rows, evaluator,
-                                       settings.filter_reps, settings.seed, names)
-        out = directory / f"wave-{wave}"
-        run_experiment(experiment, out, executor, progress=progress)
-        runs = read_runs(out)
-        means = runs.groupby("point")[names].mean()
-        var = runs.groupby("point")[names].var(ddof=1)
+        # The wave runs in parts, in draw order, and stops once enough worlds are kept:
+        # a wave is sized by the share kept before, and the emulator's screen makes the
+        # later ones keep more, so a whole last wave ran about twice the worlds it needed.
+        part_means: list[pd.DataFrame] = []
+        part_var: list[pd.DataFrame] = []
+        for part, first in enumerate(range(0, len(rows), settings.wave_part), start=1):
+            chunk = rows[first:first + settings.wave_part]
+            experiment = points_experiment(f"worlds-wave-{wave}-part-{part}", factors, chunk,
+                                           evaluator, settings.filter_reps, settings.seed,
+                                           names)
+            out = directory / f"wave-{wave}-part-{part}"
+            run_experiment(experiment, out, executor, progress=progress)
+            runs = read_runs(out)
+            index = pd.Index(np.arange(first, first + len(chunk)), name="point")
+            part_means.append(runs.groupby("point")[names].mean().set_axis(index, axis=0))
+            part_var.append(runs.groupby("point")[names].var(ddof=1).set_axis(index, axis=0))
+            noise = pd.concat([*all_var, *part_var]).mean()
+            imp = implausibility(pd.concat(part_means), noise, used_set, settings.filter_reps)
+            good = (imp.max(axis=1, skipna=False).fillna(np.inf) < settings.cutoff).to_numpy()
+            if sum(kept) + int(good.sum()) >= settings.worlds:
+                break
+        means, var = pd.concat(part_means), pd.concat(part_var)
+        run_rows = rows[:len(means)]
+        stopped = len(run_rows) < len(rows)
         all_means.append(means)
         all_var.append(var)
-        seen_x.append(np.array(rows, dtype=float))
+        seen_x.append(np.array(run_rows, dtype=float))
         seen_y.append(means)
         drawn_mask.append(np.ones(len(means), dtype=bool))
         noise = pd.concat(all_var).mean()
         imp = implausibility(means, noise, used_set, settings.filter_reps)
         worst = imp.max(axis=1, skipna=False).fillna(np.inf)
         good = (worst < settings.cutoff).to_numpy()
-        values = pd.DataFrame(rows, columns=[f.name for f in factors], index=means.index)
+        values = pd.DataFrame(run_rows, columns=[f.name for f in factors], index=means.index)
         kept_values.append(values[good])
         kept_worst.append(worst[good])
-        drawn.append(len(rows))
+        drawn.append(len(run_rows))
         kept.append(int(good.sum()))
         if on_wave:
             screened_line = (f" ({out_by_emulator} more drawn, which the emulator finds "
                              "implausible, not run)" if out_by_emulator else "")
-            on_wave(f"worlds, wave {wave}: {int(good.sum())} of {len(rows)} drawn reproduce "
-                    f"the targets{screened_line}")
+            stopped_line = (f"; enough found, {len(rows) - len(run_rows)} more drawn not run"
+                            if stopped else "")
+            on_wave(f"worlds, wave {wave}: {int(good.sum())} of {len(run_rows)} drawn "
+                    f"reproduce the targets{screened_line}{stopped_line}")
         if sum(kept) >= settings.worlds:
             break
     noise = pd.concat(all_var).mean() if all_var else pd.Series(dtype=float)
