@@ -15,7 +15,7 @@ PROGRAMMES := dedicated-coaches reserved-childcare combined klaar-voor-een-kind 
               work-experience early-identification \
               home-start moeders-informeren-moeders duo-coaching eigen-toekomst-plan
 
-.PHONY: demo test test-all lint bench docs install browser clean snapshot
+.PHONY: demo test test-all lint bench docs install browser clean snapshot screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ test: lint browser
 
 test-all: lint browser
 	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) -m ""
+
+# The browser tests with a full-page screenshot of every report and explorer page at
+# 1,400 and 390 px, in test-artifacts/, to look at.
+screenshots: browser
+	PATHWAYS_SCREENSHOTS=1 $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) -m browser
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/engine.py --json

@@ -27,16 +27,18 @@ def test_run_counts_in_the_experiments_doc_are_those_of_the_files():
     from simulate.experiments.spec import Experiment
     doc = (ROOT / "docs" / "experiments.md").read_text()
     rows = re.findall(r"^\| `experiments/([\w-]+)\.yaml` \| (.*) \| (.*) \|$", doc, re.MULTILINE)
-    assert {name for name, _, _ in rows} == {p.stem for p in (ROOT / "experiments").glob("*.yaml")}
+    files = {p.stem: p for p in (ROOT / "experiments").glob("*.yaml")}
+    assert {name for name, _, _ in rows} == set(files)
+    loaded = {name: Experiment.from_yaml(path) for name, path in files.items()}  # once each
     for name, what, runs in rows:
-        experiment = Experiment.from_yaml(ROOT / "experiments" / f"{name}.yaml")
+        experiment = loaded[name]
         quoted = int(re.findall(r"= ([\d,]+)", runs)[-1].replace(",", ""))
         assert quoted == experiment.runs, (name, quoted, experiment.runs)
         for count in re.findall(r"\((\d+) of them", what):
             assert int(count) == len(experiment.design.names), name
-    for path in (ROOT / "experiments").glob("*.yaml"):  # "= 9,216 runs" in a file's comments
+    for name, path in files.items():  # "= 9,216 runs" in a file's comments
         for quoted in re.findall(r"= ([\d,]+) runs", path.read_text()):
-            assert int(quoted.replace(",", "")) == Experiment.from_yaml(path).runs, path.name
+            assert int(quoted.replace(",", "")) == loaded[name].runs, path.name
 
 
 def test_the_calibration_doc_quotes_the_targets_and_the_fitted_values():

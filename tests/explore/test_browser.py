@@ -5,8 +5,9 @@ layout that fits at 1400 and 390 pixels (nothing wider than its box: the page, t
 the levers, the tiles).
 
 Runs the shipped baseline (1,190 mothers, a burn-in of 120 months) with 3 replications.
-Screenshots in English and Dutch at both widths go to ``test-artifacts/``. Needs Debian's
-chromium and Playwright's Python driver; skipped with the reason where either is missing.
+Under `make screenshots`, screenshots in English and Dutch at both widths go to
+``test-artifacts/``. Needs Debian's chromium and Playwright's Python driver; skipped with
+the reason where either is missing.
 """
 
 from __future__ import annotations
@@ -22,7 +23,13 @@ from simulate.compare import compare
 from simulate.scenario import Scenario
 from tests.conftest import SCENARIOS
 from tests.explore.test_cli import start, stop
-from tests.report.test_browser import ARTEFACTS, FLAGS, WIDTHS, _browser_or_skip
+from tests.report.test_browser import (
+    ARTEFACTS,
+    FLAGS,
+    SCREENSHOTS,
+    WIDTHS,
+    _browser_or_skip,
+)
 
 REPS = 3
 COACHES = "dedicated_coaches.coaches"
@@ -84,9 +91,9 @@ def _note(page, key: str) -> str:
     return page.locator(f'[data-lever="{key}"] [class^="note-"]').inner_text(timeout=30_000)
 
 
-def _fits(page, name: str, shots: bool = True) -> None:
+def _fits(page, name: str, shots: bool = SCREENSHOTS) -> None:
     """Nothing wider than its box at both widths, every section open; a screenshot at
-    each (with ``shots``)."""
+    each (with ``shots``: under `make screenshots`)."""
     ARTEFACTS.mkdir(exist_ok=True)
     page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
     for width in WIDTHS:

@@ -16,14 +16,16 @@ in English and Dutch, at 1400 and 390 pixels wide:
   table whose number columns collapse to one character per line (each figure one line
   per digit) makes the page many times taller.
 
-Screenshots of every page at both widths go to ``test-artifacts/``. Needs Debian's chromium
-(``make test`` installs it when missing) and Playwright's Python driver; where either is
-unavailable the test is skipped with the reason.
+Under `make screenshots`, screenshots of every page at both widths go to
+``test-artifacts/``. Needs Debian's chromium (``make test`` installs it when missing) and
+Playwright's Python driver; where either is unavailable the test is skipped with the
+reason.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 
 import pytest
@@ -32,6 +34,9 @@ from simulate.report import build_report
 from tests.conftest import ROOT
 
 ARTEFACTS = ROOT / "test-artifacts"
+# Full-page screenshots of every page at every width, for a person to look at: `make
+# screenshots` takes them (about 3 s a page); the layout checks run either way.
+SCREENSHOTS = os.environ.get("PATHWAYS_SCREENSHOTS") == "1"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run",
          "--disable-default-apps"]
@@ -132,7 +137,9 @@ def test_report_reads_well_offline_in_chromium_on_desktop_and_phone(request, tmp
             # A narrower window, as a phone shows it: the charts follow (responsive).
             page.set_viewport_size({"width": width, "height": 900})
             page.wait_for_timeout(400)
-            page.screenshot(path=str(ARTEFACTS / f"report-{name}-{width}.png"), full_page=True)
+            if SCREENSHOTS:
+                page.screenshot(path=str(ARTEFACTS / f"report-{name}-{width}.png"),
+                                full_page=True)
             measured[width] = page.evaluate(MEASURE)
         browser.close()
     (ARTEFACTS / f"layout-{name}.json").write_text(json.dumps(measured, indent=1))
