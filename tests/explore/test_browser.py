@@ -94,13 +94,22 @@ def _note(page, key: str) -> str:
 def _fits(page, name: str, shots: bool = SCREENSHOTS) -> None:
     """Nothing wider than its box at both widths, every section open; a screenshot at
     each (with ``shots``: under `make screenshots`)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     ARTEFACTS.mkdir(exist_ok=True)
     page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
-        page.wait_for_timeout(1000)   # the charts follow the window (responsive)
+        page.wait_for_timeout(300)
         page.wait_for_function("() => !document.querySelector('.dash-graph--pending')")
-        page.wait_for_timeout(500)
+        # The charts follow the window (responsive), after a moment: wait until nothing
+        # sticks out, up to 5 s, and then check (a page that never fits fails below).
+        try:
+            page.wait_for_function(f"() => ({OVERFLOW})().length === 0", timeout=5000)
+        except PlaywrightTimeout:
+            pass
+        if shots:
+            page.wait_for_timeout(500)  # a settled picture
         wide = page.evaluate(OVERFLOW)
         assert wide == [], f"{name} at {width} px: {wide}"
         if shots:
