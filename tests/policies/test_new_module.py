@@ -87,14 +87,15 @@ policies: {policies}
 
 def _files() -> dict[str, tuple[int, int]]:
     """Size and modification time of every file of the project outside tests, caches and
-    the screenshots other tests write meanwhile (test-artifacts/)."""
+    what other tests write meanwhile (test-artifacts/, hypothesis's example database)."""
     out = {}
     for path in ROOT.rglob("*"):
         rel = path.relative_to(ROOT)
-        if (path.is_file() and rel.parts[0] not in (".git", ".venv", "tests", "results",
-                                                    "test-artifacts")
+        if (rel.parts[0] not in (".git", ".venv", "tests", "results", "test-artifacts",
+                                 ".hypothesis")
                 and "__pycache__" not in rel.parts and ".pytest_cache" not in rel.parts
-                and ".mypy_cache" not in rel.parts and ".ruff_cache" not in rel.parts):
+                and ".mypy_cache" not in rel.parts and ".ruff_cache" not in rel.parts
+                and path.is_file()):
             stat = path.stat()
             out[str(rel)] = (stat.st_size, stat.st_mtime_ns)
     return out
