@@ -537,6 +537,34 @@ def test_a_wave_runs_in_parts_and_stops_once_enough_worlds_are_kept(tmp_path):
     assert "not run" not in lines[1]
 
 
+def test_a_filter_killed_within_a_waves_parts_resumes_to_the_same_worlds(tmp_path,
+                                                                        monkeypatch):
+    # Killed after the first stored batch of a wave's second part: the parts run before
+    # are read back, the rest run, and the worlds are those of an uninterrupted run.
+    import simulate.worlds as worlds_module
+
+    base, targets, toy = inflow_toy()
+    settings = WorldSettings(worlds=10, per_wave=200, seed=4, screened=(), wave_part=16)
+    real = worlds_module.run_experiment
+
+    def killed(experiment, out, executor=None, **kw):
+        def stop(part):
+            if experiment.name == "worlds-wave-1-part-2":
+                raise KeyboardInterrupt
+        return real(experiment, out, executor, batch_size=8, on_part=stop, **kw)
+
+    monkeypatch.setattr(worlds_module, "run_experiment", killed)
+    with pytest.raises(KeyboardInterrupt):
+        find_worlds(base, targets, settings, tmp_path / "killed", evaluator=toy)
+    assert list((tmp_path / "killed").rglob("wave-1-part-2")) and not list(
+        (tmp_path / "killed").rglob("wave-1-part-3"))
+    monkeypatch.setattr(worlds_module, "run_experiment", real)
+    resumed = find_worlds(base, targets, settings, tmp_path / "killed", evaluator=toy)
+    whole = find_worlds(base, targets, settings, tmp_path / "whole", evaluator=toy)
+    pd.testing.assert_frame_equal(resumed.values, whole.values)
+    assert resumed.drawn == whole.drawn and resumed.kept == whole.kept
+
+
 @settings(deadline=None, max_examples=40)
 @given(size=st.integers(1, 60), keep=st.floats(0.0, 1.0), seed=st.integers(0, 2**16))
 def test_screening_takes_the_first_draws_it_lets_through_in_draw_order(size, keep, seed):
