@@ -967,23 +967,21 @@ def find_worlds(base: Scenario, targets: TargetSet, settings: WorldSettings,
             index = pd.Index(np.arange(first, first + len(chunk)), name="point")
             part_means.append(runs.groupby("point")[names].mean().set_axis(index, axis=0))
             part_var.append(runs.groupby("point")[names].var(ddof=1).set_axis(index, axis=0))
+            # Judged with the noise pooled over every world run so far, this part's too.
+            means = pd.concat(part_means)
             noise = pd.concat([*all_var, *part_var]).mean()
-            imp = implausibility(pd.concat(part_means), noise, used_set, settings.filter_reps)
-            good = (imp.max(axis=1, skipna=False).fillna(np.inf) < settings.cutoff).to_numpy()
+            worst = implausibility(means, noise, used_set, settings.filter_reps).max(
+                axis=1, skipna=False).fillna(np.inf)
+            good = (worst < settings.cutoff).to_numpy()
             if sum(kept) + int(good.sum()) >= settings.worlds:
                 break
-        means, var = pd.concat(part_means), pd.concat(part_var)
         run_rows = rows[:len(means)]
         stopped = len(run_rows) < len(rows)
         all_means.append(means)
-        all_var.append(var)
+        all_var.append(pd.concat(part_var))
         seen_x.append(np.array(run_rows, dtype=float))
         seen_y.append(means)
         drawn_mask.append(np.ones(len(means), dtype=bool))
-        noise = pd.concat(all_var).mean()
-        imp = implausibility(means, noise, used_set, settings.filter_reps)
-        worst = imp.max(axis=1, skipna=False).fillna(np.inf)
-        good = (worst < settings.cutoff).to_numpy()
         values = pd.DataFrame(run_rows, columns=[f.name for f in factors], index=means.index)
         kept_values.append(values[good])
         kept_worst.append(worst[good])
