@@ -748,7 +748,10 @@ class WholeRun:
     nbytes: int = field(init=False)
 
     def __post_init__(self) -> None:
-        self.nbytes = sum(int(f.memory_usage(deep=True).sum())
+        # About what the frames hold (their columns are numbers, flags and categories):
+        # pandas' own count (memory_usage) took 8 ms a run, 8% of a whole run.
+        self.nbytes = sum(len(f) * sum(getattr(d, "itemsize", 8) for d in f.dtypes)
+                          + f.index.nbytes
                           for f in (self.monthly, self.spells, self.children) if f is not None)
 
 

@@ -191,7 +191,7 @@ def _empty(keys: list[str], spells: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(columns)
 
 
-def _on_at_end(spells: pd.DataFrame, month: int) -> np.ndarray:
+def on_at_end(spells: pd.DataFrame, month: int) -> np.ndarray:
     """Spells on assistance at the end of ``month`` of mothers in the modelled population
     then (a woman pregnant while on assistance joins it when the pregnancy is known,
     although her spell started earlier)."""
@@ -205,7 +205,7 @@ def stock_duration_share(spells: pd.DataFrame, month: int, months: int) -> float
     """Of the mothers on assistance at the end of ``month``, the share whose spell has
     lasted ``months`` or more (counting the month it started); NaN when nobody is on it."""
     start = spells["start_month"].to_numpy()
-    on = _on_at_end(spells, month)
+    on = on_at_end(spells, month)
     if not on.any():
         return float("nan")
     return float(np.mean(month - start[on] + 1 >= months))
@@ -218,7 +218,7 @@ def stock(spells: pd.DataFrame, month: int) -> pd.Series | int:
         The count, or a Series of counts by ``scenario``/``replicate`` when the spells
         have those columns.
     """
-    on = _on_at_end(spells, month)
+    on = on_at_end(spells, month)
     groups = [c for c in ("scenario", "replicate") if c in spells.columns]
     if not groups:
         return int(on.sum())

@@ -49,8 +49,9 @@ The sample's columns are listed in :data:`simulate.calibration.sample.SAMPLE_COL
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,8 +62,8 @@ import pandas as pd
 from simulate.calibration.sample import (
     SAMPLE_COLUMNS,
     Window,
+    on_at_end,
     period_sample,
-    stock,
     stock_duration_share,
 )
 from simulate.parameters import PARAMETERS
@@ -120,6 +121,33 @@ class Condition:
             else:
                 parts.append(f"{column} in {'/'.join(map(str, values))}")
         return " and ".join(parts) or "all"
+
+
+class MonthTotals:
+    """Sums of one run's monthly metrics over ranges of months: each range's rows and
+    columns are read once for every statistic of the run (a statistic is computed per
+    replicate in every calibration, validation and plausible-worlds filter)."""
+
+    def __init__(self, monthly: pd.DataFrame) -> None:
+        self.monthly = monthly
+        self._rows: dict[tuple[int, int], pd.DataFrame] = {}
+        self._columns: dict[tuple[int, int, str], np.ndarray] = {}
+
+    def total(self, names: Sequence[str], first: int, last: int) -> float:
+        """The sum of metrics ``names`` over months ``first`` to ``last``, inclusive."""
+        if (first, last) not in self._rows:
+            index = self.monthly.index
+            self._rows[(first, last)] = self.monthly.loc[(index >= first) & (index <= last)]
+        rows = self._rows[(first, last)]
+        columns = []
+        for name in names:
+            if (first, last, name) not in self._columns:
+                self._columns[(first, last, name)] = rows[name].to_numpy()
+            columns.append(self._columns[(first, last, name)])
+        if all(c.dtype.kind in "iu" for c in columns):
+            # Counts: exact in any order.
+            return float(sum(int(c.sum()) for c in columns))
+        return float(rows[list(names)].to_numpy().sum())
 
 
 @dataclass(frozen=True)
@@ -183,24 +211,32 @@ class Statistic:
 
     def compute(self, sample: pd.DataFrame, spells: pd.DataFrame, size: int,
                 horizon_months: int, window: Window,
-                monthly: pd.DataFrame | None = None) -> float:
-        """The statistic for one sample (one replicate); NaN when its denominator is empty."""
+                monthly: pd.DataFrame | None = None,
+                totals: MonthTotals | None = None) -> float:
+        """The statistic for one sample (one replicate); NaN when its denominator is empty.
+        ``totals`` sums ``monthly`` (:func:`statistics` passes one per replicate, shared by
+        its statistics)."""
+        if monthly is not None and totals is None:
+            totals = MonthTotals(monthly)
+
         if self.kind == "long_term_share":
             return stock_duration_share(spells, window.last, self._month_number())
         if self.kind == "metric_share":
             if monthly is None:
                 raise ValueError("metric_share needs the run's monthly metrics")
-            rows = monthly.loc[(monthly.index >= window.first) & (monthly.index <= window.last)]
-            den = float(rows[list(self.denominator)].to_numpy().sum())
-            return float(rows[list(self.numerator)].to_numpy().sum()) / den if den else math.nan
+            assert totals is not None
+            den = totals.total(self.denominator, window.first, window.last)
+            num = totals.total(self.numerator, window.first, window.last)
+            return num / den if den else math.nan
         if self.kind == "rate_ratio":
             if monthly is None:
                 raise ValueError("rate_ratio needs the run's monthly metrics")
-            rows = monthly.loc[(monthly.index >= window.first) & (monthly.index <= window.last)]
+            assert totals is not None
+            sums = functools.partial(totals.total, first=window.first, last=window.last)
 
             def rate(events: tuple[str, ...], exposure: tuple[str, ...]) -> float:
-                at_risk = float(rows[list(exposure)].to_numpy().sum())
-                return float(rows[list(events)].to_numpy().sum()) / at_risk if at_risk else math.nan
+                at_risk = sums(exposure)
+                return sums(events) / at_risk if at_risk else math.nan
 
             (top, bottom) = (rate(*self.rates[0]), rate(*self.rates[1]))
             return top / bottom if bottom else math.nan
@@ -213,12 +249,11 @@ class Statistic:
         if self.kind == "metric_total":
             if monthly is None:
                 raise ValueError("metric_total needs the run's monthly metrics")
-            first, last = self.month_range()
-            rows = monthly.loc[(monthly.index >= first) & (monthly.index <= last)]
-            return float(rows[list(self.metrics)].to_numpy().sum())
+            assert totals is not None
+            return totals.total(self.metrics, *self.month_range())
         if self.kind == "stock_ratio":
-            count = stock(spells.drop(columns=["scenario", "replicate"], errors="ignore"),
-                          self.stock_month(horizon_months, window))
+            # One replicate's spells: the mothers on assistance then, whatever its keys.
+            count = int(on_at_end(spells, self.stock_month(horizon_months, window)).sum())
             return count / size
         among = self.among.mask(sample)
         if not among.any():
@@ -374,8 +409,9 @@ def statistics(targets: TargetSet, spells: pd.DataFrame, children: pd.DataFrame,
     """
     sample = period_sample(spells, children, targets.window, target_child_age_months,
                            pregnancy_known_months)
+    totals = None if monthly is None else MonthTotals(monthly)
     out = {t.name: t.statistic.compute(sample, spells, size, horizon_months, targets.window,
-                                       monthly)
+                                       monthly, totals)
            for t in targets.targets}
     out["period_sample_women"] = float(len(sample))
     return out
