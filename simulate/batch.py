@@ -84,7 +84,7 @@ from simulate.network import Network
 from simulate.parameters import PARAMETERS, Params
 from simulate.population import COLUMNS, NEVER, Mothers, draw_mothers
 from simulate.recording import ChildLog, MonthlyRecord, SpellLog
-from simulate.rng import _GOLDEN, _MASK, Streams, _splitmix, _unit_draws_by_row
+from simulate.rng import Streams, _unit_draws_by_row, stream_keys
 from simulate.states import STATUS_CODES, Status
 from simulate.steps import childcare, coaching
 from simulate.steps.jobs import Offers
@@ -189,20 +189,17 @@ class StackedStreams:
     def __init__(self, batch: BatchBurnIn, streams: Sequence[Streams]) -> None:
         self._batch = batch
         self.replicates = list(streams)
-        self._bases: dict[str, np.ndarray] = {}
+        self._bases: dict[tuple[str, ...], np.ndarray] = {}
 
     def _keys(self, names: Sequence[str], month: int) -> np.ndarray:
         """Each stream's draw key (:meth:`Streams.draw_key`) per replicate, computed for
         all replicates at once: the same wrapping uint64 arithmetic as the scalar one."""
-        rows = []
-        for name in names:
-            base = self._bases.get(name)
-            if base is None:
-                base = self._bases[name] = np.array([s.stream_base(name)
-                                                     for s in self.replicates], np.uint64)
-            rows.append(base)
-        z = np.stack(rows) + np.uint64(((month + 1) * 0x9E3779B97F4A7C15) & _MASK)
-        return _splitmix(z) + _GOLDEN
+        key = tuple(names)
+        bases = self._bases.get(key)
+        if bases is None:
+            bases = self._bases[key] = np.array(
+                [[s.stream_base(name) for s in self.replicates] for name in names], np.uint64)
+        return stream_keys(bases, month)
 
     def uniforms(self, names: list[str], month: int, ids: np.ndarray) -> dict[str, np.ndarray]:
         ids = np.asarray(ids)
@@ -329,6 +326,11 @@ class BatchBurnIn(ProviderTotals):
                                         for w in worlds[1:]))
         p = self.params = _Shared(worlds[0], self.varying) if self.varying else worlds[0]
         self._per_world: dict[tuple[Any, Any], Any] = {}
+        # Each world once (a design point's replicates share one), for the bounds.
+        distinct: dict[tuple[Any, ...], Params] = {}
+        for w in worlds:
+            distinct.setdefault(tuple(w.values[name] for name in sorted(self.varying)), w)
+        self._distinct = list(distinct.values())
         self.months, self.record_spells = months, record_spells
         self.capacities = [stock_capacity(w, horizon_months, months) for w in worlds]
         self.streams = StackedStreams(self, [Streams(s, r) for s, r in self.keys])
@@ -437,7 +439,7 @@ class BatchBurnIn(ProviderTotals):
     def most(self, bound: Callable[[Params], float]) -> float:
         if not self.varying:
             return bound(self.params)
-        return max(bound(w) for w in self.worlds)
+        return max(bound(w) for w in self._distinct)
 
     def params_for(self, rows: np.ndarray) -> Any:
         return _RowParams(self, rows) if self.varying else self.params

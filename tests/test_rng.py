@@ -11,7 +11,15 @@ from scipy import stats
 
 from simulate.model import PathwaysModel
 from simulate.parameters import Params
-from simulate.rng import _GOLDEN, Streams, _splitmix, _to_unit, _unit_draws, stable_hash
+from simulate.rng import (
+    _GOLDEN,
+    Streams,
+    _splitmix,
+    _to_unit,
+    _unit_draws,
+    stable_hash,
+    stream_keys,
+)
 
 
 def test_per_mother_draws_do_not_depend_on_who_else_is_drawn():
@@ -135,6 +143,21 @@ def test_compiled_draws_equal_the_numpy_hash_bit_for_bit(ids, keys):
     got = _unit_draws(ids, keys)
     assert got.shape == expected.shape
     assert np.array_equal(got.view(np.uint64), expected.view(np.uint64))
+
+
+@settings(max_examples=100, deadline=None)
+@given(seed=st.integers(0, 2**63 - 1), replicates=st.lists(st.integers(0, 10**6), min_size=1,
+                                                            max_size=5),
+       names=st.lists(st.text(min_size=1, max_size=12), min_size=1, max_size=4),
+       month=st.integers(-1000, 10**6))
+def test_compiled_stream_keys_equal_each_replicates_own_key(seed, replicates, names, month):
+    # A batch computes every replicate's key of a stream in one compiled call; each must be
+    # the key the replicate alone draws with (Python's exact integer arithmetic).
+    streams = [Streams(seed, r) for r in replicates]
+    bases = np.array([[s.stream_base(n) for s in streams] for n in names], np.uint64)
+    got = stream_keys(bases, month)
+    expected = [[s.draw_key(n, month) for s in streams] for n in names]
+    assert got.dtype == np.uint64 and got.tolist() == expected
 
 
 def test_uniform_and_uniforms_give_the_same_draws_for_any_id_shape():
