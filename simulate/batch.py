@@ -68,16 +68,17 @@ from simulate.agents.childcare import ProviderTotals, split_places
 from simulate.agents.coach import REGULAR, CoachTable
 from simulate.groups import Groups
 from simulate.model import (
+    ARRIVAL_BLOCK_MONTHS,
     BURN_IN_CACHE,
     DURABILITY_MONTHS,
     MONTHLY,
     BurnIn,
     SizedCache,
     burn_in_key,
+    draw_arrivals,
     employer_table,
     month_metrics,
     month_steps,
-    plan_arrivals,
     stock_capacity,
 )
 from simulate.network import Network
@@ -340,7 +341,9 @@ class BatchBurnIn(ProviderTotals):
         self.local = np.zeros(self.mothers.capacity, dtype=np.int64)
         self._count = [0] * k
         self._next_id = [0] * k
-        self._planned: list[dict] = [{} for _ in range(k)]
+        # Month -> each replicate's count and first id, the block's stacked columns
+        # and the month's slice of them (_plan_arrivals).
+        self._planned: dict[int, tuple] = {}
         self.spells = SpellLog(enabled=False)  # a run keeps no spells of its burn-in
         self.children = _StackedChildLog(self, record_spells)
         self._graves: list[dict[str, np.ndarray]] = []
@@ -452,26 +455,52 @@ class BatchBurnIn(ProviderTotals):
 
     def add_arrivals(self) -> np.ndarray:
         t = self.month
-        arriving = []
+        if t not in self._planned:
+            self._plan_arrivals(t)
+        counts, first, attrs, start, stop = self._planned.pop(t)
+        # Attributes were drawn for specific ids: they must land on exactly those ids.
+        assert all(c == 0 or f == n for c, f, n in zip(counts, first, self._count)), \
+            "arrivals out of order"
+        return self._add_rows(counts, {name: v[start:stop] for name, v in attrs.items()})
+
+    def _plan_arrivals(self, t: int) -> None:
+        """Every replicate's arrivals of the next :data:`ARRIVAL_BLOCK_MONTHS` months
+        (:func:`simulate.model.draw_arrivals`, from its own streams), stacked once for the
+        block in the order the months take them (by month, then replicate, then id), so
+        that a month's arrivals are a slice of each column."""
+        drawn = []
         for r, s in enumerate(self.streams.replicates):
-            if t not in self._planned[r]:
-                self._next_id[r] = plan_arrivals(self.worlds[r], s, t, self._next_id[r],
-                                                 self._planned[r])
-            first, attrs = self._planned[r].pop(t)
-            # Attributes were drawn for specific ids: they must land on exactly those ids.
-            assert first is None or first == self._count[r], "arrivals out of order"
-            arriving.append(attrs)
-        return self._add(arriving)
+            months, attrs = draw_arrivals(self.worlds[r], s, t, self._next_id[r])
+            drawn.append((self._next_id[r], months, attrs))
+            self._next_id[r] += sum(months)
+        counts = np.array([c for _, c, _ in drawn], dtype=np.int64)  # replicate x month
+        month = np.concatenate([np.repeat(np.arange(ARRIVAL_BLOCK_MONTHS), c) for c in counts])
+        order = np.argsort(month, kind="stable")
+        stacked = {name: np.concatenate([a[name] for _, _, a in drawn])[order]
+                   for name in drawn[0][2]}
+        edges = np.concatenate([[0], np.cumsum(counts.sum(axis=0))])
+        firsts = np.array([n for n, _, _ in drawn])[:, None] + np.concatenate(
+            [np.zeros((len(drawn), 1), np.int64), np.cumsum(counts, axis=1)[:, :-1]], axis=1)
+        for i in range(ARRIVAL_BLOCK_MONTHS):
+            self._planned[t + i] = (counts[:, i], firsts[:, i], stacked, int(edges[i]),
+                                    int(edges[i + 1]))
 
     def _add(self, arriving: list[dict[str, np.ndarray]]) -> np.ndarray:
         """Append each replicate's new mothers (``arriving[r]``, in the order of their
         ids) in one pass; returns their rows."""
-        m = self.mothers
         counts = np.array([len(a["status"]) for a in arriving], dtype=np.int64)
+        return self._add_rows(counts, {name: np.concatenate([a[name] for a in arriving])
+                                       for name in arriving[0]})
+
+    def _add_rows(self, counts: np.ndarray, attrs: dict[str, np.ndarray]) -> np.ndarray:
+        """Append ``counts[r]`` new mothers of each replicate ``r`` (``attrs``: their
+        columns, replicate by replicate, each in the order of their ids); returns their
+        rows."""
+        m = self.mothers
         if counts.sum() == 0:
             return np.zeros(0, dtype=np.int64)
-        attrs = {name: np.concatenate([a[name] for a in arriving]) for name in arriving[0]}
-        owner = np.repeat(np.arange(len(arriving)), counts)
+        attrs = dict(attrs)
+        owner = np.repeat(np.arange(len(counts)), counts)
         shift = (owner * self.params.childcare_providers)
         for name in _PROVIDER_COLUMNS:
             if name in attrs:
@@ -653,7 +682,7 @@ class BatchRun(BatchBurnIn):
             self.burn_ins[:] = self.split()
         self.horizon_months = horizon_months
         # Month 0, as PathwaysModel after its burn-in (_take_effect and what follows).
-        self._planned = [{} for _ in range(k)]
+        self._planned = {}
         self._next_id = list(self._count)
         self.spells = SpellLog(record_spells)
         coaching.update_caseloads(self)

@@ -739,21 +739,29 @@ def employer_table(p: Params, streams: Streams) -> dict[str, np.ndarray]:
             "offers_made": np.zeros(k, dtype=np.int64)}
 
 
-def plan_arrivals(p: Params, streams: Streams, t: int, next_id: int,
-                  planned: dict[int, tuple[int | None, dict[str, np.ndarray]]]) -> int:
-    """Draw the arrivals of months ``t`` to ``t + ARRIVAL_BLOCK_MONTHS - 1`` into
-    ``planned`` (month -> first id, attributes), ids from ``next_id`` on; returns the next
-    free id. A Poisson number per month, drawn a year at a time."""
+def draw_arrivals(p: Params, streams: Streams, t: int,
+                  next_id: int) -> tuple[list[int], dict[str, np.ndarray]]:
+    """The arrivals of months ``t`` to ``t + ARRIVAL_BLOCK_MONTHS - 1``: how many in each
+    month (a Poisson number per month, drawn a year at a time) and their attributes, in
+    the order of their ids, from ``next_id`` on."""
     months = np.arange(t, t + ARRIVAL_BLOCK_MONTHS)
     counts = [int(streams.generator("inflow", int(s)).poisson(
         p.inflow_rate_per_month * p.size)) for s in months]
     ids = np.arange(next_id, next_id + sum(counts))
-    attrs = draw_mothers(p, streams, ids, np.repeat(months, counts), stock=False)
+    return counts, draw_mothers(p, streams, ids, np.repeat(months, counts), stock=False)
+
+
+def plan_arrivals(p: Params, streams: Streams, t: int, next_id: int,
+                  planned: dict[int, tuple[int | None, dict[str, np.ndarray]]]) -> int:
+    """Draw the arrivals of months ``t`` to ``t + ARRIVAL_BLOCK_MONTHS - 1``
+    (:func:`draw_arrivals`) into ``planned`` (month -> first id, attributes); returns the
+    next free id."""
+    counts, attrs = draw_arrivals(p, streams, t, next_id)
     edges = np.cumsum([0, *counts])
-    for i, s in enumerate(months):
-        planned[int(s)] = (int(ids[edges[i]]) if counts[i] else None,
-                           {k: v[edges[i]:edges[i + 1]] for k, v in attrs.items()})
-    return next_id + len(ids)
+    for i in range(ARRIVAL_BLOCK_MONTHS):
+        planned[t + i] = (next_id + int(edges[i]) if counts[i] else None,
+                          {k: v[edges[i]:edges[i + 1]] for k, v in attrs.items()})
+    return next_id + int(edges[-1])
 
 
 def stock_capacity(p: Params, horizon_months: int, burn_in_months: int) -> int:

@@ -13,6 +13,7 @@ Stream names are hashed with :mod:`hashlib`, never with Python's salted ``hash()
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable
 
@@ -34,6 +35,13 @@ def stable_hash(*parts: object) -> int:
 
 
 _MASK = 2**64 - 1
+
+
+@functools.lru_cache(maxsize=1024)
+def _name_hash(name: str) -> int:
+    """:func:`stable_hash` of a stream's name, kept: a batch makes a generator per
+    replicate and month (arrivals, vacancies)."""
+    return stable_hash(name)
 
 
 def _mix_int(z: int) -> int:
@@ -231,5 +239,6 @@ class Streams:
 
     def generator(self, name: str, month: int = -1) -> np.random.Generator:
         """A NumPy generator for draws that are not per mother (arrival counts, employers)."""
-        entropy = [self.seed & 0xFFFFFFFFFFFFFFFF, self.replicate, stable_hash(name), month + 2**31]
+        entropy = [self.seed & 0xFFFFFFFFFFFFFFFF, self.replicate, _name_hash(name),
+                   month + 2**31]
         return np.random.Generator(np.random.PCG64(np.random.SeedSequence(entropy)))
