@@ -17,7 +17,7 @@ Each replicate's numbers stay bit for bit those of the replicate run alone:
 - *Matching.* Coaches, childcare providers and employers are stacked in equal blocks per
   replicate; mothers' ``coach``, ``provider`` and ``childcare_place`` hold indices into the
   stacked tables. Matching that could cross replicates goes through
-  :meth:`BatchBurnIn.by_replicate` (a coach for a waiting mother) or
+  :meth:`BatchBurnIn.replicates_of` (a coach for a waiting mother) or
   :meth:`BatchBurnIn.search_blocks` (the employer a searcher meets); queues for
   places are per provider, so they do not cross. Within a replicate the rows keep the
   order of its ids, so every order-dependent rule (first come, first served) is the same.
@@ -387,14 +387,12 @@ class BatchBurnIn(ProviderTotals):
     def month(self) -> int:
         return self._t
 
-    def by_replicate(self, ids: np.ndarray, pool: np.ndarray,
-                     size: int) -> list[tuple[np.ndarray | slice, np.ndarray]]:
-        """Per replicate: the positions of its mothers in ``ids`` and its part of ``pool``
-        (indices into a table of ``size`` rows stacked in equal blocks)."""
+    def replicates_of(self, ids: np.ndarray, pool: np.ndarray,
+                      size: int) -> tuple[np.ndarray, np.ndarray, int]:
+        """The replicate of each of ``ids`` and of each of ``pool`` (indices into a table of
+        ``size`` rows stacked in equal blocks), and how many replicates."""
         k = len(self.keys)
-        of_id = self.replicate[ids]
-        of_pool = np.asarray(pool) // (size // k)
-        return [(np.flatnonzero(of_id == r), pool[of_pool == r]) for r in range(k)]
+        return self.replicate[ids], np.asarray(pool) // (size // k), k
 
     def search_blocks(self, table: np.ndarray, ids: np.ndarray, u: np.ndarray) -> np.ndarray:
         """Each of ``ids`` in her own replicate's block of ``table`` (see

@@ -421,10 +421,10 @@ class PathwaysModel(ProviderTotals, mesa.Model):
         self._record(self._policy_metrics(
             [(policy, policy.on_month_end(ctx)) for policy, ctx in active]))
 
-    def by_replicate(self, ids: np.ndarray, pool: np.ndarray,
-                     size: int) -> list[tuple[np.ndarray | slice, np.ndarray]]:
+    def replicates_of(self, ids: np.ndarray, pool: np.ndarray,
+                      size: int) -> tuple[np.ndarray, np.ndarray, int]:
         """One replicate: all of ``ids`` and ``pool`` (see :class:`World`)."""
-        return [(slice(None), pool)]
+        return np.zeros(len(ids), dtype=np.int64), np.zeros(len(pool), dtype=np.int64), 1
 
     def search_blocks(self, table: np.ndarray, ids: np.ndarray, u: np.ndarray) -> np.ndarray:
         """One block: the whole ``table`` (see :class:`World`)."""

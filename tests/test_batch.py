@@ -174,9 +174,10 @@ def test_matching_does_not_cross_replicates():
     assert len(coached) > 0
     assert np.array_equal(m.coach[coached] // per, batch.replicate[coached])
     assert np.array_equal(m.provider[:n] // params.childcare_providers, batch.replicate[:n])
-    parts = batch.by_replicate(np.arange(n), np.arange(len(batch.coaches)), len(batch.coaches))
-    assert [len(pool) for _, pool in parts] == [per] * 3
-    assert sum(len(pos) for pos, _ in parts) == n
+    of_id, of_coach, k = batch.replicates_of(np.arange(n), np.arange(len(batch.coaches)),
+                                             len(batch.coaches))
+    assert k == 3 and np.bincount(of_coach).tolist() == [per] * 3
+    assert np.array_equal(of_id, batch.replicate[:n])
 
 
 def test_batches_stay_within_the_memory_they_are_allowed():

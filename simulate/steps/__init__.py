@@ -74,13 +74,13 @@ class World(Protocol):
         """The month's arrivals, added to the mothers' table; returns their ids."""
         ...
 
-    def by_replicate(self, ids: np.ndarray, pool: np.ndarray,
-                     size: int) -> list[tuple[np.ndarray | slice, np.ndarray]]:
-        """For matching that must not cross replicates (mothers to coaches, to
-        employers): the positions in ``ids`` and the part of ``pool`` (indices into a table
-        of ``size`` rows, such as the coaches) of each replicate. A model is one replicate:
-        ``[(slice(None), pool)]``; a batch (:mod:`simulate.batch`) stacks its replicates'
-        tables in equal blocks and gives one pair per replicate."""
+    def replicates_of(self, ids: np.ndarray, pool: np.ndarray,
+                      size: int) -> tuple[np.ndarray, np.ndarray, int]:
+        """For matching that must not cross replicates (mothers to coaches): the replicate
+        of each of ``ids`` and of each of ``pool`` (indices into a table of ``size`` rows,
+        such as the coaches), and the number of replicates. A model is one replicate (all
+        zeros); a batch (:mod:`simulate.batch`) stacks its replicates' tables in equal
+        blocks."""
         ...
 
     def search_blocks(self, table: np.ndarray, ids: np.ndarray, u: np.ndarray) -> np.ndarray:

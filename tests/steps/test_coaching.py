@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from simulate.states import Barrier, Status
-from simulate.steps.coaching import least_loaded
+from simulate.steps.coaching import _assign, least_loaded
 from tests.conftest import make_model
 
 NO_EXITS = {"study_exit_hazard": 0.0, "partner_exit_hazard": 0.0, "other_exit_hazard": 0.0,
@@ -166,6 +166,35 @@ def test_least_loaded_matches_one_newcomer_at_a_time(workers, k):
         expected.append(pick)
         current[pick] += 1
     assert least_loaded(load, capacity, k).tolist() == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 4).flatmap(lambda k: st.tuples(
+    st.just(k),
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), min_size=k, max_size=4 * k),
+    st.lists(st.integers(0, k - 1), max_size=120))))
+def test_compiled_assignment_is_least_loaded_within_each_replicate(case):
+    """The compiled assignment of a batch (coaches stacked in equal blocks, mothers of
+    several replicates mixed) makes, replicate by replicate, the choices of
+    least_loaded among that replicate's own coaches, and counts the new clients."""
+    k, workers, owners = case
+    per = len(workers) // k
+    load = np.array([w[0] for w in workers[: per * k]], dtype=np.int64)
+    capacity = np.array([w[1] for w in workers[: per * k]], dtype=np.int64)
+    pool = np.flatnonzero(np.arange(len(load)) % 3 != 1)  # some coaches take nobody new
+    ids = np.arange(100, 100 + len(owners), dtype=np.int64)
+    of_id = np.array(owners, dtype=np.int64)
+    expected_got, expected_coach, expected_load = [], [], load.copy()
+    for r in range(k):
+        who, mine = ids[of_id == r], pool[pool // per == r]
+        chosen = mine[least_loaded(load[mine], capacity[mine], len(who))]
+        expected_got += who[: len(chosen)].tolist()
+        expected_coach += chosen.tolist()
+        expected_load += np.bincount(chosen, minlength=len(load))
+    new_load = load.copy()
+    got, coach = _assign()(ids, of_id, pool, pool // per, new_load, capacity, k)
+    assert got.tolist() == expected_got and coach.tolist() == expected_coach
+    assert np.array_equal(new_load, expected_load)
 
 
 def test_trust_never_passes_full_whatever_the_coachs_multiplier():
