@@ -263,14 +263,34 @@ def step(model: World) -> None:
     _contact(model, met)
     _resolve(model, on)
 
-    # Confidence and trust drift back towards the mother's own level (on whole columns:
-    # cheaper than gathering the mothers on assistance).
-    r = model.value("psych_reversion_per_month", np.s_[: m.n], np.float32)
-    now_on = m.status[: m.n] == Status.ON_ASSISTANCE
-    for name in ("trust_services", "confidence"):
-        level, own = getattr(m, name)[: m.n], getattr(m, f"{name}_own")[: m.n]
-        np.copyto(level, level + r * (own - level), where=now_on)
+    # Confidence and trust drift back towards the mother's own level, for the mothers on
+    # assistance, in one compiled pass (:func:`_revert_loop`).
+    r = np.atleast_1d(np.asarray(model.value("psych_reversion_per_month", np.s_[: m.n],
+                                             np.float32), dtype=np.float32))
+    _revert()(m.status[: m.n], int(Status.ON_ASSISTANCE), r, m.trust_services[: m.n],
+              m.trust_services_own[: m.n], m.confidence[: m.n], m.confidence_own[: m.n])
     sanctions.step(model, on)
+
+
+def _revert_loop(status, on, rate, trust, trust_own, confidence,
+                 confidence_own):  # pragma: no cover (compiled)
+    """Trust and confidence of each row with ``status`` ``on`` move ``rate`` (one value,
+    or one per row) of the way back to her own levels, in float32 as numpy computes the
+    float32 columns with a float32 rate."""
+    for i in range(status.size):
+        if status[i] != on:
+            continue
+        r = rate[i if rate.size > 1 else 0]
+        trust[i] = trust[i] + r * (trust_own[i] - trust[i])
+        confidence[i] = confidence[i] + r * (confidence_own[i] - confidence[i])
+
+
+@functools.cache
+def _revert() -> Callable[..., None]:
+    """:func:`_revert_loop` compiled (or loaded from numba's cache) on first use."""
+    import numba
+
+    return numba.njit(cache=True, nogil=True)(_revert_loop)
 
 
 def _contact(model: World, met: np.ndarray) -> None:

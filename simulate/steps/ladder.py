@@ -11,6 +11,8 @@ care breaking down.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -46,6 +48,38 @@ def network_push(p: Params, ties: np.ndarray, effect: Any = None) -> np.ndarray:
     return 1.0 + effect * (np.minimum(ties, full) / full)
 
 
+def _stress_loop(followed, jumped, stress, own, barriers, effect, recovery,
+                 jump):  # pragma: no cover (compiled)
+    """Each followed row's stress, moved towards her own level plus ``effect`` per barrier
+    (at most 1) by ``recovery``, then the ``jump`` of a stress event (``jumped``) of the
+    way to 1, kept within 0 and 1. A parameter is one value (every row's) or one per row.
+    The same float64 operations in the same order as the numpy expression this replaces,
+    on the followed rows only, stored in the column's float32."""
+    for i in range(followed.size):
+        if not followed[i]:
+            continue
+        bits = barriers[i]
+        count = 0
+        while bits:
+            count += bits & 1
+            bits >>= 1
+        baseline = min(np.float64(own[i]) + effect[i if effect.size > 1 else 0]
+                       * np.float64(count), 1.0)
+        level = np.float64(stress[i])
+        moved = level + recovery[i if recovery.size > 1 else 0] * (baseline - level)
+        if jumped[i]:
+            moved += jump[i if jump.size > 1 else 0] * (1 - moved)
+        stress[i] = np.float32(min(max(moved, 0.0), 1.0))
+
+
+@functools.cache
+def _stress() -> Callable[..., None]:
+    """:func:`_stress_loop` compiled (or loaded from numba's cache) on first use."""
+    import numba
+
+    return numba.njit(cache=True, nogil=True)(_stress_loop)
+
+
 def stress_events(model: World, followed: np.ndarray) -> None:
     """Stress events and stress of the followed mothers (``followed``: a mask over the rows
     in use; on assistance or in work)."""
@@ -62,15 +96,15 @@ def stress_events(model: World, followed: np.ndarray) -> None:
     debts = (barriers[ids[cand]] & np.uint8(1 << Barrier.DEBTS)) != 0
     hit = ids[cand[u[cand] < np.where(debts, with_debts, base)]]
     m.stress_event[hit] = True
-    # Stress moves towards her own level plus the barriers' (on whole columns, kept for
-    # the followed).
-    stress = m.stress[:n]
+    # Stress moves towards her own level plus the barriers', for the followed, in one
+    # compiled pass over the rows (:func:`_stress_loop`).
     rows = np.s_[:n]  # every row in use
-    baseline = np.minimum(m.stress_own[:n] + model.value("stress_barrier_effect", rows)
-                          * np.bitwise_count(barriers).astype(np.int64), 1.0)
-    moved = stress + model.value("stress_recovery_per_month", rows) * (baseline - stress)
-    toward_one(moved, hit, model.value("stress_event_jump", hit))
-    np.copyto(stress, np.clip(moved, 0.0, 1.0), where=followed)
+    jumped = np.zeros(n, dtype=np.bool_)
+    jumped[hit] = True
+    _stress()(followed, jumped, m.stress[:n], m.stress_own[:n], barriers,
+              *(np.atleast_1d(np.asarray(model.value(name, rows), dtype=np.float64))
+                for name in ("stress_barrier_effect", "stress_recovery_per_month",
+                             "stress_event_jump")))
     model.count("stress_events", hit)
 
 
