@@ -67,6 +67,11 @@ NUMBERS = """() => Object.fromEntries(Array.from(
   .map(el => [el.dataset.outcome, el.dataset.value]))"""
 
 
+# How long the page may wait for the explorer's server (its engine runs the model in this
+# machine's other process while the rest of the suite runs beside it).
+SERVER_WAIT_MS = 120_000
+
+
 def _answered(page, command: str, unlike: dict[str, str] | None = None) -> dict[str, str]:
     """Wait for the answer whose reproducing command is ``command`` (and whose extra exits
     to work differ from ``unlike``'s, for a setting that has the same command); its
@@ -77,7 +82,7 @@ def _answered(page, command: str, unlike: dict[str, str] | None = None) -> dict[
       const work = document.querySelector('[data-tile="work"] [data-outcome]');
       return command && command.textContent === c && work && work.dataset.value !== before
         && document.querySelectorAll('#table [data-outcome]').length > 5;
-    }""", arg=[command, before], timeout=120_000)
+    }""", arg=[command, before], timeout=SERVER_WAIT_MS)
     return page.evaluate(NUMBERS)
 
 
@@ -200,20 +205,20 @@ def test_a_moved_lever_gives_compares_numbers_offline_and_the_page_fits(tmp_path
 
             # Side by side: pin 9 coaches, then 4 coaches.
             page.click("#pin-button")
-            page.wait_for_selector('li[data-pin="A"]')
+            page.wait_for_selector('li[data-pin="A"]', timeout=SERVER_WAIT_MS)
             _set(page, COACHES, 4)
             _answered(page, adjusted, unlike=moved)
             page.click("#pin-button")
-            page.wait_for_selector('li[data-pin="B"]')
-            page.wait_for_selector("#chart-pins .main-svg")
-            page.wait_for_selector("#chart-net .main-svg")
+            page.wait_for_selector('li[data-pin="B"]', timeout=SERVER_WAIT_MS)
+            page.wait_for_selector("#chart-pins .main-svg", timeout=SERVER_WAIT_MS)
+            page.wait_for_selector("#chart-net .main-svg", timeout=SERVER_WAIT_MS)
             _fits(page, "en")
 
             # In Dutch: the same setting and numbers, in Dutch words.
             page.click("#lang-switch")
             page.wait_for_selector("text=Wat het oplevert ten opzichte van de basis")
-            page.wait_for_selector('li[data-pin="B"]')
-            page.wait_for_selector("#chart-net .main-svg")
+            page.wait_for_selector('li[data-pin="B"]', timeout=SERVER_WAIT_MS)
+            page.wait_for_selector("#chart-net .main-svg", timeout=SERVER_WAIT_MS)
             assert page.locator(f'[data-lever="{COACHES}"] input[type=number]').input_value() \
                 == "4"
             _fits(page, "nl")
