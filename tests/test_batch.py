@@ -497,4 +497,4 @@ def test_the_compiled_block_search_is_numpys_within_each_block(data, blocks, eac
     u = np.array(data.draw(st.lists(grid, min_size=n, max_size=n)), dtype=np.float64)
     expected = [b * each + min(int(np.searchsorted(table[b * each:(b + 1) * each], x)), each - 1)
                 for b, x in zip(block, u)]
-    assert _search_blocks()(table, block, each, u).tolist() == expected
+    assert _search_blocks(table, block, each, u).tolist() == expected

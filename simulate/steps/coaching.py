@@ -14,12 +14,12 @@ brings.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from simulate.compiled import compiled
 from simulate.metrics import core_metrics
 from simulate.module import Module
 from simulate.parameters import (
@@ -66,7 +66,7 @@ def assign(model: World, ids: np.ndarray, coaches: np.ndarray) -> np.ndarray:
     coaches = np.ascontiguousarray(coaches, dtype=np.int64)
     table = model.coaches
     of_id, of_coach, k = model.replicates_of(ids, coaches, len(table))
-    got, chosen = _assign()(ids, np.ascontiguousarray(of_id, dtype=np.int64), coaches,
+    got, chosen = _assign(ids, np.ascontiguousarray(of_id, dtype=np.int64), coaches,
                             np.ascontiguousarray(of_coach, dtype=np.int64), table.caseload,
                             table.capacity, k)
     model.mothers.coach[got] = chosen
@@ -119,12 +119,7 @@ def _assign_loop(ids, of_id, pool, of_pool, load, capacity, k):  # pragma: no co
     return got[:n], chosen[:n]
 
 
-@functools.cache
-def _assign() -> Callable[..., tuple[np.ndarray, np.ndarray]]:
-    """:func:`_assign_loop` compiled (or loaded from numba's cache) on first use."""
-    import numba
-
-    return numba.njit(cache=True, nogil=True)(_assign_loop)
+_assign = compiled(_assign_loop)
 
 
 def least_loaded(load: np.ndarray, capacity: np.ndarray, k: int) -> np.ndarray:
@@ -267,7 +262,7 @@ def step(model: World) -> None:
     # assistance, in one compiled pass (:func:`_revert_loop`).
     r = np.atleast_1d(np.asarray(model.value("psych_reversion_per_month", np.s_[: m.n],
                                              np.float32), dtype=np.float32))
-    _revert()(m.status[: m.n], int(Status.ON_ASSISTANCE), r, m.trust_services[: m.n],
+    _revert(m.status[: m.n], int(Status.ON_ASSISTANCE), r, m.trust_services[: m.n],
               m.trust_services_own[: m.n], m.confidence[: m.n], m.confidence_own[: m.n])
     sanctions.step(model, on)
 
@@ -285,12 +280,7 @@ def _revert_loop(status, on, rate, trust, trust_own, confidence,
         confidence[i] = confidence[i] + r * (confidence_own[i] - confidence[i])
 
 
-@functools.cache
-def _revert() -> Callable[..., None]:
-    """:func:`_revert_loop` compiled (or loaded from numba's cache) on first use."""
-    import numba
-
-    return numba.njit(cache=True, nogil=True)(_revert_loop)
+_revert = compiled(_revert_loop)
 
 
 def _contact(model: World, met: np.ndarray) -> None:

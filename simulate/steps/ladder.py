@@ -11,12 +11,11 @@ care breaking down.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from simulate.compiled import compiled
 from simulate.metrics import core_metrics
 from simulate.module import Module
 from simulate.parameters import (
@@ -72,12 +71,7 @@ def _stress_loop(followed, jumped, stress, own, barriers, effect, recovery,
         stress[i] = np.float32(min(max(moved, 0.0), 1.0))
 
 
-@functools.cache
-def _stress() -> Callable[..., None]:
-    """:func:`_stress_loop` compiled (or loaded from numba's cache) on first use."""
-    import numba
-
-    return numba.njit(cache=True, nogil=True)(_stress_loop)
+_stress = compiled(_stress_loop)
 
 
 def stress_events(model: World, followed: np.ndarray) -> None:
@@ -101,7 +95,7 @@ def stress_events(model: World, followed: np.ndarray) -> None:
     rows = np.s_[:n]  # every row in use
     jumped = np.zeros(n, dtype=np.bool_)
     jumped[hit] = True
-    _stress()(followed, jumped, m.stress[:n], m.stress_own[:n], barriers,
+    _stress(followed, jumped, m.stress[:n], m.stress_own[:n], barriers,
               *(np.atleast_1d(np.asarray(model.value(name, rows), dtype=np.float64))
                 for name in ("stress_barrier_effect", "stress_recovery_per_month",
                              "stress_event_jump")))

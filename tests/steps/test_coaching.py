@@ -192,7 +192,7 @@ def test_compiled_assignment_is_least_loaded_within_each_replicate(case):
         expected_coach += chosen.tolist()
         expected_load += np.bincount(chosen, minlength=len(load))
     new_load = load.copy()
-    got, coach = _assign()(ids, of_id, pool, pool // per, new_load, capacity, k)
+    got, coach = _assign(ids, of_id, pool, pool // per, new_load, capacity, k)
     assert got.tolist() == expected_got and coach.tolist() == expected_coach
     assert np.array_equal(new_load, expected_load)
 
