@@ -57,7 +57,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import pandas as pd
@@ -184,11 +184,18 @@ class _RowParams:
         return self._batch.value(name, self._rows)
 
 
+class Stacked(Protocol):
+    """Replicates stacked in one table: each row's replicate and its id there."""
+
+    replicate: np.ndarray
+    local: np.ndarray
+
+
 class StackedStreams:
     """The random streams of a batch's replicates, for stacked rows: the draw of a row is
     its replicate's draw for its own id (:class:`simulate.rng.Streams`)."""
 
-    def __init__(self, batch: BatchBurnIn, streams: Sequence[Streams]) -> None:
+    def __init__(self, batch: Stacked, streams: Sequence[Streams]) -> None:
         self._batch = batch
         self.replicates = list(streams)
         self._bases: dict[tuple[str, ...], np.ndarray] = {}
@@ -791,6 +798,15 @@ def run_key(params: Params, seed: int, replicate: int, horizon_months: int,
             horizon_months)
 
 
+def programme_key(params: Params, policies: Sequence[Any], seed: int, replicate: int,
+                  horizon_months: int, record_spells: bool) -> tuple:
+    """The key in :data:`RUN_CACHE` of a run with programmes or levers, stepped ahead with
+    its other replicates (:mod:`simulate.lockstep`): its parameters, its policies (each
+    with its values and label), the seed, the replicate, the horizon and the logs."""
+    return ("programme", repr(sorted(params.values.items())), repr(list(policies)),
+            int(seed), int(replicate), int(horizon_months), bool(record_spells))
+
+
 @dataclass(frozen=True)
 class BurnInJob:
     """One replicate's burn-in, as a model would run it (:func:`burn_in_jobs`); with
@@ -804,6 +820,10 @@ class BurnInJob:
     horizon_months: int
     record_spells: bool
     whole: bool = False
+    # The run, where it has programmes or a lever away from its default (its scenario:
+    # simulate.scenario.Scenario), which simulate.lockstep.warm_programmes then steps
+    # together with its other replicates.
+    programme: Any = field(default=None, compare=False, hash=False)
 
     @property
     def key(self) -> tuple:
@@ -826,17 +846,21 @@ class BurnInJob:
 
 def burn_in_jobs(params: Params, seed: int, replicates: Sequence[int], horizon_months: int,
                  record_spells: bool, burn_in_params: Params | None = None,
-                 policies: Sequence[Any] | None = None) -> list[BurnInJob]:
+                 policies: Sequence[Any] | None = None,
+                 scenario: Any = None) -> list[BurnInJob]:
     """The burn-ins a model with these arguments runs for each of ``replicates``:
     ``params`` with ``burn_in_params`` (default ``params``) give the burn-in's world
     (:meth:`Params.world`) and length, as in :class:`simulate.model.PathwaysModel`. Given
     the run's ``policies`` (a list, maybe empty), a run that :func:`batchable` allows
-    is a job for the whole run."""
+    is a job for the whole run; given its ``scenario``, any other run is a job for the
+    run too (:func:`simulate.lockstep.warm_programmes`)."""
     world = (burn_in_params or params).world()
     whole = (policies is not None and burn_in_params is None
              and batchable(params, policies))
+    programme = scenario if scenario is not None and burn_in_params is None and not whole \
+        else None
     return [BurnInJob(world, params.burn_in_months, int(seed), int(r), horizon_months,
-                      record_spells, whole)
+                      record_spells, whole, programme)
             for r in dict.fromkeys(int(r) for r in replicates)]
 
 
@@ -852,12 +876,25 @@ def warm_worlds(jobs: Sequence[BurnInJob], most: int = BATCH_REPLICATES) -> int:
     that none is dropped before its run uses it).
     """
     ran = _warm_runs([j for j in jobs if j.whole], jobs, most)
+    ran += _warm_burn_ins(jobs, most, ran)
+    programmes = [j for j in jobs if j.programme is not None]
+    if programmes:
+        from simulate.lockstep import warm_programmes  # it steps models, which need this
+
+        ran += warm_programmes(programmes, most)
+    return ran
+
+
+def _warm_burn_ins(jobs: Sequence[BurnInJob], most: int, ran: int) -> int:
+    """:func:`warm_worlds`' burn-ins (``ran``: the runs it stepped whole already); how
+    many it ran."""
+    initial = ran
     groups: dict[tuple, dict[tuple, BurnInJob]] = defaultdict(dict)
     for job in jobs:
         if job.months and not job.whole and BURN_IN_CACHE.get(job.key) is None:
             groups[job.group].setdefault(job.key, job)
     if not groups:
-        return ran
+        return 0
     # No more than half the cache, in entries and in bytes (worlds may differ in size).
     largest = max(memory.burn_in_snapshot_bytes(j.world, j.horizon_months)
                   for wanted in groups.values() for j in wanted.values())
@@ -881,7 +918,7 @@ def warm_worlds(jobs: Sequence[BurnInJob], most: int = BATCH_REPLICATES) -> int:
             for job, snapshot in zip(part, batch.split()):
                 BURN_IN_CACHE.put(job.key, snapshot)
             ran += len(part)
-    return ran
+    return ran - initial
 
 
 def _warm_runs(whole: Sequence[BurnInJob], jobs: Sequence[BurnInJob], most: int) -> int:

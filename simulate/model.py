@@ -51,7 +51,7 @@ import copy
 import functools
 import math
 from collections import Counter, OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
 import mesa
@@ -166,7 +166,27 @@ def _from_scenario(scenario, params, policies, values) -> tuple[Params, list[Pol
     return chosen.params(), chosen.make_policies(), chosen.horizon_months
 
 
-class PathwaysModel(ProviderTotals, mesa.Model):
+class OneWorld:
+    """A world whose parameters are the same for every mother (see
+    :class:`simulate.steps.World`): a model, or models of one scenario stepped together
+    (:mod:`simulate.lockstep`)."""
+
+    params: Params
+
+    def value(self, name, rows: np.ndarray | slice, dtype=None):
+        return name(self.params) if callable(name) else getattr(self.params, name)
+
+    def most(self, bound) -> float:
+        return bound(self.params)
+
+    def params_for(self, rows: np.ndarray) -> Params:
+        return self.params
+
+    def by_block(self, name: str, size: int):
+        return getattr(self.params, name)
+
+
+class PathwaysModel(ProviderTotals, OneWorld, mesa.Model):
     """Mothers on social assistance, their coaches, childcare providers and employers.
 
     Args:
@@ -434,19 +454,6 @@ class PathwaysModel(ProviderTotals, mesa.Model):
         """Add ``rows`` to this month's tally of ``event`` (see :class:`World`)."""
         self.tally[event] += len(rows) if each is None else int(each.sum())
 
-    # One world: a parameter is the same for every mother (see :class:`World`).
-    def value(self, name, rows: np.ndarray | slice, dtype=None):
-        return name(self.params) if callable(name) else getattr(self.params, name)
-
-    def most(self, bound) -> float:
-        return bound(self.params)
-
-    def params_for(self, rows: np.ndarray) -> Params:
-        return self.params
-
-    def by_block(self, name: str, size: int):
-        return getattr(self.params, name)
-
     def policy_contexts(self):
         """(policy, its context) pairs, in the scenario's order."""
         return zip(self.policies, self.contexts)
@@ -495,27 +502,33 @@ class PathwaysModel(ProviderTotals, mesa.Model):
         return self
 
     # ---- recording ------------------------------------------------------------------------
-    def _record(self, policy_metrics: dict[str, float] | None = None) -> None:
-        self.record_month(policy_metrics or {})
+    def _record(self, policy_metrics: dict[str, float] | None = None,
+                core: dict[str, float] | None = None) -> None:
+        self.record_month(policy_metrics or {}, core)
         self.datacollector.collect(self)
         self.running = self.month <= self.horizon_months
 
-    def record_month(self, policy_metrics: dict[str, float]) -> None:
+    def record_month(self, policy_metrics: dict[str, float],
+                     core: dict[str, float] | None = None) -> None:
         """Note the month's exits to work (the durability metrics follow them) and add its
-        metrics to ``record``."""
+        metrics to ``record`` (``core``: the model's own metrics, where a lockstep computed
+        them for several models at once, :mod:`simulate.lockstep`)."""
         t, m = self.month, self.mothers
         if t >= 1:
             self._work_exits[t] = np.flatnonzero((m.exit_month[: m.n] == t)
                                                  & (m.status[: m.n] == Status.IN_WORK))
             self._work_exits.pop(t - max(DURABILITY_MONTHS) - 1, None)
-        self.record.add(t, self.metrics(policy_metrics))
+        self.record.add(t, self.metrics(policy_metrics, core))
 
-    def metrics(self, policy_metrics: dict[str, float]) -> dict[str, float]:
+    def metrics(self, policy_metrics: dict[str, float],
+                core: dict[str, float] | None = None) -> dict[str, float]:
         """This month's metrics, computed from the columns and the month's tally (read
-        only: nothing in the model changes)."""
-        out = month_metrics(self, Groups(), [self.params],
-                            {k: [v] for k, v in self.tally.items()}, self.initial_stock,
-                            self._work_exits, np.zeros((1, STATUS_CODES), dtype=np.int64))[0]
+        only: nothing in the model changes), with the policies' (``core``: the model's
+        own, computed already)."""
+        out = core if core is not None else month_metrics(
+            self, Groups(), [self.params], {k: [v] for k, v in self.tally.items()},
+            self.initial_stock, self._work_exits,
+            np.zeros((1, STATUS_CODES), dtype=np.int64))[0]
         if self.policies:
             reached = [p.ever_participants(ctx) for p, ctx in self.policy_contexts()]
             out["programme_reached"] = len(np.unique(np.concatenate(reached)))
@@ -695,25 +708,30 @@ def _benefit_paid(p: Params, earnings: np.ndarray, cut: np.ndarray) -> float:
 MONTHLY = ("contacted", "stress_event", "care_broke", *MODIFIERS, "offer_floor")
 
 
-def month_steps(world: World, active: Sequence[tuple[Policy, PolicyContext]] = ()) -> None:
+def month_steps(world: World, active: Sequence[tuple[Policy, PolicyContext]] = (),
+                hook: Callable[[str], None] | None = None) -> None:
     """The steps of one month (see the module docstring), with the policies ``active``:
     everything but recording. A model runs it on its own mothers; a batch of replicates
-    (:mod:`simulate.batch`) on all of theirs at once."""
+    (:mod:`simulate.batch`, :mod:`simulate.lockstep`) on all of theirs at once, calling
+    ``hook(name)`` where the policies' hook ``name`` runs (``on_month_start``,
+    ``allocate``) instead of ``active``'s."""
     m = world.mothers
     n = m.n
     world.tally = Counter()
     for name in MONTHLY:
         getattr(m, name)[:n] = COLUMNS[name].fill
+    if hook is None:
+        def hook(name: str) -> None:
+            for policy, ctx in active:
+                getattr(policy, name)(ctx)
 
     demography.step(world)
     exemptions.step(world)
-    for policy, ctx in active:
-        policy.on_month_start(ctx)
+    hook("on_month_start")
     coaching.step(world)
     ladder.step(world)
     world.offers = jobs.make_offers(world)
-    for policy, ctx in active:
-        policy.allocate(ctx)
+    hook("allocate")
     jobs.start_jobs(world, world.offers)
     childcare.step(world)
     exits.step(world)

@@ -18,6 +18,7 @@ from simulate.batch import (
     BurnInJob,
     batchable,
     burn_in_jobs,
+    programme_key,
     run_key,
     warm_worlds,
 )
@@ -61,9 +62,11 @@ def simulate_replicate(scenario: Scenario, replicate: int, seed: int | None = No
     seed = scenario.seed if seed is None else seed
     months = scenario.horizon_months if months is None else months
     params, policies = scenario.params(), scenario.make_policies()
-    # A run stepped ahead in a batch (simulate.batch.BatchRun), if one was.
-    ahead = (RUN_CACHE.take(run_key(params, seed, replicate, months, spells))
-             if batchable(params, policies) else None)
+    # A run stepped ahead in a batch (simulate.batch.BatchRun) or, with programmes or
+    # levers, with its other replicates (simulate.lockstep), if one was.
+    ahead = RUN_CACHE.take(run_key(params, seed, replicate, months, spells)
+                           if batchable(params, policies) else
+                           programme_key(params, policies, seed, replicate, months, spells))
     if ahead is not None:
         wide, spell_frame, children = ahead.monthly, ahead.spells, ahead.children
         if on_month:
@@ -104,7 +107,7 @@ def burn_ins(scenario: Scenario, replicates: Sequence[int], seed: int | None = N
     seed = scenario.seed if seed is None else seed
     months = scenario.horizon_months if months is None else months
     return burn_in_jobs(scenario.params(), seed, replicates, months, spells,
-                        policies=scenario.policies)
+                        policies=scenario.policies, scenario=scenario)
 
 
 def warm(scenario: Scenario, replicates: Sequence[int], seed: int | None = None,

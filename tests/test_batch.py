@@ -401,7 +401,13 @@ def run_alone(p: Params, seed: int, replicate: int, months: int, spells: bool = 
 
 
 def assert_same_runs(batch: BatchRun, expected: list) -> None:
-    for (wide, spells, children), got in zip(expected, batch.whole_runs(), strict=True):
+    assert_same_whole(expected, batch.whole_runs())
+
+
+def assert_same_whole(expected: list, runs: list) -> None:
+    """Each run (:class:`simulate.batch.WholeRun`) as ``expected`` (record, spells, children
+    of a model alone), bit for bit."""
+    for (wide, spells, children), got in zip(expected, runs, strict=True):
         pd.testing.assert_frame_equal(wide, got.monthly, check_exact=True)
         for a, b in ((spells, got.spells), (children, got.children)):
             if a is None:
