@@ -15,6 +15,7 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -24,6 +25,7 @@ from simulate.batch import BATCH_REPLICATES, warm_burn_ins
 from simulate.compare import ratio_ci
 from simulate.evidence.spec import Check, CheckSet
 from simulate.evidence.statistics import make_statistic
+from simulate.lockstep import Lockstep
 from simulate.model import PathwaysModel
 from simulate.outcomes import mean_ci
 from simulate.scenario import Scenario
@@ -80,37 +82,51 @@ def _world(scenario: Scenario, base: Scenario, seed: int, replicate: int,
                          burn_in_params=base.params())
 
 
-def run_replicate(group: Group, replicate: int) -> dict[str, tuple[float, float]]:
-    """Every check of ``group`` for one replicate: check name to (numerator, denominator)."""
+def run_replicates(group: Group, replicates: Sequence[int]) -> list[dict[str, tuple[float, float]]]:
+    """Every check of ``group`` for each of ``replicates``: per replicate, check name to
+    (numerator, denominator). Each scenario's replicates step their months together
+    (:class:`simulate.lockstep.Lockstep`), each as alone."""
     horizon = group.horizon_months
-    base = _world(group.base, group.base, group.seed, replicate, horizon)
-    alts = {key: _world(s, group.base, group.seed, replicate, horizon)
+    bases = [_world(group.base, group.base, group.seed, r, horizon) for r in replicates]
+    alts = {key: [_world(s, group.base, group.seed, r, horizon) for r in replicates]
             for key, s in group.alternatives().items()}
-    watch = []
-    for c in group.checks:
-        alt = alts[c.intervention_key()] if c.outcome.paired else base
-        stat = make_statistic(c.outcome.statistic, c.outcome.options)
-        stat.start(base, alt)
-        watch.append((c.name, stat, alt))
+    watch: list[list[tuple[str, Any, PathwaysModel, PathwaysModel]]] = []
+    for i in range(len(replicates)):
+        watch.append([])
+        for c in group.checks:
+            alt = alts[c.intervention_key()][i] if c.outcome.paired else bases[i]
+            stat = make_statistic(c.outcome.statistic, c.outcome.options)
+            watch[-1].append((c.name, stat, bases[i], alt))
+    models = [bases, *alts.values()]
+    steppers = [Lockstep.of(each) for each in models]
     try:
+        for pairs in watch:
+            for _, stat, base, alt in pairs:
+                stat.start(base, alt)
         for _ in range(horizon):
-            base.step()
-            for alt in alts.values():
-                alt.step()
-            for _, stat, alt in watch:
-                stat.observe(base, alt)
+            for lock, each in zip(steppers, models):
+                if lock is None:
+                    for model in each:
+                        model.step()
+                else:
+                    lock.run(1)
+            for pairs in watch:
+                for _, stat, base, alt in pairs:
+                    stat.observe(base, alt)
     finally:
-        for model in (base, *alts.values()):
-            model.close()
-    return {name: stat.value() for name, stat, _ in watch}
+        for each in models:
+            for model in each:
+                model.close()
+    return [{name: stat.value() for name, stat, _, _ in pairs} for pairs in watch]
 
 
 def _task(args) -> list[tuple[int, int, dict[str, tuple[float, float]]]]:
-    """Some replicates of a group, their burn-ins run together (:mod:`simulate.batch`)."""
+    """Some replicates of a group, their burn-ins run together (:mod:`simulate.batch`) and
+    their months stepped together (:func:`run_replicates`)."""
     index, group, replicates = args
     warm_burn_ins(group.base.params(), group.seed, replicates, group.horizon_months,
                   record_spells=False)
-    return [(index, r, run_replicate(group, r)) for r in replicates]
+    return [(index, r, values) for r, values in zip(replicates, run_replicates(group, replicates))]
 
 
 def run_checks(checks: CheckSet, base: Scenario, replications: int | None = None,
