@@ -92,8 +92,10 @@ def burn_in_snapshot_bytes(params: Params, months: int) -> int:
 
 def burn_in_bytes(params: Params, months: int) -> int:
     """What a worker holds for burn-ins besides its run: a batch of them at its peak
-    (:func:`burn_in_batch`) and the cache of finished ones (a snapshot is the table's
-    columns, which may have doubled; at most ``BURN_IN_CACHE_BYTES``)."""
+    (:func:`burn_in_batch`), or after it as many models of runs with programmes stepped
+    together (:mod:`simulate.lockstep`, within the same bound), and the cache of finished
+    ones (a snapshot is the table's columns, which may have doubled; at most
+    ``BURN_IN_CACHE_BYTES``)."""
     k = burn_in_batch(params, months) if params.burn_in_months else 0
     if k == 0:
         return 0

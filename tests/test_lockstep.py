@@ -229,3 +229,28 @@ def test_a_comparison_gives_the_same_numbers_stepped_together_or_alone():
     pd.testing.assert_frame_equal(together.monthly, apart.monthly, check_exact=True)
     pd.testing.assert_frame_equal(together.runs, apart.runs, check_exact=True)
     pd.testing.assert_frame_equal(together.spells, apart.spells, check_exact=True)
+
+
+def test_a_lockstep_stays_within_the_memory_of_a_batch(monkeypatch):
+    # As many models step together as burn-ins may run together (memory.burn_in_batch):
+    # with room for three, six replicates step as three and three.
+    from simulate import memory
+
+    scenario = Scenario.from_yaml(SCENARIOS[0].parent / "dedicated-coaches.yaml")
+    scenario = scenario.with_values({"size": 120, "burn_in_months": 2})
+    rows = memory.table_rows(scenario.params().world(), 3)
+    monkeypatch.setattr(memory, "BURN_IN_BATCH_BYTES", 3 * rows * memory.ROW_BYTES)
+    assert memory.burn_in_batch(scenario.params().world(), 3) == 3
+    sizes = []
+    original = Lockstep.__init__
+
+    def counted(lock, models):
+        sizes.append(len(models))
+        original(lock, models)
+
+    monkeypatch.setattr(Lockstep, "__init__", counted)
+    RUN_CACHE.clear()
+    assert warm_programmes(runner.burn_ins(scenario, range(6), seed=1, months=3,
+                                           spells=False)) == 6
+    assert sizes == [3, 3]
+    RUN_CACHE.clear()
