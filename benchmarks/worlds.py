@@ -7,7 +7,9 @@ under the targets' sampling design, the implausibility filter) and of the compar
 them (``compare_s``), the CPU seconds this process spent meanwhile (``*_main_cpu_s``:
 drawing, the emulator, reading results), how many worlds were drawn and kept, and the
 headline answer (median, world 5-95% range, replication interval of extra exits to work
-and net cost, the chance of paying back by 12/24/36 months).
+and net cost, the chance of paying back by 12/24/36 months). ``*_busy_share`` is the share
+of the machine's CPU time (every core, from ``/proc/stat``) that was busy during each
+phase: near 1, the phase is bound by its runs; lower, the workers waited.
 
     python benchmarks/worlds.py               # 200 worlds, 10 replications, 2 workers
     python benchmarks/worlds.py --worlds 20   # a quick look
@@ -44,6 +46,21 @@ from simulate.worlds import (
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def cpu_ticks() -> tuple[int, int]:
+    """(busy, all) clock ticks of every core since boot (``/proc/stat``; zeros elsewhere)."""
+    try:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    except (OSError, ValueError):
+        return 0, 0
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle and iowait
+    return sum(fields) - idle, sum(fields)
+
+
+def busy_share(before: tuple[int, int], after: tuple[int, int]) -> float | None:
+    spent = after[1] - before[1]
+    return round((after[0] - before[0]) / spent, 3) if spent > 0 else None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--worlds", type=int, default=200)
@@ -62,15 +79,15 @@ def main() -> None:
     targets = load_targets(None)
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp, make_executor(args.workers) as executor:
-        t0, c0 = time.perf_counter(), time.process_time()
+        t0, c0, k0 = time.perf_counter(), time.process_time(), cpu_ticks()
         seed = base.seed if args.seed is None else args.seed
         settings = WorldSettings(worlds=args.worlds, seed=seed,
                                  screened=WORLD_DRAWS[args.world_draw])
         worlds = find_worlds(base, targets, settings, tmp, fit=load_fit(), executor=executor)
-        t1, c1 = time.perf_counter(), time.process_time()
+        t1, c1, k1 = time.perf_counter(), time.process_time(), cpu_ticks()
         found = compare_worlds(base, [alt], worlds, reps=args.reps, seed=seed,
                                months=base.horizon_months, executor=executor)
-        t2, c2 = time.perf_counter(), time.process_time()
+        t2, c2, k2 = time.perf_counter(), time.process_time(), cpu_ticks()
         later = {}
         if args.then:
             # A later comparison: the worlds come from the cache, the base runs too.
@@ -102,6 +119,7 @@ def main() -> None:
         # CPU of this process (drawing, the emulator, reading results) while the workers
         # wait or run: what is not the runs.
         "filter_main_cpu_s": round(c1 - c0, 1), "compare_main_cpu_s": round(c2 - c1, 1),
+        "filter_busy_share": busy_share(k0, k1), "compare_busy_share": busy_share(k1, k2),
         "runs_compare": int(len(worlds.values) * args.reps),
         "extra_exits_work_total": row("extra_exits_work_total"),
         "net_cost_eur_total": row("net_cost_eur_total"),
