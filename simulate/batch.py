@@ -864,7 +864,8 @@ def burn_in_jobs(params: Params, seed: int, replicates: Sequence[int], horizon_m
             for r in dict.fromkeys(int(r) for r in replicates)]
 
 
-def warm_worlds(jobs: Sequence[BurnInJob], most: int = BATCH_REPLICATES) -> int:
+def warm_worlds(jobs: Sequence[BurnInJob], most: int = BATCH_REPLICATES,
+                programmes: bool = True) -> int:
     """Run the burn-ins of ``jobs`` that the process's burn-in cache lacks, in batches of
     at most ``most`` (of one world or of several that differ in :data:`PER_WORLD` only),
     and cache them; a model built after it for one of them starts from the cache. Returns
@@ -873,15 +874,16 @@ def warm_worlds(jobs: Sequence[BurnInJob], most: int = BATCH_REPLICATES) -> int:
     Nothing runs where a batch would not help: a burn-in alone in its group (the model
     runs it as fast), burn-ins too large for the cache to keep
     (:func:`simulate.memory.burn_in_batch`), or beyond half of what the cache holds (so
-    that none is dropped before its run uses it).
+    that none is dropped before its run uses it). With ``programmes``, the runs with
+    programmes or levers then step together too (:func:`simulate.lockstep.warm_programmes`).
     """
     ran = _warm_runs([j for j in jobs if j.whole], jobs, most)
     ran += _warm_burn_ins(jobs, most, ran)
-    programmes = [j for j in jobs if j.programme is not None]
-    if programmes:
+    stepped = [j for j in jobs if j.programme is not None] if programmes else []
+    if stepped:
         from simulate.lockstep import warm_programmes  # it steps models, which need this
 
-        ran += warm_programmes(programmes, most)
+        ran += warm_programmes(stepped, most)
     return ran
 
 

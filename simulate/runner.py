@@ -22,6 +22,7 @@ from simulate.batch import (
     run_key,
     warm_worlds,
 )
+from simulate.lockstep import warm_programmes
 from simulate.model import PathwaysModel
 from simulate.outcomes import run_outcomes, summarise
 from simulate.scenario import Scenario
@@ -190,9 +191,15 @@ def _warmed(group) -> Iterator[tuple]:
         # Every scenario's: a run without programmes may step whole in a batch
         # (simulate.batch.BatchRun), which then leaves the burn-ins the others start from.
         scenarios = {r[0].name: r[0] for r in runs}
-        warm_worlds([job for scenario in scenarios.values()
-                     for job in burn_ins(scenario, replicates, seed, months, spells)])
-        yield from sorted(runs, key=lambda r: r[1])
+        jobs = {name: burn_ins(scenario, replicates, seed, months, spells)
+                for name, scenario in scenarios.items()}
+        warm_worlds([job for each in jobs.values() for job in each], programmes=False)
+        # Then scenario by scenario: a scenario's runs with programmes step together
+        # (simulate.lockstep) just before they are taken, so that the run cache holds
+        # them whatever the number of programmes compared.
+        for name in scenarios:
+            warm_programmes([job for job in jobs[name] if job.programme is not None])
+            yield from sorted((r for r in runs if r[0].name == name), key=lambda r: r[1])
 
 
 def default_workers() -> int:

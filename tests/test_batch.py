@@ -463,7 +463,8 @@ def test_runs_stepped_ahead_are_taken_once_with_the_same_numbers(monkeypatch):
     # left. Every output is as with each run alone.
     scenarios = [Scenario.from_yaml(SCENARIOS[0].parent / name).with_values(
         {"size": 300, "burn_in_months": 24}) for name in ("baseline.yaml", "dedicated-coaches.yaml")]
-    with mock.patch.object(runner, "warm_worlds", lambda jobs: 0):
+    with mock.patch.object(runner, "warm_worlds", lambda jobs, **_: 0), \
+            mock.patch.object(runner, "warm_programmes", lambda jobs: 0):
         alone_result = runner.run_many(scenarios, reps=3, seed=7, months=12)
     RUN_CACHE.clear()
     BURN_IN_CACHE.clear()

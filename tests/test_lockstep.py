@@ -217,15 +217,22 @@ def test_a_lever_run_is_stepped_together_too():
 
 
 def test_a_comparison_gives_the_same_numbers_stepped_together_or_alone():
-    base = Scenario.from_yaml(SCENARIOS[0].parent / "baseline.yaml").with_values(
-        {"size": 200, "burn_in_months": 6})
-    alt = Scenario.from_yaml(SCENARIOS[0].parent / "dedicated-coaches.yaml").with_values(
-        {"size": 200, "burn_in_months": 6})
-    with _Spy() as spy:
-        together = runner.run_many([base, alt], reps=3, seed=9, months=6, workers=1)
-    assert spy.together >= 6  # the programme's replicates stepped together
+    # More programmes than the run cache holds runs of one task: each programme's
+    # replicates step together just before they are taken.
+    def small(name: str) -> Scenario:
+        return Scenario.from_yaml(SCENARIOS[0].parent / f"{name}.yaml").with_values(
+            {"size": 200, "burn_in_months": 6})
+
+    base = small("baseline")
+    alts = [small(name) for name in ("dedicated-coaches", "reserved-childcare",
+                                     "debt-counselling", "work-experience", "home-start",
+                                     "financial-coaching")]
+    with _Spy() as spy, mock.patch.object(runner, "_run",
+                                          side_effect=AssertionError("stepped alone")):
+        together = runner.run_many([base, *alts], reps=3, seed=9, months=6, workers=1)
+    assert spy.together == 6 * len(alts)  # every programme's three replicates together
     with mock.patch("simulate.lockstep.Lockstep.of", return_value=None):
-        apart = runner.run_many([base, alt], reps=3, seed=9, months=6, workers=1)
+        apart = runner.run_many([base, *alts], reps=3, seed=9, months=6, workers=1)
     pd.testing.assert_frame_equal(together.monthly, apart.monthly, check_exact=True)
     pd.testing.assert_frame_equal(together.runs, apart.runs, check_exact=True)
     pd.testing.assert_frame_equal(together.spells, apart.spells, check_exact=True)
