@@ -118,7 +118,7 @@ class _Spells(SpellLog):
         self._lock = lock
 
     def close(self, mothers: Mothers, ids: np.ndarray, month: int, status: int) -> None:
-        for model, own in self._lock.split(ids):
+        for model, own, _ in self._lock.split(ids):
             model.spells.close(model.mothers, own, month, status)
 
 
@@ -130,12 +130,8 @@ class _Children(ChildLog):
         self._lock = lock
 
     def add(self, ids: np.ndarray, birth_months: np.ndarray) -> None:
-        ids, birth_months = np.asarray(ids), np.asarray(birth_months)
-        block = self._lock.block
-        of = ids // block
-        for r in np.unique(of).tolist():
-            mine = of == r
-            self._lock.models[r].children.add(ids[mine] - r * block, birth_months[mine])
+        for model, own, mine in self._lock.split(ids):
+            model.children.add(own, np.asarray(birth_months)[mine])
 
 
 class Lockstep(ProviderTotals, OneWorld):
@@ -269,11 +265,12 @@ class Lockstep(ProviderTotals, OneWorld):
                 rows.append(mine)
         return np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
 
-    def split(self, ids: np.ndarray) -> list[tuple[PathwaysModel, np.ndarray]]:
-        """``ids`` (rows) cut per model, as each model's own ids, in their order."""
+    def split(self, ids: np.ndarray) -> list[tuple[PathwaysModel, np.ndarray, np.ndarray]]:
+        """``ids`` (rows) cut per model: each model with its own ids, in their order, and
+        where they stand in ``ids``."""
         ids = np.asarray(ids)
         of = ids // self.block
-        return [(self.models[r], ids[of == r] - r * self.block)
+        return [(self.models[r], ids[of == r] - r * self.block, of == r)
                 for r in np.unique(of).tolist()]
 
     # ---- the indices the steps and the models see -------------------------------------------
@@ -449,16 +446,15 @@ def warm_programmes(jobs: Sequence[BurnInJob], most: int = BATCH_REPLICATES) -> 
     cache them (:func:`simulate.batch.programme_key`); :func:`simulate.runner.simulate_replicate`
     then takes each. Call it after their burn-ins are cached (:func:`simulate.batch.warm_worlds`
     does). Returns how many runs were stepped."""
-    groups: dict[tuple, list[tuple[tuple, BurnInJob]]] = defaultdict(list)
+    groups: dict[tuple, dict[tuple, BurnInJob]] = defaultdict(dict)
     for job in jobs:
-        params = job.programme.params()
-        key = programme_key(params, job.programme.make_policies(), job.seed, job.replicate,
-                            job.horizon_months, job.record_spells)
-        if key not in RUN_CACHE and all(key != k for k, _ in groups[key[:4] + key[5:]]):
-            groups[key[:4] + key[5:]].append((key, job))
+        key = programme_key(job.programme.params(), job.programme.make_policies(), job.seed,
+                            job.replicate, job.horizon_months, job.record_spells)
+        if key not in RUN_CACHE:  # a group: all but the replicate
+            groups[key[:4] + key[5:]].setdefault(key, job)
     ran = 0
-    for todo in groups.values():
-        todo = todo[: max(RUN_CACHE.entries // 2 - ran, 0)]
+    for wanted in groups.values():
+        todo = list(wanted.items())[: max(RUN_CACHE.entries // 2 - ran, 0)]
         if len(todo) < 2:  # one alone: the model runs it as fast
             continue
         scenario = todo[0][1].programme
