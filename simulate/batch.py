@@ -53,11 +53,12 @@ alone: the programmes' state (coaches, places, groups, ties) is not stacked per 
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -864,6 +865,21 @@ def burn_in_jobs(params: Params, seed: int, replicates: Sequence[int], horizon_m
             for r in dict.fromkeys(int(r) for r in replicates)]
 
 
+_Part = TypeVar("_Part")
+
+
+def even_parts(items: Sequence[_Part], size: int) -> list[Sequence[_Part]]:
+    """``items`` in as few parts of at most ``size`` as they need, as equal as can be: a
+    part's cost per run falls with its length, so twenty runs go as two of ten rather than
+    sixteen and four."""
+    parts = -(-len(items) // max(size, 1))
+    if parts == 0:
+        return []
+    each, longer = divmod(len(items), parts)  # the first ``longer`` parts take one more
+    bounds = np.cumsum([0] + [each + (i < longer) for i in range(parts)]).tolist()
+    return [items[a:b] for a, b in itertools.pairwise(bounds)]
+
+
 def warm_worlds(jobs: Sequence[BurnInJob], most: int = BATCH_REPLICATES,
                 programmes: bool = True) -> int:
     """Run the burn-ins of ``jobs`` that the process's burn-in cache lacks, in batches of
@@ -910,8 +926,7 @@ def _warm_burn_ins(jobs: Sequence[BurnInJob], most: int, ran: int) -> int:
         # The batch fits the largest of its worlds (the inflow, which sizes the table,
         # may differ between them).
         size = min(most, *(memory.burn_in_batch(j.world, j.horizon_months) for j in todo))
-        for start in range(0, len(todo), max(size, 1)):
-            part = todo[start:start + size]
+        for part in even_parts(todo, size):
             if len(part) < 2:  # one alone: the model runs it as fast
                 break
             batch = BatchBurnIn([j.world for j in part],
@@ -938,8 +953,7 @@ def _warm_runs(whole: Sequence[BurnInJob], jobs: Sequence[BurnInJob], most: int)
     for wanted in groups.values():
         todo = list(wanted.values())[: RUN_CACHE.entries // 2 - ran]
         size = min(most, *(memory.burn_in_batch(j.world, j.horizon_months) for j in todo))
-        for start in range(0, len(todo), max(size, 1)):
-            part = todo[start:start + size]
+        for part in even_parts(todo, size):
             if len(part) < 2:  # one alone: the model runs it as fast
                 break
             first = part[0]

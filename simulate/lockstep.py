@@ -56,6 +56,7 @@ from simulate.batch import (
     StackedStreams,
     WholeRun,
     _search_blocks,
+    even_parts,
     programme_key,
 )
 from simulate.compiled import compiled
@@ -460,8 +461,7 @@ def warm_programmes(jobs: Sequence[BurnInJob], most: int = BATCH_REPLICATES) -> 
         scenario = todo[0][1].programme
         params = scenario.params()
         size = min(most, memory.burn_in_batch(params.world(), todo[0][1].horizon_months))
-        for start in range(0, len(todo), max(size, 1)):
-            part = todo[start:start + size]
+        for part in even_parts(todo, size):
             if len(part) < 2:
                 break
             first = part[0][1]

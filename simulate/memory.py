@@ -33,7 +33,7 @@ COLUMN_BYTES = 170       # per row of the mothers' table: its columns alone (a b
 # run together, the memory a batch may take, and the cache of finished burn-ins.
 BURN_IN_BATCH = 16
 BURN_IN_BATCH_BYTES = 256 * 2**20
-BURN_IN_CACHE_ENTRIES = 32
+BURN_IN_CACHE_ENTRIES = 64
 BURN_IN_CACHE_BYTES = 256 * 2**20
 
 

@@ -247,29 +247,48 @@ def run_outcomes(wide: pd.DataFrame) -> dict[str, float]:
     whole run (suffix ``total``): cumulative exits by destination over months 1..X,
     mothers on assistance at X, the share of the initial stock on assistance at X,
     mother-months on assistance and spending over months 1..X.
+
+    Every run of a comparison or sweep computes these, so they are read from the
+    metrics' arrays (a sum is numpy's over the same contiguous values that pandas sums,
+    so the figures are the same to the bit; tests/test_runner.py keeps pandas' version).
     """
-    last = int(wide.index.max())
+    months = wide.index.to_numpy()
+    last = int(months.max())
+    columns = {name: wide[name].to_numpy() for name in _RUN_METRICS}
     out: dict[str, float] = {}
     for x in HORIZONS:
-        out.update(_outcomes_at(wide, x, f"{x}m"))
-    out.update(_outcomes_at(wide, last, "total"))
+        out.update(_outcomes_at(months, columns, x, f"{x}m", last))
+    out.update(_outcomes_at(months, columns, last, "total", last))
     return out
 
 
-def _outcomes_at(wide: pd.DataFrame, x: int, suffix: str) -> dict[str, float]:
-    if x > int(wide.index.max()):
+# The monthly metrics the outcomes of a run read.
+_RUN_METRICS = (*(f"exit_{r}" for r in EXITS), "on_assistance", "cohort_on_assistance",
+                "benefit_spending_eur", "intervention_spending_eur", "regular_coach_cost_eur",
+                "regular_coach_hours")
+
+
+def _outcomes_at(months: np.ndarray, columns: dict[str, np.ndarray], x: int, suffix: str,
+                 last: int) -> dict[str, float]:
+    if x > last:
         return {f"{name}_{suffix}": np.nan for name in RUN_STEMS}
-    window = wide.loc[(wide.index >= 1) & (wide.index <= x)]
-    out = {f"exits_{r}_{suffix}": float(window[f"exit_{r}"].sum()) for r in EXITS}
+    window = (months >= 1) & (months <= x)
+    at, start = np.flatnonzero(months == x)[0], np.flatnonzero(months == 0)[0]
+
+    def total(metric: str) -> float:
+        # pandas' sum: missing values count as nothing
+        return float(np.nansum(columns[metric][window]))
+
+    out = {f"exits_{r}_{suffix}": total(f"exit_{r}") for r in EXITS}
     out[f"exits_all_{suffix}"] = sum(out[f"exits_{r}_{suffix}"] for r in EXITS)
-    out[f"on_assistance_{suffix}"] = float(wide.at[x, "on_assistance"])
-    stock = float(wide.at[0, "cohort_on_assistance"])  # the stock on assistance at month 0
-    out[f"share_on_assistance_{suffix}"] = (float(wide.at[x, "cohort_on_assistance"]) / stock
+    out[f"on_assistance_{suffix}"] = float(columns["on_assistance"][at])
+    stock = float(columns["cohort_on_assistance"][start])  # on assistance at month 0
+    out[f"share_on_assistance_{suffix}"] = (float(columns["cohort_on_assistance"][at]) / stock
                                             if stock else np.nan)
     for metric in ("on_assistance", "benefit_spending_eur", "intervention_spending_eur",
                    "regular_coach_cost_eur", "regular_coach_hours"):
         name = "mother_months_on_assistance" if metric == "on_assistance" else metric
-        out[f"{name}_{suffix}"] = float(window[metric].sum())
+        out[f"{name}_{suffix}"] = total(metric)
     return out
 
 

@@ -53,6 +53,8 @@ MAX_SEED = 2**63 - 1
 MAX_REPLICATIONS = 100_000
 # Longest chain of files extending one another.
 MAX_EXTENDS = 20
+# Copies with changed values a scenario keeps (Scenario.with_values).
+WITH_VALUES_KEPT = 8
 
 
 @dataclass(frozen=True)
@@ -242,9 +244,32 @@ class Scenario:
     def with_values(self, values: dict[str, Any], source: str = "<values>") -> Scenario:
         """A copy with parameter values changed; ``policy.param`` keys change a policy.
 
+        The copy is validated as a scenario file is (about 4 ms). A design point's
+        replicates, its warm-up and its check ask for the same copy, so the last few are
+        kept and the same copy is returned (a scenario does not change).
+
         Raises:
             InputError: for unknown names or bad values.
         """
+        try:
+            key = (tuple((k, type(v).__name__, v) for k, v in values.items()), source)
+            hash(key)
+        except TypeError:  # a value that cannot be a key (a list): made afresh
+            return self._with_values(values, source)
+        made = self.__dict__.get("_with", {}).get(key)
+        if made is None:
+            made = self._with_values(values, source)
+            cache = self.__dict__.setdefault("_with", {})
+            while len(cache) >= WITH_VALUES_KEPT:
+                cache.pop(next(iter(cache)), None)
+            cache[key] = made
+        return made
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The copies kept by with_values are this process's; they do not travel.
+        return {k: v for k, v in self.__dict__.items() if k != "_with"}
+
+    def _with_values(self, values: dict[str, Any], source: str) -> Scenario:
         r = Reader(source, KIND)
         population, parameters = dict(self.population), dict(self.parameters)
         policies = {spec.key: spec.to_dict() for spec in self.policies}

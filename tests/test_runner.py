@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import simulate
 from simulate.outcomes import mean_ci, run_outcomes
@@ -66,3 +68,51 @@ def test_mean_ci_covers_a_known_mean():
     mean, lo, hi = mean_ci(x)
     assert lo < 5.0 < hi and abs(mean - x.mean()) < 1e-12
     assert np.isnan(mean_ci([1.0])[1])
+
+
+def _outcomes_with_pandas(wide):
+    """The outcomes of a run as pandas computes them (the reference of ``run_outcomes``)."""
+    from simulate.outcomes import EXITS, HORIZONS, RUN_STEMS
+    last = int(wide.index.max())
+    out = {}
+    for x, suffix in [*((x, f"{x}m") for x in HORIZONS), (last, "total")]:
+        if x > last:
+            out.update({f"{name}_{suffix}": float("nan") for name in RUN_STEMS})
+            continue
+        window = wide.loc[(wide.index >= 1) & (wide.index <= x)]
+        part = {f"exits_{r}_{suffix}": float(window[f"exit_{r}"].sum()) for r in EXITS}
+        part[f"exits_all_{suffix}"] = sum(part[f"exits_{r}_{suffix}"] for r in EXITS)
+        part[f"on_assistance_{suffix}"] = float(wide.at[x, "on_assistance"])
+        stock = float(wide.at[0, "cohort_on_assistance"])
+        part[f"share_on_assistance_{suffix}"] = (
+            float(wide.at[x, "cohort_on_assistance"]) / stock if stock else float("nan"))
+        for metric in ("on_assistance", "benefit_spending_eur", "intervention_spending_eur",
+                       "regular_coach_cost_eur", "regular_coach_hours"):
+            name = "mother_months_on_assistance" if metric == "on_assistance" else metric
+            part[f"{name}_{suffix}"] = float(window[metric].sum())
+        out.update(part)
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(months=st.integers(0, 40), seed=st.integers(0, 2**32 - 1),
+       holes=st.floats(0.0, 0.3), stock_zero=st.booleans())
+def test_outcomes_are_pandas_sums_to_the_bit(months, seed, holes, stock_zero):
+    # Generated monthly metrics (spending in cents with a long tail, missing values,
+    # an empty stock): the same figures as pandas' sums, bit for bit.
+    import numpy as np
+
+    from simulate.outcomes import _RUN_METRICS
+    rng = np.random.default_rng(seed)
+    wide = pd.DataFrame({name: rng.lognormal(8, 3, months + 1).round(2)
+                         for name in _RUN_METRICS},
+                        index=pd.Index(np.arange(months + 1), name="month"))
+    wide[[c for c in _RUN_METRICS if c.startswith("exit_")]] = rng.integers(
+        0, 50, (months + 1, 5)).astype(float)
+    for name in ("benefit_spending_eur", "regular_coach_hours"):
+        wide.loc[rng.random(months + 1) < holes, name] = np.nan
+    if stock_zero:
+        wide.loc[0, "cohort_on_assistance"] = 0.0
+    got, want = run_outcomes(wide), _outcomes_with_pandas(wide)
+    assert list(got) == list(want)
+    np.testing.assert_array_equal(np.array(list(got.values())), np.array(list(want.values())))

@@ -43,9 +43,11 @@ from simulate.experiments.store import MONTHLY_SCHEMA, ResultStore, runs_schema
 from simulate.schema import InputError
 
 TASKS_PER_WORKER = 8
-MAX_BATCH_RUNS = 32
+MAX_BATCH_RUNS = 64
 # A world of at most this many runs goes to one worker whole (see world_starts).
 MAX_WORLD_RUNS = 128
+# Runs warmed at a time (two batches): enough for whole points of a few replicates each.
+WARM_RUNS = 2 * BATCH_REPLICATES
 # Rounds of running and compacting before a directory whose parts keep failing their
 # checksums is given up on.
 COMPACTION_ATTEMPTS = 3
@@ -171,7 +173,7 @@ def _warm(ctx: Context, batch: Batch, run: int) -> int:
     runs then start from them, with the same numbers. No more at a time, so that the
     burn-in cache holds each until its run has used it. Returns the first run not warmed."""
     burn_ins = getattr(ctx.evaluator, "burn_ins", None)
-    stop = min(batch.stop, run + BATCH_REPLICATES)
+    stop = _window(run, batch.stop, ctx.replications)
     if burn_ins is None:
         return stop
     jobs = []
@@ -182,6 +184,20 @@ def _warm(ctx: Context, batch: Batch, run: int) -> int:
         jobs += burn_ins(dict(zip(ctx.names, batch.points[point])), replicates, ctx.seed)
     warm_worlds(jobs)
     return stop
+
+
+def _window(run: int, last: int, reps: int) -> int:
+    """The end of the runs warmed together from ``run`` (a batch's runs end at ``last``):
+    at most :data:`WARM_RUNS`, made of whole points (a point's replicates with programmes
+    then step together in one lockstep rather than in two pieces), the batch's points
+    spread evenly over as few windows as they need. A point longer than a window is cut
+    into even windows of its runs."""
+    if reps > WARM_RUNS:
+        windows = -(-(last - run) // WARM_RUNS)
+        return min(last, run + -(-(last - run) // windows))
+    points = -(-last // reps) - run // reps  # the first may have begun in an earlier window
+    windows = -(-points // (WARM_RUNS // reps))
+    return min(last, (run // reps + -(-points // windows)) * reps)
 
 
 def _long(run: int, series) -> dict[str, np.ndarray]:

@@ -302,7 +302,8 @@ def test_one_replicate_worlds_burn_in_together_with_the_same_numbers(small_dir, 
                                                                      monkeypatch):
     # A design over per-world parameters with one replicate per point (as the shipped
     # Sobol design): the burn-ins of up to 16 points, each its own world, run in one batch
-    # (simulate.batch.PER_WORLD), and every output is as when each point runs its own.
+    # (simulate.batch.PER_WORLD; twenty as two of ten, simulate.batch.even_parts), and every
+    # output is as when each point runs its own.
     from simulate.experiments import sweep
     from simulate.model import BURN_IN_CACHE
 
@@ -318,6 +319,37 @@ def test_one_replicate_worlds_burn_in_together_with_the_same_numbers(small_dir, 
     BURN_IN_CACHE.clear()
     run_experiment(experiment, tmp_path / "batched", InProcess(), batch_size=20)
     BURN_IN_CACHE.clear()
-    assert alone == [] and [worlds for _, worlds in batches] == [16, 4]
+    assert alone == [] and [worlds for _, worlds in batches] == [10, 10]
     pd.testing.assert_frame_equal(read_runs(tmp_path / "alone"),
                                   read_runs(tmp_path / "batched"), check_exact=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(first=st.integers(0, 500), runs=st.integers(1, 300), reps=st.integers(1, 60))
+def test_warm_windows_cover_a_batch_and_keep_points_whole(first, runs, reps):
+    # The runs a worker warms at a time (sweep._window): they cover the batch's runs once,
+    # in order, none longer than WARM_RUNS; a window ends where a point's replicates begin
+    # unless a point alone is longer than a window; and a batch's windows differ in length
+    # by no more than a point, bar the last, which may end early (forty runs of ten
+    # replicates go as two windows of twenty, not as thirty and a remnant of ten).
+    from simulate.batch import even_parts
+    from simulate.experiments.sweep import WARM_RUNS, _window
+
+    start = first * reps  # batches begin at a point's first run when cut between worlds
+    last = start + runs
+    ends, run = [], start
+    while run < last:
+        stop = _window(run, last, reps)
+        assert run < stop <= last and stop - run <= WARM_RUNS
+        ends.append(stop)
+        run = stop
+    assert ends[-1] == last
+    lengths = np.diff([start, *ends])
+    if reps <= WARM_RUNS:
+        assert all(e % reps == 0 for e in ends[:-1])
+        assert len(lengths) < 2 or lengths.max() - lengths[:-1].min() <= reps
+    else:
+        assert lengths.max() - lengths.min() <= 1
+    parts = even_parts(list(range(runs)), 16)
+    assert [x for p in parts for x in p] == list(range(runs))
+    assert max(map(len, parts)) - min(map(len, parts)) <= 1 and len(parts) == -(-runs // 16)
