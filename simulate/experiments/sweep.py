@@ -43,7 +43,7 @@ from simulate.experiments.store import MONTHLY_SCHEMA, ResultStore, runs_schema
 from simulate.schema import InputError
 
 TASKS_PER_WORKER = 8
-MAX_BATCH_RUNS = 64
+MAX_BATCH_RUNS = 32
 # A world of at most this many runs goes to one worker whole (see world_starts).
 MAX_WORLD_RUNS = 128
 # Runs warmed at a time (two batches): enough for whole points of a few replicates each.
