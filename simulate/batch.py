@@ -876,7 +876,7 @@ def even_parts(items: Sequence[_Part], size: int) -> list[Sequence[_Part]]:
     if parts == 0:
         return []
     each, longer = divmod(len(items), parts)  # the first ``longer`` parts take one more
-    bounds = np.cumsum([0] + [each + (i < longer) for i in range(parts)]).tolist()
+    bounds = [0, *itertools.accumulate(each + (i < longer) for i in range(parts))]
     return [items[a:b] for a, b in itertools.pairwise(bounds)]
 
 

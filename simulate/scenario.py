@@ -244,7 +244,8 @@ class Scenario:
     def with_values(self, values: dict[str, Any], source: str = "<values>") -> Scenario:
         """A copy with parameter values changed; ``policy.param`` keys change a policy.
 
-        The copy is validated as a scenario file is (about 4 ms). A design point's
+        The copy is validated as a scenario file is (milliseconds with a world's hundred
+        values). A design point's
         replicates, its warm-up and its check ask for the same copy, so the last few are
         kept and the same copy is returned (a scenario does not change).
 

@@ -169,3 +169,30 @@ def test_names_that_would_escape_the_results_directory_are_refused(tmp_path, cap
 def test_scientific_notation_is_a_number(tmp_path):
     path = _write(tmp_path, GOOD.replace("study_exit_hazard: 0.01", "study_exit_hazard: 5e-3"))
     assert Scenario.from_yaml(path).params().study_exit_hazard == 0.005
+
+
+def test_a_scenario_keeps_its_changed_copies_but_never_confuses_them():
+    # Scenario.with_values returns the copy it made for the same values (a point's
+    # replicates share one), a new one for other values, other types (1 and 1.0) or another
+    # source; values that cannot be a key are made afresh; a pickled scenario leaves the
+    # copies behind and still gives equal ones.
+    import pickle
+
+    from simulate.scenario import WITH_VALUES_KEPT
+
+    base = Scenario.from_yaml(SCENARIOS / "baseline.yaml")
+    a = base.with_values({"job_offer_base": 0.5})
+    assert base.with_values({"job_offer_base": 0.5}) is a
+    assert a.params().job_offer_base == 0.5
+    other = base.with_values({"job_offer_base": 0.6})
+    assert other is not a and other.params().job_offer_base == 0.6
+    assert base.with_values({"job_offer_base": 0.5}, source="elsewhere") is not a
+    whole = base.with_values({"burn_in_months": 24})
+    assert base.with_values({"burn_in_months": 24.0}) is not whole
+    for i in range(WITH_VALUES_KEPT):
+        base.with_values({"job_offer_base": 0.1 + i / 100})
+    assert base.with_values({"job_offer_base": 0.5}) is not a  # the oldest left
+    assert base.with_values({"job_offer_base": 0.5}) == a
+    again = pickle.loads(pickle.dumps(base))
+    assert "_with" not in again.__dict__ and again == base
+    assert again.with_values({"job_offer_base": 0.6}) == other

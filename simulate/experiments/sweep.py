@@ -167,7 +167,8 @@ def run_batch(context: Context, batch: Batch) -> Part:
 
 def _warm(ctx: Context, batch: Batch, run: int) -> int:
     """Before run ``run``: run the burn-ins of it and the next runs of the batch, up to
-    :data:`simulate.batch.BATCH_REPLICATES` runs, together (:func:`simulate.batch.warm_worlds`:
+    :data:`WARM_RUNS` runs of whole points (:func:`_window`), together, in batches of at
+    most :data:`simulate.batch.BATCH_REPLICATES` (:func:`simulate.batch.warm_worlds`:
     replicates of one point, of several, or of points that are other worlds differing in
     per-world parameters only), where the evaluator says what they are (``burn_ins``). The
     runs then start from them, with the same numbers. No more at a time, so that the
