@@ -85,6 +85,7 @@ from simulate.model import (
 )
 from simulate.network import Network
 from simulate.parameters import PARAMETERS, Params
+from simulate.pcg import poisson_rows
 from simulate.population import COLUMNS, NEVER, Mothers, draw_mothers
 from simulate.recording import ChildLog, MonthlyRecord, SpellLog
 from simulate.rng import Streams, _unit_draws_by_row, stream_keys
@@ -224,8 +225,12 @@ class StackedStreams:
     def normal(self, name: str, month: int, ids: np.ndarray) -> np.ndarray:
         return ndtri(self.uniform(name, month, ids))
 
-    def generator(self, name: str, month: int = -1) -> _StackedGenerator:
-        return _StackedGenerator([s.generator(name, month) for s in self.replicates])
+    def poisson(self, name: str, month: int, lam: np.ndarray) -> np.ndarray:
+        """Each replicate's :meth:`simulate.rng.Streams.poisson` for its block of ``lam``
+        (equal blocks, in replicate order), in one compiled call."""
+        entropy = np.array([s.entropy(name, month) for s in self.replicates], dtype=np.uint64)
+        lam = np.asarray(lam, dtype=np.float64)
+        return poisson_rows(entropy, lam.reshape(len(self.replicates), -1)).reshape(lam.shape)
 
 
 def _search_blocks_loop(table: np.ndarray, block: np.ndarray, each: int,
@@ -250,17 +255,6 @@ def _search_blocks_loop(table: np.ndarray, block: np.ndarray, each: int,
 # Matching within replicates looped over them, two numpy calls each, a sixth of the offer
 # step in a batch of 16.
 _search_blocks = compiled(_search_blocks_loop)
-
-
-class _StackedGenerator:
-    """Per-replicate generators for draws per row of a stacked table (one block each)."""
-
-    def __init__(self, generators: list[np.random.Generator]) -> None:
-        self.generators = generators
-
-    def poisson(self, lam: np.ndarray) -> np.ndarray:
-        blocks = np.asarray(lam).reshape(len(self.generators), -1)  # equal blocks
-        return np.concatenate([g.poisson(b) for g, b in zip(self.generators, blocks)])
 
 
 class _Provider:

@@ -763,8 +763,8 @@ def draw_arrivals(p: Params, streams: Streams, t: int,
     month (a Poisson number per month, drawn a year at a time) and their attributes, in
     the order of their ids, from ``next_id`` on."""
     months = np.arange(t, t + ARRIVAL_BLOCK_MONTHS)
-    counts = [int(streams.generator("inflow", int(s)).poisson(
-        p.inflow_rate_per_month * p.size)) for s in months]
+    counts = [int(c) for c in streams.poisson_each("inflow", months,
+                                                   p.inflow_rate_per_month * p.size)]
     ids = np.arange(next_id, next_id + sum(counts))
     return counts, draw_mothers(p, streams, ids, np.repeat(months, counts), stock=False)
 

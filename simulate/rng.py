@@ -20,6 +20,8 @@ from collections.abc import Callable
 import numpy as np
 from scipy.special import ndtri
 
+from simulate.pcg import poisson_rows
+
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _M1 = np.uint64(0xBF58476D1CE4E5B9)
 _M2 = np.uint64(0x94D049BB133111EB)
@@ -151,6 +153,7 @@ def compile_kernels() -> None:
     _unit_draws(one, np.zeros(1, dtype=np.uint64))
     stream_keys(np.zeros((1, 1), dtype=np.uint64), 0)
     _unit_draws_by_row(one, one, one, np.zeros((1, 1), dtype=np.uint64))
+    poisson_rows(np.zeros((1, 4), dtype=np.uint64), np.zeros((1, 1)))
 
 
 def _unit_draws(ids: np.ndarray, keys: np.ndarray) -> np.ndarray:
@@ -238,8 +241,25 @@ class Streams:
         """One standard normal per mother id (inverse CDF of :meth:`uniform`)."""
         return ndtri(self.uniform(name, month, ids))
 
+    def entropy(self, name: str, month: int = -1) -> list[int]:
+        """What seeds the stream's NumPy generator in ``month`` (:meth:`generator`)."""
+        return [self.seed & _MASK, self.replicate, _name_hash(name), month + 2**31]
+
     def generator(self, name: str, month: int = -1) -> np.random.Generator:
-        """A NumPy generator for draws that are not per mother (arrival counts, employers)."""
-        entropy = [self.seed & 0xFFFFFFFFFFFFFFFF, self.replicate, _name_hash(name),
-                   month + 2**31]
-        return np.random.Generator(np.random.PCG64(np.random.SeedSequence(entropy)))
+        """A NumPy generator for draws that are not per mother (employers, a policy's ties);
+        counts drawn from it are :meth:`poisson`'s."""
+        return np.random.Generator(np.random.PCG64(np.random.SeedSequence(
+            self.entropy(name, month))))
+
+    def poisson(self, name: str, month: int, lam: np.ndarray) -> np.ndarray:
+        """``generator(name, month).poisson(lam)`` for an array of means, the same numbers
+        drawn in one compiled call (:func:`simulate.pcg.poisson_rows`)."""
+        lam = np.asarray(lam, dtype=np.float64)
+        return poisson_rows(np.array([self.entropy(name, month)], dtype=np.uint64),
+                            lam.reshape(1, -1)).reshape(lam.shape)
+
+    def poisson_each(self, name: str, months: np.ndarray, lam: float) -> np.ndarray:
+        """One count of mean ``lam`` per month of ``months``: each
+        ``generator(name, month).poisson(lam)``, in one compiled call."""
+        entropy = np.array([self.entropy(name, int(m)) for m in months], dtype=np.uint64)
+        return poisson_rows(entropy, np.full((len(entropy), 1), float(lam)))[:, 0]

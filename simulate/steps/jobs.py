@@ -101,7 +101,8 @@ def choose_employers(model: World, ids: np.ndarray, u: np.ndarray) -> np.ndarray
 def open_vacancies(model: World) -> np.ndarray:
     """Each employer's vacancies this month: Poisson around its share of the market's."""
     share = model.employer_table["share"]
-    return model.streams.generator("vacancies", model.month).poisson(
+    return model.streams.poisson(
+        "vacancies", model.month,
         model.by_block("vacancies_per_100_mothers", len(share)) * model.params.size / 100.0
         * share)
 
