@@ -76,8 +76,8 @@ from simulate.model import (
     MONTHLY,
     BurnIn,
     SizedCache,
+    arrival_counts,
     burn_in_key,
-    draw_arrivals,
     employer_table,
     month_metrics,
     month_steps,
@@ -188,6 +188,15 @@ class _RowParams:
 
 class Stacked(Protocol):
     """Replicates stacked in one table: each row's replicate and its id there."""
+
+    replicate: np.ndarray
+    local: np.ndarray
+
+
+@dataclass
+class _Rows:
+    """Rows of several replicates (:class:`Stacked`) that are not a batch's table: each
+    row's replicate (its place in the streams given) and its id there."""
 
     replicate: np.ndarray
     local: np.ndarray
@@ -330,6 +339,11 @@ class BatchBurnIn(ProviderTotals):
         for w in worlds:
             distinct.setdefault(tuple(w.values[name] for name in sorted(self.varying)), w)
         self._distinct = list(distinct.values())
+        # The replicates of each world, for draws made per world (_plan_arrivals).
+        groups: dict[tuple[Any, ...], list[int]] = {}
+        for r, w in enumerate(worlds):
+            groups.setdefault(tuple(w.values[name] for name in sorted(self.varying)), []).append(r)
+        self._world_groups = list(groups.values())
         self.months, self.record_spells = months, record_spells
         self.capacities = [stock_capacity(w, horizon_months, months) for w in worlds]
         self.streams = StackedStreams(self, [Streams(s, r) for s, r in self.keys])
@@ -461,22 +475,37 @@ class BatchBurnIn(ProviderTotals):
 
     def _plan_arrivals(self, t: int) -> None:
         """Every replicate's arrivals of the next :data:`ARRIVAL_BLOCK_MONTHS` months
-        (:func:`simulate.model.draw_arrivals`, from its own streams), stacked once for the
-        block in the order the months take them (by month, then replicate, then id), so
-        that a month's arrivals are a slice of each column."""
-        drawn = []
-        for r, s in enumerate(self.streams.replicates):
-            months, attrs = draw_arrivals(self.worlds[r], s, t, self._next_id[r])
-            drawn.append((self._next_id[r], months, attrs))
-            self._next_id[r] += sum(months)
-        counts = np.array([c for _, c, _ in drawn], dtype=np.int64)  # replicate x month
-        month = np.concatenate([np.repeat(np.arange(ARRIVAL_BLOCK_MONTHS), c) for c in counts])
-        order = np.argsort(month, kind="stable")
-        stacked = {name: np.concatenate([a[name] for _, _, a in drawn])[order]
-                   for name in drawn[0][2]}
+        (as :func:`simulate.model.draw_arrivals` draws them, from its own streams), stacked
+        once for the block in the order the months take them (by month, then replicate,
+        then id), so that a month's arrivals are a slice of each column. The attributes of
+        the replicates of one world are drawn in one call: each draw is keyed by its own
+        replicate and id (:class:`StackedStreams`), so it is the one drawn alone."""
+        streams = self.streams.replicates
+        counts = np.array([arrival_counts(self.worlds[r], s, t) for r, s in enumerate(streams)],
+                          dtype=np.int64).reshape(len(streams), ARRIVAL_BLOCK_MONTHS)
+        arriving = counts.sum(axis=1)
+        parts: list[dict[str, np.ndarray]] = []
+        keys: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # (month, replicate, id)
+        for group in self._world_groups:
+            local = np.concatenate([np.arange(self._next_id[r], self._next_id[r] + arriving[r])
+                                    for r in group])
+            which = np.repeat(np.arange(len(group)), arriving[group])
+            month = np.concatenate([np.repeat(np.arange(ARRIVAL_BLOCK_MONTHS), counts[r])
+                                    for r in group])
+            rows = _Rows(which, local)
+            parts.append(draw_mothers(self.worlds[group[0]],
+                                      StackedStreams(rows, [streams[r] for r in group]),
+                                      np.arange(len(local)), t + month, stock=False))
+            keys.append((month, np.asarray(group)[which], local))
+        for r in range(len(streams)):
+            self._next_id[r] += int(arriving[r])
+        month, replicate, local = (np.concatenate(k) for k in zip(*keys))
+        order = np.lexsort((local, replicate, month))
+        stacked = {name: np.concatenate([part[name] for part in parts])[order]
+                   for name in parts[0]}
         edges = np.concatenate([[0], np.cumsum(counts.sum(axis=0))])
-        firsts = np.array([n for n, _, _ in drawn])[:, None] + np.concatenate(
-            [np.zeros((len(drawn), 1), np.int64), np.cumsum(counts, axis=1)[:, :-1]], axis=1)
+        firsts = (np.array(self._next_id) - arriving)[:, None] + np.concatenate(
+            [np.zeros((len(streams), 1), np.int64), np.cumsum(counts, axis=1)[:, :-1]], axis=1)
         for i in range(ARRIVAL_BLOCK_MONTHS):
             self._planned[t + i] = (counts[:, i], firsts[:, i], stacked, int(edges[i]),
                                     int(edges[i + 1]))

@@ -763,10 +763,16 @@ def draw_arrivals(p: Params, streams: Streams, t: int,
     month (a Poisson number per month, drawn a year at a time) and their attributes, in
     the order of their ids, from ``next_id`` on."""
     months = np.arange(t, t + ARRIVAL_BLOCK_MONTHS)
-    counts = [int(c) for c in streams.poisson_each("inflow", months,
-                                                   p.inflow_rate_per_month * p.size)]
+    counts = [int(c) for c in arrival_counts(p, streams, t)]
     ids = np.arange(next_id, next_id + sum(counts))
     return counts, draw_mothers(p, streams, ids, np.repeat(months, counts), stock=False)
+
+
+def arrival_counts(p: Params, streams: Streams, t: int) -> np.ndarray:
+    """How many arrive in each of months ``t`` to ``t + ARRIVAL_BLOCK_MONTHS - 1``: a
+    Poisson number per month, from the month's own generator."""
+    return streams.poisson_each("inflow", np.arange(t, t + ARRIVAL_BLOCK_MONTHS),
+                                p.inflow_rate_per_month * p.size)
 
 
 def plan_arrivals(p: Params, streams: Streams, t: int, next_id: int,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from unittest import mock
 
@@ -253,6 +254,25 @@ def test_worlds_differing_in_every_per_world_parameter_burn_in_as_alone(worlds, 
     keys = [(seed, r) for r in range(len(params))]
     batch = BatchBurnIn([p.world() for p in params], keys, months, 12, True)
     assert batch.varying == {n for n in PER_WORLD if len({p.values[n] for p in params}) > 1}
+    for p, (s, r), snapshot in zip(params, keys, batch.split()):
+        assert_same(alone(p, s, r, horizon=12), snapshot)
+
+
+@settings(max_examples=15, deadline=None)
+@given(worlds=st.lists(st.fixed_dictionaries({n: st.floats(0, 1) for n in sorted(PER_WORLD)}),
+                       min_size=1, max_size=2),
+       which=st.lists(st.integers(0, 1), min_size=2, max_size=5),
+       size=st.integers(30, 200), months=st.integers(12, 40), seed=st.integers(0, 2**40))
+def test_replicates_of_worlds_in_any_order_burn_in_as_alone(worlds, which, size, months,
+                                                             seed):
+    # A world's replicates draw their arrivals in one call (_plan_arrivals), however the
+    # batch interleaves them with another world's.
+    base = Params.from_overrides({"size": size, "burn_in_months": months})
+    params = [_world(base, worlds[w % len(worlds)]) for w in which]
+    keys = [(seed, r) for r in range(len(params))]
+    batch = BatchBurnIn([p.world() for p in params], keys, months, 12, True)
+    assert sorted(map(len, batch._world_groups)) == sorted(
+        Counter(tuple(sorted(p.values.items())) for p in params).values())
     for p, (s, r), snapshot in zip(params, keys, batch.split()):
         assert_same(alone(p, s, r, horizon=12), snapshot)
 
