@@ -383,8 +383,7 @@ class BatchBurnIn(ProviderTotals):
         self.employer_table = {key: np.concatenate([t[key] for t in tables])
                                for key in tables[0]}
         self._next_id = [p.size] * k
-        self._add([draw_mothers(w, s, np.arange(p.size), self.month, stock=True)
-                   for w, s in pairs])
+        self._add(self._draw_mothers([np.arange(p.size)] * k, [self.month] * k, stock=True))
         coaching.assign(self, self.mothers.ids_where(Status.ON_ASSISTANCE),
                         self.coaches.available_regular)
         childcare.allocate_places(self)
@@ -477,38 +476,46 @@ class BatchBurnIn(ProviderTotals):
         """Every replicate's arrivals of the next :data:`ARRIVAL_BLOCK_MONTHS` months
         (as :func:`simulate.model.draw_arrivals` draws them, from its own streams), stacked
         once for the block in the order the months take them (by month, then replicate,
-        then id), so that a month's arrivals are a slice of each column. The attributes of
-        the replicates of one world are drawn in one call: each draw is keyed by its own
-        replicate and id (:class:`StackedStreams`), so it is the one drawn alone."""
+        then id), so that a month's arrivals are a slice of each column."""
         streams = self.streams.replicates
         counts = np.array([arrival_counts(self.worlds[r], s, t) for r, s in enumerate(streams)],
                           dtype=np.int64).reshape(len(streams), ARRIVAL_BLOCK_MONTHS)
         arriving = counts.sum(axis=1)
-        parts: list[dict[str, np.ndarray]] = []
-        keys: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # (month, replicate, id)
-        for group in self._world_groups:
-            local = np.concatenate([np.arange(self._next_id[r], self._next_id[r] + arriving[r])
-                                    for r in group])
-            which = np.repeat(np.arange(len(group)), arriving[group])
-            month = np.concatenate([np.repeat(np.arange(ARRIVAL_BLOCK_MONTHS), counts[r])
-                                    for r in group])
-            rows = _Rows(which, local)
-            parts.append(draw_mothers(self.worlds[group[0]],
-                                      StackedStreams(rows, [streams[r] for r in group]),
-                                      np.arange(len(local)), t + month, stock=False))
-            keys.append((month, np.asarray(group)[which], local))
+        ids = [np.arange(n, n + a) for n, a in zip(self._next_id, arriving)]
+        drawn = self._draw_mothers(ids, [t + np.repeat(np.arange(ARRIVAL_BLOCK_MONTHS), c)
+                                         for c in counts], stock=False)
+        month = np.concatenate([np.repeat(np.arange(ARRIVAL_BLOCK_MONTHS), c) for c in counts])
+        order = np.argsort(month, kind="stable")
+        stacked = {name: np.concatenate([a[name] for a in drawn])[order] for name in drawn[0]}
+        edges = np.concatenate([[0], np.cumsum(counts.sum(axis=0))])
+        firsts = np.array(self._next_id)[:, None] + np.concatenate(
+            [np.zeros((len(streams), 1), np.int64), np.cumsum(counts, axis=1)[:, :-1]], axis=1)
         for r in range(len(streams)):
             self._next_id[r] += int(arriving[r])
-        month, replicate, local = (np.concatenate(k) for k in zip(*keys))
-        order = np.lexsort((local, replicate, month))
-        stacked = {name: np.concatenate([part[name] for part in parts])[order]
-                   for name in parts[0]}
-        edges = np.concatenate([[0], np.cumsum(counts.sum(axis=0))])
-        firsts = (np.array(self._next_id) - arriving)[:, None] + np.concatenate(
-            [np.zeros((len(streams), 1), np.int64), np.cumsum(counts, axis=1)[:, :-1]], axis=1)
         for i in range(ARRIVAL_BLOCK_MONTHS):
             self._planned[t + i] = (counts[:, i], firsts[:, i], stacked, int(edges[i]),
                                     int(edges[i + 1]))
+
+    def _draw_mothers(self, ids: list[np.ndarray], months: list[Any],
+                      stock: bool) -> list[dict[str, np.ndarray]]:
+        """:func:`simulate.population.draw_mothers` of each replicate's ``ids[r]`` (arriving
+        in ``months[r]``: one month or one each), from its own streams and world. The
+        replicates of one world draw in one call: each draw is keyed by its own replicate
+        and id (:class:`StackedStreams`), so it is the one drawn alone, and the attributes
+        are computed element by element from the same draws and values."""
+        out: list[dict[str, np.ndarray]] = [{} for _ in ids]
+        for group in self._world_groups:
+            sizes = [len(ids[r]) for r in group]
+            rows = _Rows(np.repeat(np.arange(len(group)), sizes),
+                         np.concatenate([ids[r] for r in group]))
+            month = np.concatenate([np.broadcast_to(months[r], (n,)) for r, n in zip(group, sizes)])
+            attrs = draw_mothers(self.worlds[group[0]],
+                                 StackedStreams(rows, [self.streams.replicates[r] for r in group]),
+                                 np.arange(len(rows.local)), month, stock)
+            edges = np.cumsum([0, *sizes])
+            for i, r in enumerate(group):
+                out[r] = {name: v[edges[i]:edges[i + 1]] for name, v in attrs.items()}
+        return out
 
     def _add(self, arriving: list[dict[str, np.ndarray]]) -> np.ndarray:
         """Append each replicate's new mothers (``arriving[r]``, in the order of their
