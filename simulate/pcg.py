@@ -166,7 +166,7 @@ def _poisson(state: np.ndarray, lam: float) -> np.int64:  # pragma: no cover (co
             if k < 0 or (us < 0.013 and v > us):
                 continue
             if (math.log(v) + math.log(invalpha) - math.log(a / (us * us) + b)
-                    <= -lam + k * loglam - _loggam(k + 1)):
+                    <= -lam + k * loglam - _loggam(np.float64(k + 1))):
                 return k
     if lam == 0:
         return np.int64(0)

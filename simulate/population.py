@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -34,8 +34,10 @@ from simulate.parameters import (
     count,
     share,
 )
-from simulate.rng import Streams
 from simulate.states import Barrier, ExemptionReason, Status
+
+if TYPE_CHECKING:
+    from simulate.steps import Draws
 
 
 @dataclass(frozen=True)
@@ -347,7 +349,7 @@ def exemption_reasons(p: Params, barriers: np.ndarray, young: np.ndarray,
     return (np.minimum(index, 3) + ExemptionReason.REQUEST).astype(np.int8)
 
 
-def draw_mothers(p: Params, streams: Streams, ids: np.ndarray, month: int | np.ndarray,
+def draw_mothers(p: Params, streams: Draws, ids: np.ndarray, month: int | np.ndarray,
                  stock: bool) -> dict[str, np.ndarray]:
     """Attributes of new mothers entering assistance in ``month`` (one, or one per id).
 
@@ -356,7 +358,7 @@ def draw_mothers(p: Params, streams: Streams, ids: np.ndarray, month: int | np.n
 
     Args:
         p: Parameter values.
-        streams: Random streams of the replicate.
+        streams: Random streams of the replicate (or of several replicates' rows).
         ids: Ids the new mothers will get.
         month: Month of arrival (0 for the initial stock), or an array of months aligned
             with ``ids``.
