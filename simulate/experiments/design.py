@@ -81,6 +81,23 @@ class Factor:
         # Clip guards against a last-ulp overshoot of SALib's scaling.
         return self.parameter.check(min(max(float(x), low), high))
 
+    def column(self, x: np.ndarray) -> list[Any]:
+        """:meth:`value` of each of ``x`` (a SALib sample's column), computed for the whole
+        column: the same values, of the same Python types."""
+        x = np.asarray(x, dtype=np.float64)
+        if self.parameter.type is bool:
+            return (x >= 1.0).tolist()
+        if not np.isfinite(x).all():
+            return [self.value(v) for v in x]  # the check's own error
+        low, high = self._limits()
+        if self.parameter.type is int:
+            return np.minimum(np.floor(x), int(high)).astype(np.int64).tolist()
+        out = np.clip(x, low, high)
+        if len(out):  # every value lies between these two, which the declaration allows
+            self.parameter.check(float(out.min()))
+            self.parameter.check(float(out.max()))
+        return out.tolist()
+
     def describe(self) -> dict[str, Any]:
         """Plain data for manifests and digests."""
         if self.values:
@@ -161,7 +178,7 @@ class Design:
             rows = list(itertools.product(*(f.values for f in self.futures)))
         else:
             x = self._salib_sample(seed)
-            rows = [tuple(f.value(v) for f, v in zip(self.futures, row)) for row in x]
+            rows = list(zip(*(f.column(x[:, j]) for j, f in enumerate(self.futures))))
         if self.crossed:
             rows = [(policy, *row) for row in rows for policy in self.policies]
             if x is not None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hypothesis.strategies as st
 import numpy as np
 import pytest
+from hypothesis import given, settings
 
 from simulate.experiments.design import Design, Factor
 from simulate.parameters import PARAMETERS, Parameter
@@ -74,3 +76,35 @@ def test_sobol_rows_come_in_blocks_of_one_base_sample():
             expected = a.copy()
             expected[j] = b[j]
             np.testing.assert_array_equal(block[1 + j], expected)
+
+
+def _outcome(call):
+    try:
+        values = call()
+    except (ValueError, OverflowError) as e:
+        return type(e), str(e)
+    return [(type(v), v) for v in values]
+
+
+_KINDS = {name: PARAMETERS[name] for name in ("job_offer_base", "exemption_review_months",
+                                              "study_exit_hazard")}
+
+
+@settings(max_examples=200, deadline=None)
+@given(name=st.sampled_from([*_KINDS, "flag"]), data=st.data(),
+       x=st.lists(st.one_of(st.floats(-2.0, 20.0), st.sampled_from([np.nan, np.inf, -np.inf])),
+                  max_size=30))
+def test_a_column_of_values_is_each_value_checked_alone(name, data, x):
+    # A design's matrix maps each column at once (Factor.column); each value is the one
+    # Factor.value gives, of the same Python type, or the same error.
+    if name == "flag":
+        f = Factor("flag", Parameter("flag", False, "yes/no", None, "test", "A switch.",
+                                     type=bool))
+    else:
+        p = _KINDS[name]
+        lo, hi = p.range
+        low = data.draw(st.floats(lo, hi))
+        f = Factor(name, p, low=low, high=data.draw(st.floats(low, hi)))
+    column = np.array(x, dtype=float)
+    assert _outcome(lambda: f.column(column)) == _outcome(
+        lambda: [f.value(v) for v in column])
