@@ -775,27 +775,43 @@ class BatchRun(BatchBurnIn):
         """Per replicate, what :func:`simulate.runner.simulate_replicate` returns of it."""
         if not self.record_spells:  # the record alone: no mothers to gather back
             return [WholeRun(record.wide(), None, None) for record in self.records]
-        return [WholeRun(record.wide(), spells.frame(mothers), children.frame())
-                for record, mothers, spells, children in self.results()]
+        # The open spells are those of mothers on assistance, who are all in the columns
+        # (only mothers who left for good are moved out): read there, without gathering
+        # each replicate's mothers back.
+        m = self.mothers
+        on = np.flatnonzero(m.status[: m.n] == Status.ON_ASSISTANCE)
+        still_open = self.spells.still_open(m, on)
+        still_open["mother_id"] = self.local[on]
+        of = self.replicate[on]
+        return [WholeRun(record.wide(), spells.frame_with(
+                    {name: col[of == r] for name, col in still_open.items()}),
+                         children.frame())
+                for r, (record, spells, children) in enumerate(zip(
+                    self.records, self._own_spells(), self._children()))]
 
     def results(self) -> list[tuple[MonthlyRecord, Mothers, SpellLog, ChildLog]]:
         """Per replicate: its monthly record, its mothers as it has them alone, its spells
         (by its own ids) and its children's log."""
-        buried, logs = self._buried(), self._children()
-        # The spells that ended, as one chunk in the order they ended (rows do not move
-        # after the burn-in), cut per replicate.
+        buried = self._buried()
+        return [(record, self._own_mothers(r, buried[r]), spells, children)
+                for r, (record, spells, children) in enumerate(zip(
+                    self.records, self._own_spells(), self._children()))]
+
+    def _own_spells(self) -> list[SpellLog]:
+        """Each replicate's ended spells (by its own ids), in the order they ended (rows
+        do not move after the burn-in)."""
         chunks = self.spells.chunks
         ended = ({name: np.concatenate([c[name] for c in chunks]) for name in chunks[0]}
                  if chunks else {})
         of = self.replicate[ended["mother_id"]] if chunks else np.zeros(0, dtype=np.int64)
         out = []
-        for r, record in enumerate(self.records):
+        for r in range(len(self.records)):
             own = SpellLog(self.spells.enabled)
             if chunks:
                 part = {name: col[of == r] for name, col in ended.items()}
                 part["mother_id"] = self.local[part["mother_id"]]
                 own.chunks.append(part)
-            out.append((record, self._own_mothers(r, buried[r]), own, logs[r]))
+            out.append(own)
         return out
 
 

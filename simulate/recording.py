@@ -83,9 +83,16 @@ class SpellLog:
         """All spells by mother and start month (end_month and reason empty for those
         still open). Built a column at a time, so that at a million mothers (ten million
         spells) it needs little more than the frame itself."""
-        open_ids = mothers.ids_where(Status.ON_ASSISTANCE)
-        chunks = [*self.chunks, self._rows(mothers, open_ids, np.full(len(open_ids), np.nan),
-                                           np.full(len(open_ids), -1, dtype=np.int8))]
+        return self.frame_with(self.still_open(mothers, mothers.ids_where(Status.ON_ASSISTANCE)))
+
+    def still_open(self, mothers: Mothers, ids: np.ndarray) -> dict[str, np.ndarray]:
+        """The spells of mothers ``ids``, still on assistance, as open spells (no end)."""
+        return self._rows(mothers, ids, np.full(len(ids), np.nan),
+                          np.full(len(ids), -1, dtype=np.int8))
+
+    def frame_with(self, still_open: dict[str, np.ndarray]) -> pd.DataFrame:
+        """:meth:`frame` with the open spells given (:meth:`still_open`)."""
+        chunks = [*self.chunks, still_open]
 
         def column(name: str) -> np.ndarray:
             return np.concatenate([c[name] for c in chunks])
