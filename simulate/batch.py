@@ -334,16 +334,14 @@ class BatchBurnIn(ProviderTotals):
                                         for w in worlds[1:]))
         p = self.params = _Shared(worlds[0], self.varying) if self.varying else worlds[0]
         self._per_world: dict[tuple[Any, Any], Any] = {}
-        # Each world once (a design point's replicates share one), for the bounds.
-        distinct: dict[tuple[Any, ...], Params] = {}
-        for w in worlds:
-            distinct.setdefault(tuple(w.values[name] for name in sorted(self.varying)), w)
-        self._distinct = list(distinct.values())
-        # The replicates of each world, for draws made per world (_plan_arrivals).
+        # The replicates of each world (a design point's share one), for the new mothers
+        # drawn per world (_draw_mothers); each world once, for the bounds.
+        varying = sorted(self.varying)
         groups: dict[tuple[Any, ...], list[int]] = {}
         for r, w in enumerate(worlds):
-            groups.setdefault(tuple(w.values[name] for name in sorted(self.varying)), []).append(r)
+            groups.setdefault(tuple(w.values[name] for name in varying), []).append(r)
         self._world_groups = list(groups.values())
+        self._distinct = [worlds[group[0]] for group in self._world_groups]
         self.months, self.record_spells = months, record_spells
         self.capacities = [stock_capacity(w, horizon_months, months) for w in worlds]
         self.streams = StackedStreams(self, [Streams(s, r) for s, r in self.keys])
@@ -482,10 +480,9 @@ class BatchBurnIn(ProviderTotals):
                           dtype=np.int64).reshape(len(streams), ARRIVAL_BLOCK_MONTHS)
         arriving = counts.sum(axis=1)
         ids = [np.arange(n, n + a) for n, a in zip(self._next_id, arriving)]
-        drawn = self._draw_mothers(ids, [t + np.repeat(np.arange(ARRIVAL_BLOCK_MONTHS), c)
-                                         for c in counts], stock=False)
-        month = np.concatenate([np.repeat(np.arange(ARRIVAL_BLOCK_MONTHS), c) for c in counts])
-        order = np.argsort(month, kind="stable")
+        months = [np.repeat(np.arange(ARRIVAL_BLOCK_MONTHS), c) for c in counts]
+        drawn = self._draw_mothers(ids, [t + m for m in months], stock=False)
+        order = np.argsort(np.concatenate(months), kind="stable")
         stacked = {name: np.concatenate([a[name] for a in drawn])[order] for name in drawn[0]}
         edges = np.concatenate([[0], np.cumsum(counts.sum(axis=0))])
         firsts = np.array(self._next_id)[:, None] + np.concatenate(
@@ -783,11 +780,13 @@ class BatchRun(BatchBurnIn):
         still_open = self.spells.still_open(m, on)
         still_open["mother_id"] = self.local[on]
         of = self.replicate[on]
-        return [WholeRun(record.wide(), spells.frame_with(
-                    {name: col[of == r] for name, col in still_open.items()}),
-                         children.frame())
-                for r, (record, spells, children) in enumerate(zip(
-                    self.records, self._own_spells(), self._children()))]
+        out = []
+        for r, (record, spells, children) in enumerate(zip(
+                self.records, self._own_spells(), self._children())):
+            mine = of == r
+            out.append(WholeRun(record.wide(), spells.frame_with(
+                {name: col[mine] for name, col in still_open.items()}), children.frame()))
+        return out
 
     def results(self) -> list[tuple[MonthlyRecord, Mothers, SpellLog, ChildLog]]:
         """Per replicate: its monthly record, its mothers as it has them alone, its spells
@@ -808,7 +807,8 @@ class BatchRun(BatchBurnIn):
         for r in range(len(self.records)):
             own = SpellLog(self.spells.enabled)
             if chunks:
-                part = {name: col[of == r] for name, col in ended.items()}
+                mine = of == r
+                part = {name: col[mine] for name, col in ended.items()}
                 part["mother_id"] = self.local[part["mother_id"]]
                 own.chunks.append(part)
             out.append(own)
